@@ -1,0 +1,1 @@
+"""Analyzers: each reads comments and article text, never files."""

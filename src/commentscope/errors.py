@@ -1,0 +1,20 @@
+"""The one exception family that commentscope raises on purpose."""
+
+from __future__ import annotations
+
+
+class CommentscopeError(Exception):
+    """Root of every error commentscope raises for bad input or bad settings."""
+
+
+class UnreadableInputError(CommentscopeError):
+    """A page could not be read: empty, binary, too large, or not a file."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class ConfigError(CommentscopeError):
+    """A user-supplied settings file (taxonomy, staff list) is malformed."""

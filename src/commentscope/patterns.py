@@ -1,0 +1,100 @@
+"""The parser's table of line patterns (markers, headers, metadata, boilerplate), loaded from TOML."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+NAME_MAX_WORDS = 7
+NAME_MAX_CHARS = 60
+_NAME_STOP = frozenset(
+    "i i'm im it it's this that the a an my we you he she they is are was were am be "
+    "thank thanks hi hello yes no great what how why when where who can could would do does did "
+    "will here there so if but and or not".split()
+)
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    name: str
+    regex: re.Pattern[str]
+    closes_comments: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageKnowledge:
+    """Compiled pattern tables, most specific first."""
+
+    max_pattern_line: int
+    markers: tuple[Pattern, ...]
+    headers: tuple[Pattern, ...]
+    meta: tuple[Pattern, ...]
+    boilerplate: tuple[Pattern, ...]
+    cta: tuple[Pattern, ...]
+
+    def marker(self, stripped: str) -> tuple[str, int | None, str] | None:
+        """(kind, number, rest of line) when the line starts with a list marker."""
+        for p in self.markers:
+            m = p.regex.match(stripped)
+            if m:
+                number = int(m.group(1)) if m.groups() and m.group(1) else None
+                return p.name, number, stripped[m.end():].strip()
+        return None
+
+    def header_author(self, text: str) -> str | None:
+        """The author named by a header line such as 'NAME says:' or 'Avatar NAME'."""
+        if len(text) > self.max_pattern_line:
+            return None
+        for p in self.headers:
+            m = p.regex.match(text)
+            if m and looks_like_name(m.group("author").strip()):
+                return m.group("author").strip()
+        return None
+
+    def first(self, table: tuple[Pattern, ...], text: str) -> Pattern | None:
+        if len(text) > self.max_pattern_line:
+            return None
+        return next((p for p in table if p.regex.match(text)), None)
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a short line reads like an author name or handle rather than a sentence."""
+    words = text.split()
+    if not 0 < len(words) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS:
+        return False
+    if text.endswith(("?", "!", ":", ";", "…", "...")):
+        return False
+    if text.endswith(".") and not _ABBREVIATION.match(words[-1]):
+        return False  # a name may end in "Ph.D." or "Jr.", never in a sentence's full stop
+    lowered = [w.strip(",.").lower() for w in words]
+    return lowered[0] not in _NAME_STOP and sum(w in _NAME_STOP for w in lowered) < 2
+
+
+def _compile(entries: list[dict[str, object]], default_name: str) -> tuple[Pattern, ...]:
+    return tuple(
+        Pattern(
+            name=str(entry.get("name", entry.get("kind", default_name))),
+            regex=re.compile(str(entry["pattern"]), re.IGNORECASE),
+            closes_comments=bool(entry.get("closes_comments", False)),
+        )
+        for entry in entries
+    )
+
+
+@cache
+def page_knowledge() -> PageKnowledge:
+    """The packaged pattern tables, compiled once."""
+    raw = resources.files("commentscope").joinpath("data/page_patterns.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    return PageKnowledge(
+        max_pattern_line=int(data["max_pattern_line"]),
+        markers=_compile(data["markers"], "marker"),
+        headers=_compile(data["headers"], "header"),
+        meta=_compile(data["meta"], "meta"),
+        boilerplate=_compile(data["boilerplate"], "boilerplate"),
+        cta=_compile(data["cta"], "cta"),
+    )

@@ -1,0 +1,37 @@
+"""Word-level text helpers shared by the analyzers: tokens, stems and stopwords (no downloads)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from nltk.stem.snowball import SnowballStemmer
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*", re.UNICODE)
+
+_STEMMER = SnowballStemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, keeping in-word apostrophes and hyphens ("k2", "pre-biotics")."""
+    return [w.replace("’", "'") for w in WORD_RE.findall(text.lower())]
+
+
+@cache
+def stem(word: str) -> str:
+    """Snowball stem of one lower-cased word (cached: the vocabulary of a corpus is small)."""
+    return str(_STEMMER.stem(word))
+
+
+def stems(text: str, *, drop_stopwords: bool = False) -> list[str]:
+    """Stems of the words of `text`, optionally without stopwords."""
+    stop = stopwords() if drop_stopwords else frozenset()
+    return [stem(w) for w in words(text) if w not in stop]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """English function words, shipped with the package (NLTK's list would need a download)."""
+    raw = resources.files("commentscope").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
