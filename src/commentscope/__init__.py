@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import logging
 
-from commentscope.errors import CommentscopeError, UnreadableInputError
+from commentscope.corpus import PageResult, iter_documents, parse_pages
+from commentscope.errors import CommentscopeError, ConfigError, UnreadableInputError
 from commentscope.model import Comment, Document, LineRole
+from commentscope.parse import parse_page
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Comment",
     "CommentscopeError",
+    "ConfigError",
     "Document",
     "LineRole",
+    "PageResult",
     "UnreadableInputError",
     "__version__",
+    "iter_documents",
+    "parse_page",
+    "parse_pages",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

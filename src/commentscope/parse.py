@@ -84,7 +84,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[_Line]:
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         expanded = raw.expandtabs(4)
-        stripped = expanded.strip()
+        stripped = raw.strip()
         line = _Line(number, raw, len(expanded) - len(expanded.lstrip()), stripped, rest=stripped)
         if stripped:
             _classify(line, kb)
@@ -140,24 +140,30 @@ def _lone_marker_head(lines: list[_Line], i: int, j: int) -> _Head | None:
     if after.author:
         return _Head(i, j, after.author, line.indent, line.marker or "header", line.number_mark)
     if looks_like_name(after.text) and k is not None and (
-        lines[k].meta in DATE_META or lines[k].indent > after.indent - 1 and not lines[k].marker
+        lines[k].meta in DATE_META or (lines[k].indent > after.indent - 1 and not lines[k].marker)
     ):
         return _Head(i, j, after.text, line.indent, line.marker or "header", line.number_mark)
     return None
 
 
 def _section_start(lines: list[_Line], heads: dict[int, _Head]) -> int | None:
-    """Index of the first comment head that opens a real comment section, if any."""
-    signal = False
+    """Index of the first comment head that opens a real comment section, if any.
+
+    A head opens the section when a section signal ('18 Comments', a closed notice) comes
+    before it, another head or any metadata comes after it, and its run is not an article list.
+    """
     ordered = sorted(heads)
+    signal_at = [False] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        signal_at[i + 1] = signal_at[i] or ln.meta in SECTION_META or ln.closes
+    meta_from = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        meta_from[i] = meta_from[i + 1] or lines[i].meta is not None
     for position, i in enumerate(ordered):
-        signal = signal or any(
-            ln.meta in SECTION_META or ln.closes for ln in lines[: i]
-        )
         later = ordered[position + 1:]
-        if signal or later or any(ln.meta for ln in lines[i:]):
-            if not _is_article_list(lines, heads[i], later):
-                return i
+        evidence = signal_at[i] or bool(later) or meta_from[i]
+        if evidence and not _is_article_list(lines, heads[i], later):
+            return i
     return None
 
 
@@ -171,7 +177,7 @@ def _is_article_list(lines: list[_Line], head: _Head, later: list[int]) -> bool:
     if end is None or not lines[end].prose or lines[end].meta:
         return False
     prose_after = sum(ln.prose for ln in lines[end:])
-    return any(k > end for k in later) and prose_after >= 1 or prose_after >= 2
+    return (any(k > end for k in later) and prose_after >= 1) or prose_after >= 2
 
 
 class _ThreadBuilder:
@@ -216,7 +222,7 @@ class _ThreadBuilder:
         return i
 
     def _inside(self, cur: _Open, line: _Line) -> bool:
-        if line.boilerplate or line.cta and not cur.text_lines:
+        if line.boilerplate or (line.cta and not cur.text_lines):
             return line.indent > cur.head.indent and not line.boilerplate
         if line.indent > cur.head.indent:
             return True
@@ -263,8 +269,8 @@ class _ThreadBuilder:
             self._add_text(opened, head.index)
             return head.index
         for k in range(head.index, head.last_header + 1):
-            if not self.lines[k].blank:
-                self.roles[k] = (LineRole.COMMENT_HEADER, opened.comment_id)
+            blank = self.lines[k].blank
+            self.roles[k] = (LineRole.BLANK, None) if blank else (LineRole.COMMENT_HEADER, opened.comment_id)
         return head.last_header
 
     def _add_text(self, cur: _Open, i: int) -> None:
@@ -309,6 +315,8 @@ def _label_front(lines: list[_Line], stop: int) -> dict[int, LineRole]:
             roles[i] = LineRole.BLANK
         elif line.boilerplate or (promo_tail and i > anchor):
             roles[i] = LineRole.BOILERPLATE
+        elif line.meta in SECTION_META:
+            roles[i] = LineRole.COMMENT_META
         elif not title_done and len(line.text) <= TITLE_MAX_CHARS and not line.text.endswith("."):
             roles[i], title_done = LineRole.TITLE, True
         else:

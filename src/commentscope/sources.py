@@ -6,14 +6,11 @@ WXR, Disqus XML) plug in here behind the same `Page` interface.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from commentscope.errors import UnreadableInputError
-
-log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 LONG_LINE_CHARS = 100_000
@@ -53,8 +50,6 @@ def read_page(path: Path) -> Page:
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > LONG_LINE_CHARS:
         warnings.append(f"{source}: has a line of {longest:,} characters (is it really a page?)")
-    for warning in warnings:
-        log.warning(warning)
     return Page(path.stem, source, text, encoding, tuple(warnings))
 
 

@@ -1,0 +1,5 @@
+"""`python -m commentscope` runs the command-line interface."""
+
+from commentscope.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,325 @@
+"""The parser on small hand-written pages: one layout or one trap per case."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from commentscope.model import Document, LineRole
+from commentscope.parse import parse_lines
+
+
+def parse(text: str) -> Document:
+    doc = parse_lines(textwrap.dedent(text).strip("\n") + "\n", doc_id="t")
+    doc.check_integrity()
+    return doc
+
+
+def shape(doc: Document) -> list[tuple[str | None, int, str]]:
+    """(author, depth, first words of text) per comment."""
+    return [(c.author, c.depth, " ".join(c.text.split()[:3])) for c in doc.comments]
+
+
+ARTICLE = """\
+    A Title About Bones
+
+    Calcium matters for bones, and this first paragraph of the article says so at length here.
+"""
+
+LAYOUTS = {
+    "bullets-nested": (
+        ARTICLE + """
+          • Anna
+
+            Great read about calcium.
+
+            • Bob
+
+              I agree with you.
+
+          • Cara
+
+            What about magnesium?
+        """,
+        [("Anna", 0, "Great read about"), ("Bob", 1, "I agree with"), ("Cara", 0, "What about magnesium?")],
+    ),
+    "numbered-with-bullet-replies": (
+        ARTICLE + """
+          1. Anna
+
+            First comment here.
+
+            • Staff Person
+
+              A reply.
+
+          2. Bob
+
+            Second comment.
+        """,
+        [("Anna", 0, "First comment here."), ("Staff Person", 1, "A reply."), ("Bob", 0, "Second comment.")],
+    ),
+    "says-headers-with-dates-and-reply": (
+        ARTICLE + """
+        3 Comments
+
+        Anna says:
+        October 27, 2020 at 1:18 am
+        Lovely article on calcium.
+        Reply
+
+            Bob says:
+            October 28, 2020 at 9:02 pm
+            Thanks Anna.
+            Log in to Reply
+
+        Cara says:
+        3 days ago
+        Is vitamin D needed too?
+        Reply
+        """,
+        [("Anna", 0, "Lovely article on"), ("Bob", 1, "Thanks Anna."), ("Cara", 0, "Is vitamin D")],
+    ),
+    "markers-alone-on-their-line": (
+        ARTICLE + """
+        •
+          Anna
+          Text of the first comment.
+          •
+            Bob
+            Text of a reply.
+        •
+          Cara
+          Another top comment.
+        """,
+        [("Anna", 0, "Text of the"), ("Bob", 1, "Text of a"), ("Cara", 0, "Another top comment.")],
+    ),
+    "tab-indentation": (
+        ARTICLE + "\n\t* Anna\n\n\t\tTop comment.\n\n\t\t* Bob\n\n\t\t\tNested reply.\n"
+        "\n\t\t\t* Cara\n\n\t\t\t\tDeeper reply.\n\n\t* Dan\n\n\t\tAnother top.\n",
+        [("Anna", 0, "Top comment."), ("Bob", 1, "Nested reply."), ("Cara", 2, "Deeper reply."),
+         ("Dan", 0, "Another top.")],
+    ),
+    "other-glyphs-and-paren-numbers": (
+        ARTICLE + """
+          (1) Anna
+
+              First.
+
+              ◦ Bob
+
+                  Reply one.
+
+              ◦ Cara
+
+                  Reply two.
+
+          (2) Dan
+
+              Second.
+        """,
+        [("Anna", 0, "First."), ("Bob", 1, "Reply one."), ("Cara", 1, "Reply two."), ("Dan", 0, "Second.")],
+    ),
+    "avatar-headers": (
+        ARTICLE + """
+        Leave a Reply
+
+        Avatar Anna Smith
+        May 2, 2021
+        A comment with an avatar header.
+
+        Avatar Bob
+        May 3, 2021
+        Another one.
+        """,
+        [("Anna Smith", 0, "A comment with"), ("Bob", 0, "Another one.")],
+    ),
+    "reply-without-author-line": (
+        ARTICLE + """
+          • Anna
+
+            I take vitamin K2.
+
+            • It is more: you need D3 as well, and magnesium.
+
+          • Bob
+
+            Plain comment.
+        """,
+        [("Anna", 0, "I take vitamin"), (None, 1, "It is more:"), ("Bob", 0, "Plain comment.")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("page", "expected"), LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_layouts(page: str, expected: list[tuple[str | None, int, str]]) -> None:
+    assert shape(parse(page)) == expected
+
+
+def test_metadata_lines_are_never_comment_text() -> None:
+    doc = parse(LAYOUTS["says-headers-with-dates-and-reply"][0])
+    meta = [line.text.strip() for line in doc.lines_with(LineRole.COMMENT_META)]
+    assert meta == ["3 Comments", "October 27, 2020 at 1:18 am", "Reply", "October 28, 2020 at 9:02 pm",
+                    "Log in to Reply", "3 days ago", "Reply"]
+    assert all("Reply" not in c.text and "2020" not in c.text for c in doc.comments)
+
+
+TRAPS = {
+    "numbered-references": """\
+        A Title
+
+        Studies show calcium is absorbed better with vitamin D, according to several trials [1].
+
+          1. Smith J. Calcium and vitamin D. Bone. 2020;12:1-9. doi: 10.1000/xyz
+
+          2. Doe A. Gut and bone. J Nutr. 2021;3:4-5.
+        """,
+    "bulleted-article-list": """\
+        A Title
+
+        Here is what you should eat every day to keep your bones strong and healthy for life:
+
+          • Leafy greens such as kale and spinach
+          • Sardines with the bones in
+          • Yoghurt and kefir
+
+        Each of these foods brings calcium and other minerals that your skeleton needs daily.
+        """,
+    "promo-list-after-article": """\
+        A Title
+
+        The article body is long enough to be prose and it ends with this sentence right here.
+
+        The Top Ten Things You Are Doing Wrong For Your Bones And More Than That Too!
+
+          • Free report
+          • Email course on bone health
+        Get It Free Now
+        """,
+    "interview-turns": """\
+        A Title
+
+        Que: How strongly is gut health linked to bone health in women after menopause?
+
+        Dr Smith: Very strongly, our results show the gut lining and immune cells matter a lot.
+
+        Que: Should women take probiotics?
+
+        Dr Smith: Yes, a good supplement or fermented foods such as yoghurt help.
+        """,
+    "term-list-with-descriptions-inside-article": """\
+        A Title
+
+        Three minerals matter for bones, and the article will now describe each of them in turn.
+
+          • Calcium
+            The main mineral of bone tissue.
+          • Magnesium
+            Needed to use calcium well.
+
+        Beyond minerals, exercise is the other pillar, and weight bearing exercise is the best kind of all.
+        Walking every day counts as weight bearing exercise, and so does climbing stairs at home too.
+        """,
+}
+
+
+@pytest.mark.parametrize("page", TRAPS.values(), ids=TRAPS.keys())
+def test_no_false_comments(page: str) -> None:
+    doc = parse(page)
+    assert doc.comments == ()
+    assert doc.title == "A Title"
+
+
+def test_promo_list_after_article_is_boilerplate() -> None:
+    doc = parse(TRAPS["promo-list-after-article"])
+    assert doc.boilerplate == [
+        "The Top Ten Things You Are Doing Wrong For Your Bones And More Than That Too!",
+        "• Free report", "• Email course on bone health", "Get It Free Now",
+    ]
+
+
+def test_numbered_list_inside_a_comment_stays_in_its_text() -> None:
+    doc = parse(ARTICLE + """
+      • Maria
+
+        Could you comment on two things.
+        1. Strontium. Is it safe?
+        2. Power Plate. Does it help?
+        Thank you.
+
+        • Hi Maria, strontium has issues, boron is safer.
+
+      • Bob
+
+        Nice.
+    """)
+    assert shape(doc) == [("Maria", 0, "Could you comment"), (None, 1, "Hi Maria, strontium"), ("Bob", 0, "Nice.")]
+    assert "1. Strontium. Is it safe?" in doc.comments[0].text
+    assert doc.comments[0].text.endswith("Thank you.")
+
+
+def test_chrome_after_comments_and_closed_notice() -> None:
+    doc = parse(ARTICLE + """
+    Comments on this article are closed.
+
+      1. Anna
+
+        A comment.
+
+    Get Started With Your FREE Kit
+    Loading More
+    """)
+    assert doc.comments_closed
+    assert shape(doc) == [("Anna", 0, "A comment.")]
+    assert doc.boilerplate == ["Comments on this article are closed.", "Get Started With Your FREE Kit", "Loading More"]
+
+
+def test_truncated_page_keeps_last_comment() -> None:
+    doc = parse(ARTICLE + """
+      • Anna
+
+        First.
+
+      • Bob
+
+        The page was cut off in the middle of this sente""")
+    assert doc.comments[-1].author == "Bob"
+    assert doc.comments[-1].text.endswith("middle of this sente")
+
+
+def test_site_chrome_and_title() -> None:
+    doc = parse("""\
+        Category: Science
+        top of page
+
+        The Real Title
+
+        Updated: Mar 16, 2023
+
+        The body of the article is here and it is long enough to count as a paragraph of prose.
+
+        Tags:
+        Similar News
+        bottom of page
+        """)
+    assert doc.title == "The Real Title"
+    assert doc.boilerplate == ["Category: Science", "top of page", "Updated: Mar 16, 2023", "Tags:",
+                               "Similar News", "bottom of page"]
+    assert doc.article.startswith("The body of the article")
+
+
+def test_comment_line_spans_and_roles() -> None:
+    doc = parse(LAYOUTS["bullets-nested"][0])
+    anna = doc.comments[0]
+    by_number = {line.number: line for line in doc.lines}
+    assert by_number[anna.line_start].role is LineRole.COMMENT_HEADER
+    assert by_number[anna.line_end].role is LineRole.COMMENT_TEXT
+    assert {line.comment_id for line in doc.lines if line.comment_id} == {c.comment_id for c in doc.comments}
+
+
+def test_walk_visits_replies_after_parents() -> None:
+    doc = parse(LAYOUTS["tab-indentation"][0])
+    walked = [c.author for c in doc.walk()]
+    assert walked == ["Anna", "Bob", "Cara", "Dan"]
+    assert [c.author for c in doc.subtree(doc.comments[0].comment_id)] == ["Bob", "Cara"]
