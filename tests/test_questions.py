@@ -1,0 +1,167 @@
+"""Question detection: '?' questions, requests, indirect questions and rhetorical look-alikes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from commentscope.analysis.questions import (
+    QUESTION_RULES,
+    Ending,
+    continues_choice,
+    find_questions,
+    is_question,
+    sentence_ending,
+)
+from commentscope.model import Document
+from commentscope.parse import parse_page
+from gold import SEEDS, gold_comments
+
+QUESTIONS = [
+    ("question_mark", "Is TrueLifePB a more complete remedy than Pro-X10?"),
+    ("space_before_mark", "How does organic kefir compare to True Life PB ?"),
+    ("lowercase_start", "did you remove it?"),
+    ("closing_quote_after_mark", "Did she ask “is it safe?”"),
+    ("surprised_interrogative", "Do you really take ten pills a day?!"),
+    ("would_you_please", "Would you please share them here"),
+    ("could_you_please", "Could you please comment on these two issues in regard to bone density."),
+    ("can_you_send", "Can you send me a link for more info."),
+    ("address_then_request", "Hi Vivian, can I keep taking it with kefir."),
+    ("which_do_you_recommend", "Which brand do you recommend until I switch to true life."),
+    ("what_is_the", "What is the source of the cellulose."),
+    ("how_long_should_i", "How long should I take it"),
+    ("i_am_wondering", "I am wondering whether it helps."),
+    ("wondering_mid_sentence", "It has cellulose, and I am wondering what is the source of it."),
+    ("i_wonder_if", "I wonder if kefir is enough."),
+    ("please_advise", "Please advise."),
+    ("any_suggestions", "Any suggestions for a good brand."),
+    ("any_advice_after_clause", "My bones are thin, any advice."),
+    ("does_anyone_know", "Does anyone know a good filter."),
+    ("anyone_know_mid_sentence", "Just curious does anyone know the dose."),
+    ("let_me_know", "Let me know if it works for you."),
+    ("advice_appreciated", "Any advice would be greatly appreciated."),
+    ("is_there", "Is there a study on this"),
+]
+
+NOT_QUESTIONS = [
+    ("statement", "I take it every day and have for years."),
+    ("announcement", "I have a question."),
+    ("isnt_that_amazing", "Isn't that amazing!"),
+    ("isnt_that_amazing_question_mark", "Isn't that amazing?"),
+    ("who_knew", "Who knew?!"),
+    ("who_knew_question_mark", "Who knew?"),
+    ("how_wonderful", "How wonderful!"),
+    ("how_cool_is_that", "How cool is that?"),
+    ("why_not", "Why not!"),
+    ("why_not_question_mark", "Why not?"),
+    ("what_a_great_article", "What a great article!"),
+    ("what_a_without_mark", "What a great article."),
+    ("exclamation_request_form", "Appreciate you help!!"),
+    ("surprised_statement", "You take ten pills a day?!"),
+    ("exclamatory_how", "How interesting it is that we see this again."),
+    ("what_we_need_is", "What we need is a better filter."),
+    ("parenthetical_mark", "I put a cheap ($15?) filter on my shower."),
+    ("imperative_do", "Do your own research."),
+    ("imperative_have", "Have a good one.."),
+    ("social_invitation", "I would love to hear back from others.."),
+    ("conditional_inversion", "Should you need help, please let me know."),
+    ("thanks", "Thanks !"),
+    ("they_let_me_know", "The lab let me know my levels were fine."),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in QUESTIONS], ids=[c[0] for c in QUESTIONS])
+def test_is_question(sentence: str) -> None:
+    assert is_question(sentence)
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in NOT_QUESTIONS], ids=[c[0] for c in NOT_QUESTIONS])
+def test_is_not_question(sentence: str) -> None:
+    assert not is_question(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ending"),
+    [
+        ("Why?", Ending.QUESTION),
+        ("Why ?)", Ending.QUESTION),
+        ("Who knew?!", Ending.SURPRISED),
+        ("Wow!!", Ending.EXCLAMATION),
+        ("Fine. 🙂", Ending.OTHER),
+        ("no mark", Ending.OTHER),
+    ],
+    ids=["mark", "mark_then_closer", "surprised", "exclamation", "emoji_after_period", "none"],
+)
+def test_sentence_ending(sentence: str, ending: Ending) -> None:
+    assert sentence_ending(sentence) is ending
+
+
+FIND_CASES = [
+    (
+        "choice_fragment_after_question",
+        "When is the best time to take probiotics? Morning or evening before meals or after meals. "
+        "If before meals 1 hour before or if after meals 1 hour after? thanks",
+        [
+            "When is the best time to take probiotics?",
+            "Morning or evening before meals or after meals.",
+            "If before meals 1 hour before or if after meals 1 hour after?",
+        ],
+    ),
+    ("choice_fragment_needs_question_before", "I take probiotics. Morning or evening before meals.", []),
+    ("fragment_with_verb_is_not_choice", "Is it safe? It is morning or evening for me.", ["Is it safe?"]),
+    (
+        "numbered_list_questions",
+        "Could you please comment on these two issues.\n1. Strontium. Do you think this is true?\n"
+        "2. Do you think that a platform would help?\nThank you.",
+        [
+            "Could you please comment on these two issues.",
+            "Do you think this is true?",
+            "Do you think that a platform would help?",
+        ],
+    ),
+    (
+        "lowercase_after_spaced_mark",
+        "it can cause gut problems ? what is the best plan ? I walk ,what works the best?",
+        ["it can cause gut problems ?", "what is the best plan ?", "I walk ,what works the best?"],
+    ),
+    ("no_questions", "Thank you for this. Fluoride is bad for your bones!", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in FIND_CASES], ids=[c[0] for c in FIND_CASES])
+def test_find_questions(text: str, expected: list[str]) -> None:
+    assert find_questions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Morning or evening before meals or after meals.", True),
+        ("Kefir or yoghurt", True),
+        ("morning or evening", False),
+        ("Morning or evening!", False),
+        ("Morning or evening is fine.", False),
+        ("Kefir and yoghurt.", False),
+        ("I take kefir or yoghurt.", False),
+    ],
+    ids=["gold_fragment", "no_punctuation", "lowercase_start", "exclamation", "copula", "no_or", "pronoun_subject"],
+)
+def test_continues_choice(sentence: str, expected: bool) -> None:
+    assert continues_choice(sentence) is expected
+
+
+def test_rule_names_are_unique() -> None:
+    names = [rule.name for rule in QUESTION_RULES]
+    assert len(names) == len(set(names))
+
+
+@pytest.fixture(scope="module")
+def seed_documents() -> dict[str, Document]:
+    return {name: parse_page(SEEDS / name) for name in {g["doc"] for g in gold_comments()}}
+
+
+@pytest.mark.parametrize("gold", gold_comments(), ids=[f"{g['doc'][:3]}-{g['index']}" for g in gold_comments()])
+def test_seed_questions_match_gold(seed_documents: dict[str, Document], gold: dict[str, Any]) -> None:
+    comment = seed_documents[gold["doc"]].comments[gold["index"]]
+    assert find_questions(comment.text) == gold["questions"]
