@@ -1,0 +1,138 @@
+"""How well the article already answers a reader's question, as a score in [0, 1].
+
+The article is cut into passages of comparable size: one per article paragraph (ARTICLE
+line); a line under `min_words` words (a heading, "Till next time,") joins the paragraph after
+it, and a paragraph over `max_words` words (a whole article on one line, as some scraped pages
+have) becomes overlapping windows of `window` sentences.
+
+For a question with distinct content stems Q and a passage with content stems P::
+
+    coverage(q, p) = sum(idf(t) for t in Q & P) / sum(idf(t) for t in Q)
+
+the IDF-weighted share of the question's content found together in one passage. A question
+with fewer than `min_terms` content stems is padded with unmatched words of the highest weight,
+so "Where did it go?" cannot look fully covered by matching "go". ``idf`` is the
+smoothed TF-IDF idf (`similarity.TfidfSpace`) fit on the passages plus optional `background`
+texts (e.g. the page's comments), so words that are everywhere on the page ("bone" under a bone
+article) count less than the specific word the question hinges on ("marrow"), and a word absent
+from the page weighs at most ``ln(1 + N) + 1``. The best passage maximises coverage, ties broken
+by BM25 score, then page order. A question with no content word scores 0. The measure is
+lexical: a paraphrase with no shared stem is not seen as covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from commentscope.analysis.sentences import split_sentences
+from commentscope.analysis.similarity import Bm25Index, TfidfSpace, content_terms
+from commentscope.model import Document, LabelledLine
+from commentscope.text import words
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of the article that can answer a question, and its 1-based source line."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a question the best article passage contains (`line` None when none does)."""
+
+    score: float
+    passage: str
+    line: int | None
+
+
+NO_COVERAGE = Coverage(0.0, "", None)
+
+
+def sentence_windows(text: str, window: int) -> list[str]:
+    """Overlapping runs of `window` consecutive sentences (the whole text when it is shorter)."""
+    sentences = split_sentences(text)
+    if len(sentences) <= window:
+        return [" ".join(sentences)] if sentences else []
+    return [" ".join(sentences[i : i + window]) for i in range(len(sentences) - window + 1)]
+
+
+def article_passages(
+    doc: Document, *, window: int = 2, max_words: int = 160, min_words: int = 8
+) -> list[Passage]:
+    """One passage per article paragraph: lines under `min_words` words (headings, sign-offs)
+    join the paragraph after them, or the last one; paragraphs over `max_words` words become
+    overlapping windows of `window` sentences."""
+    groups: list[list[LabelledLine]] = []
+    pending: list[LabelledLine] = []
+    for line in doc.article_lines:
+        if line.text.strip():
+            pending.append(line)
+            if len(words(line.text)) >= min_words:
+                groups.append(pending)
+                pending = []
+    if pending and groups:
+        groups[-1].extend(pending)
+    elif pending:
+        groups.append(pending)
+    passages: list[Passage] = []
+    for group in groups:
+        paragraph = _joined(group)
+        if len(words(paragraph.text)) <= max_words:
+            passages.append(paragraph)
+        else:
+            chunks = sentence_windows(paragraph.text, window)
+            passages.extend(Passage(chunk, paragraph.line) for chunk in chunks)
+    return passages
+
+
+def _joined(lines: Sequence[LabelledLine]) -> Passage:
+    """Lines as one passage, located at the first of them."""
+    return Passage(" ".join(line.text.strip() for line in lines), lines[0].number)
+
+
+@dataclass(frozen=True)
+class ArticleCoverage:
+    """Finds the passage that covers most of a question; `background` only shapes the idf."""
+
+    passages: Sequence[Passage]
+    background: Sequence[str] = ()
+    min_terms: int = 3
+
+    @cached_property
+    def _index(self) -> Bm25Index:
+        return Bm25Index([p.text for p in self.passages])
+
+    @cached_property
+    def _space(self) -> TfidfSpace:
+        return TfidfSpace([p.text for p in self.passages] + list(self.background))
+
+    @cached_property
+    def _passage_terms(self) -> list[frozenset[str]]:
+        return [frozenset(content_terms(p.text)) for p in self.passages]
+
+    def best(self, question: str) -> Coverage:
+        """The passage holding the largest IDF-weighted share of the question's content stems."""
+        terms = sorted(set(content_terms(question)))
+        if not terms or not self.passages:
+            return NO_COVERAGE
+        weights = {t: self._space.idf(t) for t in terms}
+        padding = max(0, self.min_terms - len(terms)) * self._space.unseen_idf
+        total = sum(weights.values()) + padding
+        bm25 = self._index.scores(question)
+        ranked = sorted(
+            range(len(self.passages)),
+            key=lambda i: (-self._share(i, weights, total), -bm25[i], i),
+        )
+        top = ranked[0]
+        share = self._share(top, weights, total)
+        if share == 0.0:
+            return NO_COVERAGE
+        return Coverage(share, self.passages[top].text, self.passages[top].line)
+
+    def _share(self, index: int, weights: dict[str, float], total: float) -> float:
+        found = self._passage_terms[index]
+        return sum(w for t, w in weights.items() if t in found) / total

@@ -1,0 +1,108 @@
+"""Article passages and how well they cover a reader's question."""
+
+from __future__ import annotations
+
+import pytest
+
+from commentscope.analysis.coverage import (
+    ArticleCoverage,
+    Passage,
+    article_passages,
+    sentence_windows,
+)
+from commentscope.model import Document, LabelledLine, LineRole
+
+ARTICLE = [
+    "Bone health and the gut microbiome",
+    "Osteoporosis affects millions of adults and bone fractures of the hip are common in old age.",
+    "Probiotics taken daily with meals reduce gut permeability and protect against bone loss.",
+    "Fluoride in drinking water has been linked to brittle bones in several animal studies.",
+    "Till next time,",
+]
+
+
+def make_doc(paragraphs: list[str]) -> Document:
+    lines = tuple(
+        LabelledLine(number, text, LineRole.ARTICLE) for number, text in enumerate(paragraphs, 1)
+    )
+    return Document(doc_id="d", source="<test>", title="t", lines=lines)
+
+
+@pytest.fixture
+def coverage() -> ArticleCoverage:
+    return ArticleCoverage(article_passages(make_doc(ARTICLE)))
+
+
+def test_short_lines_join_the_paragraph_after_them_or_the_last_one() -> None:
+    passages = article_passages(make_doc(ARTICLE))
+    assert [p.line for p in passages] == [1, 3, 4]
+    assert passages[0].text.startswith("Bone health and the gut microbiome Osteoporosis")
+    assert passages[-1].text.endswith("studies. Till next time,")
+
+
+def test_a_long_one_line_article_becomes_overlapping_sentence_windows() -> None:
+    sentence = "Gut bacteria shape bone loss in women after menopause through immune cells."
+    line = " ".join(f"{sentence[:-1]} number {i}." for i in range(20))
+    passages = article_passages(make_doc([line]), window=2, max_words=160)
+    assert len(passages) == 19
+    assert all(p.line == 1 for p in passages)
+    assert passages[0].text.endswith("number 1.") and passages[1].text.startswith(
+        "Gut bacteria shape bone loss in women after menopause through immune cells number 1."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "window", "expected"),
+    [
+        ("One here. Two here. Three here.", 2, ["One here. Two here.", "Two here. Three here."]),
+        ("Only one sentence.", 2, ["Only one sentence."]),
+        ("", 2, []),
+    ],
+    ids=["sliding", "shorter-than-window", "empty"],
+)
+def test_sentence_windows(text: str, window: int, expected: list[str]) -> None:
+    assert sentence_windows(text, window) == expected
+
+
+def test_a_question_answered_in_the_article_beats_an_unrelated_one(
+    coverage: ArticleCoverage,
+) -> None:
+    answered = coverage.best("Should probiotics be taken daily with meals?")
+    unrelated = coverage.best("Which smartphone has the best camera for holiday photos?")
+    assert answered.score > 0.6 > 0.2 > unrelated.score
+    assert answered.line == 3 and "Probiotics taken daily" in answered.passage
+
+
+def test_the_word_a_question_hinges_on_counts_more_than_page_common_words() -> None:
+    cover = ArticleCoverage(
+        article_passages(make_doc(ARTICLE)),
+        background=["My bones ache.", "Bone density matters.", "Bones and more bones."],
+    )
+    marrow = cover.best("Is bone marrow good for bones?")
+    assert 0.0 < marrow.score < 0.5
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Do you think so?", "", "Where did it go?"],
+    ids=["no-content-words", "empty", "one-matching-word"],
+)
+def test_questions_with_little_content_are_not_covered(
+    coverage: ArticleCoverage, question: str
+) -> None:
+    assert coverage.best(question).score < 0.35
+
+
+def test_an_article_without_passages_covers_nothing() -> None:
+    result = ArticleCoverage([]).best("Do probiotics help?")
+    assert (result.score, result.passage, result.line) == (0.0, "", None)
+
+
+def test_scores_stay_in_the_unit_interval(coverage: ArticleCoverage) -> None:
+    for question in ["Probiotics gut permeability bone loss?", "fluoride water brittle bones?"]:
+        assert 0.0 <= coverage.best(question).score <= 1.0
+
+
+def test_ties_go_to_the_first_passage() -> None:
+    passages = [Passage("kefir is good", 1), Passage("kefir is good", 7)]
+    assert ArticleCoverage(passages).best("kefir?").line == 1
