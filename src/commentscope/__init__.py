@@ -8,10 +8,13 @@ from commentscope.corpus import PageResult, iter_documents, parse_pages
 from commentscope.errors import CommentscopeError, ConfigError, UnreadableInputError
 from commentscope.model import Comment, Document, LineRole
 from commentscope.parse import parse_page
+from commentscope.pipeline import analyze
+from commentscope.results import Analysis
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Analysis",
     "Comment",
     "CommentscopeError",
     "ConfigError",
@@ -20,6 +23,7 @@ __all__ = [
     "PageResult",
     "UnreadableInputError",
     "__version__",
+    "analyze",
     "iter_documents",
     "parse_page",
     "parse_pages",

@@ -135,12 +135,13 @@ def _write(args: argparse.Namespace, results: list[PageResult]) -> list[Path]:
         docs = [r.document for r in results if r.document]
         tables = {"documents": documents_frame(results), "comments": comments_frame(docs)}
         return write_tables(tables, args.out)
-    from commentscope.pipeline import analyze_results, write_outputs
+    from commentscope.pipeline import analyze_results
+    from commentscope.writers import write_outputs
 
     analysis = analyze_results(
         results, topics=args.topics, replace_topics=args.replace_topics, staff=args.staff
     )
-    return write_outputs(analysis, args.out)
+    return write_outputs(analysis, args.out, tables=args.command == "analyze")
 
 
 def _explain(paths: list[Path]) -> int:

@@ -11,7 +11,9 @@ from importlib import resources
 NAME_MAX_WORDS = 7
 NAME_MAX_CHARS = 60
 _NAME_STOP = frozenset(
-    ["i", "i'm", "im", "it", "it's", "this", "that", "the", "a", "an", "my", "we", "you", "he", "she", "they", "is", "are", "was", "were", "am", "be", "thank", "thanks", "hi", "hello", "yes", "no", "great", "what", "how", "why", "when", "where", "who", "can", "could", "would", "do", "does", "did", "will", "here", "there", "so", "if", "but", "and", "or", "not"]
+    "i i'm im it it's this that the a an my we you he she they is are was were am be "
+    "thank thanks hi hello yes no great what how why when where who can could would do does did "
+    "will here there so if but and or not".split()
 )
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from commentscope.results import Analysis
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,3 +37,14 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """Write each named table to out_dir/NAME.csv."""
     return [write_csv(frame, out_dir / f"{name}.csv") for name, frame in tables.items()]
+
+
+def write_outputs(analysis: Analysis, out_dir: Path, *, tables: bool = True) -> list[Path]:
+    """Write the CSV tables (unless `tables` is False), the charts and report.html; their paths."""
+    from commentscope.charts import render_charts, write_chart_pngs
+    from commentscope.report import write_report
+
+    written = write_tables(analysis.tables(), out_dir) if tables else []
+    charts = render_charts(analysis)  # drawn once, for the PNG files and the report
+    written += write_chart_pngs(charts, out_dir)
+    return [*written, write_report(analysis, out_dir, charts)]

@@ -1,0 +1,289 @@
+"""Themes the taxonomy misses: words and short phrases that several comments share.
+
+Candidates are nouns and noun phrases of 2-3 words within one clause ("bone density",
+"vibrating platform", "bone mineral density"; tagged by TextBlob's Pattern tagger, whose
+lexicon ships with textblob), with content words (3+ letters, no digits, not stopwords) at both
+ends. They are counted by Snowball stems and shown in their most common written form ("bone
+density" for "bone-density" and "Bone density"). Dropped: words inside a taxonomy match or
+sharing the stem of a one-word taxonomy term (the taxonomy covers them), themes that start
+with a packaged generic word ("thank", "article", "year"), names the thread greets or signs
+with ("Hi Karen", "Dr Perlmutter"), and anything seen only once. A phrase replaces its parts
+when they have the same counts ("Power Plate", not also "power" and "plate").
+
+Ranking. Terms are "new" when readers use them at least as often, per word, as `exclude_text`
+(the articles) does: ``contrast = ln(comment rate / article rate) >= 0``, rates smoothed with
+half a count. New terms come first, so the page's own subject ("bone" under a bone article)
+sinks below what readers bring up themselves; within each group, more distinct comments first,
+then higher contrast, more mentions, and the term alphabetically. Without article text every
+term is new.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+from textblob.taggers import PatternTagger
+
+from commentscope.analysis.topics import TermMatch, Token, TopicMatcher, tokenize
+from commentscope.text import stem, stopwords
+
+THEME_COLUMNS = ["term", "comments", "documents", "mentions", "example_comment_id", "example"]
+MAX_WORDS = 3
+EXCERPT_WIDTH = 60  # characters of context on each side of the example term
+
+_GREETING = r"(?i:hi|hello|hey|dear|thanks|thank\s+you|dr|mr|mrs|ms)"
+_NAME = r"([A-Z][a-z]+)"
+_ADDRESSED = (
+    re.compile(rf"\b{_GREETING}\.?,?\s+{_NAME}\b"),  # "Hi Karen", "Dr. Perlmutter"
+    re.compile(rf"^\s*{_NAME}\s*,"),  # "Donny, I just saw..."
+    re.compile(rf",\s*{_NAME}\s*$"),  # "... Wishing the best for you, Sue"
+)
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_FIRST_TAGS = _NOUN_TAGS | {"JJ", "VBG"}  # "bone density", "fracture risk", "vibrating platform"
+
+Key = tuple[str, ...]
+Record = tuple[str, str, str]  # doc_id, comment_id, text
+Tagged = tuple[Token, str]  # a word and its Penn part-of-speech tag
+
+
+@cache
+def generic_stems() -> frozenset[str]:
+    """Stems of the packaged generic comment words (`data/generic_terms.txt`)."""
+    raw = resources.files("commentscope").joinpath("data/generic_terms.txt").read_text("utf-8")
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(stem(line) for line in lines if line and not line.startswith("#"))
+
+
+@dataclass
+class _Tally:
+    """What is known of one candidate: written forms, and mentions per comment (input order)."""
+
+    surfaces: Counter[str] = field(default_factory=Counter)
+    per_comment: dict[int, int] = field(default_factory=dict)  # record index -> mentions
+    first_span: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.per_comment.values())
+
+    def add(self, record: int, surface: str, span: tuple[int, int]) -> None:
+        self.surfaces[surface] += 1
+        self.per_comment[record] = self.per_comment.get(record, 0) + 1
+        self.first_span.setdefault(record, span)
+
+
+def suggest_themes(
+    comments: Sequence[Record],
+    matcher: TopicMatcher,
+    *,
+    top: int = 30,
+    exclude_text: str = "",
+) -> pd.DataFrame:
+    """The `top` themes of (doc_id, comment_id, text) comments that `matcher` does not cover."""
+    tallies, words_seen = _tally(comments, matcher)
+    blocked = _taxonomy_stems(matcher) | _addressed_names(text for _, _, text in comments)
+    kept = {
+        key: tally
+        for key, tally in tallies.items()
+        if tally.mentions >= 2 and not blocked.intersection(key) and not _generic(key)
+    }
+    kept = _without_subsumed(kept)
+    contrast = _contrast(kept, words_seen, exclude_text)
+    rows = [_row(key, tally, comments) for key, tally in kept.items()]
+    rows.sort(key=lambda r: (
+        contrast[r["_key"]] < 0, -r["comments"], -contrast[r["_key"]], -r["mentions"],
+        r["term"].casefold(), r["term"],
+    ))
+    frame = pd.DataFrame(rows[:top], columns=THEME_COLUMNS)
+    return frame.astype({"comments": "int64", "documents": "int64", "mentions": "int64"})
+
+
+def _tally(comments: Sequence[Record], matcher: TopicMatcher) -> tuple[dict[Key, _Tally], int]:
+    """Candidate tallies by stem key, and the number of words in all comments."""
+    tallies: dict[Key, _Tally] = {}
+    words_seen = 0
+    for index, (_, _, text) in enumerate(comments):
+        tokens = tokenize(text)
+        words_seen += len(tokens)
+        for run in _clauses(text, _tag(text, tokens), matcher):
+            for start, end in _candidates(run):
+                words = [token for token, _ in run[start:end]]
+                key = tuple(token.stem for token in words)
+                surface = " ".join(text[token.start : token.end] for token in words)
+                span = (words[0].start, words[-1].end)
+                tallies.setdefault(key, _Tally()).add(index, surface, span)
+    return tallies, words_seen
+
+
+@cache
+def _tagger() -> Any:
+    """TextBlob's Pattern tagger: its lexicon ships with textblob, so it works offline."""
+    tagger = PatternTagger()
+    with warnings.catch_warnings():  # textblob leaves its lexicon file open while loading it
+        warnings.simplefilter("ignore", ResourceWarning)
+        tagger.tag("load the lexicon", tokenize=False)
+    return tagger
+
+
+def _tag(text: str, tokens: list[Token]) -> list[Tagged]:
+    """Each token with its part-of-speech tag (tagged as written: case helps find names)."""
+    if not tokens:
+        return []
+    surfaces = [text[token.start : token.end] for token in tokens]
+    tags = [str(tag) for _, tag in _tagger().tag(" ".join(surfaces), tokenize=False)]
+    return list(zip(tokens, tags, strict=True))
+
+
+def _clauses(text: str, tagged: list[Tagged], matcher: TopicMatcher) -> Iterator[list[Tagged]]:
+    """Runs of words not covered by a taxonomy match and not broken by punctuation."""
+    covered = _covered(tagged, matcher.find(text))
+    run: list[Tagged] = []
+    for index, (token, tag) in enumerate(tagged):
+        joined = bool(run) and text[run[-1][0].end : token.start].strip() in ("", "-")
+        if run and (index in covered or not joined):
+            yield run
+            run = []
+        if index not in covered:
+            run.append((token, tag))
+    if run:
+        yield run
+
+
+def _covered(tagged: list[Tagged], matches: list[TermMatch]) -> set[int]:
+    """Indices of the words that a taxonomy match overlaps."""
+    starts = [token.start for token, _ in tagged]
+    covered: set[int] = set()
+    for match in matches:
+        index = max(bisect_right(starts, match.start) - 1, 0)
+        while index < len(tagged) and tagged[index][0].start < match.end:
+            if tagged[index][0].end > match.start:
+                covered.add(index)
+            index += 1
+    return covered
+
+
+def _content(token: Token) -> bool:
+    word = token.text.removesuffix("'s")
+    return len(word) >= 3 and word.isalpha() and word not in stopwords()
+
+
+def _candidates(run: list[Tagged]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the nouns and noun phrases of a run: what can name a theme."""
+    for start, (first, first_tag) in enumerate(run):
+        if not _content(first) or first_tag not in _FIRST_TAGS:
+            continue
+        if first_tag in _NOUN_TAGS:
+            yield start, start + 1
+        for end in range(start + 2, min(start + MAX_WORDS, len(run)) + 1):
+            last, last_tag = run[end - 1]
+            inner = run[start + 1 : end - 1]
+            if _content(last) and last_tag in _NOUN_TAGS and all(map(_inner_word, inner)):
+                yield start, end
+
+
+def _inner_word(tagged: Tagged) -> bool:
+    token, tag = tagged
+    return tag in _FIRST_TAGS or token.text == "of"  # "bone mineral density", "quality of life"
+
+
+def _taxonomy_stems(matcher: TopicMatcher) -> set[str]:
+    """Stems of the taxonomy's one-word terms: a theme containing one is already a topic."""
+    terms = (term for topic in matcher.taxonomy.topics for term in topic.terms)
+    return {tokens[0].stem for tokens in map(tokenize, terms) if len(tokens) == 1}
+
+
+def _addressed_names(texts: Iterator[str]) -> set[str]:
+    """Stems of capitalised names the comments greet or sign with."""
+    names: set[str] = set()
+    for text in texts:
+        for pattern in _ADDRESSED:
+            names.update(stem(name.lower()) for name in pattern.findall(text))
+    return names - {stem(word) for word in stopwords()} - generic_stems()
+
+
+def _generic(key: Key) -> bool:
+    """Whether a theme starts with a generic word ("great article", "thank"); a generic head
+    noun after a specific word still makes a theme ("side effects")."""
+    return key[0] in generic_stems() or all(part in generic_stems() for part in key)
+
+
+def _without_subsumed(tallies: dict[Key, _Tally]) -> dict[Key, _Tally]:
+    """Drop words and phrases that a longer phrase with the same counts contains."""
+    subsumed: set[Key] = set()
+    for key, tally in tallies.items():
+        counts = (len(tally.per_comment), tally.mentions)
+        for size in range(1, len(key)):
+            for start in range(len(key) - size + 1):
+                part = tallies.get(key[start : start + size])
+                if part is not None and (len(part.per_comment), part.mentions) == counts:
+                    subsumed.add(key[start : start + size])
+    return {key: tally for key, tally in tallies.items() if key not in subsumed}
+
+
+def _contrast(tallies: dict[Key, _Tally], words_seen: int, exclude_text: str) -> dict[Key, float]:
+    """ln(rate in comments / rate in the articles), per word, with half-count smoothing.
+
+    Without article text every term gets 0.0: new, and no tie-break.
+    """
+    stems = [token.stem for token in tokenize(exclude_text)]
+    if not stems:
+        return dict.fromkeys(tallies, 0.0)
+    in_article: Counter[Key] = Counter(
+        tuple(stems[i : i + n]) for n in range(1, MAX_WORDS + 1) for i in range(len(stems) - n + 1)
+    )
+    return {
+        key: math.log((tally.mentions + 0.5) / (words_seen + 1))
+        - math.log((in_article[key] + 0.5) / (len(stems) + 1))
+        for key, tally in tallies.items()
+    }
+
+
+def _row(key: Key, tally: _Tally, comments: Sequence[Record]) -> dict[str, Any]:
+    example = min(tally.per_comment, key=lambda index: (-tally.per_comment[index], index))
+    _, comment_id, text = comments[example]
+    return {
+        "term": _display(tally.surfaces),
+        "comments": len(tally.per_comment),
+        "documents": len({comments[index][0] for index in tally.per_comment}),
+        "mentions": tally.mentions,
+        "example_comment_id": comment_id,
+        "example": _excerpt(text, *tally.first_span[example]),
+        "_key": key,
+    }
+
+
+def _display(surfaces: Counter[str]) -> str:
+    """The most common written form; lower case unless the writers always capitalise it."""
+    by_lower: Counter[str] = Counter()
+    for surface, count in surfaces.items():
+        by_lower[surface.lower()] += count
+    lower = min(by_lower, key=lambda form: (-by_lower[form], form))
+    if lower in surfaces:
+        return lower
+    cased = [form for form in surfaces if form.lower() == lower]
+    return min(cased, key=lambda form: (-surfaces[form], form))
+
+
+def _excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> str:
+    """About `width` characters either side of text[start:end], cut at spaces, one line."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    body = " ".join(text[left:right].split())
+    return f"{'…' if left > 0 else ''}{body}{'…' if right < len(text) else ''}"

@@ -1,0 +1,111 @@
+"""Corpus-level tables built from per-document rows: topics, commenters, per-page figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from commentscope.analysis.answers import StaffMember
+from commentscope.analysis.sentiment import combined_score, label_for
+from commentscope.results import COMMENTER_COLUMNS, TOPIC_SUMMARY_COLUMNS
+
+EXAMPLE_CHARS = 280
+TOP_TERMS = 5
+MIXED_SHARE = 0.25  # a topic is 'mixed' when a quarter of its mentions lean each way
+
+
+def _split(cell: str) -> list[str]:
+    return [part for part in cell.split(";") if part]
+
+
+def topic_summary(comments: pd.DataFrame, mentions: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFrame:
+    """One row per topic that readers mention, most discussed first."""
+    rows = []
+    total = len(comments)
+    for topic, group in mentions.groupby("topic", sort=True):
+        tagged = comments[comments["comment_id"].isin(group["comment_id"])]
+        asked = questions[questions["topics"].map(lambda cell, t=topic: t in _split(cell))]
+        terms = Counter(term.strip() for cell in group["evidence"] for term in cell.split(",") if term.strip())
+        example = group.assign(n=group["evidence"].str.count(",")).sort_values(
+            ["n", "comment_id"], ascending=[False, True]).iloc[0]
+        example_text = comments.loc[comments["comment_id"] == example["comment_id"], "text"].iloc[0]
+        topic_vader = float(group["vader_compound"].mean())
+        topic_textblob = float(group["textblob_polarity"].mean())
+        rows.append({
+            "topic": topic,
+            "comments": len(tagged),
+            "share_of_comments": round(len(tagged) / total, 4) if total else 0.0,
+            "documents": tagged["doc_id"].nunique(),
+            "mean_vader": round(float(tagged["vader_compound"].mean()), 4),
+            "mean_textblob": round(float(tagged["textblob_polarity"].mean()), 4),
+            "share_negative": round(float((group["sentiment"] == "negative").mean()), 4),
+            "topic_vader": round(topic_vader, 4),
+            "topic_sentiment": _topic_label(group, combined_score(topic_vader, topic_textblob)),
+            "questions": len(asked),
+            "unanswered_questions": int((~asked["answered"].astype(bool)).sum()),
+            "top_terms": "; ".join(f"{t} ({n})" for t, n in _most_common(terms, TOP_TERMS)),
+            "example_comment_id": example["comment_id"],
+            "example_comment": _excerpt(example_text),
+        })
+    frame = pd.DataFrame(rows, columns=TOPIC_SUMMARY_COLUMNS)
+    return frame.sort_values(["comments", "topic"], ascending=[False, True], ignore_index=True)
+
+
+def _topic_label(mentions: pd.DataFrame, combined: float) -> str:
+    """'mixed' when at least MIXED_SHARE of the mentions lean each way, else the mean's label."""
+    shares = mentions["sentiment"].value_counts(normalize=True)
+    if shares.get("positive", 0.0) >= MIXED_SHARE and shares.get("negative", 0.0) >= MIXED_SHARE:
+        return "mixed"
+    return label_for(combined)
+
+
+def _most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    """Counter.most_common with ties broken alphabetically, so outputs are deterministic."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= EXAMPLE_CHARS else flat[: EXAMPLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def commenters(comments: pd.DataFrame, staff: dict[str, StaffMember]) -> pd.DataFrame:
+    """One row per named commenter across the corpus."""
+    named = comments[comments["author"] != ""]
+    rows = []
+    for author, group in named.groupby("author", sort=True):
+        replies = comments[comments["parent_id"].isin(group["comment_id"]) & (comments["author"] != author)]
+        member = staff.get(str(author))
+        rows.append({
+            "author": author,
+            "documents": group["doc_id"].nunique(),
+            "comments": len(group),
+            "replies_received": len(replies),
+            "questions": int(group["is_question"].sum()),
+            "is_staff": member is not None,
+            "staff_evidence": member.evidence if member else "",
+        })
+    frame = pd.DataFrame(rows, columns=COMMENTER_COLUMNS)
+    return frame.sort_values(["comments", "author"], ascending=[False, True], ignore_index=True)
+
+
+def document_figures(documents: pd.DataFrame, comments: pd.DataFrame, questions: pd.DataFrame,
+                     staff: dict[str, StaffMember]) -> pd.DataFrame:
+    """documents.csv with per-page commenters, questions, staff replies, sentiment and topics."""
+    figures = []
+    for doc_id in documents["doc_id"]:
+        page = comments[comments["doc_id"] == doc_id]
+        asked = questions[questions["doc_id"] == doc_id]
+        topics = Counter(t for cell in page["topics"] for t in _split(cell))
+        staff_replies = page[(page["parent_id"] != "") & page["author"].isin(list(staff))]
+        figures.append({
+            "commenters": page.loc[page["author"] != "", "author"].nunique(),
+            "questions": len(asked),
+            "unanswered": int((~asked["answered"].astype(bool)).sum()),
+            "staff_replies": len(staff_replies),
+            "mean_sentiment": round(float(page["combined"].mean()), 4) if len(page) else None,
+            "top_topics": "; ".join(t for t, _ in _most_common(topics, 3)),
+        })
+    extra = pd.DataFrame(figures, index=documents.index)
+    return pd.concat([documents, extra], axis=1)

@@ -1,0 +1,86 @@
+"""Themes the taxonomy misses (commentscope.analysis.themes)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from commentscope.analysis.themes import THEME_COLUMNS, suggest_themes
+from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher
+
+PAGE = [
+    ("page", "c1", "I started taking boron for my joints. Boron helped my joints a lot."),
+    ("page", "c2", "Has anyone tried a Power Plate? My friend says the Power Plate helps."),
+    ("page", "c3", "Thank you for the great article! Boron is in prunes. My bone density is OK."),
+    ("page", "c4", "Hi Karen, boron with water? Karen says it works. Thank you, great article."),
+    ("page", "c5", "Bone density scans confuse me. My bone density went up."),
+    ("other", "c1", "Drinking water helped my joints, and bone density scans are cheap."),
+]
+ARTICLE = "Bone density matters. Bone density scans show bone density. Bone density again."
+
+
+@pytest.fixture
+def matcher() -> TopicMatcher:
+    return TopicMatcher(Taxonomy((Topic("water", "", ("water", "drinking water")),)))
+
+
+def _rows(frame: pd.DataFrame) -> dict[str, dict[str, object]]:
+    return {str(row["term"]): dict(row) for _, row in frame.iterrows()}
+
+
+def test_columns_and_counts(matcher: TopicMatcher) -> None:
+    frame = suggest_themes(PAGE, matcher)
+    assert list(frame.columns) == THEME_COLUMNS
+    boron = _rows(frame)["boron"]
+    assert (boron["comments"], boron["documents"], boron["mentions"]) == (3, 1, 4)
+    assert boron["example_comment_id"] == "c1"  # the comment that mentions it most
+    joints = _rows(frame)["joints"]
+    assert (joints["comments"], joints["documents"], joints["mentions"]) == (2, 2, 3)
+
+
+@pytest.mark.parametrize("term", ["water", "drinking", "karen", "thank", "article", "great"],
+                         ids=["taxonomy-term", "inside-taxonomy-match", "addressed-name",
+                              "generic-thank", "generic-article", "generic-adjective"])
+def test_dropped_terms(matcher: TopicMatcher, term: str) -> None:
+    terms = {str(t).lower() for t in suggest_themes(PAGE, matcher, top=100)["term"]}
+    assert term not in terms
+    assert "boron" in terms
+
+
+def test_phrase_subsumes_parts_with_the_same_counts(matcher: TopicMatcher) -> None:
+    terms = set(suggest_themes(PAGE, matcher, top=100)["term"])
+    assert "Power Plate" in terms  # always capitalised by its writers, so shown that way
+    assert not {"power", "plate", "Power", "Plate"} & terms
+    assert "bone density scans" in terms
+    assert "bone density" in terms  # more mentions than the longer phrase: kept
+
+
+def test_article_text_pushes_its_own_subject_down(matcher: TopicMatcher) -> None:
+    plain = list(suggest_themes(PAGE, matcher, top=100)["term"])
+    weighed = list(suggest_themes(PAGE, matcher, top=100, exclude_text=ARTICLE)["term"])
+    assert plain.index("bone density") < plain.index("joints")
+    assert weighed.index("bone density") > weighed.index("joints")
+    assert weighed.index("bone density") > weighed.index("boron")
+
+
+def test_example_is_a_short_excerpt_around_the_term(matcher: TopicMatcher) -> None:
+    long_text = "Words before. " * 30 + "Hip fractures worry me. " + "Words after. " * 30
+    frame = suggest_themes([("d", "long", long_text), ("d", "x", "Hip fractures?")],
+                           matcher)
+    example = str(_rows(frame)["Hip fractures"]["example"])
+    assert "Hip fractures worry me" in example
+    assert example.startswith("…") and example.endswith("…")
+    assert len(example) < 160
+
+
+def test_top_and_determinism(matcher: TopicMatcher) -> None:
+    first = suggest_themes(PAGE, matcher, top=3)
+    assert len(first) == 3
+    pd.testing.assert_frame_equal(first, suggest_themes(list(PAGE), matcher, top=3))
+    assert first["comments"].is_monotonic_decreasing
+
+
+def test_no_comments(matcher: TopicMatcher) -> None:
+    frame = suggest_themes([], matcher, exclude_text=ARTICLE)
+    assert frame.empty
+    assert list(frame.columns) == THEME_COLUMNS

@@ -1,0 +1,231 @@
+"""Topic taxonomy loading and lexicon matching (commentscope.analysis.topics)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher, load_taxonomy
+from commentscope.errors import ConfigError
+
+NINE = (
+    "fluoride", "strontium", "kefir", "supplements", "probiotics",
+    "medication", "diet", "exercise", "water",
+)
+
+
+@pytest.fixture
+def small() -> TopicMatcher:
+    """A hand-made taxonomy, so each behaviour is tested apart from the packaged lexicon."""
+    return TopicMatcher(Taxonomy((
+        Topic("water", "", ("water", "filter", "reverse osmosis", "Brita"),
+              ("water kefir", "coconut water")),
+        Topic("kefir", "", ("kefir", "water kefir", "fermented food")),
+        Topic("fluoride", "", ("fluoride",)),
+        Topic("strontium", "", ("strontium",)),
+        Topic("probiotics", "", ("prebiotics", "probiotic", "TrueLife PB")),
+        Topic("supplements", "", ("K2", "vitamin K2", "MK-7", "TrueLife PB")),
+        Topic("medication", "", ("medication", "Evenity"), ("medical",)),
+    )))
+
+
+@pytest.fixture
+def default() -> TopicMatcher:
+    return TopicMatcher(Taxonomy.default())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Which filters remove it?", {"water": ("filter",)}),
+    ("I filtered my tap water", {"water": ("filter", "water")}),
+    ("Is fluoridated water safe?", {"water": ("water",), "fluoride": ("fluoride",)}),
+    ("Water fluoridation again", {"water": ("water",), "fluoride": ("fluoride",)}),
+    ("Two kefirs a day", {"kefir": ("kefir",)}),
+    ("Reverse osmosis systems work", {"water": ("reverse osmosis",)}),
+    ("Lots of fermented foods", {"kefir": ("fermented food",)}),
+    ("You need pre-biotics too", {"probiotics": ("prebiotics",)}),
+    ("pro-biotic capsules", {"probiotics": ("probiotic",)}),
+    ("TrueLifePB daily", {"probiotics": ("TrueLife PB",), "supplements": ("TrueLife PB",)}),
+    ("True Life PB daily", {"probiotics": ("TrueLife PB",), "supplements": ("TrueLife PB",)}),
+    ("k2 and MK7", {"supplements": ("K2", "MK-7")}),
+    ("MK 7 is a form of K-2", {"supplements": ("K2", "MK-7")}),
+    ("Vitamin k2 only", {"supplements": ("vitamin K2",)}),
+    ("an ostrich egg", {}),
+    ("waterproof boots and saltwater", {}),
+    ("that would infiltrate", {}),
+    ("K20 is not K2", {"supplements": ("K2",)}),
+    ("water kefir grains", {"kefir": ("water kefir",)}),
+    ("coconut water", {}),
+    ("Water kefir, then tap water", {"kefir": ("water kefir",), "water": ("water",)}),
+    ("Medical doctors", {}),
+    ("Medications, medical advice", {"medication": ("medication",)}),
+    ("Even so, Evenity injections", {"medication": ("Evenity",)}),
+    ("even so", {}),
+    ("", {}),
+], ids=[
+    "plural", "inflected-verb", "derived-adjective", "derived-noun", "plural-name-like",
+    "phrase", "phrase-plural", "hyphen-squashed", "hyphen-squashed-singular", "glued-name",
+    "spaced-name", "case-and-glued", "spaced-and-hyphen", "longest-evidence-wins",
+    "whole-word-ostrich", "whole-word-compounds", "whole-word-prefix", "whole-word-digits",
+    "exclude-vetoes-overlap", "exclude-only", "exclude-only-where-it-overlaps",
+    "exclude-is-literal", "exclude-does-not-stem", "names-not-stemmed", "names-not-stemmed-2",
+    "empty",
+])
+def test_match(small: TopicMatcher, text: str, expected: dict[str, tuple[str, ...]]) -> None:
+    assert small.match(text) == expected
+
+
+def test_match_keeps_taxonomy_order_and_sorted_evidence(small: TopicMatcher) -> None:
+    found = small.match("MK-7, vitamin K2 and K2; strontium in fluoridated water.")
+    assert list(found) == ["water", "fluoride", "strontium", "supplements"]
+    assert found["supplements"] == ("K2", "MK-7", "vitamin K2")
+
+
+def test_find_gives_character_spans(small: TopicMatcher) -> None:
+    text = "I use a Brita filter and True Life PB."
+    found = [(m.topic, m.term, text[m.start : m.end]) for m in small.find(text)]
+    assert found == [
+        ("water", "Brita", "Brita"),
+        ("water", "filter", "filter"),
+        ("probiotics", "TrueLife PB", "True Life PB"),
+        ("supplements", "TrueLife PB", "True Life PB"),
+    ]
+
+
+def test_match_sentences(small: TopicMatcher) -> None:
+    found = small.match_sentences(["Kefir!", "Nothing here.", "Strontium?"])
+    assert found == [{"kefir": ("kefir",)}, {}, {"strontium": ("strontium",)}]
+
+
+def test_matcher_compiles_lazily() -> None:
+    matcher = TopicMatcher(Taxonomy((Topic("t", "", ("x",)),)))
+    assert "_lexicon" not in vars(matcher)
+    matcher.match("x")
+    assert "_lexicon" in vars(matcher)
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("my doctor wants to put me on prolia", "medication", True),
+    ("went down the road of Fosamax and HRT", "medication", True),
+    ("alendronate and other bisphosphonates", "medication", True),
+    ("a course of antibiotics", "medication", True),
+    ("I trust Medical Doctors", "medication", False),
+    ("my functional medicine doctor", "medication", False),
+    ("the Food & Drug Administration rejected it", "medication", False),
+    ("the Food & Drug Administration rejected it", "diet", False),
+    ("I take K2 and D3 daily", "supplements", True),
+    ("natural supliments", "supplements", True),
+    ("bone mineral density test", "supplements", False),
+    ("sparkling mineral water", "supplements", False),
+    ("fish oil capsules", "diet", False),
+    ("fish oil capsules", "supplements", True),
+    ("sauerkraut and kimchi", "kefir", True),
+    ("fermented veggie juice", "kefir", True),
+    ("fermented veggie juice", "diet", False),
+    ("homemade water kefir", "water", False),
+    ("a Brita pitcher", "water", True),
+    ("distilled water", "water", True),
+    ("Lactobacillus rhamnosus GG", "probiotics", True),
+    ("strontium citrate", "strontium", True),
+    ("fluoridated tap water", "fluoride", True),
+    ("Cipro is a fluoroquinolone", "fluoride", False),
+    ("lift weights and walking", "exercise", True),
+    ("a vibrating platform", "exercise", True),
+    ("even so", "medication", False),
+    ("processed food and sugar", "diet", True),
+    ("take it before eating", "diet", False),
+], ids=lambda value: str(value) if not isinstance(value, bool) else ("yes" if value else "no"))
+def test_default_lexicon(default: TopicMatcher, text: str, topic: str, present: bool) -> None:
+    assert (topic in default.match(text)) is present
+
+
+def test_default_taxonomy_has_the_nine_topics() -> None:
+    taxonomy = Taxonomy.default()
+    assert taxonomy.names == NINE
+    assert all(topic.description and topic.terms for topic in taxonomy.topics)
+    assert load_taxonomy() is taxonomy
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "topics.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_user_file_extends_and_adds(tmp_path: Path) -> None:
+    path = _write(tmp_path, """
+[topics.kefir]
+terms = ["tibicos"]
+exclude = ["kefir soap"]
+
+[topics.sleep]
+description = "Sleep"
+terms = ["insomnia", "sleep"]
+""")
+    taxonomy = load_taxonomy(path)
+    kefir = dict(zip(taxonomy.names, taxonomy.topics, strict=True))["kefir"]
+    default_kefir = dict(zip(NINE, Taxonomy.default().topics, strict=True))["kefir"]
+    assert taxonomy.names == (*NINE, "sleep")
+    assert kefir.terms == (*default_kefir.terms, "tibicos")
+    assert kefir.exclude[-1] == "kefir soap"
+    assert kefir.description == default_kefir.description
+    found = TopicMatcher(taxonomy).match("Tibicos and insomnia; kefir soap")
+    assert found == {"kefir": ("tibicos",), "sleep": ("insomnia",)}
+
+
+def test_user_topic_can_replace_one_topic(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[topics.water]\nreplace = true\nterms = ["H2O"]\n')
+    taxonomy = load_taxonomy(path)
+    water = taxonomy.topics[taxonomy.names.index("water")]
+    assert water.terms == ("H2O",)
+    assert water.exclude == ()
+    assert taxonomy.names == NINE
+
+
+def test_replace_uses_only_the_user_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[topics.sleep]\nterms = ["sleep"]\n')
+    assert load_taxonomy(path, replace=True).names == ("sleep",)
+    assert Taxonomy.from_toml(path).names == ("sleep",)
+
+
+def test_extension_may_add_only_excludes(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[topics.water]\nexclude = ["rose water"]\n')
+    matcher = TopicMatcher(load_taxonomy(path))
+    assert matcher.match("rose water") == {}
+    assert matcher.match("tap water") == {"water": ("tap water",)}
+
+
+@pytest.mark.parametrize(("body", "problem"), [
+    ("[topics.kefir\nterms = []", "not valid TOML"),
+    ('title = "x"', "expected only [topics.NAME]"),
+    ("topics = 3", "expected only [topics.NAME]"),
+    ('topics = { sleep = "x" }', "must be a table"),
+    ('[topics.sleep]\nterms = "sleep"', "'terms' must be a list of strings"),
+    ("[topics.sleep]\nterms = [1, 2]", "'terms' must be a list of strings"),
+    ('[topics.sleep]\nterms = ["ok"]\nexclude = "no"', "'exclude' must be a list of strings"),
+    ('[topics.sleep]\nterm = ["sleep"]', "unknown key(s) ['term']"),
+    ('[topics.sleep]\ndescription = 3\nterms = ["a"]', "'description' must be a str"),
+    ('[topics.sleep]\nreplace = "yes"\nterms = ["a"]', "'replace' must be a bool"),
+    ('[topics.sleep]\nterms = ["!!!"]', "has no words"),
+    ('[topics.sleep]\ndescription = "Sleep"', "has no terms"),
+    ('[topics.water]\nreplace = true\nexclude = ["x"]', "has no terms"),
+], ids=[
+    "bad-toml", "stray-key", "topics-not-table", "topic-not-table", "terms-not-list",
+    "terms-not-strings", "exclude-not-list", "unknown-key", "description-type", "replace-type",
+    "term-without-words", "new-topic-without-terms", "replaced-topic-without-terms",
+])
+def test_malformed_files_raise_config_error(tmp_path: Path, body: str, problem: str) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(ConfigError) as error:
+        load_taxonomy(path)
+    assert str(path) in str(error.value)
+    assert problem in str(error.value)
+
+
+def test_missing_and_binary_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_taxonomy(tmp_path / "nope.toml")
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        Taxonomy.from_toml(binary)
