@@ -1,0 +1,376 @@
+"""Charts of one analysis: each function answers one editor question and returns a Figure.
+
+Figures are plain `matplotlib.figure.Figure` objects on an Agg canvas: no pyplot state and no
+backend switching, so they work in scripts and display inline in Jupyter alike. The functions
+only reshape and count table rows for display; every score comes from the tables as it is.
+`save_charts` writes byte-identical PNGs for identical tables.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+from commentscope.results import Analysis
+
+WIDTH_INCHES = 8.0
+HEIGHT_INCHES = 4.5
+DPI = 100
+NO_TOPIC = "(no topic)"
+SENTIMENT_COLOURS = {
+    "positive": "#1b9e77", "neutral": "#9e9e9e", "mixed": "#e6ab02", "negative": "#d95f02",
+}
+ANSWER_COLOURS = {
+    "staff": "#1f78b4", "reader": "#a6cee3", "answered, responder unknown": "#cab2d6",
+    "unanswered": "#e31a1c",
+}
+_ANSWER_LABELS = {
+    "staff": "answered by staff", "reader": "answered by a reader",
+    "answered, responder unknown": "answered, responder unknown", "unanswered": "unanswered",
+}
+_BAR_COLOUR = "#4c72b0"
+_SPREAD = (0.0, 0.12, -0.12, 0.24, -0.24)
+_FONT = "DejaVu Sans"
+_STYLE: dict[Any, Any] = {  # matplotlib rcParams (its stubs type keys as literals)
+    "font.family": "sans-serif", "font.sans-serif": [_FONT], "font.size": 10,
+    "axes.titlesize": 11, "axes.labelsize": 10, "xtick.labelsize": 9, "ytick.labelsize": 9,
+    "legend.fontsize": 9, "figure.titlesize": 13, "axes.spines.top": False,
+    "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "x", "grid.alpha": 0.3,
+    "axes.axisbelow": True, "text.usetex": False,
+}
+
+
+@contextmanager
+def _style() -> Iterator[None]:
+    """The house style, independent of the caller's rcParams (tick labels read it at draw time)."""
+    with matplotlib.rc_context(_STYLE):
+        yield
+
+
+@cache
+def _glyphs() -> frozenset[int]:
+    font = font_manager.FontProperties(family=_FONT)
+    path = font_manager.findfont(font, fallback_to_default=False)
+    return frozenset(font_manager.get_font(path).get_charmap())
+
+
+def display_label(text: object, width: int = 34, lines: int = 2) -> str:
+    """Reader text made safe to draw: no glyph the font lacks, no mathtext, wrapped and cut."""
+    if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
+        return ""
+    glyphs = _glyphs()
+    kept = (ch if ord(ch) <= 0xFFFF and ord(ch) in glyphs else " " for ch in str(text))
+    drawable = " ".join("".join(kept).split())
+    wrapped = textwrap.wrap(drawable, width)
+    if len(wrapped) > lines:
+        wrapped = textwrap.wrap(drawable, width, max_lines=lines, placeholder=" …")
+    return "\n".join(wrapped).replace("$", r"\$")
+
+
+def _figure(title: str, rows: int = 0, widths: tuple[float, ...] = (1.0,),
+            ) -> tuple[Figure, list[Axes]]:
+    """A figure of the house size (taller for many bars): a title over axes side by side."""
+    height = max(HEIGHT_INCHES, 1.6 + 0.34 * rows)
+    fig = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(fig)
+    fig.suptitle(title, fontweight="bold")
+    axes = fig.subplots(1, len(widths), sharey=True, squeeze=False,
+                        width_ratios=list(widths))[0]
+    return fig, list(axes)
+
+
+def _empty_figure(title: str, message: str) -> Figure:
+    """A figure that says there is nothing to draw, instead of an empty frame or a crash."""
+    with _style():
+        fig, (ax,) = _figure(title)
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="#555555",
+                transform=ax.transAxes)
+    return fig
+
+
+def _is_true(value: object) -> bool:
+    return value is not pd.NA and value is not None and bool(value) and value == value
+
+
+def _split(joined: object, empty: str | None = None) -> list[str]:
+    """Names from a ';'-joined cell; `[empty]` (or nothing) when the cell holds none."""
+    names = [] if not isinstance(joined, str) else [n for n in joined.split(";") if n]
+    return names or ([empty] if empty else [])
+
+
+def _by_total(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows ordered by their total, largest first, ties by name (a stable, readable order)."""
+    totals = table.sum(axis=1)
+    order = sorted(table.index, key=lambda name: (-totals[name], str(name)))
+    return table.loc[order]
+
+
+def _page_labels(documents: pd.DataFrame, width: int = 32, lines: int = 1) -> dict[str, str]:
+    """doc_id -> a short drawable page name (its title, else its id)."""
+    labels: dict[str, str] = {}
+    for doc_id, title in zip(documents["doc_id"], documents["title"], strict=True):
+        label = display_label(title, width, lines) or display_label(doc_id, width, lines)
+        labels[str(doc_id)] = label if label not in labels.values() else f"{label} ({doc_id})"
+    return labels
+
+
+def _stacked_barh(ax: Axes, table: pd.DataFrame, colours: dict[str, str],
+                  names: dict[str, str] | None = None) -> None:
+    """Rows of `table` as horizontal bars (first on top), one stacked segment per column."""
+    positions = np.arange(len(table))
+    left = np.zeros(len(table))
+    for column in table.columns:
+        values = table[column].to_numpy(dtype=float)
+        label = (names or {}).get(str(column), str(column))
+        ax.barh(positions, values, left=left, label=label, color=colours.get(str(column)),
+                height=0.7, edgecolor="white", linewidth=0.5)
+        left = left + values
+    ax.set_yticks(positions, labels=[display_label(name, 28, 1) for name in table.index])
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.set_xlim(0, max(1.0, float(left.max(initial=0))) * 1.05)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _count_bars(ax: Axes, labels: Iterable[str], values: Iterable[float], xlabel: str) -> None:
+    """Plain horizontal bars, first on top, each with its value written at its end."""
+    numbers = np.asarray(list(values), dtype=float)
+    bars = ax.barh(np.arange(len(numbers)), numbers, color=_BAR_COLOUR, height=0.7)
+    ax.bar_label(bars, fmt="%d", padding=2, fontsize=9)
+    ax.set_yticks(np.arange(len(numbers)), labels=list(labels))
+    ax.set_ylim(len(numbers) - 0.5, -0.5)
+    ax.set_xlim(0, max(1.0, float(numbers.max(initial=0))) * 1.15)
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def topic_counts_chart(analysis: Analysis) -> Figure:
+    """Which topics readers discuss most: comments per topic, over all pages and page by page."""
+    title = "Comments per topic"
+    summary = analysis.topic_summary
+    if summary.empty:
+        return _empty_figure(title, "no comments mention a topic")
+    topics = _by_total(summary.set_index("topic")[["comments"]].astype(float))
+    per_page = analysis.comments.assign(topic=analysis.comments["topics"].map(_split))
+    per_page = per_page.explode("topic").dropna(subset=["topic"])
+    by_page = pd.crosstab(per_page["topic"], per_page["doc_id"]).reindex(topics.index).fillna(0)
+    pages = _page_labels(analysis.documents)
+    by_page = by_page[sorted(by_page.columns, key=str)]
+    palette = matplotlib.colormaps["tab20"]
+    page_colours = {str(d): to_hex(palette(i % 20))
+                    for i, d in enumerate(by_page.columns)}
+    with _style():
+        fig, (total, split) = _figure(title, rows=len(topics), widths=(1, 1))
+        _count_bars(total, [display_label(t, 28, 1) for t in topics.index],
+                    topics["comments"], "comments")
+        total.set_title("all pages")
+        _stacked_barh(split, by_page, page_colours, {str(d): pages.get(str(d), str(d))
+                                                     for d in by_page.columns})
+        split.set_title("by page")
+        split.set_xlabel("comments")
+        fig.legend(loc="outside lower center", ncols=min(3, len(by_page.columns)),
+                   frameon=False)
+    return fig
+
+
+def topic_sentiment_chart(analysis: Analysis) -> Figure:
+    """How readers feel about each topic: every mention's score, coloured by its label."""
+    title = "Sentiment of sentences mentioning each topic"
+    mentions = analysis.topic_mentions
+    if mentions.empty:
+        return _empty_figure(title, "no comments mention a topic")
+    counts = mentions.groupby("topic").size().to_frame("mentions")
+    order = list(_by_total(counts).index)
+    row = {topic: i for i, topic in enumerate(order)}
+    ranked = mentions.sort_values(["topic", "vader_compound", "comment_id"], kind="stable")
+    # Deterministic spread: the k-th mention of a topic sits at a fixed offset from its row.
+    spread = ranked.groupby("topic").cumcount().map(lambda k: _SPREAD[k % len(_SPREAD)])
+    y = ranked["topic"].map(row) + spread
+    with _style():
+        fig, (ax,) = _figure(title, rows=len(order))
+        ax.axvline(0.0, color="#333333", linewidth=0.8)
+        others = sorted(set(ranked["sentiment"]) - SENTIMENT_COLOURS.keys())
+        for label in [*SENTIMENT_COLOURS, *others]:
+            chosen = (ranked["sentiment"] == label).to_numpy()
+            if chosen.any():
+                ax.scatter(ranked["vader_compound"].to_numpy(float)[chosen], y.to_numpy()[chosen],
+                           s=36, alpha=0.8, label=label, edgecolors="white", linewidths=0.5,
+                           color=SENTIMENT_COLOURS.get(label, "#6a3d9a"))
+        summary = analysis.topic_summary.set_index("topic")
+        if "topic_vader" in summary and not summary.empty:
+            marked = [t for t in order if t in summary.index]
+            ax.scatter(summary.loc[marked, "topic_vader"].to_numpy(float),
+                       [row[t] for t in marked], marker="|", s=400, color="black",
+                       linewidths=2, label="topic score")
+        ax.set_yticks(range(len(order)), labels=[display_label(t, 28, 1) for t in order])
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xlabel("VADER compound score of the mention (−1 negative … +1 positive)")
+        ax.grid(axis="y", visible=False)
+        fig.legend(loc="outside lower center", ncols=5, frameon=False)
+    return fig
+
+
+def _answer_status(answered: object, answered_by: object) -> str:
+    if not _is_true(answered):
+        return "unanswered"
+    return str(answered_by) if answered_by in ("staff", "reader") else "answered, responder unknown"
+
+
+def question_status_chart(analysis: Analysis) -> Figure:
+    """Who answers readers' questions, topic by topic: staff, other readers, or nobody."""
+    title = "Reader questions per topic, by who answered"
+    questions = analysis.questions
+    if questions.empty:
+        return _empty_figure(title, "no reader questions")
+    status = [_answer_status(a, b)
+              for a, b in zip(questions["answered"], questions["answered_by"], strict=True)]
+    rows = questions.assign(topic=questions["topics"].map(lambda t: _split(t, NO_TOPIC)),
+                            status=status).explode("topic")
+    table = _by_total(pd.crosstab(rows["topic"], rows["status"]))
+    table = table[[s for s in ANSWER_COLOURS if s in table.columns]]
+    with _style():
+        fig, (ax,) = _figure(title, rows=len(table))
+        _stacked_barh(ax, table, ANSWER_COLOURS, _ANSWER_LABELS)
+        ax.set_xlabel("questions (a question with two topics counts under each)")
+        fig.legend(loc="outside lower center", ncols=len(table.columns), frameon=False)
+    return fig
+
+
+def thread_activity_chart(analysis: Analysis) -> Figure:
+    """How lively each page's thread is: comments, replies, distinct commenters, reply depth."""
+    title = "Thread activity per page"
+    read = analysis.documents[analysis.documents["status"] == "ok"]
+    documents = read[pd.to_numeric(read["comment_count"]) > 0]
+    if documents.empty:
+        return _empty_figure(title, "no comments")
+    documents = documents.sort_values(["comment_count", "doc_id"], ascending=[False, True])
+    silent = len(read) - len(documents)
+    depth = pd.to_numeric(analysis.comments["depth"])
+    replies = analysis.comments[depth > 0].groupby("doc_id").size()
+    ids = [str(d) for d in documents["doc_id"]]
+    table = pd.DataFrame({
+        "comments": documents["comment_count"].to_numpy(float),
+        "replies": replies.reindex(ids).fillna(0).to_numpy(float),
+        "commenters": documents["commenters"].fillna(0).to_numpy(float),
+    }, index=ids)
+    pages = _page_labels(documents, width=24, lines=2)
+    colours = {"comments": _BAR_COLOUR, "replies": "#55a868", "commenters": "#c44e52"}
+    with _style():
+        fig, (counts, levels) = _figure(title, rows=len(ids) * 2, widths=(2, 1))
+        height = 0.8 / len(table.columns)
+        for i, column in enumerate(table.columns):
+            bars = counts.barh(np.arange(len(ids)) - 0.4 + height * (i + 0.5), table[column],
+                               height=height, label=column, color=colours[column])
+            counts.bar_label(bars, fmt="%d", padding=2, fontsize=9)
+        counts.set_yticks(np.arange(len(ids)), labels=[pages[d] for d in ids])
+        counts.set_title("volume" + (f" ({silent} page{'s' * (silent > 1)} without comments "
+                                     "not shown)" if silent else ""))
+        counts.set_ylim(len(ids) - 0.5, -0.5)
+        counts.set_xlim(0, max(1.0, float(table.to_numpy().max())) * 1.15)
+        counts.xaxis.set_major_locator(MaxNLocator(integer=True))
+        counts.set_xlabel("comments, replies, or commenters (people)")
+        fig.legend(loc="outside lower center", ncols=3, frameon=False)
+        deepest = documents["max_depth"].fillna(0).to_numpy(float)
+        _count_bars(levels, [pages[d] for d in ids], deepest, "deepest reply (levels)")
+        levels.set_title("reply depth")
+    return fig
+
+
+def faq_gap_chart(analysis: Analysis, *, top: int = 10) -> Figure:
+    """Which questions keep coming back: readers asking each FAQ gap, and the share unanswered."""
+    title = "Questions readers keep asking"
+    gaps = analysis.faq_gaps
+    if gaps.empty:
+        return _empty_figure(title, "no reader questions")
+    shown = gaps.sort_values(["rank", "group_id"], kind="stable").head(top)
+    labels = [display_label(q, 36, 2) for q in shown["representative_question"]]
+    with _style():
+        fig, (asked, open_) = _figure(title, rows=2 * len(shown), widths=(1, 1))
+        _count_bars(asked, labels, shown["askers"], "readers who asked")
+        asked.set_title("readers asking")
+        share = shown["unanswered_share"].astype(float).fillna(0.0).to_numpy()
+        bars = open_.barh(np.arange(len(shown)), share, color=ANSWER_COLOURS["unanswered"],
+                          height=0.7)
+        open_.bar_label(bars, labels=[f"{v:.0%}" for v in share], padding=2, fontsize=9)
+        open_.set_xlim(0, 1.15)
+        open_.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        open_.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+        open_.set_xlabel("share of questions unanswered")
+        open_.set_title("still unanswered")
+    return fig
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart the report and `save_charts` draw: its function and a text alternative."""
+
+    draw: Callable[[Analysis], Figure]
+    alt: str
+
+
+CHARTS: dict[str, Chart] = {
+    "faq_gaps": Chart(faq_gap_chart, "Bar chart: the questions readers ask most, how many "
+                      "readers asked each, and the share still unanswered."),
+    "topic_counts": Chart(topic_counts_chart, "Bar charts: comments per topic over all pages "
+                          "and split by page."),
+    "topic_sentiment": Chart(topic_sentiment_chart, "Strip plot: sentiment score of every "
+                             "sentence mentioning each topic, coloured by label."),
+    "question_status": Chart(question_status_chart, "Stacked bars: reader questions per topic "
+                             "answered by staff, by readers, or unanswered."),
+    "thread_activity": Chart(thread_activity_chart, "Bar charts: comments, replies, "
+                             "commenters and deepest reply level for each page."),
+}
+
+
+def figure_png(fig: Figure) -> bytes:
+    """The figure as PNG bytes at the house resolution, with no metadata that varies."""
+    buffer = BytesIO()
+    with _style():
+        fig.savefig(buffer, format="png", dpi=DPI, facecolor="white",
+                    metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def render_charts(analysis: Analysis) -> dict[str, bytes]:
+    """Every chart of `CHARTS` as PNG bytes, by chart name (in memory, nothing written)."""
+    return {name: figure_png(chart.draw(analysis)) for name, chart in CHARTS.items()}
+
+
+def chart_filename(name: str) -> str:
+    """File name of a chart inside the charts folder."""
+    return re.sub(r"[^a-z0-9_]+", "_", name.lower()) + ".png"
+
+
+def write_chart_pngs(pngs: Mapping[str, bytes], out_dir: str | Path) -> list[Path]:
+    """Write already rendered charts as `out_dir/charts/<name>.png`; the paths, in order."""
+    folder = Path(out_dir) / "charts"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, png in pngs.items():
+        path = folder / chart_filename(name)
+        path.write_bytes(png)
+        written.append(path)
+    return written
+
+
+def save_charts(analysis: Analysis, out_dir: str | Path) -> list[Path]:
+    """Draw and write every chart as `out_dir/charts/<name>.png`; the paths, in `CHARTS` order."""
+    return write_chart_pngs(render_charts(analysis), out_dir)

@@ -1,0 +1,304 @@
+"""The HTML report: one offline file an editor can read without opening a CSV.
+
+The template gets plain lists and dicts built here from the tables, formatted for display only
+(counts of rows, percentages, reply trees); every score and grouping comes from the tables.
+Jinja2 autoescaping escapes all reader text; nothing from a page is marked safe.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import quote
+
+import jinja2
+import pandas as pd
+
+from commentscope.charts import CHARTS, render_charts
+from commentscope.results import Analysis
+
+REPORT_FILENAME = "report.html"
+TEMPLATE = "report.html.j2"
+MAX_FAQ_GAPS = 25
+MAX_QUOTES = 8
+MAX_SUGGESTED = 12
+EXCERPT_CHARS = 280
+_FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
+_SENTIMENT_ORDER = ("negative", "mixed", "positive", "neutral")
+_BADGES = frozenset(_SENTIMENT_ORDER)
+
+Row = dict[str, Any]
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("commentscope", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _text(value: object) -> str:
+    """A cell as display text; '' for a missing value."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a count in a column that pandas widened to float
+    return str(value)
+
+
+def _flag(value: object) -> bool:
+    """A True/False/NA cell as a plain bool (NA counts as False)."""
+    return _text(value) != "" and bool(value)
+
+
+def _badge(sentiment: object) -> str:
+    """CSS class for a sentiment label (labels outside the known four share one style)."""
+    return f"s-{sentiment}" if sentiment in _BADGES else "s-other"
+
+
+def _number(value: object) -> float | None:
+    return None if _text(value) == "" else float(cast(float, value))
+
+
+def _percent(value: object) -> str:
+    number = _number(value)
+    return "" if number is None else f"{number:.0%}"
+
+
+def _score(value: object) -> str:
+    number = _number(value)
+    return "" if number is None else f"{number:+.2f}"
+
+
+def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """`text` on one line, cut at a word boundary to at most `limit` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _names(joined: object) -> list[str]:
+    """Names from a ';'-joined cell."""
+    return [name.strip() for name in _text(joined).split(";") if name.strip()]
+
+
+def anchor_id(prefix: str, key: object) -> str:
+    """An HTML id for a thing with a table key: `c-<comment_id>`, whitespace made '_'."""
+    return f"{prefix}-" + re.sub(r"\s", "_", _text(key))
+
+
+def fragment_link(prefix: str, key: object) -> str:
+    """The href of `anchor_id(prefix, key)`: its fragment, percent-encoded where needed."""
+    return "#" + quote(anchor_id(prefix, key), safe=_FRAGMENT_SAFE)
+
+
+def _answer_label(answered: object, answered_by: object) -> str:
+    if not _flag(answered):
+        return "unanswered"
+    by = _text(answered_by)
+    return {"staff": "answered by staff", "reader": "answered by a reader"}.get(by, "answered")
+
+
+def _records(frame: pd.DataFrame) -> list[Row]:
+    return [dict(zip(frame.columns, values, strict=True))
+            for values in frame.itertuples(index=False, name=None)]
+
+
+def _summary(analysis: Analysis) -> dict[str, Any]:
+    documents = analysis.documents
+    questions = analysis.questions
+    failed = documents[documents["status"] != "ok"]
+    return {
+        "figures": [
+            ("pages", len(documents)),
+            ("comments", len(analysis.comments)),
+            ("commenters", len(analysis.commenters)),
+            ("topics", len(analysis.topic_summary)),
+            ("questions", len(questions)),
+            ("unanswered", sum(not _flag(a) for a in questions["answered"])),
+        ],
+        "failed": [{"source": _text(d["source"]) or _text(d["doc_id"]), "error": _text(d["error"])}
+                   for d in _records(failed)],
+    }
+
+
+class _Lookup:
+    """Display facts about pages and comments, by id, for linking one table to another."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.titles = {_text(d["doc_id"]): _text(d["title"]) or _text(d["doc_id"])
+                       for d in _records(analysis.documents)}
+        self.comments = {_text(c["comment_id"]): c for c in _records(analysis.comments)}
+        commenters = analysis.commenters
+        self.staff = {_text(author) for author, staff
+                      in zip(commenters["author"], commenters["is_staff"], strict=True)
+                      if _flag(staff)}
+
+    def text(self, comment_id: object) -> str:
+        return _text(self.comments.get(_text(comment_id), {}).get("text"))
+
+    def author(self, comment_id: object) -> str:
+        return _text(self.comments.get(_text(comment_id), {}).get("author")) or "(no name)"
+
+    def quote(self, comment_id: object, text: object, doc_id: object) -> Row:
+        """A quotation of reader text, with where it came from and a link to the comment."""
+        return {"text": _text(text), "author": self.author(comment_id),
+                "href": fragment_link("c", comment_id), "page": self.titles.get(_text(doc_id), "")}
+
+
+def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
+    gaps = analysis.faq_gaps.sort_values(["rank", "group_id"], kind="stable").head(MAX_FAQ_GAPS)
+    by_group = {group: _records(rows) for group, rows in analysis.questions.groupby("group_id")}
+    shown = []
+    for gap in _records(gaps):
+        asked = by_group.get(gap["group_id"], [])
+        one_page = len(_names(gap["doc_ids"])) <= 1  # then the page is named once, not per quote
+        quotes = [lookup.quote(q["comment_id"], q["question"], "" if one_page else q["doc_id"])
+                  | {"status": _answer_label(q["answered"], q["answered_by"])} for q in asked]
+        shown.append({
+            "id": anchor_id("gap", gap["group_id"]), "rank": _text(gap["rank"]),
+            "question": _text(gap["representative_question"]), "topics": _names(gap["topics"]),
+            "askers": _text(gap["askers"]), "questions": _text(gap["questions"]),
+            "unanswered": _text(gap["unanswered"]), "staff": _text(gap["answered_by_staff"]),
+            "reader": _text(gap["answered_by_reader"]),
+            "unanswered_share": _percent(gap["unanswered_share"]),
+            "coverage": _coverage(gap["article_coverage"]),
+            "pages": [lookup.titles.get(d, d) for d in _names(gap["doc_ids"])],
+            "quotes": quotes[:MAX_QUOTES], "more_quotes": max(0, len(quotes) - MAX_QUOTES),
+        })
+    return shown
+
+
+def _coverage(value: object) -> str:
+    """The article-coverage score (0..1) as a percentage; any other cell as it is."""
+    is_score = isinstance(value, int | float) and not isinstance(value, bool)
+    return _percent(value) if is_score else _text(value)
+
+
+def _examples(mentions: pd.DataFrame, lookup: _Lookup, skip: object) -> list[Row]:
+    """One mention per sentiment label (negative first), so the examples show the spread."""
+    others = mentions[mentions["comment_id"] != skip]
+    firsts = others.drop_duplicates("sentiment")
+    order = {label: i for i, label in enumerate(_SENTIMENT_ORDER)}
+    rows = sorted(_records(firsts), key=lambda m: order.get(_text(m["sentiment"]), len(order)))
+    return [lookup.quote(m["comment_id"], _excerpt(lookup.text(m["comment_id"])), m["doc_id"])
+            | {"sentiment": _text(m["sentiment"]), "badge": _badge(m["sentiment"]),
+               "score": _score(m["vader_compound"]), "evidence": _text(m["evidence"])}
+            for m in rows]
+
+
+def _topics(analysis: Analysis, lookup: _Lookup) -> list[Row]:
+    mentions = {topic: rows for topic, rows in analysis.topic_mentions.groupby("topic")}
+    shown = []
+    for topic in _records(analysis.topic_summary):
+        example_id = topic["example_comment_id"]
+        example = lookup.comments.get(_text(example_id), {})
+        shown.append({
+            "id": anchor_id("topic", topic["topic"]), "name": _text(topic["topic"]),
+            "comments": _text(topic["comments"]), "share": _percent(topic["share_of_comments"]),
+            "documents": _text(topic["documents"]),
+            "sentiment": _text(topic["topic_sentiment"]), "badge": _badge(topic["topic_sentiment"]),
+            "score": _score(topic["topic_vader"]),
+            "share_negative": _percent(topic["share_negative"]),
+            "questions": _text(topic["questions"]),
+            "unanswered": _text(topic["unanswered_questions"]),
+            "terms": _names(topic["top_terms"]),
+            "example": lookup.quote(example_id, topic["example_comment"], example.get("doc_id"))
+            if _text(topic["example_comment"]) else None,
+            "mentions": _examples(mentions[topic["topic"]], lookup, skip=example_id)
+            if topic["topic"] in mentions else [],
+        })
+    return shown
+
+
+def _suggested(analysis: Analysis, lookup: _Lookup) -> list[Row]:
+    return [{"term": _text(s["term"]), "comments": _text(s["comments"]),
+             "documents": _text(s["documents"]),
+             "example": lookup.quote(s["example_comment_id"], s["example"],
+                                     lookup.comments.get(_text(s["example_comment_id"]),
+                                                         {}).get("doc_id"))}
+            for s in _records(analysis.suggested_topics.head(MAX_SUGGESTED))]
+
+
+def _node(comment: Row, lookup: _Lookup) -> Row:
+    author = _text(comment["author"])
+    asked = _flag(comment["is_question"])
+    return {
+        "id": anchor_id("c", comment["comment_id"]), "comment_id": _text(comment["comment_id"]),
+        "author": author or "(no name)", "staff": author in lookup.staff,
+        "text": _text(comment["text"]), "sentiment": _text(comment["sentiment"]),
+        "badge": _badge(comment["sentiment"]),
+        "score": _score(comment["vader_compound"]), "topics": _names(comment["topics"]),
+        "question": _answer_label(comment["answered"], comment["answered_by"]) if asked else "",
+        "off_topic": _flag(comment["off_topic"]), "promotional": _flag(comment["promotional"]),
+        "children": [],
+    }
+
+
+def _reply_tree(comments: Iterable[Row], lookup: _Lookup) -> list[Row]:
+    """Comments of one page as nested nodes; a reply whose parent is not above it goes on top."""
+    roots: list[Row] = []
+    seen: dict[str, Row] = {}
+    for comment in comments:
+        node = _node(comment, lookup)
+        parent = seen.get(_text(comment["parent_id"]))
+        (parent["children"] if parent is not None else roots).append(node)
+        seen[node["comment_id"]] = node
+    return roots
+
+
+def _pages(analysis: Analysis, lookup: _Lookup) -> list[Row]:
+    by_doc = {doc: rows for doc, rows in analysis.comments.groupby("doc_id", sort=False)}
+    pages = []
+    for doc in _records(analysis.documents):
+        comments = by_doc.get(doc["doc_id"])
+        if comments is not None:
+            comments = comments.sort_values("position", kind="stable")
+        pages.append({
+            "id": anchor_id("doc", doc["doc_id"]), "title": lookup.titles[_text(doc["doc_id"])],
+            "source": _text(doc["source"]), "ok": _text(doc["status"]) == "ok",
+            "error": _text(doc["error"]), "comments": _text(doc["comment_count"]),
+            "commenters": _text(doc.get("commenters")), "questions": _text(doc.get("questions")),
+            "unanswered": _text(doc.get("unanswered")),
+            "closed": _flag(doc["comments_closed"]), "topics": _names(doc.get("top_topics")),
+            "tree": _reply_tree(_records(comments), lookup) if comments is not None else [],
+        })
+    return pages
+
+
+def _charts(pngs: Mapping[str, bytes]) -> list[Row]:
+    return [{"name": name, "id": anchor_id("chart", name),
+             "alt": CHARTS[name].alt if name in CHARTS else name.replace("_", " "),
+             "src": "data:image/png;base64," + base64.b64encode(png).decode("ascii")}
+            for name, png in pngs.items()]
+
+
+def render_report(analysis: Analysis, charts: Mapping[str, bytes] | None = None) -> str:
+    """The report as one self-contained HTML page; `charts` maps name -> PNG (None: draw all)."""
+    lookup = _Lookup(analysis)
+    return _environment().get_template(TEMPLATE).render(
+        summary=_summary(analysis),
+        gaps=_faq_gaps(analysis, lookup),
+        gap_total=len(analysis.faq_gaps),
+        topics=_topics(analysis, lookup),
+        suggested=_suggested(analysis, lookup),
+        pages=_pages(analysis, lookup),
+        charts=_charts(render_charts(analysis) if charts is None else charts),
+    )
+
+
+def write_report(analysis: Analysis, out_dir: str | Path,
+                 charts: Mapping[str, bytes] | None = None) -> Path:
+    """Write `out_dir/report.html` with the charts embedded (None: draw all); its path."""
+    path = Path(out_dir) / REPORT_FILENAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_report(analysis, charts), encoding="utf-8")
+    return path
