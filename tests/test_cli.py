@@ -92,3 +92,49 @@ def test_explain_gives_every_line_a_role(capsys: pytest.CaptureFixture[str]) -> 
 def test_parser_lists_three_commands() -> None:
     help_text = build_parser().format_help()
     assert all(name in help_text for name in ("parse", "analyze", "report"))
+
+
+ANALYZE_FILES = ["documents", "comments", "questions", "faq_gaps", "topic_summary", "topic_mentions",
+                 "suggested_topics", "commenters"]
+
+
+def test_analyze_writes_every_table_charts_and_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "-q"]) == 0
+    assert sorted(p.stem for p in tmp_path.glob("*.csv")) == sorted(ANALYZE_FILES)
+    assert len(list((tmp_path / "charts").glob("*.png"))) >= 5
+    assert "faq-gaps" in (tmp_path / "report.html").read_text("utf-8")
+    comments = read_csv(tmp_path / "comments.csv")
+    assert {"topics", "sentiment", "answered_by"} <= set(comments[0])
+    assert capsys.readouterr().out.strip().startswith("5 pages (0 failed), 41 comments")
+
+
+def test_analyze_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for run in ("a", "b"):
+        assert main(["analyze", str(SEEDS), "--out", str(tmp_path / run), "-q"]) == 0
+    for first in sorted((tmp_path / "a").rglob("*.*")):
+        assert first.read_bytes() == (tmp_path / "b" / first.relative_to(tmp_path / "a")).read_bytes(), first
+
+
+def test_report_writes_only_charts_and_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS / "001_5d2252086a8858ee.txt"), "--out", str(tmp_path), "-q"]) == 0
+    assert (tmp_path / "report.html").is_file() and not list(tmp_path.glob("*.csv"))
+
+
+def test_analyze_with_user_topics_and_staff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    topics = tmp_path / "topics.toml"
+    topics.write_text('[topics.bone_density]\ndescription = "DEXA"\nterms = ["bone density"]\n')
+    out = tmp_path / "out"
+    assert main(["analyze", str(SEEDS / "000_6e294251f2c80030.txt"), "--out", str(out), "-q",
+                 "--topics", str(topics), "--staff", "Sue Stantejsky"]) == 0
+    summary = {row["topic"] for row in read_csv(out / "topic_summary.csv")}
+    assert {"bone_density", "fluoride"} <= summary
+    staff = [row["author"] for row in read_csv(out / "commenters.csv") if row["is_staff"] == "True"]
+    assert staff == ["Sue Stantejsky"]
+
+
+def test_bad_topics_file_is_a_clear_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    topics = tmp_path / "topics.toml"
+    topics.write_text("[topics.x\n")
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "out"), "-q", "--topics", str(topics)]) == 2
+    err = capsys.readouterr().err
+    assert str(topics) in err and err.count("\n") == 1

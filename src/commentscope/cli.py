@@ -112,6 +112,10 @@ def _report_line(result: PageResult, out: TextIO) -> None:
 
 
 def _run(args: argparse.Namespace, paths: list[Path]) -> int:
+    if args.command != "parse":
+        from commentscope.analysis.topics import load_taxonomy
+
+        load_taxonomy(args.topics, replace=args.replace_topics)  # a bad file fails before any work
     results = []
     for result in _progress(parse_pages(paths), paths, args.quiet):
         results.append(result)
