@@ -164,3 +164,11 @@ def test_loads_offline_without_nltk_data() -> None:
 )
 def test_negation_survives_typographic_apostrophes(sentence: str) -> None:
     assert VaderAnalyzer().score(sentence) < 0
+
+
+def test_questions_do_not_set_the_label() -> None:
+    asked = comment_sentiment("When is the best time to take probiotics? Is morning best?")
+    assert asked.label == "neutral"
+    assert asked.vader_compound > 0.3  # the lexicon alone would have called it positive
+    stated = comment_sentiment("This is the best probiotic. Is it expensive?")
+    assert stated.label == "positive"

@@ -19,6 +19,7 @@ from commentscope.analysis.sentiment import (
     aggregate_sentiment,
     comment_sentiment,
     mean_combined,
+    opinion_sentences,
     score_sentences,
 )
 from commentscope.analysis.topics import TopicMatcher
@@ -62,7 +63,7 @@ def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[st
             "textblob_polarity": round(sentiment.textblob_polarity, 4),
             "textblob_subjectivity": round(sentiment.textblob_subjectivity, 4),
             "sentiment": sentiment.label,
-            "combined": mean_combined(scored),
+            "combined": mean_combined(opinion_sentences(scored)),
             "relevance": round(relevance.get(comment.comment_id, 0.0), 4),
             "off_topic": off_topic.get(comment.comment_id, False),
             "promotional": promotional.get(comment.comment_id, False),

@@ -6,6 +6,8 @@ sentence is >= +0.5 and another <= -0.5, else positive / negative beyond ±0.2, 
 Not VADER's ±0.05: that cut-off suits short posts, while compound = sum/sqrt(sum² + 15) grows
 with length and one mild word ("thanks") already gives 0.36. Averaging over sentences removes
 the length effect, and the ±0.2 band asks for more than one unconfirmed politeness word.
+Questions are left out of the label: a question asks rather than judges ("When is the best time
+to take it?" is not praise), so only statements count (`opinion_sentences`).
 Details and agreement with the gold labels: docs/sentiment.md.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from statistics import fmean
 from typing import Any, Protocol
 
+from commentscope.analysis.questions import is_question
 from commentscope.analysis.sentences import split_sentences
 from commentscope.errors import CommentscopeError
 
@@ -167,11 +170,12 @@ def comment_sentiment(text: str, sentences: list[SentenceSentiment] | None = Non
     if sentences is None:
         sentences = score_sentences(split_sentences(text))
     whole = score_sentence(text)
+    opinion = opinion_sentences(sentences)
     return CommentSentiment(
         whole.vader_compound,
         whole.textblob_polarity,
         whole.textblob_subjectivity,
-        label_for(mean_combined(sentences), sentences),
+        label_for(mean_combined(opinion), opinion),
     )
 
 
@@ -182,12 +186,18 @@ def aggregate_sentiment(sentences: Sequence[SentenceSentiment]) -> CommentSentim
     """
     if not sentences:
         return CommentSentiment(0.0, 0.0, 0.0, "neutral")
+    opinion = opinion_sentences(sentences)
     return CommentSentiment(
         fmean(s.vader_compound for s in sentences),
         fmean(s.textblob_polarity for s in sentences),
         fmean(s.textblob_subjectivity for s in sentences),
-        label_for(mean_combined(sentences), sentences),
+        label_for(mean_combined(opinion), opinion),
     )
+
+
+def opinion_sentences(sentences: Sequence[SentenceSentiment]) -> list[SentenceSentiment]:
+    """The sentences a label is read from: statements, not questions."""
+    return [s for s in sentences if not is_question(s.sentence)]
 
 
 def mean_combined(sentences: Sequence[SentenceSentiment]) -> float:
