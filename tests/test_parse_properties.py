@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commentscope.errors import UnreadableInputError
 from commentscope.model import LineRole
-from commentscope.parse import parse_lines
+from commentscope.parse import parse_lines, parse_page
+from commentscope.sources import decode
 
 FRAGMENTS = [
     "", "  ", "\t", "• ", "  • ", "    • ", "1. ", "  2) ", "(3) ", "- ", "* ", "◦ ", "Anna", "Bob says:",
@@ -46,3 +49,16 @@ def test_comment_text_comes_from_its_own_lines(text: str) -> None:
         assert owned and owned[0].number == comment.line_start
         for part in filter(None, comment.text.split("\n")):
             assert any(part in ln.text for ln in owned if ln.role is LineRole.COMMENT_TEXT)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_either_parse_or_raise_our_error(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("bytes") / "page.txt"
+    path.write_bytes(data)
+    try:
+        doc = parse_page(path)
+    except UnreadableInputError as exc:
+        assert str(path) in str(exc)
+    else:
+        assert len(doc.lines) == len(decode(data, str(path))[0].splitlines())
