@@ -10,7 +10,7 @@ from pathlib import Path
 from commentscope.errors import UnreadableInputError
 from commentscope.model import Document
 from commentscope.parse import parse_page
-from commentscope.sources import page_paths, read_page
+from commentscope.sources import page_paths, reader_for
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +36,10 @@ def parse_pages(paths: Iterable[str | Path]) -> Iterator[PageResult]:
             yield PageResult(item.source, Path(item.source).stem, error=item.problem)
             continue
         try:
-            page = read_page(item)
+            for page in reader_for(item).read(item):
+                yield PageResult(page.source, page.doc_id, document=parse_page(page))
         except UnreadableInputError as exc:
             yield PageResult(exc.source, item.stem, error=exc.problem)
-            continue
-        yield PageResult(page.source, page.doc_id, document=parse_page(page))
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document]:

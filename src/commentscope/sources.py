@@ -1,7 +1,8 @@
 """Readers: find page files and turn their bytes into text, refusing what is not a page.
 
 Every reader yields `Page` objects; the parser never opens files. New formats (saved HTML,
-WXR, Disqus XML) plug in here behind the same `Page` interface.
+WordPress WXR, Disqus XML) plug in as another `PageReader` in `READERS`; one file may hold
+many pages (an export), so `read` yields.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from commentscope.errors import UnreadableInputError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 LONG_LINE_CHARS = 100_000
-PAGE_SUFFIXES = frozenset({".txt", ".text", ".md"})
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 
@@ -80,6 +81,33 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     return controls > len(sample) * 0.05
+
+
+class PageReader(Protocol):
+    """Reads one input file into the pages it holds."""
+
+    @property
+    def suffixes(self) -> frozenset[str]: ...
+
+    def read(self, path: Path) -> Iterator[Page]: ...
+
+
+class TextReader:
+    """Plain-text dumps of saved pages: one file, one page."""
+
+    suffixes = frozenset({".txt", ".text", ".md"})
+
+    def read(self, path: Path) -> Iterator[Page]:
+        yield read_page(path)
+
+
+READERS: tuple[PageReader, ...] = (TextReader(),)
+PAGE_SUFFIXES = frozenset().union(*(reader.suffixes for reader in READERS))
+
+
+def reader_for(path: Path) -> PageReader:
+    """The reader for a file's suffix; plain text for anything else named explicitly."""
+    return next((r for r in READERS if path.suffix.lower() in r.suffixes), READERS[0])
 
 
 def page_paths(paths: Iterable[Path]) -> Iterator[Path | UnreadableInputError]:
