@@ -18,11 +18,24 @@ _NAME_STOP = frozenset(
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
 
 
+_META_JOINER = re.compile(r"\s+[|·•]\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     name: str
     regex: re.Pattern[str]
     closes_comments: bool = False
+    lead_in: bool = False  # a header line that may stand before the real header (an avatar image)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What a header line says: who wrote the comment and, if stated, whom it answers."""
+
+    author: str
+    reply_to: str | None = None
+    lead_in: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +58,33 @@ class PageKnowledge:
                 return p.name, number, stripped[m.end():].strip()
         return None
 
-    def header_author(self, text: str) -> str | None:
-        """The author named by a header line such as 'NAME says:' or 'Avatar NAME'."""
+    def header(self, text: str) -> Header | None:
+        """The header named by a line such as 'NAME says:', 'Avatar NAME' or 'NAME → OTHER • 2 years ago'."""
         if len(text) > self.max_pattern_line:
             return None
         for p in self.headers:
             m = p.regex.match(text)
-            if m and looks_like_name(m.group("author").strip()):
-                return m.group("author").strip()
+            if m and looks_like_name(author := m.group("author").strip()):
+                reply_to = m.groupdict().get("reply_to")
+                return Header(author, reply_to.strip() if reply_to else None, p.lead_in)
         return None
+
+    def meta_kind(self, text: str) -> str | None:
+        """The kind of a metadata line; a line of several joined by '|' or '·' takes the first one's kind."""
+        found = self.first(self.meta, text)
+        if found or len(text) > self.max_pattern_line:
+            return found.name if found else None
+        parts = _META_JOINER.split(text)
+        kinds = [self.first(self.meta, part) for part in parts] if len(parts) > 1 else [None]
+        return kinds[0].name if all(kinds) and kinds[0] else None
 
     def first(self, table: tuple[Pattern, ...], text: str) -> Pattern | None:
         if len(text) > self.max_pattern_line:
             return None
-        return next((p for p in table if p.regex.match(text)), None)
+        for p in table:
+            if p.regex.match(text):
+                return p
+        return None
 
 
 def looks_like_name(text: str) -> bool:
@@ -80,6 +106,7 @@ def _compile(entries: list[dict[str, object]], default_name: str) -> tuple[Patte
             name=str(entry.get("name", entry.get("kind", default_name))),
             regex=re.compile(str(entry["pattern"]), re.IGNORECASE),
             closes_comments=bool(entry.get("closes_comments", False)),
+            lead_in=bool(entry.get("lead_in", False)),
         )
         for entry in entries
     )

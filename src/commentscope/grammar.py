@@ -1,0 +1,263 @@
+"""Where comments start: each line classified against the pattern tables, comment heads, the section.
+
+A *head* is where one comment starts: a list marker followed by an author line and a more deeply
+indented body, a header such as `NAME says:` (with an avatar line before it, or not), or a
+name-like line followed by a date. The comment section starts at the first head that has comment
+evidence around it and is not an article list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from commentscope.patterns import PageKnowledge, looks_like_name, page_knowledge
+
+PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
+HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
+SECTION_META = frozenset({"heading", "section"})
+DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
+AVATAR_META = "avatar"
+
+
+@dataclass(slots=True)
+class Line:
+    """One source line with everything the grammar needs to know about it."""
+
+    number: int
+    raw: str
+    indent: int
+    text: str
+    marker: str | None = None  # marker kind
+    number_mark: int | None = None
+    rest: str = ""  # the text after the marker, or the whole text
+    meta: str | None = None
+    boilerplate: str | None = None
+    closes: bool = False
+    cta: bool = False
+    author: str | None = None  # from a header pattern on `rest`
+    reply_to: str | None = None  # whom the header says the comment answers
+    lead_in: bool = False  # the header is an avatar line that may precede the real header
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def prose(self) -> bool:
+        """A sentence-like line: long, not a title-case heading, not chrome."""
+        words = [w for w in self.text.split() if w[:1].isalpha()]
+        if len(words) < PROSE_WORDS or self.boilerplate or self.cta:
+            return False
+        capitalised = sum(w[0].isupper() for w in words)
+        return capitalised < HEADING_CAPITALISED * len(words)
+
+
+@dataclass(slots=True)
+class Head:
+    """Where a comment starts and what its first lines are."""
+
+    index: int
+    last_header: int  # index of the last header line (== index when text is on the marker line)
+    author: str | None
+    indent: int
+    kind: str
+    number: int | None
+    text_on_marker: bool = False
+    flat: bool = False  # the body sits at the head's own indentation
+    strong: bool = False  # a header pattern or a date says it is a comment, not a list item
+    reply_to: str | None = None
+    lead_in: bool = False
+
+
+def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
+    """Split text into lines and classify each against the pattern tables."""
+    kb = knowledge or page_knowledge()
+    lines = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        expanded = raw.expandtabs(4)
+        stripped = raw.strip()
+        line = Line(number, raw, len(expanded) - len(expanded.lstrip()), stripped, rest=stripped)
+        if stripped:
+            _classify(line, kb)
+        lines.append(line)
+    return lines
+
+
+def _classify(line: Line, kb: PageKnowledge) -> None:
+    marker = kb.marker(line.text)
+    if marker:
+        line.marker, line.number_mark, line.rest = marker
+    header = kb.header(line.rest) if line.rest else None
+    if header:
+        line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
+    line.meta = kb.meta_kind(line.rest) if line.rest else None
+    boiler = kb.first(kb.boilerplate, line.text)
+    if boiler:
+        line.boilerplate, line.closes = boiler.name, boiler.closes_comments
+    line.cta = kb.first(kb.cta, line.rest) is not None
+
+
+def next_content(lines: list[Line], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if not lines[j].blank:
+            return j
+    return None
+
+
+def previous_content(lines: list[Line], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if not lines[j].blank:
+            return j
+    return None
+
+
+def find_heads(lines: list[Line]) -> dict[int, Head]:
+    """Every line where a comment could start, keyed by line index."""
+    heads = {i: h for i in range(len(lines)) if (h := _find_head(lines, i)) is not None}
+    _merge_lead_ins(lines, heads)
+    return heads
+
+
+def _find_head(lines: list[Line], i: int) -> Head | None:
+    """A comment head starting at line i, judged from the line and the ones after it."""
+    line = lines[i]
+    if line.blank or line.meta or (line.boilerplate and not line.author):
+        return None
+    kind = line.marker or "header"
+    j = next_content(lines, i)
+    after = lines[j] if j is not None else None
+    if line.author:  # 'NAME says:' / 'Avatar NAME', with or without a marker
+        return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
+                    lead_in=line.lead_in, strong=True)
+    if line.marker and not line.rest and after is not None and j is not None:
+        return _lone_marker_head(lines, i, j)
+    if not looks_like_name(line.rest) or after is None:
+        return None
+    body_follows = after.indent > line.indent and not after.marker and not after.meta
+    date_follows = _past_separators(lines, j).meta in DATE_META
+    if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
+        return Head(i, i, line.rest, line.indent, kind, line.number_mark, strong=date_follows)
+    if line.marker and _flat_body_follows(lines, i, after):
+        return Head(i, i, line.rest, line.indent, kind, line.number_mark, flat=True)
+    return None
+
+
+def _past_separators(lines: list[Line], j: int | None) -> Line:
+    """The first content line from j on that is not a marker alone ('NAME' / '•' / '3 years ago')."""
+    while j is not None and lines[j].marker and not lines[j].rest:
+        j = next_content(lines, j)
+    return lines[j] if j is not None else Line(0, "", 0, "")
+
+
+def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:
+    """'1. Name' with its text below at the same indentation, set off from the text above it."""
+    before = lines[i - 1] if i else None
+    set_off = before is None or before.blank or before.meta is not None
+    plain = not (after.marker or after.meta or after.author or after.boilerplate)
+    return set_off and plain and after.indent == lines[i].indent
+
+
+def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
+    """A marker alone on its line: the next line is the author (or header) or the text."""
+    line, after = lines[i], lines[j]
+    if after.meta:  # a separator between actions, as in Disqus's 'Reply • Share ›'
+        return None
+    k = next_content(lines, j)
+    if after.author:
+        return Head(i, j, after.author, line.indent, line.marker or "header", line.number_mark,
+                    reply_to=after.reply_to, strong=True)
+    if looks_like_name(after.text) and k is not None and (
+        lines[k].meta in DATE_META or (lines[k].indent > after.indent - 1 and not lines[k].marker)
+    ):
+        return Head(i, j, after.text, line.indent, line.marker or "header", line.number_mark)
+    return None
+
+
+def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
+    """An avatar line joins the header after it ('Ann's avatar' / 'Ann' / date): one head, not two."""
+    for i in range(len(lines) - 1, -1, -1):
+        lead = heads.get(i)
+        if not (lines[i].meta == AVATAR_META or (lead is not None and lead.lead_in)):
+            continue
+        j = next_content(lines, i)
+        follow = heads.get(j) if j is not None else None
+        if follow is not None and j is not None:
+            kind = lead.kind if lead is not None and lines[i].marker else follow.kind
+            heads[i] = replace(follow, index=i, indent=lines[i].indent, kind=kind, lead_in=False)
+            del heads[j]
+        elif lead is not None and j is not None and lines[j].text == lead.author:
+            lead.last_header = j
+
+
+def authorless_heads(lines: list[Line]) -> dict[int, Head]:
+    """Comments without any header: under a comments heading, each run of text set off by metadata."""
+    signal = next((i for i, ln in enumerate(lines) if ln.meta in SECTION_META), None)
+    heads: dict[int, Head] = {}
+    if signal is None:
+        return heads
+    before: str | None = lines[signal].meta
+    i = signal + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.blank or line.meta or line.boilerplate:
+            before = before if line.blank else line.meta
+            i += 1
+            continue
+        k = i
+        while k < len(lines) and (lines[k].blank or not (lines[k].meta or lines[k].boilerplate)):
+            k += 1
+        after = lines[k].meta if k < len(lines) else None
+        if any(m is not None and m not in SECTION_META for m in (before, after)):
+            heads[i] = Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
+        before, i = None, k
+    return heads
+
+
+def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
+    """Index of the first comment head that opens a real comment section, if any.
+
+    A head opens the section when a section signal ('18 Comments', a closed notice) comes
+    before it, another head or any metadata comes after it, and its run is not an article list.
+    A head whose body is not indented needs the section signal; a header with nothing but chrome
+    after it (a byline such as 'Posted by NAME at 9:30 PM') opens nothing.
+    """
+    ordered = sorted(heads)
+    signal_at = [False] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        signal_at[i + 1] = signal_at[i] or ln.meta in SECTION_META or ln.closes
+    meta_from = [False] * (len(lines) + 1)
+    prose_from = [0] * (len(lines) + 1)  # prose lines from here to the end
+    for i in range(len(lines) - 1, -1, -1):
+        meta_from[i] = meta_from[i + 1] or lines[i].meta is not None
+        prose_from[i] = prose_from[i + 1] + lines[i].prose
+    for position, i in enumerate(ordered):
+        head = heads[i]
+        if not _has_body(lines, head):
+            continue
+        if signal_at[i] and (head.flat or head.strong):
+            return i
+        if head.flat:
+            continue
+        last_head = ordered[-1] if position + 1 < len(ordered) else None
+        evidence = signal_at[i] or last_head is not None or meta_from[i]
+        if evidence and not _is_article_list(lines, head, last_head, prose_from):
+            return i
+    return None
+
+
+def _has_body(lines: list[Line], head: Head) -> bool:
+    j = next_content(lines, head.last_header)
+    return j is None or head.text_on_marker or not (lines[j].boilerplate or lines[j].meta in SECTION_META)
+
+
+def _is_article_list(lines: list[Line], head: Head, last_head: int | None, prose_from: list[int]) -> bool:
+    """A 'head' whose run is followed by article prose is an article list, not comments."""
+    end = next(
+        (k for k in range(head.last_header + 1, len(lines))
+         if not lines[k].blank and lines[k].indent <= head.indent and not lines[k].marker),
+        None,
+    )
+    if end is None or not lines[end].prose or lines[end].meta:
+        return False
+    prose_after = prose_from[end]
+    return (last_head is not None and last_head > end and prose_after >= 1) or prose_after >= 2

@@ -1,0 +1,755 @@
+"""The parser on realistic text dumps of comment sections, one layout per case.
+
+Each page is written the way a browser copy or a text browser (lynx, w3m) renders it: blank
+lines, stray whitespace, theme chrome, and dates in the formats the platforms really use. The
+expected structure is what a person reading the dump would say.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import pytest
+
+from commentscope.model import Document, LineRole
+from commentscope.parse import parse_lines
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A page and what a reader sees in it."""
+
+    page: str
+    title: str
+    article_end: str  # the first words of the last article line
+    comments: tuple[tuple[str | None, int, int | None, str], ...]  # author, depth, parent position, first words
+    meta: tuple[str, ...] = ()  # lines that are comment metadata, never comment text
+    boilerplate: tuple[str, ...] = ()  # lines that are site chrome
+    closed: bool = False
+
+
+def page(text: str) -> str:
+    return textwrap.dedent(text).strip("\n") + "\n"
+
+
+LAYOUTS = {
+    "wordpress-says-classic": Layout(
+        page("""\
+        Home
+        Menu
+
+        How to Grow Tomatoes in Containers
+
+        Posted on October 20, 2020 by Jane Gardener
+
+        Growing tomatoes in containers is easier than most people think, as long as you pick the right variety.
+
+        Choose a pot of at least five gallons, fill it with potting mix, and water whenever the top inch is dry.
+
+        Share this:
+        Twitter
+        Facebook
+
+        Like this:
+        Like Loading...
+
+        Related
+
+        4 thoughts on “How to Grow Tomatoes in Containers”
+
+        Mark Peters says:
+        October 27, 2020 at 1:18 am
+
+        Great tips! I tried the five gallon buckets last year and it worked well.
+
+        Reply
+
+            Jane Gardener says:
+            October 27, 2020 at 8:40 am
+
+            Thanks Mark, glad it worked for you.
+
+            Log in to Reply
+
+                Mark Peters says:
+                October 28, 2020 at 10:02 pm
+
+                Will do the same again this year.\x20\x20
+
+                Reply
+
+        Susan K. says:
+        November 2, 2020 at 3:15 pm
+
+        Do you need to add calcium to prevent blossom end rot?
+        My leaves are also curling.
+        Reply
+
+        Comments are closed.
+        """),
+        title="How to Grow Tomatoes in Containers",
+        article_end="Choose a pot",
+        comments=(
+            ("Mark Peters", 0, None, "Great tips! I"),
+            ("Jane Gardener", 1, 0, "Thanks Mark, glad"),
+            ("Mark Peters", 2, 1, "Will do the"),
+            ("Susan K.", 0, None, "Do you need"),
+        ),
+        meta=("4 thoughts on “How to Grow Tomatoes in Containers”", "October 27, 2020 at 1:18 am", "Reply",
+              "Log in to Reply", "November 2, 2020 at 3:15 pm"),
+        boilerplate=("Home", "Menu", "Posted on October 20, 2020 by Jane Gardener", "Share this:", "Twitter",
+                     "Facebook", "Like this:", "Like Loading...", "Related", "Comments are closed."),
+        closed=True,
+    ),
+    "wordpress-avatar-lines-reply-arrow": Layout(
+        page("""\
+        Why I Switched to a Standing Desk
+
+        After three years of back pain I finally bought a standing desk, and this post covers the first six months.
+
+        12 Responses to “Why I Switched to a Standing Desk”
+
+        Tom Baker's avatar
+        Tom Baker
+        March 3, 2019 at 9:12 am
+
+        I switched last year and my back has never felt better.
+
+        Reply ↓
+
+            Carol’s avatar
+            Carol
+            March 3, 2019 at 11:40 am
+
+            Same here, though my feet hurt for the first week.
+
+            Reply ↓
+
+                Unknown's avatar
+                Tom Baker said:
+                March 4, 2019 at 7:05 am
+
+                Try an anti-fatigue mat, it fixed that for me.
+
+                Reply ↓
+
+        Priya's avatar
+        Priya
+        9 March 2019 at 18:30
+
+        How tall is your desk at its highest setting?
+
+        Reply ↓
+        """),
+        title="Why I Switched to a Standing Desk",
+        article_end="After three years",
+        comments=(
+            ("Tom Baker", 0, None, "I switched last"),
+            ("Carol", 1, 0, "Same here, though"),
+            ("Tom Baker", 2, 1, "Try an anti-fatigue"),
+            ("Priya", 0, None, "How tall is"),
+        ),
+        meta=("12 Responses to “Why I Switched to a Standing Desk”", "Reply ↓", "9 March 2019 at 18:30"),
+    ),
+    # Disqus copied from a browser is flat: the reply arrow (`Name Mod → Other`) is the only sign of
+    # nesting, so a reply hangs under the latest comment by the person it answers.
+    "disqus-flat-with-reply-arrows": Layout(
+        page("""\
+        Understanding Python Decorators
+
+        Decorators wrap a function in another function, and seen as higher order functions the mystery goes.
+
+        3 Comments
+        Login
+        Sort by Best
+
+        Join the discussion…
+
+        Avatar
+        Mike Jones • 3 years ago
+
+        This is the best explanation I've read on the topic. Thank you.
+
+        7
+        •
+        Reply
+        •
+        Share ›
+
+        Avatar
+        Sarah Lee Mod → Mike Jones • 3 years ago
+
+        Thanks Mike! Glad it helped.
+
+        2
+        •
+        Reply
+        •
+        Share ›
+
+        −
+        ⚑
+        Avatar
+        Paul Ng • 2 years ago • Edited
+
+        Does this also work for class methods?
+        I tried it and got a TypeError.
+
+        Reply
+        •
+        Share ›
+
+        Avatar
+        Sarah Lee Mod → Paul Ng • 2 years ago
+
+        Yes, put @classmethod on the outside.
+
+        Load more comments
+        """),
+        title="Understanding Python Decorators",
+        article_end="Decorators wrap a",
+        comments=(
+            ("Mike Jones", 0, None, "This is the"),
+            ("Sarah Lee", 1, 0, "Thanks Mike! Glad"),
+            ("Paul Ng", 0, None, "Does this also"),
+            ("Sarah Lee", 1, 2, "Yes, put @classmethod"),
+        ),
+        meta=("3 Comments", "7", "•", "Share ›", "2", "−", "⚑"),
+        boilerplate=("Login", "Sort by Best", "Load more comments"),
+    ),
+    "blogger-said-with-replies": Layout(
+        page("""\
+        Easy Weeknight Lentil Soup
+
+        This soup takes thirty minutes, uses one pot, and is the recipe my family asks for when the weather turns cold.
+
+        Posted by Kitchen Katie at 9:30 PM
+        Email This
+        BlogThis!
+        Share to Twitter
+        Share to Facebook
+        Labels: recipes, soup
+
+        4 comments:
+
+        Anonymous said...
+        Made this tonight and my kids loved it. Added a little cumin.
+        March 5, 2021 at 10:14 PM
+        Delete
+        Replies
+            Kitchen Katie said...
+            So glad they enjoyed it! Cumin is a great idea.
+            March 6, 2021 at 7:02 AM
+            Delete
+        Reply
+        Rob Whitfield said...
+        Can I use red lentils instead of green?
+        March 7, 2021 at 8:45 AM
+        Delete
+        Replies
+        Reply
+        Anonymous said…
+        Delicious.
+        March 9, 2021 at 12:01 PM
+        Delete
+        Replies
+        Reply
+        Add comment
+        Load more...
+
+        Newer Post Older Post Home
+        Subscribe to: Post Comments (Atom)
+        """),
+        title="Easy Weeknight Lentil Soup",
+        article_end="This soup takes",
+        comments=(
+            ("Anonymous", 0, None, "Made this tonight"),
+            ("Kitchen Katie", 1, 0, "So glad they"),
+            ("Rob Whitfield", 0, None, "Can I use"),
+            ("Anonymous", 0, None, "Delicious."),
+        ),
+        meta=("4 comments:", "March 5, 2021 at 10:14 PM", "Delete", "Replies", "Reply", "Add comment"),
+        boilerplate=("Posted by Kitchen Katie at 9:30 PM", "Email This", "BlogThis!", "Share to Twitter",
+                     "Labels: recipes, soup", "Load more...", "Newer Post Older Post Home",
+                     "Subscribe to: Post Comments (Atom)"),
+    ),
+    # Drupal comments carry a subject line ("Great write-up"); it is the start of the comment's text.
+    "drupal-submitted-by": Layout(
+        page("""\
+        Migrating a Site from Drupal 7 to Drupal 10
+
+        Submitted by admin on Mon, 03/15/2021 - 09:00
+
+        Moving a large Drupal 7 site forward is mostly about content migration, and this guide walks through it.
+
+        Comments
+
+        Submitted by Alex (not verified) on Tue, 03/16/2021 - 10:14
+        Permalink
+
+        Great write-up
+
+        This saved me hours of work on our university site.
+
+        Log in or register to post comments
+
+            Submitted by admin on Tue, 03/16/2021 - 12:30
+            Permalink
+
+            In reply to Great write-up by Alex (not verified)
+
+            Thanks! Glad it helped.
+
+            Log in or register to post comments
+
+        Submitted by Bea on Wed, 03/17/2021 - 08:02
+        Permalink
+
+        Field collections?
+
+        How did you handle field collections? The paragraphs migration keeps failing for me.
+
+        Log in or register to post comments
+        """),
+        title="Migrating a Site from Drupal 7 to Drupal 10",
+        article_end="Moving a large",
+        comments=(
+            ("Alex", 0, None, "Great write-up This"),
+            ("admin", 1, 0, "Thanks! Glad it"),
+            ("Bea", 0, None, "Field collections? How"),
+        ),
+        meta=("Comments", "Permalink", "In reply to Great write-up by Alex (not verified)",
+              "Log in or register to post comments"),
+        boilerplate=("Submitted by admin on Mon, 03/15/2021 - 09:00",),
+    ),
+    # Without indentation or reply arrows a flat numbered list is read as flat, even when a comment
+    # answers an earlier one by name.
+    "numbered-flat-same-indent": Layout(
+        page("""\
+        Is a Heat Pump Worth It in a Cold Climate?
+
+        We ran an air source heat pump through a Minnesota winter and logged every kilowatt hour of it.
+
+        Comments (3)
+
+        1. Harold
+
+        I have one in Maine and it kept up down to minus ten.
+
+        2. Melissa Grant
+
+        What about the backup resistance heat? Did it kick in often?
+        Our installer said it would run all January.
+
+        3. Harold
+
+        Melissa, mine only ran the backup for a few days in total.
+        """),
+        title="Is a Heat Pump Worth It in a Cold Climate?",
+        article_end="We ran an",
+        comments=(
+            ("Harold", 0, None, "I have one"),
+            ("Melissa Grant", 0, None, "What about the"),
+            ("Harold", 0, None, "Melissa, mine only"),
+        ),
+        meta=("Comments (3)",),
+    ),
+    "markers-alone-then-name-and-date": Layout(
+        page("""\
+        Adjusting Soil pH for Acid Loving Plants
+
+        Most garden soil sits near neutral, and acid loving plants need it lowered before they will thrive in it.
+
+        Reader Comments
+
+          1.
+            Dana Whitaker
+            June 14, 2022
+
+            The section on soil pH was exactly what I needed.
+
+          2.
+            Leo
+            June 15, 2022
+
+            Does this apply to blueberries as well?
+
+            •
+              Garden Editor
+              June 15, 2022
+
+              Yes, blueberries want an even lower pH, around 4.5 to 5.
+
+          3.
+            Ines
+            2022-06-20
+
+            Bookmarked!
+        """),
+        title="Adjusting Soil pH for Acid Loving Plants",
+        article_end="Most garden soil",
+        comments=(
+            ("Dana Whitaker", 0, None, "The section on"),
+            ("Leo", 0, None, "Does this apply"),
+            ("Garden Editor", 1, 1, "Yes, blueberries want"),
+            ("Ines", 0, None, "Bookmarked!"),
+        ),
+        meta=("Reader Comments", "June 14, 2022", "2022-06-20"),
+    ),
+    "tab-indented-thread": Layout(
+        "Backing Up a Linux Laptop with Restic\n\n"
+        "Restic makes encrypted, deduplicated backups simple, and this guide sets it up with a systemd timer.\n\n"
+        "3 Responses\n\n"
+        "Kevin says: \nJanuary 4, 2022 at 3:15 pm\nDoes this work with Backblaze B2?\nReply\n\n"
+        "\tAndrea Lopez says:\n\tJanuary 4, 2022 at 5:00 pm\n\tYes, set B2_ACCOUNT_ID and B2_ACCOUNT_KEY first.\n"
+        "\tReply\n\n"
+        "\t\tKevin says:\n\t\tJanuary 5, 2022 at 8:20 am\n\t\tWorked perfectly, thanks.\n\t\tReply\n\n"
+        "Marta says:\nJanuary 9, 2022 at 11:47 pm\nHow do you prune old snapshots?\n\tReply\n",
+        title="Backing Up a Linux Laptop with Restic",
+        article_end="Restic makes encrypted,",
+        comments=(
+            ("Kevin", 0, None, "Does this work"),
+            ("Andrea Lopez", 1, 0, "Yes, set B2_ACCOUNT_ID"),
+            ("Kevin", 2, 1, "Worked perfectly, thanks."),
+            ("Marta", 0, None, "How do you"),
+        ),
+        meta=("3 Responses", "January 4, 2022 at 3:15 pm", "Reply"),
+    ),
+    # Anonymous comments: under a comments heading, the text between two runs of metadata is one
+    # comment, even when it holds two paragraphs.
+    "authorless-under-heading": Layout(
+        page("""\
+        The Best Hiking Trails Near Denver
+
+        Denver sits within an hour of some of the best hiking in the country, and these trails cover every level.
+
+        Comments
+
+        This list is missing Mount Falcon, which is my favourite after work hike.
+        Posted 3 days ago | Reply
+
+        Great list. We did Royal Arch last weekend and it was crowded but worth it.
+
+        Bring more water than you think you need.
+        Posted 5 days ago | Reply
+
+        Is Chautauqua dog friendly?
+        Posted 1 week ago | Reply
+        """),
+        title="The Best Hiking Trails Near Denver",
+        article_end="Denver sits within",
+        comments=(
+            (None, 0, None, "This list is"),
+            (None, 0, None, "Great list. We"),
+            (None, 0, None, "Is Chautauqua dog"),
+        ),
+        meta=("Comments", "Posted 3 days ago | Reply", "Posted 1 week ago | Reply"),
+    ),
+    # A list inside a comment stays in its text, with or without a blank line before it: the items
+    # follow each other directly, or the line before them introduces them with a colon.
+    "comment-with-its-own-lists": Layout(
+        page("""\
+        Deadlift Form for Beginners
+
+        The deadlift is the most useful lift you can learn, and the most often done wrong by beginners in gyms.
+
+        2 Comments
+
+          • Dr. Helen Ward
+
+            Some additional points from my clinic:
+
+            • Stretch before lifting.
+            • Keep the bar close to your body.
+            • Rest two days between heavy sessions.
+
+            And the three mistakes I see most often:
+            1. Rounding the back.
+            2. Holding the breath too long.
+            3. Skipping the warm-up.
+
+            Hope this helps.
+
+            • Thank you Helen, very clear.
+
+          • Greg
+
+            Very useful, thanks.
+        """),
+        title="Deadlift Form for Beginners",
+        article_end="The deadlift is",
+        comments=(
+            ("Dr. Helen Ward", 0, None, "Some additional points"),
+            (None, 1, 0, "Thank you Helen,"),
+            ("Greg", 0, None, "Very useful, thanks."),
+        ),
+        meta=("2 Comments",),
+    ),
+    # Article lists (a term list with descriptions, numbered references) are not comments.
+    "article-lists-and-references-then-comments": Layout(
+        page("""\
+        Five Foods for Stronger Bones
+
+        Nutrition matters for your skeleton at every age, and these foods carry the most calcium per serving.
+
+          • Sardines
+            Canned with the bones in, they give you calcium and vitamin D together.
+          • Kale
+            A leafy green with calcium that is easy to absorb.
+          • Yoghurt
+            Fermented dairy with protein and probiotics.
+
+        Eating a mix of these every week is the simplest way to cover most of your needs without supplements.
+
+        References
+
+          1. Weaver CM. Calcium and bone health. Nutrients. 2019;11(5):1-12.
+          2. Heaney RP. Dairy and bone health. J Am Coll Nutr. 2009;28:82S-90S.
+
+        7 Comments
+
+          1. Rita Moreno
+
+            Does Greek yoghurt count?
+
+            • Dietitian Dan
+
+              Yes, it has a bit less calcium but still plenty.
+
+          2. Oscar
+
+            I eat sardines every Friday.
+        """),
+        title="Five Foods for Stronger Bones",
+        article_end="2. Heaney RP.",
+        comments=(
+            ("Rita Moreno", 0, None, "Does Greek yoghurt"),
+            ("Dietitian Dan", 1, 0, "Yes, it has"),
+            ("Oscar", 0, None, "I eat sardines"),
+        ),
+        meta=("7 Comments",),
+    ),
+    "comment-form-at-the-end": Layout(
+        page("""\
+        A Week in Lisbon on a Budget
+
+        Lisbon is still one of the cheapest capitals in western Europe, and a week there need not cost a fortune.
+
+        2 thoughts on “A Week in Lisbon on a Budget”
+
+        Greg on April 2, 2023 at 4:05 pm said:
+
+            Tram 28 is worth it early in the morning before the crowds.
+
+            Reply ↓
+
+                Lena on April 3, 2023 at 9:12 am said:
+
+                    Agreed, we went at 7 and had seats.
+
+                    Reply ↓
+
+        Leave a Reply Cancel reply
+
+        Your email address will not be published. Required fields are marked *
+
+        Comment *
+
+        Name *
+
+        Email *
+
+        Website
+
+         Save my name, email, and website in this browser for the next time I comment.
+
+        Post Comment
+
+        Δ
+
+        This site uses Akismet to reduce spam. Learn how your comment data is processed.
+        """),
+        title="A Week in Lisbon on a Budget",
+        article_end="Lisbon is still",
+        comments=(
+            ("Greg", 0, None, "Tram 28 is"),
+            ("Lena", 1, 0, "Agreed, we went"),
+        ),
+        meta=("Reply ↓", "Leave a Reply Cancel reply"),
+        boilerplate=("Your email address will not be published. Required fields are marked *", "Comment *",
+                     "Name *", "Email *", "Website",
+                     "Save my name, email, and website in this browser for the next time I comment.",
+                     "Post Comment", "Δ",
+                     "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+    ),
+    # Forum and news-site headers carry the date on the author's line: `NAME · 3 hr. ago`, `NAME | DATE`.
+    "forum-name-and-date-on-one-line": Layout(
+        page("""\
+        Ask: Best Budget Laptop for Students?
+
+        I need something under five hundred dollars that will last four years of classes and some light gaming.
+
+        Comments
+
+          techguy42 · 3 hr. ago
+          Look at refurbished ThinkPads. They last forever.
+          Reply  Share
+
+            jenny_codes · 2 hrs ago
+            Seconding this, my T480 is five years old.
+            Reply  Share
+
+          Mark Ellis | March 3, 2021
+          Chromebooks are fine if you only need a browser.
+          Reply  Share
+        """),
+        title="Ask: Best Budget Laptop for Students?",
+        article_end="I need something",
+        comments=(
+            ("techguy42", 0, None, "Look at refurbished"),
+            ("jenny_codes", 1, 0, "Seconding this, my"),
+            ("Mark Ellis", 0, None, "Chromebooks are fine"),
+        ),
+        meta=("Comments", "Reply  Share"),
+    ),
+    # The dump ends in the middle of a comment: the comment is kept with the text there is.
+    "truncated-page": Layout(
+        page("""\
+        Intermittent Fasting After Fifty
+
+        Fasting windows suit some older adults and not others, and the evidence so far is mixed at best for women.
+
+        5 Comments
+
+        Joan
+        12/03/2021 at 14:22
+
+        I have done 16:8 for a year and sleep much better.
+
+        Reply
+
+            Kim
+            13/03/2021 at 09:05
+
+            I have been following this diet for two months and the
+        """),
+        title="Intermittent Fasting After Fifty",
+        article_end="Fasting windows suit",
+        comments=(
+            ("Joan", 0, None, "I have done"),
+            ("Kim", 1, 0, "I have been"),
+        ),
+        meta=("5 Comments", "12/03/2021 at 14:22", "Reply"),
+    ),
+}
+
+
+def parse(text: str) -> Document:
+    doc = parse_lines(text, doc_id="t")
+    doc.check_integrity()
+    return doc
+
+
+def lines_with_text(doc: Document, text: str) -> list[LineRole]:
+    return [line.role for line in doc.lines if line.text.strip() == text]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_thread_structure(layout: Layout) -> None:
+    doc = parse(layout.page)
+    got = [
+        (c.author, c.depth, None if c.parent_id is None else doc.comment(c.parent_id).position,
+         " ".join(c.text.split()[:3]))
+        for c in doc.comments
+    ]
+    assert got == list(layout.comments)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_title_article_and_closed_notice(layout: Layout) -> None:
+    doc = parse(layout.page)
+    assert doc.title == layout.title
+    assert doc.article_lines[-1].text.strip().startswith(layout.article_end)
+    assert doc.comments_closed is layout.closed
+
+
+@pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_metadata_is_never_comment_text(layout: Layout) -> None:
+    doc = parse(layout.page)
+    for text in layout.meta:
+        roles = lines_with_text(doc, text)
+        assert roles and set(roles) == {LineRole.COMMENT_META}, text
+    text_lines = {part.strip() for c in doc.comments for part in c.text.split("\n")}
+    assert not text_lines & set(layout.meta)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_site_chrome_is_boilerplate(layout: Layout) -> None:
+    doc = parse(layout.page)
+    for text in layout.boilerplate:
+        assert set(lines_with_text(doc, text)) == {LineRole.BOILERPLATE}, text
+
+
+NO_COMMENTS = {
+    # Numbered subheadings, each followed by a paragraph at the same indentation, are article.
+    "numbered-subheadings": page("""\
+        Five Foods for Stronger Bones
+
+        Nutrition matters for your skeleton at every age, and these foods carry the most calcium per serving.
+
+        1. Sardines
+
+        Canned with the bones in, they give you calcium and vitamin D together in one small tin.
+
+        2. Kale
+
+        A leafy green with calcium that is easy to absorb, and cheap in winter.
+
+        Eating a mix of these every week is the simplest way to cover most of your needs without supplements.
+        """),
+    # A sentence that opens like a Drupal reference ('In response to ...') is text, not metadata; and a
+    # byline header with only chrome after it ('Posted by NAME at TIME') opens no comment section.
+    "byline-then-share-bar": page("""\
+        A Short Note
+
+        Posted by Kitchen Katie at 9:30 PM
+        Share to Twitter
+
+        In response to many emails, this post explains why the recipe changed and what you can use instead.
+        """),
+    "comment-form-only": page("""\
+        A Short Note
+
+        This post has no comments yet, only the form under it, which every WordPress theme prints by default.
+
+        Leave a Reply
+
+        Your email address will not be published. Required fields are marked *
+        Comment *
+        Name *
+        Email *
+        Post Comment
+        """),
+}
+
+
+@pytest.mark.parametrize("text", NO_COMMENTS.values(), ids=NO_COMMENTS.keys())
+def test_pages_without_comments(text: str) -> None:
+    doc = parse(text)
+    assert doc.comments == ()
+    assert doc.article_lines
+
+
+def test_lists_inside_a_comment_stay_in_its_text() -> None:
+    helen = parse(LAYOUTS["comment-with-its-own-lists"].page).comments[0]
+    assert "• Keep the bar close to your body." in helen.text
+    assert "3. Skipping the warm-up." in helen.text
+    assert helen.text.endswith("Hope this helps.")
+
+
+def test_header_lines_belong_to_their_comment() -> None:
+    doc = parse(LAYOUTS["wordpress-avatar-lines-reply-arrow"].page)
+    headers = [(ln.text.strip(), ln.comment_id) for ln in doc.lines_with(LineRole.COMMENT_HEADER)]
+    first = doc.comments[0].comment_id
+    assert headers[:2] == [("Tom Baker's avatar", first), ("Tom Baker", first)]
