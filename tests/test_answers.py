@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from commentscope.analysis.answers import answer_status, detect_staff, is_substantive
+from commentscope.analysis.answers import AnswerStatus, answer_status, detect_staff, is_substantive
 from commentscope.model import Document
 from commentscope.parse import parse_lines
 
@@ -98,3 +98,14 @@ def test_answer_status(doc: Document, index: int, expected: tuple[bool, str]) ->
 )
 def test_is_substantive(text: str, expected: bool) -> None:
     assert is_substantive(text) is expected
+
+
+def test_byline_author_replying_is_staff() -> None:
+    text = HEAD.replace("A Title\n", "A Title\n\nPosted on May 2, 2022 by Jane Doe\n") + (
+        "  • Ann\n\n    Is K2 safe with warfarin?\n\n    • Jane Doe\n\n"
+        "      Ask your doctor first: K2 changes how warfarin works in the blood.\n"
+    )
+    doc = parse_lines(text, doc_id="t")
+    staff = detect_staff(doc)
+    assert list(staff) == ["Jane Doe"] and "byline" in staff["Jane Doe"].evidence
+    assert answer_status(doc, doc.comments[0], staff) == AnswerStatus(True, "staff")

@@ -135,6 +135,28 @@ LAYOUTS = {
         """,
         [("Anna Smith", 0, "A comment with"), ("Bob", 0, "Another one.")],
     ),
+    "markdown-from-html-to-text": (
+        ARTICLE + """
+        ## 2 Comments
+
+        1. **Karen W** says:
+
+           March 4, 2022 at 8:12 am
+
+           Is MK-7 better than MK-4?
+
+           [Reply](#)
+
+           1. **Jane Doe** says:
+
+              March 4, 2022 at 9:40 am
+
+              Hi Karen, MK-7 lasts longer.
+
+              [Reply](#)
+        """,
+        [("Karen W", 0, "Is MK-7 better"), ("Jane Doe", 1, "Hi Karen, MK-7")],
+    ),
     "reply-without-author-line": (
         ARTICLE + """
           • Anna

@@ -8,11 +8,13 @@ evidence around it and is not an article list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from commentscope.patterns import PageKnowledge, looks_like_name, page_knowledge
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
+MAX_UNMARK = 500  # longer lines are prose: no pattern needs them plain
 HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
 SECTION_META = frozenset({"heading", "section"})
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
@@ -30,6 +32,7 @@ class Line:
     marker: str | None = None  # marker kind
     number_mark: int | None = None
     rest: str = ""  # the text after the marker, or the whole text
+    plain: str = ""  # `rest` without Markdown/markup decoration ('## 4 Comments', '**Ann**', '[Reply](#)')
     meta: str | None = None
     boilerplate: str | None = None
     closes: bool = False
@@ -83,18 +86,32 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
     return lines
 
 
+_HEADING_HASHES = re.compile(r"^#{1,6}\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def unmark(text: str) -> str:
+    """Text without the Markdown decoration that HTML-to-text converters add (headings, bold, links)."""
+    if len(text) > MAX_UNMARK or not any(ch in text for ch in "#*_["):
+        return text
+    text = _LINK.sub(r"\1", _HEADING_HASHES.sub("", text))
+    return _EMPHASIS.sub(r"\2", text).strip()
+
+
 def _classify(line: Line, kb: PageKnowledge) -> None:
     marker = kb.marker(line.text)
     if marker:
         line.marker, line.number_mark, line.rest = marker
-    header = kb.header(line.rest) if line.rest else None
+    line.plain = unmark(line.rest)
+    header = kb.header(line.plain) if line.plain else None
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
-    line.meta = kb.meta_kind(line.rest) if line.rest else None
-    boiler = kb.first(kb.boilerplate, line.text)
+    line.meta = kb.meta_kind(line.plain) if line.plain else None
+    boiler = kb.first(kb.boilerplate, unmark(line.text))
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments
-    line.cta = kb.first(kb.cta, line.rest) is not None
+    line.cta = kb.first(kb.cta, line.plain) is not None
 
 
 def next_content(lines: list[Line], i: int) -> int | None:
@@ -131,14 +148,14 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
                     lead_in=line.lead_in, strong=True)
     if line.marker and not line.rest and after is not None and j is not None:
         return _lone_marker_head(lines, i, j)
-    if not looks_like_name(line.rest) or after is None:
+    if not looks_like_name(line.plain) or after is None:
         return None
     body_follows = after.indent > line.indent and not after.marker and not after.meta
     date_follows = _past_separators(lines, j).meta in DATE_META
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
-        return Head(i, i, line.rest, line.indent, kind, line.number_mark, strong=date_follows)
+        return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows)
     if line.marker and _flat_body_follows(lines, i, after):
-        return Head(i, i, line.rest, line.indent, kind, line.number_mark, flat=True)
+        return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
     return None
 
 
@@ -166,10 +183,10 @@ def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
     if after.author:
         return Head(i, j, after.author, line.indent, line.marker or "header", line.number_mark,
                     reply_to=after.reply_to, strong=True)
-    if looks_like_name(after.text) and k is not None and (
+    if looks_like_name(after.plain) and k is not None and (
         lines[k].meta in DATE_META or (lines[k].indent > after.indent - 1 and not lines[k].marker)
     ):
-        return Head(i, j, after.text, line.indent, line.marker or "header", line.number_mark)
+        return Head(i, j, after.plain, line.indent, line.marker or "header", line.number_mark)
     return None
 
 

@@ -17,6 +17,7 @@ from commentscope.text import stopwords, words
 
 MIN_DISTINCT_READERS = 3  # replies to this many different readers ...
 MAX_THREAD_SHARE = 0.25  # ... while starting at most this share of their comments as new threads
+BYLINE_LINES = 6  # opening non-blank lines searched for the author's byline
 MIN_SUBSTANCE_WORDS = 4  # content words a reply needs to count as an answer
 _GRATITUDE = frozenset(
     "thank thanks thx ty much so very you welcome great appreciate appreciated info information "
@@ -77,12 +78,12 @@ def _greets(reply: Comment, parent: Comment) -> bool:
 
 
 def _in_byline(doc: Document, author: str) -> bool:
-    """The author's full name (without credentials) is in the title or the first article lines."""
+    """The author's full name (without credentials) is in the page's opening lines (title, byline)."""
     name = author.split(",")[0].strip()
     if len(name.split()) < 2:
         return False
-    head = " ".join([doc.title or "", *(line.text for line in doc.article_lines[:3])])
-    return name.casefold() in head.casefold()
+    opening = [ln.text for ln in doc.lines if ln.text.strip() and ln.comment_id is None][:BYLINE_LINES]
+    return re.search(rf"\b{re.escape(name)}\b", " ".join(opening), re.IGNORECASE) is not None
 
 
 def is_substantive(text: str) -> bool:
