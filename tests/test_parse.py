@@ -157,6 +157,18 @@ LAYOUTS = {
         """,
         [("Karen W", 0, "Is MK-7 better"), ("Jane Doe", 1, "Hi Karen, MK-7")],
     ),
+    "one-comment-closing-the-page": (
+        ARTICLE + """
+          • Ann
+
+            Is vitamin D needed as well?
+
+            • Yes, most people need both, and magnesium too.
+
+        Loading More
+        """,
+        [("Ann", 0, "Is vitamin D"), (None, 1, "Yes, most people")],
+    ),
     "reply-without-author-line": (
         ARTICLE + """
           • Anna

@@ -256,10 +256,28 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
         if head.flat:
             continue
         last_head = ordered[-1] if position + 1 < len(ordered) else None
-        evidence = signal_at[i] or last_head is not None or meta_from[i]
+        # A lone marked head closing the page (article prose above, none below) is a comment too.
+        prose_above = prose_from[0] > prose_from[i]
+        closing = head.kind != "header" and prose_above and _run_end_prose(lines, head, prose_from) == 0
+        evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
         if evidence and not _is_article_list(lines, head, last_head, prose_from):
             return i
     return None
+
+
+def _run_end_prose(lines: list[Line], head: Head, prose_from: list[int]) -> int:
+    """How many prose lines follow the end of a head's run (0 when the run closes the page)."""
+    end = _run_end(lines, head)
+    return 0 if end is None else prose_from[end]
+
+
+def _run_end(lines: list[Line], head: Head) -> int | None:
+    """The first line after a head's run: back at or left of the head's indentation, no marker."""
+    return next(
+        (k for k in range(head.last_header + 1, len(lines))
+         if not lines[k].blank and lines[k].indent <= head.indent and not lines[k].marker),
+        None,
+    )
 
 
 def _has_body(lines: list[Line], head: Head) -> bool:
@@ -269,11 +287,7 @@ def _has_body(lines: list[Line], head: Head) -> bool:
 
 def _is_article_list(lines: list[Line], head: Head, last_head: int | None, prose_from: list[int]) -> bool:
     """A 'head' whose run is followed by article prose is an article list, not comments."""
-    end = next(
-        (k for k in range(head.last_header + 1, len(lines))
-         if not lines[k].blank and lines[k].indent <= head.indent and not lines[k].marker),
-        None,
-    )
+    end = _run_end(lines, head)
     if end is None or not lines[end].prose or lines[end].meta:
         return False
     prose_after = prose_from[end]
