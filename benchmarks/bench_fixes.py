@@ -42,7 +42,7 @@ from commentscope.analysis import faq
 from commentscope.analysis.coverage import article_passages
 from commentscope.analysis.relevance import OFF_TOPIC_THRESHOLD, relevance_scores
 from commentscope.analysis.sentences import split_sentences
-from commentscope.analysis.sentiment import VADER_LEXICON, _pattern, _vader, lexicon_text
+from commentscope.analysis.sentiment import VADER_LEXICON, TextBlobAnalyzer, _vader, lexicon_text
 from commentscope.analysis.similarity import SparseVector, term_vector
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.model import Document
@@ -218,7 +218,7 @@ def corpus_rows(docs: Sequence[Document]) -> list[list[str]]:
     size = f"{len(texts):,} sentences and comments"
 
     def textblob_now() -> list[tuple[float, float]]:
-        return [(float(r.polarity), float(r.subjectivity)) for r in map(_pattern().analyze, texts)]
+        return [TextBlobAnalyzer().polarity_subjectivity(t) for t in texts]
 
     def vader_now() -> list[dict[str, float]]:
         return [_vader(VADER_LEXICON).polarity_scores(t) for t in texts]

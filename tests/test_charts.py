@@ -152,6 +152,48 @@ def test_thread_activity_leaves_out_pages_without_comments(analysis: Analysis) -
     assert len(bars(volume, "comments")) == len(analysis.documents)
 
 
+def many_pages(analysis: Analysis, count: int) -> Analysis:
+    """`count` pages with 1 to 40 comments (ties included), two thirds of them replies at depth 1,
+    plus one page without comments; every other table as in the fixture."""
+    pages, comments = [], []
+    for k in range(count):
+        doc_id, total = f"page{k:02d}.txt", 1 + (k * 7) % 40
+        pages.append({"doc_id": doc_id, "title": f"Page {k}", "comment_count": total,
+                      "commenters": total - total // 4, "max_depth": min(total // 5, 4)})
+        comments += [{"doc_id": doc_id, "comment_id": f"{doc_id}:c{i}", "depth": int(i % 3 > 0)}
+                     for i in range(total)]
+    pages.append({"doc_id": "quiet.txt", "title": "Quiet", "comment_count": 0, "commenters": 0,
+                  "max_depth": pd.NA})
+    template = analysis.documents.iloc[[0] * len(pages)].reset_index(drop=True)
+    documents = template.assign(**pd.DataFrame(pages).to_dict("series"))
+    rows = analysis.comments.iloc[[0] * len(comments)].reset_index(drop=True)
+    return Analysis(**{**analysis.tables(), "documents": documents,
+                       "comments": rows.assign(**pd.DataFrame(comments).to_dict("series"))})
+
+
+def test_thread_activity_shows_the_pages_with_most_comments(analysis: Analysis) -> None:
+    many = many_pages(analysis, 45)
+    fig = charts.thread_activity_chart(many)
+    volume, depth = fig.axes
+    assert fig.get_suptitle() == "Thread activity per page: the 30 of 45 with most comments"
+    assert volume.get_title() == "volume (1 page without comments not shown)"
+    shown = many.documents.sort_values(["comment_count", "doc_id"], ascending=[False, True]).head(30)
+    replies = many.comments[many.comments["depth"] > 0].groupby("doc_id").size()
+    assert ticks(volume) == list(shown["title"])
+    assert bars(volume, "comments") == list(shown["comment_count"])
+    assert bars(volume, "replies") == list(replies[shown["doc_id"]])
+    assert bars(volume, "commenters") == list(shown["commenters"])
+    assert bars(depth) == list(shown["max_depth"])
+    assert png_size(charts.figure_png(fig))[1] == png_size(charts.figure_png(
+        charts.thread_activity_chart(many_pages(analysis, 30))))[1]  # no taller than 30 pages
+
+
+def test_thread_activity_draws_every_page_up_to_the_cap(analysis: Analysis) -> None:
+    fig = charts.thread_activity_chart(many_pages(analysis, 12), top=12)
+    assert fig.get_suptitle() == "Thread activity per page"
+    assert len(bars(fig.axes[0], "comments")) == 12
+
+
 def test_faq_gap_chart_matches_faq_gaps(analysis: Analysis) -> None:
     asked, unanswered = charts.faq_gap_chart(analysis).axes
     gaps = analysis.faq_gaps.sort_values("rank")

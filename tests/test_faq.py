@@ -85,6 +85,49 @@ def test_average_linkage_threshold(threshold: float, expected: list[int]) -> Non
     assert average_linkage(similarity, threshold) == expected
 
 
+def full_scan_linkage(similarity: np.ndarray, threshold: float) -> list[int]:
+    """The reference: rescan the whole matrix for its first maximum before every merge."""
+    n = similarity.shape[0]
+    work = similarity.astype(np.float64, copy=True)
+    np.fill_diagonal(work, -np.inf)
+    sizes = np.ones(n)
+    labels = list(range(n))
+    while n > 1:
+        i, j = divmod(int(np.argmax(work)), n)
+        if work[i, j] < threshold:
+            break
+        merged = (sizes[i] * work[i] + sizes[j] * work[j]) / (sizes[i] + sizes[j])
+        work[i, :] = merged
+        work[:, i] = merged
+        work[i, i] = work[j, :] = work[:, j] = -np.inf
+        sizes[i] += sizes[j]
+        labels = [i if label == j else label for label in labels]
+    return labels
+
+
+@pytest.mark.parametrize(
+    ("seed", "size", "levels", "density", "threshold"),
+    [(0, 40, 4, 0.1, 0.4), (1, 60, 3, 0.2, 0.3), (2, 80, 8, 0.1, 0.5), (3, 120, 5, 0.05, 0.25),
+     (4, 30, 2, 0.2, 0.5), (5, 50, 4, 0.5, 0.0)],
+    ids=["40-items", "60-coarse", "80-fine", "120-sparse", "30-binary", "50-all-merge"],
+)
+def test_average_linkage_merges_like_a_full_scan(seed: int, size: int, levels: int, density: float,
+                                                 threshold: float) -> None:
+    # Few distinct values make many exact ties, so the tie order is checked too.
+    rng = np.random.default_rng(seed)
+    values = rng.integers(1, levels + 1, size=(size, size)) / levels
+    upper = np.triu(np.where(rng.random((size, size)) < density, values, 0.0), 1)
+    similarity = upper + upper.T + np.eye(size)
+    expected = full_scan_linkage(similarity, threshold)
+    assert 1 <= len(set(expected)) < size  # some merges, whatever the case
+    assert average_linkage(similarity, threshold) == expected
+
+
+@pytest.mark.parametrize("size", [0, 1], ids=["empty", "single"])
+def test_average_linkage_of_fewer_than_two_items(size: int) -> None:
+    assert average_linkage(np.eye(size), 0.4) == list(range(size))
+
+
 def test_faq_gaps_rank_open_weakly_covered_groups(questions: pd.DataFrame) -> None:
     gaps = faq_gaps(questions, group_questions(questions), coverage_threshold=0.35)
     assert list(gaps.columns) == FAQ_GAP_COLUMNS

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from commentscope.analysis import relevance
+from commentscope.analysis.coverage import article_passages
 from commentscope.analysis.relevance import (
     PromoRules,
     default_promo_rules,
@@ -11,6 +13,7 @@ from commentscope.analysis.relevance import (
     promotional_flags,
     relevance_scores,
 )
+from commentscope.analysis.similarity import cosine, term_vector
 from commentscope.errors import ConfigError
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.parse import parse_page
@@ -82,6 +85,43 @@ def test_the_same_author_does_not_make_their_comment_relevant() -> None:
     echo = ("c6", None, "Bob", THREAD[1][3].replace("yesterday", "today"))
     scores = relevance_scores(make_doc([*THREAD, echo]))
     assert scores["c2"] < 0.12
+
+
+def pairwise_relevance(doc: Document) -> dict[str, float]:
+    """The module docstring's definition, one cosine at a time: the reference for the matrices."""
+    vectors = {c.comment_id: term_vector(c.text) for c in doc.comments}
+    article = [term_vector(doc.article), *(term_vector(p.text) for p in article_passages(doc))]
+    scores = {}
+    for c in doc.comments:
+        links = [cosine(vectors[c.comment_id], a) for a in article]
+        if c.parent_id is not None:
+            links.append(cosine(vectors[c.comment_id], vectors[c.parent_id]))
+        links += [cosine(vectors[c.comment_id], vectors[o.comment_id]) for o in doc.comments
+                  if o.comment_id != c.comment_id and (o.author is None or o.author != c.author)]
+        scores[c.comment_id] = max(links, default=0.0)
+    return scores
+
+
+REPLIES = [  # anonymous authors, a repeated author, a reply to an anonymous comment, an empty text
+    ("c6", "c2", None, "A good garage in Ohio fixed my transmission; the mechanic was honest."),
+    ("c7", None, None, "Kefir and yogurt cultures for the gut microbiome after antibiotics."),
+    ("c8", "c7", "Ann", "Probiotics after antibiotics helped my gut, and my bone density too."),
+    ("c9", None, "Ann", "1 2 3"),
+    ("c10", "c9", None, "Live cultures in kefir: read the label at the grocery store."),
+]
+
+
+@pytest.mark.parametrize("block_cells", [1 << 22, 3 * 10 + 1, 1], ids=["one-block", "ragged-blocks", "row-by-row"])
+def test_relevance_equals_the_pairwise_cosines(monkeypatch: pytest.MonkeyPatch, block_cells: int) -> None:
+    monkeypatch.setattr(relevance, "_BLOCK_CELLS", block_cells)
+    doc = make_doc([*THREAD, *REPLIES])
+    scores, expected = relevance_scores(doc), pairwise_relevance(doc)
+    assert list(scores) == list(expected)
+    assert [scores[k] for k in expected] == pytest.approx(list(expected.values()), abs=1e-12)
+
+
+def test_a_page_without_comments_has_no_scores() -> None:
+    assert relevance_scores(make_doc([])) == {}
 
 
 @pytest.mark.parametrize(

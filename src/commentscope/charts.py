@@ -34,6 +34,7 @@ WIDTH_INCHES = 8.0
 HEIGHT_INCHES = 4.5
 DPI = 100
 NO_TOPIC = "(no topic)"
+THREAD_PAGES = 30  # pages drawn by the thread activity chart, those with most comments
 SENTIMENT_COLOURS = {
     "positive": "#1b9e77", "neutral": "#9e9e9e", "mixed": "#e6ab02", "negative": "#d95f02",
 }
@@ -254,8 +255,12 @@ def question_status_chart(analysis: Analysis) -> Figure:
     return fig
 
 
-def thread_activity_chart(analysis: Analysis) -> Figure:
-    """How lively each page's thread is: comments, replies, distinct commenters, reply depth."""
+def thread_activity_chart(analysis: Analysis, *, top: int = THREAD_PAGES) -> Figure:
+    """How lively each page's thread is: comments, replies, distinct commenters, reply depth.
+
+    Only the `top` pages with most comments are drawn (the title says so when pages are left
+    out): one bar group per page would make the PNG grow without bound with the corpus.
+    """
     title = "Thread activity per page"
     read = analysis.documents[analysis.documents["status"] == "ok"]
     documents = read[pd.to_numeric(read["comment_count"]) > 0]
@@ -263,6 +268,9 @@ def thread_activity_chart(analysis: Analysis) -> Figure:
         return _empty_figure(title, "no comments")
     documents = documents.sort_values(["comment_count", "doc_id"], ascending=[False, True])
     silent = len(read) - len(documents)
+    if len(documents) > top:
+        title = f"Thread activity per page: the {top} of {len(documents):,} with most comments"
+        documents = documents.head(top)
     depth = pd.to_numeric(analysis.comments["depth"])
     replies = analysis.comments[depth > 0].groupby("doc_id").size()
     ids = [str(d) for d in documents["doc_id"]]
@@ -336,7 +344,7 @@ CHARTS: dict[str, Chart] = {
     "question_status": Chart(question_status_chart, "Stacked bars: reader questions per topic "
                              "answered by staff, by readers, or unanswered."),
     "thread_activity": Chart(thread_activity_chart, "Bar charts: comments, replies, "
-                             "commenters and deepest reply level for each page."),
+                             "commenters and deepest reply level per page (the 30 busiest when there are more)."),
 }
 
 

@@ -73,16 +73,20 @@ def _excerpt(text: str) -> str:
 def commenters(comments: pd.DataFrame, staff: dict[str, StaffMember]) -> pd.DataFrame:
     """One row per named commenter across the corpus."""
     named = comments[comments["author"] != ""]
+    by_author = named.groupby("author", sort=True)
+    counts = by_author.size()
+    received = _replies_received(comments, named).reindex(counts.index, fill_value=0)
     rows = []
-    for author, group in named.groupby("author", sort=True):
-        replies = comments[comments["parent_id"].isin(group["comment_id"]) & (comments["author"] != author)]
+    for author, documents, count, replies, questions in zip(
+        counts.index, by_author["doc_id"].nunique(), counts, received, by_author["is_question"].sum(), strict=True
+    ):
         member = staff.get(str(author))
         rows.append({
             "author": author,
-            "documents": group["doc_id"].nunique(),
-            "comments": len(group),
-            "replies_received": len(replies),
-            "questions": int(group["is_question"].sum()),
+            "documents": int(documents),
+            "comments": int(count),
+            "replies_received": int(replies),
+            "questions": int(questions),
             "is_staff": member is not None,
             "staff_evidence": member.evidence if member else "",
         })
@@ -90,22 +94,39 @@ def commenters(comments: pd.DataFrame, staff: dict[str, StaffMember]) -> pd.Data
     return frame.sort_values(["comments", "author"], ascending=[False, True], ignore_index=True)
 
 
+def _replies_received(comments: pd.DataFrame, named: pd.DataFrame) -> pd.Series:
+    """Per named author, the comments by someone else that reply to one of theirs. A join, not a
+    lookup: should a comment id occur twice, a reply counts for each author who wrote one."""
+    owners = named[["comment_id", "author"]].drop_duplicates()
+    links = comments[["parent_id", "author"]].merge(
+        owners, left_on="parent_id", right_on="comment_id", suffixes=("_reply", "")
+    )
+    return links.loc[links["author_reply"] != links["author"], "author"].value_counts()
+
+
 def document_figures(documents: pd.DataFrame, comments: pd.DataFrame, questions: pd.DataFrame,
                      staff: dict[str, StaffMember]) -> pd.DataFrame:
     """documents.csv with per-page commenters, questions, staff replies, sentiment and topics."""
+    page_of, asked_on = comments["doc_id"], questions["doc_id"]
+    commenters = comments.loc[comments["author"] != ""].groupby("doc_id")["author"].nunique().to_dict()
+    asked = asked_on.value_counts().to_dict()
+    unanswered = (~questions["answered"].astype(bool)).groupby(asked_on).sum().to_dict()
+    staff_reply = (comments["parent_id"] != "") & comments["author"].isin(list(staff))
+    staff_replies = staff_reply.groupby(page_of).sum().to_dict()
+    # Series.mean page by page, not groupby().mean(): that sums in another order (last-bit changes).
+    sentiment = {doc_id: float(values.mean()) for doc_id, values in comments.groupby("doc_id", sort=False)["combined"]}
+    topics: dict[object, Counter[str]] = {}
+    for doc_id, cell in zip(page_of, comments["topics"], strict=True):
+        topics.setdefault(doc_id, Counter()).update(_split(cell))
     figures = []
     for doc_id in documents["doc_id"]:
-        page = comments[comments["doc_id"] == doc_id]
-        asked = questions[questions["doc_id"] == doc_id]
-        topics = Counter(t for cell in page["topics"] for t in _split(cell))
-        staff_replies = page[(page["parent_id"] != "") & page["author"].isin(list(staff))]
         figures.append({
-            "commenters": page.loc[page["author"] != "", "author"].nunique(),
-            "questions": len(asked),
-            "unanswered": int((~asked["answered"].astype(bool)).sum()),
-            "staff_replies": len(staff_replies),
-            "mean_sentiment": round(float(page["combined"].mean()), 4) if len(page) else None,
-            "top_topics": "; ".join(t for t, _ in _most_common(topics, 3)),
+            "commenters": int(commenters.get(doc_id, 0)),
+            "questions": int(asked.get(doc_id, 0)),
+            "unanswered": int(unanswered.get(doc_id, 0)),
+            "staff_replies": int(staff_replies.get(doc_id, 0)),
+            "mean_sentiment": round(sentiment[doc_id], 4) if doc_id in sentiment else None,
+            "top_topics": "; ".join(t for t, _ in _most_common(topics.get(doc_id, Counter()), 3)),
         })
     extra = pd.DataFrame(figures, index=documents.index)
     return pd.concat([documents, extra], axis=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from commentscope.model import Comment, Document
 from commentscope.text import stopwords, words
@@ -41,25 +42,32 @@ def _same_person(name: str, other: str) -> bool:
 def detect_staff(doc: Document, named: Iterable[str] = ()) -> dict[str, StaffMember]:
     """Staff commenters of one page: the names given, plus those the thread shows."""
     named = list(named)
+    by_id: dict[str, Comment] = {}
+    by_author: dict[str, list[Comment]] = {}
+    for comment in doc.comments:  # one pass: Document.comment(id) would scan the page per reply
+        by_id.setdefault(comment.comment_id, comment)  # the first, as Document.comment finds it
+        if comment.author:
+            by_author.setdefault(comment.author, []).append(comment)
+    opening = _opening_text(doc)
     found: dict[str, StaffMember] = {}
-    authors = sorted({c.author for c in doc.comments if c.author})
-    for author in authors:
+    for author in sorted(by_author):
         if any(_same_person(author, n) for n in named):
             found[author] = StaffMember(author, "named with --staff")
             continue
-        evidence = _staff_evidence(doc, author)
+        evidence = _staff_evidence(author, by_author[author], by_id, opening)
         if evidence:
             found[author] = StaffMember(author, evidence)
     return found
 
 
-def _staff_evidence(doc: Document, author: str) -> str | None:
-    own = [c for c in doc.comments if c.author == author]
-    parents = [doc.comment(c.parent_id) for c in own if c.parent_id]
+def _staff_evidence(author: str, own: list[Comment], by_id: dict[str, Comment], opening: str) -> str | None:
+    """Why `author` (who wrote `own`, in page order) speaks for the site, or None."""
+    replies = [(c, by_id[c.parent_id]) for c in own if c.parent_id]
+    parents = [p for _, p in replies]
     readers = {p.author or p.comment_id for p in parents if p.author != author}
     threads = sum(c.parent_id is None for c in own)
-    greeted = sum(_greets(c, p) for c, p in zip([c for c in own if c.parent_id], parents, strict=True))
-    if _in_byline(doc, author) and parents:
+    greeted = sum(_greets(c, p) for c, p in replies)
+    if _in_byline(opening, author) and parents:
         return f"name appears in the article byline; replied {len(parents)} times"
     if len(readers) >= MIN_DISTINCT_READERS and threads <= MAX_THREAD_SHARE * len(own):
         return (
@@ -77,13 +85,18 @@ def _greets(reply: Comment, parent: Comment) -> bool:
     return bool(re.search(rf"\b{re.escape(first_name)}\b", head))
 
 
-def _in_byline(doc: Document, author: str) -> bool:
-    """The author's full name (without credentials) is in the page's opening lines (title, byline)."""
+def _opening_text(doc: Document) -> str:
+    """The page's opening lines (title, byline): the first non-blank lines outside comments."""
+    opening = (ln.text for ln in doc.lines if ln.text.strip() and ln.comment_id is None)
+    return " ".join(islice(opening, BYLINE_LINES))
+
+
+def _in_byline(opening: str, author: str) -> bool:
+    """The author's full name (without credentials) is in the page's opening text."""
     name = author.split(",")[0].strip()
     if len(name.split()) < 2:
         return False
-    opening = [ln.text for ln in doc.lines if ln.text.strip() and ln.comment_id is None][:BYLINE_LINES]
-    return re.search(rf"\b{re.escape(name)}\b", " ".join(opening), re.IGNORECASE) is not None
+    return re.search(rf"\b{re.escape(name)}\b", opening, re.IGNORECASE) is not None
 
 
 def is_substantive(text: str) -> bool:

@@ -85,24 +85,43 @@ def average_linkage(similarity: Matrix, threshold: float) -> list[int]:
     """Average-linkage clustering of a symmetric similarity matrix: a cluster label per item.
 
     A cluster's label is its first item; ties between equally similar pairs go to the pair that
-    comes first in row order. O(n^3) in the worst case: fine for a few thousand questions.
+    comes first in row order. Each row's maximum and its first column are cached, so a merge
+    rescans only the rows whose maximum pointed at the merged pair: O(n^2) memory, and far less
+    than the O(n^3) time of a full scan per merge unless most rows point at one growing cluster.
     """
     n = similarity.shape[0]
+    if n < 2:
+        return list(range(n))
     work = similarity.astype(np.float64, copy=True)
     np.fill_diagonal(work, -np.inf)
     sizes = np.ones(n)
-    labels = list(range(n))
-    while n > 1:
-        i, j = divmod(int(np.argmax(work)), n)  # i < j: the upper triangle comes first
-        if work[i, j] < threshold:
+    labels = np.arange(n)
+    best = work.max(axis=1)  # best[r] == work[r].max(), arg[r] == work[r].argmax() throughout
+    arg = work.argmax(axis=1)
+    while True:
+        i = int(np.argmax(best))  # first row holding the global maximum: row-major argmax of work
+        if best[i] < threshold or best[i] == -np.inf:  # -inf: no pair left, whatever the threshold
             break
+        j = int(arg[i])  # j > i: by symmetry, a maximum at j < i would put one in an earlier row
         merged = (sizes[i] * work[i] + sizes[j] * work[j]) / (sizes[i] + sizes[j])
         work[i, :] = merged
         work[:, i] = merged
         work[i, i] = work[j, :] = work[:, j] = -np.inf
         sizes[i] += sizes[j]
-        labels = [i if label == j else label for label in labels]
-    return labels
+        labels[labels == j] = i
+        best[j] = -np.inf  # row j is gone (all -inf): never picked while a pair is left
+        # A row whose maximum was at i or j may have lost it: rescan it, and row i itself.
+        stale = (arg == i) | (arg == j)
+        stale[i], stale[j] = True, False
+        # Any other row keeps its maximum unless its new value at i beats it (or ties it in an
+        # earlier column): work[r, j] only fell, and was not that row's first maximum.
+        column = work[:, i]
+        gain = ~stale & ((column > best) | ((column == best) & (i < arg)))
+        best[gain], arg[gain] = column[gain], i
+        rows = np.flatnonzero(stale)
+        best[rows] = work[rows].max(axis=1)
+        arg[rows] = work[rows].argmax(axis=1)
+    return [int(label) for label in labels]
 
 
 def _similarity_matrix(texts: Sequence[str], topics: Sequence[frozenset[str]]) -> Matrix:

@@ -32,45 +32,83 @@ at most `max_count` times) divided by ``1 + words / words_per_unit``, flagged at
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import numpy as np
+import numpy.typing as npt
+
 from commentscope.analysis.coverage import article_passages
-from commentscope.analysis.similarity import content_terms, cosine, term_vector
+from commentscope.analysis.similarity import SparseVector, content_terms, term_vector
 from commentscope.errors import ConfigError
-from commentscope.model import Comment, Document
+from commentscope.model import Document
 from commentscope.text import words
 
 OFF_TOPIC_THRESHOLD = 0.12
 MIN_CONTENT_TERMS = 5
 
+_BLOCK_CELLS = 1 << 22  # comment-pair cosines held at once by relevance_scores: 32 MiB of float64
+
+Matrix = npt.NDArray[np.float64]
+
 
 def relevance_scores(doc: Document) -> dict[str, float]:
-    """Relevance in [0, 1] of each comment to its page, by comment id (see module docstring)."""
+    """Relevance in [0, 1] of each comment to its page, by comment id (see module docstring).
+
+    Computed with matrix products of the unit-length term vectors: every cosine of the page at
+    once, in blocks of rows so that a page with thousands of comments never holds all comments².
+    """
+    comments = doc.comments
+    if not comments:
+        return {}
+    vectors = [term_vector(c.text) for c in comments]
     article = [term_vector(doc.article), *(term_vector(p.text) for p in article_passages(doc))]
-    vectors = {c.comment_id: term_vector(c.text) for c in doc.comments}
-    scores: dict[str, float] = {}
-    for comment in doc.comments:
-        vector = vectors[comment.comment_id]
-        links = [cosine(vector, a) for a in article]
-        if comment.parent_id is not None:
-            links.append(cosine(vector, vectors[comment.parent_id]))
-        links.extend(cosine(vector, vectors[o.comment_id]) for o in _thread_context(doc, comment))
-        scores[comment.comment_id] = max(links, default=0.0)
-    return scores
+    columns = _linking_terms(vectors, article)
+    x, a = _unit_rows(vectors, columns), _unit_rows(article, columns)
+    best = np.clip(x @ a.T, 0.0, 1.0).max(axis=1, initial=0.0)
+    index = {c.comment_id: k for k, c in enumerate(comments)}
+    parent = np.array([index[c.parent_id] if c.parent_id is not None else -1 for c in comments])
+    # Named authors share a code; each anonymous comment gets its own, so it is nobody's twin.
+    codes: dict[str, int] = {}
+    author = np.array([codes.setdefault(c.author, len(codes)) if c.author is not None else -1 - k
+                       for k, c in enumerate(comments)])
+    step = max(1, _BLOCK_CELLS // len(comments))
+    for start in range(0, len(comments), step):
+        rows = np.arange(start, min(start + step, len(comments)))
+        similarity = np.clip(x[rows] @ x.T, 0.0, 1.0)  # these comments against every comment
+        replies = np.flatnonzero(parent[rows] >= 0)
+        to_parent = np.zeros(len(rows))
+        to_parent[replies] = similarity[replies, parent[rows][replies]]
+        similarity[author[rows, None] == author[None, :]] = 0.0  # itself and the same named author
+        best[rows] = np.maximum.reduce([best[rows], to_parent, similarity.max(axis=1, initial=0.0)])
+    return {c.comment_id: float(score) for c, score in zip(comments, best, strict=True)}
 
 
-def _thread_context(doc: Document, comment: Comment) -> list[Comment]:
-    """The other comments on the page, except those by the same named author."""
-    return [
-        other
-        for other in doc.comments
-        if other.comment_id != comment.comment_id
-        and (other.author is None or other.author != comment.author)
-    ]
+def _linking_terms(comments: Sequence[SparseVector], article: Sequence[SparseVector]) -> dict[str, int]:
+    """Column per term that can link a comment to something: in two comments, or a comment and
+    the article. Other terms add nothing to any cosine (only to norms, taken from the vectors)."""
+    in_comments = Counter(term for vector in comments for term in vector)
+    in_article = {term for vector in article for term in vector}
+    linking = (t for t, n in in_comments.items() if n > 1 or t in in_article)
+    return {term: k for k, term in enumerate(sorted(linking))}
+
+
+def _unit_rows(vectors: Sequence[SparseVector], columns: dict[str, int]) -> Matrix:
+    """Dense rows of the vectors divided by their full norm, over `columns` only (zero rows for
+    empty vectors, so their cosines are 0.0 as with `similarity.cosine`)."""
+    matrix = np.zeros((len(vectors), len(columns)))
+    for row, vector in enumerate(vectors):
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        for term, weight in vector.items():
+            if term in columns:
+                matrix[row, columns[term]] = weight / norm
+    return matrix
 
 
 def off_topic_flags(
