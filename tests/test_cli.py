@@ -138,3 +138,11 @@ def test_bad_topics_file_is_a_clear_usage_error(tmp_path: Path, capsys: pytest.C
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "out"), "-q", "--topics", str(topics)]) == 2
     err = capsys.readouterr().err
     assert str(topics) in err and err.count("\n") == 1
+
+
+def test_run_with_no_readable_page_keeps_earlier_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEEDS), "--out", str(tmp_path), "-q"]) == 0
+    before = (tmp_path / "comments.csv").read_bytes()
+    assert main(["analyze", str(tmp_path / "missing"), "--out", str(tmp_path), "-q"]) == 1
+    assert "nothing written" in capsys.readouterr().out
+    assert (tmp_path / "comments.csv").read_bytes() == before

@@ -122,6 +122,9 @@ def _run(args: argparse.Namespace, paths: list[Path]) -> int:
         if not args.quiet:
             _report_line(result, sys.stdout)
     failed = sum(not r.ok for r in results)
+    if failed == len(results):  # keep the outputs of an earlier good run rather than blank them
+        print(f"{len(results)} pages, none readable; nothing written to {args.out}/")
+        return EXIT_FAILED
     written = _write(args, results)
     comments = sum(len(r.document.comments) for r in results if r.document)
     print(
