@@ -9,7 +9,7 @@ Patterns live in `data/page_patterns.toml`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from commentscope.grammar import (
@@ -251,13 +251,4 @@ def parse_page(page: str | Path | Page) -> Document:
         return parse_lines(page, doc_id="text")
     loaded = page if isinstance(page, Page) else read_page(Path(page))
     doc = parse_lines(loaded.text, doc_id=loaded.doc_id, source=loaded.source)
-    return Document(
-        doc_id=doc.doc_id,
-        source=doc.source,
-        title=doc.title,
-        lines=doc.lines,
-        comments=doc.comments,
-        comments_closed=doc.comments_closed,
-        encoding=loaded.encoding,
-        warnings=loaded.warnings,
-    )
+    return replace(doc, encoding=loaded.encoding, warnings=loaded.warnings)
