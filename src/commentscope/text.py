@@ -8,7 +8,8 @@ from importlib import resources
 
 from nltk.stem.snowball import SnowballStemmer
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*", re.UNICODE)
+WORD_PART_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word without its hyphen joins
+WORD_RE = re.compile(WORD_PART_RE.pattern + r"(?:-[^\W_]+)*")
 
 _STEMMER = SnowballStemmer("english")
 

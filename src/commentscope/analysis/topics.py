@@ -14,7 +14,6 @@ a topic a match inside a longer one is dropped: the evidence reads "vitamin K2",
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from commentscope.errors import ConfigError
-from commentscope.text import stem, stopwords
+from commentscope.text import WORD_PART_RE, stem, stopwords
 
 _PACKAGED = "data/topics.toml"
 _TOPIC_KEYS = ("description", "notes", "terms", "exclude", "replace")
@@ -159,8 +158,8 @@ def _phrases(table: Mapping[str, object], key: str, where: str) -> tuple[str, ..
     return tuple(dict.fromkeys(phrase.strip() for phrase in value))
 
 
-# text.WORD_RE without its hyphen joins: hyphenated words come out as their parts
-_PART_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Hyphenated words come out as their parts.
+_PART_RE = WORD_PART_RE
 
 
 @dataclass(frozen=True, slots=True)
