@@ -109,3 +109,14 @@ def test_byline_author_replying_is_staff() -> None:
     staff = detect_staff(doc)
     assert list(staff) == ["Jane Doe"] and "byline" in staff["Jane Doe"].evidence
     assert answer_status(doc, doc.comments[0], staff) == AnswerStatus(True, "staff")
+
+
+def test_markup_that_marks_the_post_author_makes_staff() -> None:
+    from commentscope.model import CommentRecord, Document, Thread
+
+    thread = Thread.from_records("d", [
+        CommentRecord("1", None, "Reader", "How much should I take?"),
+        CommentRecord("2", "1", "Ann Lee", "Start low.", marked_staff=True),
+    ])
+    staff = detect_staff(Document("d", "d", None, (), thread.comments))
+    assert list(staff) == ["Ann Lee"] and "marks" in staff["Ann Lee"].evidence

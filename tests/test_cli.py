@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from commentscope.cli import build_parser, main
+from commentscope.results import COMMENT_COLUMNS
 from gold import SEEDS
 
 
@@ -47,8 +48,7 @@ def test_parse_seeds_writes_both_tables(tmp_path: Path, capsys: pytest.CaptureFi
     comments = read_csv(tmp_path / "comments.csv")
     assert [d["status"] for d in documents] == ["ok"] * 5
     assert len(comments) == 41
-    assert list(comments[0]) == ["doc_id", "comment_id", "parent_id", "depth", "position", "author", "text",
-                                 "line_start", "line_end"]
+    assert list(comments[0]) == COMMENT_COLUMNS
     ids = {c["comment_id"] for c in comments}
     assert all(c["parent_id"] == "" or c["parent_id"] in ids for c in comments)
 

@@ -8,7 +8,8 @@ import pytest
 
 from commentscope.corpus import parse_pages
 from commentscope.errors import UnreadableInputError
-from commentscope.sources import MAX_FILE_BYTES, page_paths, read_page
+from commentscope.readers import input_paths
+from commentscope.sources import MAX_FILE_BYTES, read_page
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -83,4 +84,4 @@ def test_page_paths_are_sorted_and_filtered(tmp_path: Path) -> None:
     for name in ("b.txt", "a.txt", "c.png", "sub/d.txt"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("x")
-    assert [Path(p).name for p in page_paths([tmp_path])] == ["a.txt", "b.txt", "d.txt"]
+    assert [Path(p).name for p in input_paths([tmp_path])] == ["a.txt", "b.txt", "d.txt"]

@@ -14,7 +14,7 @@ from tqdm import tqdm
 from commentscope import __version__
 from commentscope.corpus import PageResult, parse_pages
 from commentscope.errors import CommentscopeError
-from commentscope.sources import page_paths
+from commentscope.readers import input_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_INPUT, DEFAULT_OUT = Path("seeds"), Path("outputs")
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _progress(results: Iterator[PageResult], paths: list[Path], quiet: bool) -> Iterator[PageResult]:
-    total = sum(1 for _ in page_paths(paths))
+    total = sum(1 for _ in input_paths(paths))
     show = not quiet and total > 1 and sys.stderr.isatty()
     yield from tqdm(results, total=total, unit="page", disable=not show, leave=False, file=sys.stderr)
 

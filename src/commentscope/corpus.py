@@ -9,8 +9,8 @@ from pathlib import Path
 
 from commentscope.errors import UnreadableInputError
 from commentscope.model import Document
-from commentscope.parse import parse_page
-from commentscope.sources import page_paths, reader_for
+from commentscope.readers import input_paths, reader_for
+from commentscope.sources import page_stem
 
 log = logging.getLogger(__name__)
 
@@ -30,16 +30,20 @@ class PageResult:
 
 
 def parse_pages(paths: Iterable[str | Path]) -> Iterator[PageResult]:
-    """Parse every page under `paths` (files or folders); unreadable inputs yield an error result."""
-    for item in page_paths(Path(p) for p in paths):
+    """Read every document under `paths` (files or folders); unreadable inputs yield an error result.
+
+    One file may hold many documents (an export); when it fails part way, the documents read so
+    far are kept and the failure follows them.
+    """
+    for item in input_paths(Path(p) for p in paths):
         if isinstance(item, UnreadableInputError):
-            yield PageResult(item.source, Path(item.source).stem, error=item.problem)
+            yield PageResult(item.source, page_stem(Path(item.source)), error=item.problem)
             continue
         try:
-            for page in reader_for(item).read(item):
-                yield PageResult(page.source, page.doc_id, document=parse_page(page))
+            for document in reader_for(item).read(item):
+                yield PageResult(document.source, document.doc_id, document=document)
         except UnreadableInputError as exc:
-            yield PageResult(exc.source, item.stem, error=exc.problem)
+            yield PageResult(exc.source, page_stem(item), error=exc.problem)
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from commentscope.errors import CommentscopeError
+
+log = logging.getLogger(__name__)
 
 
 class LineRole(StrEnum):
@@ -33,7 +37,12 @@ class LabelledLine:
 
 @dataclass(frozen=True, slots=True)
 class Comment:
-    """One reader comment; `parent_id` is the comment it replies to (None at top level)."""
+    """One reader comment; `parent_id` is the comment it replies to (None at top level).
+
+    Line spans exist only for text pages; `date` (ISO 8601), `source_id` (the comment's id in the
+    source: WordPress comment id, Disqus post id) and `marked_staff` (the markup says the post's
+    author wrote it) are filled where the source has them.
+    """
 
     comment_id: str
     parent_id: str | None
@@ -41,8 +50,23 @@ class Comment:
     position: int
     author: str | None
     text: str
-    line_start: int
-    line_end: int
+    line_start: int | None = None
+    line_end: int | None = None
+    date: str | None = None
+    source_id: str | None = None
+    marked_staff: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRecord:
+    """A comment as a structured source states it: its own id and the id it replies to."""
+
+    source_id: str
+    parent_id: str | None
+    author: str | None
+    text: str
+    date: str | None = None
+    marked_staff: bool = False
 
 
 class IntegrityError(CommentscopeError):
@@ -61,6 +85,9 @@ class Document:
     comments_closed: bool = False
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
+    url: str | None = None
+    reader: str = "text"
+    article_text: str | None = None  # readers without source lines (HTML, exports) set it
 
     def lines_with(self, role: LineRole) -> list[LabelledLine]:
         return [line for line in self.lines if line.role is role]
@@ -71,7 +98,9 @@ class Document:
 
     @property
     def article(self) -> str:
-        """The article body, one paragraph per source line, leading indentation removed."""
+        """The article body, one paragraph per line, leading indentation removed."""
+        if self.article_text is not None:
+            return self.article_text
         return "\n".join(line.text.strip() for line in self.article_lines)
 
     @property
@@ -88,35 +117,32 @@ class Document:
     def max_depth(self) -> int | None:
         return max((c.depth for c in self.comments), default=None)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Comment]:
+        return {c.comment_id: c for c in reversed(self.comments)}  # the first wins on duplicates
+
+    @cached_property
+    def _children(self) -> dict[str | None, list[Comment]]:
+        children: dict[str | None, list[Comment]] = {}
+        for c in self.comments:
+            children.setdefault(c.parent_id, []).append(c)
+        return children
+
     def comment(self, comment_id: str) -> Comment:
-        for candidate in self.comments:
-            if candidate.comment_id == comment_id:
-                return candidate
-        raise KeyError(comment_id)
+        return self._by_id[comment_id]
 
     def replies(self, comment_id: str | None) -> list[Comment]:
         """Direct replies to a comment (top-level comments for None), in page order."""
-        return [c for c in self.comments if c.parent_id == comment_id]
+        return list(self._children.get(comment_id, ()))
 
     def subtree(self, comment_id: str) -> list[Comment]:
         """All comments below `comment_id` in the reply tree, in page order."""
-        below: set[str] = {comment_id}
-        found = []
-        for c in self.comments:
-            if c.parent_id in below:
-                below.add(c.comment_id)
-                found.append(c)
-        return found
+        found = [c for c in _preorder(self._children, comment_id)]
+        return sorted(found, key=lambda c: c.position)
 
     def walk(self) -> Iterator[Comment]:
-        """Depth-first, pre-order walk of the reply tree (page order for parsed pages)."""
-
-        def visit(parent: str | None) -> Iterator[Comment]:
-            for child in self.replies(parent):
-                yield child
-                yield from visit(child.comment_id)
-
-        yield from visit(None)
+        """Depth-first, pre-order walk of the reply tree (page order for parsed pages); any depth."""
+        return _preorder(self._children, None)
 
     def check_integrity(self) -> None:
         """Raise IntegrityError unless every parent exists, precedes its replies, and depths agree."""
@@ -135,6 +161,89 @@ class Document:
                     raise IntegrityError(f"{c.comment_id}: parent {c.parent_id} missing or later")
                 if c.depth != parent.depth + 1:
                     raise IntegrityError(f"{c.comment_id}: depth {c.depth} under depth {parent.depth}")
-            if c.line_end < c.line_start:
+            if c.line_start is not None and c.line_end is not None and c.line_end < c.line_start:
                 raise IntegrityError(f"{c.comment_id}: ends before it starts")
             seen[c.comment_id] = c
+
+
+def _preorder(children: dict[str | None, list[Comment]], root: str | None) -> Iterator[Comment]:
+    """Pre-order walk below `root` with an explicit stack, so a 10,000-deep chain is fine."""
+    stack = list(reversed(children.get(root, ())))
+    while stack:
+        comment = stack.pop()
+        yield comment
+        stack.extend(reversed(children.get(comment.comment_id, ())))
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A reply tree built from id/parent records, and what had to be mended to build it."""
+
+    comments: tuple[Comment, ...]
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_records(cls, doc_id: str, records: Iterable[CommentRecord]) -> Thread:
+        """Order replies under their parents (siblings in record order), whatever the record order.
+
+        Duplicate ids keep the first record; a reply whose parent is missing (deleted, filtered
+        out) or that sits in a parent cycle becomes top level. Each mend is a warning.
+        """
+        by_id: dict[str, CommentRecord] = {}
+        warnings: list[str] = []
+        for record in records:
+            if record.source_id in by_id:
+                warnings.append(f"{doc_id}: duplicate comment id {record.source_id!r}, later copy dropped")
+                continue
+            by_id[record.source_id] = record
+        order = {sid: i for i, sid in enumerate(by_id)}
+        parent_of: dict[str, str | None] = {}
+        for sid, record in by_id.items():
+            parent = record.parent_id or None
+            if parent is not None and parent not in by_id:
+                warnings.append(f"{doc_id}: comment {sid!r} replies to missing {parent!r}; kept at top level")
+                parent = None
+            elif parent == sid:
+                warnings.append(f"{doc_id}: comment {sid!r} replies to itself; kept at top level")
+                parent = None
+            parent_of[sid] = parent
+        for sid in _cycle_breaks(parent_of, order):
+            warnings.append(f"{doc_id}: comment {sid!r} is in a reply cycle; kept at top level")
+            parent_of[sid] = None
+        children: dict[str | None, list[str]] = {}
+        for sid in by_id:
+            children.setdefault(parent_of[sid], []).append(sid)
+        comments: list[Comment] = []
+        new_id: dict[str, str] = {}
+        stack: list[tuple[str, int]] = [(sid, 0) for sid in reversed(children.get(None, []))]
+        while stack:
+            sid, depth = stack.pop()
+            record, position = by_id[sid], len(comments)
+            new_id[sid] = f"{doc_id}-c{position:03d}"
+            parent = parent_of[sid]
+            comments.append(Comment(
+                comment_id=new_id[sid], parent_id=new_id[parent] if parent else None, depth=depth,
+                position=position, author=record.author, text=record.text, date=record.date,
+                source_id=sid, marked_staff=record.marked_staff,
+            ))
+            stack.extend((child, depth + 1) for child in reversed(children.get(sid, [])))
+        return cls(tuple(comments), tuple(warnings))
+
+
+def _cycle_breaks(parent_of: dict[str, str | None], order: dict[str, int]) -> list[str]:
+    """One id per parent cycle (the earliest record in it), so that cutting it leaves a tree."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    breaks: list[str] = []
+    for start in parent_of:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = parent_of[node]
+        if node is not None and state[node] == 1:  # walked back into the current path: a cycle
+            cycle = path[path.index(node):]
+            breaks.append(min(cycle, key=order.__getitem__))
+        for visited in path:
+            state[visited] = 2
+    return breaks

@@ -7,15 +7,15 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "source", "title", "comment_count", "max_depth", "comments_closed",
+    "doc_id", "source", "format", "url", "title", "comment_count", "max_depth", "comments_closed",
     "article_chars", "boilerplate_lines", "status", "error",
 ]
 DOCUMENT_ANALYSIS_COLUMNS = [
     "commenters", "questions", "unanswered", "staff_replies", "mean_sentiment", "top_topics",
 ]
 COMMENT_COLUMNS = [
-    "doc_id", "comment_id", "parent_id", "depth", "position", "author", "text",
-    "line_start", "line_end",
+    "doc_id", "comment_id", "parent_id", "depth", "position", "author", "date", "text",
+    "line_start", "line_end", "source_id", "marked_staff",
 ]
 COMMENT_ANALYSIS_COLUMNS = [
     "topics", "topic_evidence", "vader_compound", "textblob_polarity", "textblob_subjectivity",

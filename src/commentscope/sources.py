@@ -1,16 +1,14 @@
-"""Readers: find page files and turn their bytes into text, refusing what is not a page.
+"""Bytes to text for page files: size limits, gzip, encodings, and refusing what is not text.
 
-Every reader yields `Page` objects; the parser never opens files. New formats (saved HTML,
-WordPress WXR, Disqus XML) plug in as another `PageReader` in `READERS`; one file may hold
-many pages (an export), so `read` yields.
+The readers in `commentscope.readers` call this; the text parser never opens files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import gzip
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from commentscope.errors import UnreadableInputError
 
@@ -40,10 +38,7 @@ def read_page(path: Path) -> Page:
         raise UnreadableInputError(
             source, f"file is {size / 1024 / 1024:.1f} MB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit"
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInputError(source, f"cannot read: {exc.strerror or exc}") from exc
+    data = read_bytes(path)
     text, encoding = decode(data, source)
     warnings = []
     if encoding != "utf-8":
@@ -51,7 +46,48 @@ def read_page(path: Path) -> Page:
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > LONG_LINE_CHARS:
         warnings.append(f"{source}: has a line of {longest:,} characters (is it really a page?)")
-    return Page(path.stem, source, text, encoding, tuple(warnings))
+    return Page(page_stem(path), source, text, encoding, tuple(warnings))
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def page_stem(path: Path) -> str:
+    """The file name without its suffixes of kind (`page.html.gz` -> `page`)."""
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    return Path(name).stem
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, gunzipped when gzipped; more than `limit` bytes (after gunzip) is refused."""
+    source = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableInputError(source, f"cannot read: {exc.strerror or exc}") from exc
+    if data.startswith(GZIP_MAGIC):
+        try:
+            with gzip.open(path, "rb") as handle:
+                data = handle.read(limit + 1)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise UnreadableInputError(source, f"broken gzip file: {exc}") from exc
+    if len(data) > limit:
+        raise UnreadableInputError(source, f"file is over the {limit // 1024 // 1024} MB limit")
+    return data
+
+
+def read_head(path: Path, size: int = 8192) -> bytes:
+    """The first `size` bytes of a file, gunzipped when gzipped (for sniffing its format)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(size)
+        if head.startswith(GZIP_MAGIC):
+            with gzip.open(path, "rb") as handle:
+                head = handle.read(size)
+    except (OSError, EOFError, zlib.error):
+        return b""  # the reader chosen will report the problem when it reads the file
+    return head
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -81,45 +117,3 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     return controls > len(sample) * 0.05
-
-
-class PageReader(Protocol):
-    """Reads one input file into the pages it holds."""
-
-    @property
-    def suffixes(self) -> frozenset[str]: ...
-
-    def read(self, path: Path) -> Iterator[Page]: ...
-
-
-class TextReader:
-    """Plain-text dumps of saved pages: one file, one page."""
-
-    suffixes = frozenset({".txt", ".text", ".md"})
-
-    def read(self, path: Path) -> Iterator[Page]:
-        yield read_page(path)
-
-
-READERS: tuple[PageReader, ...] = (TextReader(),)
-PAGE_SUFFIXES = frozenset().union(*(reader.suffixes for reader in READERS))
-
-
-def reader_for(path: Path) -> PageReader:
-    """The reader for a file's suffix; plain text for anything else named explicitly."""
-    return next((r for r in READERS if path.suffix.lower() in r.suffixes), READERS[0])
-
-
-def page_paths(paths: Iterable[Path]) -> Iterator[Path | UnreadableInputError]:
-    """Expand files and folders into page files, sorted; problems come back as errors, in place."""
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
-            if not found:
-                suffixes = ", ".join(sorted(PAGE_SUFFIXES))
-                yield UnreadableInputError(str(path), f"folder has no pages ({suffixes})")
-            yield from found
-        elif path.exists():
-            yield path
-        else:
-            yield UnreadableInputError(str(path), "no such file or folder")

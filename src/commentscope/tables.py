@@ -21,15 +21,18 @@ def comments_frame(documents: Iterable[Document]) -> pd.DataFrame:
             "depth": c.depth,
             "position": c.position,
             "author": c.author or "",
+            "date": c.date or "",
             "text": c.text,
             "line_start": c.line_start,
             "line_end": c.line_end,
+            "source_id": c.source_id or "",
+            "marked_staff": c.marked_staff,
         }
         for doc in documents
         for c in doc.comments
     ]
     return pd.DataFrame(rows, columns=COMMENT_COLUMNS).astype(
-        {"depth": "int64", "position": "int64", "line_start": "int64", "line_end": "int64"}
+        {"depth": "int64", "position": "int64", "line_start": "Int64", "line_end": "Int64", "marked_staff": "bool"}
     )
 
 
@@ -42,6 +45,8 @@ def documents_frame(results: Iterable[PageResult]) -> pd.DataFrame:
             {
                 "doc_id": result.doc_id,
                 "source": result.source,
+                "format": doc.reader if doc else "",
+                "url": (doc.url or "") if doc else "",
                 "title": (doc.title or "") if doc else "",
                 "comment_count": len(doc.comments) if doc else 0,
                 "max_depth": doc.max_depth if doc else None,

@@ -54,6 +54,9 @@ def detect_staff(doc: Document, named: Iterable[str] = ()) -> dict[str, StaffMem
         if any(_same_person(author, n) for n in named):
             found[author] = StaffMember(author, "named with --staff")
             continue
+        if any(c.marked_staff for c in by_author[author]):
+            found[author] = StaffMember(author, "the page marks their comments as the post author's")
+            continue
         evidence = _staff_evidence(author, by_author[author], by_id, opening)
         if evidence:
             found[author] = StaffMember(author, evidence)
