@@ -14,7 +14,7 @@ from tqdm import tqdm
 from commentscope import __version__
 from commentscope.corpus import PageResult, parse_pages
 from commentscope.errors import CommentscopeError
-from commentscope.readers import input_paths
+from commentscope.readers import ReadOptions, input_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_INPUT, DEFAULT_OUT = Path("seeds"), Path("outputs")
@@ -75,7 +75,28 @@ def _command(
     command.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
                          help=f"output folder (default: {DEFAULT_OUT}/)")
     command.add_argument("-q", "--quiet", action="store_true", help="no progress bar or per-file lines")
+    _reader_options(command)
     return command
+
+
+def _reader_options(command: argparse.ArgumentParser) -> None:
+    from commentscope.readers.options import COLUMN_ROLES, KEEP_KINDS
+
+    group = command.add_argument_group("tables and exports")
+    group.add_argument("--columns", action="append", default=[], metavar="ROLE=NAME,...",
+                       help=f"name the columns of a comment table (roles: {', '.join(COLUMN_ROLES)}); "
+                       "common names are found without it")
+    group.add_argument("--articles", type=Path, metavar="PATH",
+                       help="articles for comment tables: a folder of pages or a table with page and article "
+                       "columns, matched by page id or URL")
+    group.add_argument("--keep", action="append", default=[], choices=KEEP_KINDS, metavar="KIND",
+                       help=f"also read these export comments, skipped by default: {', '.join(KEEP_KINDS)}")
+
+
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    from commentscope.readers.options import parse_columns
+
+    return ReadOptions(columns=parse_columns(args.columns), articles=args.articles, keep=frozenset(args.keep))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,9 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.paths and not DEFAULT_INPUT.is_dir():
         parser.error(f"no PATH given and no {DEFAULT_INPUT}/ folder here")
     try:
+        options = _read_options(args)
         if args.command == "parse" and args.explain:
-            return _explain(paths)
-        return _run(args, paths)
+            return _explain(paths, options)
+        return _run(args, paths, options)
     except CommentscopeError as exc:
         print(f"commentscope: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -111,13 +133,13 @@ def _report_line(result: PageResult, out: TextIO) -> None:
         print(f"warning  {warning}", file=sys.stderr)
 
 
-def _run(args: argparse.Namespace, paths: list[Path]) -> int:
+def _run(args: argparse.Namespace, paths: list[Path], options: ReadOptions) -> int:
     if args.command != "parse":
         from commentscope.analysis.topics import load_taxonomy
 
         load_taxonomy(args.topics, replace=args.replace_topics)  # a bad file fails before any work
     results = []
-    for result in _progress(parse_pages(paths), paths, args.quiet):
+    for result in _progress(parse_pages(paths, options), paths, args.quiet):
         results.append(result)
         if not args.quiet:
             _report_line(result, sys.stdout)
@@ -151,9 +173,9 @@ def _write(args: argparse.Namespace, results: list[PageResult]) -> list[Path]:
     return write_outputs(analysis, args.out, tables=args.command == "analyze")
 
 
-def _explain(paths: list[Path]) -> int:
+def _explain(paths: list[Path], options: ReadOptions) -> int:
     failed = 0
-    for result in parse_pages(paths):
+    for result in parse_pages(paths, options):
         if result.document is None:
             print(f"error  {result.source}: {result.error}", file=sys.stderr)
             failed += 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from commentscope.errors import UnreadableInputError
 from commentscope.model import Document
-from commentscope.readers import input_paths, reader_for
+from commentscope.readers import READERS, ReadOptions, input_paths, make_readers, reader_for
 from commentscope.sources import page_stem
 
 log = logging.getLogger(__name__)
@@ -29,18 +29,20 @@ class PageResult:
         return self.document is not None
 
 
-def parse_pages(paths: Iterable[str | Path]) -> Iterator[PageResult]:
+def parse_pages(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[PageResult]:
     """Read every document under `paths` (files or folders); unreadable inputs yield an error result.
 
     One file may hold many documents (an export); when it fails part way, the documents read so
-    far are kept and the failure follows them.
+    far are kept and the failure follows them. `options` (table columns, articles, what exports
+    keep) go to every reader.
     """
+    readers = make_readers(options) if options else READERS
     for item in input_paths(Path(p) for p in paths):
         if isinstance(item, UnreadableInputError):
             yield PageResult(item.source, page_stem(Path(item.source)), error=item.problem)
             continue
         try:
-            for document in reader_for(item).read(item):
+            for document in reader_for(item, readers).read(item):
                 yield PageResult(document.source, document.doc_id, document=document)
         except UnreadableInputError as exc:
             yield PageResult(exc.source, page_stem(item), error=exc.problem)

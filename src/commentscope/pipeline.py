@@ -13,6 +13,7 @@ from commentscope.analysis.faq import faq_gaps, group_questions
 from commentscope.analysis.themes import suggest_themes
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.corpus import PageResult, parse_pages
+from commentscope.readers.options import ReadOptions
 from commentscope.results import (
     COMMENT_ANALYSIS_COLUMNS,
     COMMENT_COLUMNS,
@@ -30,9 +31,14 @@ def analyze(
     topics: Path | None = None,
     replace_topics: bool = False,
     staff: Sequence[str] = (),
+    read_options: ReadOptions | None = None,
 ) -> Analysis:
-    """Parse and analyse every page under `paths`; every table as a pandas DataFrame."""
-    return analyze_results(list(parse_pages(paths)), topics=topics, replace_topics=replace_topics, staff=staff)
+    """Parse and analyse every page under `paths`; every table as a pandas DataFrame.
+
+    `read_options` names table columns, supplies articles for tables and says what exports keep.
+    """
+    results = list(parse_pages(paths, read_options))
+    return analyze_results(results, topics=topics, replace_topics=replace_topics, staff=staff)
 
 
 def analyze_results(

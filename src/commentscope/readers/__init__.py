@@ -12,12 +12,23 @@ from pathlib import Path
 
 from commentscope.errors import UnreadableInputError
 from commentscope.readers.base import DocumentReader
+from commentscope.readers.disqus import DisqusReader
+from commentscope.readers.options import ReadOptions
+from commentscope.readers.table import TableReader
 from commentscope.readers.text import TextReader
+from commentscope.readers.wxr import WxrReader
 from commentscope.sources import read_head
 
-__all__ = ["READERS", "SUFFIXES", "DocumentReader", "input_paths", "reader_for"]
+__all__ = ["READERS", "SUFFIXES", "DocumentReader", "ReadOptions", "input_paths", "make_readers", "reader_for"]
 
-READERS: tuple[DocumentReader, ...] = (TextReader(),)
+
+def make_readers(options: ReadOptions | None = None) -> tuple[DocumentReader, ...]:
+    """The registry, most specific first, each reader holding the user's reader options."""
+    options = options or ReadOptions()
+    return (WxrReader(options), DisqusReader(options), TableReader(options), TextReader())
+
+
+READERS: tuple[DocumentReader, ...] = make_readers()
 SUFFIXES = frozenset().union(*(reader.suffixes for reader in READERS))
 
 
@@ -29,10 +40,10 @@ def kind_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def reader_for(path: Path) -> DocumentReader:
+def reader_for(path: Path, readers: tuple[DocumentReader, ...] = READERS) -> DocumentReader:
     """The first reader that recognises the file's content (the text reader when none does)."""
     head = read_head(path)
-    return next((r for r in READERS if r.sniff(path, head)), READERS[-1])
+    return next((r for r in readers if r.sniff(path, head)), readers[-1])
 
 
 def input_paths(paths: Iterable[Path]) -> Iterator[Path | UnreadableInputError]:
