@@ -38,6 +38,7 @@ COLUMN_NAMES: Mapping[str, tuple[str, ...]] = {
     "source_id": ("source_id",),
 }
 TRUE_VALUES = frozenset({"1", "true", "t", "yes", "y"})
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # guarded with an apostrophe by commentscope's CSV writer
 SAFE_ID_RE = re.compile(r"[\w.\-]{1,100}")
 
 
@@ -130,7 +131,7 @@ class TableReader:
         has_source_id = "source_id" in columns.index
         records = [
             CommentRecord(
-                source_id=r[0], parent_id=r[1] or None, author=r[2] or None, text=r[3],
+                source_id=r[0], parent_id=r[1] or None, author=_unguarded(r[2]) or None, text=_unguarded(r[3]),
                 date=iso_date(r[4], utc=False) or r[4].strip() or None,
                 marked_staff=r[5].strip().lower() in TRUE_VALUES,
             )
@@ -153,6 +154,11 @@ class TableReader:
             source_ids.setdefault(r[0], r[6])
         comments = tuple(replace(c, source_id=source_ids.get(c.source_id or "") or None) for c in document.comments)
         return replace(document, comments=comments)
+
+
+def _unguarded(value: str) -> str:
+    """Undo the apostrophe that commentscope's CSV writer puts before a formula-like cell (`'=x` -> `=x`)."""
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_PREFIXES and value[1:2] else value
 
 
 def _kind(path: Path) -> str:
