@@ -119,7 +119,8 @@ def test_table_without_page_or_id_columns_is_one_page(tmp_path: Path) -> None:
 
 
 def test_url_pages_become_document_urls(tmp_path: Path) -> None:
-    path = write_table(tmp_path / "u.csv", ["url", "text"], [["https://x.example/a", "hi"], ["https://x.example/b", "yo"]])
+    rows = [["https://x.example/a", "hi"], ["https://x.example/b", "yo"]]
+    path = write_table(tmp_path / "u.csv", ["url", "text"], rows)
     docs = read(path)
     assert [(d.doc_id, d.url) for d in docs] == [("u-p0001", "https://x.example/a"), ("u-p0002", "https://x.example/b")]
 

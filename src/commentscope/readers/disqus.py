@@ -25,7 +25,7 @@ from commentscope.model import CommentRecord, Document
 from commentscope.readers.grouping import PageGroups
 from commentscope.readers.options import ReadOptions
 from commentscope.readers.records import build_document, iso_date
-from commentscope.readers.xml import attribute, children, html_to_text, iter_elements, local_name, text_of
+from commentscope.readers.xml import attribute, fields, html_to_text, iter_elements, local_name
 from commentscope.sources import page_stem
 
 URL_SCHEME_RE = re.compile(r"^https?://(www\.)?", re.IGNORECASE)
@@ -69,21 +69,26 @@ class DisqusReader:
             raise failure
 
     def _add_post(self, post: etree._Element, posts: PageGroups) -> None:
-        thread_id = attribute(next(children(post, None, "thread"), None), "id")
+        thread_id, parent_id, author = "", None, None
+        for child in post:  # one pass over the post's children
+            name = local_name(child)
+            if name == "thread":
+                thread_id = attribute(child, "id")
+            elif name == "parent":
+                parent_id = attribute(child, "id") or None
+            elif name == "author":
+                author = child
         if not thread_id:
             return
+        field = fields(post)
         for kind, flag in (("deleted", "isDeleted"), ("spam", "isSpam")):
-            if _true(text_of(post, None, flag)) and not self.options.keeps(kind):
+            if _true(field.get(flag, "")) and not self.options.keeps(kind):
                 posts.add(thread_id, [])  # the thread still has posts, so it still gets a document
                 return
-        author = next(children(post, None, "author"), None)
-        name = text_of(author, None, "name") or text_of(author, None, "username")
+        who = fields(author) if author is not None else {}
         posts.add(thread_id, [
-            attribute(post, "id"),
-            attribute(next(children(post, None, "parent"), None), "id") or None,
-            name or None,
-            html_to_text(text_of(post, None, "message")),
-            iso_date(text_of(post, None, "createdAt"), utc=True),
+            attribute(post, "id"), parent_id, who.get("name") or who.get("username") or None,
+            html_to_text(field.get("message", "")), iso_date(field.get("createdAt", ""), utc=True),
         ])
 
     def _documents(self, path: Path, threads: dict[str, ThreadInfo], posts: PageGroups) -> Iterator[Document]:
@@ -111,10 +116,9 @@ class DisqusReader:
 
 
 def _thread(element: etree._Element) -> ThreadInfo:
+    field = fields(element)
     return ThreadInfo(
-        url=text_of(element, None, "link"),
-        title=html_to_text(text_of(element, None, "title")),
-        closed=_true(text_of(element, None, "isClosed")),
+        url=field.get("link", ""), title=html_to_text(field.get("title", "")), closed=_true(field.get("isClosed", ""))
     )
 
 

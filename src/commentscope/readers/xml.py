@@ -13,6 +13,7 @@ import gzip
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from typing import IO
@@ -22,7 +23,9 @@ from lxml import etree, html
 from commentscope.errors import UnreadableInputError
 from commentscope.sources import GZIP_MAGIC
 
-__all__ = ["attribute", "children", "declares_entities", "html_to_text", "iter_elements", "local_name", "text_of"]
+__all__ = [
+    "attribute", "children", "declares_entities", "fields", "html_to_text", "iter_elements", "local_name", "text_of",
+]
 
 BLOCK_TAGS = frozenset({
     "p", "div", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "h1", "h2",
@@ -32,6 +35,7 @@ DROPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
 SHORTCODE_RE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\]\n]*)?\]")  # WordPress [caption ...] wrappers
 MARKUP_RE = re.compile(r"<[a-zA-Z/!]|&[#\w]+;")
 TAG_RE = re.compile(r"<[^>]*>")
+SIMPLE_TAG_RE = re.compile(r"</?(p|br|b|i|em|strong|u|s|code|blockquote)\s*/?>", re.IGNORECASE)
 DROPPED_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -68,6 +72,30 @@ def text_of(element: etree._Element | None, namespace: str | None, name: str) ->
     return "" if child is None else "".join(child.itertext()).strip()
 
 
+def fields(element: etree._Element, spaces: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+    """The text of every direct child by key, in one pass (the first child wins on repeats).
+
+    The key is `short:local` when the child's namespace URI contains a fragment listed in
+    `spaces` (`("wordpress.org/export/", "wp")` -> `wp:comment_id`), else the bare local name.
+    """
+    found: dict[str, str] = {}
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        key = _field_key(tag, spaces)
+        if key not in found:
+            found[key] = (child.text or "").strip() if len(child) == 0 else "".join(child.itertext()).strip()
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _field_key(tag: str, spaces: tuple[tuple[str, str], ...]) -> str:
+    uri, _, local = tag[1:].rpartition("}") if tag.startswith("{") else ("", "", tag)
+    short = next((name for fragment, name in spaces if fragment in uri), None) if uri else None
+    return f"{short}:{local}" if short else local
+
+
 def attribute(element: etree._Element | None, name: str) -> str:
     """An attribute by local name, whatever its namespace (`dsq:id` -> `id`)."""
     if element is None:
@@ -98,20 +126,16 @@ def iter_elements(path: Path, names: frozenset[str], depth: int) -> Iterator[etr
     try:
         with _open(path) as handle:
             events = etree.iterparse(
-                handle, events=("start", "end"), resolve_entities=False, no_network=True,
+                handle, events=("end",), resolve_entities=False, no_network=True,
                 load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
             )
-            level = -1
-            for event, element in events:
-                if event == "start":
-                    level += 1
-                    if level == 0:
-                        _refuse_dtd(element, source)
-                    continue
-                level -= 1
-                if level + 1 == depth:
-                    if local_name(element) in names:
-                        yield element
+            checked = False
+            for _, element in events:
+                if not checked:  # the DTD is read before the first element ends
+                    _refuse_dtd(element, source)
+                    checked = True
+                if _local(element.tag) in names and _depth(element) == depth:
+                    yield element
                     _free(element)
     except etree.XMLSyntaxError as exc:
         line = f" at line {exc.lineno}" if exc.lineno else ""
@@ -120,6 +144,20 @@ def iter_elements(path: Path, names: frozenset[str], depth: int) -> Iterator[etr
         raise UnreadableInputError(source, f"unreadable XML: {_first_line(str(exc))}") from exc
     except (OSError, EOFError) as exc:
         raise UnreadableInputError(source, f"cannot read: {exc}") from exc
+
+
+@lru_cache(maxsize=4096)
+def _local(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _depth(element: etree._Element) -> int:
+    depth = 0
+    parent = element.getparent()
+    while parent is not None:
+        depth += 1
+        parent = parent.getparent()
+    return depth
 
 
 def _refuse_dtd(root: etree._Element, source: str) -> None:
@@ -154,6 +192,8 @@ def html_to_text(markup: str) -> str:
     markup = SHORTCODE_RE.sub("", markup)
     if not MARKUP_RE.search(markup):
         return _tidy(markup)
+    if all(SIMPLE_TAG_RE.fullmatch(tag) for tag in TAG_RE.findall(markup)) and "<" not in TAG_RE.sub("", markup):
+        return _tidy(unescape(TAG_RE.sub(_simple_tag, markup)))  # plain paragraphs: no parser needed
     stripped = _tidy(unescape(TAG_RE.sub(" ", DROPPED_RE.sub(" ", markup))))
     try:
         parts = html.fragments_fromstring(markup)
@@ -168,6 +208,11 @@ def html_to_text(markup: str) -> str:
     text = _tidy("".join(out))
     # The HTML parser drops what lies over 256 elements deep; then the tag-stripped text is fuller.
     return stripped if len(text.split()) < 0.9 * len(stripped.split()) else text
+
+
+def _simple_tag(match: re.Match[str]) -> str:
+    name = match.group(0).strip("</>").strip().lower()
+    return "\n" if name == "br" else "\n\n" if name in BLOCK_TAGS else ""
 
 
 def _collect(root: etree._Element, out: list[str]) -> None:
