@@ -59,6 +59,11 @@ def test_posts_nest_under_their_parents_with_author_and_date() -> None:
     assert first.comments[0].text == "Does fluoride weaken bones?\n\nAsking for my mum."
 
 
+def test_thread_authors_posts_are_marked_staff() -> None:
+    first = read(FORUM)[0]  # thread 500 was opened by the account "vivian"
+    assert {c.source_id: c.marked_staff for c in first.comments} == {"9001": False, "9002": True, "9004": False}
+
+
 def test_deleted_and_spam_skipped_and_orphaned_reply_kept_top_level() -> None:
     first = read(FORUM)[0]
     assert {c.source_id for c in first.comments} == {"9001", "9002", "9004"}

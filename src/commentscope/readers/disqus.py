@@ -5,7 +5,8 @@ What is read from where: each `<thread>`'s `dsq:id`, `<link>` (the document URL)
 `<author><name>`, `<createdAt>` (ISO 8601) and `<message>` (markup to text). Threads that share
 one URL (Disqus makes a new one when a page's identifier changes) are merged into one document,
 posts in time order; threads without posts give no document. Deleted and spam posts are skipped
-unless `--keep deleted` / `--keep spam`; their replies stay, at top level, with a warning.
+unless `--keep deleted` / `--keep spam`; their replies stay, at top level, with a warning. A
+post is marked staff when its author's username is the thread author's (the site's account).
 
 Posts of all threads are interleaved in an export, so they are grouped by thread through
 `PageGroups`, which spills to a temporary file beyond a memory budget.
@@ -38,6 +39,7 @@ class ThreadInfo:
     url: str
     title: str
     closed: bool
+    owner: str  # username of the thread's author (the site's account), '' when anonymous
 
 
 class DisqusReader:
@@ -89,6 +91,7 @@ class DisqusReader:
         posts.add(thread_id, [
             attribute(post, "id"), parent_id, who.get("name") or who.get("username") or None,
             html_to_text(field.get("message", "")), iso_date(field.get("createdAt", ""), utc=True),
+            _username(who), thread_id,
         ])
 
     def _documents(self, path: Path, threads: dict[str, ThreadInfo], posts: PageGroups) -> Iterator[Document]:
@@ -105,9 +108,14 @@ class DisqusReader:
                 rows.sort(key=lambda row: row[4] or "")
             known = [threads[t] for t in thread_ids if t in threads]
             warnings = [] if known else [f"{path}: posts of thread {thread_ids[0]} whose <thread> is missing"]
+            owners = {t: threads[t].owner for t in thread_ids if t in threads}
+            records = [
+                CommentRecord(source_id=r[0], parent_id=r[1], author=r[2], text=r[3], date=r[4],
+                              marked_staff=bool(r[5]) and r[5] == owners.get(r[6]))
+                for r in rows
+            ]
             yield build_document(
-                f"{stem}-{thread_ids[0]}", str(path), self.name,
-                [CommentRecord(source_id=r[0], parent_id=r[1], author=r[2], text=r[3], date=r[4]) for r in rows],
+                f"{stem}-{thread_ids[0]}", str(path), self.name, records,
                 title=next((t.title for t in known if t.title), None),
                 url=known[0].url if known else None,
                 closed=any(t.closed for t in known),
@@ -117,9 +125,16 @@ class DisqusReader:
 
 def _thread(element: etree._Element) -> ThreadInfo:
     field = fields(element)
+    author = next((child for child in element if local_name(child) == "author"), None)
     return ThreadInfo(
-        url=field.get("link", ""), title=html_to_text(field.get("title", "")), closed=_true(field.get("isClosed", ""))
+        url=field.get("link", ""), title=html_to_text(field.get("title", "")), closed=_true(field.get("isClosed", "")),
+        owner=_username(fields(author)) if author is not None else "",
     )
+
+
+def _username(author: dict[str, str]) -> str:
+    """The account name of a Disqus author; anonymous guests have none."""
+    return "" if _true(author.get("isAnonymous", "")) else author.get("username", "")
 
 
 def _true(value: str) -> bool:
