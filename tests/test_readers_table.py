@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import tracemalloc
 from pathlib import Path
@@ -204,3 +205,34 @@ def test_comments_csv_formula_guard_is_undone(tmp_path: Path) -> None:
     assert [(c.author, c.text) for c in doc.comments] == [
         ("-x-", "-5 kg since May"), ("-x-", "=SUM(A1)"), ("-x-", "'quoted' word")
     ]
+
+
+def test_gzipped_csv_reads_the_same(tmp_path: Path) -> None:
+    plain = write_table(tmp_path / "c.csv", HEADER, ROWS)
+    packed = tmp_path / "c.csv.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    assert reader_for(packed).name == "table"
+    assert threads(read(packed)) == EXPECTED
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.parametrize("articles", [None, EXAMPLES / "articles_sample.csv"], ids=["alone", "with-articles"])
+def test_sample_table_in_the_repository(articles: Path | None) -> None:
+    docs = read(EXAMPLES / "comments_sample.csv", articles=articles)
+    assert [d.url for d in docs] == [
+        "https://bones.example.org/walking-for-bones/", "https://bones.example.org/fluoride-and-bones/"
+    ]
+    assert [c.depth for c in docs[0].walk()] == [0, 1, 2, 3, 0, 0]
+    assert [c.author for c in docs[0].comments if c.marked_staff] == ["Vivian", "Vivian"]
+    assert all((len(d.article) > 100) == (articles is not None) for d in docs)
+    assert all(not d.warnings for d in docs)
+
+
+def test_articles_folder_matched_by_file_name(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "p1.txt").write_text("Fluoride\n\nFluoride hardens enamel; bones are another story.\n")
+    (doc, other) = read(write_table(tmp_path / "c.csv", HEADER, ROWS), articles=tmp_path / "pages")
+    assert doc.title == "Fluoride" and "hardens enamel" in doc.article
+    assert other.article == "" and any("no article for page 'p2'" in w for w in other.warnings)

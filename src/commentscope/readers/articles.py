@@ -80,22 +80,22 @@ class Articles:
 
     def _from_table(self) -> dict[str, Document]:
         source = str(self.location)
-        table = open_table(self.location, _suffix(self.location))
-        names = {name.strip().lower(): i for i, name in reversed(list(enumerate(table.header)))}
-        page = next((names[n] for n in PAGE_NAMES if n in names), None)
-        text = next((names[n] for n in ARTICLE_NAMES if n in names and names[n] != page), None)
-        if page is None or text is None:
-            raise UnreadableInputError(source, "--articles table needs a page column and an article column")
-        title, url = names.get("title"), names.get("url")
         index: dict[str, Document] = {}
-        for row in table.rows:
-            doc = build_document(
-                row[page], source, "table", [], title=row[title] if title is not None else None,
-                url=row[url] if url is not None else None, article=row[text].replace("\r\n", "\n"),
-            )
-            for key in (row[page], doc.url, _url_key(doc.url or "")):
-                if key:
-                    index.setdefault(key, doc)
+        with open_table(self.location, _suffix(self.location)) as table:
+            names = {name.strip().lower(): i for i, name in reversed(list(enumerate(table.header)))}
+            page = next((names[n] for n in PAGE_NAMES if n in names), None)
+            text = next((names[n] for n in ARTICLE_NAMES if n in names and names[n] != page), None)
+            if page is None or text is None:
+                raise UnreadableInputError(source, "--articles table needs a page column and an article column")
+            title, url = names.get("title"), names.get("url")
+            for row in table.rows:
+                doc = build_document(
+                    row[page], source, "table", [], title=row[title] if title is not None else None,
+                    url=row[url] if url is not None else None, article=row[text].replace("\r\n", "\n"),
+                )
+                for key in (row[page], doc.url, _url_key(doc.url or "")):
+                    if key:
+                        index.setdefault(key, doc)
         return index
 
 

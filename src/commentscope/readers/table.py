@@ -99,11 +99,9 @@ class TableReader:
         source, kind = str(path), _kind(path)
         if kind not in TABLE_SUFFIXES:
             kind = ".parquet"
-        table = open_table(path, kind)
-        columns = Columns.find(table.header, self.options.columns, source)
-        articles = Articles(self.options.articles) if self.options.articles else None
-        stem = page_stem(path)
-        with PageGroups() as pages:
+        with open_table(path, kind) as table, PageGroups() as pages:
+            columns = Columns.find(table.header, self.options.columns, source)
+            articles = Articles(self.options.articles) if self.options.articles else None
             skipped = 0
             for number, row in enumerate(table.rows):
                 text = columns.get(row, "text")
@@ -119,6 +117,7 @@ class TableReader:
                 problem = "has a header but no rows" if not skipped else "has no row with comment text"
                 raise UnreadableInputError(source, problem)
             warnings = [*table.warnings, *([f"{source}: {skipped} rows without text skipped"] if skipped else [])]
+            stem = page_stem(path)
             for number, (page, rows) in enumerate(pages.groups()):
                 document = self._document(page, rows, number, stem, source, columns, warnings)
                 warnings = []

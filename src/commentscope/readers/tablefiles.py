@@ -13,7 +13,7 @@ import gzip
 import io
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -36,6 +36,21 @@ class TableStream:
     header: list[str]
     rows: Iterator[list[str]]
     warnings: list[str] = field(default_factory=list)
+    closers: list[Callable[[], object]] = field(default_factory=list)
+
+    def __enter__(self) -> TableStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the file, whether or not every row was read."""
+        close = getattr(self.rows, "close", None)
+        if close is not None:
+            close()
+        for closer in self.closers:
+            closer()
 
 
 def cell(value: Any) -> str:
@@ -63,9 +78,13 @@ def open_table(path: Path, kind: str) -> TableStream:
     if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         handle.close()
         raise UnreadableInputError(str(path), "binary file, not a table")
-    if kind in (".jsonl", ".ndjson"):
-        return _jsonl(path, handle)
-    return _delimited(path, handle, head, "\t" if kind == ".tsv" else None)
+    try:
+        if kind in (".jsonl", ".ndjson"):
+            return _jsonl(path, handle)
+        return _delimited(path, handle, head, "\t" if kind == ".tsv" else None)
+    except BaseException:
+        handle.close()
+        raise
 
 
 def _binary(path: Path) -> io.BufferedReader[Any]:
@@ -74,7 +93,8 @@ def _binary(path: Path) -> io.BufferedReader[Any]:
     except OSError as exc:
         raise UnreadableInputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     if raw.peek(2)[:2] == GZIP_MAGIC:
-        return io.BufferedReader(gzip.GzipFile(fileobj=raw), buffer_size=SNIFF_BYTES)
+        raw.close()
+        return io.BufferedReader(gzip.GzipFile(path, "rb"), buffer_size=SNIFF_BYTES)
     return raw
 
 
@@ -123,7 +143,7 @@ def _delimited(path: Path, handle: IO[bytes], head: bytes, delimiter: str | None
         raise UnreadableInputError(str(path), "empty file") from None
     except csv.Error as exc:
         raise UnreadableInputError(str(path), f"not a table: {exc}") from exc
-    return TableStream(header, _csv_rows(path, reader, len(header)), warnings)
+    return TableStream(header, _csv_rows(path, reader, len(header)), warnings, [handle.close])
 
 
 def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[list[str]]:
@@ -191,4 +211,4 @@ def _parquet(path: Path) -> TableStream:
         finally:
             parquet.close()
 
-    return TableStream(header, rows())
+    return TableStream(header, rows(), closers=[parquet.close])
