@@ -12,6 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from commentscope.corpus import parse_pages
 from commentscope.errors import UnreadableInputError
@@ -20,6 +22,7 @@ from commentscope.readers import ReadOptions, reader_for
 from commentscope.readers import grouping as grouping_module
 from commentscope.readers.grouping import PageGroups
 from commentscope.readers.options import parse_columns
+from commentscope.readers.records import iso_date
 from commentscope.readers.table import TableReader
 
 TABLES = Path(__file__).parent / "data" / "tables"
@@ -236,3 +239,34 @@ def test_articles_folder_matched_by_file_name(tmp_path: Path) -> None:
     (doc, other) = read(write_table(tmp_path / "c.csv", HEADER, ROWS), articles=tmp_path / "pages")
     assert doc.title == "Fluoride" and "hardens enamel" in doc.article
     assert other.article == "" and any("no article for page 'p2'" in w for w in other.warnings)
+
+
+def test_json_nested_too_deep_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"text": "ok"}\n' + "[" * 100_000 + "\n", "utf-8")
+    with pytest.raises(UnreadableInputError, match="nested too deep"):
+        read(path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_any_date_text_gives_iso_or_none(value: str) -> None:
+    result = iso_date(value, utc=False)
+    assert result is None or result[:4].isdigit()
+
+
+CELLS = st.sampled_from(['"', "'", ",", "\n", "\r", "\t", ";", "page", "text", "id", "parent", "é", "\x00", "{", "}",
+                         "\ufeff", "x" * 50])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(suffix=st.sampled_from([".csv", ".tsv", ".jsonl"]),
+       data=st.one_of(st.binary(max_size=300), st.lists(CELLS, max_size=60).map(lambda p: "".join(p).encode())))
+def test_random_tables_read_or_fail_with_our_error(tmp_path: Path, suffix: str, data: bytes) -> None:
+    path = tmp_path / f"t{suffix}"
+    path.write_bytes(b"page,id,parent,text\n" + data if suffix == ".csv" and data[:1] != b"\x00" else data)
+    try:
+        for doc in TableReader().read(path):
+            doc.check_integrity()
+    except UnreadableInputError as exc:
+        assert "\n" not in str(exc)

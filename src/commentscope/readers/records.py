@@ -36,7 +36,10 @@ def iso_date(value: str, *, utc: bool) -> str | None:
     if not value or value.startswith("0000-00-00"):
         return None
     if value.replace(".", "", 1).isdigit() and len(value) >= 9:
-        return datetime.fromtimestamp(float(value), tz=UTC).isoformat().replace("+00:00", "Z")
+        try:
+            return datetime.fromtimestamp(float(value), tz=UTC).isoformat().replace("+00:00", "Z")
+        except (ValueError, OverflowError, OSError):
+            return None
     if len(value) == 10 and _strptime(value, "%Y-%m-%d"):
         return value  # a day, not a moment
     parsed: datetime | None

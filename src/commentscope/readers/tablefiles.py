@@ -183,6 +183,8 @@ def _json_object(path: Path, line: str, number: int) -> dict[str, Any]:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
         raise UnreadableInputError(str(path), f"line {number} is not JSON ({exc.msg}); not a JSON Lines table") from exc
+    except RecursionError as exc:
+        raise UnreadableInputError(str(path), f"line {number} is JSON nested too deep") from exc
     if not isinstance(value, dict):
         raise UnreadableInputError(str(path), f"line {number} is not a JSON object; not a JSON Lines table")
     return value
