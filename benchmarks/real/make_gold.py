@@ -161,16 +161,21 @@ def read_bytes(path: Path) -> bytes:
     return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-def decode_page(data: bytes) -> str:
-    """Page bytes as text: the charset the page declares, else UTF-8, else Windows-1252."""
+def page_charset(data: bytes) -> str:
+    """The charset a page's bytes decode with: the one it declares, else UTF-8, else Windows-1252."""
     declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
     for charset in ([declared.group(1).decode("ascii")] if declared else []) + ["utf-8"]:
         try:
-            text = data.decode(charset)
+            data.decode(charset)
         except (LookupError, UnicodeDecodeError):
             continue
-        return re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    return re.sub(r"^\s*<\?xml[^>]*>", "", data.decode("cp1252", errors="replace"))
+        return charset
+    return "cp1252"
+
+
+def decode_page(data: bytes) -> str:
+    """Page bytes as text (see page_charset), without an XML declaration lxml would refuse."""
+    return re.sub(r"^\s*<\?xml[^>]*>", "", data.decode(page_charset(data), errors="replace"))
 
 
 def page_gold(spec: dict[str, Any]) -> dict[str, Any]:
