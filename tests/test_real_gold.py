@@ -76,3 +76,25 @@ def test_pages_without_comments_have_none() -> None:
     empty = [rec for rec in GOLD if rec["kind"] == "html" and not rec["has_comments"]]
     assert empty
     assert all(not c for rec in empty for doc in rec["documents"] for c in doc["comments"])
+
+
+def test_corpus_meets_the_issue_targets() -> None:
+    with_comments = html_with_comments()
+    without = [rec for rec in GOLD if rec["kind"] == "html" and not rec["has_comments"]]
+    systems = {rec["system"] for rec in with_comments}
+    deep = [rec for rec in with_comments if max(c["depth"] for d in rec["documents"] for c in d["comments"]) >= 2]
+    staff = [rec for rec in with_comments if any(c["staff"] for d in rec["documents"] for c in d["comments"])]
+    assert len(with_comments) >= 40
+    assert len(systems) >= 8, systems
+    assert len(without) >= 10
+    assert len(deep) >= 3
+    assert any(rec["system"] == "wordpress" for rec in staff)
+    assert {rec["kind"] for rec in GOLD if rec["has_comments"]} >= {"html", "wxr", "disqus"}
+
+
+@pytest.mark.parametrize("kind", ["wxr", "disqus"])
+def test_exports_hold_comments_the_default_view_leaves_out(kind: str) -> None:
+    comments = [c for rec in GOLD if rec["kind"] == kind for d in rec["documents"] for c in d["comments"]]
+    assert any(c["default"] for c in comments)
+    assert any(not c["default"] for c in comments), "no pingback, pending, trash, deleted or spam case"
+    assert all(c["default"] == (c["type"] == "comment" and c["status"] == "approved") for c in comments)

@@ -18,6 +18,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,11 @@ def to_iso(raw: str | None, day_first: bool = True) -> str | None:
                     out += tail.group(0)
         return out
     return None
+
+
+def epoch_ms_iso(millis: int) -> str:
+    """UTC ISO 8601 (to the second) of a Unix time in milliseconds."""
+    return datetime.fromtimestamp(millis / 1000, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def lines_of(node: etree._Element, skip: set[etree._Element], keep_newlines: bool = False) -> list[str]:
@@ -233,13 +239,11 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
         parent_item: etree._Element | None
         if mode == "nesting":
             parent_item = enclosing(item)
-        elif mode in ("depth-class", "indented"):
-            # flat markup: the level is stated (depth-N class) or counted (indent containers around
-            # the comment, Drupal's div.indented); the parent is the latest comment one level up
-            if mode == "depth-class":
-                level = int(re.search(r"depth-(\d+)", item.get("class", "")).group(1)) - 1  # type: ignore[union-attr]
-            else:
-                level = len(item.xpath(xpath_macros(spec["indent"])))
+        elif mode == "level":
+            # flat markup: the XPath `level` says how deep the comment is (Drupal: the number of
+            # div.indented around it; a class such as comment--indented); the parent is the
+            # latest comment one level up
+            level = int(item.xpath(xpath_macros(spec["level"])))
             del stack[level:]
             parent_item = stack[-1] if stack else None
             stack.append(item)
@@ -264,6 +268,9 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
         for pattern in spec.get("text_drop_lines", []):
             lines = [line for line in lines if not re.fullmatch(pattern, line)]
         raw_date = first_string(item, spec.get("date"), item_set, owner)
+        if raw_date and spec.get("date_epoch_ms_regex"):  # Blogger: ?showComment=<epoch ms>
+            found = re.search(spec["date_epoch_ms_regex"], raw_date)
+            raw_date = epoch_ms_iso(int(found.group(1))) if found else None
         author = first_string(item, spec.get("author"), item_set, owner)
         if author and spec.get("author_regex"):
             found = re.search(spec["author_regex"], author)
@@ -283,7 +290,7 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
 
 # --------------------------------------------------------------------------- exports
 
-WP = "{http://wordpress.org/export/1.2/}"
+WP_NS = "http://wordpress.org/export/1.2/"
 DSQ = "{http://disqus.com}"
 DSQI = "{http://disqus.com/disqus-internals}"
 
@@ -309,24 +316,36 @@ def thread_depths(comments: list[dict[str, Any]]) -> None:
         c["depth"] = depth(c, default if c["default"] else everyone)
 
 
+def wxr_date(gmt: str | None, local: str | None) -> str | None:
+    """ISO 8601 of a WXR comment date: the GMT one (marked Z) unless WordPress left it zero."""
+    gmt, local = (gmt or "").strip(), (local or "").strip()
+    if gmt and not gmt.startswith("0000"):
+        return gmt.replace(" ", "T") + "Z"
+    return local.replace(" ", "T") if local and not local.startswith("0000") else None
+
+
 def wxr_gold(spec: dict[str, Any]) -> dict[str, Any]:
     root = etree.fromstring(read_bytes(HERE / spec["file"]), etree.XMLParser(resolve_entities=False, no_network=True))
+    wp = "{%s}" % (root.nsmap.get("wp") or WP_NS)  # export/1.0, 1.1 and 1.2 all occur
+    author_ids = {a.findtext(f"{wp}author_login"): (a.findtext(f"{wp}author_id") or "").strip()
+                  for a in root.iter(f"{wp}author")}  # fmt: skip
     documents = []
     for item in root.iter("item"):
+        # staff as WordPress's bypostauthor: the comment's user is the post's author
+        post_author = author_ids.get(item.findtext("{http://purl.org/dc/elements/1.1/}creator"))
         comments = []
-        for c in item.findall(f"{WP}comment"):
-            ctype = (c.findtext(f"{WP}comment_type") or "").strip() or "comment"
-            status = {"1": "approved", "0": "pending"}.get(c.findtext(f"{WP}comment_approved") or "", "")
-            status = status or (c.findtext(f"{WP}comment_approved") or "").strip()
-            parent = (c.findtext(f"{WP}comment_parent") or "0").strip()
+        for c in item.findall(f"{wp}comment"):
+            ctype = (c.findtext(f"{wp}comment_type") or "").strip() or "comment"
+            status = {"1": "approved", "0": "pending"}.get(c.findtext(f"{wp}comment_approved") or "", "")
+            status = status or (c.findtext(f"{wp}comment_approved") or "").strip()
+            parent = (c.findtext(f"{wp}comment_parent") or "0").strip()
             comments.append({
-                "id": (c.findtext(f"{WP}comment_id") or "").strip(),
+                "id": (c.findtext(f"{wp}comment_id") or "").strip(),
                 "parent": None if parent in ("", "0") else parent,
-                "author": (c.findtext(f"{WP}comment_author") or "").strip() or None,
-                "date": (c.findtext(f"{WP}comment_date_gmt") or c.findtext(f"{WP}comment_date") or "").strip()
-                .replace(" ", "T") or None,
-                "text": fragment_text(c.findtext(f"{WP}comment_content")),
-                "staff": (c.findtext(f"{WP}comment_user_id") or "0").strip() not in ("", "0"),
+                "author": (c.findtext(f"{wp}comment_author") or "").strip() or None,
+                "date": wxr_date(c.findtext(f"{wp}comment_date_gmt"), c.findtext(f"{wp}comment_date")),
+                "text": fragment_text(c.findtext(f"{wp}comment_content")),
+                "staff": bool(post_author) and (c.findtext(f"{wp}comment_user_id") or "").strip() == post_author,
                 "type": ctype,
                 "status": status,
                 "default": ctype == "comment" and status == "approved",
@@ -334,10 +353,10 @@ def wxr_gold(spec: dict[str, Any]) -> dict[str, Any]:
         thread_depths(comments)
         link = (item.findtext("link") or "").strip() or None
         documents.append({
-            "key": (item.findtext(f"{WP}post_id") or link or "").strip(),
+            "key": (item.findtext(f"{wp}post_id") or link or "").strip(),
             "title": (item.findtext("title") or "").strip() or None,
             "url": link,
-            "post_type": (item.findtext(f"{WP}post_type") or "").strip(),
+            "post_type": (item.findtext(f"{wp}post_type") or "").strip(),
             "comments": comments,
         })  # fmt: skip
     return export_record(spec, "wxr", documents, root.findtext("channel/link"), root.findtext("channel/title"))
@@ -353,6 +372,7 @@ def disqus_gold(spec: dict[str, Any]) -> dict[str, Any]:
         doc = documents.setdefault(key, {
             "key": key, "title": (t.findtext(f"{DSQ}title") or "").strip() or None, "url": link or None,
             "thread_ids": [], "comments": [],
+            "_owner": (t.findtext(f"{DSQ}author/{DSQ}username") or "").strip(),
         })  # fmt: skip
         doc["thread_ids"].append(t.get(f"{DSQI}id"))
         threads[t.get(f"{DSQI}id") or ""] = doc
@@ -368,13 +388,15 @@ def disqus_gold(spec: dict[str, Any]) -> dict[str, Any]:
             "author": (p.findtext(f"{DSQ}author/{DSQ}name") or "").strip() or None,
             "date": (p.findtext(f"{DSQ}createdAt") or "").strip() or None,
             "text": fragment_text(p.findtext(f"{DSQ}message")),
-            "staff": False,
+            # staff as WordPress's bypostauthor: the post's author is the thread's (the site owner)
+            "staff": bool(doc["_owner"]) and (p.findtext(f"{DSQ}author/{DSQ}username") or "").strip() == doc["_owner"],
             "type": "comment",
             "status": "deleted" if deleted else "spam" if spam else "approved",
             "default": not deleted and not spam,
         })  # fmt: skip
     for doc in documents.values():
         thread_depths(doc["comments"])
+        del doc["_owner"]
     return export_record(spec, "disqus", list(documents.values()), None, None)
 
 
@@ -418,7 +440,8 @@ def write_sources_table(sites: dict[str, Any], records: list[dict[str, Any]]) ->
         repo = sites["repo"][spec["repo"]]
         rec = gold[spec["file"]]
         count = sum(1 for d in rec["documents"] for c in d["comments"] if c.get("default", True))
-        rows.append(f"| `{spec['file']}` | {spec['repo']} | `{spec['path']}` | {repo['commit'][:12]} | "
+        commit = spec.get("commit", repo["commit"])[:12]
+        rows.append(f"| `{spec['file']}` | {spec['repo']} | `{spec['path']}` | {commit} | "
                     f"{spec.get('licence', repo['licence'])} | {spec['system']} | "
                     f"{'yes' if rec['has_comments'] else 'no'} | {count} |")  # fmt: skip
     text = SOURCES.read_text(encoding="utf-8")
