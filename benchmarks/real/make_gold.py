@@ -184,6 +184,10 @@ def decode_page(data: bytes) -> str:
     return re.sub(r"^\s*<\?xml[^>]*>", "", data.decode(page_charset(data), errors="replace"))
 
 
+REPLY_LABEL = ".//a[contains(@class, 'reply')]/@aria-label | .//a[contains(@class, 'reply')]/@data-replyto"
+REPLY_TO = re.compile(r"(?:Reply to|Antworte auf|Responder para|Répondre à|Rispondi a|Antwoord op)\s+(.+)$")
+
+
 def page_gold(spec: dict[str, Any]) -> dict[str, Any]:
     """Gold record for one HTML page, from its sites.toml entry."""
     path = HERE / spec["file"]
@@ -276,6 +280,12 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
             found = re.search(spec["author_regex"], author)
             author = found.group(1).strip() if found else author
         staff = bool(item.xpath(xpath_macros(spec["staff"]))) if spec.get("staff") else False
+        for label in owned(item, item.xpath(REPLY_LABEL), item_set, owner):
+            # cross-check: WordPress labels its reply link "Reply to NAME" in the site's language
+            named = REPLY_TO.match(" ".join(str(label).split()))
+            if named and named.group(1) != author:
+                notes.append(f"{ids[item]}: author {author!r} but reply link says {named.group(1)!r}")
+            break
         comments.append({
             "id": None if ids[item].startswith("#") else ids[item],
             "parent": None if parent_item is None or ids[parent_item].startswith("#") else ids[parent_item],
