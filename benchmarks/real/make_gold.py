@@ -238,6 +238,7 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
     mode = spec.get("parent", "nesting")
     stack: list[etree._Element] = []  # for flat lists that state depth only
     comments = []
+    checked = 0  # authors confirmed by their reply link's label
     depth_of: dict[etree._Element, int] = {}
     for item in items:
         parent_item: etree._Element | None
@@ -283,6 +284,7 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
         for label in owned(item, item.xpath(REPLY_LABEL), item_set, owner):
             # cross-check: WordPress labels its reply link "Reply to NAME" in the site's language
             named = REPLY_TO.match(" ".join(str(label).split()))
+            checked += bool(named)
             if named and named.group(1) != author:
                 notes.append(f"{ids[item]}: author {author!r} but reply link says {named.group(1)!r}")
             break
@@ -295,6 +297,8 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
             "depth": depth,
             "staff": staff,
         })  # fmt: skip
+    if checked:
+        notes.append(f"cross-check: {checked} authors compared with their reply link's label")
     return comments, notes
 
 
@@ -478,7 +482,7 @@ def main() -> int:
               f"  staff {sum(c['staff'] for c in comments)}  no-date {sum(not c['date'] for c in comments)}"
               f"  no-author {sum(not c['author'] for c in comments)}{flag}")  # fmt: skip
         for note in rec["_notes"][:5]:
-            print("    note:", note)
+            print("    note:" if not note.startswith("cross-check") else "   ", note)
         if args.show:
             for c in comments:
                 print(f"  {'  ' * c['depth']}[{c['id']}<-{c['parent']}] {c['author']!r} {c['date']} "
