@@ -185,7 +185,7 @@ def decode_page(data: bytes) -> str:
 
 
 REPLY_LABEL = ".//a[contains(@class, 'reply')]/@aria-label | .//a[contains(@class, 'reply')]/@data-replyto"
-REPLY_TO = re.compile(r"(?:Reply to|Antworte auf|Responder para|Répondre à|Rispondi a|Antwoord op)\s+(.+)$")
+REPLY_TO = re.compile(r"(?:Reply to|Antworte auf|Responder para|Responder a|Répondre à|Rispondi a|Antwoord op)\s+(.+)$")
 
 
 def page_gold(spec: dict[str, Any]) -> dict[str, Any]:
