@@ -3,9 +3,11 @@
 Each gold document (a post, a Disqus page) is matched to the document the reader gives for the
 same URL; its comments that a default read keeps (`"default": true`: approved, no pingbacks,
 not deleted or spam) are scored against the reader's with benchmarks/realgold.py (text, author
-and depth). Staff: of the gold comments marked staff, how many the reader marks.
+and depth). Staff: of the gold comments marked staff, how many the reader marks. With
+`--keep-all`, the readers keep pingbacks, pending, spam and deleted comments and every gold
+comment counts.
 
-    PYTHONPATH=src python benchmarks/real_exports.py [--corpus benchmarks/real]
+    PYTHONPATH=src python benchmarks/real_exports.py [--corpus benchmarks/real] [--keep-all]
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from typing import Any
 from realgold import Score, items, load_gold, score
 
 from commentscope.model import Document
-from commentscope.readers import reader_for
+from commentscope.readers import ReadOptions, make_readers, reader_for
+from commentscope.readers.options import KEEP_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "benchmarks" / "real"
@@ -33,7 +36,7 @@ def predicted(doc: Document) -> list[dict[str, Any]]:
     return [{"text": c.text, "author": c.author, "depth": c.depth} for c in doc.walk()]
 
 
-def score_file(record: dict[str, Any], docs: list[Document]) -> tuple[Score, int, int]:
+def score_file(record: dict[str, Any], docs: list[Document], keep_all: bool = False) -> tuple[Score, int, int]:
     """Score of one export, and (gold staff comments, of them found and marked staff)."""
     by_url = {url_key(d.url): d for d in docs}
     total, staff, staff_marked = Score(), 0, 0
@@ -42,7 +45,7 @@ def score_file(record: dict[str, Any], docs: list[Document]) -> tuple[Score, int
         key = url_key(gold_doc.get("url"))
         doc = by_url.get(key)
         matched.add(key)
-        gold = [c for c in gold_doc["comments"] if c.get("default", True)]
+        gold = [c for c in gold_doc["comments"] if keep_all or c.get("default", True)]
         total += score(items(gold), items(predicted(doc)) if doc else [])
         if doc is not None:
             marked = {(c.author, " ".join(c.text.split())) for c in doc.comments if c.marked_staff}
@@ -58,16 +61,17 @@ def score_file(record: dict[str, Any], docs: list[Document]) -> tuple[Score, int
     return total, staff, staff_marked
 
 
-def rows(corpus: Path = DEFAULT_CORPUS) -> Iterator[dict[str, Any]]:
+def rows(corpus: Path = DEFAULT_CORPUS, keep_all: bool = False) -> Iterator[dict[str, Any]]:
     """One row per export file, then one per reader (all its files)."""
+    readers = make_readers(ReadOptions(keep=frozenset(KEEP_KINDS) if keep_all else frozenset()))
     sums: dict[str, tuple[Score, int, int, int]] = {}
     for record in load_gold(corpus / "gold.jsonl"):
         if record["kind"] not in EXPORT_KINDS:
             continue
         path = corpus / record["file"]
-        reader = reader_for(path)
+        reader = reader_for(path, readers)
         docs = list(reader.read(path))
-        result, staff, marked = score_file(record, docs)
+        result, staff, marked = score_file(record, docs, keep_all)
         yield _row(record["file"], reader.name, 1, result, staff, marked)
         previous = sums.get(reader.name, (Score(), 0, 0, 0))
         previous[0].__iadd__(result)
@@ -87,10 +91,11 @@ def _row(label: str, reader: str, files: int, result: Score, staff: int, marked:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder with gold.jsonl and exports/")
+    parser.add_argument("--keep-all", action="store_true", help="keep every comment kind; score all gold comments")
     args = parser.parse_args()
     print("| file | reader | gold | predicted | found | author right | depth right | F1 | staff marked |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for r in rows(args.corpus):
+    for r in rows(args.corpus, args.keep_all):
         print(f"| {r['file']} | {r['reader']} | {r['gold']} | {r['predicted']} | {r['found']} | {r['author_right']} | "
               f"{r['depth_right']} | {r['f1']:.3f} | {r['staff_marked']}/{r['staff_gold']} |")
 
