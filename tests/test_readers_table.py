@@ -270,3 +270,16 @@ def test_random_tables_read_or_fail_with_our_error(tmp_path: Path, suffix: str, 
             doc.check_integrity()
     except UnreadableInputError as exc:
         assert "\n" not in str(exc)
+
+
+def test_cli_passes_columns_articles_and_keep(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from commentscope.cli import main
+
+    header = ["slug", "n", "re", "who", "when", "words", "mod"]
+    path = write_table(tmp_path / "odd.csv", header, ROWS)
+    spec = "text=words,page=slug,id=n,parent=re,author=who"
+    assert main(["parse", str(path), "--columns", spec, "--keep", "spam", "--out", str(tmp_path / "out"), "-q"]) == 0
+    written = pd.read_csv(tmp_path / "out" / "comments.csv", keep_default_na=False)
+    assert list(written["depth"]) == [0, 1, 2, 0]
+    assert main(["parse", str(path), "--columns", "colour=words", "--out", str(tmp_path / "o2")]) == 2
+    assert "unknown role 'colour'" in capsys.readouterr().err
