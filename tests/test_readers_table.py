@@ -283,3 +283,10 @@ def test_cli_passes_columns_articles_and_keep(tmp_path: Path, capsys: pytest.Cap
     assert list(written["depth"]) == [0, 1, 2, 0]
     assert main(["parse", str(path), "--columns", "colour=words", "--out", str(tmp_path / "o2")]) == 2
     assert "unknown role 'colour'" in capsys.readouterr().err
+
+
+def test_json_lines_without_null_fields(tmp_path: Path) -> None:
+    path = tmp_path / "sparse.jsonl"
+    path.write_text('{"id": 1, "text": "top"}\n{"id": 2, "parent_id": 1, "text": "reply", "author": "B"}\n', "utf-8")
+    (doc,) = read(path)
+    assert [(c.depth, c.author) for c in doc.comments] == [(0, None), (1, "B")]

@@ -27,6 +27,7 @@ MAX_FIELD_CHARS = 50 * 1024 * 1024
 PARQUET_MAGIC = b"PAR1"
 PARQUET_BATCH = 50_000
 SNIFF_BYTES = 65536
+JSON_SAMPLE = 1000  # JSON Lines objects whose keys make the header
 
 
 @dataclass
@@ -158,18 +159,21 @@ def _csv_rows(path: Path, reader: Any, width: int) -> Iterator[list[str]]:
 
 def _jsonl(path: Path, handle: IO[bytes]) -> TableStream:
     lines = _text_lines(path, handle, "utf-8-sig")
-    first: dict[str, Any] | None = None
+    sample: list[dict[str, Any]] = []
     number = 0
     for number, line in enumerate(lines, 1):
         if line.strip():
-            first = _json_object(path, line, number)
-            break
-    if first is None:
+            sample.append(_json_object(path, line, number))
+            if len(sample) >= JSON_SAMPLE:
+                break
+    if not sample:
         raise UnreadableInputError(str(path), "empty file")
-    header = list(first)
+    # Writers often leave out null fields, so the header is every key of the first objects.
+    header = list(dict.fromkeys(key for record in sample for key in record))
 
     def rows() -> Iterator[list[str]]:
-        yield [cell(first.get(name)) for name in header]
+        for record in sample:
+            yield [cell(record.get(name)) for name in header]
         for n, line in enumerate(lines, number + 1):
             if line.strip():
                 record = _json_object(path, line, n)
