@@ -177,3 +177,17 @@ def test_mutated_exports_read_or_fail_with_our_error(tmp_path: Path, kind: str, 
             doc.check_integrity()
     except UnreadableInputError as exc:
         assert "\n" not in str(exc)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(FORMATS)),
+       body=st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode)))
+def test_random_bytes_after_an_export_header_fail_with_our_error(tmp_path: Path, kind: str, body: bytes) -> None:
+    path = tmp_path / "r.xml"
+    path.write_bytes(f'<?xml version="1.0"?>\n{FORMATS[kind][0]}'.encode() + body)
+    reader = WxrReader() if kind == "wxr" else DisqusReader()
+    try:
+        for doc in reader.read(path):
+            doc.check_integrity()
+    except UnreadableInputError as exc:
+        assert "\n" not in str(exc)
