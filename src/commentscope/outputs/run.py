@@ -179,7 +179,7 @@ def _carry_over(target: Path, staging: Path) -> list[str]:
             _link_or_copy(str(entry), str(staging / name))
         kept.append(name)
     if kept:
-        log.warning("%s: kept %d entr%s that no commentscope run wrote: %s", target, len(kept),
+        log.info("%s: kept %d entr%s that no commentscope run wrote: %s", target, len(kept),
                     "y" if len(kept) == 1 else "ies", ", ".join(kept))
     return kept
 
