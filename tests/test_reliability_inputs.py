@@ -138,11 +138,12 @@ def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
 
 def test_hidden_folders_and_virtual_environments_are_skipped(tmp_path: Path) -> None:
     for name in ("page.txt", ".hidden.txt", ".git/notes.txt", ".venv/lib/readme.txt", "env/pyvenv.cfg",
-                 "env/lib/license.txt", "node_modules/pkg/readme.md", "sub/more.md"):
+                 "env/lib/license.txt", "node_modules/pkg/readme.md", "sub/more.md", "outputs/README.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
+    (tmp_path / "outputs" / "run.json").write_text('{\n  "tool": "commentscope",\n  "files": []\n}\n')
     found = [p.relative_to(tmp_path).as_posix() for p in input_paths([tmp_path]) if isinstance(p, Path)]
-    assert found == ["page.txt", "sub/more.md"]
+    assert found == ["page.txt", "sub/more.md"]  # not outputs/: a commentscope output folder
     named = [p for p in input_paths([tmp_path / ".git"]) if isinstance(p, Path)]
     assert [p.name for p in named] == ["notes.txt"]  # a folder given by name is read
 

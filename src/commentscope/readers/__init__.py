@@ -51,9 +51,19 @@ SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "site-packages", "di
 
 
 def skipped_folder(folder: Path) -> bool:
-    """Hidden folders, virtual environments (a `pyvenv.cfg` or `conda-meta` inside) and caches."""
+    """Hidden folders, virtual environments (a `pyvenv.cfg` or `conda-meta` inside), caches, and
+    commentscope's own output folders (a `run.json` manifest inside)."""
     return (folder.name.startswith(".") or folder.name in SKIPPED_FOLDERS
-            or (folder / "pyvenv.cfg").is_file() or (folder / "conda-meta").is_dir())
+            or (folder / "pyvenv.cfg").is_file() or (folder / "conda-meta").is_dir()
+            or _output_folder(folder))
+
+
+def _output_folder(folder: Path) -> bool:
+    try:
+        head = (folder / "run.json").read_bytes()[:200]
+    except OSError:
+        return False
+    return b'"tool": "commentscope"' in head
 
 
 def excluded(relative: PurePosixPath, patterns: Sequence[str]) -> bool:
