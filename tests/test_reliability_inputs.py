@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import commentscope
 from commentscope.corpus import parse_pages
 from commentscope.errors import UnreadableInputError
-from commentscope.model import LineRole
+from commentscope.model import Document, LineRole
 from commentscope.parse import parse_text
 from commentscope.readers import input_paths
 from commentscope.sources import decode_bytes, read_page
@@ -177,3 +178,29 @@ def test_read_page_warns_with_the_offset(tmp_path: Path) -> None:
     page = read_page(path)
     assert page.text == "Title — dash\nline two \ufffd here\n"
     assert page.warnings == (f"{path}: 1 invalid UTF-8 byte replaced with U+FFFD (first at byte offset 24, line 2)",)
+
+
+class TwoPostsReader:
+    """A stand-in export reader: one file, two documents that it names alike."""
+
+    name = "export"
+    suffixes = frozenset({".txt"})
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return True
+
+    def read(self, path: Path) -> Iterator[Document]:
+        for _ in range(2):
+            yield parse_text(SEED_TEXT, doc_id=f"{path.stem}-post", source=str(path))
+
+
+def test_documents_named_alike_by_a_reader_stay_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "export.txt").write_text("x")
+    monkeypatch.setattr("commentscope.corpus.reader_for", lambda path: TwoPostsReader())
+    first, second = parse_pages([tmp_path])
+    assert first.doc_id == "sub/export-post" and second.doc_id.startswith("sub/export-post~")
+    for result in (first, second):
+        assert result.document is not None and result.document.doc_id == result.doc_id
+        assert all(c.comment_id.startswith(result.doc_id + "-c") for c in result.document.comments)
+        result.document.check_integrity()

@@ -83,17 +83,23 @@ def parse_pages(paths: Iterable[str | Path], exclude: Sequence[str] = ()) -> Ite
         if isinstance(planned, UnreadableInputError):
             yield PageResult(planned.source, page_stem(Path(planned.source)), error=planned.problem)
             continue
-        item, doc_id = planned
-        try:
-            for n, document in enumerate(reader_for(item.path).read(item.path)):
-                document = rebase_doc_id(document, page_stem(item.path), doc_id)
-                if document.doc_id in emitted:  # a reader named two documents alike: keep both
-                    unique = f"{document.doc_id}~{short_hash(f'{item.path.as_posix()}#{n}')}"
-                    document = rebase_doc_id(document, document.doc_id, unique)
-                emitted.add(document.doc_id)
-                yield PageResult(document.source, document.doc_id, document=document)
-        except UnreadableInputError as exc:
-            yield PageResult(exc.source, doc_id, error=exc.problem)
+        for n, result in enumerate(read_input(*planned)):
+            if result.document is not None and result.doc_id in emitted:  # a reader named two alike
+                unique = f"{result.doc_id}~{short_hash(f'{result.source}#{n}')}"
+                result = PageResult(result.source, unique, rebase_doc_id(result.document, result.doc_id, unique))
+            emitted.add(result.doc_id)
+            yield result
+
+
+def read_input(item: InputFile, doc_id: str) -> Iterator[PageResult]:
+    """The documents of one planned input (see `plan_inputs`), ids rebased onto `doc_id`; a
+    failure ends the file's results. The map step of a parallel run calls this per input."""
+    try:
+        for document in reader_for(item.path).read(item.path):
+            document = rebase_doc_id(document, page_stem(item.path), doc_id)
+            yield PageResult(document.source, document.doc_id, document=document)
+    except UnreadableInputError as exc:
+        yield PageResult(exc.source, doc_id, error=exc.problem)
 
 
 def rebase_doc_id(document: Document, old: str, new: str) -> Document:
