@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -204,3 +205,17 @@ def test_documents_named_alike_by_a_reader_stay_apart(tmp_path: Path, monkeypatc
         assert result.document is not None and result.document.doc_id == result.doc_id
         assert all(c.comment_id.startswith(result.doc_id + "-c") for c in result.document.comments)
         result.document.check_integrity()
+
+
+def test_same_named_pages_stay_apart_in_the_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from commentscope.cli import main
+
+    for folder in ("a", "b"):
+        (tmp_path / "pages" / folder).mkdir(parents=True)
+        (tmp_path / "pages" / folder / "page.txt").write_text(SEED_TEXT, encoding="utf-8")
+    assert main(["parse", str(tmp_path / "pages"), "--out", str(tmp_path / "out"), "-q"]) == 0
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv")
+    comments = pd.read_csv(tmp_path / "out" / "comments.csv")
+    assert list(documents["doc_id"]) == ["a/page", "b/page"]
+    assert comments["comment_id"].is_unique and len(comments) == 2 * len(SEED_DOC.comments)
+    assert comments.groupby("doc_id").size().to_dict() == {"a/page": 18, "b/page": 18}
