@@ -219,3 +219,17 @@ def test_same_named_pages_stay_apart_in_the_tables(tmp_path: Path, capsys: pytes
     assert list(documents["doc_id"]) == ["a/page", "b/page"]
     assert comments["comment_id"].is_unique and len(comments) == 2 * len(SEED_DOC.comments)
     assert comments.groupby("doc_id").size().to_dict() == {"a/page": 18, "b/page": 18}
+
+
+LINE_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
+BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0c", "\x0b", "\x85", "\u2028", "\u2029", "\x1c"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.tuples(LINE_TEXT, BREAKS), min_size=1, max_size=8),
+       codec=st.sampled_from(["utf-8", *BOM_ENCODINGS.values()]))
+def test_decoding_keeps_every_character_and_line_break(parts: list[tuple[str, str]], codec: str) -> None:
+    text = "Title\n" + "".join(line + brk for line, brk in parts)
+    data = text.encode(codec) if codec.startswith("utf-8") else BOM[codec] + text.encode(codec)
+    decoded = decode_bytes(data, "x.txt")
+    assert decoded.text == text and decoded.warnings == ()  # the parser sees what an editor shows
