@@ -9,9 +9,11 @@ Patterns live in `data/page_patterns.toml`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from commentscope.errors import UnreadableInputError
 from commentscope.grammar import (
     DATE_META,
     SECTION_META,
@@ -245,10 +247,32 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     )
 
 
+def parse_text(text: str, *, doc_id: str = "text", source: str = "<text>") -> Document:
+    """Parse page text given as a string (no I/O)."""
+    return parse_lines(text, doc_id=doc_id, source=source)
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read and parse one text page file; UnreadableInputError when it cannot be read."""
+    return parse_page(read_page(Path(path)))
+
+
+_PATH_LIKE = re.compile(r"[/\\]|\.[A-Za-z0-9]{1,8}$")
+
+
 def parse_page(page: str | Path | Page) -> Document:
-    """Parse a page given as a path, a `Page` already read, or the page text itself."""
-    if isinstance(page, str) and ("\n" in page or not Path(page).is_file()):
-        return parse_lines(page, doc_id="text")
+    """Parse a page given as a path, a `Page` already read, or the page text itself.
+
+    A one-line string that looks like a path (a separator or a file suffix) but names no file
+    raises UnreadableInputError instead of being parsed as a page; `parse_text` and `parse_file`
+    say which is meant.
+    """
+    if isinstance(page, str) and "\n" not in page and not Path(page).is_file():
+        if _PATH_LIKE.search(page.strip()):
+            raise UnreadableInputError(page, "no such file (to parse a string as page text, use parse_text)")
+        return parse_text(page)
+    if isinstance(page, str) and "\n" in page:
+        return parse_text(page)
     loaded = page if isinstance(page, Page) else read_page(Path(page))
     doc = parse_lines(loaded.text, doc_id=loaded.doc_id, source=loaded.source)
     return replace(doc, encoding=loaded.encoding, warnings=loaded.warnings)

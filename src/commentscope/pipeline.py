@@ -37,7 +37,7 @@ def analyze(
 
     `read_options` names table columns, supplies articles for tables and says what exports keep.
     """
-    results = list(parse_pages(paths, read_options))
+    results = list(parse_pages(paths, options=read_options))
     return analyze_results(results, topics=topics, replace_topics=replace_topics, staff=staff)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from commentscope.outputs.folder import checkpoint
 from commentscope.results import Analysis
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -29,6 +30,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     """Write one table as UTF-8 CSV with '\\n' line ends, deterministic for the same input."""
+    checkpoint(f"file:{path.name}")
     path.parent.mkdir(parents=True, exist_ok=True)
     spreadsheet_safe(frame).to_csv(path, index=False, lineterminator="\n")
     return path

@@ -39,6 +39,12 @@ def _same_person(name: str, other: str) -> bool:
     return a == b or a.startswith(b + ",") or b.startswith(a + ",") or a.split(",")[0] == b.split(",")[0]
 
 
+def unmatched_staff(named: Iterable[str], authors: Iterable[str]) -> list[str]:
+    """The names given as staff that match no commenter (to warn about a typo)."""
+    everyone = {str(author) for author in authors if author}
+    return [name for name in named if not any(_same_person(author, name) for author in everyone)]
+
+
 def detect_staff(doc: Document, named: Iterable[str] = ()) -> dict[str, StaffMember]:
     """Staff commenters of one page: the names given, plus those the thread shows."""
     named = list(named)

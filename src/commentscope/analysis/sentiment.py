@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from commentscope.analysis.questions import is_question
 from commentscope.analysis.sentences import split_sentences
-from commentscope.errors import CommentscopeError
+from commentscope.errors import CommentscopeError, MissingResourceError
 
 NEUTRAL_BAND = 0.2  # |combined| below this is "neutral"
 STRONG = 0.5  # a sentence at or beyond ±STRONG counts towards "mixed"
@@ -66,7 +66,7 @@ def _vader(lexicon_file: str) -> Any:
             nltk.data.path.append(root)
         return _with_fast_words(vader)(lexicon_file=lexicon_file)
     except (ImportError, LookupError, OSError) as exc:
-        raise CommentscopeError(
+        raise MissingResourceError(
             f"cannot load the VADER lexicon {lexicon_file!r} ({exc.__class__.__name__}); "
             "install it with `pip install vadersentiment` (no nltk.download needed)"
         ) from exc
@@ -135,7 +135,7 @@ def _pattern() -> Any:
     try:
         from textblob.en import sentiment
     except ImportError as exc:
-        raise CommentscopeError(
+        raise MissingResourceError(
             "cannot import TextBlob's Pattern sentiment; install it with `pip install textblob`"
         ) from exc
     return sentiment
