@@ -10,6 +10,7 @@ import pandas as pd
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.document import DocumentAnalysis, analyze_document
 from commentscope.analysis.faq import faq_gaps, group_questions
+from commentscope.analysis.sentiment import SentimentAnalyzer
 from commentscope.analysis.themes import suggest_themes
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.corpus import PageResult, parse_pages
@@ -30,9 +31,14 @@ def analyze(
     topics: Path | None = None,
     replace_topics: bool = False,
     staff: Sequence[str] = (),
+    sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
-    """Parse and analyse every page under `paths`; every table as a pandas DataFrame."""
-    return analyze_results(list(parse_pages(paths)), topics=topics, replace_topics=replace_topics, staff=staff)
+    """Parse and analyse every page under `paths`; every table as a pandas DataFrame.
+
+    `sentiment`: any `SentimentAnalyzer` to label comments (default: the packaged model).
+    """
+    return analyze_results(list(parse_pages(paths)), topics=topics, replace_topics=replace_topics, staff=staff,
+                           sentiment=sentiment)
 
 
 def analyze_results(
@@ -41,10 +47,11 @@ def analyze_results(
     topics: Path | None = None,
     replace_topics: bool = False,
     staff: Sequence[str] = (),
+    sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
     """Analyse already-parsed pages (failed pages stay in the documents table)."""
     matcher = TopicMatcher(load_taxonomy(topics, replace=replace_topics))
-    per_doc = [analyze_document(r.document, matcher, tuple(staff)) for r in results if r.document]
+    per_doc = [analyze_document(r.document, matcher, tuple(staff), sentiment) for r in results if r.document]
     return combine(results, per_doc, matcher)
 
 
