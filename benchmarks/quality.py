@@ -63,7 +63,8 @@ def main() -> None:
         if missing:
             raise SystemExit(f"{module.__name__}.rows(): missing keys {sorted(set(missing))}")
         rows += got
-        notes.append(f"## {module.__name__}.py ({time.perf_counter() - start:.0f} s)\n\n{(module.__doc__ or '').strip()}")
+        seconds = time.perf_counter() - start
+        notes.append(f"## {module.__name__}.py ({seconds:.0f} s)\n\n{(module.__doc__ or '').strip()}")
         print(f"{module.__name__}: {len(got)} rows in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     text = table(rows)
     print(text)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from commentscope.errors import CommentscopeError
@@ -44,7 +45,7 @@ def features(text: str) -> list[str]:
         words.append("NOT_" + token if negated else token)
         if token in _NEGATIONS or token.endswith("n't"):
             negated = True
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
 @dataclass(frozen=True)
