@@ -233,6 +233,9 @@ class ReviewModelAnalyzer:
         return "review_model"
 
     def predict(self, text: str) -> Prediction:
+        """Class probabilities; a text without words is neutral."""
+        if not text.strip():
+            return Prediction(0.0, 1.0, 0.0)
         return packaged_model().predict(text, lexicon_features(text))
 
     def score(self, sentence: str) -> float:
