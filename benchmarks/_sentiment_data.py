@@ -71,6 +71,32 @@ def druglib(part: str) -> LabelledSet:
     )
 
 
+def objective_sentences(every: int = 2) -> LabelledSet:
+    """Weakly labelled neutral sentences: from the "comments" field of the training reviews, the
+    sentences of 4+ words where both lexicons find nothing (VADER 0, TextBlob polarity and
+    subjectivity 0): mostly how a drug was taken ("took one 10 mg pill nightly"). One in
+    `every` is kept, so that they do not swamp the reviews' own classes."""
+    from commentscope.analysis.sentences import split_sentences
+    from commentscope.analysis.sentiment import lexicon_features
+
+    path = druglib_path()
+    if path is None:
+        raise FileNotFoundError(f"{SHARED / DRUGLIB} not found; set COMMENTSCOPE_DATA to its folder")
+    frame = pd.read_csv(path, sep="\t")
+    frame["rating"] = pd.to_numeric(frame["rating"], errors="coerce")
+    frame = frame.dropna(subset=["rating"])
+    fields = frame[["benefitsReview", "sideEffectsReview", "commentsReview"]].fillna("").astype(str)
+    found = []
+    for row_id, row in zip(frame.iloc[:, 0], fields.itertuples(index=False), strict=True):
+        if held_out(f"{row_id}{' '.join(row).strip()}"):
+            continue
+        for sentence in split_sentences(" ".join(row[2].split())):
+            if len(sentence.split()) >= 4 and lexicon_features(sentence) == (0.0, 0.0, 0.0):
+                found.append(sentence)
+    kept = found[::every]
+    return LabelledSet("druglib_objective", kept, ["neutral"] * len(kept))
+
+
 def sentences(name: str, part: str) -> LabelledSet:
     """One set of labelled review sentences, its "train" or "held_out" part."""
     rows = []

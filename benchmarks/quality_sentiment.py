@@ -9,8 +9,10 @@ TF-IDF + logistic regression, on the same texts.
 - `seed comments`: the 41 hand-labelled seed comments (four labels incl. mixed; never trained on).
 
 Anchors: VADER compound with its ±0.05 cut-off; TextBlob polarity by sign (0 is neutral);
-TF-IDF (1–2 grams) + logistic regression (scikit-learn defaults, C=1) trained on the same
-training parts as the model. Weighted F1 over the gold labels. Retrain the model with
+TF-IDF (1–2 grams) + logistic regression (scikit-learn defaults) trained on the same training
+parts as the model ("TF-IDF+LR") and, for the reviews, on the reviews' training part only
+("reviews-only"); "before": commentscope's earlier rule (mean of the sentences' combined lexicon
+score, questions left out, ±0.2 band). Weighted F1 over the gold labels. Retrain the model with
 `PYTHONPATH=src python benchmarks/train_sentiment.py`.
 """
 
@@ -28,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
 from commentscope.analysis import sentiment
+from commentscope.analysis.sentences import split_sentences
 from commentscope.parse import parse_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +62,12 @@ def pearson(x: list[float], y: list[float]) -> float:
     return float(np.corrcoef(x, y)[0, 1])
 
 
+def before(text: str) -> str:
+    """commentscope's label before issue 9: sentence mean, questions out, ±0.2 band."""
+    opinion = sentiment.opinion_sentences(sentiment.score_sentences(split_sentences(text)))
+    return sentiment.label_for(sentiment.mean_combined(opinion), opinion)
+
+
 def plain_tfidf_lr(parts: list[LabelledSet]) -> Any:
     """The plain anchor: scikit-learn TF-IDF (1–2 grams) + logistic regression."""
     texts = [t for p in parts for t in p.texts]
@@ -77,6 +86,7 @@ def rows() -> list[dict[str, Any]]:
     sets += [sentences(name, "held_out") for name in SENTENCE_SETS]
     sets.append(seed_comments())
     plain = plain_tfidf_lr(training)
+    reviews_only = plain_tfidf_lr([p for p in training if p.ratings is not None])
     out: list[dict[str, Any]] = []
     for labelled in sets:
         sentiment.lexicon_features.cache_clear()
@@ -91,6 +101,10 @@ def rows() -> list[dict[str, Any]]:
             "TextBlob": f1(labelled.labels, [textblob_label(p) for _, p, _ in lexicon]),
             "TF-IDF+LR": f1(labelled.labels, plain_labels),
         }
+        if labelled.ratings is not None:
+            own, own_classes = reviews_only(labelled.texts)
+            figures["reviews-only"] = f1(labelled.labels, [own_classes[i] for i in own.argmax(axis=1)])
+        figures["before"] = f1(labelled.labels, [before(text) for text in labelled.texts])
         value = f1(labelled.labels, [c.label for c in ours])
         best = max(figures["VADER"], figures["TextBlob"])
         health = labelled.ratings is not None

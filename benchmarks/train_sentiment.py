@@ -3,7 +3,10 @@
 TF-IDF over `sentiment_model.features` (words, word pairs, negation marks) plus the lexicon
 scores (VADER compound, TextBlob polarity, subjectivity), into a three-class logistic regression.
 Trained on the 80 % training part of the medication reviews and of the three labelled sentence
-sets (see `_sentiment_data.py`); the 20 % parts stay held out for `benchmarks/quality.py`.
+sets, plus weakly labelled neutral sentences from the same training reviews (statements where
+both lexicons find nothing, e.g. how a drug was taken; see `_sentiment_data.py`): the reviews
+and sentence sets have almost no text without opinion. The 20 % parts stay held out for
+`benchmarks/quality.py`.
 Deterministic (lbfgs, fixed data order), no network. Run from the repository root:
 
     PYTHONPATH=src python benchmarks/train_sentiment.py
@@ -24,19 +27,19 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _sentiment_data import SENTENCE_SETS, druglib, sentences  # noqa: E402
+from _sentiment_data import SENTENCE_SETS, druglib, objective_sentences, sentences
 
-from commentscope.analysis.sentiment import lexicon_features  # noqa: E402
-from commentscope.analysis.sentiment_model import CLASSES, MODEL_FILE, features  # noqa: E402
+from commentscope.analysis.sentiment import lexicon_features
+from commentscope.analysis.sentiment_model import CLASSES, MODEL_FILE, features
 
-C = 10.0  # inverse regularisation strength
+C = 30.0  # inverse regularisation strength
 MIN_DF = 2  # a feature must occur in two training texts
 DIGITS = 4  # rounding of the exported numbers
 OUT = Path(__file__).resolve().parent.parent / "src" / "commentscope" / MODEL_FILE
 
 
 def training_texts() -> tuple[list[str], list[str]]:
-    parts = [druglib("train"), *(sentences(name, "train") for name in SENTENCE_SETS)]
+    parts = [druglib("train"), *(sentences(name, "train") for name in SENTENCE_SETS), objective_sentences()]
     return [t for p in parts for t in p.texts], [y for p in parts for y in p.labels]
 
 

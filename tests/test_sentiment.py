@@ -153,22 +153,33 @@ def test_label_for_prefers_mixed_over_score() -> None:
     assert label_for(NEUTRAL_BAND - 0.01) == "neutral"
 
 
-# Health language the lexicons misread (issue 9), as new examples in the same spirit.
+# Health language the lexicons misread (issue 9), as new examples in the same spirit: the
+# model's score leans the right way where VADER says nothing or the opposite.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("No side effects at all.", 1),
+        ("Not a single side effect, and my migraines are gone.", 1),
+        ("This drug gave me my life back.", 1),
+        ("The itching was unbearable so I quit after a week.", -1),
+        ("I gained 20 pounds on this and stopped.", -1),
+        ("Worst medication I have ever taken.", -1),
+    ],
+    ids=["no_side_effects", "no_side_effect_and_relief", "life_back", "quit_over_itching", "gained_and_stopped",
+         "worst"],
+)
+def test_health_reviews_lean_the_right_way(text: str, sign: int) -> None:
+    assert comment_sentiment(text).score * sign > 0
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
-    [
-        ("No side effects at all.", "positive"),
-        ("Not a single side effect, and my migraines are gone.", "positive"),
-        ("This drug gave me my life back.", "positive"),
-        ("The itching was unbearable so I quit after a week.", "negative"),
-        ("Worst medication I have ever taken.", "negative"),
-    ],
-    ids=["no_side_effects", "no_side_effect_and_relief", "life_back", "quit_over_itching", "worst"],
+    [("No side effects at all.", "positive"), ("This drug gave me my life back.", "positive"),
+     ("Worst medication I have ever taken.", "negative")],
+    ids=["no_side_effects", "life_back", "worst"],
 )
-def test_health_reviews(text: str, label: str) -> None:
-    result = comment_sentiment(text)
-    assert result.label == label
-    assert (result.score > 0) == (label == "positive")
+def test_health_review_labels(text: str, label: str) -> None:
+    assert comment_sentiment(text).label == label
 
 
 def test_no_side_effects_beats_the_lexicons() -> None:

@@ -6,7 +6,7 @@ subjectivity). Its label and `score` come from a `SentimentAnalyzer`; the defaul
 scores (`sentiment_model.py`), trained on patients' medication reviews and short review
 sentences. It reads the whole comment, questions included (a comment of questions only is
 neutral), and answers neutral when that class is the most likely one or when
-|P(positive) - P(negative)| < 0.3: measured better than the earlier mean of sentence lexicon
+|P(positive) - P(negative)| < 0.1: measured better than the earlier mean of sentence lexicon
 scores with a ±0.2 band and questions left out. "mixed" still needs one sentence
 at or beyond +0.5 and another at or beyond -0.5 on the lexicons' combined score, and an
 analyzer score between -0.5 and +0.5 (undecided).
@@ -33,7 +33,7 @@ NEUTRAL_BAND = 0.2  # |combined| below this is "neutral" in `label_for` (topic s
 SCORE_BAND = 0.05  # an analyzer with only a score: |score| below this is "neutral" (VADER's own cut-off)
 STRONG = 0.5  # a sentence at or beyond ±STRONG counts towards "mixed"
 UNDECIDED = 0.5  # ...and only when the analyzer's |score| is below this
-NEUTRAL_MARGIN = 0.3  # the model says neutral when |P(positive) - P(negative)| is below this
+NEUTRAL_MARGIN = 0.1  # the model says neutral when |P(positive) - P(negative)| is below this
 VADER_LEXICON = "vaderSentiment/vader_lexicon.txt"  # inside the vadersentiment pip package
 LABELS = ("positive", "negative", "neutral", "mixed")
 # Both lexicons spell contractions with ASCII apostrophes; "don’t like" would otherwise lose its negation.
@@ -223,7 +223,7 @@ class ReviewModelAnalyzer:
     """The packaged supervised model: words, word pairs and both lexicon scores -> three classes.
 
     `score` is P(positive) - P(negative); the label is the most likely class, but neutral when
-    `score` is within ±`neutral_margin` (the model was trained on few texts without opinion).
+    `score` is within ±`neutral_margin`.
     """
 
     neutral_margin: float = NEUTRAL_MARGIN
