@@ -49,7 +49,9 @@ def train(texts: list[str], labels: list[str]) -> dict[str, object]:
     words = vectorizer.fit_transform(texts)
     lexicon = np.array([lexicon_features(text) for text in texts])
     model = LogisticRegression(C=C, max_iter=5000)
+    start = time.perf_counter()
     model.fit(sparse.hstack([words, sparse.csr_matrix(lexicon)]).tocsr(), labels)
+    print(f"logistic regression fitted in {time.perf_counter() - start:.1f} s")
     order = [list(model.classes_).index(c) for c in CLASSES]
     coef = model.coef_[order]
     n_terms = words.shape[1]

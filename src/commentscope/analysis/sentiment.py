@@ -311,16 +311,15 @@ def comment_sentiment(
     text, or "mixed" when that is undecided and its sentences are strong both ways."""
     whole = score_sentence(text)
     rating = rate(analyzer or default_analyzer(), text)
-    if sentences is None:
-        sentences = score_sentences(split_sentences(text))
-    asks_only = bool(sentences) and not opinion_sentences(sentences)  # a question asks, it does not judge
-    return CommentSentiment(
-        whole.vader_compound,
-        whole.textblob_polarity,
-        whole.textblob_subjectivity,
-        "neutral" if asks_only else _label(rating, sentences),
-        rating.score,
-    )
+    parts = split_sentences(text) if sentences is None else [s.sentence for s in sentences]
+    if parts and all(is_question(part) for part in parts):  # a question asks, it does not judge
+        label = "neutral"
+    elif abs(rating.score) < UNDECIDED:  # only an undecided text can be mixed: score its sentences
+        label = _label(rating, score_sentences(parts) if sentences is None else sentences)
+    else:
+        label = rating.label
+    return CommentSentiment(whole.vader_compound, whole.textblob_polarity, whole.textblob_subjectivity, label,
+                            rating.score)
 
 
 def aggregate_sentiment(
