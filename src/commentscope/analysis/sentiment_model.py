@@ -4,8 +4,9 @@ the two lexicon scores, into a three-class logistic regression (negative / neutr
 Trained by `benchmarks/train_sentiment.py` on patients' medication reviews (their own 1–10
 rating read as ≤4 negative, 5–6 neutral, ≥7 positive) and on short product, film and restaurant
 review sentences; the lexicon scores (VADER compound, TextBlob polarity and subjectivity) are
-features, so the model keeps what the lexicons know of short general text and learns what they
-miss in health language ("no side effects at all"). Scoring is plain Python over the exported
+features, once for every text and once more for short texts (SHORT_WORDS words or fewer), so the
+model can trust the lexicons more where a short text gives its word weights little to go on, and
+learn what they miss in health language ("no side effects at all"). Scoring is plain Python over the exported
 vocabulary and coefficients: no scikit-learn at run time, nothing downloaded.
 Data and licences: `commentscope/data/README.md`.
 """
@@ -28,6 +29,7 @@ from commentscope.errors import CommentscopeError
 
 MODEL_FILE = "data/sentiment_model.json.gz"
 CLASSES = ("negative", "neutral", "positive")
+SHORT_WORDS = 20  # a text of this many words or fewer gets the short-text copy of the lexicon scores
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.,!?;:]")
 _NEGATIONS = frozenset({"not", "no", "never", "without", "nothing", "none", "cannot", "nor"})
 _CLAUSE_END = frozenset(".,!?;:")
@@ -46,6 +48,12 @@ def features(text: str) -> list[str]:
         if token in _NEGATIONS or token.endswith("n't"):
             negated = True
     return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def lexicon_inputs(text: str, lexicon: Sequence[float], short_words: int = SHORT_WORDS) -> list[float]:
+    """The lexicon scores, then the same again for a short text (zeros for a longer one)."""
+    short = len(text.split()) <= short_words
+    return [*lexicon, *(value if short else 0.0 for value in lexicon)]
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,7 @@ class SentimentModel:
         self.vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos]
         self.lexicon_weights: list[list[float]] = payload["lexicon_weights"]  # per lexicon feature, per class
         self.intercept: list[float] = payload["intercept"]
+        self.short_words = int(payload.get("short_words", SHORT_WORDS))
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
         """Class probabilities from the text's features and its (vader, polarity, subjectivity)."""
@@ -89,7 +98,7 @@ class SentimentModel:
             share = value / norm
             for k in range(3):
                 logits[k] += share * entry[k + 1]
-        for value, weights in zip(lexicon, self.lexicon_weights, strict=True):
+        for value, weights in zip(lexicon_inputs(text, lexicon, self.short_words), self.lexicon_weights, strict=True):
             for k in range(3):
                 logits[k] += value * weights[k]
         top = max(logits)
