@@ -131,6 +131,8 @@ def test_aggregate_labels_come_from_the_analyzer() -> None:
     assert aggregate_sentiment(sentences, FixedScore(-0.8)).label == "negative"
     assert aggregate_sentiment([_sentence(STRONG), _sentence(-STRONG)], FixedScore(0.0)).label == "mixed"
     assert aggregate_sentiment([], FixedScore(0.9)) == CommentSentiment(0.0, 0.0, 0.0, "neutral")
+    given = aggregate_sentiment(sentences, FixedScore(0.9), Rating(-0.6, "negative"))  # a rating made before
+    assert (given.label, given.score, given.vader_compound) == ("negative", -0.6, pytest.approx(0.75))
 
 
 def test_topic_sentences_decide_topic_sentiment() -> None:

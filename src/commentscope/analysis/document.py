@@ -16,6 +16,7 @@ from commentscope.analysis.relevance import off_topic_flags, promotional_flags, 
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.sentiment import (
     CommentSentiment,
+    Rating,
     SentenceSentiment,
     SentimentAnalyzer,
     aggregate_sentiment,
@@ -101,7 +102,10 @@ def _mentions(
     rows = []
     for topic, evidence in sorted(topics.items()):
         picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
-        sentiment = aggregate_sentiment(picked, analyzer) if 0 < len(picked) < len(scored) else whole
+        if 0 < len(picked) < len(scored):
+            sentiment = aggregate_sentiment(picked, analyzer)
+        else:
+            sentiment = aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
         rows.append({
             "doc_id": doc.doc_id,
             "comment_id": comment.comment_id,

@@ -323,16 +323,18 @@ def comment_sentiment(
 
 
 def aggregate_sentiment(
-    sentences: Sequence[SentenceSentiment], analyzer: SentimentAnalyzer | None = None
+    sentences: Sequence[SentenceSentiment], analyzer: SentimentAnalyzer | None = None, rating: Rating | None = None
 ) -> CommentSentiment:
     """Mean lexicon scores of some sentences (e.g. those that mention one topic); label and
-    score from `analyzer` on the sentences read together, or "mixed" as in `comment_sentiment`.
+    score from `analyzer` on the sentences read together (or the `rating` already made of
+    them), or "mixed" as in `comment_sentiment`.
 
     No sentences gives zeros and "neutral".
     """
     if not sentences:
         return CommentSentiment(0.0, 0.0, 0.0, "neutral")
-    rating = rate(analyzer or default_analyzer(), " ".join(s.sentence for s in sentences))
+    if rating is None:
+        rating = rate(analyzer or default_analyzer(), " ".join(s.sentence for s in sentences))
     return CommentSentiment(
         fmean(s.vader_compound for s in sentences),
         fmean(s.textblob_polarity for s in sentences),
