@@ -10,6 +10,7 @@ import pandas as pd
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.document import DocumentAnalysis, analyze_document
 from commentscope.analysis.faq import faq_gaps, group_questions
+from commentscope.analysis.sentiment import SentimentAnalyzer
 from commentscope.analysis.themes import suggest_themes
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.corpus import PageResult, parse_pages
@@ -32,13 +33,15 @@ def analyze(
     replace_topics: bool = False,
     staff: Sequence[str] = (),
     read_options: ReadOptions | None = None,
+    sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
     """Parse and analyse every page under `paths`; every table as a pandas DataFrame.
 
-    `read_options` names table columns, supplies articles for tables and says what exports keep.
+    `read_options` names table columns, supplies articles for tables and says what exports keep;
+    `sentiment` is any `SentimentAnalyzer` to label comments (default: the packaged model).
     """
     results = list(parse_pages(paths, options=read_options))
-    return analyze_results(results, topics=topics, replace_topics=replace_topics, staff=staff)
+    return analyze_results(results, topics=topics, replace_topics=replace_topics, staff=staff, sentiment=sentiment)
 
 
 def analyze_results(
@@ -47,10 +50,11 @@ def analyze_results(
     topics: Path | None = None,
     replace_topics: bool = False,
     staff: Sequence[str] = (),
+    sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
     """Analyse already-parsed pages (failed pages stay in the documents table)."""
     matcher = TopicMatcher(load_taxonomy(topics, replace=replace_topics))
-    per_doc = [analyze_document(r.document, matcher, tuple(staff)) for r in results if r.document]
+    per_doc = [analyze_document(r.document, matcher, tuple(staff), sentiment) for r in results if r.document]
     return combine(results, per_doc, matcher)
 
 

@@ -19,7 +19,7 @@ COMMENT_COLUMNS = [
 ]
 COMMENT_ANALYSIS_COLUMNS = [
     "topics", "topic_evidence", "vader_compound", "textblob_polarity", "textblob_subjectivity",
-    "sentiment", "relevance", "off_topic", "promotional", "is_question", "questions",
+    "sentiment", "sentiment_score", "relevance", "off_topic", "promotional", "is_question", "questions",
     "answered", "answered_by",
 ]
 QUESTION_COLUMNS = [

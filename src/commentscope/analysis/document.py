@@ -15,11 +15,13 @@ from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.sentiment import (
+    CommentSentiment,
+    Rating,
     SentenceSentiment,
+    SentimentAnalyzer,
     aggregate_sentiment,
     comment_sentiment,
-    mean_combined,
-    opinion_sentences,
+    default_analyzer,
     score_sentences,
 )
 from commentscope.analysis.topics import TopicMatcher
@@ -39,8 +41,14 @@ class DocumentAnalysis:
     staff: dict[str, StaffMember] = field(default_factory=dict)
 
 
-def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[str, ...] = ()) -> DocumentAnalysis:
-    """Run every analyzer on one page."""
+def analyze_document(
+    doc: Document,
+    matcher: TopicMatcher,
+    staff_names: tuple[str, ...] = (),
+    sentiment: SentimentAnalyzer | None = None,
+) -> DocumentAnalysis:
+    """Run every analyzer on one page; `sentiment` labels comments (default: the packaged model)."""
+    analyzer = sentiment or default_analyzer()
     staff = detect_staff(doc, staff_names)
     relevance = relevance_scores(doc)
     off_topic = off_topic_flags(doc, relevance)
@@ -54,16 +62,17 @@ def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[st
         topics = matcher.match(comment.text)
         questions = find_questions(comment.text)
         status = answer_status(doc, comment, staff) if questions else None
-        sentiment = comment_sentiment(comment.text, scored)
+        feeling = comment_sentiment(comment.text, scored, analyzer)
         result.comments.append({
             "comment": comment,
             "topics": ";".join(sorted(topics)),
             "topic_evidence": "; ".join(f"{t}: {', '.join(terms)}" for t, terms in sorted(topics.items())),
-            "vader_compound": round(sentiment.vader_compound, 4),
-            "textblob_polarity": round(sentiment.textblob_polarity, 4),
-            "textblob_subjectivity": round(sentiment.textblob_subjectivity, 4),
-            "sentiment": sentiment.label,
-            "combined": mean_combined(opinion_sentences(scored)),
+            "vader_compound": round(feeling.vader_compound, 4),
+            "textblob_polarity": round(feeling.textblob_polarity, 4),
+            "textblob_subjectivity": round(feeling.textblob_subjectivity, 4),
+            "sentiment": feeling.label,
+            "sentiment_score": round(feeling.score, 4),
+            "combined": feeling.score,
             "relevance": round(relevance.get(comment.comment_id, 0.0), 4),
             "off_topic": off_topic.get(comment.comment_id, False),
             "promotional": promotional.get(comment.comment_id, False),
@@ -72,7 +81,7 @@ def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[st
             "answered": status.answered if status else None,
             "answered_by": status.answered_by if status else "",
         })
-        result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence))
+        result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
         for question in questions:
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status))
     return result
@@ -85,12 +94,18 @@ def _mentions(
     sentences: list[str],
     scored: list[SentenceSentiment],
     by_sentence: list[dict[str, tuple[str, ...]]],
+    whole: CommentSentiment,
+    analyzer: SentimentAnalyzer,
 ) -> list[Row]:
-    """One row per topic of a comment, scored on just the sentences that mention the topic."""
+    """One row per topic of a comment, scored on just the sentences that mention the topic
+    (the comment's own label when they are all of its sentences: no text is rated twice)."""
     rows = []
     for topic, evidence in sorted(topics.items()):
-        picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits] or scored
-        sentiment = aggregate_sentiment(picked)
+        picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
+        if 0 < len(picked) < len(scored):
+            sentiment = aggregate_sentiment(picked, analyzer)
+        else:
+            sentiment = aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
         rows.append({
             "doc_id": doc.doc_id,
             "comment_id": comment.comment_id,
