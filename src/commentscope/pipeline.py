@@ -80,8 +80,11 @@ def combine(results: Sequence[PageResult], per_doc: list[DocumentAnalysis], matc
 
 
 def _group_ids(questions: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:
-    """Group ids of similar questions; questions from off-topic or promotional comments get none."""
-    excluded = comments.loc[comments["off_topic"] | comments["promotional"], "comment_id"]
+    """Group ids of similar questions; questions from promotional comments get none.
+
+    Off-topic comments keep their questions: lexical relevance misses paraphrase, and under a
+    neutral "ask us" article it flagged a fifth of genuine health questions (docs/faq.md)."""
+    excluded = comments.loc[comments["promotional"], "comment_id"]
     eligible = ~questions["comment_id"].isin(excluded)
     ids = pd.Series("", index=questions.index, dtype=object)
     if eligible.any():
