@@ -115,7 +115,8 @@ def _erf(x: Vectors) -> Vectors:
     t = 1.0 / (1.0 + np.float32(0.3275911) * z)
     poly = t * (np.float32(0.254829592) + t * (np.float32(-0.284496736) + t * (
         np.float32(1.421413741) + t * (np.float32(-1.453152027) + t * np.float32(1.061405429)))))
-    return (np.sign(x) * (1.0 - poly * np.exp(-z * z))).astype(np.float32)
+    erf: Vectors = (np.sign(x) * (1.0 - poly * np.exp(-z * z))).astype(np.float32)
+    return erf
 
 
 def _encode(w: _Weights, ids: npt.NDArray[np.int64], mask: Vectors) -> Vectors:
