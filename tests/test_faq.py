@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from commentscope.analysis.embeddings import semantic_available
-from commentscope.analysis.faq import faq_gaps, group_questions, representative, stands_alone
+from commentscope.analysis.faq import faq_gaps, group_questions, is_faq_material, representative, stands_alone
 from commentscope.analysis.question_similarity import LexicalSimilarity, QuestionSimilarity, SemanticSimilarity
 from commentscope.errors import CommentscopeError
 from commentscope.results import FAQ_GAP_COLUMNS
@@ -93,10 +93,39 @@ def test_faq_gaps_rank_open_weakly_covered_groups(questions: pd.DataFrame) -> No
     assert first["topics"] == "supplements"
 
 
-def test_a_group_answered_only_by_readers_is_a_gap(questions: pd.DataFrame) -> None:
+def test_a_group_answered_only_by_readers_is_no_gap(questions: pd.DataFrame) -> None:
+    # issue 13: a gap is a question nobody answered; a reader's answer closes it
     reader_only = questions[questions["comment_id"] == "a-c2"]
-    gaps = faq_gaps(reader_only, group_questions(reader_only))
-    assert list(gaps["answered_by_reader"]) == [1]
+    assert faq_gaps(reader_only, group_questions(reader_only)).empty
+
+
+@pytest.mark.parametrize(
+    ("question", "material"),
+    [
+        ("Have you read the NIH fact sheet on vitamin K2?", False),
+        ("Has anyone else tried it with almond milk?", False),
+        ("How long did you take it before the rash went away?", False),
+        ("Ann, did you see the study I linked?", False),
+        ("Can I take K2 together with warfarin?", True),
+        ("How long should I take it before I see results?", True),
+        ("Did the study include women over sixty?", True),
+    ],
+    ids=["pointer-read", "poll-anyone-else", "reader-experience", "pointer-see", "advice", "how-long-should-i",
+         "about-the-study"],
+)
+def test_faq_material(question: str, material: bool) -> None:
+    assert is_faq_material(question) is material
+
+
+def test_pointers_and_polls_are_no_gap() -> None:
+    rows = [
+        ("a", "c1", "Ann", "Have you read the article on fluoride in tap water?", "", False, "", 0.0),
+        ("a", "c2", "Bob", "Has anyone else tried kefir for bloating?", "", False, "", 0.0),
+        ("a", "c3", "Cy", "Can kefir cause bloating in the first week?", "", False, "", 0.0),
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    gaps = faq_gaps(frame, group_questions(frame, similarity=LexicalSimilarity()))
+    assert list(gaps["representative_question"]) == ["Can kefir cause bloating in the first week?"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ depend on the input's row order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -67,8 +68,9 @@ def faq_gaps(
     *,
     coverage_threshold: float = DEFAULT_COVERAGE_THRESHOLD,
 ) -> pd.DataFrame:
-    """Question groups with an open question (unanswered, or answered only by readers) that the
-    article covers weakly (mean coverage below `coverage_threshold`), ranked, one row each."""
+    """Question groups an editor would list: some question is unanswered, the article covers
+    the group weakly (mean coverage below `coverage_threshold`), and it asks for information
+    rather than pointing somewhere or polling other readers (`is_faq_material`); ranked."""
     _require_columns(questions)
     if not group_ids.index.equals(questions.index):
         group_ids = group_ids.loc[questions.index]
@@ -123,16 +125,34 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
         article_coverage=float(members["article_coverage"].astype(float).mean()),
         doc_ids=";".join(sorted(set(members["doc_id"].map(str)))),
         comment_ids=";".join(dict.fromkeys(members["comment_id"].map(str))),
-        open=unanswered + readers > 0,
+        open=unanswered > 0 and any(is_faq_material(str(q)) for q in members["question"]),
     )
+
+
+# Questions that are not FAQ material: pointers ("Have you read X?") and polls of other
+# readers' experience ("Has anyone else tried it?", "How long did you take it?").
+_NOT_FAQ = re.compile(
+    r"^\W*(?:[^,?]{0,30},\s*)?(?:have|did)\s+you\s+(?:ever\s+|already\s+)?"
+    r"(?:read|seen|see|watched|watch|heard|hear|looked|checked|check|tried\s+reading|come\s+across)\b"
+    r"|\b(?:has|have|did|does)\s+any(?:one|body)\s+(?:else\s+)?(?:tried|try|had|have|experienced|noticed|used|taken)\b"
+    r"|\bany(?:one|body)\s+else\b"
+    r"|\bhow\s+(?:long|much|many|often)\s+(?:\w+\s+)?(?:did|have|had)\s+you\b",
+    re.IGNORECASE,
+)
+
+
+def is_faq_material(question: str) -> bool:
+    """Whether a question asks for information an FAQ could give (see `_NOT_FAQ`)."""
+    return _NOT_FAQ.search(question) is None
 
 
 def representative(questions: Sequence[str]) -> str:
     """The member that best stands for its group and reads on its own.
 
     Members that need their comment to make sense ("Would you please share them here?": a
-    pointing word and under `SELF_CONTAINED_TERMS` content words) are passed over when any
-    member does not; among the rest, the one closest (cosine) to the group's TF-IDF centroid,
+    pointing word and under `SELF_CONTAINED_TERMS` content words) or are no FAQ material
+    (`is_faq_material`) are passed over when any member is neither; among the rest, the one
+    closest (cosine) to the group's TF-IDF centroid,
     ties to the shortest.
     """
     space = TfidfSpace(questions)
@@ -142,7 +162,7 @@ def representative(questions: Sequence[str]) -> str:
         for term, weight in vector.items():
             centroid[term] = centroid.get(term, 0.0) + weight / len(vectors)
     closeness = [round(cosine(v, centroid), 9) for v in vectors]
-    alone = [stands_alone(q) for q in questions]
+    alone = [stands_alone(q) and is_faq_material(q) for q in questions]
     best = min(range(len(questions)), key=lambda k: (not alone[k], -closeness[k], len(questions[k]), k))
     return questions[best]
 
