@@ -166,3 +166,14 @@ def test_an_earlier_comment_never_answers() -> None:
     doc = flat(("Bo", "Rye flour makes the starter very active in cold kitchens."),
                ("Ann", "Which flour is best for a starter in a cold kitchen?"))
     assert status_of(doc, 1) == (False, "", "no later comment answers it")
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [("Fixed the typo, thanks! [Site editor]", True), ("Good catch, updated. - the author", True),
+     ("I edited my post above (sorry).", False), ("My favourite author is Le Guin.", False)],
+    ids=["bracketed-editor", "dash-author", "no-signature", "author-mid-sentence"],
+)
+def test_a_signed_comment_makes_its_writer_staff(text: str, staff: bool) -> None:
+    doc = flat(("Ann", "There is a typo in step 3."), ("Kim", text))
+    assert ("Kim" in detect_staff(doc)) is staff

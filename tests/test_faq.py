@@ -106,11 +106,12 @@ def test_a_group_answered_only_by_readers_is_no_gap(questions: pd.DataFrame) -> 
         ("Has anyone else tried it with almond milk?", False),
         ("How long did you take it before the rash went away?", False),
         ("Ann, did you see the study I linked?", False),
+        ("May I translate this guide into Polish for my blog?", False),
         ("Can I take K2 together with warfarin?", True),
         ("How long should I take it before I see results?", True),
         ("Did the study include women over sixty?", True),
     ],
-    ids=["pointer-read", "poll-anyone-else", "reader-experience", "pointer-see", "advice", "how-long-should-i",
+    ids=["pointer-read", "poll-anyone-else", "reader-experience", "pointer-see", "permission", "advice", "how-long-should-i",
          "about-the-study"],
 )
 def test_faq_material(question: str, material: bool) -> None:

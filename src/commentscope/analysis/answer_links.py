@@ -95,6 +95,8 @@ class AnswerFinder:
         self.doc = doc
         self.staff = staff
         self._names = {c.author: _first_name(c.author) for c in doc.comments if c.author}
+        self._word_cache: dict[str, list[str]] = {}
+        self._kind_cache: dict[tuple[str, str | None], AnswerKind] = {}
         self._children: dict[str, list[Comment]] = {}
         for comment in doc.comments:
             if comment.parent_id is not None:
@@ -107,7 +109,7 @@ class AnswerFinder:
             return AnswerStatus(True, "staff", f"inline answer ({inline.label})")
         subtree = self._subtree(question)
         for reply in subtree:
-            if self._other(reply, question) and answer_kind(reply.text, question.author) is AnswerKind.ANSWER:
+            if self._other(reply, question) and self._kind(reply, question.author) is AnswerKind.ANSWER:
                 return self._found(reply, "reply")
         if subtree:
             return AnswerStatus(False, "", "replies, none an answer")
@@ -123,8 +125,12 @@ class AnswerFinder:
         staff_seen = False
         for offset, candidate in enumerate(later):
             evidence = self._evidence(candidate, offset, name, asked_words, vector, staff_seen)
-            staff_seen = staff_seen or candidate.author in self.staff
-            if evidence is None or answer_kind(candidate.text, question.author) is not AnswerKind.ANSWER:
+            is_staff = candidate.author in self.staff
+            if evidence is None and (staff_seen or not is_staff):
+                continue
+            answers = self._kind(candidate, question.author) is AnswerKind.ANSWER
+            staff_seen = staff_seen or (answers and is_staff)  # a staff "thanks" is not the staff's answer
+            if evidence is None or not answers:
                 continue
             strength, label = evidence
             if best is None or strength > best[0]:
@@ -140,7 +146,7 @@ class AnswerFinder:
         mentioned = rf"(?:@{re.escape(name)}\b|\b{re.escape(name)}['’]s\s+question)"
         if name and (_opens_with(text, name) or re.search(mentioned, text, re.IGNORECASE)):
             return 4, "names the asker"
-        if _quotes(words(text), asked_words):
+        if _quotes(self._words(candidate), asked_words):
             return 3, "quotes the question"
         if offset >= WINDOW or self._addresses_someone(candidate, name):
             return None
@@ -149,6 +155,17 @@ class AnswerFinder:
         if cosine(term_vector(text), vector) >= OVERLAP:
             return 1, "topical overlap"
         return None
+
+    def _words(self, comment: Comment) -> list[str]:
+        if comment.comment_id not in self._word_cache:
+            self._word_cache[comment.comment_id] = words(comment.text)
+        return self._word_cache[comment.comment_id]
+
+    def _kind(self, comment: Comment, asker: str | None) -> AnswerKind:
+        key = (comment.comment_id, asker)
+        if key not in self._kind_cache:
+            self._kind_cache[key] = answer_kind(comment.text, asker)
+        return self._kind_cache[key]
 
     def _addresses_someone(self, comment: Comment, asker_name: str) -> bool:
         """The comment opens with the name of a commenter other than the asker."""
@@ -173,7 +190,7 @@ class AnswerFinder:
         return comment.author is None or comment.author != question.author
 
 
-def _quotes(reply: list[str], asked: list[list[str]]) -> bool:
-    """The reply repeats QUOTE_WORDS consecutive words of one of the questions."""
-    grams = {tuple(reply[k : k + QUOTE_WORDS]) for k in range(len(reply) - QUOTE_WORDS + 1)}
-    return any(tuple(q[k : k + QUOTE_WORDS]) in grams for q in asked for k in range(len(q) - QUOTE_WORDS + 1))
+def _quotes(reply: list[str], asked: list[list[str]], size: int = QUOTE_WORDS) -> bool:
+    """The reply repeats `size` consecutive words of one of the questions in `asked`."""
+    grams = {tuple(reply[k : k + size]) for k in range(len(reply) - size + 1)}
+    return any(tuple(q[k : k + size]) in grams for q in asked for k in range(len(q) - size + 1))

@@ -32,6 +32,14 @@ _GRATITUDE = frozenset(
 )
 
 
+# A comment signed with a site role at its end: "[Toptal blog editor]", "- the author", "(admin)".
+_SIGNATURE = re.compile(
+    r"[\[(\-–—~]\s*(?:the\s+|your\s+)?(?:[\w.'’&-]+\s+){0,3}?(editor|admin|administrator|moderator|author|webmaster|"
+    r"site owner|blog owner)\s*[\])]?\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class StaffMember:
     """A commenter judged to speak for the site, and why."""
@@ -64,8 +72,9 @@ def detect_staff(doc: Document, named: Iterable[str] = ()) -> dict[str, StaffMem
         evidence = None if named else _staff_evidence(author, by_author[author], by_id, opening)
         if evidence:
             found[author] = StaffMember(author, evidence)
-    if not named and not found and doc.max_depth == 0:
-        found.update(_flat_thread_staff(by_author))
+    if not named and doc.max_depth == 0:
+        for author, member in _flat_thread_staff(by_author).items():
+            found.setdefault(author, member)
     return found
 
 
@@ -106,6 +115,9 @@ def _staff_evidence(author: str, own: list[Comment], by_id: dict[str, Comment], 
     readers = {p.author or p.comment_id for p in parents if p.author != author}
     threads = sum(c.parent_id is None for c in own)
     greeted = sum(_greets(c, p) for c, p in replies)
+    signature = next((m for m in (_SIGNATURE.search(c.text) for c in own) if m), None)
+    if signature is not None:
+        return f"signs a comment as the site's {signature.group(1).lower()}"
     if _in_byline(opening, author):
         return f"name appears in the article byline; wrote {len(own)} comments, {len(parents)} of them replies"
     if len(readers) >= MIN_DISTINCT_READERS and threads <= MAX_THREAD_SHARE * len(own):

@@ -129,13 +129,15 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
     )
 
 
-# Questions that are not FAQ material: pointers ("Have you read X?") and polls of other
-# readers' experience ("Has anyone else tried it?", "How long did you take it?").
+# Questions that are not FAQ material: pointers ("Have you read X?"), polls of other readers'
+# experience ("Has anyone else tried it?", "How long did you take it?") and permission requests.
 _NOT_FAQ = re.compile(
     r"^\W*(?:[^,?]{0,30},\s*)?(?:have|did)\s+you\s+(?:ever\s+|already\s+)?"
     r"(?:read|seen|see|watched|watch|heard|hear|looked|checked|check|tried\s+reading|come\s+across)\b"
     r"|\b(?:has|have|did|does)\s+any(?:one|body)\s+(?:else\s+)?(?:tried|try|had|have|experienced|noticed|used|taken)\b"
     r"|\bany(?:one|body)\s+else\b"
+    # Permission requests to the author: "May I translate this article into Korean?"
+    r"|\b(?:may|can|could)\s+i\s+(?:possibly\s+|please\s+)?(?:translate|repost|reprint|republish|share|quote|link\s+to)\b"
     r"|\bhow\s+(?:long|much|many|often)\s+(?:\w+\s+)?(?:did|have|had)\s+you\b",
     re.IGNORECASE,
 )
