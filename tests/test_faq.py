@@ -111,7 +111,8 @@ def test_a_group_answered_only_by_readers_is_no_gap(questions: pd.DataFrame) -> 
         ("How long should I take it before I see results?", True),
         ("Did the study include women over sixty?", True),
     ],
-    ids=["pointer-read", "poll-anyone-else", "reader-experience", "pointer-see", "permission", "advice", "how-long-should-i",
+    ids=["pointer-read", "poll-anyone-else", "reader-experience", "pointer-see", "permission",
+         "advice", "how-long-should-i",
          "about-the-study"],
 )
 def test_faq_material(question: str, material: bool) -> None:
