@@ -93,9 +93,11 @@ def test_refusal_from_staff_is_no_answer() -> None:
         ("Yes, it freezes well.", AnswerKind.ANSWER),
         ("Ask your doctor first: gluten changes how the medicine is absorbed in the gut.", AnswerKind.ANSWER),
         ("Rye ferments faster than spelt and wheat.", AnswerKind.ANSWER),
+        ("No problem, glad you liked it!", AnswerKind.THANKS),
+        ("Just wanted to say thanks!", AnswerKind.THANKS),
     ],
     ids=["sorry-cant-help", "dont-know", "bare-thanks", "thanks-for-question", "emoticons", "i-sure-will",
-         "short-yes", "doctor-plus-content", "plain-content"],
+         "short-yes", "doctor-plus-content", "plain-content", "no-problem", "just-thanks"],
 )
 def test_answer_kind(text: str, kind: AnswerKind) -> None:
     assert answer_kind(text, "Ann") is kind
