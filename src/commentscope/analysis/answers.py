@@ -181,7 +181,8 @@ _REFUSAL = re.compile(
 # A short reply that still answers: it opens like an answer ("Yes, ...", "I sure will", "You can").
 _ANSWER_OPENING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|dear)\s+)?(?:[\w@.'’-]+\s*[,!:]\s+)?"
-    r"(?!no (?:problem|worries)\b)(?:yes|yeah|yep|yup|no|nope|sure|absolutely|definitely|of course|correct|exactly|indeed|not (?:really|yet|at all)"
+    r"(?!no (?:problem|worries)\b)"
+    r"(?:yes|yeah|yep|yup|no|nope|sure|absolutely|definitely|of course|correct|exactly|indeed|not (?:really|yet|at all)"
     r"|i (?:sure |certainly |definitely )?(?:will|did|do|have|would|can|am|was|use|used|add|added|made|make)"
     r"|i'll|i've|i'd|you (?:can|could|should|may|will|need|don't|do not)|you'll|it (?:is|does|will|can|was|works)|it's"
     r"|they (?:are|do|will|can)|they're|both|either|use|try|add|skip)\b",
