@@ -8,7 +8,9 @@ whether it asks (`asks`, as in question_comments.jsonl), whether and by whom it 
 gap (`gap`); per page, the staff names. Labelled before this benchmark was first run.
 
 Each page is analysed as a flat page (article from the saved page, title and byline as its
-opening lines) by `commentscope.pipeline.analyze_results`, with staff detected, not named.
+opening lines) by `commentscope.pipeline.analyze_results`, with staff detected, not named. The
+three flattened pages are also read with their reply links (`parent`), to check that nested
+threads do not get worse than with the previous answer rule.
 
     python benchmarks/quality_flat.py
 """
@@ -23,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from commentscope.analysis.answers import is_substantive  # noqa: E402
 from commentscope.corpus import PageResult  # noqa: E402
 from commentscope.model import Comment, Document, LabelledLine, LineRole  # noqa: E402
 from commentscope.pipeline import analyze_results  # noqa: E402
@@ -45,6 +48,47 @@ def flat_page(page: dict[str, Any]) -> PageResult:
     doc = Document(page["page"], page["page"], page["title"], lines, comments)
     doc.check_integrity()
     return PageResult(page["page"], page["page"], doc)
+
+
+def nested_page(page: dict[str, Any]) -> PageResult:
+    """A flattened page with its reply links put back (depth from the parent chain)."""
+    flat_doc = flat_page(page).document
+    assert flat_doc is not None
+    depth: dict[str, int] = {}
+    comments = []
+    for c, base in zip(page["comments"], flat_doc.comments, strict=True):
+        depth[c["id"]] = 0 if c["parent"] is None else depth[c["parent"]] + 1
+        comments.append(Comment(base.comment_id, c["parent"], depth[c["id"]], base.position, base.author,
+                                base.text, base.line_start, base.line_end))
+    doc = Document(flat_doc.doc_id, flat_doc.source, flat_doc.title, flat_doc.lines, tuple(comments))
+    doc.check_integrity()
+    return PageResult(page["page"], page["page"], doc)
+
+
+def nested_answers() -> tuple[float, float, int]:
+    """Answered status right on the flattened pages read with their reply links: now, and with
+    the previous rule (a reply in the subtree by someone else with 4+ content words)."""
+    pages = [p for p in load() if p["flattened"]]
+    docs = [nested_page(p) for p in pages]
+    analysis = analyze_results(docs)
+    comments = analysis.comments.set_index(["doc_id", "comment_id"])
+    staff = set(analysis.commenters.loc[analysis.commenters["is_staff"], "author"])
+    right = before = count = 0
+    for page, result in zip(pages, docs, strict=True):
+        doc = result.document
+        assert doc is not None
+        for c, comment in zip(page["comments"], doc.comments, strict=True):
+            if not c["asks"]:
+                continue
+            count += 1
+            expected = (c["answered"], c["answered_by"])
+            row = comments.loc[(page["page"], c["id"])]
+            right += (bool(row["answered"]), str(row["answered_by"]) if row["answered"] else "") == expected
+            replies = [r for r in doc.subtree(comment.comment_id)
+                       if r.author != comment.author and is_substantive(r.text)]
+            old = (bool(replies), ("staff" if any(r.author in staff for r in replies) else "reader") if replies else "")
+            before += old == expected
+    return _ratio(right, count), _ratio(before, count), count
 
 
 def _ratio(a: int, b: int) -> float:
@@ -99,6 +143,7 @@ def rows() -> list[dict[str, Any]]:
         return {"part": "flat threads", "measured_on": on, "metric": metric, "value": round(value, 3),
                 "anchor": anchor, "anchor_value": anchor_value, "goal": goal, "met": met}
 
+    nested, nested_before, nested_count = nested_answers()
     return [
         row("questions found: precision", m["precision"], "—", None, "≥ 0.9", m["precision"] >= 0.9),
         row("questions found: recall", m["recall"], "—", None, "≥ 0.9", m["recall"] >= 0.9),
@@ -111,6 +156,9 @@ def rows() -> list[dict[str, Any]]:
             m["gap_precision"] >= 0.8),
         row(f"FAQ gaps: recall ({m['gaps_labelled']} labelled)", m["gap_recall"], "—", None, "≥ 0.8",
             m["gap_recall"] >= 0.8),
+        row(f"nested: answered status right on the {nested_count} questions of the 3 flattened pages, "
+            "read with their reply links", nested, "previous rule (reply with 4+ content words)",
+            round(nested_before, 3), "no worse than the previous rule", nested >= nested_before),
     ]
 
 
