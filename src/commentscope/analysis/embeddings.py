@@ -9,7 +9,7 @@ real tokens and L2 normalisation, as sentence-transformers does; `benchmarks/qua
 Why numpy and not torch: measured in docs/faq.md (`benchmarks/quality_faq.py --engines`), the
 numpy pass needs only `safetensors`, `tokenizers` and numpy at run time, and embeds short
 questions about 1.4x slower than torch on one thread but loads 4x sooner in half the memory.
-onnxruntime was not measured.
+onnxruntime on an ONNX export is 3x faster still, but no package ships that export (docs/faq.md).
 """
 
 from __future__ import annotations
