@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 import pandas as pd
 import pytest
 
 from commentscope.analysis.embeddings import semantic_available
-from commentscope.analysis.faq import faq_gaps, group_questions, is_faq_material, representative, stands_alone
+from commentscope.analysis.faq import (
+    faq_gaps,
+    group_questions,
+    is_faq_material,
+    question_context,
+    representative,
+    stands_alone,
+)
+from commentscope.analysis.neighbours import Pairs
 from commentscope.analysis.question_similarity import LexicalSimilarity, QuestionSimilarity, SemanticSimilarity
 from commentscope.errors import CommentscopeError
 from commentscope.results import FAQ_GAP_COLUMNS
@@ -218,3 +229,45 @@ def test_stands_alone(question: str, alone: bool) -> None:
 def test_representative_reads_on_its_own() -> None:
     members = ["Would you please share them here?", "Could you share the gluten-free bread recipes here?"]
     assert representative(members) == members[1]
+
+
+@pytest.mark.parametrize(
+    ("comment", "question", "expected"),
+    [
+        ("I took my last azithromycin pill this morning. Can I have a few drinks tonight?",
+         "Can I have a few drinks tonight?",
+         "I took my last azithromycin pill this morning. Can I have a few drinks tonight?"),
+        ("Is it safe? Also, what dose?", "Is it safe?", "Is it safe?"),
+        ("Nothing matches here.", "Is it safe?", "Is it safe?"),
+        ("word " * 200 + "Is it safe?", "Is it safe?", ("word " * 80).strip() + " Is it safe?"),
+    ],
+    ids=["context-before", "first-sentence", "not-in-comment", "cut-at-a-word"],
+)
+def test_question_context(comment: str, question: str, expected: str) -> None:
+    assert question_context(comment, question) == expected
+
+
+@dataclass
+class RecordingSimilarity:
+    """A QuestionSimilarity that records the texts it is asked to compare and pairs none."""
+
+    seen: list[str] = field(default_factory=list)
+    name: str = "recording"
+    threshold: float = 0.5
+
+    def pairs(self, texts: Sequence[str]) -> Pairs:
+        self.seen.extend(texts)
+        return Pairs.empty()
+
+
+def test_grouping_compares_the_context_when_given() -> None:
+    rows = [("a", "c1", "Ann", "Can I have a few drinks?", "", False, "", 0.0),
+            ("a", "c2", "Bob", "Is it safe?", "", False, "", 0.0)]
+    frame = pd.DataFrame(rows, columns=COLUMNS).set_axis(["r1", "r2"])
+    context = pd.Series({"r2": "I take warfarin. Is it safe?", "r1": "I took amoxicillin. Can I have a few drinks?"})
+    recorder = RecordingSimilarity()
+    group_questions(frame, similarity=recorder, context=context)
+    assert recorder.seen == ["I took amoxicillin. Can I have a few drinks?", "I take warfarin. Is it safe?"]
+    bare = RecordingSimilarity()
+    group_questions(frame, similarity=bare)
+    assert bare.seen == ["Can I have a few drinks?", "Is it safe?"]

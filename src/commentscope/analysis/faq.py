@@ -29,6 +29,7 @@ from commentscope.results import FAQ_GAP_COLUMNS
 from commentscope.text import words
 
 DEFAULT_COVERAGE_THRESHOLD = 0.35
+CONTEXT_CHARS = 400  # of the comment before a question, compared with it when grouping
 SELF_CONTAINED_TERMS = 4  # content words that let a question with "it"/"them"/"this" stand alone
 _POINTING = frozenset("it them this that these those here there one ones he she they him her".split())
 INPUT_COLUMNS = (
@@ -41,10 +42,14 @@ def group_questions(
     *,
     similarity: QuestionSimilarity | None = None,
     threshold: float | None = None,
+    context: pd.Series | None = None,
 ) -> pd.Series:
     """A group id ("g001", numbered by rank) for each question row, aligned with its index.
 
     `similarity` defaults to `default_similarity()`; `threshold` to that similarity's own.
+    `context`, aligned with the rows, is the text compared instead of the bare question
+    (`question_context`: "Can I have a few drinks?" means little without "I took my last
+    azithromycin this morning").
     """
     _require_columns(questions)
     if questions.empty:
@@ -52,7 +57,8 @@ def group_questions(
     measure = similarity or default_similarity()
     order = _canonical_order(questions)
     ordered = questions.iloc[order]
-    texts = [str(q) for q in ordered["question"]]
+    compared = ordered["question"] if context is None else context.loc[questions.index].iloc[order]
+    texts = [str(q) for q in compared]
     cut = measure.threshold if threshold is None else threshold
     labels = sparse_average_linkage(len(texts), measure.pairs(texts), cut)
     ids = _rank_labels(ordered, labels)
@@ -60,6 +66,18 @@ def group_questions(
     for position, label in zip(order, labels, strict=True):
         group_ids[position] = ids[label]
     return pd.Series(group_ids, index=questions.index, dtype=object, name="group_id")
+
+
+def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
+    """The question with what its comment says before it, up to `max_chars` (cut at a word)."""
+    end = comment_text.find(question)
+    if end < 0:
+        return question
+    start = max(0, end - max_chars)
+    before = comment_text[start:end]
+    if start > 0 and not comment_text[start - 1].isspace():
+        before = before.split(" ", 1)[-1]  # drop the cut word
+    return f"{before}{question}".strip()
 
 
 def faq_gaps(
