@@ -9,7 +9,7 @@ import pandas as pd
 
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.document import DocumentAnalysis, analyze_document
-from commentscope.analysis.faq import faq_gaps, group_questions
+from commentscope.analysis.faq import faq_gaps, group_questions, question_context
 from commentscope.analysis.sentiment import SentimentAnalyzer
 from commentscope.analysis.themes import suggest_themes
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
@@ -90,12 +90,19 @@ def combine(results: Sequence[PageResult], per_doc: list[DocumentAnalysis], matc
 
 
 def _group_ids(questions: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:
-    """Group ids of similar questions; questions from off-topic or promotional comments get none."""
-    excluded = comments.loc[comments["off_topic"] | comments["promotional"], "comment_id"]
+    """Group ids of similar questions; questions from promotional comments get none.
+
+    Off-topic comments keep their questions: lexical relevance misses paraphrase, and under a
+    neutral "ask us" article it flagged a fifth of genuine health questions (docs/faq.md)."""
+    excluded = comments.loc[comments["promotional"], "comment_id"]
     eligible = ~questions["comment_id"].isin(excluded)
     ids = pd.Series("", index=questions.index, dtype=object)
     if eligible.any():
-        ids[eligible] = group_questions(questions[eligible])
+        text_of = dict(zip(zip(comments["doc_id"], comments["comment_id"], strict=True), comments["text"], strict=True))
+        context = pd.Series([question_context(str(text_of.get((d, c), "")), str(q)) for d, c, q in
+                             zip(questions["doc_id"], questions["comment_id"], questions["question"], strict=True)],
+                            index=questions.index)
+        ids[eligible] = group_questions(questions[eligible], context=context[eligible])
     return ids
 
 

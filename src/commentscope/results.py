@@ -24,7 +24,7 @@ COMMENT_ANALYSIS_COLUMNS = [
 ]
 QUESTION_COLUMNS = [
     "doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
-    "article_coverage", "article_passage", "article_line", "group_id",
+    "answer_evidence", "article_coverage", "article_passage", "article_line", "group_id",
 ]
 FAQ_GAP_COLUMNS = [
     "rank", "group_id", "representative_question", "topics", "askers", "questions",

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from commentscope.analysis.answers import AnswerStatus, StaffMember, answer_status, detect_staff
+from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
+from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staff
 from commentscope.analysis.coverage import ArticleCoverage, article_passages
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
@@ -55,13 +56,15 @@ def analyze_document(
     promotional = promotional_flags(doc)
     coverage = ArticleCoverage(article_passages(doc), background=[c.text for c in doc.comments])
     result = DocumentAnalysis(doc, staff=staff)
+    answers = AnswerFinder(doc, staff)
     for comment in doc.comments:
         sentences = split_sentences(comment.text)
         scored = score_sentences(sentences)
         by_sentence = matcher.match_sentences(sentences)
         topics = matcher.match(comment.text)
-        questions = find_questions(comment.text)
-        status = answer_status(doc, comment, staff) if questions else None
+        inline = split_inline_answer(comment.text, tuple(staff))  # the site's answer inside it asks nothing
+        questions = find_questions(inline.reader_text if inline else comment.text)
+        status = answers.status(comment, questions) if questions else None
         feeling = comment_sentiment(comment.text, scored, analyzer)
         result.comments.append({
             "comment": comment,
@@ -138,6 +141,7 @@ def _question_row(
         "topics": ";".join(sorted(own_topics)),
         "answered": bool(status and status.answered),
         "answered_by": status.answered_by if status else "",
+        "answer_evidence": status.evidence if status and status.answered else "",
         "article_coverage": round(best.score, 4),
         "article_passage": best.passage,
         "article_line": best.line,
