@@ -8,10 +8,10 @@ evidence around it and is not an article list.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
-from commentscope.patterns import PageKnowledge, looks_like_name, page_knowledge
+from commentscope.markup import clean, is_heading, is_one_link, split_lines
+from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
 MAX_UNMARK = 500  # longer lines are prose: no pattern needs them plain
@@ -19,6 +19,8 @@ HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line 
 SECTION_META = frozenset({"heading", "section"})
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
+DECORATION_META = "decoration"
+SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META})
 
 
 @dataclass(slots=True)
@@ -32,7 +34,13 @@ class Line:
     marker: str | None = None  # marker kind
     number_mark: int | None = None
     rest: str = ""  # the text after the marker, or the whole text
-    plain: str = ""  # `rest` without Markdown/markup decoration ('## 4 Comments', '**Ann**', '[Reply](#)')
+    plain: str = ""  # `rest` without converter decoration ('## 4 Comments', '**Ann**', '[12]Reply'), avatar
+    clean: str = ""  # the whole line without converter decoration: what comment text is made of
+    heading: bool = False  # printed as a heading by the converter (Markdown '## ...')
+    one_link: bool = False  # the text after the marker is a single link (a menu entry)
+    avatar: bool = False  # an avatar's alt text stood before the name
+    name_like: bool = True  # the header's author reads like a name (not 'The Yum List')
+    is_prose: bool = False
     meta: str | None = None
     boilerplate: str | None = None
     closes: bool = False
@@ -48,11 +56,15 @@ class Line:
     @property
     def prose(self) -> bool:
         """A sentence-like line: long, not a title-case heading, not chrome."""
-        words = [w for w in self.text.split() if w[:1].isalpha()]
-        if len(words) < PROSE_WORDS or self.boilerplate or self.cta:
-            return False
-        capitalised = sum(w[0].isupper() for w in words)
-        return capitalised < HEADING_CAPITALISED * len(words)
+        return self.is_prose and not (self.boilerplate or self.cta)
+
+
+def _prose(text: str) -> bool:
+    words = [w for w in text.split(maxsplit=4 * PROSE_WORDS) if w[:1].isalpha()]
+    if len(words) < PROSE_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised < HEADING_CAPITALISED * len(words)
 
 
 @dataclass(slots=True)
@@ -76,39 +88,41 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
     """Split text into lines and classify each against the pattern tables."""
     kb = knowledge or page_knowledge()
     lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        expanded = raw.expandtabs(4)
+    for number, raw in enumerate(split_lines(text), start=1):
         stripped = raw.strip()
-        line = Line(number, raw, len(expanded) - len(expanded.lstrip()), stripped, rest=stripped)
+        indent = len(raw) - len(raw.lstrip())
+        if "\t" in raw[:indent]:
+            indent = len(raw[:indent].expandtabs(4))
+        line = Line(number, raw, indent, stripped, rest=stripped)
         if stripped:
             _classify(line, kb)
         lines.append(line)
     return lines
 
 
-_HEADING_HASHES = re.compile(r"^#{1,6}\s+")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-
-
-def unmark(text: str) -> str:
-    """Text without the Markdown decoration that HTML-to-text converters add (headings, bold, links)."""
-    if len(text) > MAX_UNMARK or not any(ch in text for ch in "#*_["):
-        return text
-    text = _LINK.sub(r"\1", _HEADING_HASHES.sub("", text))
-    return _EMPHASIS.sub(r"\2", text).strip()
-
-
 def _classify(line: Line, kb: PageKnowledge) -> None:
     marker = kb.marker(line.text)
     if marker:
         line.marker, line.number_mark, line.rest = marker
-    line.plain = unmark(line.rest)
-    header = kb.header(line.plain) if line.plain else None
+    line.heading = is_heading(line.text)
+    line.one_link = is_one_link(line.rest)
+    line.clean = clean(line.text, kb.decorations)
+    plain = clean(line.rest, kb.decorations) if marker else line.clean
+    line.plain = kb.without_avatar(plain)
+    line.avatar = line.plain != plain
+    line.is_prose = _prose(line.clean)
+    if not line.plain:  # only decoration ('![](avatar.png)', '[avatar]'): nothing a reader sees
+        if marker:
+            line.rest = ""  # a marker alone
+        else:
+            line.meta = DECORATION_META
+        return
+    header = kb.header(line.plain)
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
-    line.meta = kb.meta_kind(line.plain) if line.plain else None
-    boiler = kb.first(kb.boilerplate, unmark(line.text))
+        line.name_like = header.name_like or line.avatar
+    line.meta = kb.meta_kind(line.plain)
+    boiler = kb.first(kb.boilerplate, line.clean)
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments
     line.cta = kb.first(kb.cta, line.plain) is not None
@@ -143,15 +157,15 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
     kind = line.marker or "header"
     j = next_content(lines, i)
     after = lines[j] if j is not None else None
-    if line.author:  # 'NAME says:' / 'Avatar NAME', with or without a marker
+    date_follows = _past_separators(lines, j).meta in DATE_META
+    if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True)
     if line.marker and not line.rest and after is not None and j is not None:
         return _lone_marker_head(lines, i, j)
-    if not looks_like_name(line.plain) or after is None:
+    if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i):
         return None
     body_follows = after.indent > line.indent and not after.marker and not after.meta
-    date_follows = _past_separators(lines, j).meta in DATE_META
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows)
     if line.marker and _flat_body_follows(lines, i, after):
@@ -159,9 +173,22 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
     return None
 
 
+def _name_line(line: Line, date_follows: bool) -> bool:
+    """A line that names an author: name-like, or any name where a date or an avatar says so."""
+    if line.heading or line.boilerplate:
+        return False
+    return looks_like_name(line.plain) or ((date_follows or line.avatar) and could_be_name(line.plain))
+
+
+def _in_tight_list(lines: list[Line], i: int) -> bool:
+    """A list item directly under another item as deep or deeper: a menu or a list, not a comment."""
+    before = lines[i - 1] if i else None
+    return bool(lines[i].marker) and before is not None and bool(before.marker) and before.indent >= lines[i].indent
+
+
 def _past_separators(lines: list[Line], j: int | None) -> Line:
-    """The first content line from j on that is not a marker alone ('NAME' / '•' / '3 years ago')."""
-    while j is not None and lines[j].marker and not lines[j].rest:
+    """The first content line from j on that is not a separator ('NAME' / '•' / '[avatar]' / '3 years ago')."""
+    while j is not None and ((lines[j].marker and not lines[j].rest) or lines[j].meta in SEPARATOR_META):
         j = next_content(lines, j)
     return lines[j] if j is not None else Line(0, "", 0, "")
 
@@ -177,16 +204,22 @@ def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:
 def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
     """A marker alone on its line: the next line is the author (or header) or the text."""
     line, after = lines[i], lines[j]
+    while after.meta in SEPARATOR_META:  # '1.' / '[avatar]' / 'Ann' / date
+        j = next_content(lines, j) or j
+        if lines[j] is after:
+            return None
+        after = lines[j]
     if after.meta:  # a separator between actions, as in Disqus's 'Reply • Share ›'
         return None
     k = next_content(lines, j)
-    if after.author:
+    date_follows = _past_separators(lines, k).meta in DATE_META
+    if after.author and (after.name_like or date_follows):
         return Head(i, j, after.author, line.indent, line.marker or "header", line.number_mark,
                     reply_to=after.reply_to, strong=True)
-    if looks_like_name(after.plain) and k is not None and (
-        lines[k].meta in DATE_META or (lines[k].indent > after.indent - 1 and not lines[k].marker)
+    if _name_line(after, date_follows) and k is not None and (
+        date_follows or (lines[k].indent > after.indent - 1 and not lines[k].marker)
     ):
-        return Head(i, j, after.plain, line.indent, line.marker or "header", line.number_mark)
+        return Head(i, j, after.plain, line.indent, line.marker or "header", line.number_mark, strong=date_follows)
     return None
 
 
@@ -253,8 +286,8 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
             continue
         if signal_at[i] and (head.flat or head.strong):
             return i
-        if head.flat:
-            continue
+        if head.flat or prose_from[0] == prose_from[i]:
+            continue  # comments answer an article: a head above all prose, unannounced, is a byline
         last_head = ordered[-1] if position + 1 < len(ordered) else None
         # A lone marked head closing the page (article prose above, none below) is a comment too.
         prose_above = prose_from[0] > prose_from[i]

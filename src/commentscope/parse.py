@@ -87,11 +87,16 @@ class _ThreadBuilder:
         return i
 
     def _inside(self, cur: _Open, line: Line) -> bool:
+        if line.heading:
+            return False  # converters print no headings inside a comment's text
         if line.boilerplate or (line.cta and not cur.text_lines):
             return line.indent > cur.head.indent and not line.boilerplate
         if line.indent > cur.head.indent:
             return True
         flat = cur.body_indent is not None and cur.body_indent <= cur.head.indent
+        if cur.body_indent is None and line.indent < cur.head.indent:
+            # html2text prints a list item's paragraphs flush left: the header's indentation is the depth.
+            return cur.head.strong and not (line.marker and line.one_link)
         return flat or (cur.body_indent is None and line.indent == cur.head.indent)
 
     def _authorless_reply(self, i: int) -> Head | None:
@@ -99,6 +104,8 @@ class _ThreadBuilder:
         line, cur = self.lines[i], self.current
         if not line.marker or not line.rest or line.meta or cur is None or line.marker not in self.thread_kinds:
             return None
+        if not cur.text_lines:
+            return None  # a comment's first line, even '1. Which trail...': no reply comes before its text
         before = self.lines[i - 1]
         if not (before.blank or before.meta) or self._starts_list(i):
             return None  # directly under text, or introduced by it: a list inside the comment
@@ -169,7 +176,7 @@ class _ThreadBuilder:
         parts = []
         for i in o.text_lines:
             line = self.lines[i]
-            parts.append(line.rest if i == o.head.index else line.text)
+            parts.append(line.plain if i == o.head.index else line.clean)
         end = o.text_lines[-1] if o.text_lines else o.head.last_header
         return Comment(
             comment_id=o.comment_id,

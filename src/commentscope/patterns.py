@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from commentscope.markup import Decoration
+
 NAME_MAX_WORDS = 7
 NAME_MAX_CHARS = 60
 _NAME_STOP = frozenset(
@@ -27,15 +29,21 @@ class Pattern:
     regex: re.Pattern[str]
     closes_comments: bool = False
     lead_in: bool = False  # a header line that may stand before the real header (an avatar image)
+    structural: bool = False  # the pattern alone says the line is a comment header
 
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """What a header line says: who wrote the comment and, if stated, whom it answers."""
+    """What a header line says: who wrote the comment and, if stated, whom it answers.
+
+    `name_like` is False for an author that reads like words ('The Yum List', 'So Alice', 'Be'):
+    such a header counts only where the structure around it says it is one (a date follows).
+    """
 
     author: str
     reply_to: str | None = None
     lead_in: bool = False
+    name_like: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,8 @@ class PageKnowledge:
     """Compiled pattern tables, most specific first."""
 
     max_pattern_line: int
+    decorations: tuple[Decoration, ...]
+    avatars: tuple[Pattern, ...]
     markers: tuple[Pattern, ...]
     headers: tuple[Pattern, ...]
     meta: tuple[Pattern, ...]
@@ -64,10 +74,21 @@ class PageKnowledge:
             return None
         for p in self.headers:
             m = p.regex.match(text)
-            if m and looks_like_name(author := m.group("author").strip()):
+            if m and could_be_name(author := undouble(m.group("author").strip())):
                 reply_to = m.groupdict().get("reply_to")
-                return Header(author, reply_to.strip() if reply_to else None, p.lead_in)
+                name_like = p.structural or looks_like_name(author)
+                return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like)
         return None
+
+    def without_avatar(self, text: str) -> str:
+        """The line with an avatar's alt text before the name removed ('Avatar Ann says:' -> 'Ann says:')."""
+        if len(text) > self.max_pattern_line:
+            return text
+        for p in self.avatars:
+            m = p.regex.match(text)
+            if m:
+                return text[m.end():]
+        return text
 
     def meta_kind(self, text: str) -> str | None:
         """The kind of a metadata line; a line of several joined by '|' or '·' takes the first one's kind."""
@@ -87,17 +108,37 @@ class PageKnowledge:
         return None
 
 
-def looks_like_name(text: str) -> bool:
-    """Whether a short line reads like an author name or handle rather than a sentence."""
+def could_be_name(text: str) -> bool:
+    """Whether a short line has the shape of a name: a few words, not ending like a sentence."""
     words = text.split()
     if not 0 < len(words) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS:
         return False
-    if text.endswith(("?", "!", ":", ";", "…", "...")):
+    if text.endswith(("?", "!", ":", ";", "…", "...", ",")):
         return False
-    if text.endswith(".") and not _ABBREVIATION.match(words[-1]):
-        return False  # a name may end in "Ph.D." or "Jr.", never in a sentence's full stop
-    lowered = [w.strip(",.").lower() for w in words]
+    return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a short line reads like an author name or handle rather than a sentence."""
+    if not could_be_name(text):
+        return False
+    lowered = [w.strip(",.").lower() for w in text.split()]
     return lowered[0] not in _NAME_STOP and sum(w in _NAME_STOP for w in lowered) < 2
+
+
+def undouble(name: str) -> str:
+    """A name printed twice in a row, as avatar alt text and link ('So Alice So Alice'), once."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
+def _decorations(entries: list[dict[str, object]]) -> tuple[Decoration, ...]:
+    return tuple(
+        Decoration(str(e["name"]), re.compile(str(e["pattern"]), re.IGNORECASE), str(e["replace"])) for e in entries
+    )
 
 
 def _compile(entries: list[dict[str, object]], default_name: str) -> tuple[Pattern, ...]:
@@ -107,6 +148,7 @@ def _compile(entries: list[dict[str, object]], default_name: str) -> tuple[Patte
             regex=re.compile(str(entry["pattern"]), re.IGNORECASE),
             closes_comments=bool(entry.get("closes_comments", False)),
             lead_in=bool(entry.get("lead_in", False)),
+            structural=bool(entry.get("structural", False)),
         )
         for entry in entries
     )
@@ -119,6 +161,8 @@ def page_knowledge() -> PageKnowledge:
     data = tomllib.loads(raw)
     return PageKnowledge(
         max_pattern_line=int(data["max_pattern_line"]),
+        decorations=_decorations(data["decorations"]),
+        avatars=_compile(data["avatars"], "avatar"),
         markers=_compile(data["markers"], "marker"),
         headers=_compile(data["headers"], "header"),
         meta=_compile(data["meta"], "meta"),
