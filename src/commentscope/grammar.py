@@ -8,6 +8,7 @@ evidence around it and is not an article list.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from commentscope.markup import clean, is_heading, is_one_link, split_lines
@@ -41,6 +42,8 @@ class Line:
     avatar: bool = False  # an avatar's alt text stood before the name
     name_like: bool = True  # the header's author reads like a name (not 'The Yum List')
     is_prose: bool = False
+    next_content: int | None = None  # index of the next non-blank line (set by `scan`)
+    previous_content: int | None = None
     meta: str | None = None
     boilerplate: str | None = None
     closes: bool = False
@@ -97,16 +100,33 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         if stripped:
             _classify(line, kb)
         lines.append(line)
+    _link_content(lines)
     return lines
 
 
+def _link_content(lines: list[Line]) -> None:
+    """Each line learns its nearest non-blank neighbours, so no look-around walks a run of blanks."""
+    last: int | None = None
+    for i, line in enumerate(lines):
+        line.previous_content = last
+        if line.text:
+            last = i
+    last = None
+    for i in range(len(lines) - 1, -1, -1):
+        lines[i].next_content = last
+        if lines[i].text:
+            last = i
+
+
 def _classify(line: Line, kb: PageKnowledge) -> None:
+    line.clean = clean(line.text, kb.decorations)
     marker = kb.marker(line.text)
+    if marker and kb.meta_kind(line.clean) in DATE_META:
+        marker = None  # '1. November 2023 um 11:54 Uhr' is a date, not a list item
     if marker:
         line.marker, line.number_mark, line.rest = marker
     line.heading = is_heading(line.text)
     line.one_link = is_one_link(line.rest)
-    line.clean = clean(line.text, kb.decorations)
     plain = clean(line.rest, kb.decorations) if marker else line.clean
     line.plain = kb.without_avatar(plain)
     line.avatar = line.plain != plain
@@ -129,17 +149,11 @@ def _classify(line: Line, kb: PageKnowledge) -> None:
 
 
 def next_content(lines: list[Line], i: int) -> int | None:
-    for j in range(i + 1, len(lines)):
-        if not lines[j].blank:
-            return j
-    return None
+    return lines[i].next_content
 
 
 def previous_content(lines: list[Line], i: int) -> int | None:
-    for j in range(i - 1, -1, -1):
-        if not lines[j].blank:
-            return j
-    return None
+    return lines[i].previous_content
 
 
 def find_heads(lines: list[Line]) -> dict[int, Head]:
@@ -280,6 +294,7 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     for i in range(len(lines) - 1, -1, -1):
         meta_from[i] = meta_from[i + 1] or lines[i].meta is not None
         prose_from[i] = prose_from[i + 1] + lines[i].prose
+    run_ends = _run_ends(lines, [heads[i] for i in ordered])
     for position, i in enumerate(ordered):
         head = heads[i]
         if not _has_body(lines, head):
@@ -289,28 +304,40 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
         if head.flat or prose_from[0] == prose_from[i]:
             continue  # comments answer an article: a head above all prose, unannounced, is a byline
         last_head = ordered[-1] if position + 1 < len(ordered) else None
+        end = run_ends[i]
         # A lone marked head closing the page (article prose above, none below) is a comment too.
         prose_above = prose_from[0] > prose_from[i]
-        closing = head.kind != "header" and prose_above and _run_end_prose(lines, head, prose_from) == 0
+        closing = head.kind != "header" and prose_above and (end is None or prose_from[end] == 0)
         evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
-        if evidence and not _is_article_list(lines, head, last_head, prose_from):
+        if evidence and not _is_article_list(lines, end, last_head, prose_from):
             return i
     return None
 
 
-def _run_end_prose(lines: list[Line], head: Head, prose_from: list[int]) -> int:
-    """How many prose lines follow the end of a head's run (0 when the run closes the page)."""
-    end = _run_end(lines, head)
-    return 0 if end is None else prose_from[end]
+def _run_ends(lines: list[Line], heads: list[Head]) -> dict[int, int | None]:
+    """For each head, the first line after its run: back at or left of its indentation, no marker.
 
-
-def _run_end(lines: list[Line], head: Head) -> int | None:
-    """The first line after a head's run: back at or left of the head's indentation, no marker."""
-    return next(
-        (k for k in range(head.last_header + 1, len(lines))
-         if not lines[k].blank and lines[k].indent <= head.indent and not lines[k].marker),
-        None,
-    )
+    One sweep from the end of the page with a stack of the nearest candidate lines (indentation
+    rising towards the top of the stack) and a binary search per head: O(n log n) even for a
+    thread thousands of levels deep, where scanning forward from every head would be quadratic.
+    """
+    ends: dict[int, int | None] = {}
+    stack: list[int] = []  # line indices; indentations strictly increase towards the end of the list
+    indents: list[int] = []
+    k = len(lines) - 1
+    for head in sorted(heads, key=lambda h: h.last_header, reverse=True):
+        while k > head.last_header:
+            line = lines[k]
+            if not line.blank and not line.marker:
+                while indents and indents[-1] >= line.indent:
+                    stack.pop()
+                    indents.pop()
+                stack.append(k)
+                indents.append(line.indent)
+            k -= 1
+        found = bisect_right(indents, head.indent) - 1
+        ends[head.index] = stack[found] if found >= 0 else None
+    return ends
 
 
 def _has_body(lines: list[Line], head: Head) -> bool:
@@ -318,9 +345,8 @@ def _has_body(lines: list[Line], head: Head) -> bool:
     return j is None or head.text_on_marker or not (lines[j].boilerplate or lines[j].meta in SECTION_META)
 
 
-def _is_article_list(lines: list[Line], head: Head, last_head: int | None, prose_from: list[int]) -> bool:
+def _is_article_list(lines: list[Line], end: int | None, last_head: int | None, prose_from: list[int]) -> bool:
     """A 'head' whose run is followed by article prose is an article list, not comments."""
-    end = _run_end(lines, head)
     if end is None or not lines[end].prose or lines[end].meta:
         return False
     prose_after = prose_from[end]

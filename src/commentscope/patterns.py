@@ -53,6 +53,7 @@ class PageKnowledge:
     max_pattern_line: int
     decorations: tuple[Decoration, ...]
     avatars: tuple[Pattern, ...]
+    roles: tuple[Pattern, ...]
     markers: tuple[Pattern, ...]
     headers: tuple[Pattern, ...]
     meta: tuple[Pattern, ...]
@@ -74,11 +75,18 @@ class PageKnowledge:
             return None
         for p in self.headers:
             m = p.regex.match(text)
-            if m and could_be_name(author := undouble(m.group("author").strip())):
+            if m and short_name(author := self._bare_name(m.group("author"))):
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
                 return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like)
         return None
+
+    def _bare_name(self, author: str) -> str:
+        """The author as a reader names them: without a role label after it, printed once."""
+        author = author.strip()
+        for p in self.roles:
+            author = p.regex.sub("", author).strip() or author
+        return undouble(author)
 
     def without_avatar(self, text: str) -> str:
         """The line with an avatar's alt text before the name removed ('Avatar Ann says:' -> 'Ann says:')."""
@@ -106,6 +114,11 @@ class PageKnowledge:
             if p.regex.match(text):
                 return p
         return None
+
+
+def short_name(text: str) -> bool:
+    """A header's author: a few words at most (nicknames may be anything: 'geht's no?!')."""
+    return 0 < len(text) <= NAME_MAX_CHARS and len(text.split()) <= NAME_MAX_WORDS
 
 
 def could_be_name(text: str) -> bool:
@@ -141,11 +154,26 @@ def _decorations(entries: list[dict[str, object]]) -> tuple[Decoration, ...]:
     )
 
 
-def _compile(entries: list[dict[str, object]], default_name: str) -> tuple[Pattern, ...]:
+_WORD_REF = re.compile(r"%([A-Z_]+)%")
+
+
+def expand_words(pattern: str, words: dict[str, object]) -> str:
+    """A pattern with each %NAME% replaced by the `[words]` entry `name` (a list becomes alternatives)."""
+
+    def fragment(m: re.Match[str]) -> str:
+        value = words[m.group(1).lower()]
+        if isinstance(value, list):
+            return "(?:" + "|".join(sorted((str(v) for v in value), key=len, reverse=True)) + ")"
+        return expand_words(str(value), words)
+
+    return _WORD_REF.sub(fragment, pattern)
+
+
+def _compile(entries: list[dict[str, object]], default_name: str, words: dict[str, object]) -> tuple[Pattern, ...]:
     return tuple(
         Pattern(
             name=str(entry.get("name", entry.get("kind", default_name))),
-            regex=re.compile(str(entry["pattern"]), re.IGNORECASE),
+            regex=re.compile(expand_words(str(entry["pattern"]), words), re.IGNORECASE),
             closes_comments=bool(entry.get("closes_comments", False)),
             lead_in=bool(entry.get("lead_in", False)),
             structural=bool(entry.get("structural", False)),
@@ -159,13 +187,15 @@ def page_knowledge() -> PageKnowledge:
     """The packaged pattern tables, compiled once."""
     raw = resources.files("commentscope").joinpath("data/page_patterns.toml").read_text("utf-8")
     data = tomllib.loads(raw)
+    words: dict[str, object] = data["words"]
     return PageKnowledge(
         max_pattern_line=int(data["max_pattern_line"]),
         decorations=_decorations(data["decorations"]),
-        avatars=_compile(data["avatars"], "avatar"),
-        markers=_compile(data["markers"], "marker"),
-        headers=_compile(data["headers"], "header"),
-        meta=_compile(data["meta"], "meta"),
-        boilerplate=_compile(data["boilerplate"], "boilerplate"),
-        cta=_compile(data["cta"], "cta"),
+        avatars=_compile(data["avatars"], "avatar", words),
+        roles=_compile(data["roles"], "role", words),
+        markers=_compile(data["markers"], "marker", words),
+        headers=_compile(data["headers"], "header", words),
+        meta=_compile(data["meta"], "meta", words),
+        boilerplate=_compile(data["boilerplate"], "boilerplate", words),
+        cta=_compile(data["cta"], "cta", words),
     )
