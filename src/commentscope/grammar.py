@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from commentscope.markup import clean, is_heading, is_one_link, split_lines
+from commentscope.markup import clean, is_heading, is_one_link, link_tail, opens_link, split_lines
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
@@ -91,14 +91,17 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
     """Split text into lines and classify each against the pattern tables."""
     kb = knowledge or page_knowledge()
     lines = []
+    in_link = False  # the line before ended inside a wrapped link address
     for number, raw in enumerate(split_lines(text), start=1):
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip())
         if "\t" in raw[:indent]:
             indent = len(raw[:indent].expandtabs(4))
-        line = Line(number, raw, indent, stripped, rest=stripped)
-        if stripped:
+        seen = link_tail(stripped).strip() if in_link else stripped
+        line = Line(number, raw, indent, seen, rest=seen)
+        if seen:
             _classify(line, kb)
+        in_link = opens_link(stripped)
         lines.append(line)
     _link_content(lines)
     return lines
@@ -160,7 +163,17 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     """Every line where a comment could start, keyed by line index."""
     heads = {i: h for i in range(len(lines)) if (h := _find_head(lines, i)) is not None}
     _merge_lead_ins(lines, heads)
+    for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
+        del heads[i]
     return heads
+
+
+def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
+    """A head with nothing but metadata before the next head: a list of linked titles and dates."""
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta and j not in heads:
+        j = next_content(lines, j)
+    return j is None or j in heads
 
 
 def _find_head(lines: list[Line], i: int) -> Head | None:

@@ -16,6 +16,8 @@ MAX_CLEAN_CHARS = 10_000  # longer lines are left as they are: bounded work per 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
+_LINK_TAIL = re.compile(r"^(?:[^()\s\\]|\\.){0,800}\)")
 _ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}|\[[^\[\]]{1,80}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 
 
@@ -38,6 +40,16 @@ def split_lines(text: str) -> list[str]:
     if parts and parts[-1] == "":
         parts.pop()
     return parts
+
+
+def opens_link(text: str) -> bool:
+    """Whether a line ends inside a Markdown link's address (html2text wrapped the line there)."""
+    return "](" in text and _OPEN_LINK.search(text) is not None
+
+
+def link_tail(text: str) -> str:
+    """The line without the end of an address wrapped from the line before ('b?c=1) Reply' -> ' Reply')."""
+    return _LINK_TAIL.sub("", text, count=1)
 
 
 def clean(text: str, decorations: tuple[Decoration, ...]) -> str:
