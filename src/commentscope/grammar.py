@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from commentscope.markup import clean, is_heading, is_one_link, link_tail, opens_link, split_lines
+from commentscope.markup import clean, is_heading, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
@@ -42,6 +42,7 @@ class Line:
     avatar: bool = False  # an avatar's alt text stood before the name
     name_like: bool = True  # the header's author reads like a name (not 'The Yum List')
     is_prose: bool = False
+    continues: int | None = None  # this line only continues a wrapped link begun on that line
     next_content: int | None = None  # index of the next non-blank line (set by `scan`)
     previous_content: int | None = None
     meta: str | None = None
@@ -88,20 +89,27 @@ class Head:
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
-    """Split text into lines and classify each against the pattern tables."""
+    """Split text into lines and classify each against the pattern tables.
+
+    A Markdown link that html2text wrapped over several lines is read as one line: the first
+    line carries the joined text, the others point back to it (`continues`) and count as blank.
+    """
     kb = knowledge or page_knowledge()
+    raws = split_lines(text)
+    spans = wrapped_links([raw.strip() for raw in raws])
     lines = []
-    in_link = False  # the line before ended inside a wrapped link address
-    for number, raw in enumerate(split_lines(text), start=1):
+    for i, raw in enumerate(raws):
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip())
         if "\t" in raw[:indent]:
             indent = len(raw[:indent].expandtabs(4))
-        seen = link_tail(stripped).strip() if in_link else stripped
-        line = Line(number, raw, indent, seen, rest=seen)
-        if seen:
+        leader = spans.get(i)
+        seen = stripped if leader is None or leader[0] != i else leader[1]
+        line = Line(i + 1, raw, indent, "" if leader and leader[0] != i else seen, rest=seen)
+        if leader and leader[0] != i:
+            line.rest, line.continues = "", leader[0]
+        elif seen:
             _classify(line, kb)
-        in_link = opens_link(stripped)
         lines.append(line)
     _link_content(lines)
     return lines
@@ -131,6 +139,9 @@ def _classify(line: Line, kb: PageKnowledge) -> None:
     line.heading = is_heading(line.text)
     line.one_link = is_one_link(line.rest)
     plain = clean(line.rest, kb.decorations) if marker else line.clean
+    inner = kb.marker(plain) if marker else None
+    if inner and inner[0] != "number" and inner[2]:
+        plain = inner[2]  # '1. ● Ann says:': w3m's glyph for an image after the list number
     line.plain = kb.without_avatar(plain)
     line.avatar = line.plain != plain
     line.is_prose = _prose(line.clean)

@@ -17,7 +17,6 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
-_LINK_TAIL = re.compile(r"^(?:[^()\s\\]|\\.){0,800}\)")
 _ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}|\[[^\[\]]{1,80}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 
 
@@ -42,14 +41,48 @@ def split_lines(text: str) -> list[str]:
     return parts
 
 
-def opens_link(text: str) -> bool:
-    """Whether a line ends inside a Markdown link's address (html2text wrapped the line there)."""
-    return "](" in text and _OPEN_LINK.search(text) is not None
+MAX_LINK_LINES = 6  # html2text wraps a link over at most a few lines
 
 
-def link_tail(text: str) -> str:
-    """The line without the end of an address wrapped from the line before ('b?c=1) Reply' -> ' Reply')."""
-    return _LINK_TAIL.sub("", text, count=1)
+def wrapped_links(stripped: list[str]) -> dict[int, tuple[int, str]]:
+    """Markdown links that html2text wrapped over several lines, joined.
+
+    Returns, for every line of a wrapped link, (index of its first line, the joined text). Link
+    text is joined with a space, an address without one ('https://a.org/x-' + 'y)').
+    """
+    spans: dict[int, tuple[int, str]] = {}
+    i = 0
+    while i < len(stripped):
+        text = stripped[i]
+        if "[" not in text or not _unclosed(text):
+            i += 1
+            continue
+        k = i
+        while _unclosed(text) and k + 1 < len(stripped) and k - i < MAX_LINK_LINES and stripped[k + 1]:
+            k += 1
+            glue = "" if _OPEN_LINK.search(text) else " "
+            text = text + glue + stripped[k]
+        joined = k > i and not _unclosed(text) and "](" in text
+        if joined:
+            for j in range(i, k + 1):
+                spans[j] = (i, text)
+        i = k + 1 if joined else i + 1
+    return spans
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a line ends inside a Markdown link: its text ('[26. Mai') or its address ('](https://a-')."""
+    if len(text) > MAX_CLEAN_CHARS:
+        return False
+    if _OPEN_LINK.search(text):
+        return True
+    depth = 0
+    for ch in text:
+        if ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def clean(text: str, decorations: tuple[Decoration, ...]) -> str:

@@ -239,7 +239,7 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         roles.update(builder.roles)
         comments = builder.comments()
     for i, line in enumerate(lines):
-        role, comment_id = roles.get(i, (LineRole.BOILERPLATE, None))
+        role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         labelled.append(LabelledLine(line.number, line.raw, role, comment_id))
     title = next((ln.text.strip() for ln in labelled if ln.role is LineRole.TITLE), None)
     return Document(
