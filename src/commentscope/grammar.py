@@ -17,7 +17,8 @@ from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name,
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
 MAX_UNMARK = 500  # longer lines are prose: no pattern needs them plain
 HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
-SECTION_META = frozenset({"heading", "section"})
+ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
+SECTION_META = ANNOUNCE_META | {"form"}  # where comments start or end
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
@@ -180,9 +181,9 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
 
 
 def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
-    """A head with nothing but metadata before the next head: a list of linked titles and dates."""
+    """A head with nothing but metadata and links before the next head: linked titles and dates."""
     j = next_content(lines, head.last_header)
-    while j is not None and lines[j].meta and j not in heads:
+    while j is not None and (lines[j].meta or lines[j].one_link) and j not in heads:
         j = next_content(lines, j)
     return j is None or j in heads
 
@@ -319,22 +320,29 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
         meta_from[i] = meta_from[i + 1] or lines[i].meta is not None
         prose_from[i] = prose_from[i + 1] + lines[i].prose
     run_ends = _run_ends(lines, [heads[i] for i in ordered])
-    for position, i in enumerate(ordered):
-        head = heads[i]
-        if not _has_body(lines, head):
-            continue
-        if signal_at[i] and (head.flat or head.strong):
-            return i
-        if head.flat or prose_from[0] == prose_from[i]:
-            continue  # comments answer an article: a head above all prose, unannounced, is a byline
-        last_head = ordered[-1] if position + 1 < len(ordered) else None
-        end = run_ends[i]
-        # A lone marked head closing the page (article prose above, none below) is a comment too.
-        prose_above = prose_from[0] > prose_from[i]
-        closing = head.kind != "header" and prose_above and (end is None or prose_from[end] == 0)
-        evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
-        if evidence and not _is_article_list(lines, end, last_head, prose_from):
-            return i
+    # Heads after a section signal ('17 Comments') come first: lists above it are the page's chrome.
+    announced_at = [False] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        announced_at[i + 1] = announced_at[i] or ln.meta in ANNOUNCE_META
+    for announced in (True, False):
+        for position, i in enumerate(ordered):
+            if announced and not announced_at[i]:
+                continue
+            head = heads[i]
+            if not _has_body(lines, head):
+                continue
+            if signal_at[i] and (head.flat or head.strong):
+                return i
+            if head.flat or prose_from[0] == prose_from[i]:
+                continue  # comments answer an article: a head above all prose, unannounced, is a byline
+            last_head = ordered[-1] if position + 1 < len(ordered) else None
+            end = run_ends[i]
+            # A lone marked head closing the page (article prose above, none below) is a comment too.
+            prose_above = prose_from[0] > prose_from[i]
+            closing = head.kind != "header" and prose_above and (end is None or prose_from[end] == 0)
+            evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
+            if evidence and not _is_article_list(lines, end, last_head, prose_from):
+                return i
     return None
 
 

@@ -17,6 +17,8 @@ _NAME_STOP = frozenset(
     "thank thanks hi hello yes no great what how why when where who can could would do does did "
     "will here there so if but and or not".split()
 )
+_QUOTES = frozenset("\"'“”‘’„«»")
+_PARTICLES = frozenset("from with van von der den del della de la le du dos das des ter".split())
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
 
 
@@ -122,13 +124,23 @@ def short_name(text: str) -> bool:
 
 
 def could_be_name(text: str) -> bool:
-    """Whether a short line has the shape of a name: a few words, not ending like a sentence."""
+    """Whether a short line has the shape of a name: a few words, not a sentence or a headline."""
     words = text.split()
     if not 0 < len(words) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS:
         return False
-    if text.endswith(("?", "!", ":", ";", "…", "...", ",")):
+    if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or _headline(words):
         return False
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
+
+
+def _headline(words: list[str]) -> bool:
+    """Capitalised words mixed with ordinary lower-case ones ('US military wary of civilian guards'),
+    or a quotation: a title, not a name ('Tobias Raff', 'es_mina' and 'Ay, caramba' are names)."""
+    if any(w[0] in _QUOTES or w[-1] in _QUOTES for w in words):
+        return True
+    capitalised = sum(w[0].isupper() for w in words)
+    ordinary = sum(w.isalpha() and w.islower() and len(w) > 3 and w not in _PARTICLES for w in words)
+    return capitalised >= 2 and ordinary >= 1
 
 
 def looks_like_name(text: str) -> bool:
