@@ -204,7 +204,7 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
         return _lone_marker_head(lines, i, j)
     if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i):
         return None
-    body_follows = after.indent > line.indent and not after.marker and not after.meta
+    body_follows = after.indent > line.indent and not (after.marker or after.meta or after.one_link)
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows)
     if line.marker and _flat_body_follows(lines, i, after):
