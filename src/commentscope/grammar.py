@@ -17,8 +17,11 @@ from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name,
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
 MAX_UNMARK = 500  # longer lines are prose: no pattern needs them plain
 HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
+TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a headline, not a comment's text
+WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 SECTION_META = ANNOUNCE_META | {"form"}  # where comments start or end
+COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comments print
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
@@ -42,6 +45,7 @@ class Line:
     one_link: bool = False  # the text after the marker is a single link (a menu entry)
     avatar: bool = False  # an avatar's alt text stood before the name
     name_like: bool = True  # the header's author reads like a name (not 'The Yum List')
+    evidence: bool = False  # the header shows the page has comments ('NAME says:')
     is_prose: bool = False
     continues: int | None = None  # this line only continues a wrapped link begun on that line
     next_content: int | None = None  # index of the next non-blank line (set by `scan`)
@@ -87,6 +91,7 @@ class Head:
     strong: bool = False  # a header pattern or a date says it is a comment, not a list item
     reply_to: str | None = None
     lead_in: bool = False
+    evidence: bool = False  # its shape alone shows comments: 'NAME says:', a list item with an indented body
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
@@ -156,6 +161,7 @@ def _classify(line: Line, kb: PageKnowledge) -> None:
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
         line.name_like = header.name_like or line.avatar
+        line.evidence = header.evidence
     line.meta = kb.meta_kind(line.plain)
     boiler = kb.first(kb.boilerplate, line.clean)
     if boiler:
@@ -199,14 +205,17 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
     date_follows = _past_separators(lines, j).meta in DATE_META
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
-                    lead_in=line.lead_in, strong=True)
+                    lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
     if line.marker and not line.rest and after is not None and j is not None:
         return _lone_marker_head(lines, i, j)
-    if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i):
+    if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
-    body_follows = after.indent > line.indent and not (after.marker or after.meta or after.one_link)
+    body_follows = after.indent > line.indent and not (
+        after.marker or after.meta or after.one_link or _title_case(after.clean)
+    )
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
-        return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows)
+        shaped = (bool(line.marker) and body_follows) or line.avatar
+        return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
     if line.marker and _flat_body_follows(lines, i, after):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
     return None
@@ -217,6 +226,17 @@ def _name_line(line: Line, date_follows: bool) -> bool:
     if line.heading or line.boilerplate:
         return False
     return looks_like_name(line.plain) or ((date_follows or line.avatar) and could_be_name(line.plain))
+
+
+def _wrapped(lines: list[Line], i: int) -> bool:
+    """A long line that runs on into the next one: lynx and w3m wrapped a sentence at 80 columns."""
+    return len(lines[i].raw.rstrip()) >= WRAP_COLUMNS and i + 1 < len(lines) and not lines[i + 1].blank
+
+
+def _title_case(text: str) -> bool:
+    """A headline ('As Trump Berates News Media, a New Strategy'), not the first line of a comment."""
+    words = [w for w in text.split(maxsplit=30) if w[:1].isalpha()]
+    return len(words) >= TITLE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CAPITALISED * len(words)
 
 
 def _in_tight_list(lines: list[Line], i: int) -> bool:
@@ -254,11 +274,13 @@ def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
     date_follows = _past_separators(lines, k).meta in DATE_META
     if after.author and (after.name_like or date_follows):
         return Head(i, j, after.author, line.indent, line.marker or "header", line.number_mark,
-                    reply_to=after.reply_to, strong=True)
+                    reply_to=after.reply_to, strong=True, evidence=True)
     if _name_line(after, date_follows) and k is not None and (
         date_follows or (lines[k].indent > after.indent - 1 and not lines[k].marker)
     ):
-        return Head(i, j, after.plain, line.indent, line.marker or "header", line.number_mark, strong=date_follows)
+        body = lines[k]
+        return Head(i, j, after.plain, line.indent, line.marker or "header", line.number_mark, strong=date_follows,
+                    evidence=date_follows or not (body.one_link or _title_case(body.clean)))
     return None
 
 
@@ -310,6 +332,10 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     A head whose body is not indented needs the section signal; a header with nothing but chrome
     after it (a byline such as 'Posted by NAME at 9:30 PM') opens nothing.
     """
+    if not any(h.evidence for h in heads.values()) and not any(
+        ln.meta in COMMENT_EVIDENCE or ln.closes for ln in lines
+    ):
+        return None  # no comment heading, reply button or comment-shaped head: a page without comments
     ordered = sorted(heads)
     signal_at = [False] * (len(lines) + 1)
     for i, ln in enumerate(lines):

@@ -32,6 +32,7 @@ class Pattern:
     closes_comments: bool = False
     lead_in: bool = False  # a header line that may stand before the real header (an avatar image)
     structural: bool = False  # the pattern alone says the line is a comment header
+    evidence: bool = False  # the pattern shows that the page has comments ('NAME says:')
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class Header:
     reply_to: str | None = None
     lead_in: bool = False
     name_like: bool = True
+    evidence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ class PageKnowledge:
             if m and short_name(author := self._bare_name(m.group("author"))):
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
-                return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like)
+                return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like, p.evidence)
         return None
 
     def _bare_name(self, author: str) -> str:
@@ -189,6 +191,7 @@ def _compile(entries: list[dict[str, object]], default_name: str, words: dict[st
             closes_comments=bool(entry.get("closes_comments", False)),
             lead_in=bool(entry.get("lead_in", False)),
             structural=bool(entry.get("structural", False)),
+            evidence=bool(entry.get("evidence", False)),
         )
         for entry in entries
     )
