@@ -230,7 +230,8 @@ def _name_line(line: Line, date_follows: bool) -> bool:
 
 def _wrapped(lines: list[Line], i: int) -> bool:
     """A long line that runs on into the next one: lynx and w3m wrapped a sentence at 80 columns."""
-    return len(lines[i].raw.rstrip()) >= WRAP_COLUMNS and i + 1 < len(lines) and not lines[i + 1].blank
+    line = lines[i]
+    return line.indent + len(line.clean) >= WRAP_COLUMNS and i + 1 < len(lines) and not lines[i + 1].blank
 
 
 def _title_case(text: str) -> bool:

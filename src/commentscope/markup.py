@@ -16,7 +16,8 @@ MAX_CLEAN_CHARS = 10_000  # longer lines are left as they are: bounded work per 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
-_OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
+_OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}(?:\s+\"[^\"]{0,200})?$")  # in an address or title
+_OPEN_ADDRESS = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
 _ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}|\[[^\[\]]{1,80}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 
 
@@ -60,7 +61,7 @@ def wrapped_links(stripped: list[str]) -> dict[int, tuple[int, str]]:
         k = i
         while _unclosed(text) and k + 1 < len(stripped) and k - i < MAX_LINK_LINES and stripped[k + 1]:
             k += 1
-            glue = "" if _OPEN_LINK.search(text) else " "
+            glue = "" if _OPEN_ADDRESS.search(text) and not stripped[k].startswith('"') else " "
             text = text + glue + stripped[k]
         joined = k > i and not _unclosed(text) and "](" in text
         if joined:
