@@ -14,6 +14,7 @@ from pathlib import Path
 
 from commentscope.grammar import (
     DATE_META,
+    FORM_META,
     SECTION_META,
     Head,
     Line,
@@ -57,6 +58,8 @@ class _ThreadBuilder:
         self.current: _Open | None = None
         self.section_signal = False
         self.latest_by: dict[str, _Open] = {}  # the latest comment of each author, for 'A → B' replies
+        # After the reply form, only heads as strong as the first comment's are comments (not sidebars).
+        self.ended = False
 
     def build(self, start: int) -> None:
         i = start
@@ -68,8 +71,8 @@ class _ThreadBuilder:
         if line.blank:
             self.roles[i] = (LineRole.BLANK, None)
             return i
-        head = self.heads.get(i) or self._authorless_reply(i)
-        if head is not None:
+        head = self.heads.get(i) or (None if self.ended else self._authorless_reply(i))
+        if head is not None and not (self.ended and self.opened and head.strong < self.opened[0].head.strong):
             return self._open(head)
         cur = self.current
         if line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
@@ -79,6 +82,7 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.COMMENT_META, owner)
             if line.meta in SECTION_META:
                 self.current, self.section_signal = None, True
+                self.ended = self.ended or (line.meta == FORM_META and bool(self.opened))
         elif cur is not None and self._inside(cur, line):
             self._add_text(cur, i)
         else:
