@@ -303,13 +303,12 @@ def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
 
 
 def authorless_heads(lines: list[Line]) -> dict[int, Head]:
-    """Comments without any header: under a comments heading, each run of text set off by metadata."""
+    """Comments without a header line: each run of text set off by metadata, under a comments heading
+    (or anywhere, when a name leads the run and a reply button or date closes it)."""
     signal = next((i for i, ln in enumerate(lines) if ln.meta in SECTION_META), None)
     heads: dict[int, Head] = {}
-    if signal is None:
-        return heads
-    before: str | None = lines[signal].meta
-    i = signal + 1
+    before: str | None = None if signal is None else lines[signal].meta
+    i = 0 if signal is None else signal + 1
     while i < len(lines):
         line = lines[i]
         if line.blank or line.meta or line.boilerplate:
@@ -321,9 +320,42 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
             k += 1
         after = lines[k].meta if k < len(lines) else None
         if any(m is not None and m not in SECTION_META for m in (before, after)):
-            heads[i] = Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
+            head = _run_head(lines, i, k, after)
+            if signal is not None or head.author is not None:  # unannounced: only 'NAME' / text / 'reply'
+                heads[i] = head
         before, i = None, k
     return heads
+
+
+def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
+    """A run of text set off by metadata: a comment, its first line the author when it is a short name
+    with more text after it and a reply button or date closes it (Drupal's 'NAME' / text / 'reply')."""
+    line, j = lines[i], next_content(lines, i)
+    closed = after == "reply" or after in DATE_META
+    if closed and j is not None and j < end and not line.prose and could_be_name(line.plain) and not line.marker:
+        return Head(i, i, line.plain, line.indent, "header", None, flat=True, strong=True)
+    return Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
+
+
+def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
+    """The heads of the page's comments and where the comment section starts (None: no comments).
+
+    Headed comments ('NAME says:', a name and a date, a list item with a body) are tried first;
+    runs of text set off by metadata under a comments heading replace them when they find more.
+    """
+    heads = find_heads(lines)
+    start = section_start(lines, heads)
+    runs = authorless_heads(lines)
+    found = 0 if start is None else sum(i >= start for i in heads)
+    authored = {i: h for i, h in runs.items() if h.author is not None}
+    if len(authored) > max(found, 1):  # runs closed by a reply button and led by a name: only those
+        runs = authored
+        run_start = section_start(lines, runs)
+        if run_start is not None:
+            return runs, run_start
+    if start is None and runs:
+        return runs, section_start(lines, runs)
+    return heads, start
 
 
 def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:

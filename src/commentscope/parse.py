@@ -18,11 +18,9 @@ from commentscope.grammar import (
     SECTION_META,
     Head,
     Line,
-    authorless_heads,
-    find_heads,
+    comment_heads,
     previous_content,
     scan,
-    section_start,
 )
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.sources import Page, read_page
@@ -227,11 +225,7 @@ def _byline(line: Line) -> bool:
 def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     """Parse page text into a Document (no I/O)."""
     lines = scan(text)
-    heads = find_heads(lines)
-    start = section_start(lines, heads)
-    if start is None:
-        heads = authorless_heads(lines)
-        start = section_start(lines, heads)
+    heads, start = comment_heads(lines)
     stop = len(lines) if start is None else start
     front = _label_front(lines, stop)
     labelled: list[LabelledLine] = []
