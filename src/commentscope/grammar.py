@@ -348,11 +348,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     runs = authorless_heads(lines)
     found = 0 if start is None else sum(i >= start for i in heads)
     authored = {i: h for i, h in runs.items() if h.author is not None}
-    if len(authored) > max(found, 1):  # runs closed by a reply button and led by a name: only those
-        runs = authored
-        run_start = section_start(lines, runs)
-        if run_start is not None:
-            return runs, run_start
+    if len(authored) > max(found, 1):  # runs led by a name and closed by a reply button: only those
+        return authored, min(authored)
     if start is None and runs:
         return runs, section_start(lines, runs)
     return heads, start
