@@ -347,7 +347,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     start = section_start(lines, heads)
     runs = authorless_heads(lines)
     found = 0 if start is None else sum(i >= start for i in heads)
-    authored = {i: h for i, h in runs.items() if h.author is not None}
+    first_prose = next((i for i, ln in enumerate(lines) if ln.prose), len(lines))
+    authored = {i: h for i, h in runs.items() if h.author is not None and i > first_prose}
     if len(authored) > max(found, 1):  # runs led by a name and closed by a reply button: only those
         return authored, min(authored)
     if start is None and runs:
