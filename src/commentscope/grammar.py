@@ -8,6 +8,7 @@ evidence around it and is not an article list.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -18,7 +19,9 @@ PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or
 MAX_UNMARK = 500  # longer lines are prose: no pattern needs them plain
 HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
 TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a headline, not a comment's text
-WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
+HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
+WRAP_COLUMNS = 64
+PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)  # a line this long, run on into the next, was wrapped by the converter
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
 SECTION_META = ANNOUNCE_META | {FORM_META}  # where comments start or end
@@ -93,6 +96,7 @@ class Head:
     reply_to: str | None = None
     lead_in: bool = False
     evidence: bool = False  # its shape alone shows comments: 'NAME says:', a list item with an indented body
+    pingback: bool = False  # a link from another blog ('[…] excerpt […]'), listed among comments
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
@@ -141,9 +145,11 @@ def _classify(line: Line, kb: PageKnowledge) -> None:
     marker = kb.marker(line.text)
     if marker and kb.meta_kind(line.clean) in DATE_META:
         marker = None  # '1. November 2023 um 11:54 Uhr' is a date, not a list item
+    if marker and line.indent < HASH_BULLET_INDENT and line.text.startswith("#"):
+        marker = None  # '# Title' at the margin: a Markdown heading; lynx's '#' bullets are deep
     if marker:
         line.marker, line.number_mark, line.rest = marker
-    line.heading = is_heading(line.text)
+    line.heading = is_heading(line.text) and not marker
     line.one_link = is_one_link(line.rest)
     plain = clean(line.rest, kb.decorations) if marker else line.clean
     inner = kb.marker(plain) if marker else None
@@ -184,7 +190,19 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     _merge_lead_ins(lines, heads)
     for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
         del heads[i]
+    for head in heads.values():
+        head.pingback = _pingback(lines, head)
     return heads
+
+
+def _pingback(lines: list[Line], head: Head) -> bool:
+    """WordPress lists pingbacks with the comments: 'Pingback: TITLE' or a site name over '[…] excerpt'."""
+    if PINGBACK.match(lines[head.index].plain):
+        return True
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta:
+        j = next_content(lines, j)
+    return j is not None and lines[j].clean.startswith(("[…]", "[...]"))
 
 
 def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:

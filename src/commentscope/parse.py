@@ -133,6 +133,11 @@ class _ThreadBuilder:
         return parent
 
     def _open(self, head: Head) -> int:
+        if head.pingback:  # not a reader's comment: its lines are chrome, and so is what follows
+            for k in range(head.index, head.last_header + 1):
+                self.roles[k] = (LineRole.BLANK, None) if self.lines[k].blank else (LineRole.BOILERPLATE, None)
+            self.current = None
+            return head.last_header
         ranks = self.kind_ranks.setdefault(head.indent, [])
         if head.kind not in ranks:
             ranks.append(head.kind)
