@@ -1,7 +1,7 @@
 """Plain-text page parser: title, article, boilerplate and a threaded comment section.
 
 The grammar, in short: a page is `title? article* comment-section?`, with boilerplate lines
-anywhere. Where comments start (*heads*) and where the section starts is `grammar.py`; this module
+anywhere. Where comments start (*heads*) is `grammar.py`, where the section starts `sections.py`; this module
 walks the section, nesting replies by (indentation, marker kind) or by a header's `→ NAME`, and
 labels the lines before it. Metadata (dates, `Reply`, `18 Comments`) is never comment text.
 Patterns live in `data/page_patterns.toml`.
@@ -18,11 +18,11 @@ from commentscope.grammar import (
     SECTION_META,
     Head,
     Line,
-    comment_heads,
     previous_content,
     scan,
 )
 from commentscope.model import Comment, Document, LabelledLine, LineRole
+from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
 
 TITLE_MAX_CHARS = 250
