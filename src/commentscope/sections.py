@@ -18,7 +18,10 @@ from commentscope.grammar import (
     Line,
     find_heads,
     next_content,
+    previous_content,
 )
+
+ORDINAL_META = "ordinal"
 from commentscope.patterns import could_be_name
 
 
@@ -57,6 +60,32 @@ def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
     return Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
 
 
+POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
+
+
+def post_heads(lines: list[Line]) -> dict[int, Head]:
+    """Forum posts: a user block (name, rank, 'member since', post count), the post's date and
+    number ('#12'), then the text. The author is the block's first line; the head spans the block."""
+    heads: dict[int, Head] = {}
+    for i, line in enumerate(lines):
+        if line.meta != ORDINAL_META or i in heads:
+            continue
+        first = None
+        k = previous_content(lines, i)
+        for _ in range(POST_BLOCK_LINES):
+            if k is None or lines[k].prose or lines[k].meta in (ORDINAL_META, "reply") or k in heads:
+                break
+            block_line = lines[k]
+            if not (block_line.meta or block_line.boilerplate) and len(block_line.plain) > 1 and could_be_name(
+                block_line.plain
+            ):
+                first = k  # one letter is a letter avatar, not a name
+            k = previous_content(lines, k)
+        if first is not None:  # posts are flat: all heads at the indentation of their numbers
+            heads[first] = Head(first, i, lines[first].plain, line.indent, "header", None, strong=True)
+    return heads
+
+
 def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     """The heads of the page's comments and where the comment section starts (None: no comments).
 
@@ -67,6 +96,9 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     start = section_start(lines, heads)
     runs = authorless_heads(lines)
     found = 0 if start is None else sum(i >= start for i in heads)
+    posts = post_heads(lines)
+    if len(posts) >= 2 and len(posts) > found:
+        return posts, min(posts)
     first_prose = next((i for i, ln in enumerate(lines) if ln.prose), len(lines))
     authored = {i: h for i, h in runs.items() if h.author is not None and i > first_prose}
     if len(authored) > max(found, 1):  # runs led by a name and closed by a reply button: only those
