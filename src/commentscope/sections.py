@@ -20,9 +20,9 @@ from commentscope.grammar import (
     next_content,
     previous_content,
 )
-
-ORDINAL_META = "ordinal"
 from commentscope.patterns import could_be_name
+
+ORDINAL_META = "ordinal"  # a post's number ('#12')
 
 
 def authorless_heads(lines: list[Line]) -> dict[int, Head]:
