@@ -97,7 +97,7 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     runs = authorless_heads(lines)
     found = 0 if start is None else sum(i >= start for i in heads)
     posts = post_heads(lines)
-    if len(posts) >= 2 and 2 * len(posts) >= found:  # numbered posts: a forum thread
+    if len(posts) >= 2 and 3 * len(posts) >= found:  # numbered posts: a forum thread
         return posts, min(posts)
     first_prose = next((i for i, ln in enumerate(lines) if ln.prose), len(lines))
     authored = {i: h for i, h in runs.items() if h.author is not None and i > first_prose}
