@@ -19,6 +19,7 @@ HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line 
 TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a headline, not a comment's text
 HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
 WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
+WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
@@ -120,8 +121,26 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         elif seen:
             _classify(line, kb)
         lines.append(line)
+    _join_wrapped_headers(lines, kb)
     _link_content(lines)
     return lines
+
+
+def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge) -> None:
+    """A header that lynx or w3m wrapped at 80 columns ('Ann on 19. Juni 2018 um' / '17:05 Uhr said:')
+    is read as one line when the two lines together, and neither alone, make a dated header."""
+    for i in range(len(lines) - 1):
+        line, after = lines[i], lines[i + 1]
+        if line.blank or after.blank or line.author or line.meta or after.author or after.continues is not None:
+            continue
+        if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
+            continue
+        joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
+        _classify(joined, kb)
+        if joined.author and joined.name_like:
+            lines[i] = joined
+            after.text, after.rest, after.continues = "", "", i
+            after.meta = after.author = None
 
 
 def _link_content(lines: list[Line]) -> None:
@@ -220,6 +239,8 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
     j = next_content(lines, i)
     after = lines[j] if j is not None else None
     date_follows = _past_separators(lines, j).meta in DATE_META
+    if line.author and not line.evidence and _in_tight_list(lines, i):
+        return None  # '• Title 7 April, 2014' under another item: a list of posts
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)

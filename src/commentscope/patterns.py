@@ -79,7 +79,7 @@ class PageKnowledge:
             return None
         for p in self.headers:
             m = p.regex.match(text)
-            if m and short_name(author := self._bare_name(m.group("author"))):
+            if m and short_name(author := self._bare_name(m.group("author")), said=p.evidence):
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
                 return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like, p.evidence)
@@ -120,9 +120,11 @@ class PageKnowledge:
         return None
 
 
-def short_name(text: str) -> bool:
-    """A header's author: a few words at most (nicknames may be anything: 'geht's no?!')."""
-    return 0 < len(text) <= NAME_MAX_CHARS and len(text.split()) <= NAME_MAX_WORDS
+def short_name(text: str, *, said: bool = False) -> bool:
+    """A header's author: a few words (nicknames may be anything: 'geht's no?!'); unless the header
+    says 'NAME says:', not a headline ('Künstliche Intelligenz zieht ein 20. November 2019')."""
+    words = text.split()
+    return 0 < len(text) <= NAME_MAX_CHARS and len(words) <= NAME_MAX_WORDS and (said or not _headline(words))
 
 
 def could_be_name(text: str) -> bool:

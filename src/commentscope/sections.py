@@ -28,7 +28,8 @@ ORDINAL_META = "ordinal"  # a post's number ('#12')
 def authorless_heads(lines: list[Line]) -> dict[int, Head]:
     """Comments without a header line: each run of text set off by metadata, under a comments heading
     (or anywhere, when a name leads the run and a reply button or date closes it)."""
-    signal = next((i for i, ln in enumerate(lines) if ln.meta in SECTION_META), None)
+    # the heading must stand alone: '* 941 comments' in a share bar is a link, not a section
+    signal = next((i for i, ln in enumerate(lines) if ln.meta in SECTION_META and not ln.marker), None)
     heads: dict[int, Head] = {}
     before: str | None = None if signal is None else lines[signal].meta
     i = 0 if signal is None else signal + 1
