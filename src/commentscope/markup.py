@@ -91,7 +91,7 @@ def clean(text: str, decorations: tuple[Decoration, ...]) -> str:
     if not text or len(text) > MAX_CLEAN_CHARS:
         return text
     text = MD_HEADING.sub("", text)
-    if "[" in text or "*" in text or "_" in text or "(" in text:
+    if any(ch in text for ch in "[*_(>"):
         for deco in decorations:
             text = deco.regex.sub(deco.replace, text)
     if "\\" in text:
