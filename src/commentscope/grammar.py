@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from commentscope.markup import clean, is_heading, is_one_link, split_lines, wrapped_links
+from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
@@ -106,7 +106,9 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
     """
     kb = knowledge or page_knowledge()
     raws = split_lines(text)
-    spans = wrapped_links([raw.strip() for raw in raws])
+    stripped_lines = [raw.strip() for raw in raws]
+    markdown = is_markdown(stripped_lines)
+    spans = wrapped_links(stripped_lines) if markdown else {}
     lines = []
     for i, raw in enumerate(raws):
         stripped = raw.strip()
@@ -119,14 +121,14 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         if leader and leader[0] != i:
             line.rest, line.continues = "", leader[0]
         elif seen:
-            _classify(line, kb)
+            _classify(line, kb, markdown)
         lines.append(line)
-    _join_wrapped_headers(lines, kb)
+    _join_wrapped_headers(lines, kb, markdown)
     _link_content(lines)
     return lines
 
 
-def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge) -> None:
+def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:
     """A header that lynx or w3m wrapped at 80 columns ('Ann on 19. Juni 2018 um' / '17:05 Uhr said:')
     is read as one line when the two lines together, and neither alone, make a dated header."""
     for i in range(len(lines) - 1):
@@ -136,7 +138,7 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge) -> None:
         if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
             continue
         joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
-        _classify(joined, kb)
+        _classify(joined, kb, markdown)
         if joined.author and joined.name_like:
             lines[i] = joined
             after.text, after.rest, after.continues = "", "", i
@@ -157,8 +159,8 @@ def _link_content(lines: list[Line]) -> None:
             last = i
 
 
-def _classify(line: Line, kb: PageKnowledge) -> None:
-    line.clean = clean(line.text, kb.decorations)
+def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
+    line.clean = clean(line.text, kb.decorations, markdown=markdown)
     marker = kb.marker(line.text)
     if marker and kb.meta_kind(line.clean) in DATE_META:
         marker = None  # '1. November 2023 um 11:54 Uhr' is a date, not a list item
@@ -166,9 +168,9 @@ def _classify(line: Line, kb: PageKnowledge) -> None:
         marker = None  # '# Title' at the margin: a Markdown heading; lynx's '#' bullets are deep
     if marker:
         line.marker, line.number_mark, line.rest = marker
-    line.heading = is_heading(line.text) and not marker
+    line.heading = markdown and is_heading(line.text) and not marker
     line.one_link = is_one_link(line.rest)
-    plain = clean(line.rest, kb.decorations) if marker else line.clean
+    plain = clean(line.rest, kb.decorations, markdown=markdown) if marker else line.clean
     inner = kb.marker(plain) if marker else None
     if inner and inner[0] != "number" and inner[2]:
         plain = inner[2]  # '1. ● Ann says:': w3m's glyph for an image after the list number
@@ -261,8 +263,8 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
 
 def _name_line(line: Line, date_follows: bool) -> bool:
     """A line that names an author: name-like, or any name where a date or an avatar says so."""
-    if line.heading or line.boilerplate:
-        return False
+    if line.boilerplate or (line.heading and not date_follows):
+        return False  # a heading names an author only with a date under it (html2text: '#### NAME')
     return looks_like_name(line.plain) or ((date_follows or line.avatar) and could_be_name(line.plain))
 
 

@@ -28,6 +28,7 @@ class Decoration:
     name: str
     regex: re.Pattern[str]
     replace: str
+    markdown: bool = False  # only on pages written in Markdown (html2text)
 
 
 def split_lines(text: str) -> list[str]:
@@ -86,15 +87,30 @@ def _unclosed(text: str) -> bool:
     return depth > 0
 
 
-def clean(text: str, decorations: tuple[Decoration, ...]) -> str:
+MARKDOWN_MIN_LINKS = 1  # a page with a "](address" link was written in Markdown
+
+
+def is_markdown(stripped: list[str]) -> bool:
+    """Whether a page is Markdown (html2text's dump): it has several '[text](address)' links."""
+    found = 0
+    for text in stripped:
+        found += "](" in text
+        if found >= MARKDOWN_MIN_LINKS:
+            return True
+    return False
+
+
+def clean(text: str, decorations: tuple[Decoration, ...], *, markdown: bool = True) -> str:
     """`text` (one line, indentation removed) without converter decoration."""
     if not text or len(text) > MAX_CLEAN_CHARS:
         return text
-    text = MD_HEADING.sub("", text)
+    if markdown:
+        text = MD_HEADING.sub("", text)
     if any(ch in text for ch in "[*_(>"):
         for deco in decorations:
-            text = deco.regex.sub(deco.replace, text)
-    if "\\" in text:
+            if markdown or not deco.markdown:
+                text = deco.regex.sub(deco.replace, text)
+    if markdown and "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     return " ".join(text.split())
 
