@@ -166,7 +166,9 @@ def undouble(name: str) -> str:
 
 def _decorations(entries: list[dict[str, object]]) -> tuple[Decoration, ...]:
     return tuple(
-        Decoration(str(e["name"]), re.compile(str(e["pattern"]), re.IGNORECASE), str(e["replace"]), bool(e.get("markdown")))
+        Decoration(
+            str(e["name"]), re.compile(str(e["pattern"]), re.IGNORECASE), str(e["replace"]), bool(e.get("markdown"))
+        )
         for e in entries
     )
 
