@@ -43,7 +43,7 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
         while k < len(lines) and (lines[k].blank or not (lines[k].meta or lines[k].boilerplate)):
             k += 1
         after = lines[k].meta if k < len(lines) else None
-        if any(m is not None and m not in SECTION_META for m in (before, after)):
+        if after == "reply" or after in DATE_META:  # a comment ends with its date or reply button
             head = _run_head(lines, i, k, after)
             if signal is not None or head.author is not None:  # unannounced: only 'NAME' / text / 'reply'
                 heads[i] = head
