@@ -242,3 +242,88 @@ def test_thread_hundreds_deep_keeps_every_level() -> None:
                    for k in range(levels))
     doc = page(ARTICLE + "\n300 Comments\n\n" + body)
     assert [c.depth for c in doc.comments] == list(range(levels))
+
+
+LAYOUTS = {
+    "numbered-replies": (ARTICLE + """
+    Kommentare
+
+    ThomasM
+
+    #1  —  vor 8 Stunden
+
+    Das sehe ich auch so, danke für den Artikel.
+
+    Antworten Melden
+
+    Curitiba
+
+    #1.1  —  vor 7 Stunden
+
+    Ich nicht, und zwar aus guten Gründen.
+
+    Antworten Melden
+    """, [("ThomasM", 0, "Das sehe ich"), ("Curitiba", 1, "Ich nicht, und")]),
+    "name-text-reply-blocks": (ARTICLE + """
+    Add comment
+
+    Anonymous
+
+       One valuable reform would be to tell people who searched their information.
+         * reply
+         * April 5, 2018
+
+    Lars
+
+       Couldn't I just block it in my own filter?
+         * reply
+         * April 6, 2018
+    """, [("Anonymous", 0, "One valuable reform"), ("Lars", 0, "Couldn't I just")]),
+    "forum-posts": (ARTICLE + """
+    Pepemaus
+
+    Forenprofi
+
+    Mitglied seit 28. Juni 2014 Beiträge 2.206
+      * 27. September 2018
+      * #1
+          Hallo, seit einigen Tagen sind schwarze Krümel auf dem Bezug.
+
+    yellowkitty
+
+    Forenprofi
+
+    Mitglied seit 12. Juni 2017 Beiträge 1.158
+      * 27. September 2018
+      * #2
+          Hat er evtl. Milben in den Ohren?
+    """, [("Pepemaus", 0, "Hallo, seit einigen"), ("yellowkitty", 0, "Hat er evtl.")]),
+    "pingback-among-comments": (ARTICLE + """
+    3 Comments
+
+    Ann says:
+    March 4, 2021 at 9:12 am
+
+    Screws through the carpet worked for us.
+
+    Reply
+
+    Some Other Blog says:
+    March 5, 2021 at 9:12 am
+
+    […] as explained on this site, screws through the carpet work […]
+
+    Bob says:
+    March 6, 2021 at 9:12 am
+
+    Same here.
+
+    Reply
+    """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Same here.")]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_layouts_seen_in_real_dumps(text: str, expected: list[tuple[str, int, str]]) -> None:
+    doc = page(text)
+    assert [(c.author, c.depth, " ".join(c.text.split()[:3])) for c in doc.comments] == expected

@@ -20,6 +20,8 @@ TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a head
 HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
 WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
 WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
+COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
+NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
@@ -96,6 +98,7 @@ class Head:
     lead_in: bool = False
     evidence: bool = False  # its shape alone shows comments: 'NAME says:', a list item with an indented body
     pingback: bool = False  # a link from another blog ('[…] excerpt […]'), listed among comments
+    level: int | None = None  # the depth its number states ('#2.1' is a reply), when it has one
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
@@ -211,7 +214,21 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for head in heads.values():
         head.pingback = _pingback(lines, head)
+        head.level = _numbered_level(lines, head)
     return heads
+
+
+def _numbered_level(lines: list[Line], head: Head) -> int | None:
+    """The depth a comment's number states in the metadata under its header: '#2' 0, '#2.1' 1."""
+    j = next_content(lines, head.last_header)
+    for _ in range(NUMBER_LOOKAHEAD):
+        if j is None or not lines[j].meta:
+            return None
+        found = COMMENT_NUMBER.match(lines[j].plain)
+        if found:
+            return found.group(1).count(".")
+        j = next_content(lines, j)
+    return None
 
 
 def _pingback(lines: list[Line], head: Head) -> bool:

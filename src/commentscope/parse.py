@@ -130,6 +130,8 @@ class _ThreadBuilder:
         parent = self.stack[-1][1] if self.stack else None
         if head.reply_to and (parent is None or parent.head.author != head.reply_to):
             return self.latest_by.get(head.reply_to.casefold(), parent)
+        if head.level is not None:  # numbered '#2.1': the latest comment one level up
+            return next((o for o in reversed(self.opened) if o.depth == head.level - 1), None)
         return parent
 
     def _open(self, head: Head) -> int:
