@@ -134,6 +134,8 @@ def could_be_name(text: str) -> bool:
         return False
     if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or _headline(words):
         return False
+    if text[0].isdigit() or any(ch in text for ch in "%$€£^"):
+        return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
 
 

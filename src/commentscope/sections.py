@@ -118,7 +118,7 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     after it (a byline such as 'Posted by NAME at 9:30 PM') opens nothing.
     """
     if not any(h.evidence for h in heads.values()) and not any(
-        ln.meta in COMMENT_EVIDENCE or ln.closes for ln in lines
+        (ln.meta in COMMENT_EVIDENCE and not (ln.marker and ln.meta in ANNOUNCE_META)) or ln.closes for ln in lines
     ):
         return None  # no comment heading, reply button or comment-shaped head: a page without comments
     ordered = sorted(heads)
@@ -134,7 +134,7 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     # Heads after a section signal ('17 Comments') come first: lists above it are the page's chrome.
     announced_at = [False] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        announced_at[i + 1] = announced_at[i] or ln.meta in ANNOUNCE_META
+        announced_at[i + 1] = announced_at[i] or (ln.meta in ANNOUNCE_META and not ln.marker)
     for announced in (True, False):
         for position, i in enumerate(ordered):
             if announced and not announced_at[i]:
