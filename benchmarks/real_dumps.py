@@ -77,12 +77,13 @@ def read_dump(corpus: Path, converter: str, page: GoldPage) -> str | None:
 
 
 def match(gold: tuple[GoldComment, ...], parsed: tuple[Comment, ...]) -> list[tuple[GoldComment, Comment | None]]:
-    """Pair each gold comment with the first unused parsed comment whose text starts the same way."""
+    """Pair each gold comment with the first unused parsed comment whose text starts with the gold
+    text's first 25 characters (a gold text shorter than that: with all of it)."""
     free = list(parsed)
     pairs: list[tuple[GoldComment, Comment | None]] = []
     for g in gold:
         key = norm(g.text)[:TEXT_CHARS]
-        hit = next((c for c in free if key and norm(c.text)[:TEXT_CHARS] == key), None)
+        hit = next((c for c in free if key and norm(c.text).startswith(key)), None)
         if hit is not None:
             free.remove(hit)
         pairs.append((g, hit))
