@@ -79,13 +79,13 @@ class PageKnowledge:
             return None
         for p in self.headers:
             m = p.regex.match(text)
-            if m and short_name(author := self._bare_name(m.group("author")), said=p.evidence):
+            if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
                 return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like, p.evidence)
         return None
 
-    def _bare_name(self, author: str) -> str:
+    def bare_name(self, author: str) -> str:
         """The author as a reader names them: without a role label after it, printed once."""
         author = author.strip()
         for p in self.roles:

@@ -20,7 +20,7 @@ from commentscope.grammar import (
     next_content,
     previous_content,
 )
-from commentscope.patterns import could_be_name
+from commentscope.patterns import could_be_name, page_knowledge
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
 
@@ -83,7 +83,8 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
                 first = k  # one letter is a letter avatar, not a name
             k = previous_content(lines, k)
         if first is not None:  # posts are flat: all heads at the indentation of their numbers
-            heads[first] = Head(first, i, lines[first].plain, line.indent, "header", None, strong=True)
+            author = page_knowledge().bare_name(lines[first].plain)
+            heads[first] = Head(first, i, author, line.indent, "header", None, strong=True)
     return heads
 
 
