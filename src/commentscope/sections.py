@@ -71,7 +71,7 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
     for i, line in enumerate(lines):
         if line.meta != ORDINAL_META or i in heads:
             continue
-        first = None
+        names: list[int] = []  # name-like lines of the block, nearest the number first
         k = previous_content(lines, i)
         for _ in range(POST_BLOCK_LINES):
             if k is None or lines[k].prose or lines[k].meta in (ORDINAL_META, "reply") or k in heads:
@@ -80,8 +80,13 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
             if not (block_line.meta or block_line.boilerplate) and len(block_line.plain) > 1 and could_be_name(
                 block_line.plain
             ):
-                first = k  # one letter is a letter avatar, not a name
+                names.append(k)  # one letter is a letter avatar, not a name
             k = previous_content(lines, k)
+        # the name printed twice (avatar and link) is the author; else the block's first name line,
+        # which may be the end of the post before (a greeting, a signature)
+        seen = [lines[n].plain.casefold() for n in names]
+        twice = [n for n, text in zip(names, seen, strict=True) if seen.count(text) > 1]
+        first = (twice or names or [None])[-1]
         if first is not None:  # posts are flat: all heads at the indentation of their numbers
             author = page_knowledge().bare_name(lines[first].plain)
             heads[first] = Head(first, i, author, line.indent, "header", None, strong=True)
