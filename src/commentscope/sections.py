@@ -86,8 +86,9 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
         # which may be the end of the post before (a greeting, a signature)
         seen = [lines[n].plain.casefold() for n in names]
         twice = [n for n, text in zip(names, seen, strict=True) if seen.count(text) > 1]
-        first = (twice or names or [None])[-1]
-        if first is not None:  # posts are flat: all heads at the indentation of their numbers
+        candidates = twice or names
+        if candidates:  # posts are flat: all heads at the indentation of their numbers
+            first = candidates[-1]
             author = page_knowledge().bare_name(lines[first].plain)
             heads[first] = Head(first, i, author, line.indent, "header", None, strong=True)
     return heads
