@@ -12,12 +12,13 @@ from pathlib import Path
 
 from commentscope.errors import UnreadableInputError
 from commentscope.readers.base import DocumentReader
+from commentscope.readers.html import HtmlReader
 from commentscope.readers.text import TextReader
 from commentscope.sources import read_head
 
 __all__ = ["READERS", "SUFFIXES", "DocumentReader", "input_paths", "reader_for"]
 
-READERS: tuple[DocumentReader, ...] = (TextReader(),)
+READERS: tuple[DocumentReader, ...] = (HtmlReader(), TextReader())
 SUFFIXES = frozenset().union(*(reader.suffixes for reader in READERS))
 
 

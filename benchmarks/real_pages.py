@@ -1,0 +1,200 @@
+"""Real pages and exports against their gold: comments right in text + author + depth, per reader
+and per comment system; false comments on pages without comments; staff marks recognised; and, as
+the anchor, trafilatura's comment text recall on the same HTML pages.
+
+Run:  PYTHONPATH=src python benchmarks/real_pages.py [CORPUS_DIR] [--no-trafilatura] [--files]
+CORPUS_DIR (default benchmarks/real/) holds gold.jsonl and the files it names (see make_gold.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from realgold import Score, items, load_gold, norm_text, score
+
+from commentscope import Document, parse_pages
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent / "real"
+
+
+@dataclass
+class Row:
+    """Totals for one group of files (a reader, a comment system, or everything)."""
+
+    files: int = 0
+    score: Score = field(default_factory=Score)
+    no_comment_files: int = 0
+    false_on_no_comment: int = 0
+    staff_files: int = 0
+    staff_right: int = 0
+    token_gold: int = 0
+    token_found: int = 0
+    anchor_found: int = 0
+    anchor_false_files: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: Row) -> None:
+        for name, value in vars(other).items():
+            if name == "score":
+                self.score += value
+            else:
+                setattr(self, name, getattr(self, name) + value)
+
+
+def gold_comments(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The comments a reader should return by default (exports flag spam, trash, pingbacks)."""
+    return [c for c in doc["comments"] if c.get("default", True)]
+
+
+def predicted_comments(doc: Document) -> list[dict[str, Any]]:
+    return [{"text": c.text, "author": c.author, "depth": c.depth, "staff": c.marked_staff} for c in doc.walk()]
+
+
+def pair_documents(
+    gold_docs: list[dict[str, Any]], docs: list[Document]
+) -> list[tuple[dict[str, Any], Document | None]]:
+    """Gold documents with the predicted document for the same page (by URL, then title, then order)."""
+    if len(gold_docs) == 1 and len(docs) == 1:
+        return [(gold_docs[0], docs[0])]
+    by_url = {(d.url or "").rstrip("/"): d for d in docs if d.url}
+    by_title = {d.title: d for d in docs if d.title}
+    pairs = []
+    for g in gold_docs:
+        d = by_url.get((g.get("url") or "").rstrip("/")) or by_title.get(g.get("title"))
+        pairs.append((g, d))
+    return pairs
+
+
+def tokens(texts: Iterable[str]) -> Counter[str]:
+    return Counter(word for text in texts for word in norm_text(text).split())
+
+
+def token_overlap(gold: Counter[str], found: Counter[str]) -> int:
+    return sum(min(n, found[w]) for w, n in gold.items())
+
+
+def staff_right(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> bool:
+    """Every staff comment of the gold is marked staff, and no other comment is."""
+    gold_staff = sorted(norm_text(c["text"])[:40] for c in gold if c.get("staff"))
+    pred_staff = sorted(norm_text(c["text"])[:40] for c in predicted if c["staff"])
+    return gold_staff == pred_staff
+
+
+def anchor_comments(path: Path) -> str | None:
+    """trafilatura's comment text for an HTML page (the anchor), or None when it is not installed."""
+    import gzip
+
+    import trafilatura
+
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    result = trafilatura.bare_extraction(data, include_comments=True, with_metadata=False)
+    if result is None:
+        return ""
+    return getattr(result, "comments", None) or ""
+
+
+def evaluate(corpus: Path, anchor: bool, show_files: bool) -> dict[str, dict[str, Row]]:
+    gold = load_gold(corpus / "gold.jsonl")
+    groups: dict[str, dict[str, Row]] = {name: defaultdict(Row) for name in ("reader", "system", "all")}
+    for record in gold:
+        path = corpus / record["file"]
+        start = time.perf_counter()
+        results = list(parse_pages([path]))
+        row = Row(files=1, seconds=time.perf_counter() - start)
+        docs = [r.document for r in results if r.document is not None]
+        row.errors = sum(r.document is None for r in results)
+        reader = docs[0].reader if docs else "error"
+        gold_all: list[dict[str, Any]] = []
+        for g, d in pair_documents(record["documents"], docs):
+            want = gold_comments(g)
+            got = predicted_comments(d) if d is not None else []
+            gold_all.extend(want)
+            row.score += score(items(want), items(got))
+            row.token_gold += sum(tokens(c["text"] for c in want).values())
+            row.token_found += token_overlap(tokens(c["text"] for c in want), tokens(c["text"] for c in got))
+            if any(c.get("staff") for c in want):
+                row.staff_files += 1
+                row.staff_right += staff_right(want, got)
+        if not record.get("has_comments", bool(gold_all)):
+            row.no_comment_files = 1
+            row.false_on_no_comment = sum(len(d.comments) for d in docs)
+        if anchor and record["kind"] == "html":
+            text = anchor_comments(path) or ""
+            row.anchor_found = token_overlap(tokens(c["text"] for c in gold_all), tokens([text]))
+            row.anchor_false_files = int(row.no_comment_files == 1 and bool(text.strip()))
+        for group, key in (("reader", f"{record['kind']} -> {reader}"), ("system", record["system"]), ("all", "all")):
+            groups[group][key].add(row)
+        if show_files:
+            s = row.score
+            print(f"{record['file']:58} {reader:7} gold {s.gold:4} pred {s.predicted:4} found {s.found:4} "
+                  f"right {s.right:4} F1 {s.f1:.3f}")  # fmt: skip
+    return groups
+
+
+def print_table(title: str, rows: dict[str, Row], anchor: bool) -> None:
+    print(f"\n{title}")
+    head = ("| group | files | gold | predicted | found | author ok | depth ok | **F1** | text recall "
+            "| false on no-comment pages | staff pages right |")  # fmt: skip
+    if anchor:
+        head += " trafilatura text recall | trafilatura false pages |"
+    print(head)
+    print("|" + " --- |" * (head.count("|") - 1))
+    for key, row in sorted(rows.items()):
+        s = row.score
+        cells = [
+            key, row.files, s.gold, s.predicted, s.found,
+            f"{s.author_right / s.found:.3f}" if s.found else "-", f"{s.depth_right / s.found:.3f}" if s.found else "-",
+            f"**{s.f1:.3f}**", f"{row.token_found / row.token_gold:.3f}" if row.token_gold else "-",
+            f"{row.false_on_no_comment} on {row.no_comment_files}" if row.no_comment_files else "-",
+            f"{row.staff_right}/{row.staff_files}" if row.staff_files else "-",
+        ]  # fmt: skip
+        if anchor:
+            cells += [f"{row.anchor_found / row.token_gold:.3f}" if row.token_gold else "-",
+                      f"{row.anchor_false_files} of {row.no_comment_files}" if row.no_comment_files else "-"]
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura anchor")
+    parser.add_argument("--files", action="store_true", help="one line per file as well")
+    args = parser.parse_args()
+    if not (args.corpus / "gold.jsonl").is_file():
+        parser.error(f"{args.corpus}/gold.jsonl not found (build it with make_gold.py)")
+    anchor = not args.no_trafilatura and importlib.util.find_spec("trafilatura") is not None
+    start = time.perf_counter()
+    groups = evaluate(args.corpus, anchor, args.files)
+    print_table("Per reader (gold kind -> reader that read the file)", groups["reader"], anchor)
+    print_table("Per comment system", groups["system"], anchor)
+    print_table("All files", groups["all"], anchor)
+    total = groups["all"]["all"]
+    print(f"\n{total.files} files, commentscope {total.seconds:.1f} s; whole run {time.perf_counter() - start:.1f} s")
+    dumps = Path(__file__).resolve().parent / "real_dumps.py"
+    if dumps.is_file():
+        spec = importlib.util.spec_from_file_location("real_dumps", dumps)
+        if spec and spec.loader:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            if hasattr(module, "rows"):
+                print("\nText dumps (benchmarks/real_dumps.py)")
+                for row in module.rows():
+                    print(row)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
