@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,7 +25,12 @@ from commentscope.readers.html_text import date_span, inline_text, node_text, to
 
 MIN_WORDS_STRICT = 2  # the generic rule's comment needs at least this many words
 MAX_LINK_SHARE = 0.5  # ... and at most this share of its text inside links
-AUTHOR_TAIL_RE = re.compile(r"\s*(?:says|sagt|schreibt|dit|dice|wrote|said|commented)\s*:?\s*$", re.I)
+AUTHOR_TAIL_RE = re.compile(
+    r"\s*(?:\((?:not verified|nicht überprüft|non vérifié)\)|(?:says|sagt|schreibt|dit|dice|wrote|said|commented)"
+    r"\s*(?::|\.{1,3}|…)?)\s*$",
+    re.I,
+)
+EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class Rule:
     id_pattern: re.Pattern[str] = re.compile(r"(\d+)$")
     staff: str | None = None
     strict: bool = False
+    month_first: bool = False  # numeric dates are m/d/y (Drupal's default format)
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,7 @@ def _parse_rules(data: dict[str, Any], source: str, defaults: dict[str, Any]) ->
                 id_attrs=tuple(raw.get("id", defaults.get("id", ["id"]))),
                 id_pattern=re.compile(raw.get("id_pattern", defaults.get("id_pattern", r"(\d+)$"))),
                 staff=raw.get("staff"), strict=bool(raw.get("strict", False)),
+                month_first=bool(raw.get("month_first", False)),
             )  # fmt: skip
             for selector in _selectors(rule):
                 probe.css(selector)
@@ -170,7 +178,7 @@ class _Page:
 
     def css(self, selector: str) -> list[LexborNode]:
         if selector not in self._cache:
-            self._cache[selector] = self.tree.css(selector)
+            self._cache[selector] = select(self.tree, selector)
         return self._cache[selector]
 
     def owner(self, node: LexborNode) -> int | None:
@@ -236,12 +244,13 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     drop_ids = {n.mem_id for selector in rule.drop for n in page.css(selector)}
     skip_base = page.item_ids | drop_ids
     authors = _first_values(page, rule.author, lambda hit: _author_text(hit, skip_base))
-    dates = _first_values(page, rule.date, _date_value)
+    dates = _first_values(page, rule.date, lambda hit: _date_value(hit, rule.month_first))
     texts = _texts(page, rule, skip_base, items)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
     wrappers = _wrappers(page, items, texts, authors)
-    heirs = {inner: outer for outer, inner in wrappers.items()}  # the inner element inherits marks
+    heir = {outer: _heir(wrappers, outer) for outer in wrappers}
+    heirs = {inner: _up(page, inner, wrappers) for inner in set(heir.values())}  # inner inherits marks
     warnings: list[str] = []
     found: list[FoundComment] = []
     used: set[str] = set()
@@ -257,8 +266,11 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         if not text:
             warnings.append(f"comment element {describe(item)} has no text; kept with empty text")
         parent = page.parent_item(item)
-        while parent is not None and parent in wrappers:
-            parent = wrappers[parent] if wrappers[parent] != key else page.parent_item(page.nodes[parent])
+        while parent is not None and parent in wrappers:  # a wrapper stands for its innermost heir
+            if heir[parent] != key:
+                parent = heir[parent]
+                break
+            parent = page.parent_item(page.nodes[parent])
         sid = source_ids.get(key) or source_ids.get(outer) or f"#{position}"
         if sid in used:
             sid = f"{sid}#{position}"
@@ -274,8 +286,20 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     return Extraction(rule.name, tuple(found), tuple(warnings))
 
 
+def select(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
+    """The elements a selector matches, in page order, each once (lexbor repeats an element that
+    matches two selectors of a comma list)."""
+    seen: set[int] = set()
+    out = []
+    for node in tree.css(selector):
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            out.append(node)
+    return out
+
+
 def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
-    items = tree.css(rule.items)
+    items = select(tree, rule.items)
     if not items:
         return []
     inside: set[int] = set()
@@ -341,13 +365,17 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     return text if 0 < len(text) <= 120 else None
 
 
-def _date_value(hit: LexborNode) -> str | None:
+def _date_value(hit: LexborNode, month_first: bool = False) -> str | None:
     attrs = hit.attributes
+    for name in EPOCH_ATTRS:
+        value = (attrs.get(name) or "").strip()
+        if value.isdigit() and 9 <= len(value) <= 10:  # seconds since 1970 (Drupal)
+            return datetime.fromtimestamp(int(value), UTC).isoformat().replace("+00:00", "Z")
     for name in ("datetime", "content", "title"):
-        found = to_iso(attrs.get(name))
+        found = to_iso(attrs.get(name), month_first)
         if found:
             return found
-    return to_iso(inline_text(hit))
+    return to_iso(inline_text(hit), month_first)
 
 
 def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
@@ -383,6 +411,23 @@ def _under_any(node: LexborNode, marks: set[int], stop: int) -> bool:
             return True
         current = current.parent
     return False
+
+
+def _heir(wrappers: dict[int, int], outer: int) -> int:
+    """The comment element a chain of wrappers finally stands for."""
+    inner = wrappers[outer]
+    while inner in wrappers:
+        inner = wrappers[inner]
+    return inner
+
+
+def _up(page: _Page, inner: int, wrappers: dict[int, int]) -> int:
+    """The outermost wrapper whose heir is `inner` (marks such as bypostauthor sit on it)."""
+    outer = inner
+    parent = page.parent_item(page.nodes[inner])
+    while parent is not None and wrappers.get(parent) == outer:
+        outer, parent = parent, page.parent_item(page.nodes[parent])
+    return outer
 
 
 def _wrappers(page: _Page, items: list[LexborNode], texts: dict[int, str], authors: dict[int, str]) -> dict[int, int]:

@@ -83,8 +83,10 @@ _DATES = (
 )  # fmt: skip
 
 
-def to_iso(raw: str | None) -> str | None:
-    """A date as a page prints it (or a `datetime` attribute) in ISO 8601; None when none is found."""
+def to_iso(raw: str | None, month_first: bool = False) -> str | None:
+    """A date as a page prints it (or a `datetime` attribute) in ISO 8601; None when none is found.
+
+    Numeric dates are read day first (12.05.2020) unless `month_first` (05/12/2020)."""
     if not raw:
         return None
     raw = " ".join(raw.split())
@@ -95,6 +97,8 @@ def to_iso(raw: str | None) -> str | None:
         parts = match.groupdict()
         month = MONTHS[parts["b"].lower()] if parts.get("b") else int(parts["m"])
         day, year = int(parts["d"]), int(parts["y"])
+        if month_first and pattern is _DATES[-1]:
+            month, day = day, month
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         out = f"{year:04d}-{month:02d}-{day:02d}"
