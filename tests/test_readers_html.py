@@ -322,3 +322,11 @@ def test_real_pages_of_the_corpus(has_comments: bool) -> None:
         assert total.f1 >= 0.95
     else:
         assert total.predicted == 0
+
+
+def test_cli_explain_shows_elements_for_html(capsys: pytest.CaptureFixture[str]) -> None:
+    from commentscope.cli import main
+
+    assert main(["parse", "--explain", str(PAGES / "drupal7.html")]) == 0
+    out = capsys.readouterr().out
+    assert "rule drupal" in out and "comment-by-node-author" in out and out.count("div.comment") == 3

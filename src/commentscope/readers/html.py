@@ -18,15 +18,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from commentscope.errors import UnreadableInputError
 from commentscope.model import Document, LabelledLine, LineRole, Thread
-from commentscope.readers.html_rules import (
-    Extraction,
-    FoundComment,
-    PageSettings,
-    Rule,
-    extract,
-    load_rules,
-    packaged_settings,
-)
+from commentscope.readers.html_comments import Extraction, FoundComment, extract
+from commentscope.readers.html_rules import PageSettings, Rule, load_rules, packaged_settings
 from commentscope.readers.html_text import node_lines
 from commentscope.sources import decode, page_stem, read_bytes
 
