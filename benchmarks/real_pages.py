@@ -135,7 +135,8 @@ def evaluate(corpus: Path, anchor: bool, show_files: bool) -> dict[str, dict[str
             text = anchor_comments(path) or ""
             row.anchor_found = token_overlap(tokens(c["text"] for c in gold_all), tokens([text]))
             row.anchor_false_files = int(row.no_comment_files == 1 and bool(text.strip()))
-        for group, key in (("reader", f"{record['kind']} -> {reader}"), ("system", record["system"]), ("all", "all")):
+        system = record["system"] if record["kind"] == "html" else f"{record['system']} ({record['kind']} export)"
+        for group, key in (("reader", f"{record['kind']} -> {reader}"), ("system", system), ("all", "all")):
             groups[group][key].add(row)
         if show_files:
             s = row.score
@@ -167,11 +168,63 @@ def print_table(title: str, rows: dict[str, Row], anchor: bool) -> None:
         print("| " + " | ".join(str(c) for c in cells) + " |")
 
 
+def compare_parsers_and_articles(corpus: Path) -> None:
+    """Parse time of lxml and lexbor on every HTML page, and the article body against trafilatura's
+    (token recall and precision of ours against its main text; gold comment words leaking in)."""
+    import gzip
+
+    import trafilatura
+    from lxml import html as lxml_html
+    from selectolax.lexbor import LexborHTMLParser
+
+    from commentscope.readers.html import decode_html, parse_html
+
+    timing = {"lxml": 0.0, "lexbor": 0.0, "commentscope article+comments": 0.0, "trafilatura article": 0.0}
+    overlap = ours_total = theirs_total = leak_ours = leak_theirs = comment_total = pages = 0
+    for record in load_gold(corpus / "gold.jsonl"):
+        if record["kind"] != "html":
+            continue
+        pages += 1
+        data = (corpus / record["file"]).read_bytes()
+        data = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+        text, _ = decode_html(data, record["file"])
+        for name, parse in (("lxml", lxml_html.fromstring), ("lexbor", LexborHTMLParser)):
+            start = time.perf_counter()
+            parse(text)
+            timing[name] += time.perf_counter() - start
+        start = time.perf_counter()
+        our_text = " ".join(parse_html(text, record["file"]).article)
+        timing["commentscope article+comments"] += time.perf_counter() - start
+        start = time.perf_counter()
+        their_text = trafilatura.extract(text, include_comments=False) or ""
+        timing["trafilatura article"] += time.perf_counter() - start
+        ours, theirs = tokens([our_text]), tokens([their_text])
+        overlap += token_overlap(theirs, ours)
+        ours_total += sum(ours.values())
+        theirs_total += sum(theirs.values())
+        # a comment leaks into the article when its first eight words stand there in a row
+        openings = [" ".join(norm_text(c["text"]).split()[:8]) for d in record["documents"] for c in d["comments"]]
+        openings = [o for o in openings if len(o.split()) == 8]
+        comment_total += len(openings)
+        leak_ours += sum(o in " ".join(norm_text(our_text).split()) for o in openings)
+        leak_theirs += sum(o in " ".join(norm_text(their_text).split()) for o in openings)
+    print(f"\nParsers and article body on {pages} HTML pages (mean ms per page)")
+    print("| step | ms per page |\n| --- | --- |")
+    for name, seconds in timing.items():
+        print(f"| {name} | {1000 * seconds / pages:.1f} |")
+    print(f"\narticle words: ours {ours_total}, trafilatura {theirs_total}; of trafilatura's, ours has "
+          f"{overlap / theirs_total:.3f}; of ours, trafilatura has {overlap / ours_total:.3f}")
+    print(f"gold comments (of {comment_total} with 8+ words) whose opening stands in the article: "
+          f"ours {leak_ours}, trafilatura {leak_theirs}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura anchor")
     parser.add_argument("--files", action="store_true", help="one line per file as well")
+    parser.add_argument("--article", action="store_true",
+                        help="also compare parse speed (lxml, lexbor) and the article body with trafilatura's")
     args = parser.parse_args()
     if not (args.corpus / "gold.jsonl").is_file():
         parser.error(f"{args.corpus}/gold.jsonl not found (build it with make_gold.py)")
@@ -181,6 +234,8 @@ def main() -> int:
     print_table("Per reader (gold kind -> reader that read the file)", groups["reader"], anchor)
     print_table("Per comment system", groups["system"], anchor)
     print_table("All files", groups["all"], anchor)
+    if args.article and anchor:
+        compare_parsers_and_articles(args.corpus)
     total = groups["all"]["all"]
     print(f"\n{total.files} files, commentscope {total.seconds:.1f} s; whole run {time.perf_counter() - start:.1f} s")
     dumps = Path(__file__).resolve().parent / "real_dumps.py"

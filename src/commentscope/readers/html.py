@@ -67,15 +67,18 @@ class HtmlReader:
 
 
 def decode_html(data: bytes, source: str) -> tuple[str, str]:
-    """Page bytes as text: the charset a <meta> declares when it decodes cleanly, else as text files."""
+    """Page bytes as text: valid UTF-8 as UTF-8 (saved pages often keep a stale <meta charset>),
+    else the charset a <meta> declares, else as text files are decoded (cp1252, latin-1)."""
     declared = META_CHARSET_RE.search(data[:8192])
-    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if declared and b"\x00" not in data[:8192] and data.strip():
         try:
-            name = codecs.lookup(declared.group(1).decode("ascii", "replace")).name
-            if name not in ("utf-8", "utf-16", "utf-32") and data.strip() and b"\x00" not in data[:8192]:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                name = codecs.lookup(declared.group(1).decode("ascii", "replace")).name
                 return data.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass
+            except (LookupError, UnicodeDecodeError):
+                pass
     return decode(data, source)
 
 

@@ -29,6 +29,8 @@ AUTHOR_TAIL_RE = re.compile(
     r"\s*$",
     re.I,
 )
+AUTHOR_HEAD_RE = re.compile(r"^(?:(?:comment|kommentar)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)", re.I)
+PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 
 
@@ -170,6 +172,10 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         outer = heirs.get(key, key)
         text = texts.get(key, "")
         has_meta = key in authors or key in dates or outer in authors or outer in dates
+        author = authors.get(key) or authors.get(outer)
+        if PINGBACK_RE.match(author or "") or PINGBACK_RE.match(text):
+            removed[key] = page.parent_item(item)
+            continue
         if rule.strict and not _comment_like(item, text, has_meta):
             removed[key] = page.parent_item(item)
             continue
@@ -195,7 +201,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         source_ids[key] = sid
         found.append(FoundComment(CommentRecord(
             source_id=sid, parent_id=source_ids.get(parent) if parent is not None else None,
-            author=authors.get(key) or authors.get(outer), text=text, date=dates.get(key) or dates.get(outer),
+            author=author, text=text, date=dates.get(key) or dates.get(outer),
             marked_staff=key in staff or outer in staff,
         ), describe(item)))  # fmt: skip
     if not any(f.record.text for f in found):
@@ -225,7 +231,7 @@ def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
             continue
         marks = {n.mem_id for n in tree.css(selector)}
         memo: dict[int, bool] = {}
-        inside = {i.mem_id for i in items if _under(i, marks, memo)}
+        inside = {i.mem_id for i in items if (not wanted and i.mem_id in marks) or _under(i, marks, memo)}
         items = [i for i in items if (i.mem_id in inside) == wanted]
     if rule.strict:
         items = [i for i in items if _strict_item(i, rule)]
@@ -301,7 +307,7 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020": the date and what leads to it go
         text = re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]])
-    text = text.strip(" \t-–—|,:·•@")
+    text = AUTHOR_HEAD_RE.sub("", text.strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
     return text if 0 < len(text) <= 120 else None
