@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from realgold import Score, items, load_gold, norm_text, score
 
-from commentscope import Document, parse_pages
+from commentscope import Document, UnreadableInputError, parse_pages
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "real"
 
@@ -218,6 +218,31 @@ def compare_parsers_and_articles(corpus: Path) -> None:
           f"ours {leak_ours}, trafilatura {leak_theirs}")
 
 
+def scan(folder: Path) -> None:
+    """Pages without gold: how many each rule reads, and the pages, to read by eye."""
+    from commentscope.readers.html import decode_html, parse_html
+    from commentscope.sources import read_bytes
+
+    by_rule: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    errors = 0
+    start = time.perf_counter()
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".html", ".htm", ".gz")):
+        try:
+            text, _ = decode_html(read_bytes(path), str(path))
+        except UnreadableInputError:
+            errors += 1
+            continue
+        page = parse_html(text, str(path))
+        rule = page.extraction.rule if page.extraction else "none"
+        by_rule[rule].append((path.name, len(page.extraction.comments) if page.extraction else 0))
+    pages = sum(len(v) for v in by_rule.values())
+    print(f"{pages} pages read ({errors} unreadable) in {time.perf_counter() - start:.1f} s")
+    for rule, found in sorted(by_rule.items(), key=lambda kv: -len(kv[1])):
+        print(f"{rule:16} {len(found):4} pages {sum(n for _, n in found):5} comments")
+        if rule != "none":
+            print("    " + ", ".join(f"{name} ({n})" for name, n in found))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -225,7 +250,12 @@ def main() -> int:
     parser.add_argument("--files", action="store_true", help="one line per file as well")
     parser.add_argument("--article", action="store_true",
                         help="also compare parse speed (lxml, lexbor) and the article body with trafilatura's")
+    parser.add_argument("--scan", type=Path, metavar="DIR",
+                        help="instead: count, per rule, the comments found in a folder of pages without gold")
     args = parser.parse_args()
+    if args.scan:
+        scan(args.scan)
+        return 0
     if not (args.corpus / "gold.jsonl").is_file():
         parser.error(f"{args.corpus}/gold.jsonl not found (build it with make_gold.py)")
     anchor = not args.no_trafilatura and importlib.util.find_spec("trafilatura") is not None
