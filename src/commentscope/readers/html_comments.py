@@ -303,7 +303,7 @@ def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[i
 
 
 def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
-    text = inline_text(hit, skip - {hit.mem_id} | {n.mem_id for n in hit.css("time")})
+    text = inline_text(hit, skip, {n.mem_id for n in hit.css("time")})
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020": the date and what leads to it go
         text = re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]])
@@ -343,11 +343,11 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
         parts = []
         for node in nodes:  # an inner hit inside an outer one is already read
             if not _under_any(node, taken, key):
-                parts.append(node_text(node, skip - {node.mem_id}))
+                parts.append(node_text(node, skip))
                 taken.add(node.mem_id)
         text = "\n".join(p for p in parts if p)
         if not text:  # no text element: the whole comment element but its parts that are not text
-            text = node_text(item, skip - {key})
+            text = node_text(item, skip)
         texts[key] = text
     return texts
 

@@ -20,8 +20,9 @@ SKIP_TAGS = frozenset(
 TEXT, COMMENT = "-text", "-comment"
 
 
-def node_lines(node: LexborNode, skip: Collection[int] = frozenset()) -> list[str]:
-    """The text of `node` as whitespace-normalised lines; subtrees whose mem_id is in `skip` vanish."""
+def node_lines(node: LexborNode, skip: Collection[int] = frozenset(), also: Collection[int] = frozenset()) -> list[str]:
+    """The text of `node` as whitespace-normalised lines; subtrees below it whose mem_id is in
+    `skip` or `also` vanish (`node` itself is always read, so callers need not copy `skip`)."""
     parts: list[str] = []
     stack: list[LexborNode | None] = list(reversed(list(node.iter(include_text=True))))
     while stack:
@@ -33,7 +34,7 @@ def node_lines(node: LexborNode, skip: Collection[int] = frozenset()) -> list[st
         if tag == TEXT:
             parts.append(current.text_content or "")
             continue
-        if tag == COMMENT or tag in SKIP_TAGS or current.mem_id in skip:
+        if tag == COMMENT or tag in SKIP_TAGS or current.mem_id in skip or current.mem_id in also:
             continue
         if tag == "br" or tag == "hr":
             parts.append("\n")
@@ -50,9 +51,9 @@ def node_text(node: LexborNode, skip: Collection[int] = frozenset()) -> str:
     return "\n".join(node_lines(node, skip))
 
 
-def inline_text(node: LexborNode, skip: Collection[int] = frozenset()) -> str:
+def inline_text(node: LexborNode, skip: Collection[int] = frozenset(), also: Collection[int] = frozenset()) -> str:
     """The text of `node` on one line (names, dates)."""
-    return " ".join(node_lines(node, skip))
+    return " ".join(node_lines(node, skip, also))
 
 
 MONTHS: dict[str, int] = {}
