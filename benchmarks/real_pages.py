@@ -243,6 +243,40 @@ def scan(folder: Path) -> None:
             print("    " + ", ".join(f"{name} ({n})" for name, n in found))
 
 
+SYNTHETIC_ITEM = (
+    '<li class="comment depth-1" id="comment-{n}"><article class="comment-body"><footer class="comment-meta">'
+    '<div class="comment-author vcard"><b class="fn">User {n}</b> <span class="says">says:</span></div>'
+    '<div class="comment-metadata"><time datetime="2021-03-04T09:15:00+00:00">March 4</time></div></footer>'
+    '<div class="comment-content"><p>Some text of comment {n} with a few words.</p></div>'
+    '<div class="reply"><a class="comment-reply-link">Reply</a></div></article>'
+)
+
+
+def scaling() -> None:
+    """Reading time of synthetic WordPress pages: many threads (each with one reply), and one reply chain."""
+    from commentscope.readers.html import parse_html, to_document
+
+    def timed(html: str) -> tuple[int, float]:
+        start = time.perf_counter()
+        doc = to_document(parse_html(html, "synthetic"), "synthetic", "synthetic")
+        return len(doc.comments), time.perf_counter() - start
+
+    print("| page | KB | comments | seconds |\n| --- | --- | --- | --- |")
+    for threads in (1_000, 5_000, 20_000):
+        body = "".join(
+            SYNTHETIC_ITEM.format(n=n) + '<ul class="children">' + SYNTHETIC_ITEM.format(n=f"r{n}") + "</li></ul></li>"
+            for n in range(threads)
+        )
+        html = f'<html><body><ol class="comment-list">{body}</ol></body></html>'
+        comments, seconds = timed(html)
+        print(f"| {threads:,} threads | {len(html) // 1024:,} | {comments:,} | {seconds:.2f} |")
+    for depth in (2_000, 5_000, 10_000):
+        chain = "".join(SYNTHETIC_ITEM.format(n=n) + '<ul class="children">' for n in range(depth))
+        html = f'<html><body><ol class="comment-list">{chain}{"</ul></li>" * depth}</ol></body></html>'
+        comments, seconds = timed(html)
+        print(f"| reply chain {depth:,} deep | {len(html) // 1024:,} | {comments:,} | {seconds:.2f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -252,7 +286,11 @@ def main() -> int:
                         help="also compare parse speed (lxml, lexbor) and the article body with trafilatura's")
     parser.add_argument("--scan", type=Path, metavar="DIR",
                         help="instead: count, per rule, the comments found in a folder of pages without gold")
+    parser.add_argument("--scaling", action="store_true", help="instead: time synthetic pages of growing size")
     args = parser.parse_args()
+    if args.scaling:
+        scaling()
+        return 0
     if args.scan:
         scan(args.scan)
         return 0
