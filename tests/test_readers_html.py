@@ -60,6 +60,7 @@ THREADS = {
     ],
     "blogger_classic.html": [
         (0, "Hugh", "Saw them too, near the station car park.", False),
+        (0, "Birding Notes", "Thanks Hugh, I will look there tomorrow.", True),
         (0, "Anonymous", "Lovely photos.", False),
     ],
     "drupal7.html": [
