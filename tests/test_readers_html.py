@@ -252,6 +252,14 @@ def test_empty_comment_section_and_empty_comment_element() -> None:
     assert any("comment-2" in w and "no text" in w for w in doc.warnings)
 
 
+def test_pingbacks_are_not_comments_but_are_accounted_for() -> None:
+    items = WP_ITEM.format(n=1) + "</li>" + '<li class="comment" id="comment-2"><div class="comment-author">' \
+        '<b class="fn">Pingback: Other blog</b></div><div class="comment-content"><p>[…] a link […]</p></div></li>'
+    doc = to_document(parse_html(page_of(f'<ol class="comment-list">{items}</ol>'), "p"), "p", "p")
+    assert [c.text for c in doc.comments] == ["Text 1"]
+    assert any("comment-2" in w and "pingback" in w for w in doc.warnings)
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],

@@ -175,6 +175,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         author = authors.get(key) or authors.get(outer)
         if PINGBACK_RE.match(author or "") or PINGBACK_RE.match(text):
             removed[key] = page.parent_item(item)
+            warnings.append(f"{describe(item)} is a pingback or trackback, not read as a comment")
             continue
         if rule.strict and not _comment_like(item, text, has_meta):
             removed[key] = page.parent_item(item)
