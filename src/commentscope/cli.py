@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse = _command(commands, "parse", "split pages into article, comments and boilerplate", PARSE_EXAMPLES)
     parse.add_argument(
         "--explain", action="store_true",
-        help="print every line of each page with its role and comment id instead of writing CSVs",
+        help="print every line of each page with its role and comment id (HTML: the element each "
+        "comment came from) instead of writing CSVs",
     )
     for name, summary, examples in (
         ("analyze", "parse, then tag topics, sentiment, questions, answers and FAQ gaps", ANALYZE_EXAMPLES),
@@ -231,6 +232,11 @@ def _explain(paths: list[Path], exclude: Sequence[str], options: ReadOptions) ->
             continue
         doc = result.document
         print(f"== {doc.source}  ({len(doc.comments)} comments)")
+        if doc.reader == "html":  # which element became which comment
+            from commentscope.readers.html import explain
+
+            print("\n".join(explain(Path(doc.source))))
+            continue
         for line in doc.lines:
             gutter = line.comment_id.rsplit("-", 1)[-1] if line.comment_id else ""
             role = "" if line.role.value == "blank" else line.role.value

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from commentscope.errors import UnreadableInputError
 from commentscope.readers.base import DocumentReader
 from commentscope.readers.disqus import DisqusReader
+from commentscope.readers.html import HtmlReader
 from commentscope.readers.options import ReadOptions
 from commentscope.readers.table import TableReader
 from commentscope.readers.text import TextReader
@@ -31,7 +32,7 @@ __all__ = [
 def make_readers(options: ReadOptions | None = None) -> tuple[DocumentReader, ...]:
     """The registry, most specific first, each reader holding the user's reader options."""
     options = options or ReadOptions()
-    return (WxrReader(options), DisqusReader(options), TableReader(options), TextReader())
+    return (WxrReader(options), DisqusReader(options), HtmlReader(), TableReader(options), TextReader())
 
 
 READERS: tuple[DocumentReader, ...] = make_readers()

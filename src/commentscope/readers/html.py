@@ -1,0 +1,192 @@
+"""Saved HTML pages (`.html`, `.htm`, `.xhtml`, gzipped too): title, URL, article body and the
+comment thread, read from the markup with the rules in `data/html_comments.toml`.
+
+Parsed with selectolax's lexbor engine: it keeps markup nested 10,000 deep and attributes of any
+size, where libxml2 silently drops what lies below depth 256 (docs/readers.md has the measurements).
+No network, no JavaScript: what the saved file holds is what is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
+from commentscope.errors import UnreadableInputError
+from commentscope.model import Document, LabelledLine, LineRole, Thread
+from commentscope.readers.html_comments import Extraction, FoundComment, extract
+from commentscope.readers.html_rules import PageSettings, Rule, load_rules, packaged_settings
+from commentscope.readers.html_text import node_lines
+from commentscope.sources import decode, page_stem, read_bytes
+
+__all__ = ["HtmlReader", "explain", "parse_html"]
+
+HTML_START_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
+)
+HTML_ANYWHERE_RE = re.compile(rb"<(?:html|body|head)[\s>]", re.I)
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+URL_RE = re.compile(r"^https?://\S+$", re.I)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A parsed page before it becomes a Document: what was read and by which rule."""
+
+    title: str | None
+    url: str | None
+    article: list[str]
+    extraction: Extraction | None
+    closed: bool
+
+
+class HtmlReader:
+    """Reads one saved web page into one Document; comments come from the first rule that finds any."""
+
+    name = "html"
+    suffixes = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+    def __init__(self, rules_file: Path | None = None) -> None:
+        self.rules_file = rules_file
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        if HTML_START_RE.match(head):
+            return True
+        suffix = Path(path.name[:-3] if path.name.lower().endswith(".gz") else path.name).suffix.lower()
+        return suffix in self.suffixes and bool(HTML_ANYWHERE_RE.search(head))
+
+    def read(self, path: Path) -> Iterator[Document]:
+        text, encoding = decode_html(read_bytes(path), str(path))
+        page = parse_html(text, str(path), load_rules(self.rules_file))
+        yield to_document(page, page_stem(path), str(path), encoding)
+
+
+def decode_html(data: bytes, source: str) -> tuple[str, str]:
+    """Page bytes as text: valid UTF-8 as UTF-8 (saved pages often keep a stale <meta charset>),
+    else the charset a <meta> declares, else as text files are decoded (cp1252, latin-1)."""
+    declared = META_CHARSET_RE.search(data[:8192])
+    if declared and b"\x00" not in data[:8192] and data.strip():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                name = codecs.lookup(declared.group(1).decode("ascii", "replace")).name
+                return data.decode(name), name
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode(data, source)
+
+
+def parse_html(text: str, source: str, rules: tuple[Rule, ...] | None = None) -> HtmlPage:
+    """Read title, URL, article and comments from the page's markup."""
+    try:
+        tree = LexborHTMLParser(text)
+    except (SelectolaxError, ValueError, RuntimeError) as exc:
+        raise UnreadableInputError(source, f"cannot parse as HTML: {exc}") from exc
+    settings = packaged_settings()
+    extraction = None
+    for rule in rules if rules is not None else load_rules():
+        extraction = extract(tree, rule)
+        if extraction is not None:
+            break
+    comment_ids = set()
+    if extraction is not None:
+        comment_ids = {n.mem_id for n in tree.css(_rule_named(rules, extraction.rule).items)}
+    return HtmlPage(
+        title=_first_text(tree, settings.title),
+        url=_first_url(tree, settings.url),
+        article=_article(tree, settings, comment_ids),
+        extraction=extraction,
+        closed=tree.css_first(settings.closed) is not None,
+    )
+
+
+def to_document(page: HtmlPage, doc_id: str, source: str, encoding: str = "utf-8") -> Document:
+    """The Document of a parsed page: its thread built from the comment records."""
+    found = page.extraction.comments if page.extraction else ()
+    thread = Thread.from_records(doc_id, (f.record for f in found))
+    warnings = [f"{source}: {w}" for w in (page.extraction.warnings if page.extraction else ())]
+    warnings += list(thread.warnings)
+    if encoding not in ("utf-8", "ascii"):
+        warnings.append(f"{source}: decoded as {encoding}")
+    lines = [LabelledLine(1, page.title, LineRole.TITLE)] if page.title else []
+    lines += [LabelledLine(len(lines) + 1, line, LineRole.ARTICLE) for line in page.article]
+    return Document(
+        doc_id=doc_id, source=source, title=page.title, lines=tuple(lines), comments=thread.comments,
+        comments_closed=page.closed and not thread.comments, encoding=encoding, warnings=tuple(warnings),
+        url=page.url, reader="html", article_text="\n".join(page.article),
+    )  # fmt: skip
+
+
+def explain(path: Path, rules_file: Path | None = None) -> list[str]:
+    """Which element of the page became which comment, one line each (for `parse --explain`)."""
+    text, encoding = decode_html(read_bytes(path), str(path))
+    page = parse_html(text, str(path), load_rules(rules_file))
+    doc = to_document(page, page_stem(path), str(path), encoding)
+    comments = page.extraction.comments if page.extraction else ()
+    found: dict[str, FoundComment] = {f.record.source_id: f for f in comments}
+    rule = page.extraction.rule if page.extraction else "none"
+    out = [f"   rule {rule}; title {doc.title!r}; url {doc.url}; article {len(doc.article.split())} words"]
+    for comment in doc.walk():
+        origin = found.get(comment.source_id or "")
+        element = origin.element if origin else "?"
+        staff = " staff" if comment.marked_staff else ""
+        snippet = " ".join(comment.text.split())[:60]
+        out.append(
+            f"{comment.comment_id.rsplit('-', 1)[-1]:>5} {'  ' * comment.depth}{element} "
+            f"| {comment.author or '-'} | {comment.date or '-'}{staff} | {snippet}"
+        )
+    return out
+
+
+def _rule_named(rules: tuple[Rule, ...] | None, name: str) -> Rule:
+    return next(r for r in (rules if rules is not None else load_rules()) if r.name == name)
+
+
+def _first_text(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
+    for selector in selectors:
+        for node in tree.css(selector):
+            value = node.attributes.get("content") if node.tag == "meta" else " ".join(node_lines(node))
+            value = " ".join((value or "").split())
+            if value:
+                return value[:500]
+    return None
+
+
+def _first_url(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
+    for selector in selectors:
+        for node in tree.css(selector):
+            value = (node.attributes.get("href") or node.attributes.get("content") or "").strip()
+            if URL_RE.match(value):
+                return value
+    return None
+
+
+def _article(tree: LexborHTMLParser, settings: PageSettings, comment_ids: set[int]) -> list[str]:
+    """The article's paragraphs: the first body candidate with enough words outside the comments."""
+    skip = set(comment_ids)
+    for selector in settings.article_drop:
+        skip.update(n.mem_id for n in tree.css(selector))
+    for selector in settings.article_body:
+        for node in tree.css(selector):
+            if node.mem_id in skip or _inside(node, skip):
+                continue
+            lines = node_lines(node, skip)
+            if sum(len(line.split()) for line in lines) >= settings.article_min_words:
+                return lines
+    body: LexborNode | None = tree.body
+    return node_lines(body, skip) if body is not None else []
+
+
+def _inside(node: LexborNode, marks: set[int]) -> bool:
+    current = node.parent
+    while current is not None:
+        if current.mem_id in marks:
+            return True
+        current = current.parent
+    return False

@@ -1,0 +1,420 @@
+"""How one rule of the selector table reads the comments of a parsed page.
+
+A rule names the comment elements of one comment system and, relative to each, where its author,
+date and text are. Every element a rule selects becomes a comment record (or a warning says why
+not), so no comment text is dropped silently. Walks up the tree are memoised, so deep nesting
+costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from commentscope.model import CommentRecord
+from commentscope.readers.html_rules import Rule
+from commentscope.readers.html_text import date_span, inline_text, node_text, to_iso
+
+MIN_WORDS_STRICT = 2  # the generic rule's comment needs at least this many words
+MAX_LINK_SHARE = 0.5  # ... and at most this share of its text inside links
+AUTHOR_TAIL_RE = re.compile(
+    r"(?:\s+|^)(?:\((?:not verified|nicht überprüft|non vérifié)\)|says|sagt|schreibt|meint|dit|a dit|dice|dijo|disse"
+    r"|ha detto|zegt|wrote|said|commented|author|autor|autorin|admin|moderator|mod|staff|post author|gast|guest)"
+    r"\s*(?::|\.{1,3}|…)?"
+    r"\s*$",
+    re.I,
+)
+AUTHOR_HEAD_RE = re.compile(r"^(?:(?:comment|kommentar)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)", re.I)
+PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
+EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
+
+
+@dataclass(frozen=True)
+class FoundComment:
+    """A comment record and the element it was read from (for `--explain`)."""
+
+    record: CommentRecord
+    element: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one rule read from a page."""
+
+    rule: str
+    comments: tuple[FoundComment, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def describe(node: LexborNode) -> str:
+    """A short name for an element: tag#id.class.class (what `--explain` prints)."""
+    attrs = node.attributes
+    out = node.tag or "?"
+    if attrs.get("id"):
+        out += f"#{attrs['id']}"
+    classes = (attrs.get("class") or "").split()[:4]
+    return out + "".join(f".{c}" for c in classes)
+
+
+class _Page:
+    """A parsed page seen through one rule: which comment element owns which node."""
+
+    def __init__(self, tree: LexborHTMLParser, rule: Rule, items: list[LexborNode]) -> None:
+        self.tree, self.rule = tree, rule
+        self.nodes = {node.mem_id: node for node in items}
+        self.item_ids = set(self.nodes)
+        self.containers = {n.mem_id for n in tree.css(rule.replies)} if rule.replies else set()
+        self._owner: dict[int, int | None] = {}
+        self._cache: dict[str, list[LexborNode]] = {}
+
+    def css(self, selector: str) -> list[LexborNode]:
+        if selector not in self._cache:
+            self._cache[selector] = select(self.tree, selector)
+        return self._cache[selector]
+
+    def owner(self, node: LexborNode) -> int | None:
+        """mem_id of the comment element nearest around `node` (itself included); memoised walk up."""
+        path: list[int] = []
+        current: LexborNode | None = node
+        found: int | None = None
+        while current is not None:
+            key = current.mem_id
+            if key in self._owner:
+                found = self._owner[key]
+                break
+            path.append(key)
+            if key in self.item_ids:
+                found = key
+                break
+            if self.rule.pair and current.tag == self.rule.pair:
+                found = self._item_before(current, skip_tag=self.rule.pair)
+                if found is not None:
+                    break
+            if key in self.containers:
+                found = self._item_before(current)
+                if found is not None:
+                    break
+            current = current.parent
+        for key in path:
+            self._owner[key] = found
+        return found
+
+    def parent_item(self, item: LexborNode) -> int | None:
+        parent = item.parent
+        return self.owner(parent) if parent is not None else None
+
+    def _item_before(self, node: LexborNode, skip_tag: str | None = None) -> int | None:
+        """The comment element just before `node` among its siblings (anchors and `skip_tag`s passed),
+        or the last comment at that level inside the element just before it (Drupal themes wrap them)."""
+        sibling = node.prev
+        steps = 0
+        while sibling is not None and steps < 50:
+            if sibling.mem_id in self.item_ids:
+                return sibling.mem_id
+            if sibling.tag not in ("-text", "-comment", "a", "mark", skip_tag):
+                return self._last_item_in(sibling) if self.containers else None
+            sibling, steps = sibling.prev, steps + 1
+        return None
+
+    def _last_item_in(self, wrapper: LexborNode) -> int | None:
+        """The last comment inside `wrapper` that is not inside a reply container within it."""
+        for candidate in reversed(wrapper.css(self.rule.items)):
+            current: LexborNode | None = candidate.parent
+            while current is not None and current.mem_id != wrapper.mem_id and current.mem_id not in self.containers:
+                current = current.parent
+            if candidate.mem_id in self.item_ids and current is not None and current.mem_id == wrapper.mem_id:
+                return candidate.mem_id
+        return None
+
+    def owned(self, selectors: Sequence[str]) -> Iterator[tuple[int, LexborNode, int]]:
+        """(owner, hit, selector rank) for every hit of every selector that some comment owns."""
+        for rank, selector in enumerate(selectors):
+            for hit in self.css(selector):
+                owner = self.owner(hit)
+                if owner is not None:
+                    yield owner, hit, rank
+
+
+def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
+    """The comments `rule` finds on the page, or None when the rule does not apply."""
+    if rule.page and tree.css_first(rule.page) is None:
+        return None
+    items = _candidate_items(tree, rule)
+    if not items:
+        return None
+    page = _Page(tree, rule, items)
+    drop_ids = {n.mem_id for selector in rule.drop for n in page.css(selector)}
+    skip_base = page.item_ids | drop_ids
+    meta: set[int] = set()  # the elements author and date came from are not comment text
+    authors = _first_values(page, rule.author, lambda hit: _author_text(hit, skip_base), meta)
+    authors.update(_attribute_values(items, rule.author_attrs))
+    dates = _first_values(page, rule.date, lambda hit: _date_value(hit, rule.month_first), meta)
+    texts = _texts(page, rule, skip_base | meta, items)
+    staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
+    source_ids = _source_ids(page, items)
+    wrappers = _wrappers(page, items, texts, authors)
+    heir = {outer: _heir(wrappers, outer) for outer in wrappers}
+    heirs = {inner: _up(page, inner, wrappers) for inner in set(heir.values())}  # inner inherits marks
+    warnings: list[str] = []
+    found: list[FoundComment] = []
+    used: set[str] = set()
+    last_at_level: list[int] = []  # flat lists with level classes: the latest comment per level
+    removed: dict[int, int | None] = {}  # elements the generic rule turned down: replies go up
+    for position, item in enumerate(items):
+        key = item.mem_id
+        if key in wrappers:
+            continue
+        outer = heirs.get(key, key)
+        text = texts.get(key, "")
+        has_meta = key in authors or key in dates or outer in authors or outer in dates
+        author = authors.get(key) or authors.get(outer)
+        if PINGBACK_RE.match(author or "") or PINGBACK_RE.match(text):
+            removed[key] = page.parent_item(item)
+            warnings.append(f"{describe(item)} is a pingback or trackback, not read as a comment")
+            continue
+        if rule.strict and not _comment_like(item, text, has_meta):
+            removed[key] = page.parent_item(item)
+            continue
+        if not text:
+            warnings.append(f"comment element {describe(item)} has no text; kept with empty text")
+        parent = None if rule.flat else page.parent_item(item)
+        while parent is not None and parent in removed:
+            parent = removed[parent]
+        if parent is None and rule.level_pattern is not None:
+            level = min(_level(item, rule.level_pattern), len(last_at_level))
+            del last_at_level[level:]
+            parent = last_at_level[-1] if last_at_level else None
+            last_at_level.append(key)
+        while parent is not None and parent in wrappers:  # a wrapper stands for its innermost heir
+            if heir[parent] != key:
+                parent = heir[parent]
+                break
+            parent = page.parent_item(page.nodes[parent])
+        sid = source_ids.get(key) or source_ids.get(outer) or f"#{position}"
+        if sid in used:
+            sid = f"{sid}#{position}"
+        used.add(sid)
+        source_ids[key] = sid
+        found.append(FoundComment(CommentRecord(
+            source_id=sid, parent_id=source_ids.get(parent) if parent is not None else None,
+            author=author, text=text, date=dates.get(key) or dates.get(outer),
+            marked_staff=key in staff or outer in staff,
+        ), describe(item)))  # fmt: skip
+    if not any(f.record.text for f in found):
+        return None
+    return Extraction(rule.name, tuple(found), tuple(warnings))
+
+
+def select(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
+    """The elements a selector matches, in page order, each once (lexbor repeats an element that
+    matches two selectors of a comma list)."""
+    seen: set[int] = set()
+    out = []
+    for node in tree.css(selector):
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            out.append(node)
+    return out
+
+
+def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
+    items = select(tree, rule.items)
+    if not items:
+        return []
+    inside: set[int] = set()
+    for selector, wanted in ((rule.within, True), (rule.exclude, False)):
+        if not selector:
+            continue
+        marks = {n.mem_id for n in tree.css(selector)}
+        memo: dict[int, bool] = {}
+        inside = {i.mem_id for i in items if (not wanted and i.mem_id in marks) or _under(i, marks, memo)}
+        items = [i for i in items if (i.mem_id in inside) == wanted]
+    if rule.strict:
+        items = [i for i in items if _strict_item(i, rule)]
+    return items
+
+
+def _strict_item(node: LexborNode, rule: Rule) -> bool:
+    """The generic rule takes an element only when a class token or its id says "comment"."""
+    classes = (node.attributes.get("class") or "").split()
+    if rule.strict_class and any(rule.strict_class.fullmatch(c) for c in classes):
+        return True
+    return bool(rule.strict_id and rule.strict_id.fullmatch(node.attributes.get("id") or ""))
+
+
+def _under(node: LexborNode, marks: set[int], memo: dict[int, bool]) -> bool:
+    """Whether an ancestor of `node` (not itself) is marked; memoised so nested items cost little."""
+    path: list[int] = []
+    current = node.parent
+    result = False
+    while current is not None:
+        key = current.mem_id
+        if key in memo:
+            result = memo[key]
+            break
+        path.append(key)
+        if key in marks:
+            result = True
+            break
+        current = current.parent
+    for key in path:
+        memo[key] = result
+    return result
+
+
+def _first_values(
+    page: _Page, selectors: Sequence[str], value: Any, hits: set[int] | None = None
+) -> dict[int, str]:
+    """Per comment element: the value of the first owned hit (in selector order) that has one;
+    the elements the values came from are added to `hits`."""
+    best: dict[int, tuple[int, str, int]] = {}
+    for owner, hit, rank in page.owned(selectors):
+        if owner in best and best[owner][0] <= rank:
+            continue
+        found = value(hit)
+        if found:
+            best[owner] = (rank, found, hit.mem_id)
+    if hits is not None:
+        hits.update(hit for _, _, hit in best.values())
+    return {owner: found for owner, (_, found, _) in best.items()}
+
+
+def _level(item: LexborNode, pattern: re.Pattern[str]) -> int:
+    """A comment's level from its class: `depth-3` is level 2, a bare indent class level 1."""
+    match = pattern.search(item.attributes.get("class") or "")
+    if match is None:
+        return 0
+    digits = next((g for g in match.groups() if g), None)
+    return max(int(digits) - 1, 0) if digits else 1
+
+
+def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[int, str]:
+    """Authors named by an attribute of the comment element (they win over elements naming one)."""
+    found: dict[int, str] = {}
+    for item in items:
+        value = next((v for v in (item.attributes.get(a) for a in attrs) if v and v.strip()), None)
+        if value:
+            found[item.mem_id] = " ".join(value.split())
+    return found
+
+
+def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
+    text = inline_text(hit, skip, {n.mem_id for n in hit.css("time")})
+    span = date_span(text)
+    if span is not None:  # "Name | Di, 21. April 2020": the date and what leads to it go
+        text = re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]])
+    text = AUTHOR_HEAD_RE.sub("", text.strip(" \t-–—|,:·•@"))
+    while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
+        text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
+    return text if 0 < len(text) <= 120 else None
+
+
+def _date_value(hit: LexborNode, month_first: bool = False) -> str | None:
+    attrs = hit.attributes
+    for name in EPOCH_ATTRS:
+        value = (attrs.get(name) or "").strip()
+        if value.isdigit() and 9 <= len(value) <= 10:  # seconds since 1970 (Drupal)
+            return datetime.fromtimestamp(int(value), UTC).isoformat().replace("+00:00", "Z")
+    for name in ("datetime", "content", "title"):
+        found = to_iso(attrs.get(name), month_first)
+        if found:
+            return found
+    return to_iso(inline_text(hit), month_first)
+
+
+def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
+    """Per comment element: the text of its owned hits of the first text selector that has any."""
+    hits: dict[int, tuple[int, list[LexborNode]]] = {}
+    for owner, hit, rank in page.owned(rule.text):
+        held = hits.get(owner)
+        if held is None or rank < held[0]:
+            hits[owner] = (rank, [hit])
+        elif rank == held[0]:
+            held[1].append(hit)
+    texts: dict[int, str] = {}
+    for item in items:
+        key = item.mem_id
+        nodes = hits.get(key, (0, []))[1]
+        taken: set[int] = set()
+        parts = []
+        for node in nodes:  # an inner hit inside an outer one is already read
+            if not _under_any(node, taken, key):
+                parts.append(node_text(node, skip))
+                taken.add(node.mem_id)
+        text = "\n".join(p for p in parts if p)
+        if not text:  # no text element: the whole comment element but its parts that are not text
+            text = node_text(item, skip)
+        texts[key] = text
+    return texts
+
+
+def _under_any(node: LexborNode, marks: set[int], stop: int) -> bool:
+    current = node.parent
+    while current is not None and current.mem_id != stop:
+        if current.mem_id in marks:
+            return True
+        current = current.parent
+    return False
+
+
+def _heir(wrappers: dict[int, int], outer: int) -> int:
+    """The comment element a chain of wrappers finally stands for."""
+    inner = wrappers[outer]
+    while inner in wrappers:
+        inner = wrappers[inner]
+    return inner
+
+
+def _up(page: _Page, inner: int, wrappers: dict[int, int]) -> int:
+    """The outermost wrapper whose heir is `inner` (marks such as bypostauthor sit on it)."""
+    outer = inner
+    parent = page.parent_item(page.nodes[inner])
+    while parent is not None and wrappers.get(parent) == outer:
+        outer, parent = parent, page.parent_item(page.nodes[parent])
+    return outer
+
+
+def _wrappers(page: _Page, items: list[LexborNode], texts: dict[int, str], authors: dict[int, str]) -> dict[int, int]:
+    """Comment elements that only wrap another (WordPress themes: li.comment > article.comment), each
+    with the inner element that stands for it: no text or author of their own, a comment inside."""
+    children: dict[int, int] = {}
+    for item in items:
+        parent = page.parent_item(item)
+        if parent is not None and parent not in children:
+            children[parent] = item.mem_id
+    return {
+        outer: inner for outer, inner in children.items() if not texts.get(outer) and outer not in authors
+    }
+
+
+def _comment_like(item: LexborNode, text: str, has_meta: bool) -> bool:
+    """The generic rule's test: an author or date, a few words, not mostly links."""
+    if not has_meta or len(text.split()) < MIN_WORDS_STRICT:
+        return False
+    link_chars = sum(len(words) for words in map(inline_text, item.css("a")) if words and words in text)
+    return link_chars <= MAX_LINK_SHARE * max(len(text), 1)
+
+
+def _source_ids(page: _Page, items: list[LexborNode]) -> dict[int, str]:
+    """Per comment element: its id in the source (WordPress comment number, Blogger c-number)."""
+    ids: dict[int, str] = {}
+    for item in items:
+        for attr in page.rule.id_attrs:
+            match = page.rule.id_pattern.search(item.attributes.get(attr) or "")
+            if match:
+                ids[item.mem_id] = match.group(1)
+                break
+    missing = {i.mem_id for i in items} - set(ids)
+    if missing:
+        for owner, hit, _ in page.owned(["[id]"]):
+            if owner in missing:
+                match = page.rule.id_pattern.search(hit.attributes.get("id") or "")
+                if match:
+                    ids[owner] = match.group(1)
+                    missing.discard(owner)
+    return ids

@@ -1,0 +1,368 @@
+"""The HTML reader: one hand-written page per comment system, pages without comments, sniffing,
+hostile markup, random and mutated markup, and pages of the real corpus when it is present."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commentscope.corpus import parse_pages
+from commentscope.errors import ConfigError, UnreadableInputError
+from commentscope.model import Document
+from commentscope.readers import reader_for
+from commentscope.readers.html import HtmlReader, explain, parse_html, to_document
+from commentscope.readers.html_rules import load_rules
+from commentscope.readers.html_text import to_iso
+
+PAGES = Path(__file__).parent / "data" / "html"
+REAL = Path(__file__).parent.parent / "benchmarks" / "real"
+
+
+def read(name: str) -> Document:
+    path = PAGES / name
+    assert HtmlReader().sniff(path, path.read_bytes()[:8192])
+    (doc,) = HtmlReader().read(path)
+    doc.check_integrity()
+    return doc
+
+
+def outline(doc: Document) -> list[tuple[int, str | None, str, bool]]:
+    return [(c.depth, c.author, c.text, c.marked_staff) for c in doc.walk()]
+
+
+# (file, rule-independent expectations: depth, author, text, staff) — read off each fixture by hand
+THREADS = {
+    "wordpress_html5.html": [
+        (0, "Maria Jones", "My tree drops its leaves every January.\nIs that the cold window sill?", False),
+        (1, "Garden Notes", "Yes, most likely: move it away from the glass at night.", True),
+        (0, "Tom", "Which fertiliser do you use?", False),
+    ],
+    "wordpress_xhtml.html": [
+        (0, "Jörg", "Geht das auch mit Dinkel?\nBei mir schimmelt er immer.", False),
+        (1, "Backblog", "Ja, mit Dinkel klappt es genauso.", True),
+    ],
+    "wordpress_theme_wrapper.html": [
+        (0, "Priya", "Did you book the observation car?", False),
+        (1, "Anna", "No, it was sold out a week ahead.", True),
+        (2, "Priya", "Good to know, thanks.", False),
+    ],
+    "blogger.html": [
+        (0, "Ruth", "Which pattern is it?\nIt looks like the Telja one.", False),
+        (1, "Knitting Diary", "It is my own pattern, I will post it next week.", True),
+        (0, "Anonymous", "Beautiful colour!", False),
+    ],
+    "blogger_classic.html": [
+        (0, "Hugh", "Saw them too, near the station car park.", False),
+        (0, "Birding Notes", "Thanks Hugh, I will look there tomorrow.", True),
+        (0, "Anonymous", "Lovely photos.", False),
+    ],
+    "drupal7.html": [
+        (0, "gardener_jo", "Straw or leaves? I only have leaves.", False),
+        (1, "admin", "Leaves work well, shred them first.", True),
+        (0, "visitor", "Does a warm heap attract rats?", False),
+    ],
+    "drupal9.html": [
+        (0, "Sam", "Does the GeoJSON export keep the layer styles?", False),
+        (1, "maintainer", "Not yet; styles come in 2.5.", True),
+    ],
+    "disqus.html": [
+        (0, "Ann Lee", "Did you try pytest-xdist as well?", False),
+        (1, "Dev Notes", "Yes, it helps, but only after the fixture change.", True),
+        (0, "Guest", "Great write-up.", False),
+    ],
+    "schema_org.html": [
+        (0, "Lee", "Can I freeze it?", False),
+        (1, "Chef Ana", "Yes, for three months.", False),
+        (0, "Kim", "Added smoked paprika, lovely.", False),
+    ],
+    "xenforo.html": [
+        (0, "Tiberius", "Build 4.47.4 fixes the equinox event rewards.\nServers restart at 10:00.", False),
+        (0, "mira", "Which time zone?", False),
+    ],
+    "vbulletin.html": [
+        (0, "Predator", "Bei mir ist es seit gestern Abend da.", False),
+        (0, "Maria", "Danke, dann warte ich noch.", False),
+    ],
+    "wpdiscuz.html": [
+        (0, "Kael", "Endlich wieder ein Sandbox-MMO!", False),
+        (1, "Redaktion", "Die Beta-Anmeldung läuft über die offizielle Seite.", True),
+    ],
+    "generic.html": [
+        (0, "Karl M.", "Endlich! Die Ringstraße ist für Radfahrer lebensgefährlich.", False),
+        (0, "Ilse", "Und wer bezahlt das alles?", False),
+        (0, "R. Peters", "Zwei Jahre Baustelle in der Innenstadt, na danke.", False),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(THREADS), ids=[n.removesuffix(".html") for n in THREADS])
+def test_thread_of_each_comment_system(name: str) -> None:
+    doc = read(name)
+    assert outline(doc) == THREADS[name]
+    assert doc.reader == "html"
+    assert not any(c.text in doc.article for c in doc.comments)
+
+
+DATES = {
+    "wordpress_html5.html": ["2021-03-04T09:15:00+00:00", "2021-03-04T11:02:00+00:00", "2021-03-05T18:40:00+00:00"],
+    "wordpress_xhtml.html": ["2019-02-10T18:05", "2019-02-11T07:30"],
+    "blogger.html": ["2020-01-14T11:06", "2020-01-14T12:30", "2020-01-20T20:00"],
+    "drupal7.html": ["2014-03-19T15:04:52+01:00", "2014-03-19T18:20:00+01:00", "2014-03-21T09:00:00+01:00"],
+    "drupal9.html": ["2021-02-03T09:47:58Z", "2021-02-03T12:00"],
+    "disqus.html": ["2020-03-03T10:22", "2020-03-03T11:00", None],
+    "generic.html": ["2020-05-12T14:03", "2020-05-12T15:10", "2020-05-13T08:45"],
+    "xenforo.html": ["2020-09-18T08:56:40-0700", "2020-09-18T09:30:00-0700"],
+    "vbulletin.html": ["2011-03-03T14:17", "2011-03-03T14:30"],
+    "wpdiscuz.html": ["2021-07-02T10:11", "2021-07-02T11:00"],
+}
+
+
+@pytest.mark.parametrize("name", list(DATES), ids=[n.removesuffix(".html") for n in DATES])
+def test_comment_dates_in_iso_8601(name: str) -> None:
+    assert [c.date for c in read(name).walk()] == DATES[name]
+
+
+def test_source_ids_title_and_url() -> None:
+    doc = read("wordpress_html5.html")
+    assert [c.source_id for c in doc.walk()] == ["101", "102", "103"]
+    assert doc.title == "Growing lemons indoors"
+    assert doc.url == "https://garden.example.org/lemons-indoors/"
+    assert "eight hours of light" in doc.article and "Recent Comments" not in doc.article
+    assert [c.source_id for c in read("blogger.html").walk()] == ["1111", "2222", "3333"]
+    assert read("wordpress_xhtml.html").url == "https://backblog.example.de/sauerteig/"
+    assert [c.source_id for c in read("xenforo.html").walk()] == ["53504", "53510"]
+    assert [c.source_id for c in read("vbulletin.html").walk()] == ["949757", "949763"]
+    assert [c.source_id for c in read("wpdiscuz.html").walk()] == ["77", "78"]
+
+
+@pytest.mark.parametrize(
+    "name", ["none_news.html", "none_wordpress_closed.html", "none_howto_code.html"],
+    ids=["news_with_references", "wordpress_comments_closed", "howto_with_code_comments"],
+)
+def test_pages_without_comments_get_none(name: str) -> None:
+    doc = read(name)
+    assert doc.comments == ()
+    assert len(doc.article.split()) >= 20
+
+
+def test_closed_comments_are_noted() -> None:
+    assert read("none_wordpress_closed.html").comments_closed
+    assert not read("none_news.html").comments_closed
+
+
+def test_sniffed_by_content_not_suffix(tmp_path: Path) -> None:
+    page = (PAGES / "wordpress_html5.html").read_bytes()
+    for name, data in (("page.txt", page), ("page.HTM", page), ("saved.html.gz", gzip.compress(page))):
+        (tmp_path / name).write_bytes(data)
+        assert reader_for(tmp_path / name).name == "html"
+    (tmp_path / "notes.html").write_text("Just a line of text, no markup at all.\n", "utf-8")
+    (tmp_path / "feed.xml").write_text('<?xml version="1.0"?><rss><channel></channel></rss>', "utf-8")
+    assert reader_for(tmp_path / "notes.html").name != "html"
+    assert reader_for(tmp_path / "feed.xml").name != "html"
+
+
+def test_folder_of_html_and_text_pages(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes((PAGES / "blogger.html").read_bytes())
+    (tmp_path / "b.htm.gz").write_bytes(gzip.compress((PAGES / "drupal7.html").read_bytes()))
+    (tmp_path / "c.xhtml").write_bytes((PAGES / "wordpress_xhtml.html").read_bytes())
+    (tmp_path / "d.txt").write_text("A title\n\nSome article text.\n", "utf-8")
+    results = list(parse_pages([tmp_path]))
+    assert [r.doc_id for r in results] == ["a", "b", "c", "d"]
+    assert [r.document.reader for r in results if r.document] == ["html", "html", "html", "text"]
+    assert [len(r.document.comments) for r in results if r.document][:3] == [3, 3, 2]
+
+
+def test_declared_charset_is_honoured(tmp_path: Path) -> None:
+    html = '<html><head><meta charset="windows-1252"><title>Café</title></head><body><p>Grüße</p></body></html>'
+    (tmp_path / "p.html").write_bytes(html.encode("cp1252"))
+    (doc,) = HtmlReader().read(tmp_path / "p.html")
+    assert doc.title == "Café" and "Grüße" in doc.article
+
+
+def test_explain_names_the_element_of_each_comment() -> None:
+    lines = explain(PAGES / "wordpress_html5.html")
+    assert "rule wordpress" in lines[0]
+    assert "li#comment-102" in lines[2] and "Garden Notes" in lines[2] and "staff" in lines[2]
+
+
+def test_user_rules_come_first_and_bad_ones_are_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[[rule]]\nname = "mine"\nitems = ".kommentar"\ntext = [".text"]\nauthor = [".name"]\n', "utf-8")
+    page = parse_html((PAGES / "generic.html").read_text("utf-8"), "generic.html", load_rules(rules))
+    assert page.extraction is not None and page.extraction.rule == "mine"
+    rules.write_text('[[rule]]\nname = "bad"\nitems = "li[[["\n', "utf-8")
+    with pytest.raises(ConfigError, match="bad HTML rule"):
+        load_rules(rules)
+
+
+# ---------------------------------------------------------------- hostile and broken markup
+
+WP_ITEM = '<li class="comment" id="comment-{n}"><div class="comment-author"><b class="fn">U{n}</b></div>' \
+          '<div class="comment-content"><p>Text {n}</p></div>'  # fmt: skip
+
+
+def page_of(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+
+
+def test_markup_nested_10000_deep_loses_nothing() -> None:
+    deep = "<div>" * 10_000 + "<p>deep text</p>" + "</div>" * 10_000
+    comments = '<ol class="comment-list">' + WP_ITEM.format(n=1) + "</li></ol>"
+    doc = to_document(parse_html(page_of(deep + comments), "deep.html"), "deep", "deep.html")
+    assert [c.text for c in doc.comments] == ["Text 1"]
+    assert "deep text" in doc.article
+
+
+def test_replies_nested_2000_deep_keep_their_depth() -> None:
+    n = 2000
+    nested = "".join(WP_ITEM.format(n=i) + '<ul class="children">' for i in range(n)) + "</ul></li>" * n
+    doc = to_document(parse_html(page_of(f'<ol class="comment-list">{nested}</ol>'), "x"), "x", "x")
+    doc.check_integrity()
+    assert len(doc.comments) == n and doc.max_depth == n - 1
+
+
+def test_huge_attribute_keeps_the_rest_of_the_page() -> None:
+    huge = f'<div title="{"a" * 12_000_000}">x</div>'
+    body = huge + '<ol class="comment-list">' + WP_ITEM.format(n=5) + "</li></ol>"
+    doc = to_document(parse_html(page_of(body), "huge.html"), "huge", "huge.html")
+    assert [c.author for c in doc.comments] == ["U5"]
+
+
+def test_truncated_page_keeps_the_comments_before_the_cut() -> None:
+    text = (PAGES / "wordpress_html5.html").read_text("utf-8")
+    cut = text[: text.index("Which fertiliser")]
+    doc = to_document(parse_html(cut, "cut.html"), "cut", "cut.html")
+    assert [c.author for c in doc.comments][:2] == ["Maria Jones", "Garden Notes"]
+
+
+def test_empty_comment_section_and_empty_comment_element() -> None:
+    empty = page_of('<div id="comments" class="comments-area"><ol class="comment-list"></ol></div>')
+    assert to_document(parse_html(empty, "e"), "e", "e").comments == ()
+    blank = '<ol class="comment-list">' + WP_ITEM.format(n=1) + '</li><li class="comment" id="comment-2">' \
+            '<div class="comment-content"></div></li></ol>'  # fmt: skip
+    doc = to_document(parse_html(page_of(blank), "b"), "b", "b")
+    assert [c.text for c in doc.comments] == ["Text 1", ""]
+    assert any("comment-2" in w and "no text" in w for w in doc.warnings)
+
+
+def test_pingbacks_are_not_comments_but_are_accounted_for() -> None:
+    items = WP_ITEM.format(n=1) + "</li>" + '<li class="comment" id="comment-2"><div class="comment-author">' \
+        '<b class="fn">Pingback: Other blog</b></div><div class="comment-content"><p>[…] a link […]</p></div></li>'
+    doc = to_document(parse_html(page_of(f'<ol class="comment-list">{items}</ol>'), "p"), "p", "p")
+    assert [c.text for c in doc.comments] == ["Text 1"]
+    assert any("comment-2" in w and "pingback" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],
+    ids=["empty", "binary", "broken_gzip"],
+)
+def test_unreadable_file_is_one_line_error(tmp_path: Path, data: bytes, problem: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableInputError, match=problem) as error:
+        list(HtmlReader().read(path))
+    assert "\n" not in str(error.value)
+
+
+FIXTURE_TEXTS = [p.read_text("utf-8") for p in sorted(PAGES.glob("*.html"))]
+
+
+@st.composite
+def mutated_pages(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(FIXTURE_TEXTS))
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(text)))
+        op = draw(st.sampled_from(["cut", "delete", "insert", "duplicate"]))
+        size = draw(st.integers(1, 400))
+        if op == "cut":
+            text = text[:at]
+        elif op == "delete":
+            text = text[:at] + text[at + size :]
+        elif op == "insert":
+            text = text[:at] + draw(st.sampled_from(["<", ">", "</li>", "<li class='comment'>", "<!--", "\x00",
+                                                      '"', "<ul class='children'>", "&#x", "<div>" * 50])) + text[at:]
+        else:
+            text = text[:at] + text[at : at + size] * 3 + text[at:]
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(mutated_pages(), st.text(max_size=300)))
+def test_random_and_mutated_markup_never_crashes(text: str) -> None:
+    try:
+        doc = to_document(parse_html(text, "m.html"), "m", "m.html")
+    except UnreadableInputError:
+        return
+    doc.check_integrity()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_read_or_raise_our_error(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("html") / "page.html"
+    path.write_bytes(b"<html><body>" + data)
+    try:
+        (doc,) = HtmlReader().read(path)
+    except UnreadableInputError as error:
+        assert "\n" not in str(error)
+        return
+    doc.check_integrity()
+
+
+def test_dates_as_pages_print_them() -> None:
+    assert to_iso("August 3, 2019 at 4:11 pm") == "2019-08-03T16:11"
+    assert to_iso("10. Februar 2019 um 18:05") == "2019-02-10T18:05"
+    assert to_iso("03/19/2014 - 15:04", month_first=True) == "2014-03-19T15:04"
+    assert to_iso("2019-08-03T04:11:57+00:00", month_first=True) == "2019-08-03T04:11:57+00:00"
+    assert to_iso("3 years ago") is None
+
+
+# ---------------------------------------------------------------- the real corpus (when present)
+
+GOLD_FILE = REAL / "gold.jsonl"
+REAL_GOLD = [json.loads(line) for line in GOLD_FILE.read_text("utf-8").splitlines()] if GOLD_FILE.is_file() else []
+REAL_HTML = [g for g in REAL_GOLD if g["kind"] == "html"]
+REAL_SYSTEMS = sorted({g["system"] for g in REAL_HTML if g["has_comments"]})
+
+
+def real_score(records: list[dict[str, Any]]) -> Any:
+    sys.path.insert(0, str(REAL.parent))
+    from realgold import Score, items, score
+
+    total = Score()
+    for gold in records:
+        (doc,) = HtmlReader().read(REAL / str(gold["file"]))
+        want = [c for d in gold["documents"] for c in d["comments"]]
+        got = [{"text": c.text, "author": c.author, "depth": c.depth} for c in doc.walk()]
+        total += score(items(want), items(got))
+    return total
+
+
+@pytest.mark.skipif(not REAL_HTML, reason="benchmarks/real/ corpus not present")
+@pytest.mark.parametrize("system", REAL_SYSTEMS or ["none"])
+def test_real_pages_each_system_finds_its_comments(system: str) -> None:
+    total = real_score([g for g in REAL_HTML if g["system"] == system and g["has_comments"]])
+    assert total.recall_found >= 0.95
+
+
+@pytest.mark.skipif(not REAL_HTML, reason="benchmarks/real/ corpus not present")
+def test_real_pages_meet_the_goals() -> None:
+    assert real_score([g for g in REAL_HTML if g["has_comments"]]).f1 >= 0.97
+    assert real_score([g for g in REAL_HTML if not g["has_comments"]]).predicted == 0
+
+
+def test_cli_explain_shows_elements_for_html(capsys: pytest.CaptureFixture[str]) -> None:
+    from commentscope.cli import main
+
+    assert main(["parse", "--explain", str(PAGES / "drupal7.html")]) == 0
+    out = capsys.readouterr().out
+    assert "rule drupal" in out and "comment-by-node-author" in out and out.count("div.comment") == 3
