@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
-SHARED = Path(os.environ.get("COMMENTSCOPE_DATA", HERE.parent.parent.parent / "shared" / "data"))
+SHARED = Path(os.environ.get("COMMENTSCOPE_DATA", HERE.parent.parent / "shared" / "data"))
 DRUGLIB = "druglib_train.tsv"
 SENTENCES = HERE / "data" / "labelled_sentences"
 SENTENCE_SETS = ("amazon_cells", "imdb", "yelp")

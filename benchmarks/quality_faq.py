@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,9 +48,7 @@ from commentscope.model import Comment, Document, LabelledLine, LineRole  # noqa
 from commentscope.pipeline import analyze_results  # noqa: E402
 from commentscope.text import words  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "mqp_dev.csv"
-if not DATA.exists():
-    DATA = Path("/work/shared/data/mqp_dev.csv")
+DATA = Path(os.environ.get("COMMENTSCOPE_DATA", ROOT.parent / "shared" / "data")) / "mqp_dev.csv"
 MEASURED_ON = "mqp_dev: 1,384 question pairs, doctors 1-5"
 NEUTRAL_ARTICLE = (
     "Ask the doctor\n"

@@ -140,7 +140,8 @@ def rows() -> list[dict[str, Any]]:
     sets += [sentences(name, "held_out") for name in SENTENCE_SETS]
     sets.append(seed_comments())
     plain = plain_tfidf_lr(training)
-    reviews_only = plain_tfidf_lr([p for p in training if p.ratings is not None])
+    with_ratings = [p for p in training if p.ratings is not None]
+    reviews_only = plain_tfidf_lr(with_ratings) if with_ratings else None
     out: list[dict[str, Any]] = []
     for labelled in sets:
         sentiment.lexicon_features.cache_clear()
