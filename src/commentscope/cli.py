@@ -15,6 +15,7 @@ from commentscope import __version__
 from commentscope.corpus import PageResult, parse_pages
 from commentscope.errors import CommentscopeError
 from commentscope.readers import input_paths
+from commentscope.results import DocumentRow
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_INPUT, DEFAULT_OUT = Path("seeds"), Path("outputs")
@@ -26,6 +27,8 @@ PARSE_EXAMPLES = """examples:
 """
 ANALYZE_EXAMPLES = """examples:
   commentscope analyze                       # seeds/ -> outputs/ (all tables, charts, report)
+  commentscope analyze pages/ --jobs 4       # 4 worker processes (default: all cores)
+  commentscope analyze /shared/pages/ --engine dask --scheduler tcp://10.0.0.5:8786
   commentscope analyze pages/ --topics my_topics.toml --staff "Vivian Goldschmidt, MA"
   commentscope analyze pages/ --topics only_mine.toml --replace-topics
 """
@@ -60,7 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--staff", action="append", default=[], metavar="NAME",
                              help="a commenter who speaks for the site (repeatable); "
                              "others are detected from the thread")
+        command.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                             help="worker processes (default: all cores); the output is the same for any N")
+        command.add_argument("--engine", choices=("local", "dask"), default="local",
+                             help="local processes, or a dask.distributed cluster (extra: commentscope[dask])")
+        command.add_argument("--scheduler", metavar="ADDRESS",
+                             help="with --engine dask: the scheduler (default: a LocalCluster of --jobs workers)")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def _command(
@@ -116,6 +132,7 @@ def _run(args: argparse.Namespace, paths: list[Path]) -> int:
         from commentscope.analysis.topics import load_taxonomy
 
         load_taxonomy(args.topics, replace=args.replace_topics)  # a bad file fails before any work
+        return _analyze(args, paths)
     results = []
     for result in _progress(parse_pages(paths), paths, args.quiet):
         results.append(result)
@@ -138,17 +155,60 @@ def _write(args: argparse.Namespace, results: list[PageResult]) -> list[Path]:
     from commentscope.tables import comments_frame, documents_frame
     from commentscope.writers import write_tables
 
-    if args.command == "parse":
-        docs = [r.document for r in results if r.document]
-        tables = {"documents": documents_frame(results), "comments": comments_frame(docs)}
-        return write_tables(tables, args.out)
-    from commentscope.pipeline import analyze_results
-    from commentscope.writers import write_outputs
+    docs = [r.document for r in results if r.document]
+    tables = {"documents": documents_frame(results), "comments": comments_frame(docs)}
+    return write_tables(tables, args.out)
 
-    analysis = analyze_results(
-        results, topics=args.topics, replace_topics=args.replace_topics, staff=args.staff
-    )
-    return write_outputs(analysis, args.out, tables=args.command == "analyze")
+
+def _analyze(args: argparse.Namespace, paths: list[Path]) -> int:
+    """analyze / report: stream every page through the engine into args.out."""
+    import tempfile
+
+    from commentscope.engine import Progress
+    from commentscope.engine.run import ChunkResult
+    from commentscope.pipeline import RunOptions, analyze_to_folder
+
+    show = not args.quiet and sys.stderr.isatty()
+    bar = tqdm(unit="page", disable=not show, leave=False, file=sys.stderr)
+
+    def done(progress: Progress, chunk: ChunkResult) -> None:
+        bar.update(len(chunk.pages))
+        bar.set_postfix(comments=progress.comments, refresh=False)
+        if not args.quiet:
+            for page in chunk.pages:
+                _page_line(page.document.page, page.warnings)
+
+    options = RunOptions(args.topics, args.replace_topics, tuple(args.staff), args.jobs,
+                         args.engine, args.scheduler)
+    # A run where no page can be read must not blank an earlier run's outputs: work in a
+    # scratch folder, and move the files over only when something was read.
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=args.out, prefix=".run-") as scratch, bar:
+        run = analyze_to_folder(paths, Path(scratch), options, tables=args.command == "analyze",
+                                progress=Progress(callback=done))
+        if run.failed == run.pages:
+            print(f"{run.pages} pages, none readable; nothing written to {args.out}/")
+            return EXIT_FAILED
+        written = [_move(path, Path(scratch), args.out) for path in run.written]
+    print(f"{run.pages} pages ({run.failed} failed), {run.comments} comments; "
+          f"wrote {len(written)} files to {args.out}/")
+    return EXIT_FAILED if run.failed else EXIT_OK
+
+
+def _move(path: Path, scratch: Path, out: Path) -> Path:
+    target = out / path.relative_to(scratch)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path.replace(target)
+    return target
+
+
+def _page_line(page: DocumentRow, warnings: tuple[str, ...]) -> None:
+    if page.status != "ok":
+        print(f"error  {page.source}: {page.error}", file=sys.stdout)
+        return
+    print(f"ok     {page.source}: {page.comment_count} comments, title {page.title or None!r}")
+    for warning in warnings:
+        print(f"warning  {warning}", file=sys.stderr)
 
 
 def _explain(paths: list[Path]) -> int:

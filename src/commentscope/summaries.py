@@ -46,7 +46,7 @@ def topic_summary(comments: pd.DataFrame, mentions: pd.DataFrame, questions: pd.
             "unanswered_questions": int((~asked["answered"].astype(bool)).sum()),
             "top_terms": "; ".join(f"{t} ({n})" for t, n in _most_common(terms, TOP_TERMS)),
             "example_comment_id": example["comment_id"],
-            "example_comment": _excerpt(example_text),
+            "example_comment": excerpt(example_text),
         })
     frame = pd.DataFrame(rows, columns=TOPIC_SUMMARY_COLUMNS)
     return frame.sort_values(["comments", "topic"], ascending=[False, True], ignore_index=True)
@@ -65,7 +65,7 @@ def _most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
 
 
-def _excerpt(text: str) -> str:
+def excerpt(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= EXAMPLE_CHARS else flat[: EXAMPLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 

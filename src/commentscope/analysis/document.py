@@ -1,13 +1,12 @@
 """Per-document analysis: every analyzer run on one page, independent of all other pages.
 
-The result is plain rows (dicts) so that pages can be analysed in any order, in parallel or in
-chunks, and combined later by `commentscope.pipeline`.
+The result is typed rows (`commentscope.results`) so that pages can be analysed in any order,
+in parallel or in chunks, and combined later by the reducers of `commentscope.engine`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from commentscope.analysis.answers import AnswerStatus, StaffMember, answer_status, detect_staff
 from commentscope.analysis.coverage import ArticleCoverage, article_passages
@@ -24,29 +23,30 @@ from commentscope.analysis.sentiment import (
 )
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.model import Comment, Document
-
-Row = dict[str, Any]
+from commentscope.results import CommentAnalysis, QuestionRow, TopicMentionRow
 
 
 @dataclass(frozen=True)
 class DocumentAnalysis:
-    """The rows one page contributes to each table, plus its staff."""
+    """The rows one page contributes to each table, its staff, and each comment's combined
+    sentence score (the page's mean sentiment is read from it; not a column)."""
 
-    doc: Document
-    comments: list[Row] = field(default_factory=list)
-    questions: list[Row] = field(default_factory=list)
-    mentions: list[Row] = field(default_factory=list)
+    doc_id: str
+    comments: list[CommentAnalysis] = field(default_factory=list)
+    questions: list[QuestionRow] = field(default_factory=list)
+    mentions: list[TopicMentionRow] = field(default_factory=list)
     staff: dict[str, StaffMember] = field(default_factory=dict)
+    combined: list[float] = field(default_factory=list)
 
 
 def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[str, ...] = ()) -> DocumentAnalysis:
-    """Run every analyzer on one page."""
+    """Run every analyzer on one page; one `CommentAnalysis` per comment, in page order."""
     staff = detect_staff(doc, staff_names)
     relevance = relevance_scores(doc)
     off_topic = off_topic_flags(doc, relevance)
     promotional = promotional_flags(doc)
     coverage = ArticleCoverage(article_passages(doc), background=[c.text for c in doc.comments])
-    result = DocumentAnalysis(doc, staff=staff)
+    result = DocumentAnalysis(doc.doc_id, staff=staff)
     for comment in doc.comments:
         sentences = split_sentences(comment.text)
         scored = score_sentences(sentences)
@@ -55,23 +55,22 @@ def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[st
         questions = find_questions(comment.text)
         status = answer_status(doc, comment, staff) if questions else None
         sentiment = comment_sentiment(comment.text, scored)
-        result.comments.append({
-            "comment": comment,
-            "topics": ";".join(sorted(topics)),
-            "topic_evidence": "; ".join(f"{t}: {', '.join(terms)}" for t, terms in sorted(topics.items())),
-            "vader_compound": round(sentiment.vader_compound, 4),
-            "textblob_polarity": round(sentiment.textblob_polarity, 4),
-            "textblob_subjectivity": round(sentiment.textblob_subjectivity, 4),
-            "sentiment": sentiment.label,
-            "combined": mean_combined(opinion_sentences(scored)),
-            "relevance": round(relevance.get(comment.comment_id, 0.0), 4),
-            "off_topic": off_topic.get(comment.comment_id, False),
-            "promotional": promotional.get(comment.comment_id, False),
-            "is_question": bool(questions),
-            "questions": " | ".join(questions),
-            "answered": status.answered if status else None,
-            "answered_by": status.answered_by if status else "",
-        })
+        result.comments.append(CommentAnalysis(
+            topics=tuple(sorted(topics)),
+            topic_evidence=tuple(sorted(topics.items())),
+            vader_compound=round(sentiment.vader_compound, 4),
+            textblob_polarity=round(sentiment.textblob_polarity, 4),
+            textblob_subjectivity=round(sentiment.textblob_subjectivity, 4),
+            sentiment=sentiment.label,
+            relevance=round(relevance.get(comment.comment_id, 0.0), 4),
+            off_topic=off_topic.get(comment.comment_id, False),
+            promotional=promotional.get(comment.comment_id, False),
+            is_question=bool(questions),
+            questions=tuple(questions),
+            answered=status.answered if status else None,
+            answered_by=status.answered_by if status else "",
+        ))
+        result.combined.append(mean_combined(opinion_sentences(scored)))
         result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence))
         for question in questions:
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status))
@@ -85,22 +84,22 @@ def _mentions(
     sentences: list[str],
     scored: list[SentenceSentiment],
     by_sentence: list[dict[str, tuple[str, ...]]],
-) -> list[Row]:
+) -> list[TopicMentionRow]:
     """One row per topic of a comment, scored on just the sentences that mention the topic."""
     rows = []
     for topic, evidence in sorted(topics.items()):
         picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits] or scored
         sentiment = aggregate_sentiment(picked)
-        rows.append({
-            "doc_id": doc.doc_id,
-            "comment_id": comment.comment_id,
-            "topic": topic,
-            "sentences": len([h for h in by_sentence if topic in h]) or len(sentences),
-            "evidence": ", ".join(evidence),
-            "vader_compound": round(sentiment.vader_compound, 4),
-            "textblob_polarity": round(sentiment.textblob_polarity, 4),
-            "sentiment": sentiment.label,
-        })
+        rows.append(TopicMentionRow(
+            doc_id=doc.doc_id,
+            comment_id=comment.comment_id,
+            topic=topic,
+            sentences=len([h for h in by_sentence if topic in h]) or len(sentences),
+            evidence=tuple(evidence),
+            vader_compound=round(sentiment.vader_compound, 4),
+            textblob_polarity=round(sentiment.textblob_polarity, 4),
+            sentiment=sentiment.label,
+        ))
     return rows
 
 
@@ -112,18 +111,18 @@ def _question_row(
     matcher: TopicMatcher,
     coverage: ArticleCoverage,
     status: AnswerStatus | None,
-) -> Row:
+) -> QuestionRow:
     own_topics = matcher.match(question) or comment_topics
     best = coverage.best(question)
-    return {
-        "doc_id": doc.doc_id,
-        "comment_id": comment.comment_id,
-        "author": comment.author or "",
-        "question": question,
-        "topics": ";".join(sorted(own_topics)),
-        "answered": bool(status and status.answered),
-        "answered_by": status.answered_by if status else "",
-        "article_coverage": round(best.score, 4),
-        "article_passage": best.passage,
-        "article_line": best.line,
-    }
+    return QuestionRow(
+        doc_id=doc.doc_id,
+        comment_id=comment.comment_id,
+        author=comment.author or "",
+        question=question,
+        topics=tuple(sorted(own_topics)),
+        answered=bool(status and status.answered),
+        answered_by=status.answered_by if status else "",
+        article_coverage=round(best.score, 4),
+        article_passage=best.passage,
+        article_line=best.line,
+    )
