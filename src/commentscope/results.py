@@ -218,6 +218,10 @@ SUGGESTED_TOPIC_COLUMNS = columns(SuggestedTopicRow)
 COMMENTER_COLUMNS = columns(CommenterRow)
 
 
+REPORT_PAGES = 30  # pages with most comments shown in the thread chart and the report
+PAGE_COMMENTS = 60  # comments per page shown in the report's reply trees
+
+
 @dataclass(frozen=True)
 class Totals:
     """Corpus counts for a report built from bounded tables (`Analysis.totals`)."""

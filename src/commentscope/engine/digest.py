@@ -15,10 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from commentscope.engine.page import PageOutput
-from commentscope.results import AnalysedCommentRow, AnalysedDocumentRow, TopicMentionRow
+from commentscope.results import (
+    PAGE_COMMENTS,
+    REPORT_PAGES,
+    AnalysedCommentRow,
+    AnalysedDocumentRow,
+    TopicMentionRow,
+)
 
-REPORT_PAGES = 30  # the thread chart's and the report's pages
-PAGE_COMMENTS = 60  # comments per page shown in the report's reply trees
 MENTION_SAMPLE = 300  # mentions per topic drawn in the sentiment chart
 FIRSTS = 2  # first mentions kept per topic and label (one may be the topic's own example)
 
