@@ -293,7 +293,7 @@ def thread_activity_chart(analysis: Analysis, *, top: int = THREAD_PAGES) -> Fig
         title = f"Thread activity per page: the {top} of {len(documents):,} with most comments"
         documents = documents.head(top)
     if analysis.totals is not None:
-        replies = pd.Series(dict(analysis.totals.replies), dtype=float)
+        replies = pd.Series(dict(analysis.totals.replies), dtype="int64")
     else:
         depth = pd.to_numeric(analysis.comments["depth"])
         replies = analysis.comments[depth > 0].groupby("doc_id").size()

@@ -270,8 +270,8 @@ def shown_pages(documents: pd.DataFrame) -> pd.DataFrame:
 def _pages(analysis: Analysis, lookup: _Lookup) -> list[Row]:
     shown = shown_pages(analysis.documents)
     wanted = set(shown["doc_id"])
-    comments = analysis.comments[analysis.comments["doc_id"].isin(wanted)]
-    by_doc = {doc: rows for doc, rows in comments.groupby("doc_id", sort=False)}
+    kept = analysis.comments[analysis.comments["doc_id"].isin(wanted)]
+    by_doc = {doc: rows for doc, rows in kept.groupby("doc_id", sort=False)}
     pages = []
     for doc in _records(shown):
         comments = by_doc.get(doc["doc_id"])
