@@ -7,7 +7,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from commentscope.engine import FolderSink, FrameSink, Progress, Settings, finish, run, runner_for
+from commentscope.corpus import PageResult
+from commentscope.engine import (
+    FolderSink,
+    FrameSink,
+    Progress,
+    Reducers,
+    Settings,
+    finish,
+    map_page,
+    run,
+    runner_for,
+)
 from commentscope.engine.run import _matcher
 from commentscope.results import Analysis
 
@@ -46,6 +57,24 @@ def analyze(
     sink = FrameSink()
     reducers = run(paths, options.settings, runner_for(engine, jobs, scheduler), sink)
     return sink.analysis(finish(reducers, _matcher(topics, replace_topics)))
+
+
+def analyze_results(
+    results: Iterable[PageResult],
+    *,
+    topics: Path | None = None,
+    replace_topics: bool = False,
+    staff: Sequence[str] = (),
+) -> Analysis:
+    """Analyse already-parsed pages in this process (failed pages stay in the documents table)."""
+    settings = Settings(topics, replace_topics, tuple(staff))
+    matcher = _matcher(topics, replace_topics)
+    reducers, sink = Reducers(), FrameSink()
+    for result in results:
+        page = map_page(result, matcher, settings)
+        reducers.add(page)
+        sink.page(page)
+    return sink.analysis(finish(reducers, matcher))
 
 
 @dataclass(frozen=True)
