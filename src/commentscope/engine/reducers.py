@@ -193,14 +193,18 @@ QUESTION_FIELDS = ("doc_id", "comment_id", "author", "question", "topics", "answ
 
 @dataclass
 class QuestionsReducer:
-    """Every question, small (no article passage), for grouping and FAQ gaps at the end."""
+    """Every question, small (no article passage), for grouping and FAQ gaps at the end.
+
+    Questions from promotional comments get no group. Off-topic comments keep theirs: lexical
+    relevance misses paraphrase, and under a neutral "ask us" article it flagged a fifth of
+    genuine health questions (the FAQ-grouping work, docs/faq.md).
+    """
 
     rows: list[tuple[object, ...]] = field(default_factory=list)
-    eligible: list[bool] = field(default_factory=list)  # not from an off-topic or promotional comment
+    eligible: list[bool] = field(default_factory=list)  # not from a promotional comment
 
     def add(self, page: PageOutput) -> None:
-        excluded = {row.comment.comment_id for row in page.comments
-                    if row.analysis.off_topic or row.analysis.promotional}
+        excluded = {row.comment.comment_id for row in page.comments if row.analysis.promotional}
         for q in page.questions:
             self.rows.append((q.doc_id, q.comment_id, q.author, q.question, sys.intern(";".join(q.topics)),
                               q.answered, sys.intern(q.answered_by), q.article_coverage))
