@@ -27,6 +27,7 @@ TEMPLATE = "report.html.j2"
 MAX_FAQ_GAPS = 25
 MAX_QUOTES = 8
 MAX_SUGGESTED = 12
+MAX_FAILED = 20  # unreadable pages listed by name; the rest are in documents.csv
 EXCERPT_CHARS = 280
 _FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
 _SENTIMENT_ORDER = ("negative", "mixed", "positive", "neutral")
@@ -127,7 +128,8 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
             ("unanswered", sum(not _flag(a) for a in questions["answered"])),
         ],
         "failed": [{"source": _text(d["source"]) or _text(d["doc_id"]), "error": _text(d["error"])}
-                   for d in _records(failed)],
+                   for d in _records(failed.head(MAX_FAILED))],
+        "failed_total": len(failed),
     }
 
 
