@@ -147,3 +147,21 @@ def test_folder_sink_streams_pages_as_they_come(corpus: Path, tmp_path: Path) ->
     sink.close()
     assert reducers.digest.pages == 5 == (tmp_path / "documents.csv").read_text().count("\n") - 1
     assert (tmp_path / "questions.csv.part").exists()  # grouped only when the run finishes
+
+
+@pytest.mark.parametrize("argv", [["--jobs", "0"], ["--scheduler", "tcp://127.0.0.1:8786"], ["--engine", "spark"]],
+                         ids=["no-workers", "scheduler-without-dask", "unknown-engine"])
+def test_cli_rejects_bad_engine_options(argv: list[str], tmp_path: Path) -> None:
+    from commentscope.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", str(SEEDS), "--out", str(tmp_path), "-q", *argv])
+    assert exit_.value.code == 2
+
+
+def test_cli_jobs_two_writes_what_jobs_one_writes(tmp_path: Path) -> None:
+    from commentscope.cli import main
+
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "one"), "-q", "--jobs", "1"]) == 0
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "two"), "-q", "--jobs", "2"]) == 0
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")

@@ -102,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths: list[Path] = args.paths or [DEFAULT_INPUT]
     if not args.paths and not DEFAULT_INPUT.is_dir():
         parser.error(f"no PATH given and no {DEFAULT_INPUT}/ folder here")
+    if getattr(args, "scheduler", None) and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     try:
         if args.command == "parse" and args.explain:
             return _explain(paths)
