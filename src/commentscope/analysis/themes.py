@@ -16,6 +16,10 @@ half a count. New terms come first, so the page's own subject ("bone" under a bo
 sinks below what readers bring up themselves; within each group, more distinct comments first,
 then higher contrast, more mentions, and the term alphabetically. Without article text every
 term is new.
+
+Counting is mergeable (`theme_tally`): `tally_page` counts one page, tallies of consecutive
+pages merge exactly, and `finish_themes` ranks a whole corpus's tally. Article n-grams are
+counted per article (not across two articles' boundary).
 """
 
 from __future__ import annotations
