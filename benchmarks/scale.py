@@ -55,6 +55,17 @@ print(len(texts), time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
+ENGINE_ONLY = """
+import sys, tempfile
+from pathlib import Path
+from commentscope.engine import FolderSink, Settings, run, runner_for
+with tempfile.TemporaryDirectory() as out:
+    sink = FolderSink(Path(out))
+    run([sys.argv[1]], Settings(), runner_for("local", int(sys.argv[2])), sink)
+    sink.close()
+"""
+
+
 @dataclass
 class Measure:
     size: str
@@ -145,7 +156,14 @@ def analyze(folder: Path, size: str, comments: int, jobs: int) -> Measure:
     return Measure(size, comments, f"analyze --jobs {jobs}", wall, cpu, peak, report_mib)
 
 
-def run(sizes: list[tuple[int, int]], jobs: int, serial_up_to: int) -> list[Measure]:
+def engine_only(folder: Path, size: str, comments: int, jobs: int) -> Measure:
+    """The map step and the reducers' adds and merges, rows streamed to CSV; no reducer finished
+    (no question grouping, no corpus tables, charts or report)."""
+    _, wall, cpu, peak = measured([sys.executable, "-c", ENGINE_ONLY, str(folder), str(jobs)])
+    return Measure(size, comments, f"map + reduce only --jobs {jobs}", wall, cpu, peak)
+
+
+def run(sizes: list[tuple[int, int]], jobs: int, serial_up_to: int, map_only: bool = False) -> list[Measure]:
     results = []
     for pages, per_page in sizes:
         folder = bu.corpus(pages, per_page)
@@ -156,7 +174,7 @@ def run(sizes: list[tuple[int, int]], jobs: int, serial_up_to: int) -> list[Meas
         for j in sorted({1, jobs}):
             if j == 1 and base.comments > serial_up_to and jobs != 1:
                 continue
-            measure = analyze(folder, size, base.comments, j)
+            measure = (engine_only if map_only else analyze)(folder, size, base.comments, j)
             results.append(measure)
             print(_line(measure), flush=True)
     return results
@@ -230,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="N (default: all cores)")
     parser.add_argument("--serial-up-to", type=int, default=10**9, metavar="COMMENTS",
                         help="skip --jobs 1 above this many comments (it takes N times as long)")
+    parser.add_argument("--map-only", action="store_true",
+                        help="time the engine's map and reduce steps only (no grouping, tables, charts, report)")
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument("--render", type=Path, metavar="JSON",
@@ -241,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         results, command = [Measure(**m) for m in saved["results"]], saved["command"]
     else:
         sizes = [bu.parse_size(s) for s in args.sizes.split(",")]
-        results = run(sizes, args.jobs, args.serial_up_to)
+        results = run(sizes, args.jobs, args.serial_up_to, args.map_only)
     section = markdown(results, args.jobs, command.strip())
     print(section)
     if args.json:
