@@ -85,10 +85,11 @@ An editor's walk through `faq_gaps`: groups of similar reader questions that are
 result is a shortlist CSV to plan follow-up pieces or FAQ entries."""),
     new_code_cell(SETUP + """
 import os
-import tempfile
 
-# Where the shortlist goes: $COMMENTSCOPE_NOTEBOOK_OUTPUT, else a fresh temporary folder.
-OUTPUT_DIR = Path(os.environ.get("COMMENTSCOPE_NOTEBOOK_OUTPUT") or tempfile.mkdtemp())"""),
+from commentscope.outputs import export_csv
+
+# Where the shortlist goes: $COMMENTSCOPE_NOTEBOOK_OUTPUT, else exports/ beside this notebook.
+OUTPUT_DIR = Path(os.environ.get("COMMENTSCOPE_NOTEBOOK_OUTPUT") or "exports")"""),
     new_markdown_cell("## All gaps, most-asked first"),
     new_code_cell("""\
 gaps = analysis.faq_gaps
@@ -127,10 +128,11 @@ shortlist = (
     .head(10)[["rank", "representative_question", "topics", "askers", "unanswered",
                "article_coverage", "doc_ids", "all_wordings"]]
 )
-shortlist_path = OUTPUT_DIR / "faq_shortlist.csv"
-shortlist.to_csv(shortlist_path, index=False)
+# the CLI's writer: cells that a spreadsheet would run as formulas are neutralised, and the
+# file is replaced in one step (never half written)
+shortlist_path = export_csv(shortlist, OUTPUT_DIR / "faq_shortlist.csv")
 shortlist"""),
-    new_code_cell("shortlist_path  # open this file in a spreadsheet"),
+    new_code_cell('print(f"Shortlist written to {shortlist_path}")  # open this file in a spreadsheet'),
 ]
 
 

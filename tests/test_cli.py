@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -59,8 +60,9 @@ def test_bad_files_fail_alone_with_exit_1(tmp_path: Path, capsys: pytest.Capture
     (pages / "empty.txt").write_bytes(b"")
     (pages / "good.txt").write_text("A Title\n\nThe article text, long enough to be an article paragraph here.\n")
     assert main(["parse", str(pages), "--out", str(tmp_path / "out")]) == 1
-    out = capsys.readouterr().out
-    assert f"error  {pages / 'empty.txt'}: empty file" in out
+    captured = capsys.readouterr()
+    assert f"error  {pages / 'empty.txt'}: empty file" in captured.err
+    assert "error " not in captured.out
     rows = read_csv(tmp_path / "out" / "documents.csv")
     assert [(r["doc_id"], r["status"], r["error"]) for r in rows] == [
         ("empty", "error", "empty file"), ("good", "ok", "")]
@@ -112,6 +114,8 @@ def test_analyze_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[
     for run in ("a", "b"):
         assert main(["analyze", str(SEEDS), "--out", str(tmp_path / run), "-q"]) == 0
     for first in sorted((tmp_path / "a").rglob("*.*")):
+        if first.name == "run.json":  # the manifest records when the run finished
+            continue
         assert first.read_bytes() == (tmp_path / "b" / first.relative_to(tmp_path / "a")).read_bytes(), first
 
 
@@ -146,3 +150,61 @@ def test_run_with_no_readable_page_keeps_earlier_outputs(tmp_path: Path, capsys:
     assert main(["analyze", str(tmp_path / "missing"), "--out", str(tmp_path), "-q"]) == 1
     assert "nothing written" in capsys.readouterr().out
     assert (tmp_path / "comments.csv").read_bytes() == before
+
+
+def test_explain_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"  # far more than a pipe holds, so the writer meets the closed end
+    big.write_text((SEEDS / "000_6e294251f2c80030.txt").read_text("utf-8") * 30, "utf-8")
+    reader = subprocess.Popen([sys.executable, "-m", "commentscope", "parse", "--explain", str(big)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    first = reader.stdout.readline()  # `| head -1`: one line read, then the pipe is closed
+    reader.stdout.close()
+    with reader.stderr:
+        err = reader.stderr.read().decode()
+    assert reader.wait(timeout=120) == 0
+    assert first.startswith(b"== ") and err == ""
+
+
+def test_failures_reach_stderr_even_with_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "good.txt").write_text((SEEDS / "000_6e294251f2c80030.txt").read_text("utf-8"), "utf-8")
+    assert main(["parse", str(tmp_path), "--out", str(tmp_path.parent / "out"), "-q"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"error  {tmp_path / 'empty.txt'}: empty file\n"
+    assert captured.out.startswith("2 pages (1 failed)")
+
+
+def test_empty_staff_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["analyze", str(SEEDS), "--staff", ""])
+    assert exited.value.code == 2 and "--staff needs a commenter's name" in capsys.readouterr().err
+
+
+def test_staff_matching_nobody_is_named_in_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS / "000_6e294251f2c80030.txt"), "--out", str(tmp_path), "-q",
+                 "--staff", "Nobody Of That Name", "--staff", "Sue Stantejsky"]) == 0
+    assert [r.getMessage() for r in caplog.records if "--staff" in r.getMessage()] == [
+        "--staff 'Nobody Of That Name' matches no commenter"]
+
+
+def test_missing_resource_exits_4(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from commentscope.errors import MissingResourceError
+
+    def missing(*args: object, **kwargs: object) -> None:
+        raise MissingResourceError("cannot load the VADER lexicon 'x'; install it with `pip install vadersentiment`")
+
+    monkeypatch.setattr("commentscope.engine.page.analyze_document", missing)  # the map step of every page
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 4
+    assert "VADER lexicon" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+def test_exclude_and_manifest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["parse", str(SEEDS), "--out", str(out), "-q", "--exclude", "000_*"]) == 0
+    manifest = json.loads((out / "run.json").read_text("utf-8"))
+    assert manifest["counts"] == {"pages": 4, "failed": 0, "comments": 23, "files": 2}
+    assert manifest["options"] == {"exclude": ["000_*"]} and manifest["inputs"] == [str(SEEDS)]
+    assert [f["path"] for f in manifest["files"]] == ["comments.csv", "documents.csv"]

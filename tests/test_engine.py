@@ -6,8 +6,10 @@ from __future__ import annotations
 import copy
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import commentscope
@@ -15,7 +17,9 @@ from commentscope.engine import FolderSink, PageOutput, Progress, Reducers, Sett
 from commentscope.engine.page import map_page
 from commentscope.engine.run import _matcher, read_item, tasks
 from commentscope.engine.runners import PoolRunner, SerialRunner, runner_for
+from commentscope.outputs.run import MANIFEST, read_manifest
 from commentscope.pipeline import RunOptions, analyze_to_folder
+from commentscope.readers.options import ReadOptions
 from commentscope.results import REPORT_PAGES, Analysis
 from commentscope.summaries import commenters, topic_summary
 from commentscope.writers import write_outputs
@@ -38,7 +42,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every output file's bytes, but the manifest's (it records when the run started)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MANIFEST}
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +171,47 @@ def test_cli_jobs_two_writes_what_jobs_one_writes(tmp_path: Path) -> None:
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "one"), "-q", "--jobs", "1"]) == 0
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "two"), "-q", "--jobs", "2"]) == 0
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    one, two = read_manifest(tmp_path / "one"), read_manifest(tmp_path / "two")
+    assert one is not None and two is not None
+    assert one["counts"] == two["counts"] and one["counts"]["comments"] > 0
+    assert [f["sha256"] for f in one["files"]] == [f["sha256"] for f in two["files"]]
+
+
+@dataclass(frozen=True)
+class _Fixed:
+    """A picklable score-only analyzer that always says `value` (sent to worker processes)."""
+
+    value: float
+
+    @property
+    def name(self) -> str:
+        return "fixed"
+
+    def score(self, sentence: str) -> float:
+        return self.value
+
+
+def test_reader_options_sentiment_and_exclude_reach_the_workers(tmp_path: Path) -> None:
+    """What main's readers and sentiment work added goes through the engine: the same in one
+    process as in a pool."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "thread.csv").write_text(
+        "pid,cid,re,who,txt\n"
+        "p1,c1,,Ann,\"Does the dough need to rest overnight? I never know.\"\n"
+        "p1,c2,c1,Bo,\"Yes, overnight in the fridge works best.\"\n"
+        "p2,c3,,Cy,\"Great bread, thank you so much.\"\n", encoding="utf-8")
+    shutil.copy(SEEDS / "000_6e294251f2c80030.txt", folder / "skipped.txt")
+    read = ReadOptions(columns={"page": "pid", "id": "cid", "parent": "re", "author": "who", "text": "txt"})
+    written = {}
+    for jobs in (1, 2):
+        options = RunOptions(jobs=jobs, read_options=read, sentiment=_Fixed(-0.9), exclude=("skipped*",))
+        out = tmp_path / f"jobs{jobs}"
+        analyze_to_folder([folder], out, options, charts=False)
+        written[jobs] = _files(out)
+    assert written[1] == written[2]
+    comments = pd.read_csv(tmp_path / "jobs1" / "comments.csv")
+    assert comments["author"].tolist() == ["Ann", "Bo", "Cy"]  # the table read by its named columns
+    assert set(comments["sentiment_score"]) == {-0.9}
+    questions = pd.read_csv(tmp_path / "jobs1" / "questions.csv", keep_default_na=False)
+    assert [e.split(":")[0] for e in questions["answer_evidence"]] == ["reply"]  # Bo answered Ann

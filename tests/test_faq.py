@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 import pandas as pd
 import pytest
 
-from commentscope.analysis.faq import average_linkage, faq_gaps, group_questions, representative
+from commentscope.analysis.embeddings import semantic_available
+from commentscope.analysis.faq import (
+    faq_gaps,
+    group_questions,
+    is_faq_material,
+    question_context,
+    representative,
+    stands_alone,
+)
+from commentscope.analysis.neighbours import Pairs
+from commentscope.analysis.question_similarity import LexicalSimilarity, QuestionSimilarity, SemanticSimilarity
 from commentscope.errors import CommentscopeError
 from commentscope.results import FAQ_GAP_COLUMNS
 
@@ -39,8 +51,16 @@ def by_comment(frame: pd.DataFrame, groups: pd.Series) -> dict[str, str]:
     return dict(zip(frame["comment_id"], groups, strict=True))
 
 
-def test_paraphrases_group_and_other_subjects_do_not(questions: pd.DataFrame) -> None:
-    groups = by_comment(questions, group_questions(questions))
+needs_model = pytest.mark.skipif(not semantic_available(), reason="semantic extra not installed")
+SIMILARITIES = [
+    pytest.param(LexicalSimilarity(), id="lexical"),
+    pytest.param(SemanticSimilarity(), id="semantic", marks=needs_model),
+]
+
+
+@pytest.mark.parametrize("similarity", SIMILARITIES)
+def test_paraphrases_group_and_other_subjects_do_not(questions: pd.DataFrame, similarity: QuestionSimilarity) -> None:
+    groups = by_comment(questions, group_questions(questions, similarity=similarity))
     assert groups["a-c1"] == groups["a-c2"] == groups["b-c1"]
     assert groups["a-c3"] == groups["b-c2"] != groups["a-c1"]
     assert len({groups["a-c4"], groups["b-c3"], groups["a-c1"], groups["a-c3"]}) == 4
@@ -67,67 +87,6 @@ def test_group_ids_align_with_the_input_index(questions: pd.DataFrame) -> None:
     assert groups.name == "group_id"
 
 
-def test_average_linkage_does_not_chain() -> None:
-    # a~b and b~c, but a and c share nothing: single linkage would put all three together
-    similarity = np.array([[1.0, 0.5, 0.0], [0.5, 1.0, 0.5], [0.0, 0.5, 1.0]])
-    assert average_linkage(similarity, 0.4) == [0, 0, 2]
-
-
-@pytest.mark.parametrize(
-    ("threshold", "expected"),
-    [(0.95, [0, 1, 2, 3]), (0.5, [0, 0, 2, 2]), (0.0, [0, 0, 0, 0])],
-    ids=["strict", "pairs", "everything"],
-)
-def test_average_linkage_threshold(threshold: float, expected: list[int]) -> None:
-    similarity = np.array(
-        [[1, 0.9, 0.1, 0.0], [0.9, 1, 0.0, 0.1], [0.1, 0.0, 1, 0.8], [0.0, 0.1, 0.8, 1]]
-    )
-    assert average_linkage(similarity, threshold) == expected
-
-
-def full_scan_linkage(similarity: np.ndarray, threshold: float) -> list[int]:
-    """The reference: rescan the whole matrix for its first maximum before every merge."""
-    n = similarity.shape[0]
-    work = similarity.astype(np.float64, copy=True)
-    np.fill_diagonal(work, -np.inf)
-    sizes = np.ones(n)
-    labels = list(range(n))
-    while n > 1:
-        i, j = divmod(int(np.argmax(work)), n)
-        if work[i, j] < threshold:
-            break
-        merged = (sizes[i] * work[i] + sizes[j] * work[j]) / (sizes[i] + sizes[j])
-        work[i, :] = merged
-        work[:, i] = merged
-        work[i, i] = work[j, :] = work[:, j] = -np.inf
-        sizes[i] += sizes[j]
-        labels = [i if label == j else label for label in labels]
-    return labels
-
-
-@pytest.mark.parametrize(
-    ("seed", "size", "levels", "density", "threshold"),
-    [(0, 40, 4, 0.1, 0.4), (1, 60, 3, 0.2, 0.3), (2, 80, 8, 0.1, 0.5), (3, 120, 5, 0.05, 0.25),
-     (4, 30, 2, 0.2, 0.5), (5, 50, 4, 0.5, 0.0)],
-    ids=["40-items", "60-coarse", "80-fine", "120-sparse", "30-binary", "50-all-merge"],
-)
-def test_average_linkage_merges_like_a_full_scan(seed: int, size: int, levels: int, density: float,
-                                                 threshold: float) -> None:
-    # Few distinct values make many exact ties, so the tie order is checked too.
-    rng = np.random.default_rng(seed)
-    values = rng.integers(1, levels + 1, size=(size, size)) / levels
-    upper = np.triu(np.where(rng.random((size, size)) < density, values, 0.0), 1)
-    similarity = upper + upper.T + np.eye(size)
-    expected = full_scan_linkage(similarity, threshold)
-    assert 1 <= len(set(expected)) < size  # some merges, whatever the case
-    assert average_linkage(similarity, threshold) == expected
-
-
-@pytest.mark.parametrize("size", [0, 1], ids=["empty", "single"])
-def test_average_linkage_of_fewer_than_two_items(size: int) -> None:
-    assert average_linkage(np.eye(size), 0.4) == list(range(size))
-
-
 def test_faq_gaps_rank_open_weakly_covered_groups(questions: pd.DataFrame) -> None:
     gaps = faq_gaps(questions, group_questions(questions), coverage_threshold=0.35)
     assert list(gaps.columns) == FAQ_GAP_COLUMNS
@@ -145,10 +104,41 @@ def test_faq_gaps_rank_open_weakly_covered_groups(questions: pd.DataFrame) -> No
     assert first["topics"] == "supplements"
 
 
-def test_a_group_answered_only_by_readers_is_a_gap(questions: pd.DataFrame) -> None:
+def test_a_group_answered_only_by_readers_is_no_gap(questions: pd.DataFrame) -> None:
+    # issue 13: a gap is a question nobody answered; a reader's answer closes it
     reader_only = questions[questions["comment_id"] == "a-c2"]
-    gaps = faq_gaps(reader_only, group_questions(reader_only))
-    assert list(gaps["answered_by_reader"]) == [1]
+    assert faq_gaps(reader_only, group_questions(reader_only)).empty
+
+
+@pytest.mark.parametrize(
+    ("question", "material"),
+    [
+        ("Have you read the NIH fact sheet on vitamin K2?", False),
+        ("Has anyone else tried it with almond milk?", False),
+        ("How long did you take it before the rash went away?", False),
+        ("Ann, did you see the study I linked?", False),
+        ("May I translate this guide into Polish for my blog?", False),
+        ("Can I take K2 together with warfarin?", True),
+        ("How long should I take it before I see results?", True),
+        ("Did the study include women over sixty?", True),
+    ],
+    ids=["pointer-read", "poll-anyone-else", "reader-experience", "pointer-see", "permission",
+         "advice", "how-long-should-i",
+         "about-the-study"],
+)
+def test_faq_material(question: str, material: bool) -> None:
+    assert is_faq_material(question) is material
+
+
+def test_pointers_and_polls_are_no_gap() -> None:
+    rows = [
+        ("a", "c1", "Ann", "Have you read the article on fluoride in tap water?", "", False, "", 0.0),
+        ("a", "c2", "Bob", "Has anyone else tried kefir for bloating?", "", False, "", 0.0),
+        ("a", "c3", "Cy", "Can kefir cause bloating in the first week?", "", False, "", 0.0),
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    gaps = faq_gaps(frame, group_questions(frame, similarity=LexicalSimilarity()))
+    assert list(gaps["representative_question"]) == ["Can kefir cause bloating in the first week?"]
 
 
 @pytest.mark.parametrize(
@@ -199,3 +189,85 @@ def test_empty_input_gives_empty_tables() -> None:
 def test_a_missing_column_is_reported(questions: pd.DataFrame) -> None:
     with pytest.raises(CommentscopeError, match="article_coverage"):
         group_questions(questions.drop(columns=["article_coverage"]))
+
+
+# Same question in other words (another age, "son" for "man", "specialist" for "neurologist"),
+# beside questions on other subjects. MiniLM does not separate "when can I drink after
+# antibiotics" from "was it the antibiotic or the wine" (cosine 0.64 against 0.63 for the true
+# paraphrase): that limit is measured in docs/faq.md, not hidden by a test.
+PARAPHRASE_ROWS = [
+    ("a", "c1", "Ann", "How soon after finishing my antibiotics is it safe to have a glass of wine?"),
+    ("a", "c2", "Bob", "Is it okay to take ibuprofen and paracetamol on the same day?"),
+    ("b", "c3", "Dee", "My 30-year-old son gets migraines every week, should he see a neurologist?"),
+    ("b", "c4", "Eve", "I'm a 24-year-old man with weekly migraines, do I need to see a specialist?"),
+]
+
+
+@needs_model
+def test_semantic_grouping_sees_paraphrase() -> None:
+    frame = pd.DataFrame([(*row, "", False, "", 0.0) for row in PARAPHRASE_ROWS], columns=COLUMNS)
+    groups = by_comment(frame, group_questions(frame, similarity=SemanticSimilarity()))
+    assert groups["c3"] == groups["c4"]
+    assert len({groups["c1"], groups["c2"], groups["c3"]}) == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "alone"),
+    [
+        ("Would you please share them here?", False),
+        ("Is that true?", False),
+        ("Can I take it twice?", False),
+        ("Can I take vitamin D with my thyroid medication in the morning?", True),
+        ("Is kefir safe?", True),
+    ],
+    ids=["share-them-here", "is-that-true", "take-it-twice", "full-question", "short-but-explicit"],
+)
+def test_stands_alone(question: str, alone: bool) -> None:
+    assert stands_alone(question) is alone
+
+
+def test_representative_reads_on_its_own() -> None:
+    members = ["Would you please share them here?", "Could you share the gluten-free bread recipes here?"]
+    assert representative(members) == members[1]
+
+
+@pytest.mark.parametrize(
+    ("comment", "question", "expected"),
+    [
+        ("I took my last azithromycin pill this morning. Can I have a few drinks tonight?",
+         "Can I have a few drinks tonight?",
+         "I took my last azithromycin pill this morning. Can I have a few drinks tonight?"),
+        ("Is it safe? Also, what dose?", "Is it safe?", "Is it safe?"),
+        ("Nothing matches here.", "Is it safe?", "Is it safe?"),
+        ("word " * 200 + "Is it safe?", "Is it safe?", ("word " * 80).strip() + " Is it safe?"),
+    ],
+    ids=["context-before", "first-sentence", "not-in-comment", "cut-at-a-word"],
+)
+def test_question_context(comment: str, question: str, expected: str) -> None:
+    assert question_context(comment, question) == expected
+
+
+@dataclass
+class RecordingSimilarity:
+    """A QuestionSimilarity that records the texts it is asked to compare and pairs none."""
+
+    seen: list[str] = field(default_factory=list)
+    name: str = "recording"
+    threshold: float = 0.5
+
+    def pairs(self, texts: Sequence[str]) -> Pairs:
+        self.seen.extend(texts)
+        return Pairs.empty()
+
+
+def test_grouping_compares_the_context_when_given() -> None:
+    rows = [("a", "c1", "Ann", "Can I have a few drinks?", "", False, "", 0.0),
+            ("a", "c2", "Bob", "Is it safe?", "", False, "", 0.0)]
+    frame = pd.DataFrame(rows, columns=COLUMNS).set_axis(["r1", "r2"])
+    context = pd.Series({"r2": "I take warfarin. Is it safe?", "r1": "I took amoxicillin. Can I have a few drinks?"})
+    recorder = RecordingSimilarity()
+    group_questions(frame, similarity=recorder, context=context)
+    assert recorder.seen == ["I took amoxicillin. Can I have a few drinks?", "I take warfarin. Is it safe?"]
+    bare = RecordingSimilarity()
+    group_questions(frame, similarity=bare)
+    assert bare.seen == ["Can I have a few drinks?", "Is it safe?"]

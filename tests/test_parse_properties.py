@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commentscope.errors import UnreadableInputError
+from commentscope.grammar import scan
+from commentscope.markup import split_lines
 from commentscope.model import LineRole
 from commentscope.parse import parse_lines, parse_page
 from commentscope.sources import decode
@@ -17,6 +19,11 @@ FRAGMENTS = [
     "Leave a Reply", "Comments on this article are closed.", "Tags:", "Get It Free Now", "Loading More",
     "This is a long sentence of article prose that goes on for quite a few words indeed.",
     "Is this a question?", "Que: what?", "Dr Smith: yes.",
+    # what converters print: lynx links and references, Markdown, w3m bullets, avatars, glued dates
+    "[12]", "[IMG]", "![Avatar](a.png) ", "[Ann](/u/ann)", "**Ann**", "## ", "\\- ", "4\\. ", "+ ", "o ", "□ ",
+    "Unknown's avatar ", "AnnJune 13, 2021 at 9:02 AM", "The Yum List says:", "References",
+    # characters that are not line breaks in an editor, and the three that are
+    "\x0c", "\u2028", "\x85", "\r", "\r\n",
 ]
 
 lines = st.one_of(
@@ -31,7 +38,7 @@ pages = st.lists(lines, max_size=40).map("\n".join)
 def test_every_nonblank_line_gets_exactly_one_role(text: str) -> None:
     doc = parse_lines(text, doc_id="p")
     doc.check_integrity()
-    source_lines = text.splitlines()
+    source_lines = split_lines(text)
     assert [line.number for line in doc.lines] == list(range(1, len(source_lines) + 1))
     for line, raw in zip(doc.lines, source_lines, strict=True):
         assert line.text == raw
@@ -44,11 +51,22 @@ def test_every_nonblank_line_gets_exactly_one_role(text: str) -> None:
 @given(pages)
 def test_comment_text_comes_from_its_own_lines(text: str) -> None:
     doc = parse_lines(text, doc_id="p")
+    cleaned = {line.number: line.clean for line in scan(text)}
     for comment in doc.comments:
         owned = [ln for ln in doc.lines if ln.comment_id == comment.comment_id]
         assert owned and owned[0].number == comment.line_start
         for part in filter(None, comment.text.split("\n")):
-            assert any(part in ln.text for ln in owned if ln.role is LineRole.COMMENT_TEXT)
+            assert any(part in cleaned[ln.number] for ln in owned if ln.role is LineRole.COMMENT_TEXT)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(exclude_characters="\r\n"), max_size=20), max_size=20),
+       st.sampled_from(["\n", "\r\n", "\r"]))
+def test_line_numbers_count_only_editor_line_breaks(parts: list[str], newline: str) -> None:
+    """Form feeds, U+2028 and U+0085 inside a line do not shift the numbers of the lines after it."""
+    doc = parse_lines("".join(part + newline for part in parts), doc_id="p")
+    assert [line.text for line in doc.lines] == parts
+    assert [line.number for line in doc.lines] == list(range(1, len(parts) + 1))
 
 
 @settings(max_examples=200, deadline=None)
@@ -61,4 +79,4 @@ def test_any_bytes_either_parse_or_raise_our_error(tmp_path_factory: pytest.Temp
     except UnreadableInputError as exc:
         assert str(path) in str(exc)
     else:
-        assert len(doc.lines) == len(decode(data, str(path))[0].splitlines())
+        assert len(doc.lines) == len(split_lines(decode(data, str(path))[0]))

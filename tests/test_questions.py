@@ -42,6 +42,15 @@ QUESTIONS = [
     ("let_me_know", "Let me know if it works for you."),
     ("advice_appreciated", "Any advice would be greatly appreciated."),
     ("is_there", "Is there a study on this"),
+    # Questions without '?' (issue 9: "may i ask if...", "I wonder whether...", "any advice on...").
+    ("may_i_ask_if", "may i ask if the dough can rest overnight in the fridge"),
+    ("could_i_ask", "Could I ask what brand of oats you used."),
+    ("i_wonder_whether", "I wonder whether the glaze would work with lime instead."),
+    ("any_advice_on", "Any advice on keeping the crust from going soggy"),
+    ("why_bare_verb", "Quick one: why use baking soda instead of baking powder here"),
+    ("parenthetical", "I doubled the recipe (is that why it took so long to set) and it was fine."),
+    ("question_then_spaced_dots", "Why would the yeast not rise at all? . . ."),
+    ("tag_inside_real_question", "Is it the same dose for kids, isn't it half?"),
 ]
 
 NOT_QUESTIONS = [
@@ -68,6 +77,23 @@ NOT_QUESTIONS = [
     ("conditional_inversion", "Should you need help, please let me know."),
     ("thanks", "Thanks !"),
     ("they_let_me_know", "The lab let me know my levels were fine."),
+    # Decorative, rhetorical, tag, quoted and comparative forms (issue 9).
+    ("decorative_marks", "And the frosting??? Heavenly!"),
+    ("decorative_marks_fragment", "Second batch, even better??"),
+    ("staff_tag_doesnt_it", "A pinch of cardamom makes all the difference, doesn't it?"),
+    ("tag_dont_we", "We all burn the first pancake, don't we?"),
+    ("tag_eh", "Took me three tries eh?"),
+    ("didnt_you_read", "Didn't you even read the recipe notes?"),
+    ("are_you_serious", "Are you serious?"),
+    ("do_you_really_think", "Do you really think a supplement fixes a bad diet?"),
+    ("should_we_really", "So should we really trust a study paid for by the sugar industry?"),
+    ("what_is_to_stop", "What is to stop them from selling our data next?"),
+    ("ever_tried", "Ever tried telling a toddler to eat kale?"),
+    ("how_do_we_know", "How do we know the lab didn't just make it up?"),
+    ("quoted_song_title", 'We baked to the old song "Do You Believe in Magic?"'),
+    ("quoted_question_in_statement", 'My aunt always asks "is it gluten free?"'),
+    ("comparative_so_would", "If the price goes up, so would the demand for cheaper brands"),
+    ("illustrative_for_example", "For example, what happens when the butter is too warm?"),
 ]
 
 
@@ -126,6 +152,31 @@ FIND_CASES = [
         ["it can cause gut problems ?", "what is the best plan ?", "I walk ,what works the best?"],
     ),
     ("no_questions", "Thank you for this. Fluoride is bad for your bones!", []),
+    (
+        "set_up_question_answered_by_writer",
+        "Is it better to bake or to fry? The answer to this question is obvious once you try both.",
+        [],
+    ),
+    (
+        "quoted_interview_question",
+        "Why do you want to leave your job? On the surface this seems a simple question, but be careful.",
+        [],
+    ),
+    (
+        "follow_up_to_rhetorical_question",
+        "Ever tried freezing it? How about microwaving it? Both ruin the texture.",
+        [],
+    ),
+    (
+        "follow_up_to_real_question",
+        "Can I freeze it? How about the glaze?",
+        ["Can I freeze it?", "How about the glaze?"],
+    ),
+    (
+        "quoted_inside_a_real_question",
+        'Did the nurse say "is it twice a day?"',
+        ['Did the nurse say "is it twice a day?"'],
+    ),
 ]
 
 

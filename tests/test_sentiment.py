@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,12 +14,17 @@ from hypothesis import strategies as st
 from nltk.sentiment import vader
 from textblob.en.sentiments import PatternAnalyzer
 
+import commentscope
 from commentscope.analysis import sentiment
 from commentscope.analysis.sentiment import (
-    LABELS,
     NEUTRAL_BAND,
+    SCORE_BAND,
     STRONG,
+    UNDECIDED,
     CommentSentiment,
+    Rating,
+    RatingAnalyzer,
+    ReviewModelAnalyzer,
     SentenceSentiment,
     SentimentAnalyzer,
     TextBlobAnalyzer,
@@ -25,8 +32,11 @@ from commentscope.analysis.sentiment import (
     aggregate_sentiment,
     comment_sentiment,
     label_for,
+    lexicon_features,
+    rate,
     score_sentences,
 )
+from commentscope.analysis.sentiment_model import SentimentModel, features
 from commentscope.errors import CommentscopeError
 
 POSITIVE = "I love this article, it is wonderful and so helpful!"
@@ -61,16 +71,29 @@ def test_textblob_subjectivity_in_range() -> None:
     assert blob.subjectivity(NEUTRAL) == 0.0
 
 
+@dataclass(frozen=True)
+class FixedScore:
+    """A score-only analyzer (the bare `SentimentAnalyzer` protocol) that always says `value`."""
+
+    value: float
+
+    @property
+    def name(self) -> str:
+        return "fixed"
+
+    def score(self, sentence: str) -> float:
+        return self.value
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [
         (POSITIVE, "positive"),
         (NEGATIVE, "negative"),
-        (NEUTRAL, "neutral"),
-        (f"{WARM} {NEGATIVE}", "mixed"),
+        ("Which brand do you take? Is it in the morning?", "neutral"),
         ("", "neutral"),
     ],
-    ids=["positive", "negative", "neutral", "warm_then_alarmed_is_mixed", "empty"],
+    ids=["positive", "negative", "questions_only_are_neutral", "empty"],
 )
 def test_comment_sentiment_label(text: str, label: str) -> None:
     assert comment_sentiment(text).label == label
@@ -80,55 +103,147 @@ def test_comment_sentiment_scores_whole_text() -> None:
     result = comment_sentiment(f"{WARM} {NEGATIVE}")
     whole = score_sentences([f"{WARM} {NEGATIVE}"])[0]
     assert (result.vader_compound, result.textblob_polarity) == (whole.vader_compound, whole.textblob_polarity)
-
-
-def test_comment_sentiment_uses_given_sentences() -> None:
-    given = [_sentence(0.9), _sentence(-0.9)]
-    assert comment_sentiment(NEUTRAL, given).label == "mixed"
+    assert result.score == pytest.approx(ReviewModelAnalyzer().score(f"{WARM} {NEGATIVE}"))
 
 
 @pytest.mark.parametrize(
-    ("scores", "label"),
-    [
-        ([STRONG, -STRONG], "mixed"),
-        ([STRONG - 0.01, -0.9, -0.9], "negative"),
-        ([0.9, 0.9, -0.3], "positive"),
-        ([NEUTRAL_BAND - 0.01], "neutral"),
-        ([-NEUTRAL_BAND], "negative"),
-        ([], "neutral"),
-    ],
-    ids=[
-        "strong_both_ways",
-        "one_side_weak",
-        "positive_with_mild_negative",
-        "inside_band",
-        "band_edge_negative",
-        "no_sentences",
-    ],
+    ("score", "label"),
+    [(0.0, "mixed"), (UNDECIDED - 0.01, "mixed"), (UNDECIDED, "positive"), (-0.9, "negative")],
+    ids=["undecided", "just_undecided", "decided_positive", "decided_negative"],
 )
-def test_aggregate_labels(scores: list[float], label: str) -> None:
-    result = aggregate_sentiment([_sentence(x) for x in scores])
-    assert result.label == label
-    assert result.label in LABELS
+def test_mixed_needs_strong_sentences_and_an_undecided_analyzer(score: float, label: str) -> None:
+    given = [_sentence(0.9), _sentence(-0.9)]
+    assert comment_sentiment(NEUTRAL, given, FixedScore(score)).label == label
+
+
+@pytest.mark.parametrize(
+    ("score", "label"),
+    [(SCORE_BAND, "positive"), (SCORE_BAND - 0.01, "neutral"), (-SCORE_BAND, "negative"), (0.0, "neutral")],
+    ids=["band_edge_positive", "inside_band", "band_edge_negative", "zero"],
+)
+def test_score_only_analyzer_is_read_with_the_band(score: float, label: str) -> None:
+    assert rate(FixedScore(score), "anything") == Rating(score, label)
+    assert comment_sentiment("A plain statement.", analyzer=FixedScore(score)).label == label
+
+
+def test_aggregate_labels_come_from_the_analyzer() -> None:
+    sentences = [_sentence(0.9), _sentence(0.6)]
+    assert aggregate_sentiment(sentences, FixedScore(-0.8)).label == "negative"
+    assert aggregate_sentiment([_sentence(STRONG), _sentence(-STRONG)], FixedScore(0.0)).label == "mixed"
+    assert aggregate_sentiment([], FixedScore(0.9)) == CommentSentiment(0.0, 0.0, 0.0, "neutral")
+    given = aggregate_sentiment(sentences, FixedScore(0.9), Rating(-0.6, "negative"))  # a rating made before
+    assert (given.label, given.score, given.vader_compound) == ("negative", -0.6, pytest.approx(0.75))
 
 
 def test_topic_sentences_decide_topic_sentiment() -> None:
     sentences = score_sentences([WARM, "Fluoride in our water is toxic and terrible."])
     fluoride = [s for s in sentences if "fluoride" in s.sentence.lower()]
     assert aggregate_sentiment(fluoride).label == "negative"
-    assert aggregate_sentiment(sentences).label == "mixed"
+    assert aggregate_sentiment(sentences[:1]).label == "positive"
 
 
 def test_aggregate_is_mean_of_sentences() -> None:
-    result = aggregate_sentiment([_sentence(0.2), _sentence(0.6)])
+    result = aggregate_sentiment([_sentence(0.2), _sentence(0.6)], FixedScore(0.7))
     assert isinstance(result, CommentSentiment)
     assert result.vader_compound == pytest.approx(0.4)
     assert result.textblob_polarity == pytest.approx(0.4)
-    assert (result.textblob_subjectivity, result.label) == (0.5, "positive")
+    assert (result.textblob_subjectivity, result.label, result.score) == (0.5, "positive", 0.7)
 
 
 def test_label_for_prefers_mixed_over_score() -> None:
     assert label_for(0.9, [_sentence(0.8), _sentence(-0.8)]) == "mixed"
+    assert label_for(NEUTRAL_BAND - 0.01) == "neutral"
+
+
+# Health language the lexicons misread (issue 9), as new examples in the same spirit: the
+# model's score leans the right way where VADER says nothing or the opposite.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("No side effects at all.", 1),
+        ("Not a single side effect, and my migraines are gone.", 1),
+        ("This drug gave me my life back.", 1),
+        ("The itching was unbearable so I quit after a week.", -1),
+        ("I gained 20 pounds on this and stopped.", -1),
+        ("Worst medication I have ever taken.", -1),
+    ],
+    ids=["no_side_effects", "no_side_effect_and_relief", "life_back", "quit_over_itching", "gained_and_stopped",
+         "worst"],
+)
+def test_health_reviews_lean_the_right_way(text: str, sign: int) -> None:
+    assert comment_sentiment(text).score * sign > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("No side effects at all.", "positive"), ("This drug gave me my life back.", "positive"),
+     ("Worst medication I have ever taken.", "negative")],
+    ids=["no_side_effects", "life_back", "worst"],
+)
+def test_health_review_labels(text: str, label: str) -> None:
+    assert comment_sentiment(text).label == label
+
+
+def test_no_side_effects_beats_the_lexicons() -> None:
+    text = "No side effects at all."
+    vader, polarity, _ = lexicon_features(text)
+    assert vader <= 0 and polarity <= 0  # the lexicons see "no" and nothing good
+    assert ReviewModelAnalyzer().score(text) > 0.5
+
+
+def test_model_probabilities() -> None:
+    prediction = ReviewModelAnalyzer().predict(POSITIVE)
+    probabilities = (prediction.negative, prediction.neutral, prediction.positive)
+    assert sum(probabilities) == pytest.approx(1.0)
+    assert prediction.score == pytest.approx(prediction.positive - prediction.negative)
+    assert prediction.label == "positive"
+    assert isinstance(ReviewModelAnalyzer(), RatingAnalyzer)
+    assert not isinstance(FixedScore(0.0), RatingAnalyzer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No side effects.", ["no", "NOT_side", "NOT_effects", "no NOT_side", "NOT_side NOT_effects"]),
+        ("It didn’t help, but sleep improved", ["it", "didn't", "NOT_help", "but", "sleep", "improved", "it didn't",
+                                                 "didn't NOT_help", "NOT_help but", "but sleep", "sleep improved"]),
+        ("", []),
+    ],
+    ids=["negation_until_mark", "comma_ends_negation", "empty"],
+)
+def test_model_features(text: str, expected: list[str]) -> None:
+    assert features(text) == expected
+
+
+def test_model_rejects_unknown_classes() -> None:
+    with pytest.raises(CommentscopeError, match="classes"):
+        SentimentModel({"classes": ["bad", "good"], "vocabulary": {}, "lexicon_weights": [], "intercept": []})
+
+
+def test_each_text_is_scored_by_the_lexicons_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    score = VaderAnalyzer.score
+
+    def counted(self: VaderAnalyzer, sentence: str) -> float:
+        calls.append(sentence)
+        return score(self, sentence)
+
+    monkeypatch.setattr(VaderAnalyzer, "score", counted)
+    text = "One sentence here, never scored before. Another one, quite new."
+    comment_sentiment(text)
+    assert len(calls) == len(set(calls))  # the model and the columns share the whole text's scores
+    assert text in calls
+
+
+def test_analyze_takes_any_sentiment_analyzer() -> None:
+    page = Path(__file__).resolve().parent.parent / "seeds" / "000_6e294251f2c80030.txt"
+    analysis = commentscope.analyze([page], sentiment=FixedScore(-0.9))
+    comments = analysis.comments
+    statements = comments[comments["questions"] == ""]
+    assert len(statements) > 0
+    assert set(statements["sentiment"]) == {"negative"}
+    assert set(comments["sentiment_score"]) == {-0.9}
+    assert (analysis.topic_mentions["sentiment"] != "positive").all()
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 from commentscope.corpus import parse_pages
 from commentscope.errors import UnreadableInputError
-from commentscope.readers import input_paths
+from commentscope.readers import SUFFIXES, input_paths
 from commentscope.sources import MAX_FILE_BYTES, read_page
 
 
@@ -70,7 +70,8 @@ def test_megabyte_line_parses_with_a_warning(tmp_path: Path) -> None:
 def test_folder_without_pages_and_missing_path(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     results = list(parse_pages([tmp_path / "empty", tmp_path / "nope.txt"]))
-    assert [r.error for r in results] == ["folder has no pages (.md, .text, .txt)", "no such file or folder"]
+    suffixes = ", ".join(sorted(SUFFIXES))
+    assert [r.error for r in results] == [f"folder has no pages ({suffixes})", "no such file or folder"]
 
 
 def test_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:

@@ -229,3 +229,81 @@ def test_missing_and_binary_files(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00")
     with pytest.raises(ConfigError, match="not UTF-8"):
         Taxonomy.from_toml(binary)
+
+
+# Real health language (issue 9): drug names beyond a hand list, and the false hits it found.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("My cardiologist put me on nebivolol and ramipril last spring.",
+     {"medication": ("nebivolol", "ramipril")}),
+    ("Rosuvastatin gave me leg cramps within a week.", {"medication": ("rosuvastatin",)}),
+    ("Switched from Zoloft to Wellbutrin and feel clearer.", {"medication": ("Wellbutrin", "Zoloft")}),
+    ("The Humira shots cleared my skin.", {"medication": ("Humira",)}),
+    ("I swallow the tablet with a big glass of water.", {"medication": ("tablet",), "water": ("water",)}),
+    ("Forgot a dose twice this week.", {"medication": ("dose",)}),
+    ("Honestly no side effects so far.", {"medication": ("side effect",)}),
+    ("I take the pill at the same time every night.", {"medication": ("pill",)}),
+    ("My vitamin D pill is tiny.", {"supplements": ("pill", "vitamin D")}),
+    ("Our daughter swims and plays water polo.", {"exercise": ("swimming",)}),
+    ("A warm salt water gargle soothes the throat.", {}),
+    ("With three kids I barely keep my head above water.", {}),
+    ("Her cholesterol was high, so she cut out cheese.", {"diet": ("cheese",)}),
+    ("Take it with food in the morning.", {}),
+    ("After the surgery I was unable to walk for a month.", {}),
+    ("We walk five miles every morning.", {"exercise": ("walking",)}),
+], ids=[
+    "generic-endings", "statin-ending", "brand-names", "brand-name-plural", "tablet-is-medication",
+    "dose", "side-effects", "pill-alone-is-medication", "pill-beside-vitamin-is-supplements",
+    "water-polo-not-water", "salt-water-not-water", "idiom-not-water", "cholesterol-not-a-drug",
+    "with-food-is-timing", "mobility-not-exercise", "walking-is-exercise",
+])
+def test_health_language(default: TopicMatcher, text: str, expected: dict[str, tuple[str, ...]]) -> None:
+    assert default.match(text) == expected
+
+
+@pytest.fixture
+def senses() -> TopicMatcher:
+    return TopicMatcher(Taxonomy((
+        Topic("medication", "", ("pill", "drug"), endings=("olol",)),
+        Topic("supplements", "", ("magnesium", "pill"), weak=("pill",)),
+    )))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("one pill", {"medication": ("pill",)}),
+    ("one magnesium pill", {"supplements": ("magnesium", "pill")}),
+    ("a magnesium pill and a drug pill", {"medication": ("drug", "pill"), "supplements": ("magnesium", "pill")}),
+    ("atenolol daily", {"medication": ("atenolol",)}),
+    ("olol and xolol", {}),
+    ("Atenolol's effect", {"medication": ("atenolol",)}),
+], ids=["plain-term-wins-alone", "weak-term-follows-company", "both-have-company", "ending",
+        "ending-needs-three-letters", "ending-case-and-possessive"])
+def test_weak_terms_and_endings(senses: TopicMatcher, text: str, expected: dict[str, tuple[str, ...]]) -> None:
+    assert senses.match(text) == expected
+
+
+def test_weak_term_alone_in_its_topic_counts_nowhere() -> None:
+    matcher = TopicMatcher(Taxonomy((Topic("supplements", "", ("zinc", "capsule"), weak=("capsule",)),)))
+    assert matcher.match("two capsules a day") == {}
+    assert matcher.match("two zinc capsules a day") == {"supplements": ("capsule", "zinc")}
+
+
+def test_term_files_are_read_beside_the_user_file(tmp_path: Path) -> None:
+    (tmp_path / "sleep_aids.txt").write_text("# sleep aids\nZolpidem\nmelatonin\n", encoding="utf-8")
+    path = _write(tmp_path, '[topics.sleep]\nterms = ["insomnia"]\nterm_files = ["sleep_aids.txt"]\n'
+                            'endings = ["-zepam"]\n')
+    sleep = Taxonomy.from_toml(path).topics[0]
+    assert sleep.terms == ("insomnia", "Zolpidem", "melatonin")
+    assert sleep.endings == ("zepam",)
+    assert TopicMatcher(Taxonomy((sleep,))).match("zolpidem, then temazepam") == {"sleep": ("temazepam", "Zolpidem")}
+
+
+def test_missing_term_file_is_a_config_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[topics.sleep]\nterms = ["insomnia"]\nterm_files = ["nowhere.txt"]\n')
+    with pytest.raises(ConfigError, match=r"nowhere\.txt"):
+        Taxonomy.from_toml(path)
+
+
+def test_packaged_drug_names_are_medication(default: TopicMatcher) -> None:
+    medication = Taxonomy.default().topics[NINE.index("medication")]
+    assert len(medication.terms) > 400  # the packaged drug_names.txt is read
+    assert default.match("lamotrigine") == {"medication": ("Lamotrigine",)}

@@ -7,7 +7,7 @@ import logging
 from commentscope.corpus import PageResult, iter_documents, parse_pages
 from commentscope.errors import CommentscopeError, ConfigError, UnreadableInputError
 from commentscope.model import Comment, Document, LineRole
-from commentscope.parse import parse_page
+from commentscope.parse import parse_file, parse_page, parse_text
 from commentscope.pipeline import analyze
 from commentscope.results import Analysis
 
@@ -25,8 +25,10 @@ __all__ = [
     "__version__",
     "analyze",
     "iter_documents",
+    "parse_file",
     "parse_page",
     "parse_pages",
+    "parse_text",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

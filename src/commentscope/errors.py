@@ -18,3 +18,11 @@ class UnreadableInputError(CommentscopeError):
 
 class ConfigError(CommentscopeError):
     """A user-supplied settings file (taxonomy, staff list) is malformed."""
+
+
+class OutputError(CommentscopeError):
+    """The outputs could not be written: --out is a file, not writable, locked by another run, disk full."""
+
+
+class MissingResourceError(CommentscopeError):
+    """A packaged resource the analysis needs (a sentiment lexicon, a model) cannot be loaded."""

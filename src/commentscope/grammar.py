@@ -11,14 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from commentscope.patterns import PageKnowledge, looks_like_name, page_knowledge
+from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
+from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
-MAX_UNMARK = 500  # longer lines are prose: no pattern needs them plain
 HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
-SECTION_META = frozenset({"heading", "section"})
+TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a headline, not a comment's text
+HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
+WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
+WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
+COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
+NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
+PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
+ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
+FORM_META = "form"  # the reply form's heading
+SECTION_META = ANNOUNCE_META | {FORM_META}  # where comments start or end
+COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comments print
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
+DECORATION_META = "decoration"
+SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META})
 
 
 @dataclass(slots=True)
@@ -32,7 +44,17 @@ class Line:
     marker: str | None = None  # marker kind
     number_mark: int | None = None
     rest: str = ""  # the text after the marker, or the whole text
-    plain: str = ""  # `rest` without Markdown/markup decoration ('## 4 Comments', '**Ann**', '[Reply](#)')
+    plain: str = ""  # `rest` without converter decoration ('## 4 Comments', '**Ann**', '[12]Reply'), avatar
+    clean: str = ""  # the whole line without converter decoration: what comment text is made of
+    heading: bool = False  # printed as a heading by the converter (Markdown '## ...')
+    one_link: bool = False  # the text after the marker is a single link (a menu entry)
+    avatar: bool = False  # an avatar's alt text stood before the name
+    name_like: bool = True  # the header's author reads like a name (not 'The Yum List')
+    evidence: bool = False  # the header shows the page has comments ('NAME says:')
+    is_prose: bool = False
+    continues: int | None = None  # this line only continues a wrapped link begun on that line
+    next_content: int | None = None  # index of the next non-blank line (set by `scan`)
+    previous_content: int | None = None
     meta: str | None = None
     boilerplate: str | None = None
     closes: bool = False
@@ -48,11 +70,15 @@ class Line:
     @property
     def prose(self) -> bool:
         """A sentence-like line: long, not a title-case heading, not chrome."""
-        words = [w for w in self.text.split() if w[:1].isalpha()]
-        if len(words) < PROSE_WORDS or self.boilerplate or self.cta:
-            return False
-        capitalised = sum(w[0].isupper() for w in words)
-        return capitalised < HEADING_CAPITALISED * len(words)
+        return self.is_prose and not (self.boilerplate or self.cta)
+
+
+def _prose(text: str) -> bool:
+    words = [w for w in text.split(maxsplit=4 * PROSE_WORDS) if w[:1].isalpha()]
+    if len(words) < PROSE_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised < HEADING_CAPITALISED * len(words)
 
 
 @dataclass(slots=True)
@@ -70,69 +96,157 @@ class Head:
     strong: bool = False  # a header pattern or a date says it is a comment, not a list item
     reply_to: str | None = None
     lead_in: bool = False
+    evidence: bool = False  # its shape alone shows comments: 'NAME says:', a list item with an indented body
+    pingback: bool = False  # a link from another blog ('[…] excerpt […]'), listed among comments
+    level: int | None = None  # the depth its number states ('#2.1' is a reply), when it has one
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
-    """Split text into lines and classify each against the pattern tables."""
+    """Split text into lines and classify each against the pattern tables.
+
+    A Markdown link that html2text wrapped over several lines is read as one line: the first
+    line carries the joined text, the others point back to it (`continues`) and count as blank.
+    """
     kb = knowledge or page_knowledge()
+    raws = split_lines(text)
+    stripped_lines = [raw.strip() for raw in raws]
+    markdown = is_markdown(stripped_lines)
+    spans = wrapped_links(stripped_lines) if markdown else {}
     lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        expanded = raw.expandtabs(4)
+    for i, raw in enumerate(raws):
         stripped = raw.strip()
-        line = Line(number, raw, len(expanded) - len(expanded.lstrip()), stripped, rest=stripped)
-        if stripped:
-            _classify(line, kb)
+        indent = len(raw) - len(raw.lstrip())
+        if "\t" in raw[:indent]:
+            indent = len(raw[:indent].expandtabs(4))
+        leader = spans.get(i)
+        seen = stripped if leader is None or leader[0] != i else leader[1]
+        line = Line(i + 1, raw, indent, "" if leader and leader[0] != i else seen, rest=seen)
+        if leader and leader[0] != i:
+            line.rest, line.continues = "", leader[0]
+        elif seen:
+            _classify(line, kb, markdown)
         lines.append(line)
+    _join_wrapped_headers(lines, kb, markdown)
+    _link_content(lines)
     return lines
 
 
-_HEADING_HASHES = re.compile(r"^#{1,6}\s+")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:
+    """A header that lynx or w3m wrapped at 80 columns ('Ann on 19. Juni 2018 um' / '17:05 Uhr said:')
+    is read as one line when the two lines together, and neither alone, make a dated header."""
+    for i in range(len(lines) - 1):
+        line, after = lines[i], lines[i + 1]
+        if line.blank or after.blank or line.author or line.meta or after.author or after.continues is not None:
+            continue
+        if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
+            continue
+        joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
+        _classify(joined, kb, markdown)
+        if joined.author and joined.name_like:
+            lines[i] = joined
+            after.text, after.rest, after.continues = "", "", i
+            after.meta = after.author = None
 
 
-def unmark(text: str) -> str:
-    """Text without the Markdown decoration that HTML-to-text converters add (headings, bold, links)."""
-    if len(text) > MAX_UNMARK or not any(ch in text for ch in "#*_["):
-        return text
-    text = _LINK.sub(r"\1", _HEADING_HASHES.sub("", text))
-    return _EMPHASIS.sub(r"\2", text).strip()
+def _link_content(lines: list[Line]) -> None:
+    """Each line learns its nearest non-blank neighbours, so no look-around walks a run of blanks."""
+    last: int | None = None
+    for i, line in enumerate(lines):
+        line.previous_content = last
+        if line.text:
+            last = i
+    last = None
+    for i in range(len(lines) - 1, -1, -1):
+        lines[i].next_content = last
+        if lines[i].text:
+            last = i
 
 
-def _classify(line: Line, kb: PageKnowledge) -> None:
+def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
+    line.clean = clean(line.text, kb.decorations, markdown=markdown)
     marker = kb.marker(line.text)
+    if marker and kb.meta_kind(line.clean) in DATE_META:
+        marker = None  # '1. November 2023 um 11:54 Uhr' is a date, not a list item
+    if marker and line.indent < HASH_BULLET_INDENT and line.text.startswith("#"):
+        marker = None  # '# Title' at the margin: a Markdown heading; lynx's '#' bullets are deep
     if marker:
         line.marker, line.number_mark, line.rest = marker
-    line.plain = unmark(line.rest)
-    header = kb.header(line.plain) if line.plain else None
+    line.heading = markdown and is_heading(line.text) and not marker
+    line.one_link = is_one_link(line.rest)
+    plain = clean(line.rest, kb.decorations, markdown=markdown) if marker else line.clean
+    inner = kb.marker(plain) if marker else None
+    if inner and inner[0] != "number" and inner[2]:
+        plain = inner[2]  # '1. ● Ann says:': w3m's glyph for an image after the list number
+    line.plain = kb.without_avatar(plain)
+    line.avatar = line.plain != plain
+    line.is_prose = _prose(line.clean)
+    if not line.plain:  # only decoration ('![](avatar.png)', '[avatar]'): nothing a reader sees
+        if marker:
+            line.rest = ""  # a marker alone
+        else:
+            line.meta = DECORATION_META
+        return
+    header = kb.header(line.plain)
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
-    line.meta = kb.meta_kind(line.plain) if line.plain else None
-    boiler = kb.first(kb.boilerplate, unmark(line.text))
+        line.name_like = header.name_like or line.avatar
+        line.evidence = header.evidence
+    line.meta = kb.meta_kind(line.plain)
+    boiler = kb.first(kb.boilerplate, line.clean)
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments
     line.cta = kb.first(kb.cta, line.plain) is not None
 
 
 def next_content(lines: list[Line], i: int) -> int | None:
-    for j in range(i + 1, len(lines)):
-        if not lines[j].blank:
-            return j
-    return None
+    return lines[i].next_content
 
 
 def previous_content(lines: list[Line], i: int) -> int | None:
-    for j in range(i - 1, -1, -1):
-        if not lines[j].blank:
-            return j
-    return None
+    return lines[i].previous_content
 
 
 def find_heads(lines: list[Line]) -> dict[int, Head]:
     """Every line where a comment could start, keyed by line index."""
     heads = {i: h for i in range(len(lines)) if (h := _find_head(lines, i)) is not None}
     _merge_lead_ins(lines, heads)
+    for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
+        del heads[i]
+    for head in heads.values():
+        head.pingback = _pingback(lines, head)
+        head.level = _numbered_level(lines, head)
     return heads
+
+
+def _numbered_level(lines: list[Line], head: Head) -> int | None:
+    """The depth a comment's number states in the metadata under its header: '#2' 0, '#2.1' 1."""
+    j = next_content(lines, head.last_header)
+    for _ in range(NUMBER_LOOKAHEAD):
+        if j is None or not lines[j].meta:
+            return None
+        found = COMMENT_NUMBER.match(lines[j].plain)
+        if found:
+            return found.group(1).count(".")
+        j = next_content(lines, j)
+    return None
+
+
+def _pingback(lines: list[Line], head: Head) -> bool:
+    """WordPress lists pingbacks with the comments: 'Pingback: TITLE' or a site name over '[…] excerpt'."""
+    if PINGBACK.match(lines[head.index].plain):
+        return True
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta:
+        j = next_content(lines, j)
+    return j is not None and lines[j].clean.startswith(("[…]", "[...]"))
+
+
+def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
+    """A head with nothing but metadata and links before the next head: linked titles and dates."""
+    j = next_content(lines, head.last_header)
+    while j is not None and (lines[j].meta or lines[j].one_link) and j not in heads:
+        j = next_content(lines, j)
+    return j is None or j in heads
 
 
 def _find_head(lines: list[Line], i: int) -> Head | None:
@@ -143,25 +257,55 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
     kind = line.marker or "header"
     j = next_content(lines, i)
     after = lines[j] if j is not None else None
-    if line.author:  # 'NAME says:' / 'Avatar NAME', with or without a marker
+    date_follows = _past_separators(lines, j).meta in DATE_META
+    if line.author and not line.evidence and _in_tight_list(lines, i):
+        return None  # '• Title 7 April, 2014' under another item: a list of posts
+    if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
-                    lead_in=line.lead_in, strong=True)
+                    lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
     if line.marker and not line.rest and after is not None and j is not None:
         return _lone_marker_head(lines, i, j)
-    if not looks_like_name(line.plain) or after is None:
+    if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
-    body_follows = after.indent > line.indent and not after.marker and not after.meta
-    date_follows = _past_separators(lines, j).meta in DATE_META
+    body_follows = after.indent > line.indent and not (
+        after.marker or after.meta or after.one_link or _title_case(after.clean)
+    )
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
-        return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows)
+        shaped = (bool(line.marker) and body_follows) or line.avatar
+        return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
     if line.marker and _flat_body_follows(lines, i, after):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
     return None
 
 
+def _name_line(line: Line, date_follows: bool) -> bool:
+    """A line that names an author: name-like, or any name where a date or an avatar says so."""
+    if line.boilerplate or (line.heading and not date_follows):
+        return False  # a heading names an author only with a date under it (html2text: '#### NAME')
+    return looks_like_name(line.plain) or ((date_follows or line.avatar) and could_be_name(line.plain))
+
+
+def _wrapped(lines: list[Line], i: int) -> bool:
+    """A long line that runs on into the next one: lynx and w3m wrapped a sentence at 80 columns."""
+    line = lines[i]
+    return line.indent + len(line.clean) >= WRAP_COLUMNS and i + 1 < len(lines) and not lines[i + 1].blank
+
+
+def _title_case(text: str) -> bool:
+    """A headline ('As Trump Berates News Media, a New Strategy'), not the first line of a comment."""
+    words = [w for w in text.split(maxsplit=30) if w[:1].isalpha()]
+    return len(words) >= TITLE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CAPITALISED * len(words)
+
+
+def _in_tight_list(lines: list[Line], i: int) -> bool:
+    """A list item directly under another item as deep or deeper: a menu or a list, not a comment."""
+    before = lines[i - 1] if i else None
+    return bool(lines[i].marker) and before is not None and bool(before.marker) and before.indent >= lines[i].indent
+
+
 def _past_separators(lines: list[Line], j: int | None) -> Line:
-    """The first content line from j on that is not a marker alone ('NAME' / '•' / '3 years ago')."""
-    while j is not None and lines[j].marker and not lines[j].rest:
+    """The first content line from j on that is not a separator ('NAME' / '•' / '[avatar]' / '3 years ago')."""
+    while j is not None and ((lines[j].marker and not lines[j].rest) or lines[j].meta in SEPARATOR_META):
         j = next_content(lines, j)
     return lines[j] if j is not None else Line(0, "", 0, "")
 
@@ -177,16 +321,24 @@ def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:
 def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
     """A marker alone on its line: the next line is the author (or header) or the text."""
     line, after = lines[i], lines[j]
+    while after.meta in SEPARATOR_META:  # '1.' / '[avatar]' / 'Ann' / date
+        j = next_content(lines, j) or j
+        if lines[j] is after:
+            return None
+        after = lines[j]
     if after.meta:  # a separator between actions, as in Disqus's 'Reply • Share ›'
         return None
     k = next_content(lines, j)
-    if after.author:
+    date_follows = _past_separators(lines, k).meta in DATE_META
+    if after.author and (after.name_like or date_follows):
         return Head(i, j, after.author, line.indent, line.marker or "header", line.number_mark,
-                    reply_to=after.reply_to, strong=True)
-    if looks_like_name(after.plain) and k is not None and (
-        lines[k].meta in DATE_META or (lines[k].indent > after.indent - 1 and not lines[k].marker)
+                    reply_to=after.reply_to, strong=True, evidence=True)
+    if _name_line(after, date_follows) and k is not None and (
+        date_follows or (lines[k].indent > after.indent - 1 and not lines[k].marker)
     ):
-        return Head(i, j, after.plain, line.indent, line.marker or "header", line.number_mark)
+        body = lines[k]
+        return Head(i, j, after.plain, line.indent, line.marker or "header", line.number_mark, strong=date_follows,
+                    evidence=date_follows or not (body.one_link or _title_case(body.clean)))
     return None
 
 
@@ -204,91 +356,3 @@ def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
             del heads[j]
         elif lead is not None and j is not None and lines[j].text == lead.author:
             lead.last_header = j
-
-
-def authorless_heads(lines: list[Line]) -> dict[int, Head]:
-    """Comments without any header: under a comments heading, each run of text set off by metadata."""
-    signal = next((i for i, ln in enumerate(lines) if ln.meta in SECTION_META), None)
-    heads: dict[int, Head] = {}
-    if signal is None:
-        return heads
-    before: str | None = lines[signal].meta
-    i = signal + 1
-    while i < len(lines):
-        line = lines[i]
-        if line.blank or line.meta or line.boilerplate:
-            before = before if line.blank else line.meta
-            i += 1
-            continue
-        k = i
-        while k < len(lines) and (lines[k].blank or not (lines[k].meta or lines[k].boilerplate)):
-            k += 1
-        after = lines[k].meta if k < len(lines) else None
-        if any(m is not None and m not in SECTION_META for m in (before, after)):
-            heads[i] = Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
-        before, i = None, k
-    return heads
-
-
-def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
-    """Index of the first comment head that opens a real comment section, if any.
-
-    A head opens the section when a section signal ('18 Comments', a closed notice) comes
-    before it, another head or any metadata comes after it, and its run is not an article list.
-    A head whose body is not indented needs the section signal; a header with nothing but chrome
-    after it (a byline such as 'Posted by NAME at 9:30 PM') opens nothing.
-    """
-    ordered = sorted(heads)
-    signal_at = [False] * (len(lines) + 1)
-    for i, ln in enumerate(lines):
-        signal_at[i + 1] = signal_at[i] or ln.meta in SECTION_META or ln.closes
-    meta_from = [False] * (len(lines) + 1)
-    prose_from = [0] * (len(lines) + 1)  # prose lines from here to the end
-    for i in range(len(lines) - 1, -1, -1):
-        meta_from[i] = meta_from[i + 1] or lines[i].meta is not None
-        prose_from[i] = prose_from[i + 1] + lines[i].prose
-    for position, i in enumerate(ordered):
-        head = heads[i]
-        if not _has_body(lines, head):
-            continue
-        if signal_at[i] and (head.flat or head.strong):
-            return i
-        if head.flat:
-            continue
-        last_head = ordered[-1] if position + 1 < len(ordered) else None
-        # A lone marked head closing the page (article prose above, none below) is a comment too.
-        prose_above = prose_from[0] > prose_from[i]
-        closing = head.kind != "header" and prose_above and _run_end_prose(lines, head, prose_from) == 0
-        evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
-        if evidence and not _is_article_list(lines, head, last_head, prose_from):
-            return i
-    return None
-
-
-def _run_end_prose(lines: list[Line], head: Head, prose_from: list[int]) -> int:
-    """How many prose lines follow the end of a head's run (0 when the run closes the page)."""
-    end = _run_end(lines, head)
-    return 0 if end is None else prose_from[end]
-
-
-def _run_end(lines: list[Line], head: Head) -> int | None:
-    """The first line after a head's run: back at or left of the head's indentation, no marker."""
-    return next(
-        (k for k in range(head.last_header + 1, len(lines))
-         if not lines[k].blank and lines[k].indent <= head.indent and not lines[k].marker),
-        None,
-    )
-
-
-def _has_body(lines: list[Line], head: Head) -> bool:
-    j = next_content(lines, head.last_header)
-    return j is None or head.text_on_marker or not (lines[j].boilerplate or lines[j].meta in SECTION_META)
-
-
-def _is_article_list(lines: list[Line], head: Head, last_head: int | None, prose_from: list[int]) -> bool:
-    """A 'head' whose run is followed by article prose is an article list, not comments."""
-    end = _run_end(lines, head)
-    if end is None or not lines[end].prose or lines[end].meta:
-        return False
-    prose_after = prose_from[end]
-    return (last_head is not None and last_head > end and prose_after >= 1) or prose_after >= 2

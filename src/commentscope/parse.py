@@ -1,7 +1,7 @@
 """Plain-text page parser: title, article, boilerplate and a threaded comment section.
 
 The grammar, in short: a page is `title? article* comment-section?`, with boilerplate lines
-anywhere. Where comments start (*heads*) and where the section starts is `grammar.py`; this module
+anywhere. Where comments start (*heads*) is `grammar.py`, where the section starts `sections.py`; this module
 walks the section, nesting replies by (indentation, marker kind) or by a header's `→ NAME`, and
 labels the lines before it. Metadata (dates, `Reply`, `18 Comments`) is never comment text.
 Patterns live in `data/page_patterns.toml`.
@@ -9,21 +9,22 @@ Patterns live in `data/page_patterns.toml`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from commentscope.errors import UnreadableInputError
 from commentscope.grammar import (
     DATE_META,
+    FORM_META,
     SECTION_META,
     Head,
     Line,
-    authorless_heads,
-    find_heads,
     previous_content,
     scan,
-    section_start,
 )
 from commentscope.model import Comment, Document, LabelledLine, LineRole
+from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
 
 TITLE_MAX_CHARS = 250
@@ -57,6 +58,8 @@ class _ThreadBuilder:
         self.current: _Open | None = None
         self.section_signal = False
         self.latest_by: dict[str, _Open] = {}  # the latest comment of each author, for 'A → B' replies
+        # After the reply form, only heads as strong as the first comment's are comments (not sidebars).
+        self.ended = False
 
     def build(self, start: int) -> None:
         i = start
@@ -68,8 +71,8 @@ class _ThreadBuilder:
         if line.blank:
             self.roles[i] = (LineRole.BLANK, None)
             return i
-        head = self.heads.get(i) or self._authorless_reply(i)
-        if head is not None:
+        head = self.heads.get(i) or (None if self.ended else self._authorless_reply(i))
+        if head is not None and not (self.ended and self.opened and head.strong < self.opened[0].head.strong):
             return self._open(head)
         cur = self.current
         if line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
@@ -79,6 +82,7 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.COMMENT_META, owner)
             if line.meta in SECTION_META:
                 self.current, self.section_signal = None, True
+                self.ended = self.ended or (line.meta == FORM_META and bool(self.opened))
         elif cur is not None and self._inside(cur, line):
             self._add_text(cur, i)
         else:
@@ -87,11 +91,16 @@ class _ThreadBuilder:
         return i
 
     def _inside(self, cur: _Open, line: Line) -> bool:
+        if line.heading:
+            return False  # converters print no headings inside a comment's text
         if line.boilerplate or (line.cta and not cur.text_lines):
             return line.indent > cur.head.indent and not line.boilerplate
         if line.indent > cur.head.indent:
             return True
         flat = cur.body_indent is not None and cur.body_indent <= cur.head.indent
+        if cur.body_indent is None and line.indent < cur.head.indent:
+            # html2text prints a list item's paragraphs flush left: the header's indentation is the depth.
+            return cur.head.strong and not (line.marker and line.one_link)
         return flat or (cur.body_indent is None and line.indent == cur.head.indent)
 
     def _authorless_reply(self, i: int) -> Head | None:
@@ -99,6 +108,8 @@ class _ThreadBuilder:
         line, cur = self.lines[i], self.current
         if not line.marker or not line.rest or line.meta or cur is None or line.marker not in self.thread_kinds:
             return None
+        if not cur.text_lines:
+            return None  # a comment's first line, even '1. Which trail...': no reply comes before its text
         before = self.lines[i - 1]
         if not (before.blank or before.meta) or self._starts_list(i):
             return None  # directly under text, or introduced by it: a list inside the comment
@@ -121,9 +132,16 @@ class _ThreadBuilder:
         parent = self.stack[-1][1] if self.stack else None
         if head.reply_to and (parent is None or parent.head.author != head.reply_to):
             return self.latest_by.get(head.reply_to.casefold(), parent)
+        if head.level is not None:  # numbered '#2.1': the latest comment one level up
+            return next((o for o in reversed(self.opened) if o.depth == head.level - 1), None)
         return parent
 
     def _open(self, head: Head) -> int:
+        if head.pingback:  # not a reader's comment: its lines are chrome, and so is what follows
+            for k in range(head.index, head.last_header + 1):
+                self.roles[k] = (LineRole.BLANK, None) if self.lines[k].blank else (LineRole.BOILERPLATE, None)
+            self.current = None
+            return head.last_header
         ranks = self.kind_ranks.setdefault(head.indent, [])
         if head.kind not in ranks:
             ranks.append(head.kind)
@@ -169,7 +187,7 @@ class _ThreadBuilder:
         parts = []
         for i in o.text_lines:
             line = self.lines[i]
-            parts.append(line.rest if i == o.head.index else line.text)
+            parts.append(line.plain if i == o.head.index else line.clean)
         end = o.text_lines[-1] if o.text_lines else o.head.last_header
         return Comment(
             comment_id=o.comment_id,
@@ -216,11 +234,7 @@ def _byline(line: Line) -> bool:
 def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     """Parse page text into a Document (no I/O)."""
     lines = scan(text)
-    heads = find_heads(lines)
-    start = section_start(lines, heads)
-    if start is None:
-        heads = authorless_heads(lines)
-        start = section_start(lines, heads)
+    heads, start = comment_heads(lines)
     stop = len(lines) if start is None else start
     front = _label_front(lines, stop)
     labelled: list[LabelledLine] = []
@@ -232,7 +246,7 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         roles.update(builder.roles)
         comments = builder.comments()
     for i, line in enumerate(lines):
-        role, comment_id = roles.get(i, (LineRole.BOILERPLATE, None))
+        role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         labelled.append(LabelledLine(line.number, line.raw, role, comment_id))
     title = next((ln.text.strip() for ln in labelled if ln.role is LineRole.TITLE), None)
     return Document(
@@ -245,10 +259,32 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     )
 
 
+def parse_text(text: str, *, doc_id: str = "text", source: str = "<text>") -> Document:
+    """Parse page text given as a string (no I/O)."""
+    return parse_lines(text, doc_id=doc_id, source=source)
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read and parse one text page file; UnreadableInputError when it cannot be read."""
+    return parse_page(read_page(Path(path)))
+
+
+_PATH_LIKE = re.compile(r"[/\\]|\.[A-Za-z0-9]{1,8}$")
+
+
 def parse_page(page: str | Path | Page) -> Document:
-    """Parse a page given as a path, a `Page` already read, or the page text itself."""
-    if isinstance(page, str) and ("\n" in page or not Path(page).is_file()):
-        return parse_lines(page, doc_id="text")
+    """Parse a page given as a path, a `Page` already read, or the page text itself.
+
+    A one-line string that looks like a path (a separator or a file suffix) but names no file
+    raises UnreadableInputError instead of being parsed as a page; `parse_text` and `parse_file`
+    say which is meant.
+    """
+    if isinstance(page, str) and "\n" not in page and not Path(page).is_file():
+        if _PATH_LIKE.search(page.strip()):
+            raise UnreadableInputError(page, "no such file (to parse a string as page text, use parse_text)")
+        return parse_text(page)
+    if isinstance(page, str) and "\n" in page:
+        return parse_text(page)
     loaded = page if isinstance(page, Page) else read_page(Path(page))
     doc = parse_lines(loaded.text, doc_id=loaded.doc_id, source=loaded.source)
     return replace(doc, encoding=loaded.encoding, warnings=loaded.warnings)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from commentscope.markup import Decoration
+
 NAME_MAX_WORDS = 7
 NAME_MAX_CHARS = 60
 _NAME_STOP = frozenset(
@@ -15,6 +17,8 @@ _NAME_STOP = frozenset(
     "thank thanks hi hello yes no great what how why when where who can could would do does did "
     "will here there so if but and or not".split()
 )
+_QUOTES = frozenset("\"'“”‘’„«»")
+_PARTICLES = frozenset("from with van von der den del della de la le du dos das des ter".split())
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
 
 
@@ -27,15 +31,23 @@ class Pattern:
     regex: re.Pattern[str]
     closes_comments: bool = False
     lead_in: bool = False  # a header line that may stand before the real header (an avatar image)
+    structural: bool = False  # the pattern alone says the line is a comment header
+    evidence: bool = False  # the pattern shows that the page has comments ('NAME says:')
 
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """What a header line says: who wrote the comment and, if stated, whom it answers."""
+    """What a header line says: who wrote the comment and, if stated, whom it answers.
+
+    `name_like` is False for an author that reads like words ('The Yum List', 'So Alice', 'Be'):
+    such a header counts only where the structure around it says it is one (a date follows).
+    """
 
     author: str
     reply_to: str | None = None
     lead_in: bool = False
+    name_like: bool = True
+    evidence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,9 @@ class PageKnowledge:
     """Compiled pattern tables, most specific first."""
 
     max_pattern_line: int
+    decorations: tuple[Decoration, ...]
+    avatars: tuple[Pattern, ...]
+    roles: tuple[Pattern, ...]
     markers: tuple[Pattern, ...]
     headers: tuple[Pattern, ...]
     meta: tuple[Pattern, ...]
@@ -64,10 +79,28 @@ class PageKnowledge:
             return None
         for p in self.headers:
             m = p.regex.match(text)
-            if m and looks_like_name(author := m.group("author").strip()):
+            if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
                 reply_to = m.groupdict().get("reply_to")
-                return Header(author, reply_to.strip() if reply_to else None, p.lead_in)
+                name_like = p.structural or looks_like_name(author)
+                return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like, p.evidence)
         return None
+
+    def bare_name(self, author: str) -> str:
+        """The author as a reader names them: without a role label after it, printed once."""
+        author = author.strip()
+        for p in self.roles:
+            author = p.regex.sub("", author).strip() or author
+        return undouble(author)
+
+    def without_avatar(self, text: str) -> str:
+        """The line with an avatar's alt text before the name removed ('Avatar Ann says:' -> 'Ann says:')."""
+        if len(text) > self.max_pattern_line:
+            return text
+        for p in self.avatars:
+            m = p.regex.match(text)
+            if m:
+                return text[m.end():]
+        return text
 
     def meta_kind(self, text: str) -> str | None:
         """The kind of a metadata line; a line of several joined by '|' or '·' takes the first one's kind."""
@@ -87,26 +120,85 @@ class PageKnowledge:
         return None
 
 
-def looks_like_name(text: str) -> bool:
-    """Whether a short line reads like an author name or handle rather than a sentence."""
+def short_name(text: str, *, said: bool = False) -> bool:
+    """A header's author: a few words (nicknames may be anything: 'geht's no?!'); unless the header
+    says 'NAME says:', not a headline ('Künstliche Intelligenz zieht ein 20. November 2019')."""
+    words = text.split()
+    return 0 < len(text) <= NAME_MAX_CHARS and len(words) <= NAME_MAX_WORDS and (said or not _headline(words))
+
+
+def could_be_name(text: str) -> bool:
+    """Whether a short line has the shape of a name: a few words, not a sentence or a headline."""
     words = text.split()
     if not 0 < len(words) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS:
         return False
-    if text.endswith(("?", "!", ":", ";", "…", "...")):
+    if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or _headline(words):
         return False
-    if text.endswith(".") and not _ABBREVIATION.match(words[-1]):
-        return False  # a name may end in "Ph.D." or "Jr.", never in a sentence's full stop
-    lowered = [w.strip(",.").lower() for w in words]
+    if text[0].isdigit() or any(ch in text for ch in "%$€£^"):
+        return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
+    return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
+
+
+def _headline(words: list[str]) -> bool:
+    """Capitalised words mixed with ordinary lower-case ones ('US military wary of civilian guards'),
+    or a quotation: a title, not a name ('Tobias Raff', 'es_mina' and 'Ay, caramba' are names)."""
+    if any(w[0] in _QUOTES or w[-1] in _QUOTES for w in words):
+        return True
+    capitalised = sum(w[0].isupper() for w in words)
+    ordinary = sum(w.isalpha() and w.islower() and len(w) > 3 and w not in _PARTICLES for w in words)
+    return capitalised >= 2 and ordinary >= 1
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a short line reads like an author name or handle rather than a sentence."""
+    if not could_be_name(text):
+        return False
+    lowered = [w.strip(",.").lower() for w in text.split()]
     return lowered[0] not in _NAME_STOP and sum(w in _NAME_STOP for w in lowered) < 2
 
 
-def _compile(entries: list[dict[str, object]], default_name: str) -> tuple[Pattern, ...]:
+def undouble(name: str) -> str:
+    """A name printed twice in a row, as avatar alt text and link ('So Alice So Alice'), once."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
+def _decorations(entries: list[dict[str, object]]) -> tuple[Decoration, ...]:
+    return tuple(
+        Decoration(
+            str(e["name"]), re.compile(str(e["pattern"]), re.IGNORECASE), str(e["replace"]), bool(e.get("markdown"))
+        )
+        for e in entries
+    )
+
+
+_WORD_REF = re.compile(r"%([A-Z_]+)%")
+
+
+def expand_words(pattern: str, words: dict[str, object]) -> str:
+    """A pattern with each %NAME% replaced by the `[words]` entry `name` (a list becomes alternatives)."""
+
+    def fragment(m: re.Match[str]) -> str:
+        value = words[m.group(1).lower()]
+        if isinstance(value, list):
+            return "(?:" + "|".join(sorted((str(v) for v in value), key=len, reverse=True)) + ")"
+        return expand_words(str(value), words)
+
+    return _WORD_REF.sub(fragment, pattern)
+
+
+def _compile(entries: list[dict[str, object]], default_name: str, words: dict[str, object]) -> tuple[Pattern, ...]:
     return tuple(
         Pattern(
             name=str(entry.get("name", entry.get("kind", default_name))),
-            regex=re.compile(str(entry["pattern"]), re.IGNORECASE),
+            regex=re.compile(expand_words(str(entry["pattern"]), words), re.IGNORECASE),
             closes_comments=bool(entry.get("closes_comments", False)),
             lead_in=bool(entry.get("lead_in", False)),
+            structural=bool(entry.get("structural", False)),
+            evidence=bool(entry.get("evidence", False)),
         )
         for entry in entries
     )
@@ -117,11 +209,15 @@ def page_knowledge() -> PageKnowledge:
     """The packaged pattern tables, compiled once."""
     raw = resources.files("commentscope").joinpath("data/page_patterns.toml").read_text("utf-8")
     data = tomllib.loads(raw)
+    words: dict[str, object] = data["words"]
     return PageKnowledge(
         max_pattern_line=int(data["max_pattern_line"]),
-        markers=_compile(data["markers"], "marker"),
-        headers=_compile(data["headers"], "header"),
-        meta=_compile(data["meta"], "meta"),
-        boilerplate=_compile(data["boilerplate"], "boilerplate"),
-        cta=_compile(data["cta"], "cta"),
+        decorations=_decorations(data["decorations"]),
+        avatars=_compile(data["avatars"], "avatar", words),
+        roles=_compile(data["roles"], "role", words),
+        markers=_compile(data["markers"], "marker", words),
+        headers=_compile(data["headers"], "header", words),
+        meta=_compile(data["meta"], "meta", words),
+        boilerplate=_compile(data["boilerplate"], "boilerplate", words),
+        cta=_compile(data["cta"], "cta", words),
     )

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from commentscope.analysis.answers import unmatched_staff
+from commentscope.analysis.sentiment import SentimentAnalyzer
 from commentscope.corpus import PageResult
 from commentscope.engine import (
     FolderSink,
@@ -20,12 +22,14 @@ from commentscope.engine import (
     runner_for,
 )
 from commentscope.engine.run import _matcher
+from commentscope.readers.options import ReadOptions
 from commentscope.results import Analysis
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to run: taxonomy and staff (what to compute), and where (`engine`, `jobs`, `scheduler`)."""
+    """How to run: what to read (`exclude`, `read_options`), what to compute (taxonomy, staff,
+    `sentiment`), and where (`engine`, `jobs`, `scheduler`)."""
 
     topics: Path | None = None
     replace_topics: bool = False
@@ -33,10 +37,13 @@ class RunOptions:
     jobs: int | None = 1  # None: all cores
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # a dask.distributed scheduler address (None: a LocalCluster)
+    read_options: ReadOptions | None = None
+    sentiment: SentimentAnalyzer | None = None  # None: the packaged model
+    exclude: tuple[str, ...] = ()  # globs of files and folders to skip
 
     @property
     def settings(self) -> Settings:
-        return Settings(self.topics, self.replace_topics, self.staff)
+        return Settings(self.topics, self.replace_topics, self.staff, self.read_options, self.sentiment)
 
 
 def analyze(
@@ -48,12 +55,17 @@ def analyze(
     jobs: int | None = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    read_options: ReadOptions | None = None,
+    sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
     """Parse and analyse every page under `paths`; every table as a pandas DataFrame.
 
-    For corpora too big for memory, `analyze_to_folder` streams the tables to files instead.
+    `read_options` names table columns, supplies articles for tables and says what exports keep;
+    `sentiment` is any `SentimentAnalyzer` to label comments (default: the packaged model; with
+    `jobs` > 1 or Dask it must be picklable). For corpora too big for memory,
+    `analyze_to_folder` streams the tables to files instead.
     """
-    options = RunOptions(topics, replace_topics, tuple(staff), jobs, engine, scheduler)
+    options = RunOptions(topics, replace_topics, tuple(staff), jobs, engine, scheduler, read_options, sentiment)
     sink = FrameSink()
     reducers = run(paths, options.settings, runner_for(engine, jobs, scheduler), sink)
     return sink.analysis(finish(reducers, _matcher(topics, replace_topics)))
@@ -65,9 +77,10 @@ def analyze_results(
     topics: Path | None = None,
     replace_topics: bool = False,
     staff: Sequence[str] = (),
+    sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
     """Analyse already-parsed pages in this process (failed pages stay in the documents table)."""
-    settings = Settings(topics, replace_topics, tuple(staff))
+    settings = Settings(topics, replace_topics, tuple(staff), sentiment=sentiment)
     matcher = _matcher(topics, replace_topics)
     reducers, sink = Reducers(), FrameSink()
     for result in results:
@@ -79,12 +92,14 @@ def analyze_results(
 
 @dataclass(frozen=True)
 class FolderRun:
-    """What `analyze_to_folder` did: the files it wrote and the pages and comments it read."""
+    """What `analyze_to_folder` did: the files it wrote, the pages and comments it read, and
+    the names given as staff that match no commenter (a typo, most likely)."""
 
     written: list[Path]
     pages: int
     failed: int
     comments: int
+    unmatched_staff: tuple[str, ...] = ()
 
 
 def analyze_to_folder(
@@ -99,26 +114,35 @@ def analyze_to_folder(
     """Analyse every page under `paths`, streaming the tables to `out_dir` as CSV files (unless
     `tables` is False) and then writing the charts and report.html (unless `charts` is False).
 
+    `out_dir` is written in place: the command line gives it an `OutputRun`'s staging folder.
     Memory stays flat in the number of pages beyond the corpus tables' own state.
     """
     progress = progress or Progress()
     out_dir.mkdir(parents=True, exist_ok=True)
     sink = FolderSink(out_dir) if tables else _NoTables()
     runner = runner_for(options.engine, options.jobs, options.scheduler)
-    reducers = run(paths, options.settings, runner, sink, progress)
+    try:
+        reducers = run(paths, options.settings, runner, sink, progress, options.exclude)
+    except BaseException:
+        sink.close()  # the streamed files stay behind, closed, for the caller to discard
+        raise
     done = finish(reducers, _matcher(options.topics, options.replace_topics))
     written = sink.finish(done)
     if charts:
         from commentscope.writers import write_charts_and_report
 
         written += write_charts_and_report(done.digest, out_dir)
-    return FolderRun(written, progress.pages, progress.failed, progress.comments)
+    unmatched = unmatched_staff(options.staff, (row.author for row in done.commenters))
+    return FolderRun(written, progress.pages, progress.failed, progress.comments, tuple(unmatched))
 
 
 class _NoTables:
     """A sink that writes no table (the `report` command)."""
 
     def page(self, page: object) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
     def finish(self, done: object) -> list[Path]:

@@ -29,6 +29,7 @@ MAX_QUOTES = 8
 MAX_SUGGESTED = 12
 MAX_FAILED = 20  # unreadable pages listed by name; the rest are in documents.csv
 EXCERPT_CHARS = 280
+MAX_NESTING = 12  # reply levels drawn as nesting; deeper replies say whom they answer
 _FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
 _SENTIMENT_ORDER = ("negative", "mixed", "positive", "neutral")
 _BADGES = frozenset(_SENTIMENT_ORDER)
@@ -243,20 +244,44 @@ def _node(comment: Row, lookup: _Lookup) -> Row:
         "score": _score(comment["vader_compound"]), "topics": _names(comment["topics"]),
         "question": _answer_label(comment["answered"], comment["answered_by"]) if asked else "",
         "off_topic": _flag(comment["off_topic"]), "promotional": _flag(comment["promotional"]),
-        "children": [],
+        "reply_to": None,
     }
 
 
 def _reply_tree(comments: Iterable[Row], lookup: _Lookup) -> list[Row]:
-    """Comments of one page as nested nodes; a reply whose parent is not above it goes on top."""
+    """Comments of one page in thread order, flat, each with the nesting to open or close after it.
+
+    A reply goes under its parent (one whose parent is not above it goes on top); below
+    MAX_NESTING levels replies stay at that level and say whom they answer, so any depth renders
+    without recursion and stays readable. After a node the template opens one list (`opens`) or
+    closes `closes` levels.
+    """
+    nodes: dict[str, Row] = {}
+    children: dict[str, list[Row]] = {}
     roots: list[Row] = []
-    seen: dict[str, Row] = {}
     for comment in comments:
         node = _node(comment, lookup)
-        parent = seen.get(_text(comment["parent_id"]))
-        (parent["children"] if parent is not None else roots).append(node)
-        seen[node["comment_id"]] = node
-    return roots
+        parent = nodes.get(_text(comment["parent_id"]))
+        if parent is None:
+            roots.append(node)
+        else:
+            children.setdefault(parent["comment_id"], []).append(node)
+            node["reply_to"] = {"author": parent["author"], "href": fragment_link("c", parent["comment_id"])}
+        nodes[node["comment_id"]] = node
+    ordered: list[Row] = []
+    stack = [(node, 0) for node in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        node["level"] = min(depth, MAX_NESTING)
+        if depth <= MAX_NESTING:
+            node["reply_to"] = None  # the nesting shows it
+        ordered.append(node)
+        stack.extend((child, depth + 1) for child in reversed(children.get(node["comment_id"], [])))
+    for node, after in zip(ordered, [*ordered[1:], None], strict=True):
+        next_level = after["level"] if after is not None else 0
+        node["opens"] = next_level > node["level"]
+        node["closes"] = max(0, node["level"] - next_level)
+    return ordered
 
 
 def shown_pages(documents: pd.DataFrame) -> pd.DataFrame:

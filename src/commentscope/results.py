@@ -87,6 +87,7 @@ class CommentAnalysis:
     textblob_polarity: float = 0.0
     textblob_subjectivity: float = 0.0
     sentiment: str = "neutral"
+    sentiment_score: float = 0.0
     relevance: float = 0.0
     off_topic: bool = False
     promotional: bool = False
@@ -113,6 +114,7 @@ class QuestionRow:
     topics: tuple[str, ...] = joined(";")
     answered: bool = False
     answered_by: str = ""
+    answer_evidence: str = ""
     article_coverage: float = 0.0
     article_passage: str = ""
     article_line: int | None = None

@@ -6,6 +6,7 @@ The readers in `commentscope.readers` call this; the text parser never opens fil
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,9 @@ def read_page(path: Path) -> Page:
         raise UnreadableInputError(
             source, f"file is {size / 1024 / 1024:.1f} MB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit"
         )
-    data = read_bytes(path)
-    text, encoding = decode(data, source)
-    warnings = []
-    if encoding != "utf-8":
-        warnings.append(f"{source}: not UTF-8, decoded as {encoding}")
+    decoded = decode_bytes(read_bytes(path), source)
+    text, encoding = decoded.text, decoded.encoding
+    warnings = list(decoded.warnings)
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > LONG_LINE_CHARS:
         warnings.append(f"{source}: has a line of {longest:,} characters (is it really a page?)")
@@ -90,18 +89,61 @@ def read_head(path: Path, size: int = 8192) -> bytes:
     return head
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, the encoding used, and what was mended on the way."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+MIN_UTF8_SHARE = 0.5  # below this share of valid UTF-8 among non-ASCII units, the file is not UTF-8
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that `surrogateescape` could not decode
+
+
 def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Bytes to text: UTF-8 (with or without BOM), else cp1252, else latin-1; binary is refused."""
+    """Bytes to (text, encoding) by the one decoding policy of `decode_bytes` (its warnings dropped)."""
+    decoded = decode_bytes(data, source)
+    return decoded.text, decoded.encoding
+
+
+def decode_bytes(data: bytes, source: str) -> Decoded:
+    """Bytes to text by one policy for every reader.
+
+    A byte-order mark decides (UTF-32, UTF-16, UTF-8); a malformed UTF-16/32 file is refused with the
+    byte offset. Without a mark: UTF-8, with stray invalid bytes replaced by U+FFFD and a warning
+    naming the first offset; cp1252 (else latin-1) only when most non-ASCII units are not UTF-8.
+    Empty and binary files are refused.
+    """
     if not data.strip():
         raise UnreadableInputError(source, "empty file")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _decode_marked(data, len(bom), encoding, source)
+    if b"\x00" in data[:8192]:
         raise UnreadableInputError(source, "binary file (NUL bytes), not a text page")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", "surrogateescape")
+    invalid = [m.start() for m in _ESCAPED.finditer(escaped)]
+    valid = sum(1 for ch in escaped if ord(ch) > 127) - len(invalid)
+    if valid >= MIN_UTF8_SHARE * (valid + len(invalid)):
+        offset = len(escaped[: invalid[0]].encode("utf-8", "surrogateescape"))
+        line = data.count(b"\n", 0, offset) + 1
+        warning = (f"{source}: {len(invalid)} invalid UTF-8 byte{'s' if len(invalid) > 1 else ''} "
+                   f"replaced with U+FFFD (first at byte offset {offset}, line {line})")
+        return Decoded(data.decode("utf-8", "replace"), "utf-8", (warning,))
     for encoding in FALLBACK_ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -109,8 +151,22 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             continue
         if _looks_binary(text):
             raise UnreadableInputError(source, "binary file (control characters), not a text page")
-        return text, encoding
+        return Decoded(text, encoding, (f"{source}: not UTF-8, decoded as {encoding}",))
     raise UnreadableInputError(source, "cannot decode as UTF-8, cp1252 or latin-1")  # pragma: no cover
+
+
+def _decode_marked(data: bytes, skip: int, encoding: str, source: str) -> Decoded:
+    """Text after a byte-order mark, strictly: a malformed file is one error naming the byte."""
+    try:
+        text = data[skip:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        name = encoding.rsplit("-", 1)[0].upper()
+        raise UnreadableInputError(
+            source, f"malformed {name} (byte-order mark says {encoding}): {exc.reason} at byte {skip + exc.start}"
+        ) from exc
+    if not text.strip():
+        raise UnreadableInputError(source, "empty file")
+    return Decoded(text, encoding.removesuffix("-le").removesuffix("-be"))
 
 
 def _looks_binary(text: str) -> bool:

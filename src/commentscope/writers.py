@@ -18,6 +18,7 @@ from typing import Any, Self
 
 import pandas as pd
 
+from commentscope.outputs.folder import checkpoint
 from commentscope.results import Analysis, row_fields
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -97,6 +98,7 @@ class CsvTableWriter:
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
         self.path = path
         self.rows = 0
+        checkpoint(f"file:{path.name}")
         path.parent.mkdir(parents=True, exist_ok=True)
         self._file = path.open("w", encoding="utf-8", newline="")
         self._csv = csv.writer(self._file, lineterminator="\n")
@@ -134,6 +136,7 @@ def csv_block(rows: Iterable[Any]) -> str:
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     """Write one table as UTF-8 CSV with '\\n' line ends, deterministic for the same input."""
+    checkpoint(f"file:{path.name}")
     path.parent.mkdir(parents=True, exist_ok=True)
     spreadsheet_safe(frame).to_csv(path, index=False, lineterminator="\n")
     return path

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from commentscope.analysis.answers import AnswerStatus, StaffMember, answer_status, detect_staff
+from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
+from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staff
 from commentscope.analysis.coverage import ArticleCoverage, article_passages
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.sentiment import (
+    CommentSentiment,
+    Rating,
     SentenceSentiment,
+    SentimentAnalyzer,
     aggregate_sentiment,
     comment_sentiment,
-    mean_combined,
-    opinion_sentences,
+    default_analyzer,
     score_sentences,
 )
 from commentscope.analysis.topics import TopicMatcher
@@ -28,8 +31,8 @@ from commentscope.results import CommentAnalysis, QuestionRow, TopicMentionRow
 
 @dataclass(frozen=True)
 class DocumentAnalysis:
-    """The rows one page contributes to each table, its staff, and each comment's combined
-    sentence score (the page's mean sentiment is read from it; not a column)."""
+    """The rows one page contributes to each table, its staff, and each comment's model
+    sentiment score (the page's mean sentiment is read from it; not a column)."""
 
     doc_id: str
     comments: list[CommentAnalysis] = field(default_factory=list)
@@ -39,29 +42,40 @@ class DocumentAnalysis:
     combined: list[float] = field(default_factory=list)
 
 
-def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[str, ...] = ()) -> DocumentAnalysis:
-    """Run every analyzer on one page; one `CommentAnalysis` per comment, in page order."""
+def analyze_document(
+    doc: Document,
+    matcher: TopicMatcher,
+    staff_names: tuple[str, ...] = (),
+    sentiment: SentimentAnalyzer | None = None,
+) -> DocumentAnalysis:
+    """Run every analyzer on one page; one `CommentAnalysis` per comment, in page order.
+
+    `sentiment` labels comments (default: the packaged model)."""
+    analyzer = sentiment or default_analyzer()
     staff = detect_staff(doc, staff_names)
     relevance = relevance_scores(doc)
     off_topic = off_topic_flags(doc, relevance)
     promotional = promotional_flags(doc)
     coverage = ArticleCoverage(article_passages(doc), background=[c.text for c in doc.comments])
     result = DocumentAnalysis(doc.doc_id, staff=staff)
+    answers = AnswerFinder(doc, staff)
     for comment in doc.comments:
         sentences = split_sentences(comment.text)
         scored = score_sentences(sentences)
         by_sentence = matcher.match_sentences(sentences)
         topics = matcher.match(comment.text)
-        questions = find_questions(comment.text)
-        status = answer_status(doc, comment, staff) if questions else None
-        sentiment = comment_sentiment(comment.text, scored)
+        inline = split_inline_answer(comment.text, tuple(staff))  # the site's answer inside it asks nothing
+        questions = find_questions(inline.reader_text if inline else comment.text)
+        status = answers.status(comment, questions) if questions else None
+        feeling = comment_sentiment(comment.text, scored, analyzer)
         result.comments.append(CommentAnalysis(
             topics=tuple(sorted(topics)),
             topic_evidence=tuple(sorted(topics.items())),
-            vader_compound=round(sentiment.vader_compound, 4),
-            textblob_polarity=round(sentiment.textblob_polarity, 4),
-            textblob_subjectivity=round(sentiment.textblob_subjectivity, 4),
-            sentiment=sentiment.label,
+            vader_compound=round(feeling.vader_compound, 4),
+            textblob_polarity=round(feeling.textblob_polarity, 4),
+            textblob_subjectivity=round(feeling.textblob_subjectivity, 4),
+            sentiment=feeling.label,
+            sentiment_score=round(feeling.score, 4),
             relevance=round(relevance.get(comment.comment_id, 0.0), 4),
             off_topic=off_topic.get(comment.comment_id, False),
             promotional=promotional.get(comment.comment_id, False),
@@ -70,8 +84,8 @@ def analyze_document(doc: Document, matcher: TopicMatcher, staff_names: tuple[st
             answered=status.answered if status else None,
             answered_by=status.answered_by if status else "",
         ))
-        result.combined.append(mean_combined(opinion_sentences(scored)))
-        result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence))
+        result.combined.append(feeling.score)
+        result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
         for question in questions:
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status))
     return result
@@ -84,12 +98,18 @@ def _mentions(
     sentences: list[str],
     scored: list[SentenceSentiment],
     by_sentence: list[dict[str, tuple[str, ...]]],
+    whole: CommentSentiment,
+    analyzer: SentimentAnalyzer,
 ) -> list[TopicMentionRow]:
-    """One row per topic of a comment, scored on just the sentences that mention the topic."""
+    """One row per topic of a comment, scored on just the sentences that mention the topic
+    (the comment's own label when they are all of its sentences: no text is rated twice)."""
     rows = []
     for topic, evidence in sorted(topics.items()):
-        picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits] or scored
-        sentiment = aggregate_sentiment(picked)
+        picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
+        if 0 < len(picked) < len(scored):
+            sentiment = aggregate_sentiment(picked, analyzer)
+        else:
+            sentiment = aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
         rows.append(TopicMentionRow(
             doc_id=doc.doc_id,
             comment_id=comment.comment_id,
@@ -122,6 +142,7 @@ def _question_row(
         topics=tuple(sorted(own_topics)),
         answered=bool(status and status.answered),
         answered_by=status.answered_by if status else "",
+        answer_evidence=status.evidence if status and status.answered else "",
         article_coverage=round(best.score, 4),
         article_passage=best.passage,
         article_line=best.line,

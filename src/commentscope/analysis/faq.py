@@ -1,16 +1,10 @@
 """Group similar reader questions across comments and pages, and rank the groups the article misses.
 
-Similarity of two questions::
-
-    sim(a, b) = min(1, cosine(tfidf(a), tfidf(b)) + TOPIC_BONUS * jaccard(topics(a), topics(b)))
-
-with TF-IDF over stemmed content words fit on all the questions (`similarity.TfidfSpace`).
-Groups come from average-linkage agglomerative clustering (UPGMA): the two groups whose mean
-pairwise similarity is highest merge while it is at least `threshold`. Average linkage does not
-chain (single linkage would join A and C through B); every member stays close to the group on
-average. The default threshold 0.4 means: two questions of about four equally weighted content
-words group when they share two of them (cosine 0.5), not when they share one (0.25), even with
-identical topics (0.25 + 0.1); one shared word of three plus the same topics (0.33 + 0.1) does.
+Grouping: a `QuestionSimilarity` (semantic MiniLM cosine when the `semantic` extra is installed,
+stem Jaccard otherwise; see `question_similarity`) gives candidate pairs from an index, and
+average linkage over that sparse graph (`linkage`) merges two groups while the mean similarity of
+their members is at least the similarity's threshold. Nothing holds all pairs at once, so
+100,000 questions group in memory proportional to the questions (docs/faq.md).
 
 Rows are clustered in a canonical order (doc_id, comment_id, question) and groups are numbered
 by rank (distinct askers, then unanswered questions, then lower coverage), so the ids do not
@@ -19,43 +13,71 @@ depend on the input's row order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
-from commentscope.analysis.similarity import SparseVector, TfidfSpace, cosine
+from commentscope.analysis.linkage import sparse_average_linkage
+from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
+from commentscope.analysis.similarity import SparseVector, TfidfSpace, content_terms, cosine
 from commentscope.errors import CommentscopeError
 from commentscope.results import FAQ_GAP_COLUMNS
+from commentscope.text import words
 
-TOPIC_BONUS = 0.1
-DEFAULT_THRESHOLD = 0.4
 DEFAULT_COVERAGE_THRESHOLD = 0.35
+CONTEXT_CHARS = 400  # of the comment before a question, compared with it when grouping
+SELF_CONTAINED_TERMS = 4  # content words that let a question with "it"/"them"/"this" stand alone
+_POINTING = frozenset("it them this that these those here there one ones he she they him her".split())
 INPUT_COLUMNS = (
     "doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
     "article_coverage",
 )
 
-Matrix = npt.NDArray[np.float64]
+def group_questions(
+    questions: pd.DataFrame,
+    *,
+    similarity: QuestionSimilarity | None = None,
+    threshold: float | None = None,
+    context: pd.Series | None = None,
+) -> pd.Series:
+    """A group id ("g001", numbered by rank) for each question row, aligned with its index.
 
-
-def group_questions(questions: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD) -> pd.Series:
-    """A group id ("g001", numbered by rank) for each question row, aligned with its index."""
+    `similarity` defaults to `default_similarity()`; `threshold` to that similarity's own.
+    `context`, aligned with the rows, is the text compared instead of the bare question
+    (`question_context`: "Can I have a few drinks?" means little without "I took my last
+    azithromycin this morning").
+    """
     _require_columns(questions)
     if questions.empty:
         return pd.Series([], index=questions.index, dtype=object, name="group_id")
+    measure = similarity or default_similarity()
     order = _canonical_order(questions)
     ordered = questions.iloc[order]
-    texts = [str(q) for q in ordered["question"]]
-    labels = average_linkage(_similarity_matrix(texts, _topic_lists(ordered)), threshold)
+    compared = ordered["question"] if context is None else context.loc[questions.index].iloc[order]
+    texts = [str(q) for q in compared]
+    cut = measure.threshold if threshold is None else threshold
+    labels = sparse_average_linkage(len(texts), measure.pairs(texts), cut)
     ids = _rank_labels(ordered, labels)
     group_ids = [""] * len(questions)
     for position, label in zip(order, labels, strict=True):
         group_ids[position] = ids[label]
     return pd.Series(group_ids, index=questions.index, dtype=object, name="group_id")
+
+
+def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
+    """The question with what its comment says before it, up to `max_chars` (cut at a word)."""
+    end = comment_text.find(question)
+    if end < 0:
+        return question
+    start = max(0, end - max_chars)
+    before = comment_text[start:end]
+    if start > 0 and not comment_text[start - 1].isspace():
+        before = before.split(" ", 1)[-1]  # drop the cut word
+    return f"{before}{question}".strip()
 
 
 def faq_gaps(
@@ -64,8 +86,9 @@ def faq_gaps(
     *,
     coverage_threshold: float = DEFAULT_COVERAGE_THRESHOLD,
 ) -> pd.DataFrame:
-    """Question groups with an open question (unanswered, or answered only by readers) that the
-    article covers weakly (mean coverage below `coverage_threshold`), ranked, one row each."""
+    """Question groups an editor would list: some question is unanswered, the article covers
+    the group weakly (mean coverage below `coverage_threshold`), and it asks for information
+    rather than pointing somewhere or polling other readers (`is_faq_material`); ranked."""
     _require_columns(questions)
     if not group_ids.index.equals(questions.index):
         group_ids = group_ids.loc[questions.index]
@@ -79,73 +102,6 @@ def faq_gaps(
     gaps.sort(key=lambda s: (-s.askers, -s.unanswered, s.article_coverage, s.group_id))
     rows = [{"rank": rank, **asdict(s)} for rank, s in enumerate(gaps, start=1)]
     return pd.DataFrame(rows, columns=FAQ_GAP_COLUMNS)
-
-
-def average_linkage(similarity: Matrix, threshold: float) -> list[int]:
-    """Average-linkage clustering of a symmetric similarity matrix: a cluster label per item.
-
-    A cluster's label is its first item; ties between equally similar pairs go to the pair that
-    comes first in row order. Each row's maximum and its first column are cached, so a merge
-    rescans only the rows whose maximum pointed at the merged pair: O(n^2) memory, and far less
-    than the O(n^3) time of a full scan per merge unless most rows point at one growing cluster.
-    """
-    n = similarity.shape[0]
-    if n < 2:
-        return list(range(n))
-    work = similarity.astype(np.float64, copy=True)
-    np.fill_diagonal(work, -np.inf)
-    sizes = np.ones(n)
-    labels = np.arange(n)
-    best = work.max(axis=1)  # best[r] == work[r].max(), arg[r] == work[r].argmax() throughout
-    arg = work.argmax(axis=1)
-    while True:
-        i = int(np.argmax(best))  # first row holding the global maximum: row-major argmax of work
-        if best[i] < threshold or best[i] == -np.inf:  # -inf: no pair left, whatever the threshold
-            break
-        j = int(arg[i])  # j > i: by symmetry, a maximum at j < i would put one in an earlier row
-        merged = (sizes[i] * work[i] + sizes[j] * work[j]) / (sizes[i] + sizes[j])
-        work[i, :] = merged
-        work[:, i] = merged
-        work[i, i] = work[j, :] = work[:, j] = -np.inf
-        sizes[i] += sizes[j]
-        labels[labels == j] = i
-        best[j] = -np.inf  # row j is gone (all -inf): never picked while a pair is left
-        # A row whose maximum was at i or j may have lost it: rescan it, and row i itself.
-        stale = (arg == i) | (arg == j)
-        stale[i], stale[j] = True, False
-        # Any other row keeps its maximum unless its new value at i beats it (or ties it in an
-        # earlier column): work[r, j] only fell, and was not that row's first maximum.
-        column = work[:, i]
-        gain = ~stale & ((column > best) | ((column == best) & (i < arg)))
-        best[gain], arg[gain] = column[gain], i
-        rows = np.flatnonzero(stale)
-        best[rows] = work[rows].max(axis=1)
-        arg[rows] = work[rows].argmax(axis=1)
-    return [int(label) for label in labels]
-
-
-def _similarity_matrix(texts: Sequence[str], topics: Sequence[frozenset[str]]) -> Matrix:
-    """Pairwise question similarity: TF-IDF cosine plus the shared-topic bonus, capped at 1."""
-    space = TfidfSpace(texts)
-    vectors = [space.vector(t) for t in texts]
-    vocabulary = {term: k for k, term in enumerate(sorted({t for v in vectors for t in v}))}
-    lexical = _dense(vectors, vocabulary)
-    names = {topic: k for k, topic in enumerate(sorted(set().union(*topics)))}
-    incidence = _dense([dict.fromkeys(ts, 1.0) for ts in topics], names)
-    shared = incidence @ incidence.T
-    sizes = incidence.sum(axis=1)
-    union = sizes[:, None] + sizes[None, :] - shared
-    jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    similarity: Matrix = np.minimum(1.0, lexical @ lexical.T + TOPIC_BONUS * jaccard)
-    return (similarity + similarity.T) / 2.0  # exactly symmetric, whatever BLAS rounding did
-
-
-def _dense(vectors: Sequence[SparseVector], columns: dict[str, int]) -> Matrix:
-    matrix = np.zeros((len(vectors), len(columns)))
-    for row, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            matrix[row, columns[term]] = weight
-    return matrix
 
 
 @dataclass(frozen=True)
@@ -187,12 +143,38 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
         article_coverage=float(members["article_coverage"].astype(float).mean()),
         doc_ids=";".join(sorted(set(members["doc_id"].map(str)))),
         comment_ids=";".join(dict.fromkeys(members["comment_id"].map(str))),
-        open=unanswered + readers > 0,
+        open=unanswered > 0 and any(is_faq_material(str(q)) for q in members["question"]),
     )
 
 
+# Questions that are not FAQ material: pointers ("Have you read X?"), polls of other readers'
+# experience ("Has anyone else tried it?", "How long did you take it?") and permission requests.
+_NOT_FAQ = re.compile(
+    r"^\W*(?:[^,?]{0,30},\s*)?(?:have|did)\s+you\s+(?:ever\s+|already\s+)?"
+    r"(?:read|seen|see|watched|watch|heard|hear|looked|checked|check|tried\s+reading|come\s+across)\b"
+    r"|\b(?:has|have|did|does)\s+any(?:one|body)\s+(?:else\s+)?(?:tried|try|had|have|experienced|noticed|used|taken)\b"
+    r"|\bany(?:one|body)\s+else\b"
+    # Permission requests to the author: "May I translate this article into Korean?"
+    r"|\b(?:may|can|could)\s+i\s+(?:possibly\s+|please\s+)?(?:translate|repost|reprint|republish|share|quote|link\s+to)\b"
+    r"|\bhow\s+(?:long|much|many|often)\s+(?:\w+\s+)?(?:did|have|had)\s+you\b",
+    re.IGNORECASE,
+)
+
+
+def is_faq_material(question: str) -> bool:
+    """Whether a question asks for information an FAQ could give (see `_NOT_FAQ`)."""
+    return _NOT_FAQ.search(question) is None
+
+
 def representative(questions: Sequence[str]) -> str:
-    """The question closest (cosine) to its group's TF-IDF centroid; ties go to the shortest."""
+    """The member that best stands for its group and reads on its own.
+
+    Members that need their comment to make sense ("Would you please share them here?": a
+    pointing word and under `SELF_CONTAINED_TERMS` content words) or are no FAQ material
+    (`is_faq_material`) are passed over when any member is neither; among the rest, the one
+    closest (cosine) to the group's TF-IDF centroid,
+    ties to the shortest.
+    """
     space = TfidfSpace(questions)
     vectors = [space.vector(q) for q in questions]
     centroid: SparseVector = {}
@@ -200,8 +182,16 @@ def representative(questions: Sequence[str]) -> str:
         for term, weight in vector.items():
             centroid[term] = centroid.get(term, 0.0) + weight / len(vectors)
     closeness = [round(cosine(v, centroid), 9) for v in vectors]
-    best = min(range(len(questions)), key=lambda k: (-closeness[k], len(questions[k]), k))
+    alone = [stands_alone(q) and is_faq_material(q) for q in questions]
+    best = min(range(len(questions)), key=lambda k: (not alone[k], -closeness[k], len(questions[k]), k))
     return questions[best]
+
+
+def stands_alone(question: str) -> bool:
+    """Whether a question reads without its comment: enough content words, or no pointing word."""
+    terms = set(content_terms(question))
+    pointing = _POINTING & set(words(question))
+    return len(terms) >= SELF_CONTAINED_TERMS or (not pointing and len(terms) >= 2)
 
 
 def _rank_labels(ordered: pd.DataFrame, labels: Sequence[int]) -> dict[int, str]:

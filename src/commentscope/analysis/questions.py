@@ -55,19 +55,45 @@ _NICE = (
     r"ironic|funny|crazy|terrible|awful|lucky)"
 )
 
+_NEG_AUX = r"(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)n't"
+
 QUESTION_RULES: tuple[QuestionRule, ...] = (
     _rule(
         "rhetorical_idiom",
         False,
         r"^(?:who\s+knew|who\s+would(?:\s+have|'ve)\s+(?:thought|guessed|known)|guess\s+what"
-        r"|what\s+else\s+is\s+new|can\s+you\s+believe\s+(?:it|that|this)|what's\s+not\s+to\s+(?:love|like))\b"
-        rf"|^(?:why\s+not|how\s+(?:\w+\s+)?{_NICE}\s+is\s+that)\W*$",
+        r"|what\s+else\s+is\s+new|can\s+you\s+believe\s+(?:it|that|this)|what's\s+not\s+to\s+(?:love|like)"
+        r"|ever\s+(?:did|done|tried|heard|seen|noticed|wondered))\b"
+        rf"|^(?:why\s+not|how\s+(?:\w+\s+)?{_NICE}\s+is\s+that)\W*$"
+        # Challenges that expect no answer: "What is to stop ...", "Are you serious?", "Didn't you read ...",
+        # "Do you really believe ...", "Should we really ...", "How do we know ...", "ask yourself".
+        r"|\bwhat(?:'s|\s+is)\s+to\s+(?:prevent|stop)\b|\bhow\s+do\s+we\s+know\b|\bask\s+yourself\b"
+        r"|^for\s+(?:example|instance),\s*what\s+(?:happens|if)\b"
+        r"|\bare\s+(?:you|u)\s+(?:\w+\s+)?(?:insane|crazy|serious|kidding|joking|nuts|mad|blind)\b"
+        r"|\b(?:didn't|don't|haven't)\s+you\s+(?:even\s+)?(?:read|see|notice|realize|realise|understand)\b"
+        r"|\b(?:do|did|would|can|could|will)\s+(?:you|we|they|people)\s+(?:really|seriously|honestly)\s+"
+        r"(?:believe|think|expect|suppose)\b|\bshould\s+(?:[\w\"'-]+\s+){1,3}really\b",
+    ),
+    # A statement with a confirming tag ("..., doesn't it?", "Rounds down eh?") asks nothing.
+    _rule(
+        "tag_question",
+        False,
+        rf"\w[^?]*(?:,\s*|\s)(?:{_NEG_AUX}|ain't|aren't)\s+(?:it|that|this|we|you|they|he|she|i|there)\W*$"
+        r"|\w\s+eh\W*$",
+        Ending.QUESTION,
     ),
     _rule("rhetorical_tag", False, rf"^(?:isn't|wasn't|wouldn't|ain't)\s+(?:it|that|this)\s+(?:be\s+)?{_NICE}\b"),
     _rule("exclamatory_wh", False, rf"^(?:what\s+an?\b|how\s+{_NICE}\b)", Ending.SURPRISED, Ending.OTHER),
     _rule("surprised_question", True, rf"^(?:{_WH}|{_AUX}{_NT}|do|have|has)\b", Ending.SURPRISED),
     _rule("exclamation", False, r"", Ending.SURPRISED, Ending.EXCLAMATION),
     _rule("question_mark", True, r"", Ending.QUESTION),
+    _rule("comparative_inversion", False, rf",\s*(?:and\s+)?(?:so|nor|neither)\s+(?:{_AUX}|do|have|has){_NT}\s+"),
+    _rule(
+        "parenthetical_question",
+        True,
+        r"\((?:is|are|does|do|did|can|could|would|will|should|has|have)\s+(?:there|it|this|that|you|anyone|i|we)\b",
+    ),
+    _rule("may_i_ask", True, r"\b(?:may|can|could|might)\s+i\s+ask\b|\bi(?:'d|\s+would)\s+like\s+to\s+ask\b"),
     _rule("conditional_inversion", False, rf"^(?:should|had|were)\s+{_PRONOUN}[^,]{{0,60}},"),
     _rule(
         "wondering",
@@ -104,6 +130,13 @@ QUESTION_RULES: tuple[QuestionRule, ...] = (
         True,
         rf"{_LEAD}{_WH}(?:\s+(?!{_PRONOUN})[\w'-]+){{0,2}}\s+(?:{_AUX}|do|has|have){_NT}\s+{_SUBJECT}",
     ),
+    # "Why use X instead of Y", "why not add ...": why + a bare verb.
+    _rule(
+        "why_infinitive",
+        True,
+        rf"{_LEAD}why\s+(?:not\s+)?(?!{_PRONOUN}|(?:the|a|an|this|that|these|those|my|your|our|their|it's|{_AUX}|"
+        r"do|does|has|have)\b)[a-z]+\s+\S",
+    ),
     # Subject-auxiliary inversion; "do/have/may" also start imperatives and wishes, so only before a person.
     _rule("inverted_question", True, rf"{_LEAD}(?:{_AUX}{_NT}\s+{_SUBJECT}|(?:do|have|may){_NT}\s+{_PERSON})"),
 )
@@ -128,10 +161,31 @@ def sentence_ending(sentence: str) -> Ending:
     return Ending.EXCLAMATION if "!" in run else Ending.OTHER
 
 
+QUOTED = QuestionRule("quoted_question", False, re.compile(""), frozenset({Ending.QUESTION}))
+DECORATIVE = QuestionRule("decorative_marks", False, re.compile(""), frozenset({Ending.QUESTION}))
+_QUOTE_TAIL = re.compile(r"[\"“]([^\"“”]*\?)[\"”]\W*$")
+_SPACED_DOTS = re.compile(r"(?<=[?!])(?:\s*\.)+\s*$")  # "...bonds? . . . ." ends with its '?'
+_WH_WORDS = frozenset({"what", "which", "where", "when", "why", "how", "who", "whom", "whose"})
+
+
 def matching_rule(sentence: str) -> QuestionRule | None:
-    """The first rule of `QUESTION_RULES` that decides `sentence`, or None (not a question)."""
-    body = re.sub(r"^[\W_]+", "", sentence.strip()).replace("’", "'").lower()
+    """The first rule of `QUESTION_RULES` that decides `sentence`, or None (not a question).
+
+    Two checks come first: a '?' that belongs to a quotation inside a statement (You raise the
+    question "which is better?"), and a run of '??' after a verbless fragment ("First, the
+    taste???"), which decorates rather than asks.
+    """
+    sentence = _SPACED_DOTS.sub("", sentence.strip())
+    body = re.sub(r"^[\W_]+", "", sentence).replace("’", "'").lower()
     ending = sentence_ending(sentence)
+    if ending is Ending.QUESTION:
+        quoted = _QUOTE_TAIL.search(body)
+        if quoted and re.search(r"\w", body[: quoted.start()]):
+            lead = matching_rule(body[: quoted.start()].strip(" ,:") + ".")
+            return lead if lead is not None and lead.verdict else QUOTED
+        tokens = re.findall(r"[\w']+", body)
+        if "??" in sentence and not any(_finite(t) or t in _WH_WORDS for t in tokens):
+            return DECORATIVE
     for rule in QUESTION_RULES:
         if ending in rule.endings and rule.pattern.search(body):
             return rule
@@ -144,15 +198,35 @@ def is_question(sentence: str) -> bool:
     return rule is not None and rule.verdict
 
 
+# A sentence that answers or names the question before it as a set-up ("The answer to this
+# question ...", "On the surface this appears to be a simple question").
+_SET_UP = re.compile(
+    r"^the\s+answer\b|\banswer\s+to\s+(?:this|that|the|such\s+a)\s+question\b"
+    r"|\b(?:this|that|it)\s+(?:appears|seems|looks|sounds)\s+(?:to\s+be\s+)?(?:like\s+)?an?\s+(?:\w+\s+)?question\b",
+    re.IGNORECASE,
+)
+
+
+_FOLLOW_UP = re.compile(r"^\W*(?:how|what)\s+about\b|^\W*or\b", re.IGNORECASE)
+
+
 def find_questions(text: str) -> list[str]:
-    """The question sentences of a comment, verbatim, in order."""
+    """The question sentences of a comment, verbatim, in order (a question the next sentence
+    treats as a set-up, answering or naming it, is the writer's own and left out)."""
+    sentences = split_sentences(text)
     found: list[str] = []
-    previous_asked = False
-    for sentence in split_sentences(text):
-        asked = is_question(sentence) or (previous_asked and continues_choice(sentence))
-        if asked:
+    previous_asked = previous_rhetorical = False
+    for k, sentence in enumerate(sentences):
+        rule = matching_rule(sentence)
+        asked = (rule is not None and rule.verdict) or (previous_asked and continues_choice(sentence))
+        set_up = k + 1 < len(sentences) and _SET_UP.search(sentences[k + 1]) is not None
+        # "Ever tried X? How about Y?": a follow-up to a rhetorical question is rhetorical too.
+        follows_rhetoric = previous_rhetorical and _FOLLOW_UP.match(sentence) is not None
+        if asked and not set_up and not follows_rhetoric:
             found.append(sentence)
         previous_asked = asked
+        declined = rule is not None and not rule.verdict and sentence_ending(sentence) is Ending.QUESTION
+        previous_rhetorical = declined or follows_rhetoric
     return found
 
 
@@ -168,5 +242,10 @@ def continues_choice(sentence: str) -> bool:
         and " or " in f" {' '.join(tokens)} "
         and len(tokens) <= _CHOICE_MAX_WORDS
         and sentence_ending(sentence) is Ending.OTHER
-        and not any(token in _FINITE or token.endswith("n't") for token in tokens)
+        and not any(_finite(token) for token in tokens)
     )
+
+
+def _finite(token: str) -> bool:
+    """A word that makes a clause finite: an auxiliary, pronoun, or a contraction of one."""
+    return token in _FINITE or token.endswith(("n't", "'s", "'re", "'m", "'ve", "'d", "'ll"))

@@ -1,14 +1,16 @@
-"""Sentence and comment sentiment from two lexicons side by side: VADER and TextBlob (Pattern).
+"""Comment sentiment: two lexicons side by side (VADER, TextBlob) and a label from a pluggable analyzer.
 
-Combined score of a sentence = mean of VADER compound and TextBlob polarity (equal weight).
-A comment's label comes from the mean of its sentences' combined scores: "mixed" when one
-sentence is >= +0.5 and another <= -0.5, else positive / negative beyond ±0.2, else neutral.
-Not VADER's ±0.05: that cut-off suits short posts, while compound = sum/sqrt(sum² + 15) grows
-with length and one mild word ("thanks") already gives 0.36. Averaging over sentences removes
-the length effect, and the ±0.2 band asks for more than one unconfirmed politeness word.
-Questions are left out of the label: a question asks rather than judges ("When is the best time
-to take it?" is not praise), so only statements count (`opinion_sentences`).
-Details and agreement with the gold labels: docs/sentiment.md.
+Every comment keeps the lexicons' own scores (VADER compound, TextBlob polarity and
+subjectivity). Its label and `score` come from a `SentimentAnalyzer`; the default,
+`ReviewModelAnalyzer`, is a small supervised model over the comment's words and both lexicon
+scores (`sentiment_model.py`), trained on patients' medication reviews and short review
+sentences. It reads the whole comment, questions included (a comment of questions only is
+neutral), and answers neutral when that class is the most likely one or when
+|P(positive) - P(negative)| < 0.1: measured better than the earlier mean of sentence lexicon
+scores with a ±0.2 band and questions left out. "mixed" still needs one sentence
+at or beyond +0.5 and another at or beyond -0.5 on the lexicons' combined score, and an
+analyzer score between -0.5 and +0.5 (undecided).
+Details and figures: docs/sentiment.md, docs/quality.md.
 """
 
 from __future__ import annotations
@@ -17,17 +19,21 @@ import re
 import types
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from statistics import fmean
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from commentscope.analysis.questions import is_question
 from commentscope.analysis.sentences import split_sentences
-from commentscope.errors import CommentscopeError
+from commentscope.analysis.sentiment_model import Prediction, packaged_model
+from commentscope.errors import CommentscopeError, MissingResourceError
 
-NEUTRAL_BAND = 0.2  # |combined| below this is "neutral"
+NEUTRAL_BAND = 0.2  # |combined| below this is "neutral" in `label_for` (topic summaries)
+SCORE_BAND = 0.05  # an analyzer with only a score: |score| below this is "neutral" (VADER's own cut-off)
 STRONG = 0.5  # a sentence at or beyond ±STRONG counts towards "mixed"
+UNDECIDED = 0.5  # ...and only when the analyzer's |score| is below this
+NEUTRAL_MARGIN = 0.1  # the model says neutral when |P(positive) - P(negative)| is below this
 VADER_LEXICON = "vaderSentiment/vader_lexicon.txt"  # inside the vadersentiment pip package
 LABELS = ("positive", "negative", "neutral", "mixed")
 # Both lexicons spell contractions with ASCII apostrophes; "don’t like" would otherwise lose its negation.
@@ -40,12 +46,42 @@ def lexicon_text(sentence: str) -> str:
 
 
 class SentimentAnalyzer(Protocol):
-    """Anything that scores one sentence from -1 (negative) to +1 (positive)."""
+    """Anything that scores one text from -1 (negative) to +1 (positive)."""
 
     @property
     def name(self) -> str: ...
 
     def score(self, sentence: str) -> float: ...
+
+
+@dataclass(frozen=True)
+class Rating:
+    """An analyzer's verdict on one text: a score in [-1, 1] and a label."""
+
+    score: float
+    label: str
+
+
+@runtime_checkable
+class RatingAnalyzer(Protocol):
+    """A `SentimentAnalyzer` that also picks the label itself (e.g. a three-class model)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def score(self, sentence: str) -> float: ...
+
+    def rate(self, text: str) -> Rating: ...
+
+
+def rate(analyzer: SentimentAnalyzer, text: str) -> Rating:
+    """Score and label of `text`: the analyzer's own label if it gives one, else its score read
+    with VADER's cut-off (`SCORE_BAND`)."""
+    if isinstance(analyzer, RatingAnalyzer):
+        return analyzer.rate(text)
+    score = analyzer.score(text)
+    label = "positive" if score >= SCORE_BAND else "negative" if score <= -SCORE_BAND else "neutral"
+    return Rating(score, label)
 
 
 @cache
@@ -66,7 +102,7 @@ def _vader(lexicon_file: str) -> Any:
             nltk.data.path.append(root)
         return _with_fast_words(vader)(lexicon_file=lexicon_file)
     except (ImportError, LookupError, OSError) as exc:
-        raise CommentscopeError(
+        raise MissingResourceError(
             f"cannot load the VADER lexicon {lexicon_file!r} ({exc.__class__.__name__}); "
             "install it with `pip install vadersentiment` (no nltk.download needed)"
         ) from exc
@@ -135,7 +171,7 @@ def _pattern() -> Any:
     try:
         from textblob.en import sentiment
     except ImportError as exc:
-        raise CommentscopeError(
+        raise MissingResourceError(
             "cannot import TextBlob's Pattern sentiment; install it with `pip install textblob`"
         ) from exc
     return sentiment
@@ -174,6 +210,48 @@ class TextBlobAnalyzer:
         return float(polarity), float(subjectivity)
 
 
+@lru_cache(maxsize=4096)
+def lexicon_features(text: str) -> tuple[float, float, float]:
+    """VADER compound, TextBlob polarity and subjectivity of `text`. Recent texts are remembered,
+    so the lexicon columns and the model's features cost one scoring per text."""
+    polarity, subjectivity = TextBlobAnalyzer().polarity_subjectivity(text)
+    return VaderAnalyzer().score(text), polarity, subjectivity
+
+
+@dataclass(frozen=True)
+class ReviewModelAnalyzer:
+    """The packaged supervised model: words, word pairs and both lexicon scores -> three classes.
+
+    `score` is P(positive) - P(negative); the label is the most likely class, but neutral when
+    `score` is within ±`neutral_margin`.
+    """
+
+    neutral_margin: float = NEUTRAL_MARGIN
+
+    @property
+    def name(self) -> str:
+        return "review_model"
+
+    def predict(self, text: str) -> Prediction:
+        """Class probabilities; a text without words is neutral."""
+        if not text.strip():
+            return Prediction(0.0, 1.0, 0.0)
+        return packaged_model().predict(text, lexicon_features(text))
+
+    def score(self, sentence: str) -> float:
+        return self.predict(sentence).score
+
+    def rate(self, text: str) -> Rating:
+        prediction = self.predict(text)
+        label = "neutral" if abs(prediction.score) < self.neutral_margin else prediction.label
+        return Rating(prediction.score, label)
+
+
+def default_analyzer() -> SentimentAnalyzer:
+    """The analyzer used when none is given: `ReviewModelAnalyzer`."""
+    return ReviewModelAnalyzer()
+
+
 @dataclass(frozen=True)
 class SentenceSentiment:
     """Scores of one sentence from both analyzers."""
@@ -196,6 +274,7 @@ class CommentSentiment:
     textblob_polarity: float
     textblob_subjectivity: float
     label: str
+    score: float = 0.0  # the analyzer's score in [-1, 1] (for the default model: P(pos) - P(neg))
 
 
 def combined_score(vader_compound: float, textblob_polarity: float) -> float:
@@ -204,9 +283,9 @@ def combined_score(vader_compound: float, textblob_polarity: float) -> float:
 
 
 def label_for(combined: float, sentences: Iterable[SentenceSentiment] = ()) -> str:
-    """'mixed' on strong sentences both ways, else the label of `combined` (see module doc)."""
-    scores = [s.combined for s in sentences]
-    if any(x >= STRONG for x in scores) and any(x <= -STRONG for x in scores):
+    """'mixed' on strong sentences both ways, else the label of a combined lexicon score read with
+    the ±NEUTRAL_BAND band (used for topic summaries over mean lexicon scores)."""
+    if strong_both_ways(sentences):
         return "mixed"
     if combined >= NEUTRAL_BAND:
         return "positive"
@@ -214,9 +293,8 @@ def label_for(combined: float, sentences: Iterable[SentenceSentiment] = ()) -> s
 
 
 def score_sentence(sentence: str) -> SentenceSentiment:
-    """Both analyzers' scores for one sentence."""
-    polarity, subjectivity = TextBlobAnalyzer().polarity_subjectivity(sentence)
-    return SentenceSentiment(sentence, VaderAnalyzer().score(sentence), polarity, subjectivity)
+    """Both lexicons' scores for one sentence."""
+    return SentenceSentiment(sentence, *lexicon_features(sentence))
 
 
 def score_sentences(sentences: Iterable[str]) -> list[SentenceSentiment]:
@@ -224,34 +302,57 @@ def score_sentences(sentences: Iterable[str]) -> list[SentenceSentiment]:
     return [score_sentence(s) for s in sentences]
 
 
-def comment_sentiment(text: str, sentences: list[SentenceSentiment] | None = None) -> CommentSentiment:
-    """Scores of the whole comment text; its label comes from its sentences (length-neutral)."""
-    if sentences is None:
-        sentences = score_sentences(split_sentences(text))
+def comment_sentiment(
+    text: str,
+    sentences: list[SentenceSentiment] | None = None,
+    analyzer: SentimentAnalyzer | None = None,
+) -> CommentSentiment:
+    """Lexicon scores of the whole comment text; label and score from `analyzer` on the whole
+    text, or "mixed" when that is undecided and its sentences are strong both ways."""
     whole = score_sentence(text)
-    opinion = opinion_sentences(sentences)
-    return CommentSentiment(
-        whole.vader_compound,
-        whole.textblob_polarity,
-        whole.textblob_subjectivity,
-        label_for(mean_combined(opinion), opinion),
-    )
+    rating = rate(analyzer or default_analyzer(), text)
+    parts = split_sentences(text) if sentences is None else [s.sentence for s in sentences]
+    if parts and all(is_question(part) for part in parts):  # a question asks, it does not judge
+        label = "neutral"
+    elif abs(rating.score) < UNDECIDED:  # only an undecided text can be mixed: score its sentences
+        label = _label(rating, score_sentences(parts) if sentences is None else sentences)
+    else:
+        label = rating.label
+    return CommentSentiment(whole.vader_compound, whole.textblob_polarity, whole.textblob_subjectivity, label,
+                            rating.score)
 
 
-def aggregate_sentiment(sentences: Sequence[SentenceSentiment]) -> CommentSentiment:
-    """Mean scores and label of some sentences, e.g. those that mention one topic.
+def aggregate_sentiment(
+    sentences: Sequence[SentenceSentiment], analyzer: SentimentAnalyzer | None = None, rating: Rating | None = None
+) -> CommentSentiment:
+    """Mean lexicon scores of some sentences (e.g. those that mention one topic); label and
+    score from `analyzer` on the sentences read together (or the `rating` already made of
+    them), or "mixed" as in `comment_sentiment`.
 
     No sentences gives zeros and "neutral".
     """
     if not sentences:
         return CommentSentiment(0.0, 0.0, 0.0, "neutral")
-    opinion = opinion_sentences(sentences)
+    if rating is None:
+        rating = rate(analyzer or default_analyzer(), " ".join(s.sentence for s in sentences))
     return CommentSentiment(
         fmean(s.vader_compound for s in sentences),
         fmean(s.textblob_polarity for s in sentences),
         fmean(s.textblob_subjectivity for s in sentences),
-        label_for(mean_combined(opinion), opinion),
+        _label(rating, sentences),
+        rating.score,
     )
+
+
+def _label(rating: Rating, sentences: Iterable[SentenceSentiment]) -> str:
+    """The rating's label, or "mixed" when it is undecided and the sentences strong both ways."""
+    return "mixed" if abs(rating.score) < UNDECIDED and strong_both_ways(sentences) else rating.label
+
+
+def strong_both_ways(sentences: Iterable[SentenceSentiment]) -> bool:
+    """Whether one sentence's combined score is >= STRONG and another's <= -STRONG."""
+    scores = [s.combined for s in sentences]
+    return any(x >= STRONG for x in scores) and any(x <= -STRONG for x in scores)
 
 
 def opinion_sentences(sentences: Sequence[SentenceSentiment]) -> list[SentenceSentiment]:

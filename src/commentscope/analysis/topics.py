@@ -14,148 +14,19 @@ a topic a match inside a longer one is dropped: the evidence reads "vitamin K2",
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
-from pathlib import Path
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
-from commentscope.errors import ConfigError
+from commentscope.analysis.taxonomy import MIN_STEM, Taxonomy, Topic, load_taxonomy
 from commentscope.text import WORD_PART_RE, stem, stopwords
 
-_PACKAGED = "data/topics.toml"
-_TOPIC_KEYS = ("description", "notes", "terms", "exclude", "replace")
 _MAX_GLUED = 4  # words that may be glued together into one squashed match ("true life pb")
 
 V = TypeVar("V")
 
-
-@dataclass(frozen=True)
-class Topic:
-    """A topic: its name, a one-line description, the terms that signal it, and vetoes."""
-
-    name: str
-    description: str
-    terms: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Taxonomy:
-    """An ordered set of topics; order is the order of columns and report sections."""
-
-    topics: tuple[Topic, ...]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(topic.name for topic in self.topics)
-
-    @classmethod
-    def default(cls) -> Taxonomy:
-        """The packaged taxonomy (`commentscope/data/topics.toml`)."""
-        return _packaged_taxonomy()
-
-    @classmethod
-    def from_toml(cls, path: Path) -> Taxonomy:
-        """A whole taxonomy from one TOML file of `[topics.NAME]` tables."""
-        return _complete([topic for topic, _ in _parse(_read(path), str(path))], str(path))
-
-
-def load_taxonomy(path: Path | None = None, *, replace: bool = False) -> Taxonomy:
-    """The packaged taxonomy with the user's file laid over it (or instead of it: `replace`).
-
-    A user topic of a known name adds its terms and excludes to the packaged ones, unless it
-    says `replace = true`; a new name adds a topic after the packaged ones.
-    """
-    if path is None:
-        return Taxonomy.default()
-    if replace:
-        return Taxonomy.from_toml(path)
-    merged = {topic.name: topic for topic in Taxonomy.default().topics}
-    for topic, replace_topic in _parse(_read(path), str(path)):
-        known = merged.get(topic.name)
-        merged[topic.name] = topic if known is None or replace_topic else _extend(known, topic)
-    return _complete(list(merged.values()), str(path))
-
-
-@cache
-def _packaged_taxonomy() -> Taxonomy:
-    source = f"commentscope/{_PACKAGED} (packaged)"
-    raw = resources.files("commentscope").joinpath(_PACKAGED).read_bytes()
-    return _complete([topic for topic, _ in _parse(_loads(raw, source), source)], source)
-
-
-def _extend(known: Topic, extra: Topic) -> Topic:
-    return Topic(
-        name=known.name,
-        description=extra.description or known.description,
-        terms=tuple(dict.fromkeys(known.terms + extra.terms)),
-        exclude=tuple(dict.fromkeys(known.exclude + extra.exclude)),
-    )
-
-
-def _complete(topics: list[Topic], source: str) -> Taxonomy:
-    for topic in topics:
-        if not topic.terms:
-            raise ConfigError(f'{source}: topic {topic.name!r} has no terms; add terms = ["..."]')
-    return Taxonomy(tuple(topics))
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the taxonomy file ({error.strerror})") from error
-    return _loads(raw, str(path))
-
-
-def _loads(raw: bytes, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise ConfigError(f"{source}: not UTF-8 text ({error.reason})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{source}: not valid TOML: {error}") from error
-
-
-def _parse(document: Mapping[str, Any], source: str) -> list[tuple[Topic, bool]]:
-    """(topic, replace flag) for each [topics.NAME] table."""
-    tables = document.get("topics")
-    stray = sorted(set(document) - {"topics"})
-    if stray or not isinstance(tables, dict) or not tables:
-        found = f" (found {', '.join(stray)})" if stray else ""
-        raise ConfigError(f"{source}: expected only [topics.NAME] tables with terms{found}")
-    return [_parse_topic(name, table, f"{source}: topic {name!r}") for name, table in tables.items()]
-
-
-def _parse_topic(name: str, table: object, where: str) -> tuple[Topic, bool]:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{where}: must be a table, [topics.{name}]")
-    unknown = sorted(set(table) - set(_TOPIC_KEYS))
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {unknown}; allowed: {list(_TOPIC_KEYS)}")
-    for key, kind in (("description", str), ("notes", str), ("replace", bool)):
-        if key in table and not isinstance(table[key], kind):
-            raise ConfigError(f"{where}: {key!r} must be a {kind.__name__}")
-    topic = Topic(
-        name=name,
-        description=str(table.get("description", "")).strip(),
-        terms=_phrases(table, "terms", where),
-        exclude=_phrases(table, "exclude", where),
-    )
-    return topic, bool(table.get("replace", False))
-
-
-def _phrases(table: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: {key!r} must be a list of strings")
-    for phrase in value:
-        if not tokenize(phrase):
-            raise ConfigError(f"{where}: {key} entry {phrase!r} has no words")
-    return tuple(dict.fromkeys(phrase.strip() for phrase in value))
+__all__ = ["Taxonomy", "TermMatch", "Token", "Topic", "TopicMatcher", "load_taxonomy", "tokenize"]
 
 
 # Hyphenated words come out as their parts.
@@ -273,6 +144,12 @@ class _Entry(NamedTuple):
     topic: int
     rank: int  # position of the term in its topic: the first-written of equal terms wins
     term: str
+    key: tuple[str, ...] = ()  # `_sense_key` of the term: how weak terms are recognised
+
+
+def _sense_key(term: str) -> tuple[str, ...]:
+    """Stems of a term's words: "pills" in one topic and "pill" in another are one sense key."""
+    return tuple(stem(word) for word in _words(term))
 
 
 class _Hit(NamedTuple):
@@ -290,12 +167,19 @@ class _Lexicon:
         self.glued_words: _GluedTable[_Entry] = _GluedTable(stem)
         self.glued_names: _GluedTable[_Entry] = _GluedTable(plain)
         self.vetoes: _PhraseTable[int] = _PhraseTable()
+        self.weak: dict[tuple[str, ...], set[int]] = {}  # weak term -> topics where it is weak
+        self.endings: dict[str, list[_Entry]] = {}
         for index, topic in enumerate(taxonomy.topics):
             seen: set[tuple[str, ...]] = set()
             for rank, term in enumerate(topic.terms):
-                self._add_term(_Entry(index, rank, term), seen)
+                self._add_term(_Entry(index, rank, term, _sense_key(term)), seen)
             for phrase in topic.exclude:
                 self.vetoes.add(tuple(plain(word) for word in _words(phrase)), index)
+            for term in topic.weak:
+                self.weak.setdefault(_sense_key(term), set()).add(index)
+            for rank, ending in enumerate(topic.endings, start=len(topic.terms)):
+                self.endings.setdefault(ending, []).append(_Entry(index, rank, "-" + ending))
+        self.ending_sizes = sorted({len(e) for e in self.endings}, reverse=True)
 
     def _add_term(self, entry: _Entry, seen: set[tuple[str, ...]]) -> None:
         """File a term under its keys, unless an earlier term of the topic has the same key."""
@@ -320,13 +204,51 @@ class _Lexicon:
             *self.names.scan(plains),
             *self.glued_words.scan(words, stems),
             *self.glued_names.scan(words, plains),
+            *self._ending_words(words),
         }
         if found and self.vetoes:
             vetoes: dict[int, list[tuple[int, int]]] = {}
             for start, end, topic in self.vetoes.scan(plains):
                 vetoes.setdefault(topic, []).append((start, end))
             found = {hit for hit in found if not _overlapped(hit, vetoes.get(hit[2].topic, []))}
+        if found and self.weak:
+            found = self._senses(found)
         return _outermost(found)
+
+    def _ending_words(self, words: Sequence[str]) -> Iterator[_Found]:
+        """Words that end in one of a topic's `endings`, with MIN_STEM letters before it
+        (possessive and plural -s aside); the entry names the word found ("metoprolol")."""
+        if not self.endings:
+            return
+        for i, word in enumerate(map(plain, words)):
+            for size in self.ending_sizes:
+                if len(word) >= size + MIN_STEM and word.isalpha():
+                    for entry in self.endings.get(word[-size:], ()):
+                        yield i, i + 1, entry._replace(term=word)
+
+    def _senses(self, found: set[_Found]) -> set[_Found]:
+        """Weak terms decided by their company in the text.
+
+        A term weak in a topic counts there only beside one of the topic's other terms. A term
+        that is a plain term of one topic and weak in others ("pill": medication, supplements)
+        goes to the weak topics when they have company and its own topic has none.
+        """
+        company: set[int] = set()
+        for _, _, entry in found:
+            if entry.key not in self.weak:
+                company.add(entry.topic)
+        kept = set()
+        for hit in found:
+            entry = hit[2]
+            weak_in = self.weak.get(entry.key)
+            if weak_in is None:
+                kept.add(hit)
+            elif entry.topic in weak_in:
+                if entry.topic in company:
+                    kept.add(hit)
+            elif entry.topic in company or not (weak_in & company):
+                kept.add(hit)
+        return kept
 
 
 _Found = tuple[int, int, _Entry]  # start, end, entry: what the tables yield

@@ -10,11 +10,13 @@ import numpy as np
 
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.document import analyze_document
+from commentscope.analysis.sentiment import SentimentAnalyzer
 from commentscope.analysis.theme_tally import ThemeTally
 from commentscope.analysis.themes import tally_page
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.corpus import PageResult
 from commentscope.model import Document
+from commentscope.readers.options import ReadOptions
 from commentscope.results import (
     AnalysedCommentRow,
     AnalysedDocumentRow,
@@ -30,11 +32,15 @@ TOP_PAGE_TOPICS = 3
 
 @dataclass(frozen=True)
 class Settings:
-    """What every worker needs to analyse a page: the taxonomy and the named staff."""
+    """What every worker needs to read and analyse a page: the taxonomy, the named staff, the
+    readers' options and the sentiment analyzer (None: the packaged model, loaded per worker;
+    another must be picklable to run in worker processes)."""
 
     topics: Path | None = None
     replace_topics: bool = False
     staff: tuple[str, ...] = ()
+    read_options: ReadOptions | None = None
+    sentiment: SentimentAnalyzer | None = None
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ def map_page(result: PageResult, matcher: TopicMatcher, settings: Settings) -> P
     if doc is None:
         figures = DocumentFigures(0, 0, 0, 0, None, ())
         return PageOutput(AnalysedDocumentRow(document_row(result), figures), [], [], [], {})
-    analysis = analyze_document(doc, matcher, settings.staff)
+    analysis = analyze_document(doc, matcher, settings.staff, settings.sentiment)
     comments = [AnalysedCommentRow(comment_row(doc, c), a)
                 for c, a in zip(doc.comments, analysis.comments, strict=True)]
     figures = page_figures(doc, analysis.comments, analysis.questions, analysis.staff, analysis.combined)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from commentscope.analysis.answers import StaffMember
-from commentscope.analysis.faq import faq_gaps, group_questions
+from commentscope.analysis.faq import faq_gaps, group_questions, question_context
 from commentscope.analysis.sentiment import combined_score, label_for
 from commentscope.analysis.theme_tally import ThemeTally
 from commentscope.analysis.themes import finish_themes
@@ -193,7 +193,9 @@ QUESTION_FIELDS = ("doc_id", "comment_id", "author", "question", "topics", "answ
 
 @dataclass
 class QuestionsReducer:
-    """Every question, small (no article passage), for grouping and FAQ gaps at the end.
+    """Every question, small (no article passage), for grouping and FAQ gaps at the end, with
+    the text grouping compares: the question and up to 400 characters of its comment before it
+    (`faq.question_context`).
 
     Questions from promotional comments get no group. Off-topic comments keep theirs: lexical
     relevance misses paraphrase, and under a neutral "ask us" article it flagged a fifth of
@@ -202,17 +204,22 @@ class QuestionsReducer:
 
     rows: list[tuple[object, ...]] = field(default_factory=list)
     eligible: list[bool] = field(default_factory=list)  # not from a promotional comment
+    context: list[str] = field(default_factory=list)  # what grouping compares (`question_context`)
 
     def add(self, page: PageOutput) -> None:
         excluded = {row.comment.comment_id for row in page.comments if row.analysis.promotional}
+        text_of = {row.comment.comment_id: row.comment.text for row in page.comments}
         for q in page.questions:
             self.rows.append((q.doc_id, q.comment_id, q.author, q.question, sys.intern(";".join(q.topics)),
                               q.answered, sys.intern(q.answered_by), q.article_coverage))
-            self.eligible.append(q.comment_id not in excluded)
+            eligible = q.comment_id not in excluded
+            self.eligible.append(eligible)
+            self.context.append(question_context(text_of.get(q.comment_id, ""), q.question) if eligible else "")
 
     def merge(self, later: QuestionsReducer) -> None:
         self.rows.extend(later.rows)
         self.eligible.extend(later.eligible)
+        self.context.extend(later.context)
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The questions (small columns) with their group ids, and the FAQ-gap table."""
@@ -221,7 +228,8 @@ class QuestionsReducer:
         ids = pd.Series("", index=questions.index, dtype=object)
         eligible = pd.Series(self.eligible, index=questions.index, dtype=bool)
         if eligible.any():
-            ids[eligible] = group_questions(questions[eligible])
+            context = pd.Series(self.context, index=questions.index, dtype=object)
+            ids[eligible] = group_questions(questions[eligible], context=context[eligible])
         questions["group_id"] = ids
         grouped = questions[questions["group_id"] != ""]
         return questions, faq_gaps(grouped, grouped["group_id"])

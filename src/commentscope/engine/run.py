@@ -10,7 +10,7 @@ same chunks merged in the same order give the same bytes with one process, a poo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import islice
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
-from commentscope.corpus import PageResult
+from commentscope.corpus import PageResult, plan_inputs, read_input, rebase_doc_id, short_hash
 from commentscope.engine.digest import DigestReducer
 from commentscope.engine.page import PageOutput, Settings, map_page
 from commentscope.engine.reducers import (
@@ -28,13 +28,13 @@ from commentscope.engine.reducers import (
     TopicSummaryReducer,
 )
 from commentscope.errors import UnreadableInputError
-from commentscope.readers import input_paths, reader_for
+from commentscope.readers import READERS, DocumentReader, InputFile, make_readers
 from commentscope.sources import page_stem
 
 log = logging.getLogger(__name__)
 
 CHUNK_FILES = 8  # input files per task: fixed, so that results never depend on the workers
-Item = Path | PageResult  # an input file, or an input already known to be unreadable
+Item = tuple[InputFile, str] | PageResult  # an input file and its doc_id, or an input known to be unreadable
 
 
 @dataclass(frozen=True)
@@ -84,39 +84,44 @@ def _matcher(topics: Path | None, replace_topics: bool) -> TopicMatcher:
     return TopicMatcher(load_taxonomy(topics, replace=replace_topics))
 
 
-def read_item(item: Item) -> Iterator[PageResult]:
-    """The pages of one input file; an unreadable file (or the rest of it) as an error result."""
+def read_item(item: Item, readers: tuple[DocumentReader, ...] = READERS) -> Iterator[PageResult]:
+    """The pages of one input file; an unreadable file (or the rest of it) as an error result.
+
+    Two documents of one file that a reader named alike get apart as in `corpus.parse_pages`."""
     if isinstance(item, PageResult):
         yield item
         return
-    try:
-        for document in reader_for(item).read(item):
-            yield PageResult(document.source, document.doc_id, document=document)
-    except UnreadableInputError as exc:
-        yield PageResult(exc.source, page_stem(item), error=exc.problem)
+    emitted: set[str] = set()
+    for n, result in enumerate(read_input(*item, readers)):
+        if result.document is not None and result.doc_id in emitted:
+            unique = f"{result.doc_id}~{short_hash(f'{result.source}#{n}')}"
+            result = PageResult(result.source, unique, rebase_doc_id(result.document, result.doc_id, unique))
+        emitted.add(result.doc_id)
+        yield result
 
 
 def map_chunk(task: Task) -> ChunkResult:
     """The map step over one chunk: parse, analyse and reduce its pages (runs in a worker)."""
     settings = task.settings
     matcher = _matcher(settings.topics, settings.replace_topics)
+    readers = make_readers(settings.read_options) if settings.read_options else READERS
     reducers = Reducers()
     pages = []
     for item in task.items:
-        for result in read_item(item):
+        for result in read_item(item, readers):
             page = map_page(result, matcher, settings)
             reducers.add(page)
             pages.append(replace(page, themes=None, staff={}))
     return ChunkResult(task.number, pages, reducers)
 
 
-def tasks(paths: Iterable[str | Path], settings: Settings) -> Iterator[Task]:
-    """The input files under `paths`, in order, in chunks of CHUNK_FILES."""
-    items = (
+def tasks(paths: Iterable[str | Path], settings: Settings, exclude: Sequence[str] = ()) -> Iterator[Task]:
+    """The input files under `paths` (see `corpus.plan_inputs`), in order, in chunks of CHUNK_FILES."""
+    items = iter([
         PageResult(item.source, page_stem(Path(item.source)), error=item.problem)
         if isinstance(item, UnreadableInputError) else item
-        for item in input_paths(Path(p) for p in paths)
-    )
+        for item in plan_inputs(paths, exclude)
+    ])
     number = 0
     while chunk := tuple(islice(items, CHUNK_FILES)):
         yield Task(number, chunk, settings)
@@ -153,11 +158,11 @@ class Progress:
 
 
 def run(paths: Iterable[str | Path], settings: Settings, runner: Runner, sink: PageSink,
-        progress: Progress | None = None) -> Reducers:
+        progress: Progress | None = None, exclude: Sequence[str] = ()) -> Reducers:
     """Map every page, stream its rows to `sink`, and return the merged reducers."""
     progress = progress or Progress()
     total = Reducers()
-    for result in runner.map(map_chunk, tasks(paths, settings)):
+    for result in runner.map(map_chunk, tasks(paths, settings, exclude)):
         for page in result.pages:
             sink.page(page)
         total.merge(result.reducers)

@@ -1,0 +1,108 @@
+"""Labelled texts for training and measuring sentiment: where they are read from and how they split.
+
+- Medication reviews: `../shared/data/druglib_train.tsv` (or $COMMENTSCOPE_DATA), the patient's
+  own 1–10 rating read as ≤4 negative, 5–6 neutral, ≥7 positive; text = benefits, side effects
+  and comments joined. Deterministic 80/20 split by a hash of row id and text: the 20 % part is
+  held out from training and is where the benchmark measures.
+- Short review sentences (UCI "Sentiment Labelled Sentences", CC BY 4.0):
+  `benchmarks/data/labelled_sentences/`, binary labels, split the same way per set.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("COMMENTSCOPE_DATA", HERE.parent.parent.parent / "shared" / "data"))
+DRUGLIB = "druglib_train.tsv"
+SENTENCES = HERE / "data" / "labelled_sentences"
+SENTENCE_SETS = ("amazon_cells", "imdb", "yelp")
+HELD_OUT_EVERY = 5  # one text in five is held out
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """Texts with gold labels (negative / neutral / positive) and, for reviews, the 1–10 rating."""
+
+    name: str
+    texts: list[str]
+    labels: list[str]
+    ratings: list[float] | None = None
+
+
+def held_out(key: str) -> bool:
+    """Whether a text belongs to the held-out part (deterministic, independent of order)."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % HELD_OUT_EVERY == 0
+
+
+def druglib_path() -> Path | None:
+    path = SHARED / DRUGLIB
+    return path if path.is_file() else None
+
+
+def rating_label(rating: float) -> str:
+    return "negative" if rating <= 4 else "neutral" if rating <= 6 else "positive"
+
+
+def druglib(part: str) -> LabelledSet:
+    """The medication reviews' `part`: "train" (80 %) or "held_out" (20 %)."""
+    path = druglib_path()
+    if path is None:
+        raise FileNotFoundError(f"{SHARED / DRUGLIB} not found; set COMMENTSCOPE_DATA to its folder")
+    frame = pd.read_csv(path, sep="\t")
+    frame["rating"] = pd.to_numeric(frame["rating"], errors="coerce")
+    frame = frame.dropna(subset=["rating"])
+    fields = frame[["benefitsReview", "sideEffectsReview", "commentsReview"]].fillna("").astype(str)
+    texts = [" ".join(row).strip() for row in fields.itertuples(index=False)]
+    keys = [f"{row_id}{text}" for row_id, text in zip(frame.iloc[:, 0], texts, strict=True)]
+    picked = [i for i, key in enumerate(keys) if held_out(key) == (part == "held_out")]
+    ratings = frame["rating"].tolist()
+    return LabelledSet(
+        f"druglib_{part}",
+        [texts[i] for i in picked],
+        [rating_label(ratings[i]) for i in picked],
+        [float(ratings[i]) for i in picked],
+    )
+
+
+def objective_sentences(every: int = 2) -> LabelledSet:
+    """Weakly labelled neutral sentences: from the "comments" field of the training reviews, the
+    sentences of 4+ words where both lexicons find nothing (VADER 0, TextBlob polarity and
+    subjectivity 0): mostly how a drug was taken ("took one 10 mg pill nightly"). One in
+    `every` is kept, so that they do not swamp the reviews' own classes."""
+    from commentscope.analysis.sentences import split_sentences
+    from commentscope.analysis.sentiment import lexicon_features
+
+    path = druglib_path()
+    if path is None:
+        raise FileNotFoundError(f"{SHARED / DRUGLIB} not found; set COMMENTSCOPE_DATA to its folder")
+    frame = pd.read_csv(path, sep="\t")
+    frame["rating"] = pd.to_numeric(frame["rating"], errors="coerce")
+    frame = frame.dropna(subset=["rating"])
+    fields = frame[["benefitsReview", "sideEffectsReview", "commentsReview"]].fillna("").astype(str)
+    found = []
+    for row_id, row in zip(frame.iloc[:, 0], fields.itertuples(index=False), strict=True):
+        if held_out(f"{row_id}{' '.join(row).strip()}"):
+            continue
+        for sentence in split_sentences(" ".join(row[2].split())):
+            if len(sentence.split()) >= 4 and lexicon_features(sentence) == (0.0, 0.0, 0.0):
+                found.append(sentence)
+    kept = found[::every]
+    return LabelledSet("druglib_objective", kept, ["neutral"] * len(kept))
+
+
+def sentences(name: str, part: str) -> LabelledSet:
+    """One set of labelled review sentences, its "train" or "held_out" part."""
+    rows = []
+    with gzip.open(SENTENCES / f"{name}_labelled.txt.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            if text.strip() and held_out(text) == (part == "held_out"):
+                rows.append((text, "positive" if label.strip() == "1" else "negative"))
+    return LabelledSet(f"{name}_{part}", [t for t, _ in rows], [y for _, y in rows])

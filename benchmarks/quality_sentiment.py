@@ -1,0 +1,211 @@
+"""Sentiment: commentscope's label and score against bare VADER, bare TextBlob and a plain
+TF-IDF + logistic regression, on the same texts.
+
+- `druglib held-out`: the 20 % of `../shared/data/druglib_train.tsv` the packaged model was not
+  trained on (patients' 1–10 rating: ≤4 negative, 5–6 neutral, ≥7 positive); Pearson r of the
+  score against the rating.
+- `amazon / imdb / yelp held-out`: the 20 % held-out parts of UCI "Sentiment Labelled Sentences"
+  (binary gold; the other 80 % are in the model's training data).
+- `seed comments`: the 41 hand-labelled seed comments (four labels incl. mixed; never trained on).
+- `... unseen source`: each sentence set's held-out part again, scored by a model retrained
+  without any sentence of that source (reviews and the other two sources only): what to expect
+  on a kind of short text the model never saw.
+
+Anchors: VADER compound with its ±0.05 cut-off; TextBlob polarity by sign (0 is neutral);
+TF-IDF (1–2 grams) + logistic regression (scikit-learn defaults) trained on the same training
+parts as the model ("TF-IDF+LR") and, for the reviews, on the reviews' training part only
+("reviews-only"); "before": commentscope's earlier rule (mean of the sentences' combined lexicon
+score, questions left out, ±0.2 band). Weighted F1 over the gold labels. Retrain the model with
+`PYTHONPATH=src python benchmarks/train_sentiment.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from _sentiment_data import SENTENCE_SETS, LabelledSet, druglib, druglib_path, objective_sentences, sentences
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+
+from commentscope.analysis import sentiment
+from commentscope.analysis.sentences import split_sentences
+from commentscope.analysis.sentiment_model import Prediction, SentimentModel
+from commentscope.parse import parse_page
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "gold" / "seed_comments.jsonl"
+F1_GOAL_HEALTH = 0.74
+R_GOAL_HEALTH = 0.68
+
+
+def seed_comments() -> LabelledSet:
+    gold = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+    pages = {g["doc"]: parse_page(ROOT / "seeds" / g["doc"]) for g in gold}
+    texts = [pages[g["doc"]].comments[g["index"]].text for g in gold]
+    return LabelledSet("seed comments, hand-labelled", texts, [g["sentiment"] for g in gold])
+
+
+def vader_label(x: float) -> str:
+    return "positive" if x >= 0.05 else "negative" if x <= -0.05 else "neutral"
+
+
+def textblob_label(x: float) -> str:
+    return "positive" if x > 0 else "negative" if x < 0 else "neutral"
+
+
+def f1(gold: list[str], predicted: list[str]) -> float:
+    return float(f1_score(gold, predicted, average="weighted", zero_division=0))
+
+
+def pearson(x: list[float], y: list[float]) -> float:
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+def before(text: str) -> str:
+    """commentscope's label before issue 9: sentence mean, questions out, ±0.2 band."""
+    opinion = sentiment.opinion_sentences(sentiment.score_sentences(split_sentences(text)))
+    return sentiment.label_for(sentiment.mean_combined(opinion), opinion)
+
+
+def plain_tfidf_lr(parts: list[LabelledSet]) -> Any:
+    """The plain anchor: scikit-learn TF-IDF (1–2 grams) + logistic regression."""
+    texts = [t for p in parts for t in p.texts]
+    labels = [y for p in parts for y in p.labels]
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2))
+    model = LogisticRegression(max_iter=3000).fit(vectorizer.fit_transform(texts), labels)
+    return lambda batch: (model.predict_proba(vectorizer.transform(batch)), list(model.classes_))
+
+
+class RetrainedModel:
+    """`ReviewModelAnalyzer`'s rule over a model trained here (for the unseen-source rows)."""
+
+    name = "retrained"
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        self.model = SentimentModel(payload)
+
+    def predict(self, text: str) -> Prediction:
+        return self.model.predict(text, sentiment.lexicon_features(text))
+
+    def score(self, sentence: str) -> float:
+        return self.predict(sentence).score
+
+    def rate(self, text: str) -> sentiment.Rating:
+        prediction = self.predict(text)
+        label = "neutral" if abs(prediction.score) < sentiment.NEUTRAL_MARGIN else prediction.label
+        return sentiment.Rating(prediction.score, label)
+
+
+def unseen_source_rows() -> list[dict[str, Any]]:
+    """Each sentence set scored by a model trained without that source."""
+    import train_sentiment
+
+    parts = [druglib("train"), *(sentences(name, "train") for name in SENTENCE_SETS), objective_sentences()]
+    lexicon = {t: sentiment.lexicon_features(t) for p in parts for t in p.texts}
+    out = []
+    for name in SENTENCE_SETS:
+        kept = [p for p in parts if p.name != f"{name}_train"]
+        texts = [t for p in kept for t in p.texts]
+        payload = train_sentiment.train(texts, [y for p in kept for y in p.labels],
+                                        np.array([lexicon[t] for t in texts]))
+        analyzer = RetrainedModel(payload)
+        held = sentences(name, "held_out")
+        value = f1(held.labels, [sentiment.comment_sentiment(t, analyzer=analyzer).label for t in held.texts])
+        vader = f1(held.labels, [vader_label(sentiment.lexicon_features(t)[0]) for t in held.texts])
+        textblob = f1(held.labels, [textblob_label(sentiment.lexicon_features(t)[1]) for t in held.texts])
+        out.append({
+            "part": "sentiment",
+            "measured_on": f"{name} held-out ({len(held.texts)} texts), unseen source",
+            "metric": "weighted F1, label (model retrained without this source)",
+            "value": value,
+            "anchor": f"VADER {vader:.3f} · TextBlob {textblob:.3f}",
+            "anchor_value": max(vader, textblob),
+            "goal": "> VADER, TextBlob",
+            "met": value > max(vader, textblob),
+        })
+    return out
+
+
+def rows() -> list[dict[str, Any]]:
+    sets: list[LabelledSet] = []
+    training: list[LabelledSet] = [sentences(name, "train") for name in SENTENCE_SETS]
+    if druglib_path() is not None:
+        sets.append(druglib("held_out"))
+        training.append(druglib("train"))
+    sets += [sentences(name, "held_out") for name in SENTENCE_SETS]
+    sets.append(seed_comments())
+    plain = plain_tfidf_lr(training)
+    reviews_only = plain_tfidf_lr([p for p in training if p.ratings is not None])
+    out: list[dict[str, Any]] = []
+    for labelled in sets:
+        sentiment.lexicon_features.cache_clear()
+        start = time.perf_counter()
+        ours = [sentiment.comment_sentiment(text) for text in labelled.texts]
+        seconds = time.perf_counter() - start
+        sentiment.lexicon_features.cache_clear()
+        start = time.perf_counter()
+        lexicon = [sentiment.lexicon_features(text) for text in labelled.texts]
+        lexicon_seconds = time.perf_counter() - start
+        probabilities, classes = plain(labelled.texts)
+        plain_labels = [classes[i] for i in probabilities.argmax(axis=1)]
+        figures = {
+            "VADER": f1(labelled.labels, [vader_label(v) for v, _, _ in lexicon]),
+            "TextBlob": f1(labelled.labels, [textblob_label(p) for _, p, _ in lexicon]),
+            "TF-IDF+LR": f1(labelled.labels, plain_labels),
+        }
+        if labelled.ratings is not None:
+            own, own_classes = reviews_only(labelled.texts)
+            figures["reviews-only"] = f1(labelled.labels, [own_classes[i] for i in own.argmax(axis=1)])
+        figures["before"] = f1(labelled.labels, [before(text) for text in labelled.texts])
+        value = f1(labelled.labels, [c.label for c in ours])
+        best = max(figures["VADER"], figures["TextBlob"])
+        health = labelled.ratings is not None
+        name = labelled.name.replace("_held_out", " held-out") + f" ({len(labelled.texts)} texts)"
+        out.append({
+            "part": "sentiment",
+            "measured_on": name,
+            "metric": "weighted F1, label",
+            "value": value,
+            "anchor": " · ".join(f"{k} {v:.3f}" for k, v in figures.items()),
+            "anchor_value": best,
+            "goal": f"≥ {F1_GOAL_HEALTH} and > VADER, TextBlob" if health else "> VADER, TextBlob",
+            "met": value > best and (not health or value >= F1_GOAL_HEALTH),
+        })
+        if labelled.ratings is not None:
+            ratings = labelled.ratings
+            pos, neg = classes.index("positive"), classes.index("negative")
+            anchors = {
+                "VADER": pearson([v for v, _, _ in lexicon], ratings),
+                "TextBlob": pearson([p for _, p, _ in lexicon], ratings),
+                "TF-IDF+LR": pearson(list(probabilities[:, pos] - probabilities[:, neg]), ratings),
+            }
+            r = pearson([c.score for c in ours], ratings)
+            out.append({
+                "part": "sentiment",
+                "measured_on": name,
+                "metric": "Pearson r, sentiment_score vs rating",
+                "value": r,
+                "anchor": " · ".join(f"{k} {v:.3f}" for k, v in anchors.items()),
+                "anchor_value": max(anchors["VADER"], anchors["TextBlob"]),
+                "goal": f"≥ {R_GOAL_HEALTH}",
+                "met": r >= R_GOAL_HEALTH,
+            })
+        if labelled.ratings is not None or labelled.name.startswith(SENTENCE_SETS[0]):
+            out.append({
+                "part": "sentiment",
+                "measured_on": name,
+                "metric": "texts/s, comment_sentiment (lexicon columns included), one core",
+                "value": round(len(labelled.texts) / seconds, 1),
+                "anchor": "VADER + TextBlob on the whole text alone",
+                "anchor_value": round(len(labelled.texts) / lexicon_seconds, 1),
+                "goal": "",
+                "met": None,
+            })
+    if druglib_path() is not None:
+        out += unseen_source_rows()
+    return out

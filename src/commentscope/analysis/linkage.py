@@ -1,0 +1,100 @@
+"""Average-linkage clustering (UPGMA) over a sparse similarity graph.
+
+Two clusters merge while the mean similarity over all pairs of their members is at least the
+threshold; a pair that is not in the graph counts as similarity 0. So only the candidate pairs
+an index found (`neighbours`) are ever held: memory O(items + pairs), and each merge costs the
+two clusters' neighbour lists plus heap operations. Average linkage does not chain (single
+linkage joins A and C through B); every member stays close to its group on average.
+
+`average_linkage` is the same clustering over a dense matrix, kept as the reference the sparse
+version is tested against on small inputs.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+import numpy.typing as npt
+
+from commentscope.analysis.neighbours import Pairs
+
+Matrix = npt.NDArray[np.float64]
+
+
+def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[int]:
+    """A cluster label per item (the cluster's smallest item) from sparse similarities.
+
+    Ties between equally good merges go to the pair with the smaller items.
+    """
+    # A merge needs one pair at or above the threshold between the two clusters (a mean is never
+    # above its maximum), so clusters stay inside the components of those strong pairs: pairs
+    # that join two components never matter, and items without a strong pair stay alone.
+    component = list(range(count))
+    strong = pairs.similarity >= threshold
+    for a, b in zip(pairs.left[strong].tolist(), pairs.right[strong].tolist(), strict=True):
+        ra, rb = _root(component, a), _root(component, b)
+        if ra != rb:
+            component[max(ra, rb)] = min(ra, rb)
+    sums: list[dict[int, float]] = [{} for _ in range(count)]  # cluster -> neighbour -> summed sims
+    for a, b, s in zip(pairs.left.tolist(), pairs.right.tolist(), pairs.similarity.tolist(), strict=True):
+        if a != b and _root(component, a) == _root(component, b):
+            sums[a][b] = sums[a].get(b, 0.0) + s
+            sums[b][a] = sums[b].get(a, 0.0) + s
+    sizes = [1] * count
+    parent = list(range(count))
+    heap = [(-s, a, b) for a in range(count) for b, s in sums[a].items() if a < b and s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if parent[a] != a or parent[b] != b or b not in sums[a]:
+            continue  # a cluster is gone
+        mean = sums[a][b] / (sizes[a] * sizes[b])
+        if mean != -negative:
+            continue  # a stale entry: the pair's current mean was pushed again
+        keep, gone = min(a, b), max(a, b)
+        parent[gone] = keep
+        merged = sums[keep]
+        del merged[gone]
+        for other, s in sums[gone].items():
+            if other != keep:
+                merged[other] = merged.get(other, 0.0) + s
+                del sums[other][gone]
+        sums[gone] = {}
+        sizes[keep] += sizes[gone]
+        for other, s in merged.items():
+            sums[other][keep] = s
+            mean = s / (sizes[keep] * sizes[other])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
+    return [_root(parent, k) for k in range(count)]
+
+
+def _root(parent: list[int], item: int) -> int:
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
+
+
+def average_linkage(similarity: Matrix, threshold: float) -> list[int]:
+    """Reference UPGMA over a dense symmetric matrix: a full scan per merge (small inputs only)."""
+    n = similarity.shape[0]
+    work = similarity.astype(np.float64, copy=True)
+    np.fill_diagonal(work, -np.inf)
+    sizes = np.ones(n)
+    labels = np.arange(n)
+    alive = np.ones(n, bool)
+    while n > 1:
+        masked = np.where(alive[:, None] & alive[None, :], work, -np.inf)
+        i, j = divmod(int(np.argmax(masked)), n)
+        if masked[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        merged = (sizes[i] * work[i] + sizes[j] * work[j]) / (sizes[i] + sizes[j])
+        work[i, :] = work[:, i] = merged
+        work[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        alive[j] = False
+        labels[labels == j] = i
+    return [int(label) for label in labels]

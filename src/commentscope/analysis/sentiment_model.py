@@ -1,0 +1,120 @@
+"""A small supervised sentiment model read from package data: TF-IDF words and word pairs plus
+the two lexicon scores, into a three-class logistic regression (negative / neutral / positive).
+
+Trained by `benchmarks/train_sentiment.py` on patients' medication reviews (their own 1–10
+rating read as ≤4 negative, 5–6 neutral, ≥7 positive) and on short product, film and restaurant
+review sentences; the lexicon scores (VADER compound, TextBlob polarity and subjectivity) are
+features, once for every text and once more for short texts (SHORT_WORDS words or fewer), so the
+model can trust the lexicons more where a short text gives its word weights little to go on, and
+learn what they miss in health language ("no side effects at all"). Scoring is plain Python over the exported
+vocabulary and coefficients: no scikit-learn at run time, nothing downloaded.
+Data and licences: `commentscope/data/README.md`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+from commentscope.errors import CommentscopeError
+
+MODEL_FILE = "data/sentiment_model.json.gz"
+CLASSES = ("negative", "neutral", "positive")
+SHORT_WORDS = 20  # a text of this many words or fewer gets the short-text copy of the lexicon scores
+_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.,!?;:]")
+_NEGATIONS = frozenset({"not", "no", "never", "without", "nothing", "none", "cannot", "nor"})
+_CLAUSE_END = frozenset(".,!?;:")
+
+
+def features(text: str) -> list[str]:
+    """Words and adjacent word pairs of `text`; a word after a negation (up to the next mark)
+    gets a NOT_ prefix, so "no side effects" and "side effects" are different features."""
+    words: list[str] = []
+    negated = False
+    for token in _TOKEN_RE.findall(text.lower().replace("’", "'")):
+        if token in _CLAUSE_END:
+            negated = False
+            continue
+        words.append("NOT_" + token if negated else token)
+        if token in _NEGATIONS or token.endswith("n't"):
+            negated = True
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def lexicon_inputs(text: str, lexicon: Sequence[float], short_words: int = SHORT_WORDS) -> list[float]:
+    """The lexicon scores, then the same again for a short text (zeros for a longer one)."""
+    short = len(text.split()) <= short_words
+    return [*lexicon, *(value if short else 0.0 for value in lexicon)]
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Class probabilities of one text; `score` = P(positive) - P(negative), in [-1, 1]."""
+
+    negative: float
+    neutral: float
+    positive: float
+
+    @property
+    def score(self) -> float:
+        return self.positive - self.negative
+
+    @property
+    def label(self) -> str:
+        probabilities = (self.negative, self.neutral, self.positive)
+        return CLASSES[probabilities.index(max(probabilities))]
+
+
+class SentimentModel:
+    """The exported model: per feature its idf and one weight per class, lexicon weights, biases."""
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        if tuple(payload.get("classes", ())) != CLASSES:
+            raise CommentscopeError(f"sentiment model: expected classes {CLASSES}, found {payload.get('classes')}")
+        self.vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos]
+        self.lexicon_weights: list[list[float]] = payload["lexicon_weights"]  # per lexicon feature, per class
+        self.intercept: list[float] = payload["intercept"]
+        self.short_words = int(payload.get("short_words", SHORT_WORDS))
+
+    def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
+        """Class probabilities from the text's features and its (vader, polarity, subjectivity)."""
+        logits = list(self.intercept)
+        weighted: list[tuple[float, list[float]]] = []
+        for term, count in Counter(features(text)).items():
+            entry = self.vocabulary.get(term)
+            if entry is not None:
+                weighted.append(((1.0 + math.log(count)) * entry[0], entry))
+        norm = math.sqrt(sum(value * value for value, _ in weighted)) or 1.0
+        for value, entry in weighted:
+            share = value / norm
+            for k in range(3):
+                logits[k] += share * entry[k + 1]
+        for value, weights in zip(lexicon_inputs(text, lexicon, self.short_words), self.lexicon_weights, strict=True):
+            for k in range(3):
+                logits[k] += value * weights[k]
+        top = max(logits)
+        exps = [math.exp(x - top) for x in logits]
+        total = sum(exps)
+        return Prediction(*(e / total for e in exps))
+
+
+@cache
+def packaged_model() -> SentimentModel:
+    """The model shipped in `commentscope/data/sentiment_model.json.gz`, loaded once."""
+    try:
+        raw = resources.files("commentscope").joinpath(MODEL_FILE).read_bytes()
+        return SentimentModel(json.loads(gzip.decompress(raw)))
+    except (OSError, ValueError, KeyError) as exc:
+        raise CommentscopeError(
+            f"cannot read the packaged sentiment model commentscope/{MODEL_FILE} ({exc.__class__.__name__}); "
+            "reinstall commentscope, or rebuild it with `python benchmarks/train_sentiment.py`"
+        ) from exc

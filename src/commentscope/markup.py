@@ -1,0 +1,125 @@
+"""What HTML-to-text converters add to a page's text, and how to read past it.
+
+lynx prints links as `[12]text` and a `References` list at the end; html2text writes Markdown
+(`![alt](src)`, `[text](url)`, `**bold**`, `## heading`, `\\-` escapes); lynx and w3m print an
+image without alt text as `[name]`. `clean` removes that decoration from one line so that the
+grammar sees what a reader of the page sees. The conventions are data (`[[decorations]]` in
+`data/page_patterns.toml`); this module applies them with bounded work per line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CLEAN_CHARS = 10_000  # longer lines are left as they are: bounded work per line
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}(?:\s+\"[^\"]{0,200})?$")  # in an address or title
+_OPEN_ADDRESS = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
+_ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}|\[[^\[\]]{1,80}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoration:
+    """One converter convention: a regular expression and what each match becomes."""
+
+    name: str
+    regex: re.Pattern[str]
+    replace: str
+    markdown: bool = False  # only on pages written in Markdown (html2text)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors number them: only `\\n`, `\\r\\n` and a lone `\\r` end a line.
+
+    `str.splitlines` also breaks at form feeds, U+2028, U+0085 and other separators, which
+    makes reported line numbers drift from what an editor shows.
+    """
+    parts = LINE_BREAK.split(text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+MAX_LINK_LINES = 6  # html2text wraps a link over at most a few lines
+
+
+def wrapped_links(stripped: list[str]) -> dict[int, tuple[int, str]]:
+    """Markdown links that html2text wrapped over several lines, joined.
+
+    Returns, for every line of a wrapped link, (index of its first line, the joined text). Link
+    text is joined with a space, an address without one ('https://a.org/x-' + 'y)').
+    """
+    spans: dict[int, tuple[int, str]] = {}
+    i = 0
+    while i < len(stripped):
+        text = stripped[i]
+        if "[" not in text or not _unclosed(text):
+            i += 1
+            continue
+        k = i
+        while _unclosed(text) and k + 1 < len(stripped) and k - i < MAX_LINK_LINES and stripped[k + 1]:
+            k += 1
+            glue = "" if _OPEN_ADDRESS.search(text) and not stripped[k].startswith('"') else " "
+            text = text + glue + stripped[k]
+        joined = k > i and not _unclosed(text) and "](" in text
+        if joined:
+            for j in range(i, k + 1):
+                spans[j] = (i, text)
+        i = k + 1 if joined else i + 1
+    return spans
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a line ends inside a Markdown link: its text ('[26. Mai') or its address ('](https://a-')."""
+    if len(text) > MAX_CLEAN_CHARS:
+        return False
+    if _OPEN_LINK.search(text):
+        return True
+    depth = 0
+    for ch in text:
+        if ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+    return depth > 0
+
+
+MARKDOWN_MIN_LINKS = 1  # a page with a "](address" link was written in Markdown
+
+
+def is_markdown(stripped: list[str]) -> bool:
+    """Whether a page is Markdown (html2text's dump): it has several '[text](address)' links."""
+    found = 0
+    for text in stripped:
+        found += "](" in text
+        if found >= MARKDOWN_MIN_LINKS:
+            return True
+    return False
+
+
+def clean(text: str, decorations: tuple[Decoration, ...], *, markdown: bool = True) -> str:
+    """`text` (one line, indentation removed) without converter decoration."""
+    if not text or len(text) > MAX_CLEAN_CHARS:
+        return text
+    if markdown:
+        text = MD_HEADING.sub("", text)
+    if any(ch in text for ch in "[*_(>"):
+        for deco in decorations:
+            if markdown or not deco.markdown:
+                text = deco.regex.sub(deco.replace, text)
+    if markdown and "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def is_heading(text: str) -> bool:
+    """A Markdown heading line ('## 4 Comments'), as html2text prints <h1>-<h6>."""
+    return MD_HEADING.match(text) is not None
+
+
+def is_one_link(rest: str) -> bool:
+    """Whether a line's text (after any list marker) is a single link: lynx `[12]Recipes` or `[Recipes](/r)`."""
+    return len(rest) <= 300 and _ONE_LINK.fullmatch(rest) is not None

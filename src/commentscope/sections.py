@@ -1,0 +1,203 @@
+"""Where the comment section is: the first head with comment evidence that is not an article list.
+
+Headed comments (`grammar.find_heads`) are tried first; runs of text set off by metadata
+(authorless comments under a heading, or 'NAME' / text / 'reply' blocks) replace them when they
+find more. A page with no comment heading, reply button or comment-shaped head has no comments.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from commentscope.grammar import (
+    ANNOUNCE_META,
+    COMMENT_EVIDENCE,
+    DATE_META,
+    SECTION_META,
+    Head,
+    Line,
+    find_heads,
+    next_content,
+    previous_content,
+)
+from commentscope.patterns import could_be_name, page_knowledge
+
+ORDINAL_META = "ordinal"  # a post's number ('#12')
+
+
+def authorless_heads(lines: list[Line]) -> dict[int, Head]:
+    """Comments without a header line: each run of text set off by metadata, under a comments heading
+    (or anywhere, when a name leads the run and a reply button or date closes it)."""
+    # the heading must stand alone: '* 941 comments' in a share bar is a link, not a section
+    signal = next((i for i, ln in enumerate(lines) if ln.meta in SECTION_META and not ln.marker), None)
+    heads: dict[int, Head] = {}
+    before: str | None = None if signal is None else lines[signal].meta
+    i = 0 if signal is None else signal + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.blank or line.meta or line.boilerplate:
+            before = before if line.blank else line.meta
+            i += 1
+            continue
+        k = i
+        while k < len(lines) and (lines[k].blank or not (lines[k].meta or lines[k].boilerplate)):
+            k += 1
+        after = lines[k].meta if k < len(lines) else None
+        if after == "reply" or after in DATE_META:  # a comment ends with its date or reply button
+            head = _run_head(lines, i, k, after)
+            if signal is not None or head.author is not None:  # unannounced: only 'NAME' / text / 'reply'
+                heads[i] = head
+        before, i = None, k
+    return heads
+
+
+def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
+    """A run of text set off by metadata: a comment, its first line the author when it is a short name
+    with more text after it and a reply button or date closes it (Drupal's 'NAME' / text / 'reply')."""
+    line, j = lines[i], next_content(lines, i)
+    closed = after == "reply" or after in DATE_META
+    if closed and j is not None and j < end and not line.prose and could_be_name(line.plain) and not line.marker:
+        return Head(i, i, line.plain, line.indent, "header", None, flat=True, strong=True)
+    return Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
+
+
+POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
+
+
+def post_heads(lines: list[Line]) -> dict[int, Head]:
+    """Forum posts: a user block (name, rank, 'member since', post count), the post's date and
+    number ('#12'), then the text. The author is the block's first line; the head spans the block."""
+    heads: dict[int, Head] = {}
+    for i, line in enumerate(lines):
+        if line.meta != ORDINAL_META or i in heads:
+            continue
+        names: list[int] = []  # name-like lines of the block, nearest the number first
+        k = previous_content(lines, i)
+        for _ in range(POST_BLOCK_LINES):
+            if k is None or lines[k].prose or lines[k].meta in (ORDINAL_META, "reply") or k in heads:
+                break
+            block_line = lines[k]
+            if not (block_line.meta or block_line.boilerplate) and len(block_line.plain) > 1 and could_be_name(
+                block_line.plain
+            ):
+                names.append(k)  # one letter is a letter avatar, not a name
+            k = previous_content(lines, k)
+        # the name printed twice (avatar and link) is the author; else the block's first name line,
+        # which may be the end of the post before (a greeting, a signature)
+        seen = [lines[n].plain.casefold() for n in names]
+        twice = [n for n, text in zip(names, seen, strict=True) if seen.count(text) > 1]
+        candidates = twice or names
+        if candidates:  # posts are flat: all heads at the indentation of their numbers
+            first = candidates[-1]
+            author = page_knowledge().bare_name(lines[first].plain)
+            heads[first] = Head(first, i, author, line.indent, "header", None, strong=True)
+    return heads
+
+
+def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
+    """The heads of the page's comments and where the comment section starts (None: no comments).
+
+    Headed comments ('NAME says:', a name and a date, a list item with a body) are tried first;
+    runs of text set off by metadata under a comments heading replace them when they find more.
+    """
+    heads = find_heads(lines)
+    start = section_start(lines, heads)
+    runs = authorless_heads(lines)
+    found = 0 if start is None else sum(i >= start for i in heads)
+    posts = post_heads(lines)
+    if len(posts) >= 2 and 3 * len(posts) >= found:  # numbered posts: a forum thread
+        return posts, min(posts)
+    first_prose = next((i for i, ln in enumerate(lines) if ln.prose), len(lines))
+    authored = {i: h for i, h in runs.items() if h.author is not None and i > first_prose}
+    if len(authored) > max(found, 1):  # runs led by a name and closed by a reply button: only those
+        return authored, min(authored)
+    if start is None and runs:
+        return runs, section_start(lines, runs)
+    return heads, start
+
+
+def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
+    """Index of the first comment head that opens a real comment section, if any.
+
+    A head opens the section when a section signal ('18 Comments', a closed notice) comes
+    before it, another head or any metadata comes after it, and its run is not an article list.
+    A head whose body is not indented needs the section signal; a header with nothing but chrome
+    after it (a byline such as 'Posted by NAME at 9:30 PM') opens nothing.
+    """
+    if not any(h.evidence for h in heads.values()) and not any(
+        (ln.meta in COMMENT_EVIDENCE and not (ln.marker and ln.meta in ANNOUNCE_META)) or ln.closes for ln in lines
+    ):
+        return None  # no comment heading, reply button or comment-shaped head: a page without comments
+    ordered = sorted(heads)
+    signal_at = [False] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        signal_at[i + 1] = signal_at[i] or ln.meta in SECTION_META or ln.closes
+    meta_from = [False] * (len(lines) + 1)
+    prose_from = [0] * (len(lines) + 1)  # prose lines from here to the end
+    for i in range(len(lines) - 1, -1, -1):
+        meta_from[i] = meta_from[i + 1] or lines[i].meta is not None
+        prose_from[i] = prose_from[i + 1] + lines[i].prose
+    run_ends = _run_ends(lines, [heads[i] for i in ordered])
+    # Heads after a section signal ('17 Comments') come first: lists above it are the page's chrome.
+    announced_at = [False] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        announced_at[i + 1] = announced_at[i] or (ln.meta in ANNOUNCE_META and not ln.marker)
+    for announced in (True, False):
+        for position, i in enumerate(ordered):
+            if announced and not announced_at[i]:
+                continue
+            head = heads[i]
+            if not _has_body(lines, head):
+                continue
+            if signal_at[i] and (head.flat or head.strong):
+                return i
+            if head.flat or prose_from[0] == prose_from[i]:
+                continue  # comments answer an article: a head above all prose, unannounced, is a byline
+            last_head = ordered[-1] if position + 1 < len(ordered) else None
+            end = run_ends[i]
+            # A lone marked head closing the page (article prose above, none below) is a comment too.
+            prose_above = prose_from[0] > prose_from[i]
+            closing = head.kind != "header" and prose_above and (end is None or prose_from[end] == 0)
+            evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
+            if evidence and not _is_article_list(lines, end, last_head, prose_from):
+                return i
+    return None
+
+
+def _run_ends(lines: list[Line], heads: list[Head]) -> dict[int, int | None]:
+    """For each head, the first line after its run: back at or left of its indentation, no marker.
+
+    One sweep from the end of the page with a stack of the nearest candidate lines (indentation
+    rising towards the top of the stack) and a binary search per head: O(n log n) even for a
+    thread thousands of levels deep, where scanning forward from every head would be quadratic.
+    """
+    ends: dict[int, int | None] = {}
+    stack: list[int] = []  # line indices; indentations strictly increase towards the end of the list
+    indents: list[int] = []
+    k = len(lines) - 1
+    for head in sorted(heads, key=lambda h: h.last_header, reverse=True):
+        while k > head.last_header:
+            line = lines[k]
+            if not line.blank and not line.marker:
+                while indents and indents[-1] >= line.indent:
+                    stack.pop()
+                    indents.pop()
+                stack.append(k)
+                indents.append(line.indent)
+            k -= 1
+        found = bisect_right(indents, head.indent) - 1
+        ends[head.index] = stack[found] if found >= 0 else None
+    return ends
+
+
+def _has_body(lines: list[Line], head: Head) -> bool:
+    j = next_content(lines, head.last_header)
+    return j is None or head.text_on_marker or not (lines[j].boilerplate or lines[j].meta in SECTION_META)
+
+
+def _is_article_list(lines: list[Line], end: int | None, last_head: int | None, prose_from: list[int]) -> bool:
+    """A 'head' whose run is followed by article prose is an article list, not comments."""
+    if end is None or not lines[end].prose or lines[end].meta:
+        return False
+    prose_after = prose_from[end]
+    return (last_head is not None and last_head > end and prose_after >= 1) or prose_after >= 2

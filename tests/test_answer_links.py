@@ -1,0 +1,181 @@
+"""Answers in flat threads, inline staff answers, staff without markup, answer kinds (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
+from commentscope.analysis.answers import AnswerKind, answer_kind, detect_staff
+from commentscope.analysis.document import analyze_document
+from commentscope.analysis.topics import TopicMatcher, load_taxonomy
+from commentscope.model import Comment, Document, LabelledLine, LineRole
+
+ARTICLE = ("Sourdough starter basics", "Posted by Marta Lind", "Feed your starter flour and water daily.")
+
+
+def flat(*comments: tuple[str, str], opening: tuple[str, ...] = ARTICLE) -> Document:
+    """A flat page: every comment top level, in the order given as (author, text)."""
+    lines = tuple(LabelledLine(k + 1, text, LineRole.ARTICLE) for k, text in enumerate(opening))
+    start = len(lines) + 2
+    built = tuple(Comment(f"c{k}", None, 0, k, author, text, start + k, start + k)
+                  for k, (author, text) in enumerate(comments))
+    doc = Document("flat", "flat.txt", opening[0], lines, built)
+    doc.check_integrity()
+    return doc
+
+
+def status_of(doc: Document, index: int, staff: tuple[str, ...] = ()) -> tuple[bool, str, str]:
+    found = AnswerFinder(doc, detect_staff(doc, staff)).status(doc.comments[index])
+    return found.answered, found.answered_by, found.evidence.split(":")[0]
+
+
+EVIDENCE_CASES = {
+    "names-the-asker": (
+        flat(("Rebecca", "Can I use whole wheat flour for the starter?"),
+             ("Tom", "Lovely photos."),
+             ("Jo", "Rebecca, yes, whole wheat works and ferments faster than white flour.")),
+        (True, "reader", "names the asker"),
+    ),
+    "at-handle": (
+        flat(("quietbaker", "How warm should the kitchen be for the first rise?"),
+             ("Lee", "@quietbaker around 24 degrees is ideal for a lively rise.")),
+        (True, "reader", "names the asker"),
+    ),
+    "quotes-the-question": (
+        flat(("Ann", "Does the starter need to be refrigerated between feedings?"),
+             ("Bo", "I baked twice this week."),
+             ("Cy", "\"Does the starter need to be refrigerated between feedings\" only if you bake weekly.")),
+        (True, "reader", "quotes the question"),
+    ),
+    "next-staff-comment": (
+        flat(("Ann", "How long does a new starter take to become active?"),
+             ("Marta Lind", "Usually five to seven days of regular feeding in a warm spot.")),
+        (True, "staff", "next staff comment"),
+    ),
+    "topical-overlap": (
+        flat(("Ann", "Why does my starter smell like nail polish remover?"),
+             ("Bo", "That acetone smell of the starter means it is hungry: feed it more often.")),
+        (True, "reader", "topical overlap"),
+    ),
+    "earlier-comment-never-answers": (
+        flat(("Ann", "Which flour is best for a cold kitchen?")),
+        (False, "", "no later comment answers it"),
+    ),
+    "answer-to-another-reader-is-not-ours": (
+        flat(("Ann", "Can I freeze the dough overnight?"),
+             ("Bo", "Is rye flour better than spelt?"),
+             ("Cy", "Bo, rye ferments faster than spelt and suits a sluggish starter.")),
+        (False, "", "no later comment answers it"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("doc", "expected"), EVIDENCE_CASES.values(), ids=EVIDENCE_CASES.keys())
+def test_answer_evidence_in_flat_threads(doc: Document, expected: tuple[bool, str, str]) -> None:
+    assert status_of(doc, 0) == expected
+
+
+def test_refusal_from_staff_is_no_answer() -> None:
+    doc = flat(("Ann", "Can I give the bread to my toddler with a wheat allergy?"),
+               ("Marta Lind", "Sorry, I can't help here, please ask your doctor."))
+    assert status_of(doc, 0) == (False, "", "no later comment answers it")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sorry, I can't help here.", AnswerKind.REFUSAL),
+        ("I'm afraid I don't know, never tried it.", AnswerKind.REFUSAL),
+        ("Thank you so much Ann!", AnswerKind.THANKS),
+        ("Thanks for your question!", AnswerKind.THANKS),
+        (":) !!", AnswerKind.NOISE),
+        ("I sure will, Ann, tomorrow!", AnswerKind.ANSWER),
+        ("Yes, it freezes well.", AnswerKind.ANSWER),
+        ("Ask your doctor first: gluten changes how the medicine is absorbed in the gut.", AnswerKind.ANSWER),
+        ("Rye ferments faster than spelt and wheat.", AnswerKind.ANSWER),
+        ("No problem, glad you liked it!", AnswerKind.THANKS),
+        ("Just wanted to say thanks!", AnswerKind.THANKS),
+    ],
+    ids=["sorry-cant-help", "dont-know", "bare-thanks", "thanks-for-question", "emoticons", "i-sure-will",
+         "short-yes", "doctor-plus-content", "plain-content", "no-problem", "just-thanks"],
+)
+def test_answer_kind(text: str, kind: AnswerKind) -> None:
+    assert answer_kind(text, "Ann") is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "reader_text"),
+    [
+        ("Can I proof it in the fridge?\nMARTA: Yes, overnight in the fridge works well.", "MARTA",
+         "Can I proof it in the fridge?"),
+        ("Is spelt okay?\n[Editor's note: spelt works, but add less water.]", "Editor's note", "Is spelt okay?"),
+        ("Is spelt okay? [Editor's note: spelt works, but add less water.]", "Editor's note", "Is spelt okay?"),
+        ("How hot should the oven be?\nReply from Marta: 250 degrees with a lid for twenty minutes.",
+         "Reply from Marta", "How hot should the oven be?"),
+    ],
+    ids=["name-in-capitals", "editors-note-line", "editors-note-bracket", "reply-from"],
+)
+def test_inline_answer_is_split_out(text: str, label: str, reader_text: str) -> None:
+    inline = split_inline_answer(text, ("Marta Lind",))
+    assert inline is not None
+    assert (inline.label, inline.reader_text) == (label, reader_text)
+
+
+def test_no_inline_answer_in_a_plain_comment() -> None:
+    assert split_inline_answer("Can I proof it in the fridge? It looks great.", ()) is None
+
+
+def test_inline_answer_counts_as_staff_answer_in_the_tables() -> None:
+    doc = flat(("Ann", "Can I proof it in the fridge?\nMARTA: Yes, overnight in the fridge works well."),
+               ("Bo", "Great recipe."))
+    rows = analyze_document(doc, TopicMatcher(load_taxonomy())).questions
+    assert [(r.question, r.answered_by, r.answer_evidence) for r in rows] == [
+        ("Can I proof it in the fridge?", "staff", "inline answer (MARTA)")]
+
+
+READERS = ("Anna", "Boris", "Carla", "Dina")
+
+
+def test_staff_without_markup_answers_most_readers() -> None:
+    comments = []
+    for reader in READERS:
+        comments += [(reader, f"My loaf from {reader}'s oven is flat, what went wrong?"),
+                     ("breadlady", f"{reader}, the starter was probably past its peak when you mixed.")]
+    staff = detect_staff(flat(*comments, opening=("Flat loaves", "Tips for a better rise.")))
+    assert list(staff) == ["breadlady"] and "4 different readers" in staff["breadlady"].evidence
+
+
+def test_one_word_byline_name_is_staff_in_a_flat_thread() -> None:
+    doc = flat(("Ann", "Can I use honey?"), ("Marta", "Yes, a spoon of honey feeds the yeast."),
+               opening=("Honey bread", "Posted by Marta", "A soft loaf."))
+    assert list(detect_staff(doc)) == ["Marta"]
+
+
+def test_named_staff_override_detection() -> None:
+    doc = flat(("Ann", "Can I use honey?"), ("Marta", "Yes, a spoon of honey feeds the yeast."),
+               opening=("Honey bread", "Posted by Marta", "A soft loaf."))
+    assert list(detect_staff(doc, ["Ann"])) == ["Ann"]
+
+
+def test_rhetorical_question_is_no_question_and_no_gap() -> None:
+    doc = flat(("Ann", "Who would have thought bread could be this easy? Thanks for the recipe."),
+               ("Bo", "Didn't you read the part about the starter? It makes all the difference."))
+    analysis = analyze_document(doc, TopicMatcher(load_taxonomy()))
+    assert analysis.questions == []
+
+
+def test_an_earlier_comment_never_answers() -> None:
+    doc = flat(("Bo", "Rye flour makes the starter very active in cold kitchens."),
+               ("Ann", "Which flour is best for a starter in a cold kitchen?"))
+    assert status_of(doc, 1) == (False, "", "no later comment answers it")
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [("Fixed the typo, thanks! [Site editor]", True), ("Good catch, updated. - the author", True),
+     ("I edited my post above (sorry).", False), ("My favourite author is Le Guin.", False)],
+    ids=["bracketed-editor", "dash-author", "no-signature", "author-mid-sentence"],
+)
+def test_a_signed_comment_makes_its_writer_staff(text: str, staff: bool) -> None:
+    doc = flat(("Ann", "There is a typo in step 3."), ("Kim", text))
+    assert ("Kim" in detect_staff(doc)) is staff

@@ -1,0 +1,329 @@
+"""The parser on what real HTML-to-text converters print: lynx, w3m, html2text, inscriptis.
+
+`tests/data/converters/` holds small hand-written pages and each converter's dump of them. The
+expected comments are what the HTML says; depth is checked only where a converter prints the
+nesting (none of them indents Drupal's replies, which sit in a sibling `div.indented`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from commentscope.grammar import scan
+from commentscope.model import Document, LineRole
+from commentscope.parse import parse_lines
+
+DATA = Path(__file__).resolve().parent / "data" / "converters"
+CONVERTERS = ("lynx", "w3m", "html2text", "inscriptis")
+
+# page -> (author, depth or None when the markup's nesting is not printed, first words of the text)
+EXPECTED: dict[str, list[tuple[str, int | None, str]]] = {
+    "wp_classic": [("The Yum List", 0, "5) this recipe will not work"), ("Jo Baker", 1, "Thanks! Fresh is always"),
+                   ("So Alice", 2, "- I used Meyer lemons"), ("Be", 0, "4. the shape of the pan"),
+                   ("Kristine", 0, "Made these twice.")],
+    "wpcom": [("The Yum List", 0, "4. the shape of the drawers"), ("Lena", 1, "Thank you! It took"),
+              ("Be", 2, "Worth it though."), ("Pat", 0, "Which wax did you use?")],
+    "blogger": [("Be", 0, "1. Which trail did you take?"), ("Hana", 1, "The north loop."),
+                ("Anonymous", 0, "Lovely photos, thanks")],
+    "drupal": [("So Alice", 0, "- find the joist with"), ("martin", None, "That sounds easy enough"),
+               ("The Yum List", 0, "5) if you can reach from")],
+    "news_lists": [],
+    "howto": [],
+}
+CASES = [(page, converter) for page in EXPECTED for converter in CONVERTERS]
+
+
+def dump(page: str, converter: str) -> Document:
+    text = (DATA / converter / f"{page}.txt").read_text("utf-8")
+    doc = parse_lines(text, doc_id=page)
+    doc.check_integrity()
+    return doc
+
+
+@pytest.mark.parametrize(("page", "converter"), CASES, ids=[f"{p}-{c}" for p, c in CASES])
+def test_converter_dump_gives_the_pages_comments(page: str, converter: str) -> None:
+    doc = dump(page, converter)
+    got = [(c.author, c.depth, " ".join(c.text.split())) for c in doc.comments]
+    assert len(got) == len(EXPECTED[page])
+    for (author, depth, text), (want_author, want_depth, start) in zip(got, EXPECTED[page], strict=True):
+        assert author == want_author
+        assert text.startswith(start)
+        if want_depth is not None:
+            assert depth == want_depth
+
+
+@pytest.mark.parametrize("converter", CONVERTERS)
+def test_bodies_starting_with_a_marker_keep_it_and_stay_apart(converter: str) -> None:
+    """'5) ...', '- ...', '4. ...' open a comment's text; the comment ends where the next one starts."""
+    doc = dump("wp_classic", converter)
+    texts = [" ".join(c.text.split()) for c in doc.comments]
+    assert texts[0].startswith("5) this recipe") and "Fresh is always" not in texts[0]
+    assert texts[2] == "- I used Meyer lemons and it was sweeter."
+    assert texts[3].startswith("4. the shape") and "Made these twice" not in texts[3]
+
+
+@pytest.mark.parametrize("converter", CONVERTERS)
+def test_navigation_menu_with_nested_lists_is_not_comments(converter: str) -> None:
+    doc = dump("wp_classic", converter)
+    first = doc.comments[0].line_start
+    menu = [ln for ln in doc.lines if ln.number < first and any(w in ln.text for w in ("RECIPES", "Cakes", "DIYS"))]
+    assert menu and all(ln.comment_id is None for ln in menu)
+
+
+def page(text: str) -> Document:
+    doc = parse_lines(textwrap.dedent(text).strip("\n") + "\n", doc_id="t")
+    doc.check_integrity()
+    return doc
+
+
+ARTICLE = """\
+    Fixing a Squeaky Floor
+
+    Our hallway floor squeaks in three places and this article explains how we fixed it without lifting the carpet.
+"""
+
+AVATARS = {
+    "avatar-before-name": ("Avatar Kristine says:", "Kristine"),
+    "possessive-avatar": ("Kristine's avatar Kristine says:", "Kristine"),
+    "unknown-avatar": ("Unknown's avatar Kristine", "Kristine"),
+    "alt-and-link-doubled": ("Avatar So Alice So Alice says:", "So Alice"),
+    "markdown-image": ("![Avatar](https://x.org/a.png) **The Yum List** says:", "The Yum List"),
+    "w3m-image-stem": ("[45cd9]Kristine 11. Dezember 2012 um 12:57", "Kristine"),
+    "role-label": ("Kristine Autor11. Dezember 2012 um 13:19", "Kristine"),
+}
+
+
+@pytest.mark.parametrize(("header", "author"), AVATARS.values(), ids=AVATARS.keys())
+def test_avatar_text_and_decoration_leave_the_bare_name(header: str, author: str) -> None:
+    doc = page(ARTICLE + f"""
+    2 Comments
+
+    {header}
+    March 4, 2021 at 9:12 am
+
+    Screws through the carpet worked for us.
+
+    Reply
+
+    Avatar Bob says:
+    March 5, 2021 at 9:12 am
+
+    Same here.
+
+    Reply
+    """)
+    assert [c.author for c in doc.comments] == [author, "Bob"]
+
+
+WORDY_NAMES = ["The Yum List", "So Alice", "Be", "geht's no?!", "was ist er eigentlich...."]
+
+
+@pytest.mark.parametrize("name", WORDY_NAMES)
+def test_any_name_is_an_author_where_a_date_says_so(name: str) -> None:
+    doc = page(ARTICLE + f"""
+    {name} says:
+    March 4, 2021 at 9:12 am
+
+    Screws through the carpet worked for us.
+
+    Reply
+    """)
+    assert [(c.author, c.text) for c in doc.comments] == [(name, "Screws through the carpet worked for us.")]
+
+
+NO_COMMENTS = {
+    "news-bullets": ARTICLE + """
+      The plan includes:
+
+        * Protected lanes on Main Street and Elm Avenue
+        * New crossings near three schools
+
+      Opponents said the lanes would hurt local shops, while supporters pointed to surveys of shoppers.
+
+    Most read
+
+        1. Storm closes coastal road
+        2. School results published
+    """,
+    "howto-steps": ARTICLE + """
+    Steps
+
+        1. Water two days before. Moist roots come out of the pot more easily.
+        2. Wrap the cactus. Fold newspaper into a strip and wrap it around the plant.
+
+    Written by Sam Green
+    March 1, 2022
+
+    With a little care your cactus will settle in and flower again next spring, as ours did.
+    """,
+    "lynx-menu": """\
+         * [1]RECIPES
+              + [2]Cakes
+              + [3]Cookies
+         * [4]HOME & DIYS
+              + [5]Garden
+         * [6]ABOUT
+
+                                    Easy Lemon Bars
+
+       These lemon bars have a buttery shortbread crust and a tangy filling that sets every time.
+    """,
+    "related-posts-with-dates": ARTICLE + """
+    Related Posts
+
+    [46]Marrakesch Travelguide
+
+       On Mai 20, 2019
+
+    [47]Meine Wohnung in Köln: Room Tour
+
+       On Mai 14, 2019
+    """,
+}
+
+
+@pytest.mark.parametrize("text", NO_COMMENTS.values(), ids=NO_COMMENTS.keys())
+def test_pages_without_comments_get_none(text: str) -> None:
+    assert page(text).comments == ()
+
+
+def test_html2text_link_wrapped_over_lines_reads_as_one_line() -> None:
+    text = textwrap.dedent("""\
+        [ 26\\. Mai 2008 um
+        21:07](https://example.org/2008/05/silkroad-
+        quests.html#comment-8407 "Link to
+        comment")
+        """)
+    lines = scan(text)
+    assert lines[0].meta == "date" and lines[0].clean == "26. Mai 2008 um 21:07"
+    assert [ln.continues for ln in lines[1:]] == [0, 0, 0]
+    roles = {ln.role for ln in parse_lines(text, doc_id="t").lines}
+    assert LineRole.BLANK not in roles
+
+
+def test_html2text_flush_left_bodies_belong_to_their_header() -> None:
+    doc = page(ARTICLE + """
+    ## 2 thoughts on "Fixing"
+
+      1. ![Avatar](a.png) **Ann** says:
+
+    March 4, 2021 at 9:12 am
+
+    5) glue shims from below.
+
+    Reply
+
+         1. ![Avatar](a.png) **Bob** says:
+
+    March 4, 2021 at 10:00 am
+
+    \\- thanks, that worked.
+
+    Reply
+
+    ### Leave a Reply
+    """)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Ann", 0, "5) glue shims from below."), ("Bob", 1, "- thanks, that worked.")]
+
+
+def test_comments_numbered_past_9999_stay_top_level() -> None:
+    body = "\n".join(f"{n}. Reader {n}\n\n   Comment number {n} says hello.\n" for n in range(9998, 10003))
+    doc = page(ARTICLE + "\n5 Comments\n\n" + body)
+    assert [(c.author, c.depth) for c in doc.comments] == [(f"Reader {n}", 0) for n in range(9998, 10003)]
+
+
+def test_thread_hundreds_deep_keeps_every_level() -> None:
+    levels = 300
+    body = "".join(" " * (2 * k) + f"• Person {k}\n\n" + " " * (2 * k + 2) + "I agree with that.\n\n"
+                   for k in range(levels))
+    doc = page(ARTICLE + "\n300 Comments\n\n" + body)
+    assert [c.depth for c in doc.comments] == list(range(levels))
+
+
+LAYOUTS = {
+    "numbered-replies": (ARTICLE + """
+    Kommentare
+
+    ThomasM
+
+    #1  —  vor 8 Stunden
+
+    Das sehe ich auch so, danke für den Artikel.
+
+    Antworten Melden
+
+    Curitiba
+
+    #1.1  —  vor 7 Stunden
+
+    Ich nicht, und zwar aus guten Gründen.
+
+    Antworten Melden
+    """, [("ThomasM", 0, "Das sehe ich"), ("Curitiba", 1, "Ich nicht, und")]),
+    "name-text-reply-blocks": (ARTICLE + """
+    Add comment
+
+    Anonymous
+
+       One valuable reform would be to tell people who searched their information.
+         * reply
+         * April 5, 2018
+
+    Lars
+
+       Couldn't I just block it in my own filter?
+         * reply
+         * April 6, 2018
+    """, [("Anonymous", 0, "One valuable reform"), ("Lars", 0, "Couldn't I just")]),
+    "forum-posts": (ARTICLE + """
+    Pepemaus
+
+    Forenprofi
+
+    Mitglied seit 28. Juni 2014 Beiträge 2.206
+      * 27. September 2018
+      * #1
+          Hallo, seit einigen Tagen sind schwarze Krümel auf dem Bezug.
+
+    yellowkitty
+
+    Forenprofi
+
+    Mitglied seit 12. Juni 2017 Beiträge 1.158
+      * 27. September 2018
+      * #2
+          Hat er evtl. Milben in den Ohren?
+    """, [("Pepemaus", 0, "Hallo, seit einigen"), ("yellowkitty", 0, "Hat er evtl.")]),
+    "pingback-among-comments": (ARTICLE + """
+    3 Comments
+
+    Ann says:
+    March 4, 2021 at 9:12 am
+
+    Screws through the carpet worked for us.
+
+    Reply
+
+    Some Other Blog says:
+    March 5, 2021 at 9:12 am
+
+    […] as explained on this site, screws through the carpet work […]
+
+    Bob says:
+    March 6, 2021 at 9:12 am
+
+    Same here.
+
+    Reply
+    """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Same here.")]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_layouts_seen_in_real_dumps(text: str, expected: list[tuple[str, int, str]]) -> None:
+    doc = page(text)
+    assert [(c.author, c.depth, " ".join(c.text.split()[:3])) for c in doc.comments] == expected
