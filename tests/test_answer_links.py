@@ -129,7 +129,7 @@ def test_inline_answer_counts_as_staff_answer_in_the_tables() -> None:
     doc = flat(("Ann", "Can I proof it in the fridge?\nMARTA: Yes, overnight in the fridge works well."),
                ("Bo", "Great recipe."))
     rows = analyze_document(doc, TopicMatcher(load_taxonomy())).questions
-    assert [(r["question"], r["answered_by"], r["answer_evidence"]) for r in rows] == [
+    assert [(r.question, r.answered_by, r.answer_evidence) for r in rows] == [
         ("Can I proof it in the fridge?", "staff", "inline answer (MARTA)")]
 
 

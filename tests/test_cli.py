@@ -196,8 +196,8 @@ def test_missing_resource_exits_4(tmp_path: Path, capsys: pytest.CaptureFixture[
     def missing(*args: object, **kwargs: object) -> None:
         raise MissingResourceError("cannot load the VADER lexicon 'x'; install it with `pip install vadersentiment`")
 
-    monkeypatch.setattr("commentscope.pipeline.analyze_results", missing)
-    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "out"), "-q"]) == 4
+    monkeypatch.setattr("commentscope.engine.page.analyze_document", missing)  # the map step of every page
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 4
     assert "VADER lexicon" in capsys.readouterr().err and not (tmp_path / "out").exists()
 
 

@@ -12,6 +12,7 @@ from commentscope import report
 from commentscope.cli import main
 from commentscope.model import CommentRecord, Thread
 from commentscope.parse import parse_text
+from commentscope.results import PAGE_COMMENTS
 from test_report import Outline
 
 DEEPER_THAN_PYTHON = sys.getrecursionlimit() + 500
@@ -52,7 +53,7 @@ def test_report_tree_at_any_depth_is_flat_with_capped_levels() -> None:
         *[None] * (report.MAX_NESTING + 1), f"r{report.MAX_NESTING}"]
 
 
-@pytest.mark.parametrize("depth", [240], ids=["240-deep"])
+@pytest.mark.parametrize("depth", [PAGE_COMMENTS - 1, 240], ids=["all-shown", "240-deep"])
 def test_a_deep_reply_chain_through_the_whole_report(tmp_path: Path, depth: int,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "deep.txt"
@@ -63,13 +64,17 @@ def test_a_deep_reply_chain_through_the_whole_report(tmp_path: Path, depth: int,
     assert main(["report", str(page), "--out", str(out), "-q"]) == 0
     html = (out / "report.html").read_text("utf-8")
     ancestors = Outline(html).ancestors
-    assert len(ancestors) == depth + 1  # every comment is in the report
+    shown = doc.comments[:PAGE_COMMENTS]  # the report's reply tree is bounded; the rest is in comments.csv
+    assert len(ancestors) == len(shown)
     by_id = {c.comment_id: c for c in doc.comments}
-    for comment in doc.comments:
+    for comment in shown:
         enclosing = ancestors[f"c-{comment.comment_id}"]
         assert len(enclosing) == min(comment.depth, report.MAX_NESTING)
         if comment.parent_id and comment.depth <= report.MAX_NESTING:
             assert enclosing[-1] == f"c-{comment.parent_id}"
         elif comment.parent_id:  # below the cap: it says whom it answers, with a link
             assert f'replying to <a href="#c-{comment.parent_id}">{by_id[comment.parent_id].author}</a>' in html
-    assert ancestors[f"c-{doc.comments[-1].comment_id}"] == []  # the late top-level comment
+    if len(doc.comments) <= PAGE_COMMENTS:
+        assert ancestors[f"c-{doc.comments[-1].comment_id}"] == []  # the late top-level comment
+    else:
+        assert f"{len(doc.comments) - PAGE_COMMENTS} more comments on this page in comments.csv" in html

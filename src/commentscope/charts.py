@@ -28,13 +28,15 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from commentscope.results import Analysis
+from commentscope.results import REPORT_PAGES, Analysis
 
 WIDTH_INCHES = 8.0
 HEIGHT_INCHES = 4.5
 DPI = 100
 NO_TOPIC = "(no topic)"
-THREAD_PAGES = 30  # pages drawn by the thread activity chart, those with most comments
+OTHER_PAGES = "(other pages)"
+THREAD_PAGES = REPORT_PAGES  # pages drawn by the thread activity chart, those with most comments
+TOPIC_PAGES = 12  # pages split out in the topic chart's "by page" panel; the rest are summed
 SENTIMENT_COLOURS = {
     "positive": "#1b9e77", "neutral": "#9e9e9e", "mixed": "#e6ab02", "negative": "#d95f02",
 }
@@ -169,11 +171,7 @@ def topic_counts_chart(analysis: Analysis) -> Figure:
     if summary.empty:
         return _empty_figure(title, "no comments mention a topic")
     topics = _by_total(summary.set_index("topic")[["comments"]].astype(float))
-    per_page = analysis.comments.assign(topic=analysis.comments["topics"].map(_split))
-    per_page = per_page.explode("topic").dropna(subset=["topic"])
-    by_page = pd.crosstab(per_page["topic"], per_page["doc_id"]).reindex(topics.index).fillna(0)
-    pages = _page_labels(analysis.documents)
-    by_page = by_page[sorted(by_page.columns, key=str)]
+    by_page, pages = _topics_by_page(analysis, topics)
     palette = matplotlib.colormaps["tab20"]
     page_colours = {str(d): to_hex(palette(i % 20))
                     for i, d in enumerate(by_page.columns)}
@@ -189,6 +187,29 @@ def topic_counts_chart(analysis: Analysis) -> Figure:
         fig.legend(loc="outside lower center", ncols=min(3, len(by_page.columns)),
                    frameon=False)
     return fig
+
+
+def _topics_by_page(analysis: Analysis, topics: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Comments per topic (rows) on each of the TOPIC_PAGES pages with most comments (columns,
+    by id), plus "other pages" for the rest; and the pages' labels."""
+    read = analysis.documents[analysis.documents["status"] == "ok"]
+    busiest = read.sort_values(["comment_count", "doc_id"], ascending=[False, True], kind="stable")
+    chosen = sorted((str(d) for d in busiest["doc_id"].head(TOPIC_PAGES)), key=str)
+    if analysis.totals is not None:
+        counts = pd.DataFrame(list(analysis.totals.page_topics), columns=["doc_id", "topic", "n"])
+        by_page = counts.pivot_table(index="topic", columns="doc_id", values="n", aggfunc="sum")
+    else:
+        per_page = analysis.comments.assign(topic=analysis.comments["topics"].map(_split))
+        per_page = per_page.explode("topic").dropna(subset=["topic"])
+        by_page = pd.crosstab(per_page["topic"], per_page["doc_id"])
+    by_page = by_page.reindex(index=topics.index, columns=chosen).fillna(0)
+    by_page = by_page.loc[:, by_page.sum(axis=0) > 0]
+    pages = _page_labels(analysis.documents)
+    rest = topics["comments"] - by_page.sum(axis=1)
+    if (rest > 0).any():
+        by_page[OTHER_PAGES] = rest
+        pages[OTHER_PAGES] = f"other pages ({len(read) - len(by_page.columns) + 1:,})"
+    return by_page, pages
 
 
 def topic_sentiment_chart(analysis: Analysis) -> Figure:
@@ -271,8 +292,11 @@ def thread_activity_chart(analysis: Analysis, *, top: int = THREAD_PAGES) -> Fig
     if len(documents) > top:
         title = f"Thread activity per page: the {top} of {len(documents):,} with most comments"
         documents = documents.head(top)
-    depth = pd.to_numeric(analysis.comments["depth"])
-    replies = analysis.comments[depth > 0].groupby("doc_id").size()
+    if analysis.totals is not None:
+        replies = pd.Series(dict(analysis.totals.replies), dtype="int64")
+    else:
+        depth = pd.to_numeric(analysis.comments["depth"])
+        replies = analysis.comments[depth > 0].groupby("doc_id").size()
     ids = [str(d) for d in documents["doc_id"]]
     table = pd.DataFrame({
         "comments": documents["comment_count"].to_numpy(float),

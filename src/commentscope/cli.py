@@ -17,6 +17,7 @@ from commentscope.corpus import PageResult, parse_pages
 from commentscope.errors import CommentscopeError, MissingResourceError, OutputError
 from commentscope.outputs import OutputRun
 from commentscope.readers import ReadOptions, input_paths
+from commentscope.results import DocumentRow
 
 # 0 every input read; 1 some inputs could not be read; 2 usage or settings error;
 # 3 the outputs could not be written; 4 a resource the analysis needs is missing.
@@ -30,6 +31,8 @@ PARSE_EXAMPLES = """examples:
 """
 ANALYZE_EXAMPLES = """examples:
   commentscope analyze                       # seeds/ -> outputs/ (all tables, charts, report)
+  commentscope analyze pages/ --jobs 4       # 4 worker processes (default: all cores)
+  commentscope analyze /shared/pages/ --engine dask --scheduler tcp://10.0.0.5:8786
   commentscope analyze pages/ --topics my_topics.toml --staff "Vivian Goldschmidt, MA"
   commentscope analyze pages/ --topics only_mine.toml --replace-topics
 """
@@ -65,7 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--staff", action="append", default=[], metavar="NAME",
                              help="a commenter who speaks for the site (repeatable); "
                              "others are detected from the thread")
+        command.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                             help="worker processes (default: all cores); the output is the same for any N")
+        command.add_argument("--engine", choices=("local", "dask"), default="local",
+                             help="local processes, or a dask.distributed cluster (extra: commentscope[dask])")
+        command.add_argument("--scheduler", metavar="ADDRESS",
+                             help="with --engine dask: the scheduler (default: a LocalCluster of --jobs workers)")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def _command(
@@ -116,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths: list[Path] = args.paths or [DEFAULT_INPUT]
     if not args.paths and not DEFAULT_INPUT.is_dir():
         parser.error(f"no PATH given and no {DEFAULT_INPUT}/ folder here")
+    if getattr(args, "scheduler", None) and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     if any(not name.strip() for name in getattr(args, "staff", [])):
         parser.error("--staff needs a commenter's name, not an empty string")
     try:
@@ -185,6 +203,7 @@ def _run(args: argparse.Namespace, paths: list[Path], options: ReadOptions) -> i
         from commentscope.analysis.topics import load_taxonomy
 
         load_taxonomy(args.topics, replace=args.replace_topics)  # a bad file fails before any work
+        return _analyze(args, paths, options)
     total = sum(1 for _ in input_paths(paths, args.exclude))
     with OutputRun(args.out, command=args.command, inputs=paths, options=_options(args)) as run:
         results = []
@@ -197,30 +216,64 @@ def _run(args: argparse.Namespace, paths: list[Path], options: ReadOptions) -> i
             _say(f"{len(results)} pages, none readable; nothing written to {args.out}/")
             return EXIT_FAILED
         comments = sum(len(r.document.comments) for r in results if r.document)
-        written = _write(args, results, run.folder)
+        written = _write(results, run.folder)
         run.counts.update(pages=len(results), failed=failed, comments=comments, files=len(written))
     _say(f"{len(results)} pages ({failed} failed), {comments} comments; wrote {len(written)} files to {args.out}/")
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _write(args: argparse.Namespace, results: list[PageResult], folder: Path) -> list[Path]:
+def _write(results: list[PageResult], folder: Path) -> list[Path]:
     from commentscope.tables import comments_frame, documents_frame
     from commentscope.writers import write_tables
 
-    if args.command == "parse":
-        docs = [r.document for r in results if r.document]
-        tables = {"documents": documents_frame(results), "comments": comments_frame(docs)}
-        return write_tables(tables, folder)
-    from commentscope.analysis.answers import unmatched_staff
-    from commentscope.pipeline import analyze_results
-    from commentscope.writers import write_outputs
+    docs = [r.document for r in results if r.document]
+    tables = {"documents": documents_frame(results), "comments": comments_frame(docs)}
+    return write_tables(tables, folder)
 
-    analysis = analyze_results(
-        results, topics=args.topics, replace_topics=args.replace_topics, staff=args.staff
-    )
-    for name in unmatched_staff(args.staff, analysis.commenters["author"]):
-        logging.getLogger("commentscope").warning("--staff %r matches no commenter", name)
-    return write_outputs(analysis, folder, tables=args.command == "analyze")
+
+def _analyze(args: argparse.Namespace, paths: list[Path], read_options: ReadOptions) -> int:
+    """analyze / report: stream every page through the engine into an `OutputRun`'s staging
+    folder, which replaces --out only when the run ends well and some page was readable."""
+    from commentscope.engine import Progress
+    from commentscope.engine.run import ChunkResult
+    from commentscope.pipeline import RunOptions, analyze_to_folder
+
+    show = not args.quiet and sys.stderr.isatty()
+    bar = tqdm(unit="page", disable=not show, leave=False, file=sys.stderr)
+
+    def done(progress: Progress, chunk: ChunkResult) -> None:
+        bar.update(len(chunk.pages))
+        bar.set_postfix(comments=progress.comments, refresh=False)
+        for page in chunk.pages:
+            _page_line(page.document.page, page.warnings, args.quiet)
+
+    options = RunOptions(args.topics, args.replace_topics, tuple(args.staff), args.jobs, args.engine,
+                         args.scheduler, read_options, exclude=tuple(args.exclude))
+    with OutputRun(args.out, command=args.command, inputs=paths, options=_options(args)) as out, bar:
+        run = analyze_to_folder(paths, out.folder, options, tables=args.command == "analyze",
+                                progress=Progress(callback=done))
+        for name in run.unmatched_staff:
+            logging.getLogger("commentscope").warning("--staff %r matches no commenter", name)
+        if run.failed == run.pages:  # keep the outputs of an earlier good run rather than blank them
+            out.cancel()
+            _say(f"{run.pages} pages, none readable; nothing written to {args.out}/")
+            return EXIT_FAILED
+        out.counts.update(pages=run.pages, failed=run.failed, comments=run.comments, files=len(run.written))
+    _say(f"{run.pages} pages ({run.failed} failed), {run.comments} comments; "
+         f"wrote {len(run.written)} files to {args.out}/")
+    return EXIT_FAILED if run.failed else EXIT_OK
+
+
+def _page_line(page: DocumentRow, warnings: tuple[str, ...], quiet: bool) -> None:
+    """As `_report_line`, for a page the engine analysed."""
+    if page.status != "ok":
+        print(f"error  {page.source}: {page.error}", file=sys.stderr)
+        return
+    if quiet:
+        return
+    _say(f"ok     {page.source}: {page.comment_count} comments, title {page.title or None!r}")
+    for warning in warnings:
+        print(f"warning  {warning}", file=sys.stderr)
 
 
 def _explain(paths: list[Path], exclude: Sequence[str], options: ReadOptions) -> int:

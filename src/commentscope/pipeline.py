@@ -1,29 +1,49 @@
-"""analyze(): parse pages, run the analyzers page by page, and assemble the corpus tables."""
+"""analyze(): parse pages and run the analyzers page by page on the engine; tables in memory or
+streamed to a folder."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
-from commentscope.analysis.answers import StaffMember
-from commentscope.analysis.document import DocumentAnalysis, analyze_document
-from commentscope.analysis.faq import faq_gaps, group_questions, question_context
+from commentscope.analysis.answers import unmatched_staff
 from commentscope.analysis.sentiment import SentimentAnalyzer
-from commentscope.analysis.themes import suggest_themes
-from commentscope.analysis.topics import TopicMatcher, load_taxonomy
-from commentscope.corpus import PageResult, parse_pages
-from commentscope.readers.options import ReadOptions
-from commentscope.results import (
-    COMMENT_ANALYSIS_COLUMNS,
-    COMMENT_COLUMNS,
-    QUESTION_COLUMNS,
-    TOPIC_MENTION_COLUMNS,
-    Analysis,
+from commentscope.corpus import PageResult
+from commentscope.engine import (
+    FolderSink,
+    FrameSink,
+    Progress,
+    Reducers,
+    Settings,
+    finish,
+    map_page,
+    run,
+    runner_for,
 )
-from commentscope.summaries import commenters, document_figures, topic_summary
-from commentscope.tables import comments_frame, documents_frame
+from commentscope.engine.run import _matcher
+from commentscope.readers.options import ReadOptions
+from commentscope.results import Analysis
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: what to read (`exclude`, `read_options`), what to compute (taxonomy, staff,
+    `sentiment`), and where (`engine`, `jobs`, `scheduler`)."""
+
+    topics: Path | None = None
+    replace_topics: bool = False
+    staff: tuple[str, ...] = ()
+    jobs: int | None = 1  # None: all cores
+    engine: str = "local"  # "local" or "dask"
+    scheduler: str | None = None  # a dask.distributed scheduler address (None: a LocalCluster)
+    read_options: ReadOptions | None = None
+    sentiment: SentimentAnalyzer | None = None  # None: the packaged model
+    exclude: tuple[str, ...] = ()  # globs of files and folders to skip
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(self.topics, self.replace_topics, self.staff, self.read_options, self.sentiment)
 
 
 def analyze(
@@ -32,84 +52,98 @@ def analyze(
     topics: Path | None = None,
     replace_topics: bool = False,
     staff: Sequence[str] = (),
+    jobs: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     read_options: ReadOptions | None = None,
     sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
     """Parse and analyse every page under `paths`; every table as a pandas DataFrame.
 
     `read_options` names table columns, supplies articles for tables and says what exports keep;
-    `sentiment` is any `SentimentAnalyzer` to label comments (default: the packaged model).
+    `sentiment` is any `SentimentAnalyzer` to label comments (default: the packaged model; with
+    `jobs` > 1 or Dask it must be picklable). For corpora too big for memory,
+    `analyze_to_folder` streams the tables to files instead.
     """
-    results = list(parse_pages(paths, options=read_options))
-    return analyze_results(results, topics=topics, replace_topics=replace_topics, staff=staff, sentiment=sentiment)
+    options = RunOptions(topics, replace_topics, tuple(staff), jobs, engine, scheduler, read_options, sentiment)
+    sink = FrameSink()
+    reducers = run(paths, options.settings, runner_for(engine, jobs, scheduler), sink)
+    return sink.analysis(finish(reducers, _matcher(topics, replace_topics)))
 
 
 def analyze_results(
-    results: Sequence[PageResult],
+    results: Iterable[PageResult],
     *,
     topics: Path | None = None,
     replace_topics: bool = False,
     staff: Sequence[str] = (),
     sentiment: SentimentAnalyzer | None = None,
 ) -> Analysis:
-    """Analyse already-parsed pages (failed pages stay in the documents table)."""
-    matcher = TopicMatcher(load_taxonomy(topics, replace=replace_topics))
-    per_doc = [analyze_document(r.document, matcher, tuple(staff), sentiment) for r in results if r.document]
-    return combine(results, per_doc, matcher)
+    """Analyse already-parsed pages in this process (failed pages stay in the documents table)."""
+    settings = Settings(topics, replace_topics, tuple(staff), sentiment=sentiment)
+    matcher = _matcher(topics, replace_topics)
+    reducers, sink = Reducers(), FrameSink()
+    for result in results:
+        page = map_page(result, matcher, settings)
+        reducers.add(page)
+        sink.page(page)
+    return sink.analysis(finish(reducers, matcher))
 
 
-def combine(results: Sequence[PageResult], per_doc: list[DocumentAnalysis], matcher: TopicMatcher) -> Analysis:
-    """The reduce step: corpus tables from per-document rows."""
-    docs = [d.doc for d in per_doc]
-    comments = _comments_table(per_doc)
-    questions = pd.DataFrame([q for d in per_doc for q in d.questions], columns=QUESTION_COLUMNS[:-1])
-    questions["answered"] = questions["answered"].astype(bool)
-    questions["article_line"] = questions["article_line"].astype("Int64")
-    questions["group_id"] = _group_ids(questions, comments)
-    grouped = questions[questions["group_id"] != ""]
-    mentions = pd.DataFrame([m for d in per_doc for m in d.mentions], columns=TOPIC_MENTION_COLUMNS)
-    staff: dict[str, StaffMember] = {}
-    for d in per_doc:
-        staff.update(d.staff)
-    themes = suggest_themes(
-        [(d.doc.doc_id, c.comment_id, c.text) for d in per_doc for c in d.doc.comments],
-        matcher,
-        exclude_text="\n".join(doc.article for doc in docs),
-    )
-    documents = document_figures(documents_frame(results), comments, questions, staff)
-    return Analysis(
-        documents=documents,
-        comments=comments.drop(columns=["combined"]),
-        questions=questions,
-        faq_gaps=faq_gaps(grouped, grouped["group_id"]),
-        topic_summary=topic_summary(comments, mentions, questions),
-        topic_mentions=mentions,
-        suggested_topics=themes,
-        commenters=commenters(comments, staff),
-    )
+@dataclass(frozen=True)
+class FolderRun:
+    """What `analyze_to_folder` did: the files it wrote, the pages and comments it read, and
+    the names given as staff that match no commenter (a typo, most likely)."""
+
+    written: list[Path]
+    pages: int
+    failed: int
+    comments: int
+    unmatched_staff: tuple[str, ...] = ()
 
 
-def _group_ids(questions: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:
-    """Group ids of similar questions; questions from promotional comments get none.
+def analyze_to_folder(
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    options: RunOptions = RunOptions(),
+    *,
+    tables: bool = True,
+    charts: bool = True,
+    progress: Progress | None = None,
+) -> FolderRun:
+    """Analyse every page under `paths`, streaming the tables to `out_dir` as CSV files (unless
+    `tables` is False) and then writing the charts and report.html (unless `charts` is False).
 
-    Off-topic comments keep their questions: lexical relevance misses paraphrase, and under a
-    neutral "ask us" article it flagged a fifth of genuine health questions (docs/faq.md)."""
-    excluded = comments.loc[comments["promotional"], "comment_id"]
-    eligible = ~questions["comment_id"].isin(excluded)
-    ids = pd.Series("", index=questions.index, dtype=object)
-    if eligible.any():
-        text_of = dict(zip(zip(comments["doc_id"], comments["comment_id"], strict=True), comments["text"], strict=True))
-        context = pd.Series([question_context(str(text_of.get((d, c), "")), str(q)) for d, c, q in
-                             zip(questions["doc_id"], questions["comment_id"], questions["question"], strict=True)],
-                            index=questions.index)
-        ids[eligible] = group_questions(questions[eligible], context=context[eligible])
-    return ids
+    `out_dir` is written in place: the command line gives it an `OutputRun`'s staging folder.
+    Memory stays flat in the number of pages beyond the corpus tables' own state.
+    """
+    progress = progress or Progress()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sink = FolderSink(out_dir) if tables else _NoTables()
+    runner = runner_for(options.engine, options.jobs, options.scheduler)
+    try:
+        reducers = run(paths, options.settings, runner, sink, progress, options.exclude)
+    except BaseException:
+        sink.close()  # the streamed files stay behind, closed, for the caller to discard
+        raise
+    done = finish(reducers, _matcher(options.topics, options.replace_topics))
+    written = sink.finish(done)
+    if charts:
+        from commentscope.writers import write_charts_and_report
+
+        written += write_charts_and_report(done.digest, out_dir)
+    unmatched = unmatched_staff(options.staff, (row.author for row in done.commenters))
+    return FolderRun(written, progress.pages, progress.failed, progress.comments, tuple(unmatched))
 
 
-def _comments_table(per_doc: list[DocumentAnalysis]) -> pd.DataFrame:
-    base = comments_frame(d.doc for d in per_doc)
-    rows = [{k: v for k, v in row.items() if k != "comment"} for d in per_doc for row in d.comments]
-    extra = pd.DataFrame(rows, columns=[*COMMENT_ANALYSIS_COLUMNS, "combined"], index=base.index)
-    table = pd.concat([base, extra], axis=1)
-    table["answered"] = table["answered"].astype("boolean")
-    return table[[*COMMENT_COLUMNS, *COMMENT_ANALYSIS_COLUMNS, "combined"]]
+class _NoTables:
+    """A sink that writes no table (the `report` command)."""
+
+    def page(self, page: object) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def finish(self, done: object) -> list[Path]:
+        return []

@@ -20,13 +20,14 @@ import jinja2
 import pandas as pd
 
 from commentscope.charts import CHARTS, render_charts
-from commentscope.results import Analysis
+from commentscope.results import PAGE_COMMENTS, REPORT_PAGES, Analysis
 
 REPORT_FILENAME = "report.html"
 TEMPLATE = "report.html.j2"
 MAX_FAQ_GAPS = 25
 MAX_QUOTES = 8
 MAX_SUGGESTED = 12
+MAX_FAILED = 20  # unreadable pages listed by name; the rest are in documents.csv
 EXCERPT_CHARS = 280
 MAX_NESTING = 12  # reply levels drawn as nesting; deeper replies say whom they answer
 _FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
@@ -117,17 +118,19 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
     documents = analysis.documents
     questions = analysis.questions
     failed = documents[documents["status"] != "ok"]
+    totals = analysis.totals
     return {
         "figures": [
             ("pages", len(documents)),
-            ("comments", len(analysis.comments)),
+            ("comments", totals.comments if totals else len(analysis.comments)),
             ("commenters", len(analysis.commenters)),
             ("topics", len(analysis.topic_summary)),
             ("questions", len(questions)),
             ("unanswered", sum(not _flag(a) for a in questions["answered"])),
         ],
         "failed": [{"source": _text(d["source"]) or _text(d["doc_id"]), "error": _text(d["error"])}
-                   for d in _records(failed)],
+                   for d in _records(failed.head(MAX_FAILED))],
+        "failed_total": len(failed),
     }
 
 
@@ -163,7 +166,8 @@ def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
         asked = by_group.get(gap["group_id"], [])
         one_page = len(_names(gap["doc_ids"])) <= 1  # then the page is named once, not per quote
         quotes = [lookup.quote(q["comment_id"], q["question"], "" if one_page else q["doc_id"])
-                  | {"status": _answer_label(q["answered"], q["answered_by"])} for q in asked]
+                  | {"status": _answer_label(q["answered"], q["answered_by"]),
+                     "author": _text(q["author"]) or "(no name)"} for q in asked]
         shown.append({
             "id": anchor_id("gap", gap["group_id"]), "rank": _text(gap["rank"]),
             "question": _text(gap["representative_question"]), "topics": _names(gap["topics"]),
@@ -280,13 +284,29 @@ def _reply_tree(comments: Iterable[Row], lookup: _Lookup) -> list[Row]:
     return ordered
 
 
+def shown_pages(documents: pd.DataFrame) -> pd.DataFrame:
+    """The pages the report shows: all of them, or the REPORT_PAGES with most comments (in
+    input order), so that the report stays a few MB however big the corpus."""
+    if len(documents) <= REPORT_PAGES:
+        return documents
+    counts = pd.to_numeric(documents["comment_count"])
+    ranked = documents.assign(_n=counts).sort_values(["_n", "doc_id"], ascending=[False, True], kind="stable")
+    return documents.loc[sorted(ranked.index[:REPORT_PAGES])]
+
+
 def _pages(analysis: Analysis, lookup: _Lookup) -> list[Row]:
-    by_doc = {doc: rows for doc, rows in analysis.comments.groupby("doc_id", sort=False)}
+    shown = shown_pages(analysis.documents)
+    wanted = set(shown["doc_id"])
+    kept = analysis.comments[analysis.comments["doc_id"].isin(wanted)]
+    by_doc = {doc: rows for doc, rows in kept.groupby("doc_id", sort=False)}
     pages = []
-    for doc in _records(analysis.documents):
+    for doc in _records(shown):
         comments = by_doc.get(doc["doc_id"])
+        more = 0
         if comments is not None:
             comments = comments.sort_values("position", kind="stable")
+            more = int(doc["comment_count"]) - min(len(comments), PAGE_COMMENTS)
+            comments = comments.head(PAGE_COMMENTS)
         pages.append({
             "id": anchor_id("doc", doc["doc_id"]), "title": lookup.titles[_text(doc["doc_id"])],
             "source": _text(doc["source"]), "ok": _text(doc["status"]) == "ok",
@@ -295,6 +315,7 @@ def _pages(analysis: Analysis, lookup: _Lookup) -> list[Row]:
             "unanswered": _text(doc.get("unanswered")),
             "closed": _flag(doc["comments_closed"]), "topics": _names(doc.get("top_topics")),
             "tree": _reply_tree(_records(comments), lookup) if comments is not None else [],
+            "more": more,
         })
     return pages
 
@@ -316,6 +337,7 @@ def render_report(analysis: Analysis, charts: Mapping[str, bytes] | None = None)
         topics=_topics(analysis, lookup),
         suggested=_suggested(analysis, lookup),
         pages=_pages(analysis, lookup),
+        pages_left_out=len(analysis.documents) - len(shown_pages(analysis.documents)),
         charts=_charts(render_charts(analysis) if charts is None else charts),
     )
 

@@ -1,57 +1,250 @@
-"""The tables an analysis produces: names and column orders, one place for writers and readers."""
+"""The tables an analysis produces: one frozen dataclass per row, column lists derived from them.
+
+Cells hold typed values (numbers, booleans, None for missing, tuples for lists). How a list is
+written in a CSV cell is the field's `cell` metadata, applied by `commentscope.writers` only:
+"join:SEP" joins strings, "evidence" writes (topic, terms) pairs as "topic: a, b; other: c",
+"counts" writes (term, n) pairs as "term (n); other (m)". A row may nest other row dataclasses
+(a comment row is its parsed part plus its analysis); their columns follow in order.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import dataclasses
+import typing
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any
 
 import pandas as pd
 
-DOCUMENT_COLUMNS = [
-    "doc_id", "source", "format", "url", "title", "comment_count", "max_depth", "comments_closed",
-    "article_chars", "boilerplate_lines", "status", "error",
-]
-DOCUMENT_ANALYSIS_COLUMNS = [
-    "commenters", "questions", "unanswered", "staff_replies", "mean_sentiment", "top_topics",
-]
-COMMENT_COLUMNS = [
-    "doc_id", "comment_id", "parent_id", "depth", "position", "author", "date", "text",
-    "line_start", "line_end", "source_id", "marked_staff",
-]
-COMMENT_ANALYSIS_COLUMNS = [
-    "topics", "topic_evidence", "vader_compound", "textblob_polarity", "textblob_subjectivity",
-    "sentiment", "sentiment_score", "relevance", "off_topic", "promotional", "is_question", "questions",
-    "answered", "answered_by",
-]
-QUESTION_COLUMNS = [
-    "doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
-    "answer_evidence", "article_coverage", "article_passage", "article_line", "group_id",
-]
+
+def joined(separator: str) -> Any:
+    """A tuple-of-strings field written as its items joined by `separator`."""
+    return field(default=(), metadata={"cell": f"join:{separator}"})
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One input page as parsed (documents.csv, first columns; all of `parse`'s)."""
+
+    doc_id: str
+    source: str
+    format: str
+    url: str
+    title: str
+    comment_count: int
+    max_depth: int | None
+    comments_closed: bool
+    article_chars: int
+    boilerplate_lines: int
+    status: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFigures:
+    """Per-page figures of an analysis (documents.csv, last columns)."""
+
+    commenters: int
+    questions: int
+    unanswered: int
+    staff_replies: int
+    mean_sentiment: float | None
+    top_topics: tuple[str, ...] = joined("; ")
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedDocumentRow:
+    page: DocumentRow
+    figures: DocumentFigures
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRow:
+    """One comment as parsed (comments.csv, first columns; all of `parse`'s)."""
+
+    doc_id: str
+    comment_id: str
+    parent_id: str
+    depth: int
+    position: int
+    author: str
+    date: str
+    text: str
+    line_start: int | None
+    line_end: int | None
+    source_id: str
+    marked_staff: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CommentAnalysis:
+    """What the analyzers say about one comment (comments.csv, last columns)."""
+
+    topics: tuple[str, ...] = joined(";")
+    topic_evidence: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), metadata={"cell": "evidence"})
+    vader_compound: float = 0.0
+    textblob_polarity: float = 0.0
+    textblob_subjectivity: float = 0.0
+    sentiment: str = "neutral"
+    sentiment_score: float = 0.0
+    relevance: float = 0.0
+    off_topic: bool = False
+    promotional: bool = False
+    is_question: bool = False
+    questions: tuple[str, ...] = joined(" | ")
+    answered: bool | None = None
+    answered_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedCommentRow:
+    comment: CommentRow
+    analysis: CommentAnalysis
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    """One question a reader asked (questions.csv without its group)."""
+
+    doc_id: str
+    comment_id: str
+    author: str
+    question: str
+    topics: tuple[str, ...] = joined(";")
+    answered: bool = False
+    answered_by: str = ""
+    answer_evidence: str = ""
+    article_coverage: float = 0.0
+    article_passage: str = ""
+    article_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupedQuestionRow:
+    question: QuestionRow
+    group_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopicMentionRow:
+    """One topic of one comment, scored on the sentences that mention it."""
+
+    doc_id: str
+    comment_id: str
+    topic: str
+    sentences: int
+    evidence: tuple[str, ...] = joined(", ")
+    vader_compound: float = 0.0
+    textblob_polarity: float = 0.0
+    sentiment: str = "neutral"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSummaryRow:
+    """One topic across the corpus."""
+
+    topic: str
+    comments: int
+    share_of_comments: float
+    documents: int
+    mean_vader: float
+    mean_textblob: float
+    share_negative: float
+    topic_vader: float
+    topic_sentiment: str
+    questions: int
+    unanswered_questions: int
+    top_terms: tuple[tuple[str, int], ...] = field(default=(), metadata={"cell": "counts"})
+    example_comment_id: str = ""
+    example_comment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedTopicRow:
+    """A theme readers share that the taxonomy misses."""
+
+    term: str
+    comments: int
+    documents: int
+    mentions: int
+    example_comment_id: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommenterRow:
+    """One named commenter across the corpus."""
+
+    author: str
+    documents: int
+    comments: int
+    replies_received: int
+    questions: int
+    is_staff: bool
+    staff_evidence: str
+
+
+@cache
+def row_fields(row_type: type) -> tuple[tuple[str, Any, str], ...]:
+    """(column, type, cell format) of each column of a row dataclass, nested rows flattened."""
+    hints = typing.get_type_hints(row_type)
+    found: list[tuple[str, Any, str]] = []
+    for f in fields(row_type):
+        kind = hints[f.name]
+        if dataclasses.is_dataclass(kind):
+            found.extend(row_fields(kind))  # type: ignore[arg-type]
+        else:
+            found.append((f.name, kind, f.metadata.get("cell", "")))
+    return tuple(found)
+
+
+def columns(row_type: type) -> list[str]:
+    """The column names of a row dataclass, in order."""
+    return [name for name, _, _ in row_fields(row_type)]
+
+
+DOCUMENT_COLUMNS = columns(DocumentRow)
+DOCUMENT_ANALYSIS_COLUMNS = columns(DocumentFigures)
+COMMENT_COLUMNS = columns(CommentRow)
+COMMENT_ANALYSIS_COLUMNS = columns(CommentAnalysis)
+QUESTION_COLUMNS = columns(GroupedQuestionRow)
 FAQ_GAP_COLUMNS = [
     "rank", "group_id", "representative_question", "topics", "askers", "questions",
     "unanswered", "answered_by_staff", "answered_by_reader", "unanswered_share",
     "article_coverage", "doc_ids", "comment_ids",
 ]
-TOPIC_SUMMARY_COLUMNS = [
-    "topic", "comments", "share_of_comments", "documents", "mean_vader", "mean_textblob",
-    "share_negative", "topic_vader", "topic_sentiment", "questions", "unanswered_questions",
-    "top_terms", "example_comment_id", "example_comment",
-]
-TOPIC_MENTION_COLUMNS = [
-    "doc_id", "comment_id", "topic", "sentences", "evidence", "vader_compound",
-    "textblob_polarity", "sentiment",
-]
-SUGGESTED_TOPIC_COLUMNS = [
-    "term", "comments", "documents", "mentions", "example_comment_id", "example",
-]
-COMMENTER_COLUMNS = [
-    "author", "documents", "comments", "replies_received", "questions", "is_staff",
-    "staff_evidence",
-]
+TOPIC_SUMMARY_COLUMNS = columns(TopicSummaryRow)
+TOPIC_MENTION_COLUMNS = columns(TopicMentionRow)
+SUGGESTED_TOPIC_COLUMNS = columns(SuggestedTopicRow)
+COMMENTER_COLUMNS = columns(CommenterRow)
+
+
+REPORT_PAGES = 30  # pages with most comments shown in the thread chart and the report
+PAGE_COMMENTS = 60  # comments per page shown in the report's reply trees
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Corpus counts for a report built from bounded tables (`Analysis.totals`)."""
+
+    pages: int
+    comments: int
+    commenters: int
+    questions: int
+    unanswered: int
+    shown_pages: tuple[str, ...] = ()  # pages whose comments the tables hold in full
+    replies: tuple[tuple[str, int], ...] = ()  # replies per shown page
+    page_topics: tuple[tuple[str, str, int], ...] = ()  # (doc_id, topic, comments) per shown page
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Every table of one analysis run, as pandas DataFrames (one row per thing)."""
+    """Every table of one analysis run, as pandas DataFrames (one row per thing).
+
+    `totals` is set when some tables are bounded extracts (a streamed run's report input):
+    then `comments` holds the shown pages' comments and examples, `topic_mentions` a sample.
+    """
 
     documents: pd.DataFrame
     comments: pd.DataFrame
@@ -61,7 +254,8 @@ class Analysis:
     topic_mentions: pd.DataFrame
     suggested_topics: pd.DataFrame
     commenters: pd.DataFrame
+    totals: Totals | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Table name -> DataFrame, in the order they are written."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "totals"}

@@ -1,4 +1,9 @@
-"""Corpus-level tables built from per-document rows: topics, commenters, per-page figures."""
+"""Corpus tables computed from whole DataFrames: topics, commenters, per-page figures.
+
+The engine builds these tables with mergeable reducers (`commentscope.engine.reducers`); the
+functions here compute the same tables from complete in-memory tables, the reference the
+reducers are tested against.
+"""
 
 from __future__ import annotations
 
@@ -46,7 +51,7 @@ def topic_summary(comments: pd.DataFrame, mentions: pd.DataFrame, questions: pd.
             "unanswered_questions": int((~asked["answered"].astype(bool)).sum()),
             "top_terms": "; ".join(f"{t} ({n})" for t, n in _most_common(terms, TOP_TERMS)),
             "example_comment_id": example["comment_id"],
-            "example_comment": _excerpt(example_text),
+            "example_comment": excerpt(example_text),
         })
     frame = pd.DataFrame(rows, columns=TOPIC_SUMMARY_COLUMNS)
     return frame.sort_values(["comments", "topic"], ascending=[False, True], ignore_index=True)
@@ -65,7 +70,7 @@ def _most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
 
 
-def _excerpt(text: str) -> str:
+def excerpt(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= EXAMPLE_CHARS else flat[: EXAMPLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
@@ -106,7 +111,11 @@ def _replies_received(comments: pd.DataFrame, named: pd.DataFrame) -> pd.Series:
 
 def document_figures(documents: pd.DataFrame, comments: pd.DataFrame, questions: pd.DataFrame,
                      staff: dict[str, StaffMember]) -> pd.DataFrame:
-    """documents.csv with per-page commenters, questions, staff replies, sentiment and topics."""
+    """documents.csv with per-page commenters, questions, staff replies, sentiment and topics.
+
+    Staff replies count the authors in `staff` on every page; the engine (`engine.page`) counts
+    each page's own staff, as its questions' answer status does.
+    """
     page_of, asked_on = comments["doc_id"], questions["doc_id"]
     commenters = comments.loc[comments["author"] != ""].groupby("doc_id")["author"].nunique().to_dict()
     asked = asked_on.value_counts().to_dict()

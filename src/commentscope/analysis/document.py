@@ -1,13 +1,12 @@
 """Per-document analysis: every analyzer run on one page, independent of all other pages.
 
-The result is plain rows (dicts) so that pages can be analysed in any order, in parallel or in
-chunks, and combined later by `commentscope.pipeline`.
+The result is typed rows (`commentscope.results`) so that pages can be analysed in any order,
+in parallel or in chunks, and combined later by the reducers of `commentscope.engine`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
 from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staff
@@ -27,19 +26,20 @@ from commentscope.analysis.sentiment import (
 )
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.model import Comment, Document
-
-Row = dict[str, Any]
+from commentscope.results import CommentAnalysis, QuestionRow, TopicMentionRow
 
 
 @dataclass(frozen=True)
 class DocumentAnalysis:
-    """The rows one page contributes to each table, plus its staff."""
+    """The rows one page contributes to each table, its staff, and each comment's model
+    sentiment score (the page's mean sentiment is read from it; not a column)."""
 
-    doc: Document
-    comments: list[Row] = field(default_factory=list)
-    questions: list[Row] = field(default_factory=list)
-    mentions: list[Row] = field(default_factory=list)
+    doc_id: str
+    comments: list[CommentAnalysis] = field(default_factory=list)
+    questions: list[QuestionRow] = field(default_factory=list)
+    mentions: list[TopicMentionRow] = field(default_factory=list)
     staff: dict[str, StaffMember] = field(default_factory=dict)
+    combined: list[float] = field(default_factory=list)
 
 
 def analyze_document(
@@ -48,14 +48,16 @@ def analyze_document(
     staff_names: tuple[str, ...] = (),
     sentiment: SentimentAnalyzer | None = None,
 ) -> DocumentAnalysis:
-    """Run every analyzer on one page; `sentiment` labels comments (default: the packaged model)."""
+    """Run every analyzer on one page; one `CommentAnalysis` per comment, in page order.
+
+    `sentiment` labels comments (default: the packaged model)."""
     analyzer = sentiment or default_analyzer()
     staff = detect_staff(doc, staff_names)
     relevance = relevance_scores(doc)
     off_topic = off_topic_flags(doc, relevance)
     promotional = promotional_flags(doc)
     coverage = ArticleCoverage(article_passages(doc), background=[c.text for c in doc.comments])
-    result = DocumentAnalysis(doc, staff=staff)
+    result = DocumentAnalysis(doc.doc_id, staff=staff)
     answers = AnswerFinder(doc, staff)
     for comment in doc.comments:
         sentences = split_sentences(comment.text)
@@ -66,24 +68,23 @@ def analyze_document(
         questions = find_questions(inline.reader_text if inline else comment.text)
         status = answers.status(comment, questions) if questions else None
         feeling = comment_sentiment(comment.text, scored, analyzer)
-        result.comments.append({
-            "comment": comment,
-            "topics": ";".join(sorted(topics)),
-            "topic_evidence": "; ".join(f"{t}: {', '.join(terms)}" for t, terms in sorted(topics.items())),
-            "vader_compound": round(feeling.vader_compound, 4),
-            "textblob_polarity": round(feeling.textblob_polarity, 4),
-            "textblob_subjectivity": round(feeling.textblob_subjectivity, 4),
-            "sentiment": feeling.label,
-            "sentiment_score": round(feeling.score, 4),
-            "combined": feeling.score,
-            "relevance": round(relevance.get(comment.comment_id, 0.0), 4),
-            "off_topic": off_topic.get(comment.comment_id, False),
-            "promotional": promotional.get(comment.comment_id, False),
-            "is_question": bool(questions),
-            "questions": " | ".join(questions),
-            "answered": status.answered if status else None,
-            "answered_by": status.answered_by if status else "",
-        })
+        result.comments.append(CommentAnalysis(
+            topics=tuple(sorted(topics)),
+            topic_evidence=tuple(sorted(topics.items())),
+            vader_compound=round(feeling.vader_compound, 4),
+            textblob_polarity=round(feeling.textblob_polarity, 4),
+            textblob_subjectivity=round(feeling.textblob_subjectivity, 4),
+            sentiment=feeling.label,
+            sentiment_score=round(feeling.score, 4),
+            relevance=round(relevance.get(comment.comment_id, 0.0), 4),
+            off_topic=off_topic.get(comment.comment_id, False),
+            promotional=promotional.get(comment.comment_id, False),
+            is_question=bool(questions),
+            questions=tuple(questions),
+            answered=status.answered if status else None,
+            answered_by=status.answered_by if status else "",
+        ))
+        result.combined.append(feeling.score)
         result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
         for question in questions:
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status))
@@ -99,7 +100,7 @@ def _mentions(
     by_sentence: list[dict[str, tuple[str, ...]]],
     whole: CommentSentiment,
     analyzer: SentimentAnalyzer,
-) -> list[Row]:
+) -> list[TopicMentionRow]:
     """One row per topic of a comment, scored on just the sentences that mention the topic
     (the comment's own label when they are all of its sentences: no text is rated twice)."""
     rows = []
@@ -109,16 +110,16 @@ def _mentions(
             sentiment = aggregate_sentiment(picked, analyzer)
         else:
             sentiment = aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
-        rows.append({
-            "doc_id": doc.doc_id,
-            "comment_id": comment.comment_id,
-            "topic": topic,
-            "sentences": len([h for h in by_sentence if topic in h]) or len(sentences),
-            "evidence": ", ".join(evidence),
-            "vader_compound": round(sentiment.vader_compound, 4),
-            "textblob_polarity": round(sentiment.textblob_polarity, 4),
-            "sentiment": sentiment.label,
-        })
+        rows.append(TopicMentionRow(
+            doc_id=doc.doc_id,
+            comment_id=comment.comment_id,
+            topic=topic,
+            sentences=len([h for h in by_sentence if topic in h]) or len(sentences),
+            evidence=tuple(evidence),
+            vader_compound=round(sentiment.vader_compound, 4),
+            textblob_polarity=round(sentiment.textblob_polarity, 4),
+            sentiment=sentiment.label,
+        ))
     return rows
 
 
@@ -130,19 +131,19 @@ def _question_row(
     matcher: TopicMatcher,
     coverage: ArticleCoverage,
     status: AnswerStatus | None,
-) -> Row:
+) -> QuestionRow:
     own_topics = matcher.match(question) or comment_topics
     best = coverage.best(question)
-    return {
-        "doc_id": doc.doc_id,
-        "comment_id": comment.comment_id,
-        "author": comment.author or "",
-        "question": question,
-        "topics": ";".join(sorted(own_topics)),
-        "answered": bool(status and status.answered),
-        "answered_by": status.answered_by if status else "",
-        "answer_evidence": status.evidence if status and status.answered else "",
-        "article_coverage": round(best.score, 4),
-        "article_passage": best.passage,
-        "article_line": best.line,
-    }
+    return QuestionRow(
+        doc_id=doc.doc_id,
+        comment_id=comment.comment_id,
+        author=comment.author or "",
+        question=question,
+        topics=tuple(sorted(own_topics)),
+        answered=bool(status and status.answered),
+        answered_by=status.answered_by if status else "",
+        answer_evidence=status.evidence if status and status.answered else "",
+        article_coverage=round(best.score, 4),
+        article_passage=best.passage,
+        article_line=best.line,
+    )

@@ -16,17 +16,21 @@ half a count. New terms come first, so the page's own subject ("bone" under a bo
 sinks below what readers bring up themselves; within each group, more distinct comments first,
 then higher contrast, more mentions, and the term alphabetically. Without article text every
 term is new.
+
+Counting is mergeable (`theme_tally`): `tally_page` counts one page, tallies of consecutive
+pages merge exactly, and `finish_themes` ranks a whole corpus's tally. Article n-grams are
+counted per article (not across two articles' boundary).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,10 +38,12 @@ from typing import Any
 import pandas as pd
 from textblob.taggers import PatternTagger
 
+from commentscope.analysis.theme_tally import Key, Theme, ThemeTally, merged
 from commentscope.analysis.topics import TermMatch, Token, TopicMatcher, tokenize
+from commentscope.results import SUGGESTED_TOPIC_COLUMNS, SuggestedTopicRow
 from commentscope.text import stem, stopwords
 
-THEME_COLUMNS = ["term", "comments", "documents", "mentions", "example_comment_id", "example"]
+THEME_COLUMNS = SUGGESTED_TOPIC_COLUMNS
 MAX_WORDS = 3
 EXCERPT_WIDTH = 60  # characters of context on each side of the example term
 
@@ -52,7 +58,6 @@ _ADDRESSED = (
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _FIRST_TAGS = _NOUN_TAGS | {"JJ", "VBG"}  # "bone density", "fracture risk", "vibrating platform"
 
-Key = tuple[str, ...]
 Record = tuple[str, str, str]  # doc_id, comment_id, text
 Tagged = tuple[Token, str]  # a word and its Penn part-of-speech tag
 
@@ -65,24 +70,6 @@ def generic_stems() -> frozenset[str]:
     return frozenset(stem(line) for line in lines if line and not line.startswith("#"))
 
 
-@dataclass
-class _Tally:
-    """What is known of one candidate: written forms, and mentions per comment (input order)."""
-
-    surfaces: Counter[str] = field(default_factory=Counter)
-    per_comment: dict[int, int] = field(default_factory=dict)  # record index -> mentions
-    first_span: dict[int, tuple[int, int]] = field(default_factory=dict)
-
-    @property
-    def mentions(self) -> int:
-        return sum(self.per_comment.values())
-
-    def add(self, record: int, surface: str, span: tuple[int, int]) -> None:
-        self.surfaces[surface] += 1
-        self.per_comment[record] = self.per_comment.get(record, 0) + 1
-        self.first_span.setdefault(record, span)
-
-
 def suggest_themes(
     comments: Sequence[Record],
     matcher: TopicMatcher,
@@ -91,39 +78,74 @@ def suggest_themes(
     exclude_text: str = "",
 ) -> pd.DataFrame:
     """The `top` themes of (doc_id, comment_id, text) comments that `matcher` does not cover."""
-    tallies, words_seen = _tally(comments, matcher)
-    blocked = _taxonomy_stems(matcher) | _addressed_names(text for _, _, text in comments)
-    kept = {
-        key: tally
-        for key, tally in tallies.items()
-        if tally.mentions >= 2 and not blocked.intersection(key) and not _generic(key)
-    }
-    kept = _without_subsumed(kept)
-    contrast = _contrast(kept, words_seen, exclude_text)
-    rows = [_row(key, tally, comments) for key, tally in kept.items()]
-    rows.sort(key=lambda r: (
-        contrast[r["_key"]] < 0, -r["comments"], -contrast[r["_key"]], -r["mentions"],
-        r["term"].casefold(), r["term"],
-    ))
-    frame = pd.DataFrame(rows[:top], columns=THEME_COLUMNS)
+    pages: dict[str, list[Record]] = {}
+    for record in comments:
+        pages.setdefault(record[0], []).append(record)
+    tally = merged(tally_page(records, matcher) for records in pages.values())
+    tally.article.add_text_stems([token.stem for token in tokenize(exclude_text)], MAX_WORDS)
+    rows = finish_themes(tally, matcher, top=top)
+    frame = pd.DataFrame([dataclasses.astuple(row) for row in rows], columns=THEME_COLUMNS)
     return frame.astype({"comments": "int64", "documents": "int64", "mentions": "int64"})
 
 
-def _tally(comments: Sequence[Record], matcher: TopicMatcher) -> tuple[dict[Key, _Tally], int]:
-    """Candidate tallies by stem key, and the number of words in all comments."""
-    tallies: dict[Key, _Tally] = {}
-    words_seen = 0
+def tally_page(
+    comments: Sequence[Record], matcher: TopicMatcher, article: str = "", authors: Sequence[str] = ()
+) -> ThemeTally:
+    """The theme counts of one page's comments (and its article, for the contrast); `authors`,
+    when given, names each comment's author for the example."""
+    tally = ThemeTally()
+    per_comment: dict[Key, dict[int, int]] = {}
+    first_span: dict[Key, dict[int, tuple[int, int]]] = {}
+    surfaces: dict[Key, Counter[str]] = {}
     for index, (_, _, text) in enumerate(comments):
         tokens = tokenize(text)
-        words_seen += len(tokens)
+        tally.words_seen += len(tokens)
         for run in _clauses(text, _tag(text, tokens), matcher):
             for start, end in _candidates(run):
                 words = [token for token, _ in run[start:end]]
                 key = tuple(token.stem for token in words)
-                surface = " ".join(text[token.start : token.end] for token in words)
-                span = (words[0].start, words[-1].end)
-                tallies.setdefault(key, _Tally()).add(index, surface, span)
-    return tallies, words_seen
+                counts = per_comment.setdefault(key, {})
+                counts[index] = counts.get(index, 0) + 1
+                first_span.setdefault(key, {}).setdefault(index, (words[0].start, words[-1].end))
+                surfaces.setdefault(key, Counter())[" ".join(text[t.start : t.end] for t in words)] += 1
+    for key, counts in per_comment.items():
+        example = min(counts, key=lambda index: (-counts[index], index))
+        doc_id, comment_id, text = comments[example]
+        tally.themes[key] = Theme(
+            comments=len(counts), documents=1, mentions=sum(counts.values()), surfaces=surfaces[key],
+            example_mentions=counts[example], example_id=comment_id, example_doc=doc_id,
+            example_author=authors[example] if authors else "",
+            example=_excerpt(text, *first_span[key][example]),
+        )
+    tally.names = _addressed_names(text for _, _, text in comments)
+    if article:
+        tally.article.add_text_stems([token.stem for token in tokenize(article)], MAX_WORDS)
+    return tally
+
+
+def finish_themes(tally: ThemeTally, matcher: TopicMatcher, *, top: int = 30) -> list[SuggestedTopicRow]:
+    """The `top` suggested themes of a whole corpus's tally, ranked (see the module doc)."""
+    blocked = _taxonomy_stems(matcher) | tally.names
+    kept = {
+        key: theme
+        for key, theme in tally.themes.items()
+        if theme.mentions >= 2 and not blocked.intersection(key) and not _generic(key)
+    }
+    kept = _without_subsumed(kept)
+    contrast = _contrast(kept, tally)
+    shown = {key: _display(theme.surfaces) for key, theme in kept.items()}
+    ranked = sorted(kept, key=lambda key: (
+        contrast[key] < 0, -kept[key].comments, -contrast[key], -kept[key].mentions,
+        shown[key].casefold(), shown[key],
+    ))
+    return [
+        SuggestedTopicRow(
+            term=shown[key], comments=kept[key].comments, documents=kept[key].documents,
+            mentions=kept[key].mentions, example_comment_id=kept[key].example_id,
+            example=kept[key].example,
+        )
+        for key in ranked[:top]
+    ]
 
 
 @cache
@@ -218,48 +240,31 @@ def _generic(key: Key) -> bool:
     return key[0] in generic_stems() or all(part in generic_stems() for part in key)
 
 
-def _without_subsumed(tallies: dict[Key, _Tally]) -> dict[Key, _Tally]:
+def _without_subsumed(themes: dict[Key, Theme]) -> dict[Key, Theme]:
     """Drop words and phrases that a longer phrase with the same counts contains."""
     subsumed: set[Key] = set()
-    for key, tally in tallies.items():
-        counts = (len(tally.per_comment), tally.mentions)
+    for key, theme in themes.items():
+        counts = (theme.comments, theme.mentions)
         for size in range(1, len(key)):
             for start in range(len(key) - size + 1):
-                part = tallies.get(key[start : start + size])
-                if part is not None and (len(part.per_comment), part.mentions) == counts:
+                part = themes.get(key[start : start + size])
+                if part is not None and (part.comments, part.mentions) == counts:
                     subsumed.add(key[start : start + size])
-    return {key: tally for key, tally in tallies.items() if key not in subsumed}
+    return {key: theme for key, theme in themes.items() if key not in subsumed}
 
 
-def _contrast(tallies: dict[Key, _Tally], words_seen: int, exclude_text: str) -> dict[Key, float]:
+def _contrast(themes: dict[Key, Theme], tally: ThemeTally) -> dict[Key, float]:
     """ln(rate in comments / rate in the articles), per word, with half-count smoothing.
 
     Without article text every term gets 0.0: new, and no tie-break.
     """
-    stems = [token.stem for token in tokenize(exclude_text)]
-    if not stems:
-        return dict.fromkeys(tallies, 0.0)
-    in_article: Counter[Key] = Counter(
-        tuple(stems[i : i + n]) for n in range(1, MAX_WORDS + 1) for i in range(len(stems) - n + 1)
-    )
+    words = tally.article.words
+    if not words:
+        return dict.fromkeys(themes, 0.0)
     return {
-        key: math.log((tally.mentions + 0.5) / (words_seen + 1))
-        - math.log((in_article[key] + 0.5) / (len(stems) + 1))
-        for key, tally in tallies.items()
-    }
-
-
-def _row(key: Key, tally: _Tally, comments: Sequence[Record]) -> dict[str, Any]:
-    example = min(tally.per_comment, key=lambda index: (-tally.per_comment[index], index))
-    _, comment_id, text = comments[example]
-    return {
-        "term": _display(tally.surfaces),
-        "comments": len(tally.per_comment),
-        "documents": len({comments[index][0] for index in tally.per_comment}),
-        "mentions": tally.mentions,
-        "example_comment_id": comment_id,
-        "example": _excerpt(text, *tally.first_span[example]),
-        "_key": key,
+        key: math.log((theme.mentions + 0.5) / (tally.words_seen + 1))
+        - math.log((tally.article.count(key) + 0.5) / (words + 1))
+        for key, theme in themes.items()
     }
 
 

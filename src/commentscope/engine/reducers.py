@@ -1,0 +1,253 @@
+"""Mergeable reducers: one per corpus table, each with `add(page)`, `merge(later)` and `finish()`.
+
+A reducer's state after adding pages 1..k and merging the state of pages k+1..n equals its
+state after adding pages 1..n, so chunks of pages reduced by different workers combine
+exactly. `merge` takes the state of the pages that come *after* this one's (ties in "first"
+and "example" choices go to earlier pages). Sums of rounded scores are kept as integers of
+1/10,000 (the columns' precision), so they add up exactly in any grouping.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from commentscope.analysis.answers import StaffMember
+from commentscope.analysis.faq import faq_gaps, group_questions, question_context
+from commentscope.analysis.sentiment import combined_score, label_for
+from commentscope.analysis.theme_tally import ThemeTally
+from commentscope.analysis.themes import finish_themes
+from commentscope.analysis.topics import TopicMatcher
+from commentscope.engine.page import PageOutput
+from commentscope.results import AnalysedCommentRow, CommenterRow, SuggestedTopicRow, TopicSummaryRow
+from commentscope.summaries import MIXED_SHARE, TOP_TERMS, excerpt
+
+UNITS = 10_000  # scores are rounded to 4 decimals: sums are kept in these units
+
+
+def _units(score: float) -> int:
+    return round(score * UNITS)
+
+
+@dataclass
+class _Topic:
+    comments: int = 0
+    documents: int = 0
+    vader: int = 0  # comment-level scores of the tagged comments, in UNITS
+    textblob: int = 0
+    mention_vader: int = 0  # mention-level scores, in UNITS
+    mention_textblob: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    questions: int = 0
+    unanswered: int = 0
+    terms: Counter[str] = field(default_factory=Counter)
+    example: tuple[int, str] = (1, "")  # (-commas in the evidence, comment_id): smallest wins
+    example_row: AnalysedCommentRow | None = None
+
+    def merge(self, later: _Topic) -> None:
+        for name in ("comments", "documents", "vader", "textblob", "mention_vader",
+                     "mention_textblob", "questions", "unanswered"):
+            setattr(self, name, getattr(self, name) + getattr(later, name))
+        self.labels.update(later.labels)
+        self.terms.update(later.terms)
+        if later.example_row and (not self.example_row or later.example < self.example):
+            self.example, self.example_row = later.example, later.example_row
+
+
+@dataclass
+class TopicSummaryReducer:
+    """topic_summary.csv: one row per topic that readers mention, most discussed first."""
+
+    topics: dict[str, _Topic] = field(default_factory=dict)
+    comments: int = 0
+
+    def add(self, page: PageOutput) -> None:
+        self.comments += len(page.comments)
+        scores = {row.comment.comment_id: row for row in page.comments}
+        seen: set[str] = set()
+        for mention in page.mentions:
+            topic = self.topics.setdefault(mention.topic, _Topic())
+            tagged = scores[mention.comment_id]
+            topic.comments += 1
+            topic.vader += _units(tagged.analysis.vader_compound)
+            topic.textblob += _units(tagged.analysis.textblob_polarity)
+            topic.mention_vader += _units(mention.vader_compound)
+            topic.mention_textblob += _units(mention.textblob_polarity)
+            topic.labels[mention.sentiment] += 1
+            topic.terms.update(term.strip() for term in mention.evidence if term.strip())
+            key = (-(len(mention.evidence) - 1), mention.comment_id)
+            if not topic.example_row or key < topic.example:
+                topic.example, topic.example_row = key, tagged
+            if mention.topic not in seen:
+                seen.add(mention.topic)
+                topic.documents += 1
+        for question in page.questions:
+            for name in question.topics:
+                topic = self.topics.setdefault(name, _Topic())
+                topic.questions += 1
+                topic.unanswered += not question.answered
+
+    def merge(self, later: TopicSummaryReducer) -> None:
+        self.comments += later.comments
+        for name, topic in later.topics.items():
+            mine = self.topics.get(name)
+            if mine is None:
+                self.topics[name] = topic
+            else:
+                mine.merge(topic)
+
+    def finish(self) -> list[TopicSummaryRow]:
+        rows = []
+        for name, t in sorted(self.topics.items()):
+            if not t.comments:
+                continue  # asked about in a question only: not a topic readers mention
+            topic_vader = t.mention_vader / (t.comments * UNITS)
+            topic_textblob = t.mention_textblob / (t.comments * UNITS)
+            rows.append(TopicSummaryRow(
+                topic=name,
+                comments=t.comments,
+                share_of_comments=round(t.comments / self.comments, 4) if self.comments else 0.0,
+                documents=t.documents,
+                mean_vader=round(t.vader / (t.comments * UNITS), 4),
+                mean_textblob=round(t.textblob / (t.comments * UNITS), 4),
+                share_negative=round(t.labels["negative"] / t.comments, 4),
+                topic_vader=round(topic_vader, 4),
+                topic_sentiment=_topic_label(t.labels, t.comments, combined_score(topic_vader, topic_textblob)),
+                questions=t.questions,
+                unanswered_questions=t.unanswered,
+                top_terms=tuple(sorted(t.terms.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]),
+                example_comment_id=t.example[1],
+                example_comment=excerpt(t.example_row.comment.text) if t.example_row else "",
+            ))
+        rows.sort(key=lambda row: (-row.comments, row.topic))
+        return rows
+
+    def examples(self) -> list[AnalysedCommentRow]:
+        """The comment each topic quotes."""
+        return [t.example_row for _, t in sorted(self.topics.items()) if t.example_row]
+
+
+def _topic_label(labels: Counter[str], mentions: int, combined: float) -> str:
+    """'mixed' when at least MIXED_SHARE of the mentions lean each way, else the mean's label."""
+    if labels["positive"] / mentions >= MIXED_SHARE and labels["negative"] / mentions >= MIXED_SHARE:
+        return "mixed"
+    return label_for(combined)
+
+
+@dataclass
+class CommentersReducer:
+    """commenters.csv: pages, comments, replies received and questions per named commenter."""
+
+    # author -> [documents, comments, replies received, questions]
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    staff: dict[str, StaffMember] = field(default_factory=dict)
+
+    def add(self, page: PageOutput) -> None:
+        owners: dict[str, set[str]] = {}
+        for row in page.comments:
+            comment = row.comment
+            if comment.author:
+                owners.setdefault(comment.comment_id, set()).add(comment.author)
+                counts = self.counts.get(comment.author)
+                if counts is None:
+                    counts = self.counts[sys.intern(comment.author)] = [0, 0, 0, 0]
+                counts[1] += 1
+                counts[3] += row.analysis.is_question
+        for author in {row.comment.author for row in page.comments if row.comment.author}:
+            self.counts[author][0] += 1
+        for row in page.comments:
+            for owner in owners.get(row.comment.parent_id, ()):
+                if owner != row.comment.author:
+                    self.counts[owner][2] += 1
+        self.staff.update(page.staff)
+
+    def merge(self, later: CommentersReducer) -> None:
+        for author, counts in later.counts.items():
+            mine = self.counts.get(author)
+            if mine is None:
+                self.counts[author] = counts
+            else:
+                for k in range(4):
+                    mine[k] += counts[k]
+        self.staff.update(later.staff)
+
+    def finish(self) -> list[CommenterRow]:
+        rows = [
+            CommenterRow(
+                author=author, documents=c[0], comments=c[1], replies_received=c[2], questions=c[3],
+                is_staff=author in self.staff,
+                staff_evidence=self.staff[author].evidence if author in self.staff else "",
+            )
+            for author, c in self.counts.items()
+        ]
+        rows.sort(key=lambda row: (-row.comments, row.author))
+        return rows
+
+
+QUESTION_FIELDS = ("doc_id", "comment_id", "author", "question", "topics", "answered",
+                   "answered_by", "article_coverage")
+
+
+@dataclass
+class QuestionsReducer:
+    """Every question, small (no article passage), for grouping and FAQ gaps at the end, with
+    the text grouping compares: the question and up to 400 characters of its comment before it
+    (`faq.question_context`).
+
+    Questions from promotional comments get no group. Off-topic comments keep theirs: lexical
+    relevance misses paraphrase, and under a neutral "ask us" article it flagged a fifth of
+    genuine health questions (the FAQ-grouping work, docs/faq.md).
+    """
+
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+    eligible: list[bool] = field(default_factory=list)  # not from a promotional comment
+    context: list[str] = field(default_factory=list)  # what grouping compares (`question_context`)
+
+    def add(self, page: PageOutput) -> None:
+        excluded = {row.comment.comment_id for row in page.comments if row.analysis.promotional}
+        text_of = {row.comment.comment_id: row.comment.text for row in page.comments}
+        for q in page.questions:
+            self.rows.append((q.doc_id, q.comment_id, q.author, q.question, sys.intern(";".join(q.topics)),
+                              q.answered, sys.intern(q.answered_by), q.article_coverage))
+            eligible = q.comment_id not in excluded
+            self.eligible.append(eligible)
+            self.context.append(question_context(text_of.get(q.comment_id, ""), q.question) if eligible else "")
+
+    def merge(self, later: QuestionsReducer) -> None:
+        self.rows.extend(later.rows)
+        self.eligible.extend(later.eligible)
+        self.context.extend(later.context)
+
+    def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The questions (small columns) with their group ids, and the FAQ-gap table."""
+        questions = pd.DataFrame(self.rows, columns=list(QUESTION_FIELDS))
+        questions["answered"] = questions["answered"].astype(bool)
+        ids = pd.Series("", index=questions.index, dtype=object)
+        eligible = pd.Series(self.eligible, index=questions.index, dtype=bool)
+        if eligible.any():
+            context = pd.Series(self.context, index=questions.index, dtype=object)
+            ids[eligible] = group_questions(questions[eligible], context=context[eligible])
+        questions["group_id"] = ids
+        grouped = questions[questions["group_id"] != ""]
+        return questions, faq_gaps(grouped, grouped["group_id"])
+
+
+@dataclass
+class ThemesReducer:
+    """suggested_topics.csv: the page tallies of candidate phrases, merged (see `theme_tally`)."""
+
+    tally: ThemeTally = field(default_factory=ThemeTally)
+
+    def add(self, page: PageOutput) -> None:
+        if page.themes is not None:
+            self.tally.merge(page.themes)
+
+    def merge(self, later: ThemesReducer) -> None:
+        self.tally.merge(later.tally)
+        self.tally.prune()
+
+    def finish(self, matcher: TopicMatcher) -> list[SuggestedTopicRow]:
+        return finish_themes(self.tally, matcher)

@@ -1,0 +1,170 @@
+"""The engine: input files in fixed chunks, mapped by any runner, reduced in input order.
+
+Every run splits the input files into chunks of `CHUNK_FILES` in input order, whatever the
+number of workers. A worker parses a chunk's pages, maps each page to its rows and adds it to a
+fresh set of reducers; the driver takes the chunk results in input order, hands the rows to a
+sink (files, or DataFrames), and merges each chunk's reducers into the running ones. The
+same chunks merged in the same order give the same bytes with one process, a pool, or Dask.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from itertools import islice
+from pathlib import Path
+from typing import Protocol
+
+from commentscope.analysis.topics import TopicMatcher, load_taxonomy
+from commentscope.corpus import PageResult, plan_inputs, read_input, rebase_doc_id, short_hash
+from commentscope.engine.digest import DigestReducer
+from commentscope.engine.page import PageOutput, Settings, map_page
+from commentscope.engine.reducers import (
+    CommentersReducer,
+    QuestionsReducer,
+    ThemesReducer,
+    TopicSummaryReducer,
+)
+from commentscope.errors import UnreadableInputError
+from commentscope.readers import READERS, DocumentReader, InputFile, make_readers
+from commentscope.sources import page_stem
+
+log = logging.getLogger(__name__)
+
+CHUNK_FILES = 8  # input files per task: fixed, so that results never depend on the workers
+Item = tuple[InputFile, str] | PageResult  # an input file and its doc_id, or an input known to be unreadable
+
+
+@dataclass(frozen=True)
+class Task:
+    number: int
+    items: tuple[Item, ...]
+    settings: Settings
+
+
+@dataclass
+class Reducers:
+    """Every corpus reducer, added to and merged together."""
+
+    topics: TopicSummaryReducer = field(default_factory=TopicSummaryReducer)
+    commenters: CommentersReducer = field(default_factory=CommentersReducer)
+    questions: QuestionsReducer = field(default_factory=QuestionsReducer)
+    themes: ThemesReducer = field(default_factory=ThemesReducer)
+    digest: DigestReducer = field(default_factory=DigestReducer)
+
+    def add(self, page: PageOutput) -> None:
+        for reducer in (self.topics, self.commenters, self.questions, self.themes, self.digest):
+            reducer.add(page)
+
+    def merge(self, later: Reducers) -> None:
+        self.topics.merge(later.topics)
+        self.commenters.merge(later.commenters)
+        self.questions.merge(later.questions)
+        self.themes.merge(later.themes)
+        self.digest.merge(later.digest)
+
+
+@dataclass
+class ChunkResult:
+    """One chunk's pages (rows only) and its reducers."""
+
+    number: int
+    pages: list[PageOutput]
+    reducers: Reducers
+
+    @property
+    def comments(self) -> int:
+        return sum(len(page.comments) for page in self.pages)
+
+
+@cache
+def _matcher(topics: Path | None, replace_topics: bool) -> TopicMatcher:
+    return TopicMatcher(load_taxonomy(topics, replace=replace_topics))
+
+
+def read_item(item: Item, readers: tuple[DocumentReader, ...] = READERS) -> Iterator[PageResult]:
+    """The pages of one input file; an unreadable file (or the rest of it) as an error result.
+
+    Two documents of one file that a reader named alike get apart as in `corpus.parse_pages`."""
+    if isinstance(item, PageResult):
+        yield item
+        return
+    emitted: set[str] = set()
+    for n, result in enumerate(read_input(*item, readers)):
+        if result.document is not None and result.doc_id in emitted:
+            unique = f"{result.doc_id}~{short_hash(f'{result.source}#{n}')}"
+            result = PageResult(result.source, unique, rebase_doc_id(result.document, result.doc_id, unique))
+        emitted.add(result.doc_id)
+        yield result
+
+
+def map_chunk(task: Task) -> ChunkResult:
+    """The map step over one chunk: parse, analyse and reduce its pages (runs in a worker)."""
+    settings = task.settings
+    matcher = _matcher(settings.topics, settings.replace_topics)
+    readers = make_readers(settings.read_options) if settings.read_options else READERS
+    reducers = Reducers()
+    pages = []
+    for item in task.items:
+        for result in read_item(item, readers):
+            page = map_page(result, matcher, settings)
+            reducers.add(page)
+            pages.append(replace(page, themes=None, staff={}))
+    return ChunkResult(task.number, pages, reducers)
+
+
+def tasks(paths: Iterable[str | Path], settings: Settings, exclude: Sequence[str] = ()) -> Iterator[Task]:
+    """The input files under `paths` (see `corpus.plan_inputs`), in order, in chunks of CHUNK_FILES."""
+    items = iter([
+        PageResult(item.source, page_stem(Path(item.source)), error=item.problem)
+        if isinstance(item, UnreadableInputError) else item
+        for item in plan_inputs(paths, exclude)
+    ])
+    number = 0
+    while chunk := tuple(islice(items, CHUNK_FILES)):
+        yield Task(number, chunk, settings)
+        number += 1
+
+
+class Runner(Protocol):
+    """Runs `map_chunk` over tasks and yields the results in task order."""
+
+    def map(self, fn: Callable[[Task], ChunkResult], tasks: Iterable[Task]) -> Iterator[ChunkResult]: ...
+
+
+class PageSink(Protocol):
+    """Where the streamed rows go, page by page, in input order."""
+
+    def page(self, page: PageOutput) -> None: ...
+
+
+@dataclass
+class Progress:
+    """Pages and comments done so far; `update` is called after each chunk."""
+
+    pages: int = 0
+    failed: int = 0
+    comments: int = 0
+    callback: Callable[[Progress, ChunkResult], None] | None = None
+
+    def update(self, result: ChunkResult) -> None:
+        self.pages += len(result.pages)
+        self.failed += sum(page.document.page.status != "ok" for page in result.pages)
+        self.comments += result.comments
+        if self.callback is not None:
+            self.callback(self, result)
+
+
+def run(paths: Iterable[str | Path], settings: Settings, runner: Runner, sink: PageSink,
+        progress: Progress | None = None, exclude: Sequence[str] = ()) -> Reducers:
+    """Map every page, stream its rows to `sink`, and return the merged reducers."""
+    progress = progress or Progress()
+    total = Reducers()
+    for result in runner.map(map_chunk, tasks(paths, settings, exclude)):
+        for page in result.pages:
+            sink.page(page)
+        total.merge(result.reducers)
+        progress.update(result)
+    return total
