@@ -68,3 +68,22 @@ def test_without_articles_the_threads_still_match(tmp_path: Path, seed_comments:
     pd.testing.assert_frame_equal(
         got.drop(columns=["line_start", "line_end"]), seed_comments.drop(columns=["line_start", "line_end"])
     )
+
+
+def test_a_table_without_articles_says_no_article(tmp_path: Path) -> None:
+    from commentscope import analyze
+    from commentscope.report import _coverage
+
+    table = tmp_path / "comments.csv"
+    table.write_text(
+        "page,comment_id,parent_id,author,text\n"
+        "p1,1,,Ann,How much vitamin K2 should I take with my calcium supplement each day?\n"
+        "p1,2,,Bob,How much vitamin K2 should I take with my calcium supplement every day?\n",
+        encoding="utf-8",
+    )
+    result = analyze([table])
+    assert len(result.questions) == 2
+    assert result.questions["article_coverage"].isna().all()  # not 0 %: there is nothing to cover it
+    assert not result.faq_gaps.empty  # an unanswered group with no article is still a gap
+    assert result.faq_gaps["article_coverage"].isna().all()
+    assert _coverage(result.faq_gaps["article_coverage"].iloc[0]) == "no article"

@@ -183,7 +183,9 @@ def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
 
 
 def _coverage(value: object) -> str:
-    """The article-coverage score (0..1) as a percentage; any other cell as it is."""
+    """The article-coverage score (0..1) as a percentage, "no article" when there was none."""
+    if _text(value) == "":
+        return "no article"
     is_score = isinstance(value, int | float) and not isinstance(value, bool)
     return _percent(value) if is_score else _text(value)
 

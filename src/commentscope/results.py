@@ -115,7 +115,7 @@ class QuestionRow:
     answered: bool = False
     answered_by: str = ""
     answer_evidence: str = ""
-    article_coverage: float = 0.0
+    article_coverage: float | None = None  # None when the page has no article to compare with
     article_passage: str = ""
     article_line: int | None = None
 

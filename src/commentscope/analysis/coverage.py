@@ -102,6 +102,11 @@ class ArticleCoverage:
     background: Sequence[str] = ()
     min_terms: int = 3
 
+    @property
+    def has_article(self) -> bool:
+        """Whether there is any article text to compare questions with."""
+        return bool(self.passages)
+
     @cached_property
     def _index(self) -> Bm25Index:
         return Bm25Index([p.text for p in self.passages])

@@ -143,7 +143,7 @@ def _question_row(
         answered=bool(status and status.answered),
         answered_by=status.answered_by if status else "",
         answer_evidence=status.evidence if status and status.answered else "",
-        article_coverage=round(best.score, 4),
+        article_coverage=round(best.score, 4) if coverage.has_article else None,  # None: no article
         article_passage=best.passage,
         article_line=best.line,
     )

@@ -13,6 +13,7 @@ depend on the input's row order.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -98,8 +99,8 @@ def faq_gaps(
     summaries = [
         _summarise(frame[groups == group_id], str(group_id)) for group_id in sorted(set(groups))
     ]
-    gaps = [s for s in summaries if s.open and s.article_coverage < coverage_threshold]
-    gaps.sort(key=lambda s: (-s.askers, -s.unanswered, s.article_coverage, s.group_id))
+    gaps = [s for s in summaries if s.open and not s.article_coverage >= coverage_threshold]  # NaN: no article
+    gaps.sort(key=lambda s: (-s.askers, -s.unanswered, _sortable(s.article_coverage), s.group_id))
     rows = [{"rank": rank, **asdict(s)} for rank, s in enumerate(gaps, start=1)]
     return pd.DataFrame(rows, columns=FAQ_GAP_COLUMNS)
 
@@ -202,9 +203,14 @@ def _rank_labels(ordered: pd.DataFrame, labels: Sequence[int]) -> dict[int, str]
         members = ordered[label_array == label]
         unanswered = sum(not _flag(v) for v in members["answered"])
         coverage = float(members["article_coverage"].astype(float).mean())
-        keys.append((-len(_askers(members)), -unanswered, coverage, label))
+        keys.append((-len(_askers(members)), -unanswered, _sortable(coverage), label))
     width = max(3, len(str(len(keys))))
     return {key[-1]: f"g{rank:0{width}d}" for rank, key in enumerate(sorted(keys), start=1)}
+
+
+def _sortable(coverage: float) -> float:
+    """Mean coverage for ordering: a group with no article to compare with sorts as uncovered."""
+    return 0.0 if math.isnan(coverage) else coverage
 
 
 def _askers(members: pd.DataFrame) -> set[str]:
