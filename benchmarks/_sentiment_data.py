@@ -50,8 +50,8 @@ def rating_label(rating: float) -> str:
     return "negative" if rating <= 4 else "neutral" if rating <= 6 else "positive"
 
 
-def druglib(part: str) -> LabelledSet:
-    """The medication reviews' `part`: "train" (80 %) or "held_out" (20 %)."""
+def _reviews() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The reviews with a numeric rating, and their three text fields (empty for missing)."""
     path = druglib_path()
     if path is None:
         raise FileNotFoundError(f"{SHARED / DRUGLIB} not found; set COMMENTSCOPE_DATA to its folder")
@@ -59,6 +59,12 @@ def druglib(part: str) -> LabelledSet:
     frame["rating"] = pd.to_numeric(frame["rating"], errors="coerce")
     frame = frame.dropna(subset=["rating"])
     fields = frame[["benefitsReview", "sideEffectsReview", "commentsReview"]].fillna("").astype(str)
+    return frame, fields
+
+
+def druglib(part: str) -> LabelledSet:
+    """The medication reviews' `part`: "train" (80 %) or "held_out" (20 %)."""
+    frame, fields = _reviews()
     texts = [" ".join(row).strip() for row in fields.itertuples(index=False)]
     keys = [f"{row_id}{text}" for row_id, text in zip(frame.iloc[:, 0], texts, strict=True)]
     picked = [i for i, key in enumerate(keys) if held_out(key) == (part == "held_out")]
@@ -79,13 +85,7 @@ def objective_sentences(every: int = 2) -> LabelledSet:
     from commentscope.analysis.sentences import split_sentences
     from commentscope.analysis.sentiment import lexicon_features
 
-    path = druglib_path()
-    if path is None:
-        raise FileNotFoundError(f"{SHARED / DRUGLIB} not found; set COMMENTSCOPE_DATA to its folder")
-    frame = pd.read_csv(path, sep="\t")
-    frame["rating"] = pd.to_numeric(frame["rating"], errors="coerce")
-    frame = frame.dropna(subset=["rating"])
-    fields = frame[["benefitsReview", "sideEffectsReview", "commentsReview"]].fillna("").astype(str)
+    frame, fields = _reviews()
     found = []
     for row_id, row in zip(frame.iloc[:, 0], fields.itertuples(index=False), strict=True):
         if held_out(f"{row_id}{' '.join(row).strip()}"):
