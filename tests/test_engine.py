@@ -6,13 +6,13 @@ from __future__ import annotations
 import copy
 import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import commentscope
+from analyzers import FixedScore
 from commentscope.engine import FolderSink, PageOutput, Progress, Reducers, Settings, finish, run
 from commentscope.engine.page import map_page
 from commentscope.engine.run import _matcher, read_item, tasks
@@ -177,19 +177,6 @@ def test_cli_jobs_two_writes_what_jobs_one_writes(tmp_path: Path) -> None:
     assert [f["sha256"] for f in one["files"]] == [f["sha256"] for f in two["files"]]
 
 
-@dataclass(frozen=True)
-class _Fixed:
-    """A picklable score-only analyzer that always says `value` (sent to worker processes)."""
-
-    value: float
-
-    @property
-    def name(self) -> str:
-        return "fixed"
-
-    def score(self, sentence: str) -> float:
-        return self.value
-
 
 def test_reader_options_sentiment_and_exclude_reach_the_workers(tmp_path: Path) -> None:
     """What main's readers and sentiment work added goes through the engine: the same in one
@@ -205,7 +192,7 @@ def test_reader_options_sentiment_and_exclude_reach_the_workers(tmp_path: Path) 
     read = ReadOptions(columns={"page": "pid", "id": "cid", "parent": "re", "author": "who", "text": "txt"})
     written = {}
     for jobs in (1, 2):
-        options = RunOptions(jobs=jobs, read_options=read, sentiment=_Fixed(-0.9), exclude=("skipped*",))
+        options = RunOptions(jobs=jobs, read_options=read, sentiment=FixedScore(-0.9), exclude=("skipped*",))
         out = tmp_path / f"jobs{jobs}"
         analyze_to_folder([folder], out, options, charts=False)
         written[jobs] = _files(out)

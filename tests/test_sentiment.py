@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from nltk.sentiment import vader
 from textblob.en.sentiments import PatternAnalyzer
 
 import commentscope
+from analyzers import FixedScore
 from commentscope.analysis import sentiment
 from commentscope.analysis.sentiment import (
     NEUTRAL_BAND,
@@ -70,19 +70,6 @@ def test_textblob_subjectivity_in_range() -> None:
     assert 0.0 < blob.subjectivity(POSITIVE) <= 1.0
     assert blob.subjectivity(NEUTRAL) == 0.0
 
-
-@dataclass(frozen=True)
-class FixedScore:
-    """A score-only analyzer (the bare `SentimentAnalyzer` protocol) that always says `value`."""
-
-    value: float
-
-    @property
-    def name(self) -> str:
-        return "fixed"
-
-    def score(self, sentence: str) -> float:
-        return self.value
 
 
 @pytest.mark.parametrize(
