@@ -6,8 +6,9 @@ rating read as ≤4 negative, 5–6 neutral, ≥7 positive) and on short product
 review sentences; the lexicon scores (VADER compound, TextBlob polarity and subjectivity) are
 features, once for every text and once more for short texts (SHORT_WORDS words or fewer), so the
 model can trust the lexicons more where a short text gives its word weights little to go on, and
-learn what they miss in health language ("no side effects at all"). Scoring is plain Python over the exported
-vocabulary and coefficients: no scikit-learn at run time, nothing downloaded.
+learn what they miss in health language ("no side effects at all"). Scoring is a dictionary
+lookup per feature and a few numpy operations over the exported vocabulary and coefficients: no
+scikit-learn at run time, nothing downloaded.
 Data and licences: `commentscope/data/README.md`.
 """
 
@@ -17,13 +18,14 @@ import gzip
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any
+
+import numpy as np
 
 from commentscope.errors import CommentscopeError
 
@@ -75,36 +77,36 @@ class Prediction:
 
 
 class SentimentModel:
-    """The exported model: per feature its idf and one weight per class, lexicon weights, biases."""
+    """The exported model: per feature its idf and one weight per class, lexicon weights, biases.
+
+    The vocabulary becomes a term -> row index and two arrays (idf, weights), so a text costs one
+    dictionary lookup per feature and a few small array operations, not a loop per feature.
+    """
 
     def __init__(self, payload: dict[str, Any]) -> None:
         if tuple(payload.get("classes", ())) != CLASSES:
             raise CommentscopeError(f"sentiment model: expected classes {CLASSES}, found {payload.get('classes')}")
-        self.vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos]
-        self.lexicon_weights: list[list[float]] = payload["lexicon_weights"]  # per lexicon feature, per class
-        self.intercept: list[float] = payload["intercept"]
+        vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos]
+        self.index = {term: row for row, term in enumerate(vocabulary)}
+        table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + len(CLASSES))
+        self.idf = table[:, 0]
+        self.weights = table[:, 1:]
+        self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, len(CLASSES))
+        self.intercept = np.array(payload["intercept"], dtype=np.float64)
         self.short_words = int(payload.get("short_words", SHORT_WORDS))
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
         """Class probabilities from the text's features and its (vader, polarity, subjectivity)."""
-        logits = list(self.intercept)
-        weighted: list[tuple[float, list[float]]] = []
-        for term, count in Counter(features(text)).items():
-            entry = self.vocabulary.get(term)
-            if entry is not None:
-                weighted.append(((1.0 + math.log(count)) * entry[0], entry))
-        norm = math.sqrt(sum(value * value for value, _ in weighted)) or 1.0
-        for value, entry in weighted:
-            share = value / norm
-            for k in range(3):
-                logits[k] += share * entry[k + 1]
-        for value, weights in zip(lexicon_inputs(text, lexicon, self.short_words), self.lexicon_weights, strict=True):
-            for k in range(3):
-                logits[k] += value * weights[k]
-        top = max(logits)
-        exps = [math.exp(x - top) for x in logits]
-        total = sum(exps)
-        return Prediction(*(e / total for e in exps))
+        logits = self.intercept + np.asarray(lexicon_inputs(text, lexicon, self.short_words)) @ self.lexicon_weights
+        lookup = self.index.get
+        rows = [row for row in map(lookup, features(text)) if row is not None]
+        if rows:
+            found, counts = np.unique(np.array(rows), return_counts=True)
+            values = (1.0 + np.log(counts)) * self.idf[found]
+            logits += (values / math.sqrt(float(values @ values))) @ self.weights[found]
+        exps = np.exp(logits - logits.max())
+        negative, neutral, positive = (exps / exps.sum()).tolist()
+        return Prediction(negative, neutral, positive)
 
 
 @cache
