@@ -88,11 +88,14 @@ class SentimentModel:
             raise CommentscopeError(f"sentiment model: expected classes {CLASSES}, found {payload.get('classes')}")
         vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos]
         self.index = {term: row for row, term in enumerate(vocabulary)}
-        table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + len(CLASSES))
+        try:
+            table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + len(CLASSES))
+            self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, len(CLASSES))
+            self.intercept = np.array(payload["intercept"], dtype=np.float64).reshape(len(CLASSES))
+        except ValueError as exc:
+            raise CommentscopeError(f"sentiment model: a row of weights has the wrong length ({exc})") from exc
         self.idf = table[:, 0]
         self.weights = table[:, 1:]
-        self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, len(CLASSES))
-        self.intercept = np.array(payload["intercept"], dtype=np.float64)
         self.short_words = int(payload.get("short_words", SHORT_WORDS))
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:

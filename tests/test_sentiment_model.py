@@ -1,0 +1,102 @@
+"""The packaged sentiment model's scoring (`analysis/sentiment_model.py`), checked on small
+hand-made payloads against the logistic regression written out term by term."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from commentscope.analysis.sentiment_model import (
+    CLASSES,
+    SentimentModel,
+    features,
+    lexicon_inputs,
+    packaged_model,
+)
+from commentscope.errors import CommentscopeError
+
+PAYLOAD: dict[str, Any] = {
+    "classes": list(CLASSES),
+    "short_words": 3,
+    "vocabulary": {  # term -> [idf, w_negative, w_neutral, w_positive]
+        "worked": [1.5, -1.0, 0.0, 2.0],
+        "NOT_side": [2.0, -0.5, 0.1, 1.5],
+        "no NOT_side": [3.0, -0.2, 0.0, 0.8],
+        "dizzy": [1.2, 2.5, 0.0, -1.0],
+        "took": [1.0, 0.0, 1.0, 0.0],
+    },
+    "lexicon_weights": [[-1.0, 0.0, 1.0], [-0.5, 0.0, 0.5], [0.1, -0.2, 0.1],
+                        [-2.0, 0.0, 2.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]],
+    "intercept": [0.1, -0.3, 0.2],
+}
+
+
+def reference(payload: dict[str, Any], text: str, lexicon: tuple[float, float, float]) -> list[float]:
+    """The model's probabilities, written out: sublinear tf times idf, unit length, then softmax."""
+    logits = list(payload["intercept"])
+    weighted = []
+    for term, count in Counter(features(text)).items():
+        if term in payload["vocabulary"]:
+            idf, *weights = payload["vocabulary"][term]
+            weighted.append(((1 + math.log(count)) * idf, weights))
+    norm = math.sqrt(sum(value * value for value, _ in weighted)) or 1.0
+    for value, weights in weighted:
+        for k in range(3):
+            logits[k] += value / norm * weights[k]
+    for value, weights in zip(lexicon_inputs(text, lexicon, payload["short_words"]), payload["lexicon_weights"],
+                              strict=True):
+        for k in range(3):
+            logits[k] += value * weights[k]
+    exps = [math.exp(x) for x in logits]
+    return [e / sum(exps) for e in exps]
+
+
+@pytest.mark.parametrize(
+    ("text", "lexicon"),
+    [
+        ("It worked, no side effects.", (0.4, 0.2, 0.5)),
+        ("Took it, worked worked worked; then dizzy and dizzy.", (-0.1, 0.3, 0.6)),
+        ("Worked", (0.6, 0.5, 0.9)),
+        ("Nothing here is in the vocabulary at all.", (0.0, 0.0, 0.0)),
+        ("", (0.0, 0.0, 0.0)),
+    ],
+    ids=["negation_pair", "repeated_terms", "short_text", "unknown_terms_only", "empty"],
+)
+def test_predict_matches_the_written_out_model(text: str, lexicon: tuple[float, float, float]) -> None:
+    prediction = SentimentModel(PAYLOAD).predict(text, lexicon)
+    assert [prediction.negative, prediction.neutral, prediction.positive] == pytest.approx(
+        reference(PAYLOAD, text, lexicon), abs=1e-12
+    )
+
+
+def test_more_of_a_negative_term_lowers_the_score() -> None:
+    model = SentimentModel(PAYLOAD)
+    once = model.predict("It worked but I was dizzy.", (0.0, 0.0, 0.0))
+    twice = model.predict("It worked but I was dizzy, so dizzy.", (0.0, 0.0, 0.0))
+    assert twice.score < once.score
+
+
+def test_short_text_copy_of_the_lexicon_scores() -> None:
+    lexicon = (0.5, 0.25, 0.75)
+    assert lexicon_inputs("one two three", lexicon, 3) == [0.5, 0.25, 0.75, 0.5, 0.25, 0.75]
+    assert lexicon_inputs("one two three four", lexicon, 3) == [0.5, 0.25, 0.75, 0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"classes": ["positive", "negative", "neutral"]}, {"vocabulary": {"good": [1.0, 0.5]}}, {"intercept": [0.0]}],
+    ids=["class_order", "short_vocabulary_row", "short_intercept"],
+)
+def test_a_payload_of_another_shape_is_refused(change: dict[str, Any]) -> None:
+    with pytest.raises(CommentscopeError):
+        SentimentModel({**PAYLOAD, **change})
+
+
+def test_packaged_model_reads_health_language() -> None:
+    model = packaged_model()
+    good = model.predict("It finally worked and I had no side effects at all.", (0.0, 0.0, 0.0))
+    bad = model.predict("It did nothing for my pain and I was dizzy all day.", (0.0, 0.0, 0.0))
+    assert good.score > 0 > bad.score
