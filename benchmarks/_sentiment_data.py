@@ -1,6 +1,7 @@
 """Labelled texts for training and measuring sentiment: where they are read from and how they split.
 
-- Medication reviews: `../shared/data/druglib_train.tsv` (or $COMMENTSCOPE_DATA), the patient's
+- Medication reviews: `../shared/data/druglib_train.tsv` (or $COMMENTSCOPE_DATA; `shared/data`
+  of a parent folder is found too), the patient's
   own 1–10 rating read as ≤4 negative, 5–6 neutral, ≥7 positive; text = benefits, side effects
   and comments joined. Deterministic 80/20 split by a hash of row id and text: the 20 % part is
   held out from training and is where the benchmark measures.
@@ -19,7 +20,20 @@ from pathlib import Path
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
-SHARED = Path(os.environ.get("COMMENTSCOPE_DATA", HERE.parent.parent / "shared" / "data"))
+
+
+def _shared_data() -> Path:
+    """$COMMENTSCOPE_DATA, else the first `shared/data` beside the checkout or one of its parents
+    (a git worktree under `wt/` sits one folder deeper than the main checkout)."""
+    if "COMMENTSCOPE_DATA" in os.environ:
+        return Path(os.environ["COMMENTSCOPE_DATA"])
+    for parent in HERE.parents[1:]:
+        if (parent / "shared" / "data").is_dir():
+            return parent / "shared" / "data"
+    return HERE.parent.parent / "shared" / "data"
+
+
+SHARED = _shared_data()
 DRUGLIB = "druglib_train.tsv"
 SENTENCES = HERE / "data" / "labelled_sentences"
 SENTENCE_SETS = ("amazon_cells", "imdb", "yelp")
