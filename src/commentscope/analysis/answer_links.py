@@ -28,14 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from commentscope.analysis.answers import (
-    AnswerKind,
-    AnswerStatus,
-    StaffMember,
-    _first_name,
-    _opens_with,
-    answer_kind,
-)
+from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
+from commentscope.analysis.staff import StaffMember, first_name, opens_with
 from commentscope.analysis.similarity import cosine, term_vector
 from commentscope.model import Comment, Document
 from commentscope.text import words
@@ -71,7 +65,7 @@ def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineA
     at the end of the comment, starts the answer; everything from there on is the answer.
     """
     lines = text.split("\n")
-    names = [n for n in (_first_name(s) for s in staff_names) if n]
+    names = [n for n in (first_name(s) for s in staff_names) if n]
     name_marker = re.compile(
         r"^\s*((?:" + "|".join(re.escape(n) for n in names) + r")\b[^:\n]{0,20}|[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$",
         re.IGNORECASE if names else 0,
@@ -94,7 +88,7 @@ class AnswerFinder:
     def __init__(self, doc: Document, staff: dict[str, StaffMember]) -> None:
         self.doc = doc
         self.staff = staff
-        self._names = {c.author: _first_name(c.author) for c in doc.comments if c.author}
+        self._names = {c.author: first_name(c.author) for c in doc.comments if c.author}
         self._word_cache: dict[str, list[str]] = {}
         self._kind_cache: dict[tuple[str, str | None], AnswerKind] = {}
         self._children: dict[str, list[Comment]] = {}
@@ -144,7 +138,7 @@ class AnswerFinder:
         """(strength, label) of the best evidence that `candidate` answers, or None."""
         text = candidate.text
         mentioned = rf"(?:@{re.escape(name)}\b|\b{re.escape(name)}['’]s\s+question)"
-        if name and (_opens_with(text, name) or re.search(mentioned, text, re.IGNORECASE)):
+        if name and (opens_with(text, name) or re.search(mentioned, text, re.IGNORECASE)):
             return 4, "names the asker"
         if _quotes(self._words(candidate), asked_words):
             return 3, "quotes the question"
@@ -169,7 +163,7 @@ class AnswerFinder:
 
     def _addresses_someone(self, comment: Comment, asker_name: str) -> bool:
         """The comment opens with the name of a commenter other than the asker."""
-        return any(n and n != asker_name and a != comment.author and _opens_with(comment.text, n)
+        return any(n and n != asker_name and a != comment.author and opens_with(comment.text, n)
                    for a, n in self._names.items())
 
     def _found(self, answer: Comment, evidence: str) -> AnswerStatus:
