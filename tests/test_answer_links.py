@@ -54,8 +54,40 @@ EVIDENCE_CASES = {
     ),
     "topical-overlap": (
         flat(("Ann", "Why does my starter smell like nail polish remover?"),
+             ("Cy", "Lovely blog, greetings from Leeds."),
              ("Bo", "That acetone smell of the starter means it is hungry: feed it more often.")),
         (True, "reader", "topical overlap"),
+    ),
+    "next-comment-opens-like-an-answer": (
+        flat(("Teodora", "Could I add food colouring to the batter?"),
+             ("Jo", "Yes, tried it last week.")),
+        (True, "reader", "next comment"),
+    ),
+    "next-comment-that-asks-is-no-answer": (
+        flat(("Ann", "Why does my starter smell like nail polish remover?"),
+             ("Bo", "Does the starter smell change with rye flour?")),
+        (False, "", "no later comment answers it"),
+    ),
+    "asker-spoke-again": (
+        flat(("Claire", "How would the tax treat central banks that peg?"),
+             ("claire", "Also, why would the Fed run it rather than the Treasury?"),
+             ("Marta Lind", "Claire, the Fed has the tools and the modelling staff for it.")),
+        (False, "", "no later comment answers it"),
+    ),
+    "at-handle-prefix": (
+        flat(("Yuppiedeadhead", "Is a rant the right form for a debate like this one?"),
+             ("Lee", "Nice."),
+             ("Marta Lind", "@Yuppie: measured against the quotes, a rant is mild.")),
+        (True, "staff", "names the asker"),
+    ),
+    "quote-of-the-article-is-not-a-quote-of-the-question": (
+        flat(("Dan", "Is it true that feed your starter flour and water daily is enough in winter?"),
+             ("Ed", "Nice post."),
+             ("Fay", "Nice read."),
+             ("Gil", "I quit baking."),
+             ("Ivy", "Great photos."),
+             ("Hal", "The post says feed your starter flour and water daily, and I never do.")),
+        (False, "", "no later comment answers it"),
     ),
     "earlier-comment-never-answers": (
         flat(("Ann", "Which flour is best for a cold kitchen?")),

@@ -1,7 +1,8 @@
 """Which reader questions got a real answer (staff detection lives in `staff`).
 
-Whether a reply answers is `answer_kind`: an answer, a refusal ("Sorry, I can't help here."),
-bare thanks, or noise. A short reply that starts like an answer ("I sure will, Ann!", "Yes, ...")
+Whether a reply answers is `answer_kind`: an answer, a refusal ("Sorry, I can't help here.",
+"keine Ahnung"), bare thanks, a "me too" that reports the same trouble without a way out, or
+noise. A short reply that starts like an answer ("I sure will, Ann!", "Yes, ...")
 is an answer. Which later comment answers a question is found by `answer_links`.
 """
 
@@ -38,6 +39,7 @@ class AnswerKind(StrEnum):
     ANSWER = "answer"
     REFUSAL = "refusal"
     THANKS = "thanks"
+    ME_TOO = "me too"
     NOISE = "noise"
 
 
@@ -48,9 +50,22 @@ _REFUSAL = re.compile(
     r"|\bcan(?:not|'t|’t)\s+(?:help|advise|answer|comment|say|give (?:medical |personal )?advice)\b"
     r"|\b(?:please\s+)?(?:consult|ask|see|check with|talk to|speak to)\s+your\s+(?:own\s+)?"
     r"(?:doctor|physician|pharmacist|gp|vet|health ?care provider)\b"
-    r"|^\W*(?:i\s+)?(?:don(?:'t|’t)|do not)\s+know\b|\bno idea\b",
+    r"|^\W*(?:i\s+)?(?:don(?:'t|’t)|do not)\s+know\b|\bno idea\b"
+    r"|\bkeine\s+ahnung\b|\bwei(?:ß|ss)\s+(?:ich\s+)?(?:leider\s+)?(?:auch\s+)?(?:gar\s+)?nicht\b",
     re.IGNORECASE,
 )
+# A reply that reports the same trouble ("Same problem here", "genau den gleichen Fehler") and
+# offers no way out is no answer, however long.
+_ME_TOO = re.compile(
+    r"\b(?:same\s+(?:problem|issue|error|thing\s+happen\w*)|me\s+too|happen(?:s|ed)\s+to\s+me\s+too"
+    r"|(?:den|das|die)\s+gleichen?\s+(?:\S+\s+)?(?:fehler|problem)|gleiche[ns]?\s+problem|geht\s+mir\s+(?:genauso|auch\s+so))\b",
+    re.IGNORECASE,
+)
+_WAY_OUT = re.compile(
+    r"\b(?:solution|solved|fix(?:ed)?|workaround|try|worked\s+for\s+me|lösung|gelöst|klappt|funktioniert|probier\w*)\b",
+    re.IGNORECASE,
+)
+ME_TOO_WORDS = 30  # a "me too" counts when it comes this early in the reply
 # A short reply that still answers: it opens like an answer ("Yes, ...", "I sure will", "You can").
 _ANSWER_OPENING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|dear)\s+)?(?:[\w@.'’-]+\s*[,!:]\s+)?"
@@ -58,7 +73,9 @@ _ANSWER_OPENING = re.compile(
     r"(?:yes|yeah|yep|yup|no|nope|sure|absolutely|definitely|of course|correct|exactly|indeed|not (?:really|yet|at all)"
     r"|i (?:sure |certainly |definitely )?(?:will|did|do|have|would|can|am|was|use|used|add|added|made|make)"
     r"|i'll|i've|i'd|you (?:can|could|should|may|will|need|don't|do not)|you'll|it (?:is|does|will|can|was|works)|it's"
-    r"|they (?:are|do|will|can)|they're|both|either|use|try|add|skip)\b",
+    r"|they (?:are|do|will|can)|they're|both|either|use|try|add|skip"
+    r"|ja|jap|jep|jo|nein|nö|doch|klar|genau|natürlich|sicher|du (?:kannst|musst|solltest|brauchst)"
+    r"|man (?:kann|muss|sollte|braucht)|ich (?:habe|hab|würde|nehme)|es (?:ist|geht)|das (?:ist|geht))\b",
     re.IGNORECASE,
 )
 _GREETING = frozenset("hi hello hey dear".split())
@@ -70,6 +87,8 @@ def answer_kind(text: str, asker: str | None = None) -> AnswerKind:
     name = first_name(asker).casefold() if asker else ""
     if not any(ch.isalpha() for ch in text):
         return AnswerKind.NOISE
+    if _ME_TOO.search(" ".join(text.split()[:ME_TOO_WORDS])) and not _WAY_OUT.search(text):
+        return AnswerKind.ME_TOO
     declined = False
     for sentence in sentences:
         refusal = _REFUSAL.search(sentence)
