@@ -113,7 +113,7 @@ class AnswerFinder:
         return self._flat_status(question, asked or [question.text])
 
     def _flat_status(self, question: Comment, asked: list[str]) -> AnswerStatus:
-        following = [c for c in self.doc.comments[question.position + 1 :] if c.parent_id is None]
+        following = [c for c in self.doc.comments[question.position + 1 :] if c.parent_id == question.parent_id]
         context = _Context(question, asked, first_name(question.author or ""), term_vector(" ".join(asked)))
         best: tuple[int, Comment, str] | None = None
         for offset, candidate in enumerate(following):

@@ -8,9 +8,11 @@ each with the evidence:
   site's name ("Olivia (GiveWell)" on the GiveWell blog);
 - a comment is signed with a site role ("- the editor", "(Team Golf Post)");
 - the name is in the article's byline ("By Daniel Lemire", "von Mathias");
-- in a threaded page, the commenter replies to several readers and rarely starts threads;
-- in a flat page, the commenter who opens comments with the names of the most different
-  readers ("Hi Ann,", "@Bob", "Hallo Herr Habermeyer"), strictly more than anyone else.
+- when none of that names anyone: commenters who reply to several different readers and rarely
+  start threads;
+- in a flat page, or when still no one is found: the commenter who opens comments with the
+  names of the most different readers ("Hi Ann,", "@Bob", "Hallo Herr Habermeyer"), strictly
+  more than anyone else (at least MIN_FLAT_READERS).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from commentscope.model import Comment, Document
 
 MIN_DISTINCT_READERS = 3  # replies to this many different readers ...
 MAX_THREAD_SHARE = 0.25  # ... while starting at most this share of their comments as new threads
-MIN_FLAT_READERS = 2  # a flat page's top answerer addresses at least this many readers by name
+MIN_FLAT_READERS = 2  # the top answerer addresses at least this many readers by name
 BYLINE_LINES = 6  # opening non-blank lines searched for the author's byline
 _ROLE = r"editor|admin|administrator|moderator|author|webmaster|site owner|blog owner|redaktion"
 # A comment signed with a site role at its end: "[Toptal blog editor]", "- the author", "(admin)",
@@ -104,8 +106,10 @@ def detect_staff(doc: Document, named: Iterable[str] = ()) -> dict[str, StaffMem
             found[author] = StaffMember(author, evidence)
     if not named:
         _add_site_tagged(found, by_author, opening)
-        if doc.max_depth == 0:
-            for author, member in _flat_thread_staff(by_author).items():
+        if not found:  # the thread's own behaviour names staff only when nothing else does
+            found.update(_repliers(by_author, by_id))
+        if not found or doc.max_depth == 0:
+            for author, member in _addressing_staff(by_author).items():
                 found.setdefault(author, member)
     return found
 
@@ -123,9 +127,9 @@ def _add_site_tagged(found: dict[str, StaffMember], by_author: dict[str, list[Co
             found[author] = StaffMember(author, f"the name carries the site's name ({label})")
 
 
-def _flat_thread_staff(by_author: dict[str, list[Comment]]) -> dict[str, StaffMember]:
-    """In a flat page, the commenter who opens comments with the most different readers'
-    names (at least MIN_FLAT_READERS, and strictly more than anyone else)."""
+def _addressing_staff(by_author: dict[str, list[Comment]]) -> dict[str, StaffMember]:
+    """The commenter who opens comments with the most different readers' names (at least
+    MIN_FLAT_READERS, and strictly more than anyone else)."""
     names = {author: address_names(author) for author in by_author}
     addressed: dict[str, set[str]] = {}
     for author, comments in by_author.items():
@@ -138,30 +142,36 @@ def _flat_thread_staff(by_author: dict[str, list[Comment]]) -> dict[str, StaffMe
     if len(ranked) > 1 and len(addressed[ranked[1]]) == len(addressed[top]):
         return {}
     return {top: StaffMember(top, f"opens comments with the names of {len(addressed[top])} different readers "
-                                  "in a flat thread, more than anyone else")}
+                                  "more than anyone else")}
 
 
 def _staff_evidence(author: str, own: list[Comment], by_id: dict[str, Comment], opening: str) -> str | None:
     """Why `author` (who wrote `own`, in page order) speaks for the site, or None."""
     if _ROLE_NAME.match(author):
         return f"the name is a site role ({author})"
-    replies = [(c, by_id[c.parent_id]) for c in own if c.parent_id and c.parent_id in by_id]
-    parents = [p for _, p in replies]
-    readers = {p.author or p.comment_id for p in parents if p.author != author}
-    threads = sum(c.parent_id is None for c in own)
-    greeted = sum(_greets(c, p) for c, p in replies)
+    replies = sum(1 for c in own if c.parent_id and c.parent_id in by_id)
     signature = next((m for m in (_SIGNATURE.search(c.text) for c in own) if m), None)
     if signature is not None:
         role = next(g for g in signature.groups() if g)
         return f"signs a comment as the site's {role.lower()}"
     if _in_byline(opening, author):
-        return f"name appears in the article byline; wrote {len(own)} comments, {len(parents)} of them replies"
-    if len(readers) >= MIN_DISTINCT_READERS and threads <= MAX_THREAD_SHARE * len(own):
-        return (
-            f"replied to {len(readers)} different readers, started {threads} of {len(own)} "
-            f"comments as threads, greeted {greeted} by name"
-        )
+        return f"name appears in the article byline; wrote {len(own)} comments, {replies} of them replies"
     return None
+
+
+def _repliers(by_author: dict[str, list[Comment]], by_id: dict[str, Comment]) -> dict[str, StaffMember]:
+    """Commenters who reply to several different readers and rarely start threads."""
+    found = {}
+    for author, own in sorted(by_author.items()):
+        parents = [by_id[c.parent_id] for c in own if c.parent_id and c.parent_id in by_id]
+        readers = {p.author or p.comment_id for p in parents if p.author != author}
+        threads = sum(c.parent_id is None for c in own)
+        if len(readers) >= MIN_DISTINCT_READERS and threads <= MAX_THREAD_SHARE * len(own):
+            greeted = sum(_greets(c, by_id[c.parent_id]) for c in own if c.parent_id and c.parent_id in by_id)
+            found[author] = StaffMember(author, (
+                f"replied to {len(readers)} different readers, started {threads} of {len(own)} "
+                f"comments as threads, greeted {greeted} by name"))
+    return found
 
 
 def _greets(reply: Comment, parent: Comment) -> bool:
