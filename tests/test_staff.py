@@ -87,7 +87,8 @@ def test_readers_are_not_staff(doc: Document) -> None:
 
 def test_byline_staff_leave_no_room_for_guessing_from_replies() -> None:
     """A byline names the staff; busy readers who reply to many others are not added."""
-    lines = (LabelledLine(1, "Tax capital inflows", LineRole.TITLE), LabelledLine(2, "Michael Pettis", LineRole.ARTICLE))
+    lines = (LabelledLine(1, "Tax capital inflows", LineRole.TITLE),
+             LabelledLine(2, "Michael Pettis", LineRole.ARTICLE))
     comments = [Comment("q0", None, 0, 0, "Ann", "How does it work?", 4, 4),
                 Comment("a0", "q0", 1, 1, "Michael Pettis", "The Fed sets it yearly.", 5, 5)]
     for k, reader in enumerate(("Bo", "Cy", "Dee")):
