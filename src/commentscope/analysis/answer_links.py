@@ -149,8 +149,10 @@ class AnswerFinder:
             return None
         if candidate.author in self.staff and not context.staff_seen and not context.other_question_seen:
             return 3, "next staff comment"
+        if "?" in text or _ASKS_OR_ADDRESSES_ALL.search(text):
+            return None  # weak evidence: a comment that asks or speaks to everyone starts its own thread
         overlap = cosine(term_vector(text), context.vector)
-        if offset == 0 and "?" not in text and (overlap >= NEXT_OVERLAP or _ANSWER_START.match(text)):
+        if offset == 0 and (overlap >= NEXT_OVERLAP or _ANSWER_START.match(text)):
             return 2, "next comment"
         if overlap >= OVERLAP:
             return 1, "topical overlap"
@@ -225,6 +227,17 @@ class _Context:
 # A comment that opens like an answer, for the comment right after a question.
 _ANSWER_START = re.compile(
     r"^\W*(?:yes|yeah|yep|no|nope|sure|ja|jap|jep|nein|nö|doch|klar|genau|oui|non|sí|si)\b", re.IGNORECASE
+)
+
+
+# A comment that asks without a '?' ("wollte fragen wie viel", "I was wondering") or opens by
+# speaking to everyone ("Hi@all", "Hallo zusammen"): no answer to one earlier question.
+_ASKS_OR_ADDRESSES_ALL = re.compile(
+    r"\b(?:wollte|möchte|darf)\s+(?:\w+\s+)?fragen\b|\bich\s+frage\s+mich\b|\b(?:hab|habe)\s+(?:\w+\s+){0,2}frage\b"
+    r"|\bi\s+(?:was\s+)?wonder(?:ing)?\b|\bquick\s+question\b|^\W*(?:warum|wieso|weshalb|why)\b"
+    r"|^\W*(?:hi|hallo|hey|hello)?\s*@?\s*(?:all|alle|zusammen|leute|everyone|everybody|folks)\b"
+    r"|^\W*(?:hi|hallo|hey|hello)\s+(?:@\s*)?(?:all|alle|zusammen|leute|everyone|everybody|folks)\b",
+    re.IGNORECASE,
 )
 
 
