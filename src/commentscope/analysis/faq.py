@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-from commentscope.analysis.faq_material import is_faq_material
+from commentscope.analysis.faq_material import has_open_faq_question, is_faq_material
 from commentscope.analysis.linkage import sparse_average_linkage
 from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
 from commentscope.analysis.similarity import SparseVector, TfidfSpace, content_terms, cosine
@@ -144,7 +144,7 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
         article_coverage=float(members["article_coverage"].astype(float).mean()),
         doc_ids=";".join(sorted(set(members["doc_id"].map(str)))),
         comment_ids=";".join(dict.fromkeys(members["comment_id"].map(str))),
-        open=unanswered > 0 and any(is_faq_material(str(q)) for q in members["question"]),
+        open=has_open_faq_question(members["comment_id"], members["question"], answered),
     )
 
 

@@ -13,12 +13,16 @@ Not FAQ material (issue 13):
   bench him?", "..., oder?", "Dir ist schon klar, dass ...?") and fragments too short to stand
   as a question ("Sicher?").
 
-The tables are ordered patterns, English and German, matched on the question sentence alone.
+The tables are ordered patterns, English and German, matched on the question sentence. A
+comment that asks one question that is not FAQ material speaks in that voice throughout ("Lol,
+how old are you? Did you ever read the law? Does it say the images are protected?"), so
+`has_open_faq_question` counts none of its questions.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MIN_WORDS = 3  # a question of fewer words ("Sicher?", "Really?") is a fragment, not an FAQ entry
 
@@ -56,6 +60,9 @@ _RHETORICAL = (
     r"\bwie\s+alt\s+bist\s+du\b",
     r"\bist\s+es\s+(?:euch|dir|ihnen)\s+nicht\b",
     r"\bwie\s+kann\s+ich\s+(?:\w+\s+){0,3}sein\b",
+    r"\b(?:ist|sind|war)\s+(?:es|das)\s+(?:ja|doch)\b",
+    r"\b(?:zur|zum)\s+(?:h(?:ölle|oelle)?…|hölle|teufel)|\bthe\s+(?:hell|heck)\b",
+    r"\b(?:warum|wieso|weshalb)\b[^?]{0,40}\b(?:deine?[mnrs]?|dich|dir)\b",
 )
 _NOT_FAQ = re.compile("|".join(_POINTER + _POLL + _PERMISSION + _RHETORICAL), re.IGNORECASE)
 
@@ -65,3 +72,12 @@ def is_faq_material(question: str) -> bool:
     if len(re.findall(r"\w+", question)) < MIN_WORDS:
         return False
     return _NOT_FAQ.search(question) is None
+
+
+def has_open_faq_question(comment_ids: Iterable[object], questions: Iterable[object],
+                          answered: Iterable[bool]) -> bool:
+    """Whether a group of questions (parallel sequences) holds an unanswered question that is
+    FAQ material, from a comment none of whose questions in the group is not FAQ material."""
+    rows = [(str(c), str(q), bool(a)) for c, q, a in zip(comment_ids, questions, answered, strict=True)]
+    voiced = {c for c, q, _ in rows if not is_faq_material(q)}
+    return any(not a and c not in voiced for c, _, a in rows)
