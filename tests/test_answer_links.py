@@ -127,9 +127,15 @@ def test_refusal_from_staff_is_no_answer() -> None:
         ("Rye ferments faster than spelt and wheat.", AnswerKind.ANSWER),
         ("No problem, glad you liked it!", AnswerKind.THANKS),
         ("Just wanted to say thanks!", AnswerKind.THANKS),
+        ("Same problem here since the update, the boss cannot be attacked at all and the quest is lost.",
+         AnswerKind.ME_TOO),
+        ("Same problem here, the fix was to leave the party and rejoin it before the teleport.", AnswerKind.ANSWER),
+        ("Das weiß ich leider auch nicht, sorry!", AnswerKind.REFUSAL),
+        ("Jap, habs probiert.", AnswerKind.ANSWER),
     ],
     ids=["sorry-cant-help", "dont-know", "bare-thanks", "thanks-for-question", "emoticons", "i-sure-will",
-         "short-yes", "doctor-plus-content", "plain-content", "no-problem", "just-thanks"],
+         "short-yes", "doctor-plus-content", "plain-content", "no-problem", "just-thanks", "me-too",
+         "me-too-with-a-fix", "german-dont-know", "german-short-yes"],
 )
 def test_answer_kind(text: str, kind: AnswerKind) -> None:
     assert answer_kind(text, "Ann") is kind

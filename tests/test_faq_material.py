@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from commentscope.analysis.faq import faq_gaps, group_questions
-from commentscope.analysis.faq_material import is_faq_material
+from commentscope.analysis.faq_material import has_open_faq_question, is_faq_material
 from commentscope.analysis.question_similarity import LexicalSimilarity
 
 MATERIAL = {
@@ -31,6 +31,8 @@ MATERIAL = {
     "pointer": ("Have you read the NIH fact sheet on vitamin K2?", False),
     "permission-de": ("Darf ich den Text auf meine Homepage stellen?", False),
     "personal-to-the-author": ("Mike, what ever happened to the book you were writing?", False),
+    "german-modal-ja": ("Dann ist es ja wirklich komisch?", False),
+    "venting": ("Wo zur Hölle bleibt die Übertragung?", False),
 }
 
 
@@ -51,3 +53,20 @@ def test_rhetorical_question_is_no_gap() -> None:
     frame = pd.DataFrame(rows, columns=columns)
     gaps = faq_gaps(frame, group_questions(frame, similarity=LexicalSimilarity()))
     assert list(gaps["comment_ids"]) == ["c2"]
+
+
+VOICE_CASES = {
+    "genuine-and-unanswered": ([("c1", "How many grams of berries should I add?", False)], True),
+    "answered": ([("c1", "How many grams of berries should I add?", True)], False),
+    "comment-with-a-rhetorical-question": (
+        [("c1", "Lol, are you kidding?", False), ("c1", "Does the copyright cover the game's maps?", False)],
+        False),
+    "another-comment-keeps-the-group-open": (
+        [("c1", "Are u insane?", False), ("c2", "Does the copyright cover the game's maps?", False)], True),
+}
+
+
+@pytest.mark.parametrize(("rows", "open_"), VOICE_CASES.values(), ids=VOICE_CASES.keys())
+def test_open_faq_question_in_a_group(rows: list[tuple[str, str, bool]], open_: bool) -> None:
+    comment_ids, questions, answered = zip(*rows, strict=True)
+    assert has_open_faq_question(comment_ids, questions, answered) is open_
