@@ -43,7 +43,7 @@ ANALYZERS = (
         "off-topic + promotional flags",
         ("commentscope.analysis.relevance:off_topic_flags", "commentscope.analysis.relevance:promotional_flags"),
     ),
-    ("staff detection (detect_staff)", ("commentscope.analysis.answers:detect_staff",)),
+    ("staff detection (detect_staff)", ("commentscope.analysis.staff:detect_staff",)),
     ("answer status (answer_status)", ("commentscope.analysis.answers:answer_status",)),
     ("article coverage (ArticleCoverage.best)", ("commentscope.analysis.coverage:ArticleCoverage.best",)),
     ("topic mentions (_mentions)", ("commentscope.analysis.document:_mentions",)),

@@ -54,8 +54,40 @@ EVIDENCE_CASES = {
     ),
     "topical-overlap": (
         flat(("Ann", "Why does my starter smell like nail polish remover?"),
+             ("Cy", "Lovely blog, greetings from Leeds."),
              ("Bo", "That acetone smell of the starter means it is hungry: feed it more often.")),
         (True, "reader", "topical overlap"),
+    ),
+    "next-comment-opens-like-an-answer": (
+        flat(("Teodora", "Could I add food colouring to the batter?"),
+             ("Jo", "Yes, tried it last week.")),
+        (True, "reader", "next comment"),
+    ),
+    "next-comment-that-asks-is-no-answer": (
+        flat(("Ann", "Why does my starter smell like nail polish remover?"),
+             ("Bo", "Does the starter smell change with rye flour?")),
+        (False, "", "no later comment answers it"),
+    ),
+    "asker-spoke-again": (
+        flat(("Claire", "How would the tax treat central banks that peg?"),
+             ("claire", "Also, why would the Fed run it rather than the Treasury?"),
+             ("Marta Lind", "Claire, the Fed has the tools and the modelling staff for it.")),
+        (False, "", "no later comment answers it"),
+    ),
+    "at-handle-prefix": (
+        flat(("Yuppiedeadhead", "Is a rant the right form for a debate like this one?"),
+             ("Lee", "Nice."),
+             ("Marta Lind", "@Yuppie: measured against the quotes, a rant is mild.")),
+        (True, "staff", "names the asker"),
+    ),
+    "quote-of-the-article-is-not-a-quote-of-the-question": (
+        flat(("Dan", "Is it true that feed your starter flour and water daily is enough in winter?"),
+             ("Ed", "Nice post."),
+             ("Fay", "Nice read."),
+             ("Gil", "I quit baking."),
+             ("Ivy", "Great photos."),
+             ("Hal", "The post says feed your starter flour and water daily, and I never do.")),
+        (False, "", "no later comment answers it"),
     ),
     "earlier-comment-never-answers": (
         flat(("Ann", "Which flour is best for a cold kitchen?")),
@@ -95,9 +127,15 @@ def test_refusal_from_staff_is_no_answer() -> None:
         ("Rye ferments faster than spelt and wheat.", AnswerKind.ANSWER),
         ("No problem, glad you liked it!", AnswerKind.THANKS),
         ("Just wanted to say thanks!", AnswerKind.THANKS),
+        ("Same problem here since the update, the boss cannot be attacked at all and the quest is lost.",
+         AnswerKind.ME_TOO),
+        ("Same problem here, the fix was to leave the party and rejoin it before the teleport.", AnswerKind.ANSWER),
+        ("Das weiß ich leider auch nicht, sorry!", AnswerKind.REFUSAL),
+        ("Jap, habs probiert.", AnswerKind.ANSWER),
     ],
     ids=["sorry-cant-help", "dont-know", "bare-thanks", "thanks-for-question", "emoticons", "i-sure-will",
-         "short-yes", "doctor-plus-content", "plain-content", "no-problem", "just-thanks"],
+         "short-yes", "doctor-plus-content", "plain-content", "no-problem", "just-thanks", "me-too",
+         "me-too-with-a-fix", "german-dont-know", "german-short-yes"],
 )
 def test_answer_kind(text: str, kind: AnswerKind) -> None:
     assert answer_kind(text, "Ann") is kind

@@ -28,21 +28,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from commentscope.analysis.answers import (
-    AnswerKind,
-    AnswerStatus,
-    StaffMember,
-    _first_name,
-    _opens_with,
-    answer_kind,
-)
+from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
+from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import cosine, term_vector
-from commentscope.model import Comment, Document
+from commentscope.analysis.staff import StaffMember, address_names, first_name, opens_with
+from commentscope.model import Comment, Document, LineRole
 from commentscope.text import words
 
 QUOTE_WORDS = 6
 WINDOW = 4
 OVERLAP = 0.25
+NEXT_OVERLAP = 0.12  # the comment right after a question, asking nothing itself, needs less overlap
 
 
 @dataclass(frozen=True)
@@ -71,11 +67,10 @@ def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineA
     at the end of the comment, starts the answer; everything from there on is the answer.
     """
     lines = text.split("\n")
-    names = [n for n in (_first_name(s) for s in staff_names) if n]
-    name_marker = re.compile(
-        r"^\s*((?:" + "|".join(re.escape(n) for n in names) + r")\b[^:\n]{0,20}|[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$",
-        re.IGNORECASE if names else 0,
-    ) if names else re.compile(r"^\s*([A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")
+    names = [n for n in (first_name(s) for s in staff_names) if n]
+    staff_alternative = ("(?i:" + "|".join(re.escape(n) for n in names) + r")\b[^:\n]{0,20}|") if names else ""
+    # a staff name in any case, or a name in capitals ("AUTHOR:"), then a colon
+    name_marker = re.compile(r"^\s*(" + staff_alternative + r"[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")
     for k in range(1, len(lines)):
         for pattern in (*_LINE_MARKERS, name_marker):
             found = pattern.match(lines[k])
@@ -94,13 +89,15 @@ class AnswerFinder:
     def __init__(self, doc: Document, staff: dict[str, StaffMember]) -> None:
         self.doc = doc
         self.staff = staff
-        self._names = {c.author: _first_name(c.author) for c in doc.comments if c.author}
+        self._names = {c.author: first_name(c.author) for c in doc.comments if c.author}
         self._word_cache: dict[str, list[str]] = {}
         self._kind_cache: dict[tuple[str, str | None], AnswerKind] = {}
         self._children: dict[str, list[Comment]] = {}
         for comment in doc.comments:
             if comment.parent_id is not None:
                 self._children.setdefault(comment.parent_id, []).append(comment)
+        article = " ".join(ln.text for ln in doc.lines if ln.role is LineRole.ARTICLE)
+        self._article_grams = _grams(words(article))
 
     def status(self, question: Comment, asked: list[str] | None = None) -> AnswerStatus:
         """Answered status of a question comment; `asked` are its question sentences."""
@@ -116,45 +113,63 @@ class AnswerFinder:
         return self._flat_status(question, asked or [question.text])
 
     def _flat_status(self, question: Comment, asked: list[str]) -> AnswerStatus:
-        following = self.doc.comments[question.position + 1 :]
-        later = [c for c in following if c.parent_id is None and self._other(c, question)]
-        name = self._names.get(question.author or "", "")
-        vector = term_vector(" ".join(asked))
-        asked_words = [words(q) for q in asked]
-        best: tuple[int, int, Comment, str] | None = None
-        staff_seen = False
-        for offset, candidate in enumerate(later):
-            evidence = self._evidence(candidate, offset, name, asked_words, vector, staff_seen)
+        following = [c for c in self.doc.comments[question.position + 1 :] if c.parent_id == question.parent_id]
+        context = _Context(question, asked, first_name(question.author or ""), term_vector(" ".join(asked)))
+        best: tuple[int, Comment, str] | None = None
+        for offset, candidate in enumerate(following):
+            if _same_author(candidate, question):
+                context.asker_spoke_again = True
+                continue
+            evidence = self._evidence(candidate, offset, context)
             is_staff = candidate.author in self.staff
-            if evidence is None and (staff_seen or not is_staff):
-                continue
-            answers = self._kind(candidate, question.author) is AnswerKind.ANSWER
-            staff_seen = staff_seen or (answers and is_staff)  # a staff "thanks" is not the staff's answer
-            if evidence is None or not answers:
-                continue
-            strength, label = evidence
-            if best is None or strength > best[0]:
-                best = (strength, offset, candidate, label)
+            asks_only = _asks_only(candidate.text)
+            if evidence is not None and not asks_only and self._kind(candidate, question.author) is AnswerKind.ANSWER:
+                strength, label = evidence
+                if best is None or strength > best[0]:
+                    best = (strength, candidate, label)
+                context.staff_seen = context.staff_seen or is_staff
+            elif is_staff and not asks_only and self._kind(candidate, question.author) is AnswerKind.ANSWER:
+                context.staff_seen = True  # a staff "thanks" is not the staff's answer
+            if not is_staff and "?" in candidate.text:
+                context.other_question_seen = True
         if best is None:
             return AnswerStatus(False, "", "no later comment answers it")
-        return self._found(best[2], best[3])
+        return self._found(best[1], best[2])
 
-    def _evidence(self, candidate: Comment, offset: int, name: str, asked_words: list[list[str]],
-                  vector: dict[str, float], staff_seen: bool) -> tuple[int, str] | None:
+    def _evidence(self, candidate: Comment, offset: int, context: _Context) -> tuple[int, str] | None:
         """(strength, label) of the best evidence that `candidate` answers, or None."""
         text = candidate.text
-        mentioned = rf"(?:@{re.escape(name)}\b|\b{re.escape(name)}['’]s\s+question)"
-        if name and (_opens_with(text, name) or re.search(mentioned, text, re.IGNORECASE)):
-            return 4, "names the asker"
-        if _quotes(self._words(candidate), asked_words):
-            return 3, "quotes the question"
-        if offset >= WINDOW or self._addresses_someone(candidate, name):
+        if _quotes(self._words(candidate), [words(q) for q in context.asked], self._article_grams):
+            return 4, "quotes the question"
+        if context.asker_spoke_again:
+            return None  # later comments answer the asker's newer comment, not this one
+        if self._names_asker(text, context):
+            return 5, "names the asker"
+        if offset >= WINDOW or self._addresses_someone(candidate, context.name):
             return None
-        if candidate.author in self.staff and not staff_seen:
-            return 2, "next staff comment"
-        if cosine(term_vector(text), vector) >= OVERLAP:
+        if candidate.author in self.staff and not context.staff_seen and not context.other_question_seen:
+            return 3, "next staff comment"
+        if "?" in text or _ASKS_OR_ADDRESSES_ALL.search(text):
+            return None  # weak evidence: a comment that asks or speaks to everyone starts its own thread
+        overlap = cosine(term_vector(text), context.vector)
+        if offset == 0 and (overlap >= NEXT_OVERLAP or _ANSWER_START.match(text)):
+            return 2, "next comment"
+        if overlap >= OVERLAP:
             return 1, "topical overlap"
         return None
+
+    def _names_asker(self, text: str, context: _Context) -> bool:
+        """The text opens with a name of the asker's, @-mentions them, or speaks of their question."""
+        asker = context.question.author or ""
+        names = address_names(asker)
+        if any(opens_with(text, n) for n in names):
+            return True
+        handles = {h.casefold() for h in re.findall(r"@\s?([\w.-]{2,})", text)}
+        whole = re.sub(r"\W", "", asker).casefold()
+        if any(h in {n.casefold() for n in names} or h == whole or (len(h) >= 4 and whole.startswith(h))
+               for h in handles):
+            return True
+        return any(re.search(rf"\b{re.escape(n)}['’]s\s+(?:question|frage)", text, re.IGNORECASE) for n in names)
 
     def _words(self, comment: Comment) -> list[str]:
         if comment.comment_id not in self._word_cache:
@@ -169,7 +184,7 @@ class AnswerFinder:
 
     def _addresses_someone(self, comment: Comment, asker_name: str) -> bool:
         """The comment opens with the name of a commenter other than the asker."""
-        return any(n and n != asker_name and a != comment.author and _opens_with(comment.text, n)
+        return any(n and n != asker_name and a != comment.author and opens_with(comment.text, n)
                    for a, n in self._names.items())
 
     def _found(self, answer: Comment, evidence: str) -> AnswerStatus:
@@ -187,10 +202,57 @@ class AnswerFinder:
 
     @staticmethod
     def _other(comment: Comment, question: Comment) -> bool:
-        return comment.author is None or comment.author != question.author
+        return not _same_author(comment, question)
 
 
-def _quotes(reply: list[str], asked: list[list[str]], size: int = QUOTE_WORDS) -> bool:
-    """The reply repeats `size` consecutive words of one of the questions in `asked`."""
-    grams = {tuple(reply[k : k + size]) for k in range(len(reply) - size + 1)}
+def _same_author(comment: Comment, other: Comment) -> bool:
+    """Written by the same named person ("claire" and "Claire" are one commenter)."""
+    return comment.author is not None and other.author is not None and (
+        comment.author.strip().casefold() == other.author.strip().casefold())
+
+
+@dataclass
+class _Context:
+    """What the scan of later comments knows about one question so far (time order)."""
+
+    question: Comment
+    asked: list[str]
+    name: str
+    vector: dict[str, float]
+    asker_spoke_again: bool = False  # later names of the asker answer their newer comment
+    staff_seen: bool = False  # only the first staff answer is "the next staff comment"
+    other_question_seen: bool = False  # ... and only while no other reader has asked since
+
+
+# A comment that opens like an answer, for the comment right after a question.
+_ANSWER_START = re.compile(
+    r"^\W*(?:yes|yeah|yep|no|nope|sure|ja|jap|jep|nein|nö|doch|klar|genau|oui|non|sí|si)\b", re.IGNORECASE
+)
+
+
+# A comment that asks without a '?' ("wollte fragen wie viel", "I was wondering") or opens by
+# speaking to everyone ("Hi@all", "Hallo zusammen"): no answer to one earlier question.
+_ASKS_OR_ADDRESSES_ALL = re.compile(
+    r"\b(?:wollte|möchte|darf)\s+(?:\w+\s+)?fragen\b|\bich\s+frage\s+mich\b|\b(?:hab|habe)\s+(?:\w+\s+){0,2}frage\b"
+    r"|\bi\s+(?:was\s+)?wonder(?:ing)?\b|\bquick\s+question\b|^\W*(?:warum|wieso|weshalb|why)\b"
+    r"|^\W*(?:hi|hallo|hey|hello)?\s*@?\s*(?:all|alle|zusammen|leute|everyone|everybody|folks)\b"
+    r"|^\W*(?:hi|hallo|hey|hello)\s+(?:@\s*)?(?:all|alle|zusammen|leute|everyone|everybody|folks)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_only(text: str) -> bool:
+    """Every sentence of the comment is a question: it asks, it does not answer."""
+    sentences = [s for s in split_sentences(text) if any(ch.isalpha() for ch in s)]
+    return bool(sentences) and all(s.rstrip(" )\"'”’").endswith("?") for s in sentences)
+
+
+def _grams(tokens: list[str], size: int = QUOTE_WORDS) -> set[tuple[str, ...]]:
+    return {tuple(tokens[k : k + size]) for k in range(len(tokens) - size + 1)}
+
+
+def _quotes(reply: list[str], asked: list[list[str]], article: set[tuple[str, ...]], size: int = QUOTE_WORDS) -> bool:
+    """The reply repeats `size` consecutive words of one of the questions in `asked` that are
+    not the article's own words (two readers quoting the article do not answer each other)."""
+    grams = _grams(reply, size) - article
     return any(tuple(q[k : k + size]) in grams for q in asked for k in range(len(q) - size + 1))

@@ -14,7 +14,6 @@ depend on the input's row order.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -22,6 +21,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
+from commentscope.analysis.faq_material import has_open_faq_question, is_faq_material
 from commentscope.analysis.linkage import sparse_average_linkage
 from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
 from commentscope.analysis.similarity import SparseVector, TfidfSpace, content_terms, cosine
@@ -144,27 +144,8 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
         article_coverage=float(members["article_coverage"].astype(float).mean()),
         doc_ids=";".join(sorted(set(members["doc_id"].map(str)))),
         comment_ids=";".join(dict.fromkeys(members["comment_id"].map(str))),
-        open=unanswered > 0 and any(is_faq_material(str(q)) for q in members["question"]),
+        open=has_open_faq_question(members["comment_id"], members["question"], answered),
     )
-
-
-# Questions that are not FAQ material: pointers ("Have you read X?"), polls of other readers'
-# experience ("Has anyone else tried it?", "How long did you take it?") and permission requests.
-_NOT_FAQ = re.compile(
-    r"^\W*(?:[^,?]{0,30},\s*)?(?:have|did)\s+you\s+(?:ever\s+|already\s+)?"
-    r"(?:read|seen|see|watched|watch|heard|hear|looked|checked|check|tried\s+reading|come\s+across)\b"
-    r"|\b(?:has|have|did|does)\s+any(?:one|body)\s+(?:else\s+)?(?:tried|try|had|have|experienced|noticed|used|taken)\b"
-    r"|\bany(?:one|body)\s+else\b"
-    # Permission requests to the author: "May I translate this article into Korean?"
-    r"|\b(?:may|can|could)\s+i\s+(?:possibly\s+|please\s+)?(?:translate|repost|reprint|republish|share|quote|link\s+to)\b"
-    r"|\bhow\s+(?:long|much|many|often)\s+(?:\w+\s+)?(?:did|have|had)\s+you\b",
-    re.IGNORECASE,
-)
-
-
-def is_faq_material(question: str) -> bool:
-    """Whether a question asks for information an FAQ could give (see `_NOT_FAQ`)."""
-    return _NOT_FAQ.search(question) is None
 
 
 def representative(questions: Sequence[str]) -> str:

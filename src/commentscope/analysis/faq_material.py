@@ -1,0 +1,83 @@
+"""Whether a reader's question is FAQ material: information an editor could add to an FAQ.
+
+Not FAQ material (issue 13):
+
+- pointers ("Have you read X?", "Hast du jemals ... gelesen?") and questions addressed to one
+  reader by handle ("@Eras: seit wann ...?");
+- polls of other readers' experience ("Has anyone else tried it?", "How long did you take it?",
+  "Wie sieht es bei euren Katzen aus?");
+- permission requests to the author ("May I translate this?", "Darf ich das kopieren?") and
+  personal questions to the author ("Whatever happened to the book you were writing?");
+- rhetorical questions: the reader expects no answer ("Are u insane?", "Did anyone really think
+  they would win?", "Is that any surprise?", "Maybe Mexico City is an option?", "Why did you not
+  bench him?", "..., oder?", "Dir ist schon klar, dass ...?") and fragments too short to stand
+  as a question ("Sicher?").
+
+The tables are ordered patterns, English and German, matched on the question sentence. A
+comment that asks one question that is not FAQ material speaks in that voice throughout ("Lol,
+how old are you? Did you ever read the law? Does it say the images are protected?"), so
+`has_open_faq_question` counts none of its questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+MIN_WORDS = 3  # a question of fewer words ("Sicher?", "Really?") is a fragment, not an FAQ entry
+
+_POINTER = (
+    r"^\W*(?:[^,?]{0,30},\s*)?(?:have|did)\s+you\s+(?:ever\s+|already\s+)?"
+    r"(?:read|seen|see|watched|watch|heard|hear|looked|checked|check|tried\s+reading|come\s+across)\b",
+    r"\bhast\s+du\s+(?:jemals|schon\s+(?:mal|einmal)|überhaupt|eigentlich)\b",
+    r"^\W*@\s?\w",
+)
+_POLL = (
+    r"\b(?:has|have|did|does)\s+any(?:one|body)\s+(?:else\s+)?(?:tried|try|had|have|experienced|noticed|used|taken)\b",
+    r"\bany(?:one|body)\s+else\b",
+    r"\bhow\s+(?:long|much|many|often)\s+(?:\w+\s+)?(?:did|have|had)\s+you\b",
+    r"\bbei\s+(?:dir|euch|eure[mnrs]?|deine[mnrs]?)\b",
+    r"\b(?:hat|habt)\s+(?:einer|jemand|ihr)\s+(?:\w+\s+){0,3}(?:gefunden|probiert|ausprobiert|erfahrung)",
+)
+_PERMISSION = (
+    r"\b(?:may|can|could)\s+i\s+(?:possibly\s+|please\s+)?(?:translate|repost|reprint|republish|share|quote|link\s+to)\b",
+    r"\bdarf\s+ich\b",
+    r"\bwhat\s*ever\s+happened\s+to\b.*\byou\b",
+)
+_RHETORICAL = (
+    r"\b(?:are|r)\s+(?:u|you)\s+(?:insane|crazy|serious|kidding|nuts)\b",
+    r"\b(?:did|does|do|would)\s+any(?:one|body)\s+(?:really\s+|seriously\s+|honestly\s+)?(?:think|believe|expect)\b",
+    r"\bany\s+(?:\S+\s+)?surprise\b",
+    r"\b(?:do|did|does)\s+(?:they|you|he|she)\s+even\b",
+    r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:he|she|they)\s+supposed\s+to\s+(?:say|do)\b",
+    r"^\W*(?:maybe|perhaps|vielleicht)\b",
+    r"\bwhy\s+(?:would|did|do|does|didn(?:'|’)t|don(?:'|’)t|wouldn(?:'|’)t)\s+(?:you|they|he|she)\b"
+    r"(?:\s+\w+){0,2}\s+(?:not|stop|even|ever)\b|\bwhy\s+would\s+you\b",
+    r"\b(?:warum|wieso|weshalb)\s+(?:\w+\s+){0,3}(?:man|ihr|du)\b(?:\s+\w+){0,6}\s+nicht\b",
+    r"\b(?:oder|gell|ne|nicht\s+wahr|right|eh)\s*\?+\s*$",
+    r"\bschon\s+(?:klar|bewusst)\b",
+    r"\bseit\s+wann\b",
+    r"\bwie\s+alt\s+bist\s+du\b",
+    r"\bist\s+es\s+(?:euch|dir|ihnen)\s+nicht\b",
+    r"\bwie\s+kann\s+ich\s+(?:\w+\s+){0,3}sein\b",
+    r"\b(?:ist|sind|war)\s+(?:es|das)\s+(?:ja|doch)\b",
+    r"\b(?:zur|zum)\s+(?:h(?:ölle|oelle)?…|hölle|teufel)|\bthe\s+(?:hell|heck)\b",
+    r"\b(?:warum|wieso|weshalb)\b[^?]{0,40}\b(?:deine?[mnrs]?|dich|dir)\b",
+)
+_NOT_FAQ = re.compile("|".join(_POINTER + _POLL + _PERMISSION + _RHETORICAL), re.IGNORECASE)
+
+
+def is_faq_material(question: str) -> bool:
+    """Whether a question asks for information an FAQ could give (see the module docstring)."""
+    if len(re.findall(r"\w+", question)) < MIN_WORDS:
+        return False
+    return _NOT_FAQ.search(question) is None
+
+
+def has_open_faq_question(comment_ids: Iterable[object], questions: Iterable[object],
+                          answered: Iterable[bool]) -> bool:
+    """Whether a group of questions (parallel sequences) holds an unanswered question that is
+    FAQ material, from a comment none of whose questions in the group is not FAQ material."""
+    rows = [(str(c), str(q), bool(a)) for c, q, a in zip(comment_ids, questions, answered, strict=True)]
+    voiced = {c for c, q, _ in rows if not is_faq_material(q)}
+    return any(not a and c not in voiced for c, _, a in rows)

@@ -1,0 +1,72 @@
+"""Which reader questions are FAQ material (issue 13): rhetorical questions, polls of other
+readers, pointers and permission requests are not, and never become FAQ gaps."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from commentscope.analysis.faq import faq_gaps, group_questions
+from commentscope.analysis.faq_material import has_open_faq_question, is_faq_material
+from commentscope.analysis.question_similarity import LexicalSimilarity
+
+MATERIAL = {
+    "recipe-amount": ("How many grams of berries should I add?", True),
+    "oven-temperature-de": ("Wie lange müssen Minimuffins backen und bei wieviel Grad?", True),
+    "negative-but-genuine": ("Is it not a Tobin tax, and what would the difference be?", True),
+    "why-my-own-trouble": ("Why doesn't my starter rise in a cold kitchen?", True),
+    "are-you-insane": ("Are u insane?", False),
+    "did-anyone-really-think": ("Did anyone really think the Chargers would win?", False),
+    "any-surprise": ("Is that any f-ing surprise?", False),
+    "do-they-even": ("I mean, do they even watch Rivers during the game?", False),
+    "maybe": ("Maybe Mexico City is an option?", False),
+    "why-did-you-not": ("Why did you not have a plan to bench Rivers, just in case?", False),
+    "german-tag-question": ("Ausreichend Zeit für die Artikel steht nicht hoch im Kurs, oder ?", False),
+    "german-schon-klar": ("Dir ist schon klar, dass das ein anderes Deutschland ist?", False),
+    "german-seit-wann": ("Seit wann braucht man für geistiges Eigentum ein Patent?", False),
+    "fragment": ("Sicher?", False),
+    "handle-to-one-reader": ("@Eras: braucht man dafür ein Patent?", False),
+    "poll-of-readers-de": ("Wie sieht es mit Dreck bei Euren Freigängern aus?", False),
+    "poll-of-readers-en": ("Has anyone else tried it with almond milk?", False),
+    "pointer": ("Have you read the NIH fact sheet on vitamin K2?", False),
+    "permission-de": ("Darf ich den Text auf meine Homepage stellen?", False),
+    "personal-to-the-author": ("Mike, what ever happened to the book you were writing?", False),
+    "german-modal-ja": ("Dann ist es ja wirklich komisch?", False),
+    "venting": ("Wo zur Hölle bleibt die Übertragung?", False),
+}
+
+
+@pytest.mark.parametrize(("question", "material"), MATERIAL.values(), ids=MATERIAL.keys())
+def test_faq_material(question: str, material: bool) -> None:
+    assert is_faq_material(question) is material
+
+
+def test_rhetorical_question_is_no_gap() -> None:
+    """Unanswered and not covered by the article, a rhetorical question is still no FAQ gap;
+    the genuine question beside it is."""
+    columns = ["doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
+               "article_coverage"]
+    rows = [
+        ("p", "c1", "joe", "Did anyone really think the Chargers would win this season?", "", False, "", 0.05),
+        ("p", "c2", "ann", "When does the team announce the new quarterback?", "", False, "", 0.05),
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    gaps = faq_gaps(frame, group_questions(frame, similarity=LexicalSimilarity()))
+    assert list(gaps["comment_ids"]) == ["c2"]
+
+
+VOICE_CASES = {
+    "genuine-and-unanswered": ([("c1", "How many grams of berries should I add?", False)], True),
+    "answered": ([("c1", "How many grams of berries should I add?", True)], False),
+    "comment-with-a-rhetorical-question": (
+        [("c1", "Lol, are you kidding?", False), ("c1", "Does the copyright cover the game's maps?", False)],
+        False),
+    "another-comment-keeps-the-group-open": (
+        [("c1", "Are u insane?", False), ("c2", "Does the copyright cover the game's maps?", False)], True),
+}
+
+
+@pytest.mark.parametrize(("rows", "open_"), VOICE_CASES.values(), ids=VOICE_CASES.keys())
+def test_open_faq_question_in_a_group(rows: list[tuple[str, str, bool]], open_: bool) -> None:
+    comment_ids, questions, answered = zip(*rows, strict=True)
+    assert has_open_faq_question(comment_ids, questions, answered) is open_

@@ -1,0 +1,105 @@
+"""Staff without markup (issue 13): roles, signatures, site tags, bylines and the answerer of
+most readers, each on a small hand-written page."""
+
+from __future__ import annotations
+
+import pytest
+
+from commentscope.analysis.staff import address_names, detect_staff
+from commentscope.model import Comment, Document, LabelledLine, LineRole
+
+
+def page(*comments: tuple[str, str], opening: tuple[str, ...] = ("Muffins for beginners", "The basic recipe.")
+         ) -> Document:
+    """A flat page: (author, text) comments, all top level, under the opening lines given."""
+    lines = tuple(LabelledLine(k + 1, text, LineRole.ARTICLE) for k, text in enumerate(opening))
+    start = len(lines) + 2
+    built = tuple(Comment(f"c{k}", None, 0, k, author, text, start + k, start + k)
+                  for k, (author, text) in enumerate(comments))
+    doc = Document("p", "p.txt", opening[0], lines, built)
+    doc.check_integrity()
+    return doc
+
+
+STAFF_CASES = {
+    "site-role-name": (
+        page(("sarah", "Why is the sugar listed twice?"), ("admin", "Thanks, the second one is vanilla sugar.")),
+        "admin", "site role",
+    ),
+    "team-signature-in-brackets": (
+        page(("Marcel", "Where can I watch the LPGA live?"),
+             ("Tobias Hennig", "Hi Marcel,\nonly on US pay TV.\nTobias Hennig (Team Golf Post)")),
+        "Tobias Hennig", "signs a comment as the site's team",
+    ),
+    "team-signature-line": (
+        page(("sarah", "Why is the sugar listed twice?"),
+             ("Jo Baker", "Fixed, it should read vanilla sugar.\n- das MuffinRezept.net Team")),
+        "Jo Baker", "signs a comment as the site's team",
+    ),
+    "site-tag-in-the-name": (
+        page(("Mohammad", "Why does Good Ventures not fill the gaps?"),
+             ("Olivia (GiveWell)", "Hi Mohammad, Good Ventures sets its own budget."),
+             opening=("September open thread - The GiveWell Blog", "Ask us anything.")),
+        "Olivia (GiveWell)", "carries the site's name",
+    ),
+    "one-word-byline-in-german": (
+        page(("Jo", "Welche Liste meinst du?"), ("Mathias", "Die synchronisierte Liste."),
+             opening=("Das wird man ja wohl noch sagen dürfen", "von Mathias")),
+        "Mathias", "byline",
+    ),
+    "answers-most-readers-by-name": (
+        page(("Robert Cline", "Why is the font not found on Windows?"),
+             ("Santosh", "Thanks, very helpful."),
+             ("Joachim", "Hi Robert, I posted an answer on YouTube."),
+             ("Joachim", "Thank you Santosh!")),
+        "Joachim", "names of 2 different readers",
+    ),
+    "addressed-by-surname": (
+        page(("Thomas Habermeyer", "Nobody showed the Women's Open!"),
+             ("Brigitte", "Sky dropped the fourth round."),
+             ("Kai", "Hallo Herr Habermeyer, we reported in writing on Friday."),
+             ("Kai", "Liebe Brigitte, the times are updated now.")),
+        "Kai", "names of 2 different readers",
+    ),
+}
+
+
+@pytest.mark.parametrize(("doc", "author", "evidence"), STAFF_CASES.values(), ids=STAFF_CASES.keys())
+def test_staff_without_markup(doc: Document, author: str, evidence: str) -> None:
+    staff = detect_staff(doc)
+    assert list(staff) == [author]
+    assert evidence in staff[author].evidence
+
+
+NOT_STAFF_CASES = {
+    "reader-praising-the-author": page(("Ann", "Great post - the author knows muffins."), ("Bo", "Agreed.")),
+    "tie-between-two-addressers": page(("Ann", "Is butter needed?"), ("Bo", "Is milk needed?"),
+                                       ("Cy", "Ann, yes."), ("Dee", "Bo, yes.")),
+    "tag-of-another-site": page(("Ann", "Is it vegan?"), ("Bo (Kitchn)", "Ann, swap the butter for oil."),
+                                opening=("Muffins - The Muffin Blog", "Easy.")),
+}
+
+
+@pytest.mark.parametrize("doc", NOT_STAFF_CASES.values(), ids=NOT_STAFF_CASES.keys())
+def test_readers_are_not_staff(doc: Document) -> None:
+    assert detect_staff(doc) == {}
+
+
+def test_byline_staff_leave_no_room_for_guessing_from_replies() -> None:
+    """A byline names the staff; busy readers who reply to many others are not added."""
+    lines = (LabelledLine(1, "Tax capital inflows", LineRole.TITLE),
+             LabelledLine(2, "Michael Pettis", LineRole.ARTICLE))
+    comments = [Comment("q0", None, 0, 0, "Ann", "How does it work?", 4, 4),
+                Comment("a0", "q0", 1, 1, "Michael Pettis", "The Fed sets it yearly.", 5, 5)]
+    for k, reader in enumerate(("Bo", "Cy", "Dee")):
+        comments.append(Comment(f"q{k + 1}", None, 0, len(comments), reader, "A point.", 6 + 2 * k, 6 + 2 * k))
+        comments.append(Comment(f"r{k + 1}", f"q{k + 1}", 1, len(comments), "Yok", "Nonsense, read it again.",
+                                7 + 2 * k, 7 + 2 * k))
+    doc = Document("n", "n.txt", "Tax capital inflows", lines, tuple(comments))
+    doc.check_integrity()
+    assert list(detect_staff(doc)) == ["Michael Pettis"]
+
+
+def test_address_names_are_every_longer_word_of_a_name() -> None:
+    assert address_names("Thomas Habermeyer") == ("Thomas", "Habermeyer")
+    assert address_names("@jo") == ()
