@@ -326,7 +326,7 @@ def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
         if lines[j] is after:
             return None
         after = lines[j]
-    if after.meta:  # a separator between actions, as in Disqus's 'Reply • Share ›'
+    if after.meta or after.marker:  # a separator between actions ('Reply • Share ›'); an item of its own
         return None
     k = next_content(lines, j)
     date_follows = _past_separators(lines, k).meta in DATE_META

@@ -61,6 +61,73 @@ def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
     return Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
 
 
+NAMED_MIN = 3  # name / text pairs that make a comment list without any other cue
+NAMED_MAX_WORDS = 4
+
+
+def named_heads(lines: list[Line]) -> dict[int, Head]:
+    """Comments printed as nothing but a name line over their text, under a comments heading
+    (Disqus's plain fallback: 'Ann' / text / 'Bob' / text), the first name right under the heading.
+    Only where no other comment shape is found. Where the first name touches its text,
+    the list ends at the first blank line; where blank lines set them apart, at a heading, the
+    reply form, chrome ('Please enable JavaScript...') or a line left of the names."""
+    for signal, ln in enumerate(lines):
+        if ln.meta in ANNOUNCE_META and not ln.marker:
+            heads = _named_run(lines, signal)
+            if len(heads) >= NAMED_MIN:
+                return heads
+    return {}
+
+
+def _named_run(lines: list[Line], signal: int) -> dict[int, Head]:
+    first = lines[signal].next_content
+    if first is None or not _lone_name(lines, first):
+        return {}  # the list follows its heading directly
+    tight = lines[first].next_content == first + 1
+    names: list[int] = []
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if (line.blank and tight) or (line.heading and lines[i - 1].blank) or line.meta in SECTION_META:
+            break
+        if line.boilerplate and lines[i - 1].blank:
+            break
+        if not line.blank and line.indent < lines[first].indent:
+            break
+        if _lone_name(lines, i):
+            names.append(i)
+    heads: dict[int, Head] = {}
+    for chain in _chains(lines, names):
+        # a name needs text under it: of adjacent name-like lines the last is a name, the one before
+        # it the end of the text above ('…courses-in-ch' / 'ennai' / 'Leop0ld'), and so on upwards
+        for i in chain[::-2]:
+            heads[i] = Head(i, i, lines[i].plain, lines[i].indent, "header", None, flat=True, strong=True)
+    return heads
+
+
+def _chains(lines: list[Line], names: list[int]) -> list[list[int]]:
+    """Name-like lines grouped where each one's next content line is the next."""
+    chains: list[list[int]] = []
+    for i in names:
+        if chains and lines[chains[-1][-1]].next_content == i:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return chains
+
+
+def _lone_name(lines: list[Line], i: int) -> bool:
+    """A short name on a line of its own, with a line of content under it that is not chrome."""
+    line = lines[i]
+    if line.blank or line.marker or line.meta or line.boilerplate or line.heading or line.prose:
+        return False
+    if len(line.plain.split()) > NAMED_MAX_WORDS or any(ch in line.plain for ch in ':#@()[]<>"=/'):
+        return False
+    j = line.next_content
+    return could_be_name(line.plain) and j is not None and not (
+        lines[j].meta or lines[j].boilerplate or lines[j].heading
+    )
+
+
 POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
 
 
@@ -111,6 +178,9 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     authored = {i: h for i, h in runs.items() if h.author is not None and i > first_prose}
     if len(authored) > max(found, 1):  # runs led by a name and closed by a reply button: only those
         return authored, min(authored)
+    named = {} if found else named_heads(lines)
+    if len(named) > len(runs):  # 'NAME' / text pairs under a heading and nothing else
+        return named, min(named)
     if start is None and runs:
         return runs, section_start(lines, runs)
     return heads, start

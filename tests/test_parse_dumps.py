@@ -1,0 +1,139 @@
+"""Comment layouts met in real converter dumps (issue 8), written anew as small pages.
+
+Each case is a shape that a family of sites prints, not one page's text: the expected comments
+are (author, depth, first three words of the text).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from commentscope.model import Document
+from commentscope.parse import parse_lines
+
+ARTICLE = """\
+    Fixing a Squeaky Floor
+
+    Our hallway floor squeaks in three places and this article explains how we fixed it without lifting the carpet.
+"""
+
+
+def page(text: str) -> Document:
+    doc = parse_lines(textwrap.dedent(text).strip("\n") + "\n", doc_id="t")
+    doc.check_integrity()
+    return doc
+
+
+LAYOUTS = {
+    # Disqus without JavaScript: a name line over the text, nothing else, lines touching (lynx, w3m)
+    "name-over-text-tight": (ARTICLE + """
+    Comments
+
+    Ann Lee
+    Screws through the carpet worked for us, and the kit was cheap at the hardware s
+    tore
+    Bob
+    Same here.
+    not me
+    Glue never held.
+
+    Read Next
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Same here."), ("not me", 0, "Glue never held.")]),
+    # ... and with blank lines between the paragraphs (html2text)
+    "name-over-text-spaced": (ARTICLE + """
+    ## Comments
+
+    Ann Lee
+
+    Screws through the carpet worked for us.
+    # this line is code, not a heading
+
+    Bob
+
+    Same here.
+
+    Cleo
+
+    Glue never held.
+
+    Please enable JavaScript to view the comments powered by Disqus.
+
+    [Find out more](https://example.org/jobs)
+
+    Subscribe to our weekly letter.
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Same here."), ("Cleo", 0, "Glue never held.")]),
+    # a date and time joined by '//' ('29.07.2020 // 12:56')
+    "date-slash-slash-time": (ARTICLE + """
+    2 Kommentare
+
+    Rolf 29.07.2020 // 12:56
+
+    Die Übertragung war gut.
+
+    Antworten
+
+    Uwe 30.07.2020 // 08:07
+
+    Fand ich auch.
+
+    Antworten
+    """, [("Rolf", 0, "Die Übertragung war"), ("Uwe", 0, "Fand ich auch.")]),
+    # inscriptis prints an empty list item before the numbered one that holds the comment
+    "empty-item-before-numbered-item": (ARTICLE + """
+    2 Comments
+      *
+      *
+           1. Ann 29.07.2020 12:56
+
+            The screws worked.
+
+            Reply
+
+           2. Bob 30.07.2020 08:07
+
+            Same here.
+    """, [("Ann", 0, "The screws worked."), ("Bob", 0, "Same here.")]),
+    # a reply button after a slash ('26 abril 2022 a las 14:02' / '/ Responder') is no author
+    "slash-before-reply-button": (ARTICLE + """
+    Se han publicado 2 comentarios
+
+        * Ramón dijo:
+
+          Estoy de acuerdo con el artículo.
+
+            26 abril 2022 a las 14:02
+            / Responder
+        +
+            + Abel dijo:
+
+              Yo también.
+
+                26 abril 2022 a las 15:11
+                / Responder
+    """, [("Ramón", 0, "Estoy de acuerdo"), ("Abel", 1, "Yo también.")]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_layouts_of_real_dumps(text: str, expected: list[tuple[str, int, str]]) -> None:
+    doc = page(text)
+    assert [(c.author, c.depth, " ".join(c.text.split()[:3])) for c in doc.comments] == expected
+
+
+NO_COMMENTS = {
+    # a 'Comments' heading over a list of short related links is not a name / text list
+    "heading-over-links": ARTICLE + """
+    Comments
+
+    Related
+    Fixing a squeaky stair
+    Carpet tools
+    """,
+}
+
+
+@pytest.mark.parametrize("text", NO_COMMENTS.values(), ids=NO_COMMENTS.keys())
+def test_pages_without_comments_get_none(text: str) -> None:
+    assert page(text).comments == ()
