@@ -113,6 +113,52 @@ LAYOUTS = {
                 26 abril 2022 a las 15:11
                 / Responder
     """, [("Ramón", 0, "Estoy de acuerdo"), ("Abel", 1, "Yo también.")]),
+    # the header printed as a list under the comment's number: button, name, date, then the text;
+    # lynx right-aligns the numbers ('9.' / '10.'), a reply's list is nested deeper
+    "header-as-list-lynx": (ARTICLE + """
+    Kommentare
+
+        9.
+              + Antworten
+              + Ann
+              + 8. April 2019 @ 11:38
+              +
+
+         Die Schrauben haben gehalten.
+              +
+                   o Antworten
+                   o Bob
+                   o 9. April 2019 @ 10:00
+                   o
+                @Ann, bei uns auch.
+       10.
+              + Antworten
+              + Cleo
+              + 8. April 2019 @ 13:41
+              +
+           *
+           Leim hielt nie.
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 1, "@Ann, bei uns"), ("Cleo", 0, "Leim hielt nie.")]),
+    # ... and as html2text prints it: the text is the list's last item, its paragraphs flush left
+    "header-as-list-html2text": (ARTICLE + """
+    ### Kommentare
+
+      1. ![](https://example.org/a.png)
+
+         * Antworten
+         * Ann
+         * [ 8\\. April 2019 @ 11:38](https://example.org/p#c1)
+         * > Die Schrauben
+
+    haben gehalten, sagt [sie](https://example.org/x).
+
+      2. ![](https://example.org/b.png)
+
+         * Antworten
+         * Bob
+         * [ 8\\. April 2019 @ 12:00](https://example.org/p#c2)
+         * @ Ann, bei uns auch.
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 0, "@ Ann, bei")]),
 }
 
 

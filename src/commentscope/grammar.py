@@ -31,6 +31,7 @@ DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
 SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META})
+BUTTON_META = frozenset({"reply", "action"})
 
 
 @dataclass(slots=True)
@@ -46,6 +47,7 @@ class Line:
     rest: str = ""  # the text after the marker, or the whole text
     plain: str = ""  # `rest` without converter decoration ('## 4 Comments', '**Ann**', '[12]Reply'), avatar
     clean: str = ""  # the whole line without converter decoration: what comment text is made of
+    item_text: str = ""  # `rest` without converter decoration: a list item's text without its marker
     heading: bool = False  # printed as a heading by the converter (Markdown '## ...')
     one_link: bool = False  # the text after the marker is a single link (a menu entry)
     avatar: bool = False  # an avatar's alt text stood before the name
@@ -174,6 +176,7 @@ def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.heading = markdown and is_heading(line.text) and not marker
     line.one_link = is_one_link(line.rest)
     plain = clean(line.rest, kb.decorations, markdown=markdown) if marker else line.clean
+    line.item_text = plain
     inner = kb.marker(plain) if marker else None
     if inner and inner[0] != "number" and inner[2]:
         plain = inner[2]  # '1. ● Ann says:': w3m's glyph for an image after the list number
@@ -210,12 +213,33 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     """Every line where a comment could start, keyed by line index."""
     heads = {i: h for i in range(len(lines)) if (h := _find_head(lines, i)) is not None}
     _merge_lead_ins(lines, heads)
+    for i in [i for i, h in heads.items() if not h.strong and _under_header(lines, i, heads)]:
+        del heads[i]
     for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
         del heads[i]
+    for i in list(heads):
+        _widen_to_list_item(lines, heads, i)
     for head in heads.values():
         head.pingback = _pingback(lines, head)
         head.level = _numbered_level(lines, head)
     return heads
+
+
+def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
+    """A header printed as a list of buttons, name and date under the comment's own list number
+    ('1.' / '+ Reply' / '+ Ann' / '+ DATE'): the head starts at that number, at its indentation."""
+    head = heads[i]
+    line = lines[i]
+    k = i - 1
+    while k >= 0 and (lines[k].blank or lines[k].marker and lines[k].indent == line.indent and (
+        lines[k].meta in BUTTON_META or not lines[k].rest
+    )):
+        k -= 1
+    item = lines[k] if k >= 0 and line.marker else None
+    if item is None or item.rest or item.marker != "number" or item.indent >= line.indent or k in heads:
+        return
+    del heads[i]
+    heads[k] = replace(head, index=k, indent=item.indent, kind="number", number=item.number_mark)
 
 
 def _numbered_level(lines: list[Line], head: Head) -> int | None:
@@ -239,6 +263,15 @@ def _pingback(lines: list[Line], head: Head) -> bool:
     while j is not None and lines[j].meta:
         j = next_content(lines, j)
     return j is not None and lines[j].clean.startswith(("[…]", "[...]"))
+
+
+def _under_header(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
+    """A weak head ('+' / '@Ann, you are right') with only metadata between it and a strong header
+    above: the first line of that header's comment, not a comment of its own."""
+    k = previous_content(lines, i)
+    while k is not None and k not in heads and lines[k].meta:
+        k = previous_content(lines, k)
+    return k is not None and k in heads and heads[k].strong
 
 
 def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
@@ -298,8 +331,12 @@ def _title_case(text: str) -> bool:
 
 
 def _in_tight_list(lines: list[Line], i: int) -> bool:
-    """A list item directly under another item as deep or deeper: a menu or a list, not a comment."""
-    before = lines[i - 1] if i else None
+    """A list item directly under another item as deep or deeper: a menu or a list, not a comment.
+    Items that are buttons ('+ Reply' / '+ NAME' / '+ DATE': a header printed as a list) do not count."""
+    k = i - 1
+    while k >= 0 and lines[k].marker and lines[k].meta in BUTTON_META and lines[k].indent == lines[i].indent:
+        k -= 1
+    before = lines[k] if k >= 0 else None
     return bool(lines[i].marker) and before is not None and bool(before.marker) and before.indent >= lines[i].indent
 
 

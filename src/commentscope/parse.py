@@ -72,9 +72,11 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.BLANK, None)
             return i
         head = self.heads.get(i) or (None if self.ended else self._authorless_reply(i))
+        cur = self.current
+        if head is not None and cur is not None and not (cur.text_lines or head.strong):
+            head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
         if head is not None and not (self.ended and self.opened and head.strong < self.opened[0].head.strong):
             return self._open(head)
-        cur = self.current
         if line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
         elif line.meta:
@@ -98,8 +100,10 @@ class _ThreadBuilder:
         if line.indent > cur.head.indent:
             return True
         flat = cur.body_indent is not None and cur.body_indent <= cur.head.indent
-        if cur.body_indent is None and line.indent < cur.head.indent:
-            # html2text prints a list item's paragraphs flush left: the header's indentation is the depth.
+        first = self.lines[cur.text_lines[0]] if cur.text_lines and not cur.head.text_on_marker else None
+        if (cur.body_indent is None or (first and first.marker)) and line.indent < cur.head.indent:
+            # html2text prints a list item's paragraphs flush left (also after a text begun as an item
+            # of a header list): the header's indentation is the depth.
             return cur.head.strong and not (line.marker and line.one_link)
         return flat or (cur.body_indent is None and line.indent == cur.head.indent)
 
@@ -185,9 +189,16 @@ class _ThreadBuilder:
 
     def _freeze(self, o: _Open) -> Comment:
         parts = []
+        header = self.lines[o.head.last_header]
         for i in o.text_lines:
             line = self.lines[i]
-            parts.append(line.plain if i == o.head.index else line.clean)
+            # the text as the next item of a header printed as a list ('* Ann' / '* DATE' / '* Text')
+            item = (i == o.text_lines[0] and header.marker is not None and line.indent == header.indent
+                    and line.text.split(maxsplit=1)[0] == header.text.split(maxsplit=1)[0])  # fmt: skip
+            if item:
+                parts.append(line.item_text)
+            else:
+                parts.append(line.plain if i == o.head.index else line.clean)
         end = o.text_lines[-1] if o.text_lines else o.head.last_header
         return Comment(
             comment_id=o.comment_id,
