@@ -231,15 +231,18 @@ def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> No
     head = heads[i]
     line = lines[i]
     k = i - 1
-    while k >= 0 and (lines[k].blank or lines[k].marker and lines[k].indent == line.indent and (
-        lines[k].meta in BUTTON_META or not lines[k].rest
-    )):
+    while k >= 0 and (lines[k].blank or _header_item(lines[k], line.indent)):
         k -= 1
     item = lines[k] if k >= 0 and line.marker else None
     if item is None or item.rest or item.marker != "number" or item.indent >= line.indent or k in heads:
         return
     del heads[i]
     heads[k] = replace(head, index=k, indent=item.indent, kind="number", number=item.number_mark)
+
+
+def _header_item(line: Line, indent: int) -> bool:
+    """A list item of a header printed as a list: a button, or a marker alone."""
+    return bool(line.marker) and line.indent == indent and (line.meta in BUTTON_META or not line.rest)
 
 
 def _numbered_level(lines: list[Line], head: Head) -> int | None:
