@@ -335,9 +335,10 @@ def _title_case(text: str) -> bool:
 
 def _in_tight_list(lines: list[Line], i: int) -> bool:
     """A list item directly under another item as deep or deeper: a menu or a list, not a comment.
-    Items that are buttons ('+ Reply' / '+ NAME' / '+ DATE': a header printed as a list) do not count."""
+    Items that are buttons do not count: '+ Reply' / '+ NAME' / '+ DATE' is a header printed as a
+    list, '☆ Reply' / '• NAME' the buttons of a reply above a comment."""
     k = i - 1
-    while k >= 0 and lines[k].marker and lines[k].meta in BUTTON_META and lines[k].indent == lines[i].indent:
+    while k >= 0 and lines[k].marker and lines[k].meta in BUTTON_META and lines[k].indent >= lines[i].indent:
         k -= 1
     before = lines[k] if k >= 0 else None
     return bool(lines[i].marker) and before is not None and bool(before.marker) and before.indent >= lines[i].indent
