@@ -159,6 +159,59 @@ LAYOUTS = {
          * [ 8\\. April 2019 @ 12:00](https://example.org/p#c2)
          * @ Ann, bei uns auch.
     """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 0, "@ Ann, bei")]),
+    # html2text: each comment's list item holds only its running number and avatar, the header
+    # and text follow flush left; '52Comments' is the heading with no space
+    "numbered-avatar-items-html2text": (ARTICLE + """
+    ## 3Comments
+
+      1. 1 ![](https://example.org/a.png)
+
+    Ann [on 11/08/2020 at 9:52 ](https://example.org/p#c1)
+
+    Antworten
+
+    The screws held.
+
+         * 2 ![](https://example.org/b.png)
+
+    Bob [on 11/08/2020 at 10:39 ](https://example.org/p#c2)
+
+    Antworten
+
+    Ours too.
+
+      2. 3 ![](https://example.org/c.png)
+
+    Cleo [on 12/08/2020 at 9:00 ](https://example.org/p#c3)
+
+    Glue never held.
+    """, [("Ann", 0, "The screws held."), ("Bob", 1, "Ours too."), ("Cleo", 0, "Glue never held.")]),
+    # w3m: a reply's buttons are a list; the next comment's name item follows it directly
+    "name-item-after-reply-buttons-w3m": (ARTICLE + """
+    Leserkommentare
+
+      • Ann
+
+        14. 01. 2020, 13:47
+
+        Die Schrauben haben gehalten.
+
+          □ antworten
+          □ melden
+          □ Bob
+
+            [36408]14. 01. 2020, 20:29
+
+            @Ann bei uns auch.
+
+              ☆ antworten
+              ☆ melden
+      • Cleo
+
+        [36409]14. 01. 2020, 13:29
+
+        Leim hielt nie.
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 1, "@Ann bei uns"), ("Cleo", 0, "Leim hielt nie.")]),
 }
 
 

@@ -183,6 +183,8 @@ def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.plain = kb.without_avatar(plain)
     line.avatar = line.plain != plain
     line.is_prose = _prose(line.clean)
+    if marker and line.plain.isdigit() and line.plain != line.rest:
+        line.plain = ""  # '1. 3 ![](avatar.png)': a comment's running number beside its avatar
     if not line.plain:  # only decoration ('![](avatar.png)', '[avatar]'): nothing a reader sees
         if marker:
             line.rest = ""  # a marker alone
