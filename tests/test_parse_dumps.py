@@ -212,6 +212,26 @@ LAYOUTS = {
 
         Leim hielt nie.
     """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 1, "@Ann bei uns"), ("Cleo", 0, "Leim hielt nie.")]),
+    # an avatar whose alt text is the e-mail address, the header wrapped at 80 columns by lynx
+    "email-avatar-wrapped-lynx": (ARTICLE + """
+    3 thoughts on “Fixing a Squeaky Floor”
+
+         *
+       ann.lee@example.org' ann.lee@example.org' Ann says:
+           [34]October 20, 2019 at 1:31 pm
+           The screws held.
+           [35]Reply
+              +
+            office@squeakyfloorsandstairs.example.com' office@example.com' Floor
+                Edit@r says:
+                [36]October 21, 2019 at 1:10 pm
+                Glad to hear it.
+                [37]Reply
+         *
+       bob@example.net' bob@example.net' Bob says:
+           [38]October 22, 2019 at 9:00 am
+           Glue never held.
+    """, [("Ann", 0, "The screws held."), ("Floor Edit@r", 1, "Glad to hear"), ("Bob", 0, "Glue never held.")]),
 }
 
 

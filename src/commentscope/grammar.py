@@ -138,8 +138,10 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
     is read as one line when the two lines together, and neither alone, make a dated header."""
     for i in range(len(lines) - 1):
         line, after = lines[i], lines[i + 1]
-        if line.blank or after.blank or line.author or line.meta or after.author or after.continues is not None:
+        if line.blank or after.blank or line.author or line.meta or after.continues is not None:
             continue
+        if after.author and not (line.avatar and could_be_name(line.plain)):
+            continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
         if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
             continue
         joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
