@@ -232,6 +232,36 @@ LAYOUTS = {
            [38]October 22, 2019 at 9:00 am
            Glue never held.
     """, [("Ann", 0, "The screws held."), ("Floor Edit@r", 1, "Glad to hear"), ("Bob", 0, "Glue never held.")]),
+    # after the thread: a 'Recent Comments' widget, the reply form's send button, lists of posts
+    # with dates; inside the thread: an address lynx broke at 80 columns before a date, and a
+    # comment's last word over its date
+    "chrome-after-the-thread-lynx": (ARTICLE + """
+    2 Comments
+
+         * Ann on [71]September 13, 2018 at 5:23 pm said:
+           Sources: [72]https://example.org/articles/floors/squeaky-floor-repair-guide-2018
+           -carpet-and-screws 15.05.19
+         * Bob on [73]September 17, 2018 at 6:34 am said:
+           Glue held for a week, then it squeaked again, so I went back to screws
+           too
+           September 18, 2018 at 7:00 am
+
+    Recent Comments
+
+         * [115]Cleo commented on
+           Fixing a squeaky stair
+         * [116]Dan commented on
+           Carpet tools
+
+    Enviar Comentario
+
+         * [173]Sesiona el pleno
+           26 abril 2022 | [174]11
+         * [175]Autoridades evalúan proyectos de la
+           ciencia, innovación y soberanía alimentaria
+           12 febrero 2022 | [182]12
+    """, [("Ann", 0, "Sources: https://example.org/articles/floors/squeaky-floor-repair-guide-2018 -carpet-and-screws"),
+          ("Bob", 0, "Glue held for")]),
 }
 
 

@@ -20,11 +20,13 @@ TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a head
 HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
 WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
 WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
+RUN_ON_WORDS = 6  # a line of this many words directly above a name-like line is text that runs on
 COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
+SIDEBAR_META = "sidebar"  # a sidebar widget's heading ('Recent Comments'): the thread is over
 SECTION_META = ANNOUNCE_META | {FORM_META}  # where comments start or end
 COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comments print
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
@@ -292,7 +294,7 @@ def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
 def _find_head(lines: list[Line], i: int) -> Head | None:
     """A comment head starting at line i, judged from the line and the ones after it."""
     line = lines[i]
-    if line.blank or line.meta or (line.boilerplate and not line.author):
+    if line.blank or line.meta or (line.boilerplate and not line.author) or _url_tail(lines, i):
         return None
     kind = line.marker or "header"
     j = next_content(lines, i)
@@ -307,6 +309,8 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
         return _lone_marker_head(lines, i, j)
     if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
+    if not line.marker and _ends_text_above(lines, i):
+        return None  # '...pero el Mitrans podría dejar' / 'asi' / DATE: the last word of a comment over its date
     body_follows = after.indent > line.indent and not (
         after.marker or after.meta or after.one_link or _title_case(after.clean)
     )
@@ -329,6 +333,23 @@ def _wrapped(lines: list[Line], i: int) -> bool:
     """A long line that runs on into the next one: lynx and w3m wrapped a sentence at 80 columns."""
     line = lines[i]
     return line.indent + len(line.clean) >= WRAP_COLUMNS and i + 1 < len(lines) and not lines[i + 1].blank
+
+
+def _ends_text_above(lines: list[Line], i: int) -> bool:
+    """The line runs on from the text directly above it (no blank line, same indentation)."""
+    before = lines[i - 1] if i else None
+    return (before is not None and not before.blank and not (before.meta or before.marker or before.author)
+            and before.indent == lines[i].indent and len(before.clean.split()) >= RUN_ON_WORDS)  # fmt: skip
+
+
+def _url_tail(lines: list[Line], i: int) -> bool:
+    """The rest of an address that lynx or w3m broke at 80 columns ('…/Afrika_Wenn-der' /
+    '-Aberglaube-den-Tod-bringt 15.05.19'): the line above ends in an address at the wrap column."""
+    before = lines[i - 1] if i else None
+    if before is None or before.blank or lines[i].marker or before.indent + len(before.text) < WRAP_COLUMNS:
+        return False
+    last = before.text.rsplit(maxsplit=1)[-1]
+    return "://" in last or last.startswith("www.")
 
 
 def _title_case(text: str) -> bool:

@@ -18,6 +18,7 @@ from commentscope.grammar import (
     DATE_META,
     FORM_META,
     SECTION_META,
+    SIDEBAR_META,
     Head,
     Line,
     previous_content,
@@ -75,7 +76,7 @@ class _ThreadBuilder:
         cur = self.current
         if head is not None and cur is not None and not (cur.text_lines or head.strong):
             head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
-        if head is not None and not (self.ended and self.opened and head.strong < self.opened[0].head.strong):
+        if head is not None and not (self.ended and self.opened and self._weaker(head, self.opened[0].head)):
             return self._open(head)
         if line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
@@ -85,12 +86,20 @@ class _ThreadBuilder:
             if line.meta in SECTION_META:
                 self.current, self.section_signal = None, True
                 self.ended = self.ended or (line.meta == FORM_META and bool(self.opened))
+            elif line.meta == SIDEBAR_META:
+                self.current = None
+                self.ended = self.ended or bool(self.opened)
         elif cur is not None and self._inside(cur, line):
             self._add_text(cur, i)
         else:
             self.roles[i] = (LineRole.BOILERPLATE, None)
             self.current = None
         return i
+
+    @staticmethod
+    def _weaker(head: Head, first: Head) -> bool:
+        """After the reply form, a head with less to show than the first comment's is a sidebar's."""
+        return head.strong < first.strong or head.evidence < first.evidence
 
     def _inside(self, cur: _Open, line: Line) -> bool:
         if line.heading:
