@@ -262,6 +262,57 @@ LAYOUTS = {
            12 febrero 2022 | [182]12
     """, [("Ann", 0, "Sources: https://example.org/articles/floors/squeaky-floor-repair-guide-2018 -carpet-and-screws"),
           ("Bob", 0, "Glue held for")]),
+    # the name signs the text off below it (SPIP): '* text' / 'NAME Le DATE' / 'Répondre';
+    # a 'Most read' sidebar with dated titles comes between the link to the comments and them
+    "signed-items-lynx": (ARTICLE + """
+       [24]Vos réactions (2)
+
+    Les plus lus
+
+       18 février 2020
+       Par [77]Loïc Le Clerc
+
+    [78]Des tweets et des gauches
+
+       21 février 2020
+
+    Vos réactions
+
+         * très bien vos infos, merci pour
+           cet article.
+           gabriel Le 11 septembre 2018 à 12:57
+           [81]Répondre
+
+              + Articles très bien faits.
+                jacques Le 13 septembre 2019 à 22:30
+
+         * Rien de neuf donc....
+           carlos Le 9 janvier à 13:06
+           [85]Répondre
+
+
+       Qui êtes-vous ?
+    """, [("gabriel", 0, "très bien vos"), ("jacques", 1, "Articles très bien"), ("carlos", 0, "Rien de neuf")]),
+    "signed-items-html2text": (ARTICLE + """
+    ## [Vos réactions](#comments)
+
+      * très bien vos infos, merci pour  
+    cet article.
+
+    **gabriel** Le 11 septembre 2018 a 12:57
+
+    [Répondre](spip.php?page=forum)
+
+        * Articles très bien faits.
+
+    **jacques** Le 13 septembre 2019 a 22:30
+
+      * Rien de neuf donc....
+
+    **carlos** Le 9 janvier a 13:06
+
+    [Répondre](spip.php?page=forum)
+    """, [("gabriel", 0, "très bien vos"), ("jacques", 1, "Articles très bien"), ("carlos", 0, "Rien de neuf")]),
 }
 
 

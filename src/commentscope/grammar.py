@@ -103,6 +103,7 @@ class Head:
     evidence: bool = False  # its shape alone shows comments: 'NAME says:', a list item with an indented body
     pingback: bool = False  # a link from another blog ('[…] excerpt […]'), listed among comments
     level: int | None = None  # the depth its number states ('#2.1' is a reply), when it has one
+    footer: int | None = None  # the header line after the text, where the name signs it off (SPIP)
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
@@ -221,6 +222,8 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     _merge_lead_ins(lines, heads)
     for i in [i for i, h in heads.items() if not h.strong and _under_header(lines, i, heads)]:
         del heads[i]
+    for i in list(heads):
+        _signed_item(lines, heads, i)
     for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
         del heads[i]
     for i in list(heads):
@@ -244,6 +247,31 @@ def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> No
         return
     del heads[i]
     heads[k] = replace(head, index=k, indent=item.indent, kind="number", number=item.number_mark)
+
+
+def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
+    """A list item whose text is signed off by its header ('* Text...' / 'Ann Le 11 septembre 2018 à
+    12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""
+    head, line = heads[i], lines[i]
+    if line.marker or not head.strong or head.author is None:
+        return
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta:
+        j = next_content(lines, j)
+    k = previous_content(lines, i)
+    if j is not None and not lines[j].marker and (k is None or lines[j].indent >= lines[k].indent):
+        return  # text follows the header: it opens its comment as usual (else: the next item, or the list ends)
+    while k is not None and not lines[k].marker and not lines[k].meta and k not in heads:
+        above = previous_content(lines, k)
+        if above is None or (lines[above].indent > lines[k].indent and not lines[above].marker):
+            return  # (html2text prints an item's wrapped lines flush left)
+        k = above
+    item = lines[k] if k is not None else None
+    if k is None or item is None or not item.rest or item.meta or k in heads or line.indent > item.indent + 4:
+        return
+    del heads[i]
+    heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
+                       number=item.number_mark, text_on_marker=True, footer=i)  # fmt: skip
 
 
 def _header_item(line: Line, indent: int) -> bool:

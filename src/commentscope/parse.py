@@ -74,6 +74,9 @@ class _ThreadBuilder:
             return i
         head = self.heads.get(i) or (None if self.ended else self._authorless_reply(i))
         cur = self.current
+        if cur is not None and cur.head.footer == i:  # the name signing off the text above
+            self.roles[i] = (LineRole.COMMENT_HEADER, cur.comment_id)
+            return i
         if head is not None and cur is not None and not (cur.text_lines or head.strong):
             head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
         if head is not None and not (self.ended and self.opened and self._weaker(head, self.opened[0].head)):

@@ -14,6 +14,7 @@ from commentscope.grammar import (
     COMMENT_EVIDENCE,
     DATE_META,
     SECTION_META,
+    SIDEBAR_META,
     Head,
     Line,
     find_heads,
@@ -210,8 +211,10 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     run_ends = _run_ends(lines, [heads[i] for i in ordered])
     # Heads after a section signal ('17 Comments') come first: lists above it are the page's chrome.
     announced_at = [False] * (len(lines) + 1)
-    for i, ln in enumerate(lines):
-        announced_at[i + 1] = announced_at[i] or (ln.meta in ANNOUNCE_META and not ln.marker)
+    for i, ln in enumerate(lines):  # a sidebar's heading ('Most read') ends what a heading announced
+        announced_at[i + 1] = (announced_at[i] or (ln.meta in ANNOUNCE_META and not ln.marker)) and (
+            ln.meta != SIDEBAR_META
+        )
     for announced in (True, False):
         for position, i in enumerate(ordered):
             if announced and not announced_at[i]:
