@@ -296,7 +296,7 @@ LAYOUTS = {
     "signed-items-html2text": (ARTICLE + """
     ## [Vos réactions](#comments)
 
-      * très bien vos infos, merci pour  
+      * très bien vos infos, merci pour
     cet article.
 
     **gabriel** Le 11 septembre 2018 a 12:57
