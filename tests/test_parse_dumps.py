@@ -331,6 +331,41 @@ NO_COMMENTS = {
     Fixing a squeaky stair
     Carpet tools
     """,
+    # numbered steps printed as lynx headings (at the margin, their text indented by 3)
+    "lynx-numbered-headings": ARTICLE + """
+    1. Eat more vegetables
+
+       The most important step is a balanced diet, and you do not need to count calories for it.
+
+    2. Keep breaks between meals
+
+       Whoever snacks all day long takes in more calories than they think, and feels hungrier.
+    """,
+    # a list of teasers: a linked title, a caption, the time it was posted
+    "teasers-with-times": ARTICLE + """
+    More news
+
+       Bernd Berger, minister of economics.
+       03:43
+
+    [71]Berger on the easing of the rules
+
+       Empty chairs in front of an open-air stage.
+       03:16
+
+    [72]Cancelled events in the north
+    """,
+    # '0 Comments' over the reply form: a numbered list of tips above it is the article's
+    "zero-count": ARTICLE + """
+        1. Soft hands
+           A must for every bride, since everyone wants to see the ring on your finger.
+        2. Sport and food
+           Before the wedding many of us want to lose a little weight, and so do I.
+
+    0 Comments
+
+    LEAVE A REPLY [27]Cancel reply
+    """,
 }
 
 

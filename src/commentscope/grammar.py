@@ -343,7 +343,8 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
         after.marker or after.meta or after.one_link or _title_case(after.clean)
     )
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
-        shaped = (bool(line.marker) and body_follows) or line.avatar
+        # (lynx prints headings at the margin over text indented by 3: '1. Step one' is no comment)
+        shaped = (bool(line.marker) and body_follows and line.indent > 0) or line.avatar
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
     if line.marker and _flat_body_follows(lines, i, after):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)

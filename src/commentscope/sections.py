@@ -24,6 +24,8 @@ from commentscope.grammar import (
 from commentscope.patterns import could_be_name, page_knowledge
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
+NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
+COUNT_META = "heading"  # '18 Comments'
 
 
 def authorless_heads(lines: list[Line]) -> dict[int, Head]:
@@ -34,6 +36,7 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
     heads: dict[int, Head] = {}
     before: str | None = None if signal is None else lines[signal].meta
     i = 0 if signal is None else signal + 1
+    closers: dict[int, str | None] = {}
     while i < len(lines):
         line = lines[i]
         if line.blank or line.meta or line.boilerplate:
@@ -46,9 +49,11 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
         after = lines[k].meta if k < len(lines) else None
         if after == "reply" or after in DATE_META:  # a comment ends with its date or reply button
             head = _run_head(lines, i, k, after)
-            if signal is not None or head.author is not None:  # unannounced: only 'NAME' / text / 'reply'
-                heads[i] = head
+            if signal is not None or head.author is not None:
+                heads[i], closers[i] = head, after
         before, i = None, k
+    if signal is None and "reply" not in closers.values():
+        return {}  # unannounced 'NAME' / text / date runs are teasers, unless reply buttons show comments
     return heads
 
 
@@ -168,6 +173,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     Headed comments ('NAME says:', a name and a date, a list item with a body) are tried first;
     runs of text set off by metadata under a comments heading replace them when they find more.
     """
+    if any(ln.meta == NO_COMMENTS_META for ln in lines) and not any(ln.meta == COUNT_META for ln in lines):
+        return {}, None  # '0 Comments' and no other count: whatever looks like comments is not
     heads = find_heads(lines)
     start = section_start(lines, heads)
     runs = authorless_heads(lines)
