@@ -133,6 +133,10 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         lines.append(line)
     _join_wrapped_headers(lines, kb, markdown)
     _link_content(lines)
+    first_prose = next((i for i, ln in enumerate(lines) if ln.prose), len(lines))
+    for line in lines[:first_prose]:
+        if line.meta == SIDEBAR_META:
+            line.meta = None  # above the article: a menu entry ('Latest articles'), not a sidebar's heading
     return lines
 
 
@@ -202,6 +206,8 @@ def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         line.name_like = header.name_like or line.avatar
         line.evidence = header.evidence
     line.meta = kb.meta_kind(line.plain)
+    if line.meta == SIDEBAR_META and (line.marker or line.one_link):
+        line.meta = None  # '[52]Latest articles' in a menu is a link, not a sidebar's heading
     boiler = kb.first(kb.boilerplate, line.clean)
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments

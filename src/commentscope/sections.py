@@ -208,8 +208,8 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
         return None  # no comment heading, reply button or comment-shaped head: a page without comments
     ordered = sorted(heads)
     signal_at = [False] * (len(lines) + 1)
-    for i, ln in enumerate(lines):
-        signal_at[i + 1] = signal_at[i] or ln.meta in SECTION_META or ln.closes
+    for i, ln in enumerate(lines):  # a sidebar's heading ('Recent posts') ends what a signal said
+        signal_at[i + 1] = (signal_at[i] or ln.meta in SECTION_META or ln.closes) and ln.meta != SIDEBAR_META
     meta_from = [False] * (len(lines) + 1)
     prose_from = [0] * (len(lines) + 1)  # prose lines from here to the end
     for i in range(len(lines) - 1, -1, -1):
@@ -222,9 +222,12 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
         announced_at[i + 1] = (announced_at[i] or (ln.meta in ANNOUNCE_META and not ln.marker)) and (
             ln.meta != SIDEBAR_META
         )
+    in_sidebar = [False] * (len(lines) + 1)  # under a sidebar's heading, no comments heading since
+    for i, ln in enumerate(lines):
+        in_sidebar[i + 1] = ln.meta == SIDEBAR_META or (in_sidebar[i] and ln.meta not in SECTION_META)
     for announced in (True, False):
         for position, i in enumerate(ordered):
-            if announced and not announced_at[i]:
+            if (announced and not announced_at[i]) or in_sidebar[i]:
                 continue
             head = heads[i]
             if not _has_body(lines, head):
