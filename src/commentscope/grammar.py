@@ -336,6 +336,8 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
     date_follows = _past_separators(lines, j).meta in DATE_META
     if line.author and not line.evidence and _in_tight_list(lines, i):
         return None  # '• Title 7 April, 2014' under another item: a list of posts
+    if line.author and not (line.marker or line.evidence) and _ends_text_above(lines, i) and _wrapped(lines, i - 1):
+        return None  # '...an interview with Jon Sopel of BBC in' / 'the Roosevelt Room - 23 July 2015': a caption
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
