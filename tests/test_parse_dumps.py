@@ -313,6 +313,37 @@ LAYOUTS = {
 
     [Répondre](spip.php?page=forum)
     """, [("gabriel", 0, "très bien vos"), ("jacques", 1, "Articles très bien"), ("carlos", 0, "Rien de neuf")]),
+    # a role label on its own line between the name and the date; a time after a slash
+    "role-line-and-slash-time-lynx": (ARTICLE + """
+    2 Kommentare
+
+        1.
+       Beate
+           19. Juni 2019 / 6:16
+           Guten Morgen, eine schöne Tasche.
+           [40]Antworten
+              +
+            Martina Berg
+                Autor
+                19. Juni 2019 / 13:20
+                Liebe Beate, danke!
+    """, [("Beate", 0, "Guten Morgen, eine"), ("Martina Berg", 1, "Liebe Beate, danke!")]),
+    # the name, a comma and the date with its weekday ('Ann, Do 2 Apr 2020')
+    "name-comma-weekday-date": (ARTICLE + """
+    2 Kommentare
+
+    Josef Franz Lindner, Do 2 Apr 2020
+
+    Sehr nachdenkenswert.
+
+    Antworten
+
+    Hella, Sa 4 Apr 2020
+
+    In der Tat.
+
+    Antworten
+    """, [("Josef Franz Lindner", 0, "Sehr nachdenkenswert."), ("Hella", 0, "In der Tat.")]),
 }
 
 

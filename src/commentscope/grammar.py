@@ -32,7 +32,7 @@ COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comme
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
-SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META})
+SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role"})
 BUTTON_META = frozenset({"reply", "action"})
 
 
