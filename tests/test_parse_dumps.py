@@ -344,6 +344,52 @@ LAYOUTS = {
 
     Antworten
     """, [("Josef Franz Lindner", 0, "Sehr nachdenkenswert."), ("Hella", 0, "In der Tat.")]),
+    # Drupal's comment subjects: a linked title (lynx) or, where nearly every comment opens with a
+    # short title line set apart (w3m, inscriptis), plain; neither is the comment's text
+    "subjects-lynx": (ARTICLE + """
+    3 Kommentare
+
+    Ann | Di, 21. April 2020 - 17:07
+
+       [57]Screws are best
+
+       The screws held for years.
+         * [58]Antworten
+
+    Bob | Di, 21. April 2020 - 18:01
+
+       [59]Glue
+
+       Glue never held.
+         * [60]Antworten
+    """, [("Ann", 0, "The screws held"), ("Bob", 0, "Glue never held.")]),
+    "subjects-w3m": (ARTICLE + """
+    Kommentare
+
+        Ann | Di, 21. April 2020 - 17:07
+
+        Screws are best
+
+        The screws held for years.
+
+          ☆ Antworten
+
+        Bob | Di, 21. April 2020 - 18:01
+
+        Glue
+
+        Glue never held.
+
+          ☆ Antworten
+
+        Cleo | Di, 21. April 2020 - 19:08
+
+        Thanks
+
+        Thanks for the article.
+
+          ☆ Antworten
+    """, [("Ann", 0, "The screws held"), ("Bob", 0, "Glue never held."), ("Cleo", 0, "Thanks for the")]),
 }
 
 

@@ -29,6 +29,7 @@ from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
 
 TITLE_MAX_CHARS = 250
+SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 
 
 @dataclass(slots=True)
@@ -92,6 +93,8 @@ class _ThreadBuilder:
             elif line.meta == SIDEBAR_META:
                 self.current = None
                 self.ended = self.ended or bool(self.opened)
+        elif cur is not None and self._inside(cur, line) and self._subject(cur, i):
+            self.roles[i] = (LineRole.COMMENT_META, cur.comment_id)
         elif cur is not None and self._inside(cur, line):
             self._add_text(cur, i)
         else:
@@ -118,6 +121,13 @@ class _ThreadBuilder:
             # of a header list): the header's indentation is the depth.
             return cur.head.strong and not (line.marker and line.one_link)
         return flat or (cur.body_indent is None and line.indent == cur.head.indent)
+
+    def _subject(self, cur: _Open, i: int) -> bool:
+        """A comment's title (Drupal's subject): its first line, a link alone, a blank line under it."""
+        line, j = self.lines[i], self.lines[i].next_content
+        if cur.text_lines or cur.head.text_on_marker or not line.one_link or line.marker or j is None:
+            return False
+        return self.lines[i + 1].blank and not (self.lines[j].meta or j in self.heads)
 
     def _authorless_reply(self, i: int) -> Head | None:
         """A marker line carrying text directly: a reply without an author line, or a list item."""
@@ -197,7 +207,27 @@ class _ThreadBuilder:
         cur.text_lines.append(i)
 
     def comments(self) -> list[Comment]:
+        self._drop_subjects()
         return [self._freeze(o) for o in self.opened]
+
+    def _drop_subjects(self) -> None:
+        """Where nearly every comment opens with a short title line set apart from its text (Drupal's subject,
+        printed as plain text by w3m and inscriptis), those lines are the comments' titles, not text."""
+        titled = [o for o in self.opened if self._titled(o)]
+        with_text = [o for o in self.opened if o.text_lines]
+        if len(titled) < SUBJECT_MIN_COMMENTS or len(titled) < SUBJECT_SHARE * len(with_text):
+            return
+        for o in titled:
+            first = o.text_lines.pop(0)
+            self.roles[first] = (LineRole.COMMENT_META, o.comment_id)
+
+    def _titled(self, o: _Open) -> bool:
+        if len(o.text_lines) < 2 or o.head.text_on_marker:
+            return False
+        first = self.lines[o.text_lines[0]]
+        words = first.clean.split()
+        return (o.text_lines[1] > o.text_lines[0] + 1 and 0 < len(words) <= SUBJECT_MAX_WORDS
+                and not first.clean.endswith(tuple(".!?:,;…)\"'“”»")))  # fmt: skip
 
     def _freeze(self, o: _Open) -> Comment:
         parts = []
