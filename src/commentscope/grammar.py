@@ -20,17 +20,20 @@ TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a head
 HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
 WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
 WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
+RUN_ON_WORDS = 6  # a line of this many words directly above a name-like line is text that runs on
 COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
+SIDEBAR_META = "sidebar"  # a sidebar widget's heading ('Recent Comments'): the thread is over
 SECTION_META = ANNOUNCE_META | {FORM_META}  # where comments start or end
 COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comments print
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
-SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META})
+SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role"})
+BUTTON_META = frozenset({"reply", "action"})
 
 
 @dataclass(slots=True)
@@ -46,6 +49,7 @@ class Line:
     rest: str = ""  # the text after the marker, or the whole text
     plain: str = ""  # `rest` without converter decoration ('## 4 Comments', '**Ann**', '[12]Reply'), avatar
     clean: str = ""  # the whole line without converter decoration: what comment text is made of
+    item_text: str = ""  # `rest` without converter decoration: a list item's text without its marker
     heading: bool = False  # printed as a heading by the converter (Markdown '## ...')
     one_link: bool = False  # the text after the marker is a single link (a menu entry)
     avatar: bool = False  # an avatar's alt text stood before the name
@@ -99,6 +103,7 @@ class Head:
     evidence: bool = False  # its shape alone shows comments: 'NAME says:', a list item with an indented body
     pingback: bool = False  # a link from another blog ('[…] excerpt […]'), listed among comments
     level: int | None = None  # the depth its number states ('#2.1' is a reply), when it has one
+    footer: int | None = None  # the header line after the text, where the name signs it off (SPIP)
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
@@ -128,6 +133,10 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         lines.append(line)
     _join_wrapped_headers(lines, kb, markdown)
     _link_content(lines)
+    first_prose = next((i for i, ln in enumerate(lines) if ln.prose), len(lines))
+    for line in lines[:first_prose]:
+        if line.meta == SIDEBAR_META:
+            line.meta = None  # above the article: a menu entry ('Latest articles'), not a sidebar's heading
     return lines
 
 
@@ -136,8 +145,10 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
     is read as one line when the two lines together, and neither alone, make a dated header."""
     for i in range(len(lines) - 1):
         line, after = lines[i], lines[i + 1]
-        if line.blank or after.blank or line.author or line.meta or after.author or after.continues is not None:
+        if line.blank or after.blank or line.author or line.meta or after.continues is not None:
             continue
+        if after.author and not (line.avatar and could_be_name(line.plain)):
+            continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
         if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
             continue
         joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
@@ -174,12 +185,15 @@ def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.heading = markdown and is_heading(line.text) and not marker
     line.one_link = is_one_link(line.rest)
     plain = clean(line.rest, kb.decorations, markdown=markdown) if marker else line.clean
+    line.item_text = plain
     inner = kb.marker(plain) if marker else None
     if inner and inner[0] != "number" and inner[2]:
         plain = inner[2]  # '1. ● Ann says:': w3m's glyph for an image after the list number
     line.plain = kb.without_avatar(plain)
     line.avatar = line.plain != plain
     line.is_prose = _prose(line.clean)
+    if marker and line.plain.isdigit() and line.plain != line.rest:
+        line.plain = ""  # '1. 3 ![](avatar.png)': a comment's running number beside its avatar
     if not line.plain:  # only decoration ('![](avatar.png)', '[avatar]'): nothing a reader sees
         if marker:
             line.rest = ""  # a marker alone
@@ -192,6 +206,8 @@ def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         line.name_like = header.name_like or line.avatar
         line.evidence = header.evidence
     line.meta = kb.meta_kind(line.plain)
+    if line.meta == SIDEBAR_META and (line.marker or line.one_link):
+        line.meta = None  # '[52]Latest articles' in a menu is a link, not a sidebar's heading
     boiler = kb.first(kb.boilerplate, line.clean)
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments
@@ -210,12 +226,63 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     """Every line where a comment could start, keyed by line index."""
     heads = {i: h for i in range(len(lines)) if (h := _find_head(lines, i)) is not None}
     _merge_lead_ins(lines, heads)
+    for i in [i for i, h in heads.items() if not h.strong and _under_header(lines, i, heads)]:
+        del heads[i]
+    for i in list(heads):
+        _signed_item(lines, heads, i)
     for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
         del heads[i]
+    for i in list(heads):
+        _widen_to_list_item(lines, heads, i)
     for head in heads.values():
         head.pingback = _pingback(lines, head)
         head.level = _numbered_level(lines, head)
     return heads
+
+
+def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
+    """A header printed as a list of buttons, name and date under the comment's own list number
+    ('1.' / '+ Reply' / '+ Ann' / '+ DATE'): the head starts at that number, at its indentation."""
+    head = heads[i]
+    line = lines[i]
+    k = i - 1
+    while k >= 0 and (lines[k].blank or _header_item(lines[k], line.indent)):
+        k -= 1
+    item = lines[k] if k >= 0 and line.marker else None
+    if item is None or item.rest or item.marker != "number" or item.indent >= line.indent or k in heads:
+        return
+    del heads[i]
+    heads[k] = replace(head, index=k, indent=item.indent, kind="number", number=item.number_mark)
+
+
+def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
+    """A list item whose text is signed off by its header ('* Text...' / 'Ann Le 11 septembre 2018 à
+    12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""
+    head, line = heads[i], lines[i]
+    if line.marker or not head.strong or head.author is None:
+        return
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta:
+        j = next_content(lines, j)
+    k = previous_content(lines, i)
+    if j is not None and not lines[j].marker and (k is None or lines[j].indent >= lines[k].indent):
+        return  # text follows the header: it opens its comment as usual (else: the next item, or the list ends)
+    while k is not None and not lines[k].marker and not lines[k].meta and k not in heads:
+        above = previous_content(lines, k)
+        if above is None or (lines[above].indent > lines[k].indent and not lines[above].marker):
+            return  # (html2text prints an item's wrapped lines flush left)
+        k = above
+    item = lines[k] if k is not None else None
+    if k is None or item is None or not item.rest or item.meta or k in heads or line.indent > item.indent + 4:
+        return
+    del heads[i]
+    heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
+                       number=item.number_mark, text_on_marker=True, footer=i)  # fmt: skip
+
+
+def _header_item(line: Line, indent: int) -> bool:
+    """A list item of a header printed as a list: a button, or a marker alone."""
+    return bool(line.marker) and line.indent == indent and (line.meta in BUTTON_META or not line.rest)
 
 
 def _numbered_level(lines: list[Line], head: Head) -> int | None:
@@ -241,6 +308,15 @@ def _pingback(lines: list[Line], head: Head) -> bool:
     return j is not None and lines[j].clean.startswith(("[…]", "[...]"))
 
 
+def _under_header(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
+    """A weak head ('+' / '@Ann, you are right') with only metadata between it and a strong header
+    above: the first line of that header's comment, not a comment of its own."""
+    k = previous_content(lines, i)
+    while k is not None and k not in heads and lines[k].meta:
+        k = previous_content(lines, k)
+    return k is not None and k in heads and heads[k].strong
+
+
 def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
     """A head with nothing but metadata and links before the next head: linked titles and dates."""
     j = next_content(lines, head.last_header)
@@ -252,7 +328,7 @@ def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
 def _find_head(lines: list[Line], i: int) -> Head | None:
     """A comment head starting at line i, judged from the line and the ones after it."""
     line = lines[i]
-    if line.blank or line.meta or (line.boilerplate and not line.author):
+    if line.blank or line.meta or (line.boilerplate and not line.author) or _url_tail(lines, i):
         return None
     kind = line.marker or "header"
     j = next_content(lines, i)
@@ -260,6 +336,8 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
     date_follows = _past_separators(lines, j).meta in DATE_META
     if line.author and not line.evidence and _in_tight_list(lines, i):
         return None  # '• Title 7 April, 2014' under another item: a list of posts
+    if line.author and not (line.marker or line.evidence) and _ends_text_above(lines, i) and _wrapped(lines, i - 1):
+        return None  # '...an interview with Jon Sopel of BBC in' / 'the Roosevelt Room - 23 July 2015': a caption
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
@@ -267,11 +345,14 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
         return _lone_marker_head(lines, i, j)
     if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
+    if not line.marker and _ends_text_above(lines, i):
+        return None  # '...pero el Mitrans podría dejar' / 'asi' / DATE: the last word of a comment over its date
     body_follows = after.indent > line.indent and not (
         after.marker or after.meta or after.one_link or _title_case(after.clean)
     )
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
-        shaped = (bool(line.marker) and body_follows) or line.avatar
+        # (lynx prints headings at the margin over text indented by 3: '1. Step one' is no comment)
+        shaped = (bool(line.marker) and body_follows and line.indent > 0) or line.avatar
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
     if line.marker and _flat_body_follows(lines, i, after):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
@@ -291,6 +372,23 @@ def _wrapped(lines: list[Line], i: int) -> bool:
     return line.indent + len(line.clean) >= WRAP_COLUMNS and i + 1 < len(lines) and not lines[i + 1].blank
 
 
+def _ends_text_above(lines: list[Line], i: int) -> bool:
+    """The line runs on from the text directly above it (no blank line, same indentation)."""
+    before = lines[i - 1] if i else None
+    return (before is not None and not before.blank and not (before.meta or before.marker or before.author)
+            and before.indent == lines[i].indent and len(before.clean.split()) >= RUN_ON_WORDS)  # fmt: skip
+
+
+def _url_tail(lines: list[Line], i: int) -> bool:
+    """The rest of an address that lynx or w3m broke at 80 columns ('…/Afrika_Wenn-der' /
+    '-Aberglaube-den-Tod-bringt 15.05.19'): the line above ends in an address at the wrap column."""
+    before = lines[i - 1] if i else None
+    if before is None or before.blank or lines[i].marker or before.indent + len(before.text) < WRAP_COLUMNS:
+        return False
+    last = before.text.rsplit(maxsplit=1)[-1]
+    return "://" in last or last.startswith("www.")
+
+
 def _title_case(text: str) -> bool:
     """A headline ('As Trump Berates News Media, a New Strategy'), not the first line of a comment."""
     words = [w for w in text.split(maxsplit=30) if w[:1].isalpha()]
@@ -298,8 +396,13 @@ def _title_case(text: str) -> bool:
 
 
 def _in_tight_list(lines: list[Line], i: int) -> bool:
-    """A list item directly under another item as deep or deeper: a menu or a list, not a comment."""
-    before = lines[i - 1] if i else None
+    """A list item directly under another item as deep or deeper: a menu or a list, not a comment.
+    Items that are buttons do not count: '+ Reply' / '+ NAME' / '+ DATE' is a header printed as a
+    list, '☆ Reply' / '• NAME' the buttons of a reply above a comment."""
+    k = i - 1
+    while k >= 0 and lines[k].marker and lines[k].meta in BUTTON_META and lines[k].indent >= lines[i].indent:
+        k -= 1
+    before = lines[k] if k >= 0 else None
     return bool(lines[i].marker) and before is not None and bool(before.marker) and before.indent >= lines[i].indent
 
 
@@ -326,7 +429,7 @@ def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
         if lines[j] is after:
             return None
         after = lines[j]
-    if after.meta:  # a separator between actions, as in Disqus's 'Reply • Share ›'
+    if after.meta or after.marker:  # a separator between actions ('Reply • Share ›'); an item of its own
         return None
     k = next_content(lines, j)
     date_follows = _past_separators(lines, k).meta in DATE_META

@@ -18,6 +18,7 @@ from commentscope.grammar import (
     DATE_META,
     FORM_META,
     SECTION_META,
+    SIDEBAR_META,
     Head,
     Line,
     previous_content,
@@ -28,6 +29,7 @@ from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
 
 TITLE_MAX_CHARS = 250
+SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 
 
 @dataclass(slots=True)
@@ -72,9 +74,14 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.BLANK, None)
             return i
         head = self.heads.get(i) or (None if self.ended else self._authorless_reply(i))
-        if head is not None and not (self.ended and self.opened and head.strong < self.opened[0].head.strong):
-            return self._open(head)
         cur = self.current
+        if cur is not None and cur.head.footer == i:  # the name signing off the text above
+            self.roles[i] = (LineRole.COMMENT_HEADER, cur.comment_id)
+            return i
+        if head is not None and cur is not None and not (cur.text_lines or head.strong):
+            head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
+        if head is not None and not (self.ended and self.opened and self._weaker(head, self.opened[0].head)):
+            return self._open(head)
         if line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
         elif line.meta:
@@ -83,12 +90,22 @@ class _ThreadBuilder:
             if line.meta in SECTION_META:
                 self.current, self.section_signal = None, True
                 self.ended = self.ended or (line.meta == FORM_META and bool(self.opened))
+            elif line.meta == SIDEBAR_META:
+                self.current = None
+                self.ended = self.ended or bool(self.opened)
+        elif cur is not None and self._inside(cur, line) and self._subject(cur, i):
+            self.roles[i] = (LineRole.COMMENT_META, cur.comment_id)
         elif cur is not None and self._inside(cur, line):
             self._add_text(cur, i)
         else:
             self.roles[i] = (LineRole.BOILERPLATE, None)
             self.current = None
         return i
+
+    @staticmethod
+    def _weaker(head: Head, first: Head) -> bool:
+        """After the reply form, a head with less to show than the first comment's is a sidebar's."""
+        return head.strong < first.strong or head.evidence < first.evidence
 
     def _inside(self, cur: _Open, line: Line) -> bool:
         if line.heading:
@@ -98,10 +115,19 @@ class _ThreadBuilder:
         if line.indent > cur.head.indent:
             return True
         flat = cur.body_indent is not None and cur.body_indent <= cur.head.indent
-        if cur.body_indent is None and line.indent < cur.head.indent:
-            # html2text prints a list item's paragraphs flush left: the header's indentation is the depth.
+        first = self.lines[cur.text_lines[0]] if cur.text_lines and not cur.head.text_on_marker else None
+        if (cur.body_indent is None or (first and first.marker)) and line.indent < cur.head.indent:
+            # html2text prints a list item's paragraphs flush left (also after a text begun as an item
+            # of a header list): the header's indentation is the depth.
             return cur.head.strong and not (line.marker and line.one_link)
         return flat or (cur.body_indent is None and line.indent == cur.head.indent)
+
+    def _subject(self, cur: _Open, i: int) -> bool:
+        """A comment's title (Drupal's subject): its first line, a link alone, a blank line under it."""
+        line, j = self.lines[i], self.lines[i].next_content
+        if cur.text_lines or cur.head.text_on_marker or not line.one_link or line.marker or j is None:
+            return False
+        return self.lines[i + 1].blank and not (self.lines[j].meta or j in self.heads)
 
     def _authorless_reply(self, i: int) -> Head | None:
         """A marker line carrying text directly: a reply without an author line, or a list item."""
@@ -181,13 +207,40 @@ class _ThreadBuilder:
         cur.text_lines.append(i)
 
     def comments(self) -> list[Comment]:
+        self._drop_subjects()
         return [self._freeze(o) for o in self.opened]
+
+    def _drop_subjects(self) -> None:
+        """Where nearly every comment opens with a short title line set apart from its text (Drupal's subject,
+        printed as plain text by w3m and inscriptis), those lines are the comments' titles, not text."""
+        titled = [o for o in self.opened if self._titled(o)]
+        with_text = [o for o in self.opened if o.text_lines]
+        if len(titled) < SUBJECT_MIN_COMMENTS or len(titled) < SUBJECT_SHARE * len(with_text):
+            return
+        for o in titled:
+            first = o.text_lines.pop(0)
+            self.roles[first] = (LineRole.COMMENT_META, o.comment_id)
+
+    def _titled(self, o: _Open) -> bool:
+        if len(o.text_lines) < 2 or o.head.text_on_marker:
+            return False
+        first = self.lines[o.text_lines[0]]
+        words = first.clean.split()
+        return (o.text_lines[1] > o.text_lines[0] + 1 and 0 < len(words) <= SUBJECT_MAX_WORDS
+                and not first.clean.endswith(tuple(".!?:,;…)\"'“”»")))  # fmt: skip
 
     def _freeze(self, o: _Open) -> Comment:
         parts = []
+        header = self.lines[o.head.last_header]
         for i in o.text_lines:
             line = self.lines[i]
-            parts.append(line.plain if i == o.head.index else line.clean)
+            # the text as the next item of a header printed as a list ('* Ann' / '* DATE' / '* Text')
+            item = (i == o.text_lines[0] and header.marker is not None and line.indent == header.indent
+                    and line.text.split(maxsplit=1)[0] == header.text.split(maxsplit=1)[0])  # fmt: skip
+            if item:
+                parts.append(line.item_text)
+            else:
+                parts.append(line.plain if i == o.head.index else line.clean)
         end = o.text_lines[-1] if o.text_lines else o.head.last_header
         return Comment(
             comment_id=o.comment_id,

@@ -14,6 +14,7 @@ from commentscope.grammar import (
     COMMENT_EVIDENCE,
     DATE_META,
     SECTION_META,
+    SIDEBAR_META,
     Head,
     Line,
     find_heads,
@@ -23,6 +24,8 @@ from commentscope.grammar import (
 from commentscope.patterns import could_be_name, page_knowledge
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
+NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
+COUNT_META = "heading"  # '18 Comments'
 
 
 def authorless_heads(lines: list[Line]) -> dict[int, Head]:
@@ -33,6 +36,7 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
     heads: dict[int, Head] = {}
     before: str | None = None if signal is None else lines[signal].meta
     i = 0 if signal is None else signal + 1
+    closers: dict[int, str | None] = {}
     while i < len(lines):
         line = lines[i]
         if line.blank or line.meta or line.boilerplate:
@@ -45,9 +49,11 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
         after = lines[k].meta if k < len(lines) else None
         if after == "reply" or after in DATE_META:  # a comment ends with its date or reply button
             head = _run_head(lines, i, k, after)
-            if signal is not None or head.author is not None:  # unannounced: only 'NAME' / text / 'reply'
-                heads[i] = head
+            if signal is not None or head.author is not None:
+                heads[i], closers[i] = head, after
         before, i = None, k
+    if signal is None and "reply" not in closers.values():
+        return {}  # unannounced 'NAME' / text / date runs are teasers, unless reply buttons show comments
     return heads
 
 
@@ -59,6 +65,73 @@ def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
     if closed and j is not None and j < end and not line.prose and could_be_name(line.plain) and not line.marker:
         return Head(i, i, line.plain, line.indent, "header", None, flat=True, strong=True)
     return Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
+
+
+NAMED_MIN = 3  # name / text pairs that make a comment list without any other cue
+NAMED_MAX_WORDS = 4
+
+
+def named_heads(lines: list[Line]) -> dict[int, Head]:
+    """Comments printed as nothing but a name line over their text, under a comments heading
+    (Disqus's plain fallback: 'Ann' / text / 'Bob' / text), the first name right under the heading.
+    Only where no other comment shape is found. Where the first name touches its text,
+    the list ends at the first blank line; where blank lines set them apart, at a heading, the
+    reply form, chrome ('Please enable JavaScript...') or a line left of the names."""
+    for signal, ln in enumerate(lines):
+        if ln.meta in ANNOUNCE_META and not ln.marker:
+            heads = _named_run(lines, signal)
+            if len(heads) >= NAMED_MIN:
+                return heads
+    return {}
+
+
+def _named_run(lines: list[Line], signal: int) -> dict[int, Head]:
+    first = lines[signal].next_content
+    if first is None or not _lone_name(lines, first):
+        return {}  # the list follows its heading directly
+    tight = lines[first].next_content == first + 1
+    names: list[int] = []
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if (line.blank and tight) or (line.heading and lines[i - 1].blank) or line.meta in SECTION_META:
+            break
+        if line.boilerplate and lines[i - 1].blank:
+            break
+        if not line.blank and line.indent < lines[first].indent:
+            break
+        if _lone_name(lines, i):
+            names.append(i)
+    heads: dict[int, Head] = {}
+    for chain in _chains(lines, names):
+        # a name needs text under it: of adjacent name-like lines the last is a name, the one before
+        # it the end of the text above ('…courses-in-ch' / 'ennai' / 'Leop0ld'), and so on upwards
+        for i in chain[::-2]:
+            heads[i] = Head(i, i, lines[i].plain, lines[i].indent, "header", None, flat=True, strong=True)
+    return heads
+
+
+def _chains(lines: list[Line], names: list[int]) -> list[list[int]]:
+    """Name-like lines grouped where each one's next content line is the next."""
+    chains: list[list[int]] = []
+    for i in names:
+        if chains and lines[chains[-1][-1]].next_content == i:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return chains
+
+
+def _lone_name(lines: list[Line], i: int) -> bool:
+    """A short name on a line of its own, with a line of content under it that is not chrome."""
+    line = lines[i]
+    if line.blank or line.marker or line.meta or line.boilerplate or line.heading or line.prose:
+        return False
+    if len(line.plain.split()) > NAMED_MAX_WORDS or any(ch in line.plain for ch in ':#@()[]<>"=/'):
+        return False
+    j = line.next_content
+    return could_be_name(line.plain) and j is not None and not (
+        lines[j].meta or lines[j].boilerplate or lines[j].heading
+    )
 
 
 POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
@@ -100,6 +173,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     Headed comments ('NAME says:', a name and a date, a list item with a body) are tried first;
     runs of text set off by metadata under a comments heading replace them when they find more.
     """
+    if any(ln.meta == NO_COMMENTS_META for ln in lines) and not any(ln.meta == COUNT_META for ln in lines):
+        return {}, None  # '0 Comments' and no other count: whatever looks like comments is not
     heads = find_heads(lines)
     start = section_start(lines, heads)
     runs = authorless_heads(lines)
@@ -111,6 +186,9 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     authored = {i: h for i, h in runs.items() if h.author is not None and i > first_prose}
     if len(authored) > max(found, 1):  # runs led by a name and closed by a reply button: only those
         return authored, min(authored)
+    named = {} if found else named_heads(lines)
+    if len(named) > len(runs):  # 'NAME' / text pairs under a heading and nothing else
+        return named, min(named)
     if start is None and runs:
         return runs, section_start(lines, runs)
     return heads, start
@@ -130,8 +208,8 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
         return None  # no comment heading, reply button or comment-shaped head: a page without comments
     ordered = sorted(heads)
     signal_at = [False] * (len(lines) + 1)
-    for i, ln in enumerate(lines):
-        signal_at[i + 1] = signal_at[i] or ln.meta in SECTION_META or ln.closes
+    for i, ln in enumerate(lines):  # a sidebar's heading ('Recent posts') ends what a signal said
+        signal_at[i + 1] = (signal_at[i] or ln.meta in SECTION_META or ln.closes) and ln.meta != SIDEBAR_META
     meta_from = [False] * (len(lines) + 1)
     prose_from = [0] * (len(lines) + 1)  # prose lines from here to the end
     for i in range(len(lines) - 1, -1, -1):
@@ -140,11 +218,16 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     run_ends = _run_ends(lines, [heads[i] for i in ordered])
     # Heads after a section signal ('17 Comments') come first: lists above it are the page's chrome.
     announced_at = [False] * (len(lines) + 1)
+    for i, ln in enumerate(lines):  # a sidebar's heading ('Most read') ends what a heading announced
+        announced_at[i + 1] = (announced_at[i] or (ln.meta in ANNOUNCE_META and not ln.marker)) and (
+            ln.meta != SIDEBAR_META
+        )
+    in_sidebar = [False] * (len(lines) + 1)  # under a sidebar's heading, no comments heading since
     for i, ln in enumerate(lines):
-        announced_at[i + 1] = announced_at[i] or (ln.meta in ANNOUNCE_META and not ln.marker)
+        in_sidebar[i + 1] = ln.meta == SIDEBAR_META or (in_sidebar[i] and ln.meta not in SECTION_META)
     for announced in (True, False):
         for position, i in enumerate(ordered):
-            if announced and not announced_at[i]:
+            if (announced and not announced_at[i]) or in_sidebar[i]:
                 continue
             head = heads[i]
             if not _has_body(lines, head):

@@ -1,0 +1,451 @@
+"""Comment layouts met in real converter dumps (issue 8), written anew as small pages.
+
+Each case is a shape that a family of sites prints, not one page's text: the expected comments
+are (author, depth, first three words of the text).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from commentscope.model import Document
+from commentscope.parse import parse_lines
+
+ARTICLE = """\
+    Fixing a Squeaky Floor
+
+    Our hallway floor squeaks in three places and this article explains how we fixed it without lifting the carpet.
+"""
+
+
+def page(text: str) -> Document:
+    doc = parse_lines(textwrap.dedent(text).strip("\n") + "\n", doc_id="t")
+    doc.check_integrity()
+    return doc
+
+
+LAYOUTS = {
+    # Disqus without JavaScript: a name line over the text, nothing else, lines touching (lynx, w3m)
+    "name-over-text-tight": (ARTICLE + """
+    Comments
+
+    Ann Lee
+    Screws through the carpet worked for us, and the kit was cheap at the hardware s
+    tore
+    Bob
+    Same here.
+    not me
+    Glue never held.
+
+    Read Next
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Same here."), ("not me", 0, "Glue never held.")]),
+    # ... and with blank lines between the paragraphs (html2text)
+    "name-over-text-spaced": (ARTICLE + """
+    ## Comments
+
+    Ann Lee
+
+    Screws through the carpet worked for us.
+    # this line is code, not a heading
+
+    Bob
+
+    Same here.
+
+    Cleo
+
+    Glue never held.
+
+    Please enable JavaScript to view the comments powered by Disqus.
+
+    [Find out more](https://example.org/jobs)
+
+    Subscribe to our weekly letter.
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Same here."), ("Cleo", 0, "Glue never held.")]),
+    # a date and time joined by '//' ('29.07.2020 // 12:56')
+    "date-slash-slash-time": (ARTICLE + """
+    2 Kommentare
+
+    Rolf 29.07.2020 // 12:56
+
+    Die Übertragung war gut.
+
+    Antworten
+
+    Uwe 30.07.2020 // 08:07
+
+    Fand ich auch.
+
+    Antworten
+    """, [("Rolf", 0, "Die Übertragung war"), ("Uwe", 0, "Fand ich auch.")]),
+    # inscriptis prints an empty list item before the numbered one that holds the comment
+    "empty-item-before-numbered-item": (ARTICLE + """
+    2 Comments
+      *
+      *
+           1. Ann 29.07.2020 12:56
+
+            The screws worked.
+
+            Reply
+
+           2. Bob 30.07.2020 08:07
+
+            Same here.
+    """, [("Ann", 0, "The screws worked."), ("Bob", 0, "Same here.")]),
+    # a reply button after a slash ('26 abril 2022 a las 14:02' / '/ Responder') is no author
+    "slash-before-reply-button": (ARTICLE + """
+    Se han publicado 2 comentarios
+
+        * Ramón dijo:
+
+          Estoy de acuerdo con el artículo.
+
+            26 abril 2022 a las 14:02
+            / Responder
+        +
+            + Abel dijo:
+
+              Yo también.
+
+                26 abril 2022 a las 15:11
+                / Responder
+    """, [("Ramón", 0, "Estoy de acuerdo"), ("Abel", 1, "Yo también.")]),
+    # the header printed as a list under the comment's number: button, name, date, then the text;
+    # lynx right-aligns the numbers ('9.' / '10.'), a reply's list is nested deeper
+    "header-as-list-lynx": (ARTICLE + """
+    Kommentare
+
+        9.
+              + Antworten
+              + Ann
+              + 8. April 2019 @ 11:38
+              +
+
+         Die Schrauben haben gehalten.
+              +
+                   o Antworten
+                   o Bob
+                   o 9. April 2019 @ 10:00
+                   o
+                @Ann, bei uns auch.
+       10.
+              + Antworten
+              + Cleo
+              + 8. April 2019 @ 13:41
+              +
+           *
+           Leim hielt nie.
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 1, "@Ann, bei uns"), ("Cleo", 0, "Leim hielt nie.")]),
+    # ... and as html2text prints it: the text is the list's last item, its paragraphs flush left
+    "header-as-list-html2text": (ARTICLE + """
+    ### Kommentare
+
+      1. ![](https://example.org/a.png)
+
+         * Antworten
+         * Ann
+         * [ 8\\. April 2019 @ 11:38](https://example.org/p#c1)
+         * > Die Schrauben
+
+    haben gehalten, sagt [sie](https://example.org/x).
+
+      2. ![](https://example.org/b.png)
+
+         * Antworten
+         * Bob
+         * [ 8\\. April 2019 @ 12:00](https://example.org/p#c2)
+         * @ Ann, bei uns auch.
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 0, "@ Ann, bei")]),
+    # html2text: each comment's list item holds only its running number and avatar, the header
+    # and text follow flush left; '52Comments' is the heading with no space
+    "numbered-avatar-items-html2text": (ARTICLE + """
+    ## 3Comments
+
+      1. 1 ![](https://example.org/a.png)
+
+    Ann [on 11/08/2020 at 9:52 ](https://example.org/p#c1)
+
+    Antworten
+
+    The screws held.
+
+         * 2 ![](https://example.org/b.png)
+
+    Bob [on 11/08/2020 at 10:39 ](https://example.org/p#c2)
+
+    Antworten
+
+    Ours too.
+
+      2. 3 ![](https://example.org/c.png)
+
+    Cleo [on 12/08/2020 at 9:00 ](https://example.org/p#c3)
+
+    Glue never held.
+    """, [("Ann", 0, "The screws held."), ("Bob", 1, "Ours too."), ("Cleo", 0, "Glue never held.")]),
+    # w3m: a reply's buttons are a list; the next comment's name item follows it directly
+    "name-item-after-reply-buttons-w3m": (ARTICLE + """
+    Leserkommentare
+
+      • Ann
+
+        14. 01. 2020, 13:47
+
+        Die Schrauben haben gehalten.
+
+          □ antworten
+          □ melden
+          □ Bob
+
+            [36408]14. 01. 2020, 20:29
+
+            @Ann bei uns auch.
+
+              ☆ antworten
+              ☆ melden
+      • Cleo
+
+        [36409]14. 01. 2020, 13:29
+
+        Leim hielt nie.
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 1, "@Ann bei uns"), ("Cleo", 0, "Leim hielt nie.")]),
+    # an avatar whose alt text is the e-mail address, the header wrapped at 80 columns by lynx
+    "email-avatar-wrapped-lynx": (ARTICLE + """
+    3 thoughts on “Fixing a Squeaky Floor”
+
+         *
+       ann.lee@example.org' ann.lee@example.org' Ann says:
+           [34]October 20, 2019 at 1:31 pm
+           The screws held.
+           [35]Reply
+              +
+            office@squeakyfloorsandstairs.example.com' office@example.com' Floor
+                Edit@r says:
+                [36]October 21, 2019 at 1:10 pm
+                Glad to hear it.
+                [37]Reply
+         *
+       bob@example.net' bob@example.net' Bob says:
+           [38]October 22, 2019 at 9:00 am
+           Glue never held.
+    """, [("Ann", 0, "The screws held."), ("Floor Edit@r", 1, "Glad to hear"), ("Bob", 0, "Glue never held.")]),
+    # after the thread: a 'Recent Comments' widget, the reply form's send button, lists of posts
+    # with dates; inside the thread: an address lynx broke at 80 columns before a date, and a
+    # comment's last word over its date
+    "chrome-after-the-thread-lynx": (ARTICLE + """
+    2 Comments
+
+         * Ann on [71]September 13, 2018 at 5:23 pm said:
+           Sources: [72]https://example.org/articles/floors/squeaky-floor-repair-guide-2018
+           -carpet-and-screws 15.05.19
+         * Bob on [73]September 17, 2018 at 6:34 am said:
+           Glue held for a week, then it squeaked again, so I went back to screws
+           too
+           September 18, 2018 at 7:00 am
+
+    Recent Comments
+
+         * [115]Cleo commented on
+           Fixing a squeaky stair
+         * [116]Dan commented on
+           Carpet tools
+
+    Enviar Comentario
+
+         * [173]Sesiona el pleno
+           26 abril 2022 | [174]11
+         * [175]Autoridades evalúan proyectos de la
+           ciencia, innovación y soberanía alimentaria
+           12 febrero 2022 | [182]12
+    """, [("Ann", 0, "Sources: https://example.org/articles/floors/squeaky-floor-repair-guide-2018 -carpet-and-screws"),
+          ("Bob", 0, "Glue held for")]),
+    # the name signs the text off below it (SPIP): '* text' / 'NAME Le DATE' / 'Répondre';
+    # a 'Most read' sidebar with dated titles comes between the link to the comments and them
+    "signed-items-lynx": (ARTICLE + """
+       [24]Vos réactions (2)
+
+    Les plus lus
+
+       18 février 2020
+       Par [77]Loïc Le Clerc
+
+    [78]Des tweets et des gauches
+
+       21 février 2020
+
+    Vos réactions
+
+         * très bien vos infos, merci pour
+           cet article.
+           gabriel Le 11 septembre 2018 à 12:57
+           [81]Répondre
+
+              + Articles très bien faits.
+                jacques Le 13 septembre 2019 à 22:30
+
+         * Rien de neuf donc....
+           carlos Le 9 janvier à 13:06
+           [85]Répondre
+
+
+       Qui êtes-vous ?
+    """, [("gabriel", 0, "très bien vos"), ("jacques", 1, "Articles très bien"), ("carlos", 0, "Rien de neuf")]),
+    "signed-items-html2text": (ARTICLE + """
+    ## [Vos réactions](#comments)
+
+      * très bien vos infos, merci pour
+    cet article.
+
+    **gabriel** Le 11 septembre 2018 a 12:57
+
+    [Répondre](spip.php?page=forum)
+
+        * Articles très bien faits.
+
+    **jacques** Le 13 septembre 2019 a 22:30
+
+      * Rien de neuf donc....
+
+    **carlos** Le 9 janvier a 13:06
+
+    [Répondre](spip.php?page=forum)
+    """, [("gabriel", 0, "très bien vos"), ("jacques", 1, "Articles très bien"), ("carlos", 0, "Rien de neuf")]),
+    # a role label on its own line between the name and the date; a time after a slash
+    "role-line-and-slash-time-lynx": (ARTICLE + """
+    2 Kommentare
+
+        1.
+       Beate
+           19. Juni 2019 / 6:16
+           Guten Morgen, eine schöne Tasche.
+           [40]Antworten
+              +
+            Martina Berg
+                Autor
+                19. Juni 2019 / 13:20
+                Liebe Beate, danke!
+    """, [("Beate", 0, "Guten Morgen, eine"), ("Martina Berg", 1, "Liebe Beate, danke!")]),
+    # the name, a comma and the date with its weekday ('Ann, Do 2 Apr 2020')
+    "name-comma-weekday-date": (ARTICLE + """
+    2 Kommentare
+
+    Josef Franz Lindner, Do 2 Apr 2020
+
+    Sehr nachdenkenswert.
+
+    Antworten
+
+    Hella, Sa 4 Apr 2020
+
+    In der Tat.
+
+    Antworten
+    """, [("Josef Franz Lindner", 0, "Sehr nachdenkenswert."), ("Hella", 0, "In der Tat.")]),
+    # Drupal's comment subjects: a linked title (lynx) or, where nearly every comment opens with a
+    # short title line set apart (w3m, inscriptis), plain; neither is the comment's text
+    "subjects-lynx": (ARTICLE + """
+    3 Kommentare
+
+    Ann | Di, 21. April 2020 - 17:07
+
+       [57]Screws are best
+
+       The screws held for years.
+         * [58]Antworten
+
+    Bob | Di, 21. April 2020 - 18:01
+
+       [59]Glue
+
+       Glue never held.
+         * [60]Antworten
+    """, [("Ann", 0, "The screws held"), ("Bob", 0, "Glue never held.")]),
+    "subjects-w3m": (ARTICLE + """
+    Kommentare
+
+        Ann | Di, 21. April 2020 - 17:07
+
+        Screws are best
+
+        The screws held for years.
+
+          ☆ Antworten
+
+        Bob | Di, 21. April 2020 - 18:01
+
+        Glue
+
+        Glue never held.
+
+          ☆ Antworten
+
+        Cleo | Di, 21. April 2020 - 19:08
+
+        Thanks
+
+        Thanks for the article.
+
+          ☆ Antworten
+    """, [("Ann", 0, "The screws held"), ("Bob", 0, "Glue never held."), ("Cleo", 0, "Thanks for the")]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_layouts_of_real_dumps(text: str, expected: list[tuple[str, int, str]]) -> None:
+    doc = page(text)
+    assert [(c.author, c.depth, " ".join(c.text.split()[:3])) for c in doc.comments] == expected
+
+
+NO_COMMENTS = {
+    # a 'Comments' heading over a list of short related links is not a name / text list
+    "heading-over-links": ARTICLE + """
+    Comments
+
+    Related
+    Fixing a squeaky stair
+    Carpet tools
+    """,
+    # numbered steps printed as lynx headings (at the margin, their text indented by 3)
+    "lynx-numbered-headings": ARTICLE + """
+    1. Eat more vegetables
+
+       The most important step is a balanced diet, and you do not need to count calories for it.
+
+    2. Keep breaks between meals
+
+       Whoever snacks all day long takes in more calories than they think, and feels hungrier.
+    """,
+    # a list of teasers: a linked title, a caption, the time it was posted
+    "teasers-with-times": ARTICLE + """
+    More news
+
+       Bernd Berger, minister of economics.
+       03:43
+
+    [71]Berger on the easing of the rules
+
+       Empty chairs in front of an open-air stage.
+       03:16
+
+    [72]Cancelled events in the north
+    """,
+    # '0 Comments' over the reply form: a numbered list of tips above it is the article's
+    "zero-count": ARTICLE + """
+        1. Soft hands
+           A must for every bride, since everyone wants to see the ring on your finger.
+        2. Sport and food
+           Before the wedding many of us want to lose a little weight, and so do I.
+
+    0 Comments
+
+    LEAVE A REPLY [27]Cancel reply
+    """,
+}
+
+
+@pytest.mark.parametrize("text", NO_COMMENTS.values(), ids=NO_COMMENTS.keys())
+def test_pages_without_comments_get_none(text: str) -> None:
+    assert page(text).comments == ()
