@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from commentscope.analysis.linkage import sparse_average_linkage
+from commentscope.analysis.neighbours import Pairs
 from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
 from commentscope.analysis.similarity import SparseVector, TfidfSpace, content_terms, cosine
 from commentscope.errors import CommentscopeError
@@ -30,9 +31,10 @@ from commentscope.results import FAQ_GAP_COLUMNS
 from commentscope.text import words
 
 DEFAULT_COVERAGE_THRESHOLD = 0.35
-CONTEXT_CHARS = 400  # of the comment before a question, compared with it when grouping
-SELF_CONTAINED_TERMS = 4  # content words that let a question with "it"/"them"/"this" stand alone
-_POINTING = frozenset("it them this that these those here there one ones he she they him her".split())
+CONTEXT_CHARS = 200  # of the comment before a question, compared with it when grouping
+SELF_CONTAINED_TERMS = 5  # content words that let a question with "it"/"them"/"this" stand alone
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
+_POINTING = frozenset("it them this that these those one ones he she they him her".split())  # "here": the page
 INPUT_COLUMNS = (
     "doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
     "article_coverage",
@@ -61,12 +63,23 @@ def group_questions(
     compared = ordered["question"] if context is None else context.loc[questions.index].iloc[order]
     texts = [str(q) for q in compared]
     cut = measure.threshold if threshold is None else threshold
-    labels = sparse_average_linkage(len(texts), measure.pairs(texts), cut)
+    pairs = _across_comments(measure.pairs(texts), ordered)
+    labels = sparse_average_linkage(len(texts), pairs, cut)
     ids = _rank_labels(ordered, labels)
     group_ids = [""] * len(questions)
     for position, label in zip(order, labels, strict=True):
         group_ids[position] = ids[label]
     return pd.Series(group_ids, index=questions.index, dtype=object, name="group_id")
+
+
+def _across_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
+    """The pairs whose questions come from different comments: a reader does not ask one thing
+    twice in a comment, and two questions of one comment share most of their context."""
+    ids: dict[tuple[str, str], int] = {}
+    keys = zip(ordered["doc_id"].map(str), ordered["comment_id"].map(str), strict=True)
+    comment = np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=np.int64)
+    keep = comment[pairs.left] != comment[pairs.right]
+    return Pairs(pairs.left[keep], pairs.right[keep], pairs.similarity[keep])
 
 
 def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
@@ -86,18 +99,26 @@ def faq_gaps(
     group_ids: pd.Series,
     *,
     coverage_threshold: float = DEFAULT_COVERAGE_THRESHOLD,
+    context: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Question groups an editor would list: some question is unanswered, the article covers
     the group weakly (mean coverage below `coverage_threshold`), and it asks for information
-    rather than pointing somewhere or polling other readers (`is_faq_material`); ranked."""
+    rather than pointing somewhere or polling other readers (`is_faq_material`); ranked.
+
+    `context`, aligned with the rows (`question_context`), lets a representative question that
+    does not read on its own be shown with the least of its comment that makes it read.
+    """
     _require_columns(questions)
     if not group_ids.index.equals(questions.index):
         group_ids = group_ids.loc[questions.index]
     order = _canonical_order(questions)
     frame = questions.iloc[order]
     groups = group_ids.to_numpy()[order]
+    before = frame["question"] if context is None else context.loc[questions.index].iloc[order]
+    contexts = np.array([str(c) for c in before], dtype=object)
     summaries = [
-        _summarise(frame[groups == group_id], str(group_id)) for group_id in sorted(set(groups))
+        _summarise(frame[groups == group_id], str(group_id), list(contexts[groups == group_id]))
+        for group_id in sorted(set(groups))
     ]
     gaps = [s for s in summaries if s.open and not s.article_coverage >= coverage_threshold]  # NaN: no article
     gaps.sort(key=lambda s: (-s.askers, -s.unanswered, _sortable(s.article_coverage), s.group_id))
@@ -124,8 +145,8 @@ class GroupSummary:
     open: bool
 
 
-def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
-    """Summary of the questions of one group, given in canonical order."""
+def _summarise(members: pd.DataFrame, group_id: str, contexts: Sequence[str]) -> GroupSummary:
+    """Summary of the questions of one group, given in canonical order with their contexts."""
     answered = [_flag(v) for v in members["answered"]]
     by = [str(v) if isinstance(v, str) else "" for v in members["answered_by"]]
     unanswered = answered.count(False)
@@ -133,7 +154,7 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
     readers = sum(a and b == "reader" for a, b in zip(answered, by, strict=True))
     return GroupSummary(
         group_id=group_id,
-        representative_question=representative(list(members["question"].map(str))),
+        representative_question=representative(list(members["question"].map(str)), contexts),
         topics=";".join(_topic_order(_topic_lists(members))),
         askers=len(_askers(members)),
         questions=len(members),
@@ -167,14 +188,14 @@ def is_faq_material(question: str) -> bool:
     return _NOT_FAQ.search(question) is None
 
 
-def representative(questions: Sequence[str]) -> str:
-    """The member that best stands for its group and reads on its own.
+def representative(questions: Sequence[str], contexts: Sequence[str] | None = None) -> str:
+    """The member that best stands for its group, worded so that it reads on its own.
 
-    Members that need their comment to make sense ("Would you please share them here?": a
-    pointing word and under `SELF_CONTAINED_TERMS` content words) or are no FAQ material
+    Members that need their comment to make sense (`stands_alone`) or are no FAQ material
     (`is_faq_material`) are passed over when any member is neither; among the rest, the one
-    closest (cosine) to the group's TF-IDF centroid,
-    ties to the shortest.
+    closest (cosine) to the group's TF-IDF centroid, ties to the shortest. When even that one
+    needs its comment ("Where did it go?") and `contexts` (aligned, `question_context`) are
+    given, it is shown with the fewest sentences before it that make it read (`in_context`).
     """
     space = TfidfSpace(questions)
     vectors = [space.vector(q) for q in questions]
@@ -185,11 +206,27 @@ def representative(questions: Sequence[str]) -> str:
     closeness = [round(cosine(v, centroid), 9) for v in vectors]
     alone = [stands_alone(q) and is_faq_material(q) for q in questions]
     best = min(range(len(questions)), key=lambda k: (not alone[k], -closeness[k], len(questions[k]), k))
-    return questions[best]
+    if contexts is None or stands_alone(questions[best]):
+        return questions[best]
+    return in_context(questions[best], contexts[best])
+
+
+def in_context(question: str, context: str) -> str:
+    """`question` with the fewest whole sentences of `context` (which ends with it) before it
+    that let it stand alone (all of `context` when none do)."""
+    before = context[: len(context) - len(question)] if context.endswith(question) else ""
+    sentences = [s for s in _SENTENCE_START.split(before.strip()) if s]
+    shown = question
+    for count in range(1, len(sentences) + 1):
+        shown = " ".join([*sentences[-count:], question])
+        if stands_alone(shown):
+            break
+    return shown
 
 
 def stands_alone(question: str) -> bool:
-    """Whether a question reads without its comment: enough content words, or no pointing word."""
+    """Whether a question reads without its comment: no word pointing back ("it", "them",
+    "this"; "here" is the page) and two content words, or `SELF_CONTAINED_TERMS` content words."""
     terms = set(content_terms(question))
     pointing = _POINTING & set(words(question))
     return len(terms) >= SELF_CONTAINED_TERMS or (not pointing and len(terms) >= 2)
