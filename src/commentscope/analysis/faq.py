@@ -33,6 +33,8 @@ from commentscope.text import words
 DEFAULT_COVERAGE_THRESHOLD = 0.35
 CONTEXT_CHARS = 200  # of the comment before a question, compared with it when grouping
 SELF_CONTAINED_TERMS = 5  # content words that let a question with "it"/"them"/"this" stand alone
+SENTENCE_SLACK = 40  # characters a shown context may grow by to start at its sentence
+_APART = -1e6  # the similarity of two questions of one comment: no average reaches a threshold
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
 _POINTING = frozenset("it them this that these those one ones he she they him her".split())  # "here": the page
 INPUT_COLUMNS = (
@@ -63,7 +65,7 @@ def group_questions(
     compared = ordered["question"] if context is None else context.loc[questions.index].iloc[order]
     texts = [str(q) for q in compared]
     cut = measure.threshold if threshold is None else threshold
-    pairs = _across_comments(measure.pairs(texts), ordered)
+    pairs = _apart_within_comments(measure.pairs(texts), ordered)
     labels = sparse_average_linkage(len(texts), pairs, cut)
     ids = _rank_labels(ordered, labels)
     group_ids = [""] * len(questions)
@@ -72,14 +74,25 @@ def group_questions(
     return pd.Series(group_ids, index=questions.index, dtype=object, name="group_id")
 
 
-def _across_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
-    """The pairs whose questions come from different comments: a reader does not ask one thing
-    twice in a comment, and two questions of one comment share most of their context."""
+def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
+    """`pairs` with every two questions of one comment set apart (`_APART`): a reader does not
+    ask one thing twice in a comment, and two questions of one comment share their context."""
     ids: dict[tuple[str, str], int] = {}
     keys = zip(ordered["doc_id"].map(str), ordered["comment_id"].map(str), strict=True)
     comment = np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=np.int64)
     keep = comment[pairs.left] != comment[pairs.right]
-    return Pairs(pairs.left[keep], pairs.right[keep], pairs.similarity[keep])
+    left, right = [pairs.left[keep]], [pairs.right[keep]]
+    order = np.argsort(comment, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(comment[order]) != 0, True])
+    for begin, end in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True):
+        rows = np.sort(order[begin:end])
+        if len(rows) > 1:
+            a, b = np.triu_indices(len(rows), k=1)
+            left.append(rows[a])
+            right.append(rows[b])
+    apart = sum(len(x) for x in left[1:])
+    similarity = np.r_[pairs.similarity[keep], np.full(apart, _APART)]
+    return Pairs(np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64), similarity)
 
 
 def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
@@ -212,16 +225,20 @@ def representative(questions: Sequence[str], contexts: Sequence[str] | None = No
 
 
 def in_context(question: str, context: str) -> str:
-    """`question` with the fewest whole sentences of `context` (which ends with it) before it
-    that let it stand alone (all of `context` when none do)."""
-    before = context[: len(context) - len(question)] if context.endswith(question) else ""
-    sentences = [s for s in _SENTENCE_START.split(before.strip()) if s]
-    shown = question
-    for count in range(1, len(sentences) + 1):
-        shown = " ".join([*sentences[-count:], question])
-        if stands_alone(shown):
-            break
-    return shown
+    """`question` with the fewest words of `context` (which ends with it) before it that let it
+    stand alone, widened to the start of their sentence when that adds at most `SENTENCE_SLACK`
+    characters, else marked "..." (all of `context` when no number of words is enough)."""
+    before = context[: len(context) - len(question)].rstrip() if context.endswith(question) else ""
+    tokens = before.split()
+    count = next((n for n in range(1, len(tokens) + 1) if stands_alone(" ".join([*tokens[-n:], question]))),
+                 len(tokens))
+    if not count:
+        return question
+    kept = " ".join(tokens[-count:])
+    earlier = " ".join(tokens[: len(tokens) - count])
+    sentence = "" if not earlier or earlier[-1] in ".!?" else _SENTENCE_START.split(earlier)[-1]
+    kept = f"{sentence} {kept}".lstrip() if len(sentence) <= SENTENCE_SLACK else f"... {kept}"
+    return f"{kept} {question}"
 
 
 def stands_alone(question: str) -> bool:

@@ -128,8 +128,9 @@ def lexical_features(texts: Sequence[str], left: Index, right: Index) -> Matrix:
     """`LEXICAL_FEATURES` for each pair (left[k], right[k]) of `texts`."""
     space = TfidfSpace(texts)
     matcher = TopicMatcher(load_taxonomy())
-    needed = sorted(set(left.tolist()) | set(right.tolist()))
-    seen = {k: _describe(texts[k], space, matcher) for k in needed}
+    described: dict[str, _QuestionTerms] = {}  # by text: a repeated question is described once
+    seen = {k: described.get(texts[k]) or described.setdefault(texts[k], _describe(texts[k], space, matcher))
+            for k in set(left.tolist()) | set(right.tolist())}
     rows = np.zeros((len(left), len(LEXICAL_FEATURES)))
     for row, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
         x, y = seen[a], seen[b]
