@@ -30,7 +30,7 @@ from importlib import resources
 import numpy as np
 import numpy.typing as npt
 
-from commentscope.analysis.similarity import TfidfSpace, content_terms, cosine
+from commentscope.analysis.similarity import TfidfSpace, content_terms
 from commentscope.analysis.taxonomy import load_taxonomy
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.errors import CommentscopeError
@@ -125,22 +125,98 @@ class _QuestionTerms:
 
 
 def lexical_features(texts: Sequence[str], left: Index, right: Index) -> Matrix:
-    """`LEXICAL_FEATURES` for each pair (left[k], right[k]) of `texts`."""
+    """`LEXICAL_FEATURES` for each pair (left[k], right[k]) of `texts`.
+
+    Each distinct text is described once in Python; the pairs are then compared with numpy, in
+    blocks (`_RowSets.overlap`), so that 700,000 candidate pairs cost no Python loop.
+    """
     space = TfidfSpace(texts)
     matcher = TopicMatcher(load_taxonomy())
-    described: dict[str, _QuestionTerms] = {}  # by text: a repeated question is described once
-    seen = {k: described.get(texts[k]) or described.setdefault(texts[k], _describe(texts[k], space, matcher))
-            for k in set(left.tolist()) | set(right.tolist())}
+    code = np.zeros(len(texts), dtype=np.int64)
+    position: dict[str, int] = {}  # a repeated question is described once
+    described: list[_QuestionTerms] = []
+    for k in np.unique(np.concatenate([left, right])).tolist():
+        if texts[k] not in position:
+            position[texts[k]] = len(described)
+            described.append(_describe(texts[k], space, matcher))
+        code[k] = position[texts[k]]
+    word_sets = _RowSets.of([dict.fromkeys(d.words, 1.0) for d in described])
+    stem_sets = _RowSets.of([dict.fromkeys(d.stems, 1.0) for d in described])
+    term_sets = _RowSets.of([dict.fromkeys(d.terms, 1.0) for d in described])
+    tfidf = _RowSets.of([d.tfidf for d in described])
+    kinds = {w: k for k, w in enumerate(sorted({d.question_word for d in described}))}
+    asks = np.array([kinds[d.question_word] for d in described], dtype=np.int64)
+    negated = np.array([d.negated for d in described], dtype=bool)
+    length = np.array([d.length for d in described], dtype=np.float64)
     rows = np.zeros((len(left), len(LEXICAL_FEATURES)))
-    for row, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
-        x, y = seen[a], seen[b]
-        rows[row] = (
-            _jaccard(x.words, y.words), _jaccard(x.stems, y.stems), cosine(x.tfidf, y.tfidf),
-            _jaccard(x.terms, y.terms), float(bool(x.terms) and bool(y.terms) and not x.terms & y.terms),
-            float(x.question_word == y.question_word), float(x.negated == y.negated),
-            min(x.length, y.length) / max(1, x.length, y.length),
-        )
+    for start in range(0, len(left), _BLOCK):
+        block = slice(start, start + _BLOCK)
+        a, b = code[left[block]], code[right[block]]
+        shared_terms = term_sets.overlap(a, b)[0]
+        rows[block] = np.column_stack([
+            word_sets.jaccard(a, b), stem_sets.jaccard(a, b), tfidf.overlap(a, b)[1],
+            term_sets.jaccard(a, b), (term_sets.sizes[a] > 0) & (term_sets.sizes[b] > 0) & (shared_terms == 0),
+            asks[a] == asks[b], negated[a] == negated[b],
+            np.minimum(length[a], length[b]) / np.maximum(1.0, np.maximum(length[a], length[b])),
+        ])
     return rows
+
+
+@dataclass(frozen=True)
+class _RowSets:
+    """Rows of weighted terms in compressed form (term ids sorted within a row)."""
+
+    starts: Index  # row r holds terms[starts[r]:starts[r + 1]]
+    terms: Index
+    weights: npt.NDArray[np.float64]
+    vocabulary: int
+
+    @classmethod
+    def of(cls, rows: Sequence[dict[str, float]]) -> _RowSets:
+        ids: dict[str, int] = {}
+        terms: list[int] = []
+        weights: list[float] = []
+        starts = [0]
+        for row in rows:
+            keyed = sorted((ids.setdefault(term, len(ids)), weight) for term, weight in row.items())
+            terms.extend(k for k, _ in keyed)
+            weights.extend(w for _, w in keyed)
+            starts.append(len(terms))
+        return cls(np.array(starts, dtype=np.int64), np.array(terms, dtype=np.int64),
+                   np.array(weights, dtype=np.float64), max(1, len(ids)))
+
+    @property
+    def sizes(self) -> Index:
+        return np.diff(self.starts)
+
+    def jaccard(self, a: Index, b: Index) -> Matrix:
+        """|A & B| / |A | B| of the term sets of rows a[k] and b[k] (0 when both are empty)."""
+        shared = self.overlap(a, b)[0]
+        union = self.sizes[a] + self.sizes[b] - shared
+        return np.where(union > 0, shared / np.maximum(union, 1), 0.0)
+
+    def overlap(self, a: Index, b: Index) -> tuple[Matrix, Matrix]:
+        """Per pair, the number of shared terms and the sum of their weights' products."""
+        owner_a, terms_a, weights_a = self._gather(a)
+        owner_b, terms_b, weights_b = self._gather(b)
+        keys_b = owner_b * self.vocabulary + terms_b
+        order = np.argsort(keys_b, kind="stable")
+        sorted_b = keys_b[order]
+        keys_a = owner_a * self.vocabulary + terms_a
+        found = np.minimum(np.searchsorted(sorted_b, keys_a), max(0, len(sorted_b) - 1))
+        hit = (sorted_b[found] == keys_a) if len(sorted_b) else np.zeros(len(keys_a), dtype=bool)
+        products = weights_a[hit] * weights_b[order][found[hit]]
+        count = np.bincount(owner_a[hit], minlength=len(a)).astype(np.float64)
+        return count, np.bincount(owner_a[hit], weights=products, minlength=len(a)).astype(np.float64)
+
+    def _gather(self, rows: Index) -> tuple[Index, Index, npt.NDArray[np.float64]]:
+        """Pair number, term id and weight of every term of the given rows, concatenated."""
+        first = self.starts[rows]
+        sizes = self.starts[rows + 1] - first
+        owner = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
+        offsets = np.arange(len(owner), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        at = np.repeat(first, sizes) + offsets
+        return owner, self.terms[at], self.weights[at]
 
 
 def question_word(text: str) -> str:
@@ -159,5 +235,3 @@ def _describe(text: str, space: TfidfSpace, matcher: TopicMatcher) -> _QuestionT
     )
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
