@@ -84,12 +84,11 @@ def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
     left, right = [pairs.left[keep]], [pairs.right[keep]]
     order = np.argsort(comment, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(comment[order]) != 0, True])
-    for begin, end in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True):
-        rows = np.sort(order[begin:end])
-        if len(rows) > 1:
-            a, b = np.triu_indices(len(rows), k=1)
-            left.append(rows[a])
-            right.append(rows[b])
+    for at in np.flatnonzero(np.diff(starts) > 1).tolist():  # comments with two questions or more
+        rows = np.sort(order[starts[at] : starts[at + 1]])
+        a, b = np.triu_indices(len(rows), k=1)
+        left.append(rows[a])
+        right.append(rows[b])
     apart = sum(len(x) for x in left[1:])
     similarity = np.r_[pairs.similarity[keep], np.full(apart, _APART)]
     return Pairs(np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64), similarity)
@@ -208,7 +207,7 @@ def representative(questions: Sequence[str], contexts: Sequence[str] | None = No
     (`is_faq_material`) are passed over when any member is neither; among the rest, the one
     closest (cosine) to the group's TF-IDF centroid, ties to the shortest. When even that one
     needs its comment ("Where did it go?") and `contexts` (aligned, `question_context`) are
-    given, it is shown with the fewest sentences before it that make it read (`in_context`).
+    given, it is shown with the fewest words before it that make it read (`in_context`).
     """
     space = TfidfSpace(questions)
     vectors = [space.vector(q) for q in questions]
