@@ -32,18 +32,19 @@ def scale(count: int, seed: int = 0) -> None:
     picks = rng.integers(0, len(base), size=count)
     noisy = base[picks] + rng.normal(0.0, 0.03, size=(count, base.shape[1])).astype(np.float32)
     vectors = (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+    texts = [f"{data.texts[k]} ({n})" for n, k in enumerate(picks)]  # distinct, as real questions mostly are
     similarity = SemanticSimilarity()
     start, cpu = time.perf_counter(), time.process_time()
-    pairs = vector_pairs(vectors, similarity.floor, k=similarity.neighbours)
+    pairs = similarity.scored(texts, vectors)
     found, found_cpu = time.perf_counter() - start, time.process_time() - cpu
     labels = sparse_average_linkage(count, pairs, similarity.threshold)
     total, total_cpu = time.perf_counter() - start, time.process_time() - cpu
     tracemalloc.start()  # a second, traced run for memory: tracing slows the Python parts down
-    sparse_average_linkage(count, vector_pairs(vectors, similarity.floor, k=similarity.neighbours),
-                           similarity.threshold)
+    sparse_average_linkage(count, similarity.scored(texts, vectors), similarity.threshold)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    print(f"{count:,} questions: candidate pairs {len(pairs):,} in {found:.1f} s ({found_cpu:.1f} s CPU), "
+    print(f"{count:,} questions: candidate pairs {len(pairs):,} "
+          f"found and scored in {found:.1f} s ({found_cpu:.1f} s CPU), "
           f"grouped into {len(set(labels)):,} groups in {total:.1f} s in all ({total_cpu:.1f} s CPU); "
           f"peak memory allocated while grouping {peak:.0f} MiB (the vectors themselves: "
           f"{vectors.nbytes / 2**20:.0f} MiB)")

@@ -14,6 +14,7 @@ depend on the input's row order.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -23,6 +24,7 @@ import pandas as pd
 
 from commentscope.analysis.faq_material import has_open_faq_question, is_faq_material
 from commentscope.analysis.linkage import sparse_average_linkage
+from commentscope.analysis.neighbours import Pairs
 from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
 from commentscope.analysis.similarity import SparseVector, TfidfSpace, content_terms, cosine
 from commentscope.errors import CommentscopeError
@@ -30,9 +32,12 @@ from commentscope.results import FAQ_GAP_COLUMNS
 from commentscope.text import words
 
 DEFAULT_COVERAGE_THRESHOLD = 0.35
-CONTEXT_CHARS = 400  # of the comment before a question, compared with it when grouping
-SELF_CONTAINED_TERMS = 4  # content words that let a question with "it"/"them"/"this" stand alone
-_POINTING = frozenset("it them this that these those here there one ones he she they him her".split())
+CONTEXT_CHARS = 200  # of the comment before a question, compared with it when grouping
+SELF_CONTAINED_TERMS = 5  # content words that let a question with "it"/"them"/"this" stand alone
+SENTENCE_SLACK = 40  # characters a shown context may grow by to start at its sentence
+_APART = -1e6  # the similarity of two questions of one comment: no average reaches a threshold
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
+_POINTING = frozenset("it them this that these those one ones he she they him her".split())  # "here": the page
 INPUT_COLUMNS = (
     "doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
     "article_coverage",
@@ -61,12 +66,33 @@ def group_questions(
     compared = ordered["question"] if context is None else context.loc[questions.index].iloc[order]
     texts = [str(q) for q in compared]
     cut = measure.threshold if threshold is None else threshold
-    labels = sparse_average_linkage(len(texts), measure.pairs(texts), cut)
+    pairs = _apart_within_comments(measure.pairs(texts), ordered)
+    labels = sparse_average_linkage(len(texts), pairs, cut)
     ids = _rank_labels(ordered, labels)
     group_ids = [""] * len(questions)
     for position, label in zip(order, labels, strict=True):
         group_ids[position] = ids[label]
     return pd.Series(group_ids, index=questions.index, dtype=object, name="group_id")
+
+
+def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
+    """`pairs` with every two questions of one comment set apart (`_APART`): a reader does not
+    ask one thing twice in a comment, and two questions of one comment share their context."""
+    ids: dict[tuple[str, str], int] = {}
+    keys = zip(ordered["doc_id"].map(str), ordered["comment_id"].map(str), strict=True)
+    comment = np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=np.int64)
+    keep = comment[pairs.left] != comment[pairs.right]
+    left, right = [pairs.left[keep]], [pairs.right[keep]]
+    order = np.argsort(comment, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(comment[order]) != 0, True])
+    for at in np.flatnonzero(np.diff(starts) > 1).tolist():  # comments with two questions or more
+        rows = np.sort(order[starts[at] : starts[at + 1]])
+        a, b = np.triu_indices(len(rows), k=1)
+        left.append(rows[a])
+        right.append(rows[b])
+    apart = sum(len(x) for x in left[1:])
+    similarity = np.r_[pairs.similarity[keep], np.full(apart, _APART)]
+    return Pairs(np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64), similarity)
 
 
 def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
@@ -86,18 +112,26 @@ def faq_gaps(
     group_ids: pd.Series,
     *,
     coverage_threshold: float = DEFAULT_COVERAGE_THRESHOLD,
+    context: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Question groups an editor would list: some question is unanswered, the article covers
     the group weakly (mean coverage below `coverage_threshold`), and it asks for information
-    rather than pointing somewhere or polling other readers (`is_faq_material`); ranked."""
+    rather than pointing somewhere or polling other readers (`is_faq_material`); ranked.
+
+    `context`, aligned with the rows (`question_context`), lets a representative question that
+    does not read on its own be shown with the least of its comment that makes it read.
+    """
     _require_columns(questions)
     if not group_ids.index.equals(questions.index):
         group_ids = group_ids.loc[questions.index]
     order = _canonical_order(questions)
     frame = questions.iloc[order]
     groups = group_ids.to_numpy()[order]
+    before = frame["question"] if context is None else context.loc[questions.index].iloc[order]
+    contexts = np.array([str(c) for c in before], dtype=object)
     summaries = [
-        _summarise(frame[groups == group_id], str(group_id)) for group_id in sorted(set(groups))
+        _summarise(frame[groups == group_id], str(group_id), list(contexts[groups == group_id]))
+        for group_id in sorted(set(groups))
     ]
     gaps = [s for s in summaries if s.open and not s.article_coverage >= coverage_threshold]  # NaN: no article
     gaps.sort(key=lambda s: (-s.askers, -s.unanswered, _sortable(s.article_coverage), s.group_id))
@@ -124,8 +158,8 @@ class GroupSummary:
     open: bool
 
 
-def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
-    """Summary of the questions of one group, given in canonical order."""
+def _summarise(members: pd.DataFrame, group_id: str, contexts: Sequence[str]) -> GroupSummary:
+    """Summary of the questions of one group, given in canonical order with their contexts."""
     answered = [_flag(v) for v in members["answered"]]
     by = [str(v) if isinstance(v, str) else "" for v in members["answered_by"]]
     unanswered = answered.count(False)
@@ -133,7 +167,7 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
     readers = sum(a and b == "reader" for a, b in zip(answered, by, strict=True))
     return GroupSummary(
         group_id=group_id,
-        representative_question=representative(list(members["question"].map(str))),
+        representative_question=representative(list(members["question"].map(str)), contexts),
         topics=";".join(_topic_order(_topic_lists(members))),
         askers=len(_askers(members)),
         questions=len(members),
@@ -148,14 +182,14 @@ def _summarise(members: pd.DataFrame, group_id: str) -> GroupSummary:
     )
 
 
-def representative(questions: Sequence[str]) -> str:
-    """The member that best stands for its group and reads on its own.
+def representative(questions: Sequence[str], contexts: Sequence[str] | None = None) -> str:
+    """The member that best stands for its group, worded so that it reads on its own.
 
-    Members that need their comment to make sense ("Would you please share them here?": a
-    pointing word and under `SELF_CONTAINED_TERMS` content words) or are no FAQ material
+    Members that need their comment to make sense (`stands_alone`) or are no FAQ material
     (`is_faq_material`) are passed over when any member is neither; among the rest, the one
-    closest (cosine) to the group's TF-IDF centroid,
-    ties to the shortest.
+    closest (cosine) to the group's TF-IDF centroid, ties to the shortest. When even that one
+    needs its comment ("Where did it go?") and `contexts` (aligned, `question_context`) are
+    given, it is shown with the fewest words before it that make it read (`in_context`).
     """
     space = TfidfSpace(questions)
     vectors = [space.vector(q) for q in questions]
@@ -166,11 +200,31 @@ def representative(questions: Sequence[str]) -> str:
     closeness = [round(cosine(v, centroid), 9) for v in vectors]
     alone = [stands_alone(q) and is_faq_material(q) for q in questions]
     best = min(range(len(questions)), key=lambda k: (not alone[k], -closeness[k], len(questions[k]), k))
-    return questions[best]
+    if contexts is None or stands_alone(questions[best]):
+        return questions[best]
+    return in_context(questions[best], contexts[best])
+
+
+def in_context(question: str, context: str) -> str:
+    """`question` with the fewest words of `context` (which ends with it) before it that let it
+    stand alone, widened to the start of their sentence when that adds at most `SENTENCE_SLACK`
+    characters, else marked "..." (all of `context` when no number of words is enough)."""
+    before = context[: len(context) - len(question)].rstrip() if context.endswith(question) else ""
+    tokens = before.split()
+    count = next((n for n in range(1, len(tokens) + 1) if stands_alone(" ".join([*tokens[-n:], question]))),
+                 len(tokens))
+    if not count:
+        return question
+    kept = " ".join(tokens[-count:])
+    earlier = " ".join(tokens[: len(tokens) - count])
+    sentence = "" if not earlier or earlier[-1] in ".!?" else _SENTENCE_START.split(earlier)[-1]
+    kept = f"{sentence} {kept}".lstrip() if len(sentence) <= SENTENCE_SLACK else f"... {kept}"
+    return f"{kept} {question}"
 
 
 def stands_alone(question: str) -> bool:
-    """Whether a question reads without its comment: enough content words, or no pointing word."""
+    """Whether a question reads without its comment: no word pointing back ("it", "them",
+    "this"; "here" is the page) and two content words, or `SELF_CONTAINED_TERMS` content words."""
     terms = set(content_terms(question))
     pointing = _POINTING & set(words(question))
     return len(terms) >= SELF_CONTAINED_TERMS or (not pointing and len(terms) >= 2)

@@ -1,29 +1,31 @@
-"""How alike two reader questions are: semantic (sentence embeddings) or lexical (stem Jaccard).
+"""How alike two reader questions are: semantic (sentence embeddings) or lexical (word overlap).
 
-Each implementation gives candidate pairs from an index (`neighbours`), never a dense
-all-pairs matrix, with a similarity in [0, 1] and the grouping threshold fitted for it on the
-development question pairs (`benchmarks/quality_faq.py`, docs/faq.md):
+Each implementation takes candidate pairs from an index (`neighbours`), never a dense all-pairs
+matrix, and scores each candidate with a pair model (`pair_model`): the probability that the
+two ask the same thing. Average linkage then groups at the head's threshold, fitted with it on
+the development question pairs (`benchmarks/train_faq_pair_model.py`, docs/faq.md):
 
-- `SemanticSimilarity`: cosine of all-MiniLM-L6-v2 embeddings (`embeddings`), pairs among each
-  question's nearest neighbours. Used by default when the `semantic` extra is installed.
-- `LexicalSimilarity`: Jaccard of the sets of word stems (stopwords kept: "can I" and "should
-  I" ask different things), every pair above the floor by prefix filtering. Measured at least
-  as good as plain token Jaccard with a fitted threshold.
-
-Pairs are kept down to `floor`, below the threshold, because average linkage averages over
-all member pairs: a near miss still holds a group together better than a missing pair (0).
+- `SemanticSimilarity`: candidates among each question's nearest all-MiniLM-L6-v2 neighbours
+  (`embeddings`); the `semantic` head scores their cosine with the lexical features. Used by
+  default when the `semantic` extra is installed.
+- `LexicalSimilarity`: candidates with content-stem Jaccard at least `floor`, by prefix
+  filtering; the `lexical` head scores them. Measured at least as good as plain token Jaccard
+  with a fitted threshold.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from commentscope.analysis.embeddings import embed, semantic_available
+import numpy as np
+
+from commentscope.analysis.embeddings import Vectors, embed, semantic_available
 from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, jaccard_pairs, vector_pairs
-from commentscope.text import stems
+from commentscope.analysis.pair_model import PairHead, packaged_head, pair_features
+from commentscope.analysis.similarity import content_terms
 
 
 class QuestionSimilarity(Protocol):
@@ -40,27 +42,47 @@ class QuestionSimilarity(Protocol):
 
 @dataclass(frozen=True)
 class SemanticSimilarity:
-    """Cosine of MiniLM sentence embeddings over each question's `neighbours` nearest."""
+    """The semantic pair model over each question's `neighbours` nearest (cosine >= `floor`)."""
 
-    threshold: float = 0.68
-    floor: float = 0.5
+    head: PairHead = field(default_factory=lambda: packaged_head("semantic"))
+    floor: float = 0.4
     neighbours: int = NEIGHBOURS
-    name: str = "semantic (all-MiniLM-L6-v2 cosine)"
+    name: str = "semantic (all-MiniLM-L6-v2 cosine and word overlap, pair model)"
+
+    @property
+    def threshold(self) -> float:
+        return self.head.threshold
 
     def pairs(self, texts: Sequence[str]) -> Pairs:
-        return vector_pairs(embed(texts), self.floor, k=self.neighbours)
+        return self.scored(texts, embed(texts))
+
+    def scored(self, texts: Sequence[str], vectors: Vectors) -> Pairs:
+        """Candidate pairs of already embedded `texts`, scored by the head."""
+        found = vector_pairs(vectors, self.floor, k=self.neighbours)
+        return _score(self.head, found, pair_features(texts, found.left, found.right, vectors))
 
 
 @dataclass(frozen=True)
 class LexicalSimilarity:
-    """Jaccard similarity of the questions' sets of word stems."""
+    """The lexical pair model over the pairs whose content stems overlap (Jaccard >= `floor`)."""
 
-    threshold: float = 0.15
+    head: PairHead = field(default_factory=lambda: packaged_head("lexical"))
     floor: float = 0.1
-    name: str = "lexical (stem Jaccard)"
+    name: str = "lexical (word overlap, pair model)"
+
+    @property
+    def threshold(self) -> float:
+        return self.head.threshold
 
     def pairs(self, texts: Sequence[str]) -> Pairs:
-        return jaccard_pairs([frozenset(stems(t)) for t in texts], self.floor)
+        found = jaccard_pairs([frozenset(content_terms(t)) for t in texts], self.floor)
+        return _score(self.head, found, pair_features(texts, found.left, found.right))
+
+
+def _score(head: PairHead, found: Pairs, features: np.ndarray) -> Pairs:
+    if not len(found):
+        return found
+    return Pairs(found.left, found.right, head.probability(features))
 
 
 def default_similarity() -> QuestionSimilarity:

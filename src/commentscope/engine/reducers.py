@@ -194,7 +194,7 @@ QUESTION_FIELDS = ("doc_id", "comment_id", "author", "question", "topics", "answ
 @dataclass
 class QuestionsReducer:
     """Every question, small (no article passage), for grouping and FAQ gaps at the end, with
-    the text grouping compares: the question and up to 400 characters of its comment before it
+    the text grouping compares: the question and up to 200 characters of its comment before it
     (`faq.question_context`).
 
     Questions from promotional comments get no group. Off-topic comments keep theirs: lexical
@@ -227,12 +227,12 @@ class QuestionsReducer:
         questions["answered"] = questions["answered"].astype(bool)
         ids = pd.Series("", index=questions.index, dtype=object)
         eligible = pd.Series(self.eligible, index=questions.index, dtype=bool)
+        context = pd.Series(self.context, index=questions.index, dtype=object)
         if eligible.any():
-            context = pd.Series(self.context, index=questions.index, dtype=object)
             ids[eligible] = group_questions(questions[eligible], context=context[eligible])
         questions["group_id"] = ids
         grouped = questions[questions["group_id"] != ""]
-        return questions, faq_gaps(grouped, grouped["group_id"])
+        return questions, faq_gaps(grouped, grouped["group_id"], context=context[grouped.index])
 
 
 @dataclass

@@ -1,0 +1,237 @@
+"""Whether two questions ask the same thing: a logistic regression over pair features.
+
+The index (`neighbours`) proposes candidate pairs; this model scores each one with the
+probability that a doctor would call the two a rewording of each other, and average linkage
+groups on that probability (`question_similarity`). Two heads ship as package data
+(`data/faq_pair_model.json`, trained by `benchmarks/train_faq_pair_model.py` on the development
+question pairs, deterministic, seconds):
+
+- `semantic`: the cosine of the two questions' all-MiniLM-L6-v2 vectors plus the lexical features
+  (|u - v| and u * v of the frozen vectors as 768 more features were measured too and gave
+  nothing on the development pairs: docs/faq.md);
+- `lexical`: the lexical features alone, for installs without the `semantic` extra.
+
+Lexical features (`LEXICAL_FEATURES`): word Jaccard, content-stem Jaccard, TF-IDF cosine (the
+space fit on the questions being grouped), Jaccard of the medical and topic terms the taxonomy
+finds, both naming terms that differ, same question word ("how" / "can" / "should" ...), same
+negation, length ratio.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from commentscope.analysis.similarity import TfidfSpace, content_terms
+from commentscope.analysis.taxonomy import load_taxonomy
+from commentscope.analysis.topics import TopicMatcher
+from commentscope.errors import CommentscopeError
+from commentscope.text import words
+
+MODEL_FILE = "data/faq_pair_model.json.gz"
+LEXICAL_FEATURES = (
+    "word_jaccard", "content_jaccard", "tfidf_cosine", "term_jaccard", "terms_differ",
+    "same_question_word", "same_negation", "length_ratio",
+)
+QUESTION_WORDS = frozenset(
+    "what how can is are should why when does do will could which where who would have has did was".split()
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|without|cannot|\w+n't)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_BLOCK = 8192  # pairs whose vectors are gathered at once
+
+Matrix = npt.NDArray[np.float64]
+Index = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class PairHead:
+    """One logistic regression: standardise the features, then a linear score and a sigmoid."""
+
+    name: str
+    features: tuple[str, ...]
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    coef: npt.NDArray[np.float64]
+    intercept: float
+    threshold: float  # average-linkage threshold on the probability, chosen with the model
+
+    def probability(self, features: Matrix) -> npt.NDArray[np.float64]:
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "features": list(self.features), "mean": self.mean.tolist(),
+                "scale": self.scale.tolist(), "coef": self.coef.tolist(), "intercept": self.intercept,
+                "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> PairHead:
+        def floats(key: str) -> npt.NDArray[np.float64]:
+            return np.asarray(raw[key], dtype=np.float64)
+
+        head = cls(str(raw["name"]), tuple(map(str, raw["features"])),  # type: ignore[call-overload]
+                   floats("mean"), floats("scale"), floats("coef"),
+                   float(raw["intercept"]), float(raw["threshold"]))  # type: ignore[arg-type]
+        if not len(head.mean) == len(head.scale) == len(head.coef):
+            raise CommentscopeError(f"{MODEL_FILE}: head {head.name!r} has mismatched lengths")
+        return head
+
+
+@cache
+def packaged_head(name: str) -> PairHead:
+    """The shipped head `name` ("semantic" or "lexical")."""
+    raw = resources.files("commentscope").joinpath(MODEL_FILE).read_bytes()
+    heads = json.loads(gzip.decompress(raw))["heads"]
+    if name not in heads:
+        raise CommentscopeError(f"{MODEL_FILE} has no head {name!r}; retrain with benchmarks/train_faq_pair_model.py")
+    return PairHead.from_json(heads[name])
+
+
+def pair_features(
+    texts: Sequence[str], left: Index, right: Index, vectors: npt.NDArray[np.float32] | None = None
+) -> Matrix:
+    """One row per pair (left[k], right[k]): the cosine of the `vectors` (unit rows) when given,
+    then `LEXICAL_FEATURES`."""
+    lexical = lexical_features(texts, left, right)
+    if vectors is None:
+        return lexical
+    cosines = np.zeros(len(left))
+    for start in range(0, len(left), _BLOCK):  # 2 x 12 MiB of rows at a time
+        block = slice(start, start + _BLOCK)
+        cosines[block] = np.einsum("ij,ij->i", vectors[left[block]], vectors[right[block]])
+    return np.hstack([cosines[:, None], lexical])
+
+
+@dataclass(frozen=True)
+class _QuestionTerms:
+    """What the lexical features compare, computed once per question."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    tfidf: dict[str, float]
+    terms: frozenset[str]
+    question_word: str
+    negated: bool
+    length: int
+
+
+def lexical_features(texts: Sequence[str], left: Index, right: Index) -> Matrix:
+    """`LEXICAL_FEATURES` for each pair (left[k], right[k]) of `texts`.
+
+    Each distinct text is described once in Python; the pairs are then compared with numpy, in
+    blocks (`_RowSets.overlap`), so that 700,000 candidate pairs cost no Python loop.
+    """
+    space = TfidfSpace(texts)
+    matcher = TopicMatcher(load_taxonomy())
+    code = np.zeros(len(texts), dtype=np.int64)
+    position: dict[str, int] = {}  # a repeated question is described once
+    described: list[_QuestionTerms] = []
+    for k in np.unique(np.concatenate([left, right])).tolist():
+        if texts[k] not in position:
+            position[texts[k]] = len(described)
+            described.append(_describe(texts[k], space, matcher))
+        code[k] = position[texts[k]]
+    word_sets = _RowSets.of([dict.fromkeys(d.words, 1.0) for d in described])
+    stem_sets = _RowSets.of([dict.fromkeys(d.stems, 1.0) for d in described])
+    term_sets = _RowSets.of([dict.fromkeys(d.terms, 1.0) for d in described])
+    tfidf = _RowSets.of([d.tfidf for d in described])
+    kinds = {w: k for k, w in enumerate(sorted({d.question_word for d in described}))}
+    asks = np.array([kinds[d.question_word] for d in described], dtype=np.int64)
+    negated = np.array([d.negated for d in described], dtype=bool)
+    length = np.array([d.length for d in described], dtype=np.float64)
+    rows = np.zeros((len(left), len(LEXICAL_FEATURES)))
+    for start in range(0, len(left), _BLOCK):
+        block = slice(start, start + _BLOCK)
+        a, b = code[left[block]], code[right[block]]
+        shared_terms = term_sets.overlap(a, b)[0]
+        rows[block] = np.column_stack([
+            word_sets.jaccard(a, b), stem_sets.jaccard(a, b), tfidf.overlap(a, b)[1],
+            term_sets.jaccard(a, b), (term_sets.sizes[a] > 0) & (term_sets.sizes[b] > 0) & (shared_terms == 0),
+            asks[a] == asks[b], negated[a] == negated[b],
+            np.minimum(length[a], length[b]) / np.maximum(1.0, np.maximum(length[a], length[b])),
+        ])
+    return rows
+
+
+@dataclass(frozen=True)
+class _RowSets:
+    """Rows of weighted terms in compressed form (term ids sorted within a row)."""
+
+    starts: Index  # row r holds terms[starts[r]:starts[r + 1]]
+    terms: Index
+    weights: npt.NDArray[np.float64]
+    vocabulary: int
+
+    @classmethod
+    def of(cls, rows: Sequence[dict[str, float]]) -> _RowSets:
+        ids: dict[str, int] = {}
+        terms: list[int] = []
+        weights: list[float] = []
+        starts = [0]
+        for row in rows:
+            keyed = sorted((ids.setdefault(term, len(ids)), weight) for term, weight in row.items())
+            terms.extend(k for k, _ in keyed)
+            weights.extend(w for _, w in keyed)
+            starts.append(len(terms))
+        return cls(np.array(starts, dtype=np.int64), np.array(terms, dtype=np.int64),
+                   np.array(weights, dtype=np.float64), max(1, len(ids)))
+
+    @property
+    def sizes(self) -> Index:
+        return np.diff(self.starts)
+
+    def jaccard(self, a: Index, b: Index) -> Matrix:
+        """|A & B| / |A | B| of the term sets of rows a[k] and b[k] (0 when both are empty)."""
+        shared = self.overlap(a, b)[0]
+        union = self.sizes[a] + self.sizes[b] - shared
+        return np.where(union > 0, shared / np.maximum(union, 1), 0.0)
+
+    def overlap(self, a: Index, b: Index) -> tuple[Matrix, Matrix]:
+        """Per pair, the number of shared terms and the sum of their weights' products."""
+        owner_a, terms_a, weights_a = self._gather(a)
+        owner_b, terms_b, weights_b = self._gather(b)
+        keys_b = owner_b * self.vocabulary + terms_b
+        order = np.argsort(keys_b, kind="stable")
+        sorted_b = keys_b[order]
+        keys_a = owner_a * self.vocabulary + terms_a
+        found = np.minimum(np.searchsorted(sorted_b, keys_a), max(0, len(sorted_b) - 1))
+        hit = (sorted_b[found] == keys_a) if len(sorted_b) else np.zeros(len(keys_a), dtype=bool)
+        products = weights_a[hit] * weights_b[order][found[hit]]
+        count = np.bincount(owner_a[hit], minlength=len(a)).astype(np.float64)
+        return count, np.bincount(owner_a[hit], weights=products, minlength=len(a)).astype(np.float64)
+
+    def _gather(self, rows: Index) -> tuple[Index, Index, npt.NDArray[np.float64]]:
+        """Pair number, term id and weight of every term of the given rows, concatenated."""
+        first = self.starts[rows]
+        sizes = self.starts[rows + 1] - first
+        owner = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
+        offsets = np.arange(len(owner), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        at = np.repeat(first, sizes) + offsets
+        return owner, self.terms[at], self.weights[at]
+
+
+def question_word(text: str) -> str:
+    """The question word among the first three words of the last question sentence ("" if none)."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    last = asking[-1] if asking else (sentences[-1] if sentences else "")
+    return next((w for w in words(last)[:3] if w in QUESTION_WORDS), "")
+
+
+def _describe(text: str, space: TfidfSpace, matcher: TopicMatcher) -> _QuestionTerms:
+    return _QuestionTerms(
+        frozenset(words(text)), frozenset(content_terms(text)), space.vector(text),
+        frozenset(m.term.casefold() for m in matcher.find(text)), question_word(text),
+        _NEGATION.search(text) is not None, len(words(text)),
+    )
+
+

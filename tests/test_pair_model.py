@@ -1,0 +1,101 @@
+"""The FAQ pair model: packaged heads, features and scores."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from commentscope.analysis.pair_model import (
+    LEXICAL_FEATURES,
+    PairHead,
+    lexical_features,
+    packaged_head,
+    pair_features,
+    question_word,
+)
+from commentscope.errors import CommentscopeError
+
+TEXTS = [
+    "How much vitamin D should I take every day?",
+    "What daily dose of vitamin D should I take?",
+    "Does vitamin D interact with my blood pressure pills?",
+    "Is it safe not to take vitamin D in summer?",
+]
+
+
+def index(*values: int) -> np.ndarray:
+    return np.array(values, dtype=np.int64)
+
+
+@pytest.mark.parametrize(
+    ("name", "features"),
+    [("semantic", ("cosine", *LEXICAL_FEATURES)), ("lexical", LEXICAL_FEATURES)],
+    ids=["semantic", "lexical"],
+)
+def test_packaged_heads_name_their_features(name: str, features: tuple[str, ...]) -> None:
+    head = packaged_head(name)
+    assert head.features == features
+    assert len(head.coef) == len(head.mean) == len(head.scale) == len(features)
+    assert 0.0 < head.threshold < 1.0
+
+
+def test_an_unknown_head_is_reported() -> None:
+    with pytest.raises(CommentscopeError, match="no head 'other'"):
+        packaged_head("other")
+
+
+def test_a_head_survives_a_round_trip_through_json() -> None:
+    head = packaged_head("lexical")
+    again = PairHead.from_json(head.to_json())
+    features = lexical_features(TEXTS, index(0, 0), index(1, 2))
+    assert np.allclose(again.probability(features), head.probability(features))
+
+
+def test_lexical_head_scores_a_rewording_above_another_question_on_the_subject() -> None:
+    head = packaged_head("lexical")
+    same, other = head.probability(lexical_features(TEXTS, index(0, 0), index(1, 2)))
+    assert same > other
+
+
+def test_semantic_head_rises_with_the_cosine() -> None:
+    head = packaged_head("semantic")
+    vectors = np.eye(4, 3, dtype=np.float32)
+    vectors[1] = np.array([0.6, 0.8, 0.0], dtype=np.float32)  # cosine 0.6 with row 0, 0.0 with row 2
+    features = pair_features(TEXTS, index(0, 0), index(1, 2), vectors)
+    assert features[:, 0].tolist() == pytest.approx([0.6, 0.0])
+    features[:, 1:] = features[0, 1:]  # same word overlap: only the cosine differs
+    close, far = head.probability(features)
+    assert close > far
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "column", "expected"),
+    [
+        (0, 1, "same_negation", 1.0),
+        (0, 3, "same_negation", 0.0),
+        (0, 0, "word_jaccard", 1.0),
+        (0, 0, "length_ratio", 1.0),
+    ],
+    ids=["neither-negated", "one-negated", "identical-words", "same-length"],
+)
+def test_lexical_features(left: int, right: int, column: str, expected: float) -> None:
+    row = lexical_features(TEXTS, index(left), index(right))[0]
+    assert row[LEXICAL_FEATURES.index(column)] == pytest.approx(expected)
+
+
+def test_no_pairs_give_no_rows() -> None:
+    features = pair_features(TEXTS, index(), index(), np.zeros((4, 3), dtype=np.float32))
+    assert features.shape == (0, 1 + len(LEXICAL_FEATURES))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I have had a cough for weeks. Should I see a doctor?", "should"),
+        ("My son is 4. How often can he take ibuprofen?", "how"),
+        ("Please help, my knee hurts after running", ""),
+    ],
+    ids=["last-question-sentence", "second-sentence", "no-question-word"],
+)
+def test_question_word(text: str, expected: str) -> None:
+    assert question_word(text) == expected
