@@ -7,8 +7,10 @@ development question pairs (`benchmarks/quality_faq.py`, docs/faq.md):
 - `SemanticSimilarity`: cosine of all-MiniLM-L6-v2 embeddings (`embeddings`), pairs among each
   question's nearest neighbours. Used by default when the `semantic` extra is installed.
 - `LexicalSimilarity`: Jaccard of the sets of word stems (stopwords kept: "can I" and "should
-  I" ask different things), every pair above the floor by prefix filtering. Measured at least
-  as good as plain token Jaccard with a fitted threshold.
+  I" ask different things): each question's 20 most similar above the floor among those that
+  share one of its 6 rarest stems (`neighbours.jaccard_neighbours`: linear work, where every
+  pair above the floor is nearly all pairs once questions carry their context). Measured at
+  least as good as plain token Jaccard with a fitted threshold.
 
 Pairs are kept down to `floor`, below the threshold, because average linkage averages over
 all member pairs: a near miss still holds a group together better than a missing pair (0).
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from commentscope.analysis.embeddings import embed, semantic_available
-from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, jaccard_pairs, vector_pairs
+from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, jaccard_neighbours, vector_pairs
 from commentscope.text import stems
 
 
@@ -60,7 +62,7 @@ class LexicalSimilarity:
     name: str = "lexical (stem Jaccard)"
 
     def pairs(self, texts: Sequence[str]) -> Pairs:
-        return jaccard_pairs([frozenset(stems(t)) for t in texts], self.floor)
+        return jaccard_neighbours([frozenset(stems(t)) for t in texts], self.floor)
 
 
 def default_similarity() -> QuestionSimilarity:
