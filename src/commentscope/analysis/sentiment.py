@@ -239,6 +239,13 @@ def lexicon_features(text: str) -> tuple[float, float, float]:
     return VaderAnalyzer().score(text), polarity, subjectivity
 
 
+@lru_cache(maxsize=4096)
+def _model_prediction(text: str) -> Prediction:
+    """The packaged model's prediction for `text`. Recent texts are remembered: a comment's
+    topics often share its sentences, and the text they share is rated once."""
+    return packaged_model().predict(text, lexicon_features(text))
+
+
 @dataclass(frozen=True)
 class ReviewModelAnalyzer:
     """The packaged supervised model: words, word pairs and both lexicon scores -> three classes.
@@ -257,7 +264,7 @@ class ReviewModelAnalyzer:
         """Class probabilities; a text without words is neutral."""
         if not text.strip():
             return Prediction(0.0, 1.0, 0.0)
-        return packaged_model().predict(text, lexicon_features(text))
+        return _model_prediction(text)
 
     def score(self, sentence: str) -> float:
         return self.predict(sentence).score
