@@ -332,6 +332,22 @@ def test_questions_of_one_comment_never_group(similarity: QuestionSimilarity) ->
     assert groups[0] != groups[1]
 
 
+def test_a_question_repeated_by_many_readers_groups_once_with_its_rewordings() -> None:
+    # The lexical index files identical word sets once (copies); the copies must still land in
+    # their first question's group, and a question of one comment stays apart from its neighbour.
+    asked = "How much kefir should I drink a day?"
+    rows = [(f"p{k}", f"c{k}", f"R{k}", asked, "", False, "", 0.0) for k in range(300)]
+    rows += [("q", "d1", "Ann", "How much kefir should I drink each day?", "", False, "", 0.0),
+             ("q", "d1", "Ann", "Does strontium thicken bones?", "", False, "", 0.0),
+             ("r", "d2", "Bob", "Is strontium ranelate safe for bones?", "", False, "", 0.0)]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    groups = group_questions(frame, similarity=LexicalSimilarity()).tolist()
+    assert len(set(groups[:300])) == 1
+    assert groups[300] == groups[0]
+    assert groups[301] != groups[300]
+    assert groups[301] not in groups[:300]
+
+
 def test_in_context_marks_a_cut_long_sentence() -> None:
     context = ("Yesterday morning I got an email from the clinic newsletter saying that a new video on migraine, "
                "sleep and caffeine was up and now I cannot find it. Where did it go?")

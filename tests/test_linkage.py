@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from commentscope.analysis.linkage import average_linkage, sparse_average_linkage
-from commentscope.analysis.neighbours import Pairs
+from commentscope.analysis.neighbours import Pairs, jaccard_pairs
 
 
 def pairs_of(similarity: np.ndarray) -> Pairs:
@@ -51,3 +51,17 @@ def test_sparse_merges_like_the_dense_reference(seed: int, size: int, density: f
 def test_fewer_than_two_items(size: int) -> None:
     assert average_linkage(np.eye(size), 0.4) == list(range(size))
     assert sparse_average_linkage(size, Pairs.empty(), 0.4) == list(range(size))
+
+
+@pytest.mark.parametrize(("seed", "threshold"), [(0, 0.3), (1, 0.5), (2, 0.15), (3, 0.7)],
+                         ids=["0.3", "0.5", "0.15", "0.7"])
+def test_copies_merge_like_every_copy_listed(seed: int, threshold: float) -> None:
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{k}" for k in range(12)]
+    distinct = [frozenset(rng.choice(vocabulary, size=rng.integers(1, 6), replace=False).tolist()) for _ in range(30)]
+    sets = [distinct[k] for k in rng.integers(0, len(distinct), size=120)]  # many copies of each
+    pairs = jaccard_pairs(sets, 0.1)
+    assert pairs.copy_of is not None
+    weighted = sparse_average_linkage(len(sets), pairs, threshold)
+    assert weighted == sparse_average_linkage(len(sets), pairs.expanded(), threshold)
+    assert all(weighted[k] == weighted[int(first)] for k, first in enumerate(pairs.copy_of))

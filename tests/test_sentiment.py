@@ -322,3 +322,10 @@ def test_vader_scores_are_nltks_and_nltk_is_left_alone() -> None:
 def test_textblob_scores_are_pattern_analyzers(text: str) -> None:
     expected = PatternAnalyzer().analyze(text)
     assert TextBlobAnalyzer().polarity_subjectivity(text) == (expected.polarity, expected.subjectivity)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_punctuation_is_removed_as_nltks_pattern_does(text: str) -> None:
+    assert CONSTANTS.REGEX_REMOVE_PUNCTUATION.pattern == sentiment._ASCII_PUNCTUATION
+    assert sentiment._Remover().sub("", text) == CONSTANTS.REGEX_REMOVE_PUNCTUATION.sub("", text)

@@ -92,6 +92,7 @@ class AnswerFinder:
         self._names = {c.author: first_name(c.author) for c in doc.comments if c.author}
         self._word_cache: dict[str, list[str]] = {}
         self._kind_cache: dict[tuple[str, str | None], AnswerKind] = {}
+        self._opened_cache: dict[str, frozenset[str]] = {}  # comment id -> the page's names it opens with
         self._children: dict[str, list[Comment]] = {}
         for comment in doc.comments:
             if comment.parent_id is not None:
@@ -184,8 +185,11 @@ class AnswerFinder:
 
     def _addresses_someone(self, comment: Comment, asker_name: str) -> bool:
         """The comment opens with the name of a commenter other than the asker."""
-        return any(n and n != asker_name and a != comment.author and opens_with(comment.text, n)
-                   for a, n in self._names.items())
+        if comment.comment_id not in self._opened_cache:
+            names = {n for n in self._names.values() if n}
+            self._opened_cache[comment.comment_id] = frozenset(n for n in names if opens_with(comment.text, n))
+        opened = self._opened_cache[comment.comment_id]
+        return any(n in opened and n != asker_name and a != comment.author for a, n in self._names.items())
 
     def _found(self, answer: Comment, evidence: str) -> AnswerStatus:
         by = "staff" if answer.author is not None and answer.author in self.staff else "reader"

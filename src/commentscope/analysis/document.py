@@ -61,13 +61,13 @@ def analyze_document(
     answers = AnswerFinder(doc, staff)
     for comment in doc.comments:
         sentences = split_sentences(comment.text)
-        scored = score_sentences(sentences)
-        by_sentence = matcher.match_sentences(sentences)
         topics = matcher.match(comment.text)
+        # sentences are scored only for topic mentions (and, inside, for "mixed")
+        scored = score_sentences(sentences) if topics else None
         inline = split_inline_answer(comment.text, tuple(staff))  # the site's answer inside it asks nothing
         questions = find_questions(inline.reader_text if inline else comment.text)
         status = answers.status(comment, questions) if questions else None
-        feeling = comment_sentiment(comment.text, scored, analyzer)
+        feeling = comment_sentiment(comment.text, scored, analyzer, parts=sentences)
         result.comments.append(CommentAnalysis(
             topics=tuple(sorted(topics)),
             topic_evidence=tuple(sorted(topics.items())),
@@ -85,7 +85,9 @@ def analyze_document(
             answered_by=status.answered_by if status else "",
         ))
         result.combined.append(feeling.score)
-        result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
+        if scored is not None:
+            by_sentence = matcher.match_sentences(sentences)
+            result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
         for question in questions:
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status))
     return result

@@ -77,7 +77,8 @@ def group_questions(
 
 def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
     """`pairs` with every two questions of one comment set apart (`_APART`): a reader does not
-    ask one thing twice in a comment, and two questions of one comment share their context."""
+    ask one thing twice in a comment, and two questions of one comment share their context.
+    Copies (`Pairs.copy_of`) stay copies: linkage weighs a copy's pairs by nothing."""
     ids: dict[tuple[str, str], int] = {}
     keys = zip(ordered["doc_id"].map(str), ordered["comment_id"].map(str), strict=True)
     comment = np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=np.int64)
@@ -92,7 +93,8 @@ def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
         right.append(rows[b])
     apart = sum(len(x) for x in left[1:])
     similarity = np.r_[pairs.similarity[keep], np.full(apart, _APART)]
-    return Pairs(np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64), similarity)
+    return Pairs(np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64), similarity,
+                 pairs.copy_of)
 
 
 def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:

@@ -25,8 +25,15 @@ Matrix = npt.NDArray[np.float64]
 def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[int]:
     """A cluster label per item (the cluster's smallest item) from sparse similarities.
 
-    Ties between equally good merges go to the pair with the smaller items.
+    Ties between equally good merges go to the pair with the smaller items. Copies
+    (`Pairs.copy_of`) enter as their first item weighted by their number: the same merges as
+    with every copy listed, since copies (similarity 1) merge before anything else.
     """
+    if threshold > 1.0:
+        return list(range(count))  # no mean reaches it: copies stay apart too
+    sizes = [1] * count
+    if pairs.copy_of is not None:
+        sizes = np.bincount(pairs.copy_of, minlength=count).tolist()
     # A merge needs one pair at or above the threshold between the two clusters (a mean is never
     # above its maximum), so clusters stay inside the components of those strong pairs: pairs
     # that join two components never matter, and items without a strong pair stay alone.
@@ -39,11 +46,12 @@ def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[i
     sums: list[dict[int, float]] = [{} for _ in range(count)]  # cluster -> neighbour -> summed sims
     for a, b, s in zip(pairs.left.tolist(), pairs.right.tolist(), pairs.similarity.tolist(), strict=True):
         if a != b and _root(component, a) == _root(component, b):
-            sums[a][b] = sums[a].get(b, 0.0) + s
-            sums[b][a] = sums[b].get(a, 0.0) + s
-    sizes = [1] * count
+            weighted = s * sizes[a] * sizes[b]
+            sums[a][b] = sums[a].get(b, 0.0) + weighted
+            sums[b][a] = sums[b].get(a, 0.0) + weighted
     parent = list(range(count))
-    heap = [(-s, a, b) for a in range(count) for b, s in sums[a].items() if a < b and s >= threshold]
+    heap = [(-mean, a, b) for a in range(count) for b, s in sums[a].items()
+            if a < b and (mean := s / (sizes[a] * sizes[b])) >= threshold]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -67,6 +75,9 @@ def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[i
             mean = s / (sizes[keep] * sizes[other])
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
+    if pairs.copy_of is not None:
+        firsts = pairs.copy_of.tolist()
+        return [_root(parent, firsts[k]) for k in range(count)]
     return [_root(parent, k) for k in range(count)]
 
 

@@ -7,14 +7,20 @@ Two kinds of items:
   rows); above it an inverted-file index (IVF, as in FAISS' IndexIVFFlat): k-means cells on a
   sample, each item compared only with the items of its cell's `PROBES` nearest cells. Memory
   is O(n * k) for the pairs plus one block of scores.
-- sets of terms (the lexical path): every pair with Jaccard >= `threshold`, exactly, by prefix
+- sets of terms (the lexical path): each set's `JACCARD_NEIGHBOURS` most similar sets above a
+  floor among those sharing one of its rarest terms (`jaccard_neighbours`: work and pairs grow
+  linearly with the sets), or every pair with Jaccard >= `threshold`, exactly, by prefix
   filtering (Chaudhuri et al. 2006; Bayardo et al.'s All-Pairs): terms are ordered rarest first
   and only a set's first ``|s| - ceil(t * |s|) + 1`` terms are indexed, because two sets with
-  Jaccard >= t must share one of them; candidates are then verified.
+  Jaccard >= t must share one of them; candidates are then verified. Identical sets are
+  indexed once (`Pairs.copy_of`): a thread that repeats one question a thousand times would
+  otherwise give half a million pairs of similarity 1.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -25,8 +31,11 @@ import numpy.typing as npt
 
 EXACT_MAX = 20_000  # items compared exactly, every row against every row in blocks
 NEIGHBOURS = 10  # k nearest neighbours kept per item
+JACCARD_NEIGHBOURS = 20  # ...per set, on the lexical path
 PROBES = 8  # IVF cells searched per query cell
 _BLOCK_CELLS = 1 << 22  # scores held at once: 16 MiB of float32 (and 32 MiB of argpartition indices)
+KEY_TERMS = 6  # a set's rarest shared terms, under which the lexical index files it
+POSTING_CAP = 64  # items filed under one term: its first ones
 _KMEANS_SAMPLE = 20_000
 _KMEANS_ROUNDS = 8
 
@@ -35,11 +44,17 @@ Vectors = npt.NDArray[np.float32]
 
 @dataclass(frozen=True)
 class Pairs:
-    """Candidate pairs (left < right) and their similarities, as parallel arrays."""
+    """Candidate pairs (left < right) and their similarities, as parallel arrays.
+
+    `copy_of`, when given, holds for each item the first item identical to it (itself when it is
+    the first): a copy has similarity 1 with that item and shares its similarity with every other
+    item, and the arrays list pairs of first items only (`expanded` lists them all).
+    """
 
     left: npt.NDArray[np.int64]
     right: npt.NDArray[np.int64]
     similarity: npt.NDArray[np.float64]
+    copy_of: npt.NDArray[np.int64] | None = None
 
     @classmethod
     def empty(cls) -> Pairs:
@@ -47,6 +62,28 @@ class Pairs:
 
     def __len__(self) -> int:
         return len(self.left)
+
+    def expanded(self) -> Pairs:
+        """The same pairs with every copy listed (quadratic in the copies: small inputs only)."""
+        if self.copy_of is None:
+            return self
+        copies: dict[int, list[int]] = defaultdict(list)
+        for item, first in enumerate(self.copy_of.tolist()):
+            copies[first].append(item)
+        left: list[int] = []
+        right: list[int] = []
+        sims: list[float] = []
+        for group in copies.values():
+            for a, b in itertools.combinations(group, 2):
+                left.append(a)
+                right.append(b)
+                sims.append(1.0)
+        for a, b, s in zip(self.left.tolist(), self.right.tolist(), self.similarity.tolist(), strict=True):
+            for x, y in itertools.product(copies[a], copies[b]):
+                left.append(x)
+                right.append(y)
+                sims.append(s)
+        return _canonical(np.array(left, np.int64), np.array(right, np.int64), np.array(sims, np.float64))
 
 
 def vector_pairs(vectors: Vectors, floor: float, *, k: int = NEIGHBOURS, exact_max: int = EXACT_MAX) -> Pairs:
@@ -141,17 +178,21 @@ def _canonical(
 
 
 def jaccard_pairs(sets: Sequence[frozenset[str]], threshold: float) -> Pairs:
-    """Every pair of sets with Jaccard similarity >= `threshold` (> 0), by prefix filtering."""
+    """Every pair of sets with Jaccard similarity >= `threshold` (> 0), by prefix filtering;
+    identical non-empty sets are given as copies (`Pairs.copy_of`), not as pairs."""
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"Jaccard threshold must be in (0, 1], got {threshold}")
-    frequency = Counter(term for s in sets for term in s)
-    ordered = [sorted(s, key=lambda t: (frequency[t], t)) for s in sets]
+    first: dict[frozenset[str], int] = {}
+    copy_of = [first.setdefault(s, k) if s else k for k, s in enumerate(sets)]
+    distinct = [k for k, c in enumerate(copy_of) if c == k]
+    frequency = Counter(term for k in distinct for term in sets[k])
+    ordered = {k: sorted(sets[k], key=lambda t: (frequency[t], t)) for k in distinct}
     index: dict[str, list[int]] = defaultdict(list)
     left: list[int] = []
     right: list[int] = []
     sims: list[float] = []
     # Items in order of size: a candidate indexed earlier is never larger, so |y| >= t * |x| prunes.
-    by_size = sorted(range(len(sets)), key=lambda k: (len(ordered[k]), k))
+    by_size = sorted(distinct, key=lambda k: (len(ordered[k]), k))
     for item in by_size:
         terms = ordered[item]
         if not terms:
@@ -170,4 +211,60 @@ def jaccard_pairs(sets: Sequence[frozenset[str]], threshold: float) -> Pairs:
                     right.append(max(item, other))
                     sims.append(score)
             index[term].append(item)
-    return _canonical(np.array(left, np.int64), np.array(right, np.int64), np.array(sims, np.float64))
+    pairs = _canonical(np.array(left, np.int64), np.array(right, np.int64), np.array(sims, np.float64))
+    if len(distinct) == len(sets):
+        return pairs
+    return Pairs(pairs.left, pairs.right, pairs.similarity, np.array(copy_of, np.int64))
+
+
+def jaccard_neighbours(
+    sets: Sequence[frozenset[str]], floor: float, *, k: int = JACCARD_NEIGHBOURS, key_terms: int = KEY_TERMS,
+    posting_cap: int = POSTING_CAP,
+) -> Pairs:
+    """Each set's `k` most similar sets with Jaccard >= `floor`, from an index over rare terms.
+
+    Each distinct set is filed under its `key_terms` rarest terms that some other set shares
+    (fewest sets first, then alphabetically); a term holds its first `posting_cap` sets. A set's
+    candidates are the sets filed under its own key terms; their Jaccard is exact. Work and
+    pairs are O(sets * key_terms * posting_cap) however many terms the sets share: with long
+    texts the exact `jaccard_pairs` finds nearly every pair above a low floor. Two alike sets
+    that share none of their rarest terms are missed. Identical sets are copies (`Pairs.copy_of`).
+    """
+    if not 0.0 < floor <= 1.0:
+        raise ValueError(f"Jaccard floor must be in (0, 1], got {floor}")
+    first: dict[frozenset[str], int] = {}
+    copy_of = [first.setdefault(s, k) if s else k for k, s in enumerate(sets)]
+    distinct = [k for k, c in enumerate(copy_of) if c == k and sets[k]]
+    frequency = Counter(term for item in distinct for term in sets[item])
+    keys = {
+        item: sorted((t for t in sets[item] if frequency[t] > 1), key=lambda t: (frequency[t], t))[:key_terms]
+        for item in distinct
+    }
+    postings: dict[str, list[int]] = defaultdict(list)
+    for item in distinct:
+        for term in keys[item]:
+            filed = postings[term]
+            if len(filed) < posting_cap:
+                filed.append(item)
+    left: list[int] = []
+    right: list[int] = []
+    sims: list[float] = []
+    for item in distinct:
+        mine = sets[item]
+        candidates = {other for term in keys[item] for other in postings[term]}
+        candidates.discard(item)
+        scored = []
+        for other in candidates:
+            theirs = sets[other]
+            shared = len(mine & theirs)
+            score = shared / (len(mine) + len(theirs) - shared)
+            if score >= floor:
+                scored.append((-score, other))
+        for negative, other in heapq.nsmallest(k, scored):
+            left.append(item)
+            right.append(other)
+            sims.append(-negative)
+    pairs = _canonical(np.array(left, np.int64), np.array(right, np.int64), np.array(sims, np.float64))
+    if len(first) == sum(1 for s in sets if s):
+        return pairs
+    return Pairs(pairs.left, pairs.right, pairs.similarity, np.array(copy_of, np.int64))

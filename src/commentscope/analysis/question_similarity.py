@@ -8,9 +8,12 @@ the development question pairs (`benchmarks/train_faq_pair_model.py`, docs/faq.m
 - `SemanticSimilarity`: candidates among each question's nearest all-MiniLM-L6-v2 neighbours
   (`embeddings`); the `semantic` head scores their cosine with the lexical features. Used by
   default when the `semantic` extra is installed.
-- `LexicalSimilarity`: candidates with content-stem Jaccard at least `floor`, by prefix
-  filtering; the `lexical` head scores them. Measured at least as good as plain token Jaccard
-  with a fitted threshold.
+- `LexicalSimilarity`: candidates among each question's 20 most similar (content-term Jaccard
+  at least `floor`) of those that share one of its 6 rarest terms
+  (`neighbours.jaccard_neighbours`: linear work, where every pair above the floor is nearly all
+  pairs once questions carry their context); the `lexical` head scores them. Questions with
+  the same content terms enter once, as copies. Measured at least as good as plain token
+  Jaccard with a fitted threshold.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Protocol
 import numpy as np
 
 from commentscope.analysis.embeddings import Vectors, embed, semantic_available
-from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, jaccard_pairs, vector_pairs
+from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, jaccard_neighbours, vector_pairs
 from commentscope.analysis.pair_model import PairHead, packaged_head, pair_features
 from commentscope.analysis.similarity import content_terms
 
@@ -75,14 +78,14 @@ class LexicalSimilarity:
         return self.head.threshold
 
     def pairs(self, texts: Sequence[str]) -> Pairs:
-        found = jaccard_pairs([frozenset(content_terms(t)) for t in texts], self.floor)
+        found = jaccard_neighbours([frozenset(content_terms(t)) for t in texts], self.floor)
         return _score(self.head, found, pair_features(texts, found.left, found.right))
 
 
 def _score(head: PairHead, found: Pairs, features: np.ndarray) -> Pairs:
     if not len(found):
         return found
-    return Pairs(found.left, found.right, head.probability(features))
+    return Pairs(found.left, found.right, head.probability(features), found.copy_of)
 
 
 def default_similarity() -> QuestionSimilarity:

@@ -16,6 +16,7 @@ Details and figures: docs/sentiment.md, docs/quality.md.
 from __future__ import annotations
 
 import re
+import string
 import types
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -130,12 +131,32 @@ def _with_fast_words(vader: Any) -> Any:
     return type("FastSentimentIntensityAnalyzer", (analyzer,), {"polarity_scores": fast_scores})
 
 
+# What NLTK's REGEX_REMOVE_PUNCTUATION removes, as a translation table: NLTK runs that regex
+# through its ReDoS guard (the `regex` engine under a timeout), which cost more than the rest.
+_ASCII_PUNCTUATION = f"[{re.escape(string.punctuation)}]"
+_REMOVE_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
+class _Remover:
+    """`pattern.sub("", text)` for the one pattern that only removes ASCII punctuation."""
+
+    def sub(self, replacement: str, text: str) -> str:
+        return text.translate(_REMOVE_PUNCTUATION)
+
+
 def _sentitext_words(sentitext: Any) -> list[str]:
     """`SentiText._words_and_emoticons`, by way of `_vader_words`."""
-    return _vader_words(sentitext.text, sentitext.PUNC_LIST, sentitext.REGEX_REMOVE_PUNCTUATION)
+    punctuation = sentitext.REGEX_REMOVE_PUNCTUATION
+    if getattr(punctuation, "pattern", None) == _ASCII_PUNCTUATION:
+        punctuation = _Remover()
+    return _vader_words(sentitext.text, sentitext.PUNC_LIST, punctuation)
 
 
-def _vader_words(text: str, marks: Collection[str], punctuation: re.Pattern[str]) -> list[str]:
+class _Substituter(Protocol):
+    def sub(self, replacement: str, text: str) -> str: ...
+
+
+def _vader_words(text: str, marks: Collection[str], punctuation: _Substituter) -> list[str]:
     """VADER's tokens, as NLTK's `SentiText(text, marks, punctuation).words_and_emoticons`.
 
     The tokens longer than one character; one loses a leading or trailing mark when the rest is
@@ -218,6 +239,13 @@ def lexicon_features(text: str) -> tuple[float, float, float]:
     return VaderAnalyzer().score(text), polarity, subjectivity
 
 
+@lru_cache(maxsize=4096)
+def _model_prediction(text: str) -> Prediction:
+    """The packaged model's prediction for `text`. Recent texts are remembered: a comment's
+    topics often share its sentences, and the text they share is rated once."""
+    return packaged_model().predict(text, lexicon_features(text))
+
+
 @dataclass(frozen=True)
 class ReviewModelAnalyzer:
     """The packaged supervised model: words, word pairs and both lexicon scores -> three classes.
@@ -236,7 +264,7 @@ class ReviewModelAnalyzer:
         """Class probabilities; a text without words is neutral."""
         if not text.strip():
             return Prediction(0.0, 1.0, 0.0)
-        return packaged_model().predict(text, lexicon_features(text))
+        return _model_prediction(text)
 
     def score(self, sentence: str) -> float:
         return self.predict(sentence).score
@@ -306,16 +334,26 @@ def comment_sentiment(
     text: str,
     sentences: list[SentenceSentiment] | None = None,
     analyzer: SentimentAnalyzer | None = None,
+    *,
+    parts: list[str] | None = None,
 ) -> CommentSentiment:
     """Lexicon scores of the whole comment text; label and score from `analyzer` on the whole
-    text, or "mixed" when that is undecided and its sentences are strong both ways."""
+    text, or "mixed" when that is undecided and its sentences are strong both ways.
+
+    `sentences` are the text's sentences already scored; else `parts` (its sentences, as
+    `split_sentences` gives them) are scored only when the label needs them."""
     whole = score_sentence(text)
     rating = rate(analyzer or default_analyzer(), text)
-    parts = split_sentences(text) if sentences is None else [s.sentence for s in sentences]
+    if sentences is not None:
+        parts = [s.sentence for s in sentences]
+    elif parts is None:
+        parts = split_sentences(text)
     if parts and all(is_question(part) for part in parts):  # a question asks, it does not judge
         label = "neutral"
     elif abs(rating.score) < UNDECIDED:  # only an undecided text can be mixed: score its sentences
-        label = _label(rating, score_sentences(parts) if sentences is None else sentences)
+        if sentences is None:  # one sentence cannot be strong both ways
+            sentences = score_sentences(parts) if len(parts) > 1 else []
+        label = _label(rating, sentences)
     else:
         label = rating.label
     return CommentSentiment(whole.vader_compound, whole.textblob_polarity, whole.textblob_subjectivity, label,

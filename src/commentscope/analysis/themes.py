@@ -169,7 +169,7 @@ def _tag(text: str, tokens: list[Token]) -> list[Tagged]:
 
 def _clauses(text: str, tagged: list[Tagged], matcher: TopicMatcher) -> Iterator[list[Tagged]]:
     """Runs of words not covered by a taxonomy match and not broken by punctuation."""
-    covered = _covered(tagged, matcher.find(text))
+    covered = _covered(tagged, matcher.find_tokens([token for token, _ in tagged]))
     run: list[Tagged] = []
     for index, (token, tag) in enumerate(tagged):
         joined = bool(run) and text[run[-1][0].end : token.start].strip() in ("", "-")

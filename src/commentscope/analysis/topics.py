@@ -220,10 +220,13 @@ class _Lexicon:
         (possessive and plural -s aside); the entry names the word found ("metoprolol")."""
         if not self.endings:
             return
+        endings, sizes = self.endings, self.ending_sizes
         for i, word in enumerate(map(plain, words)):
-            for size in self.ending_sizes:
-                if len(word) >= size + MIN_STEM and word.isalpha():
-                    for entry in self.endings.get(word[-size:], ()):
+            if not word.isalpha():
+                continue
+            for size in sizes:
+                if len(word) >= size + MIN_STEM:
+                    for entry in endings.get(word[-size:], ()):
                         yield i, i + 1, entry._replace(term=word)
 
     def _senses(self, found: set[_Found]) -> set[_Found]:
@@ -282,7 +285,10 @@ class TopicMatcher:
 
     def find(self, text: str) -> list[TermMatch]:
         """Every term occurrence in `text`, in text order, with character spans."""
-        tokens = tokenize(text)
+        return self.find_tokens(tokenize(text))
+
+    def find_tokens(self, tokens: Sequence[Token]) -> list[TermMatch]:
+        """`find` on a text already split by `tokenize`."""
         names = self.taxonomy.names
         return [
             TermMatch(names[hit.entry.topic], hit.entry.term, tokens[hit.start].start,
