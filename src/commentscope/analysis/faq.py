@@ -176,8 +176,8 @@ def _summarise(members: pd.DataFrame, group_id: str, contexts: Sequence[str]) ->
         unanswered=unanswered,
         answered_by_staff=staff,
         answered_by_reader=readers,
-        unanswered_share=unanswered / len(members),
-        article_coverage=float(members["article_coverage"].astype(float).mean()),
+        unanswered_share=round(unanswered / len(members), 4),
+        article_coverage=round(float(members["article_coverage"].astype(float).mean()), 4),  # as its members
         doc_ids=";".join(sorted(set(members["doc_id"].map(str)))),
         comment_ids=";".join(dict.fromkeys(members["comment_id"].map(str))),
         open=has_open_faq_question(members["comment_id"], members["question"], answered),
