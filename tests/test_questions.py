@@ -208,6 +208,16 @@ FIND_CASES = [
         [],
     ),
     (
+        "voice_of_a_self_answered_question",
+        "Why does this not surprise me? Let's see. Do you really stand by this?",
+        [],
+    ),
+    (
+        "voice_covers_statement_like_inversion",
+        "Is that any f-ing surprise? last night, was the first time they had him back.",
+        [],
+    ),
+    (
         "rhetorical_tag_keeps_real_question",
         "Isn't it great? Where can I buy it?",
         ["Where can I buy it?"],

@@ -220,6 +220,8 @@ def sentence_ending(sentence: str) -> Ending:
 
 
 QUESTION_MARK = next(rule for rule in QUESTION_RULES if rule.name == "question_mark")
+# Questions told only by their form, not by a request: a rhetorical voice overrides them.
+_PLAIN = frozenset(r for r in QUESTION_RULES if r.name in {"question_mark", "wh_question", "inverted_question"})
 QUOTED = QuestionRule("quoted_question", False, re.compile(""), frozenset({Ending.QUESTION}))
 DECORATIVE = QuestionRule("decorative_marks", False, re.compile(""), frozenset({Ending.QUESTION}))
 _QUOTE_TAIL = re.compile(r"[\"“]([^\"“”]*\?)[\"”]\W*$")
@@ -264,7 +266,7 @@ _SET_UP = re.compile(
     r"|\b(?:this|that|it)\s+(?:appears|seems|looks|sounds)\s+(?:to\s+be\s+)?(?:like\s+)?an?\s+(?:\w+\s+)?question\b"
     # The writer answers at once: "Ever had a 6 for it? Then you know ...", "Warum? Mal schaun ...".
     r"|^\W*(?:then\s+you|dann\s+(?:weißt|wisst|verstehst)|mal\s+(?:schaun|schauen|sehen)|wie\s+immer|of\s+course"
-    r"|obviously|natürlich|offensichtlich)\b",
+    r"|obviously|natürlich|offensichtlich|let's\s+see|let\s+me\s+guess)\b",
     re.IGNORECASE,
 )
 
@@ -292,10 +294,10 @@ def find_questions(text: str) -> list[str]:
         previous_asked = asked
         declined = rule is not None and not rule.verdict and sentence_ending(sentence) is Ending.QUESTION
         previous_rhetorical = declined or follows_rhetoric
-        voice = voice or (declined and rule is not None and rule.name in _VOICE_RULES)
-    # One scornful or incredulous question sets the voice of the comment: its other '?' are
-    # rhetorical too ("Ich himmel Nazis an? ... Als was entlarve ich mich?").
-    return [q for q in found if not voice or matching_rule(q) is not QUESTION_MARK]
+        voice = voice or (declined and rule is not None and rule.name in _VOICE_RULES) or (asked and set_up)
+    # One scornful, incredulous or self-answered question sets the voice of the comment: its
+    # other '?' are rhetorical too ("Ich himmel Nazis an? ... Als was entlarve ich mich?").
+    return [q for q in found if not voice or matching_rule(q) not in _PLAIN]
 
 
 def is_fragment(sentence: str) -> bool:
