@@ -99,6 +99,12 @@ EVIDENCE_CASES = {
              ("Cy", "Bo, rye ferments faster than spelt and suits a sluggish starter.")),
         (False, "", "no later comment answers it"),
     ),
+    "staff-quoting-another-reader-answers-them": (
+        flat(("Ann", "Was the second photo taken from another blog?"),
+             ("Bo", "Honestly, rye is always too sour for me."),
+             ("Marta Lind", 'I do not agree that "rye is always too sour", it depends on the feeding.')),
+        (False, "", "no later comment answers it"),
+    ),
 }
 
 

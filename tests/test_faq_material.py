@@ -33,6 +33,11 @@ MATERIAL = {
     "personal-to-the-author": ("Mike, what ever happened to the book you were writing?", False),
     "german-modal-ja": ("Dann ist es ja wirklich komisch?", False),
     "venting": ("Wo zur Hölle bleibt die Übertragung?", False),
+    "complaint-passive-de": ("Warum werden die Übertragungszeiten nicht aktualisiert?", False),
+    "complaint-passive-en": ("Why aren't the broadcast times updated?", False),
+    "challenge-to-back-a-claim": ('Do you have data/reasoning for this claim "the US can fund itself"?', False),
+    "why-not-adjective-de": ("Warum wird der Teig nicht fest?", True),
+    "source-for-the-recipe": ("Do you have a source for the recipe?", True),
 }
 
 

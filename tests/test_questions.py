@@ -51,6 +51,13 @@ QUESTIONS = [
     ("parenthetical", "I doubled the recipe (is that why it took so long to set) and it was fine."),
     ("question_then_spaced_dots", "Why would the yeast not rise at all? . . ."),
     ("tag_inside_real_question", "Is it the same dose for kids, isn't it half?"),
+    # German requests and questions that look like rhetoric but ask (issue 13).
+    ("german_wollte_fragen", "Hallo, ich wollte mal fragen, ob der Teig über Nacht ruhen darf ?"),
+    ("german_waere_nett_wenn", "Wäre nett, wenn du das Rezept für Dinkelmehl erklärst."),
+    ("german_question_after_clause", "Ich hab eine Frage, kann ich Äpfel unter den Teig heben?"),
+    ("maybe_with_doubt_mark", "Maybe that is not significant for a big economy(??)"),
+    ("one_word_check", "Rückfrage: Sicher?"),
+    ("why_would_bare", "Why would the glaze crack overnight?"),
 ]
 
 NOT_QUESTIONS = [
@@ -94,6 +101,24 @@ NOT_QUESTIONS = [
     ("quoted_question_in_statement", 'My aunt always asks "is it gluten free?"'),
     ("comparative_so_would", "If the price goes up, so would the demand for cheaper brands"),
     ("illustrative_for_example", "For example, what happens when the butter is too warm?"),
+    # Debate and sports rhetoric (issue 13): swearing, challenges, statement order, tags, hedges.
+    ("swearing", "Is that any f-ing surprise?"),
+    ("german_swearing", "Was für ein scheiß Zeug schreibst du da?"),
+    ("did_anyone_really", "Did anyone really think the Chargers would win?"),
+    ("do_they_even", "I mean, do they even watch the game?"),
+    ("why_would_you_stop", "Why would you stop running the ball?"),
+    ("why_did_you_not", "Why did you not have a plan B?"),
+    ("warum_man_nicht", "Warum lässt man hier nicht ehemalige Profis ran ?"),
+    ("how_can_i_when", "Wie kann ich Nazi sein, wenn ich nichts davon halte?"),
+    ("german_statement_order", "Du erwartest von mir, dass ich mich entschuldige?"),
+    ("german_statement_order_numbered", "a) Ich himmel Nazis an?"),
+    ("german_tag_oder", "Das steht bei euch nicht hoch im Kurs, oder ?"),
+    ("german_tag_gell", "Die Liste sollte dir ein Begriff sein, gell?"),
+    ("german_isnt_it_embarrassing", "Ist es euch nicht selbst peinlich, so zu schreiben?"),
+    ("seit_wann", "@ Eras: Seit wann braucht man dafür ein Patent?"),
+    ("hast_du_jemals", "hast du jemals darüber gelesen?"),
+    ("alles_klar", "Alles klar?"),
+    ("maybe_suggestion", "Maybe Mexico City is an option?"),
 ]
 
 
@@ -171,6 +196,31 @@ FIND_CASES = [
         "follow_up_to_real_question",
         "Can I freeze it? How about the glaze?",
         ["Can I freeze it?", "How about the glaze?"],
+    ),
+    ("verbless_fragment_alone", "Titans ran the ball all night. Poor game plan? They never adapted.", []),
+    ("verbless_fragment_after_question", "Can I freeze it? Whole or sliced?", ["Can I freeze it?", "Whole or sliced?"]),
+    ("fragment_request_asks", "My seeds get moldy. Any suggestions?", ["Any suggestions?"]),
+    ("answered_by_then", "Schonmal eine 6 dafür bekommen? Dann weißt du, wovon ich spreche.", []),
+    ("answered_by_of_course", "Did they know? Of course they did.", []),
+    (
+        "voice_of_a_scornful_question",
+        "Ich himmel Nazis an? Nein. Als was entlarve ich mich? Komm mal runter!",
+        [],
+    ),
+    (
+        "voice_of_a_self_answered_question",
+        "Why does this not surprise me? Let's see. Do you really stand by this?",
+        [],
+    ),
+    (
+        "voice_covers_statement_like_inversion",
+        "Is that any f-ing surprise? last night, was the first time they had him back.",
+        [],
+    ),
+    (
+        "rhetorical_tag_keeps_real_question",
+        "Isn't it great? Where can I buy it?",
+        ["Where can I buy it?"],
     ),
     (
         "quoted_inside_a_real_question",

@@ -15,6 +15,9 @@ evidence a person would use, in this order:
 - "topical overlap": it is within `WINDOW` comments, addresses no other reader, and shares
   content words with the question (term-vector cosine >= `OVERLAP`).
 
+A comment that quotes another reader's earlier comment (`QUOTE_WORDS` words, or 3+ words in
+quotation marks) answers that reader, so it gives no staff or overlap evidence for this question.
+
 Time order is page order: only later comments answer. Ties go to the earliest comment. A
 candidate whose text is a refusal, bare thanks or noise does not answer.
 
@@ -148,6 +151,8 @@ class AnswerFinder:
             return 5, "names the asker"
         if offset >= WINDOW or self._addresses_someone(candidate, context.name):
             return None
+        if self._quotes_another(candidate, context.question):
+            return None  # it quotes, and so answers, someone else's comment
         if candidate.author in self.staff and not context.staff_seen and not context.other_question_seen:
             return 3, "next staff comment"
         if "?" in text or _ASKS_OR_ADDRESSES_ALL.search(text):
@@ -171,6 +176,16 @@ class AnswerFinder:
                for h in handles):
             return True
         return any(re.search(rf"\b{re.escape(n)}['’]s\s+(?:question|frage)", text, re.IGNORECASE) for n in names)
+
+    def _quotes_another(self, candidate: Comment, question: Comment) -> bool:
+        """The candidate repeats `QUOTE_WORDS` words, or a passage of 3+ words it puts in quotation
+        marks, of an earlier comment by neither it nor the asker."""
+        grams = _grams(self._words(candidate)) - self._article_grams
+        quoted = [" ".join(words(q)) for q in _QUOTED.findall(candidate.text) if len(words(q)) >= 3]
+        others = [c for c in self.doc.comments[: candidate.position]
+                  if not _same_author(c, question) and not _same_author(c, candidate)]
+        return any(not grams.isdisjoint(_grams(self._words(c))) or any(q in " ".join(self._words(c)) for q in quoted)
+                   for c in others)
 
     def _words(self, comment: Comment) -> list[str]:
         if comment.comment_id not in self._word_cache:
@@ -243,6 +258,9 @@ _ASKS_OR_ADDRESSES_ALL = re.compile(
     r"|^\W*(?:hi|hallo|hey|hello)\s+(?:@\s*)?(?:all|alle|zusammen|leute|everyone|everybody|folks)\b",
     re.IGNORECASE,
 )
+
+
+_QUOTED = re.compile(r"[\"“„]([^\"“”„]{8,200})[\"”“]")
 
 
 def _asks_only(text: str) -> bool:

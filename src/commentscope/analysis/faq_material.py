@@ -64,7 +64,17 @@ _RHETORICAL = (
     r"\b(?:zur|zum)\s+(?:h(?:ölle|oelle)?…|hölle|teufel)|\bthe\s+(?:hell|heck)\b",
     r"\b(?:warum|wieso|weshalb)\b[^?]{0,40}\b(?:deine?[mnrs]?|dich|dir)\b",
 )
-_NOT_FAQ = re.compile("|".join(_POINTER + _POLL + _PERMISSION + _RHETORICAL), re.IGNORECASE)
+# Complaints and challenges: "Why aren't the times updated?", "Warum werden die Zeiten nicht
+# aktualisiert?" (someone failed to do something), "Do you have data for this claim?" (back it up).
+_COMPLAINT = (
+    r"\b(?:warum|wieso|weshalb)\s+(?:wird|werden|wurde|wurden)\b[^?]*\bnicht\s+(?:mehr\s+)?"
+    r"(?:ge\w+(?:t|en)|\w+iert|(?:ver|be|über|er)\w+(?:t|en))\b",
+    r"\bwhy\s+(?:isn|aren|wasn|weren|hasn|haven)['’]t\s+(?:\w+\s+){1,4}(?:being\s+|been\s+)?\w+ed\b",
+    r"\bwhy\s+(?:is|are|was|were|has|have)\s+(?:\w+\s+){1,4}not\s+(?:being\s+|been\s+)?\w+ed\b",
+    r"\b(?:do|does|can)\s+(?:you|he|she|they)\s+have\s+(?:any\s+)?(?:data|evidence|proof|sources?|references?|reasoning)"
+    r"(?:/\w+)?\s+(?:for|to\s+(?:back|support))\b",
+)
+_NOT_FAQ = re.compile("|".join(_POINTER + _POLL + _PERMISSION + _RHETORICAL + _COMPLAINT), re.IGNORECASE)
 
 
 def is_faq_material(question: str) -> bool:

@@ -72,17 +72,65 @@ QUESTION_RULES: tuple[QuestionRule, ...] = (
         r"|\bare\s+(?:you|u)\s+(?:\w+\s+)?(?:insane|crazy|serious|kidding|joking|nuts|mad|blind)\b"
         r"|\b(?:didn't|don't|haven't)\s+you\s+(?:even\s+)?(?:read|see|notice|realize|realise|understand)\b"
         r"|\b(?:do|did|would|can|could|will)\s+(?:you|we|they|people)\s+(?:really|seriously|honestly)\s+"
-        r"(?:believe|think|expect|suppose)\b|\bshould\s+(?:[\w\"'-]+\s+){1,3}really\b",
+        r"(?:believe|think|expect|suppose)\b|\bshould\s+(?:[\w\"'-]+\s+){1,3}really\b"
+        r"|\b(?:do|does|did|would|can|could)\s+(?:anyone|anybody|people)\s+(?:really|seriously)\s+"
+        r"|\b(?:do|does|did)\s+(?:you|they|he|she|we|people)\s+even\b"
+        # German challenges: "Seit wann braucht man ...?", "Hast du jemals ... gelesen?", "Alles klar?".
+        r"|^(?:[^,;:]{0,40}:\s*)?(?:und\s+)?seit\s+wann\b|\b(?:hast|habt)\s+(?:du|ihr)\s+(?:jemals|überhaupt|eigentlich\s+mal)\b"
+        r"|^alles\s+klar\W*$",
+    ),
+    # Challenges to a third party: "Why would you stop running Gordon?", "Why did you not have a plan ...".
+    _rule(
+        "why_challenge",
+        False,
+        r"^why\s+(?:on\s+earth\s+)?(?:would|did|do)\s+(?:you|they|he|she|anyone|anybody)\s+(?:not|never|ever|stop|even)\b"
+        r"|^why\s+(?:didn't|wouldn't|don't)\s+(?:they|he|she)\b"
+        # "Warum lässt man nicht ...?" (why don't they), "Wie kann ich X sein, wenn ...?" (how can I, when).
+        r"|\bwarum\s+\w+\s+man\s+(?:\w+\s+){0,2}nicht\b"
+        r"|^(?:how|wie)\s+(?:can|could|kann|könnte)\s+(?:i|you|one|ich|man|du)\s+[^,]*,\s*(?:when|wenn)\b",
+    ),
+    # Insults and swearing ask nothing: "What the f-ing ...?", "was für ein scheiß Zeug ...?".
+    _rule(
+        "hostile_question",
+        False,
+        r"\b(?:f[-*]?(?:ing|in')|fuck\w*|damn\w*|hell|wtf|idiot\w*|stupid|moron\w*|scheiß\w*|scheiss\w*|depp\w*"
+        r"|zur\s+h\b|verdammt\w*|schwachsinn\w*|blöd\w*|bescheuert\w*)\b",
+    ),
+    # "Maybe X is an option?", "Vielleicht ...?": a suggestion with a question mark (a "(?)" asks).
+    _rule("hedged_suggestion", False, r"^(?:maybe|perhaps|vielleicht)\b(?!.*\(\?+\)\W*$)", Ending.QUESTION),
+    # German requests and indirect questions: "ich wollte mal fragen, ob ...", "wäre es nett, wenn du ...".
+    _rule(
+        "german_request",
+        True,
+        r"\b(?:wollte|möchte)\s+(?:\w+\s+){0,2}(?:fragen|bitten|wissen)\b|\bwäre\s+(?:es\s+)?(?:nett|lieb|toll)"
+        r"\s*,\s*wenn\b",
+    ),
+    # German statement order with a '?' is surprise or reproach, not a question: "Du erwartest von
+    # mir, dass ...?", "Ich himmel Nazis an?", "Dir ist schon klar, dass ...?".
+    _rule(
+        "declarative_question",
+        False,
+        r"^(?:[^,;:]{0,40}[:]\s*)?(?:\d+\.\s*|[a-z]\)\s*)?(?:und\s+)?(?:du|ich|ihr|dir|dich|euch)\s+"
+        r"(?!bitte\b|frage\b)[a-zäöüß]+\b"
+        r"(?!.*,\s*(?:kann|können|darf|soll|muss|ist|sind|hat|habe|gibt|wie|was|wo|warum|welche\w*)\s)"
+        r"(?!.*(?:…|\.\.\.|–)\s*(?:wer|wie|was|welche\w*|wo\w*|warum|wann|wieso|weshalb)\b)",
+        Ending.QUESTION,
     ),
     # A statement with a confirming tag ("..., doesn't it?", "Rounds down eh?") asks nothing.
     _rule(
         "tag_question",
         False,
         rf"\w[^?]*(?:,\s*|\s)(?:{_NEG_AUX}|ain't|aren't)\s+(?:it|that|this|we|you|they|he|she|i|there)\W*$"
-        r"|\w\s+eh\W*$",
+        r"|\w\s+eh\W*$|\w\s*,\s*(?:oder|oder\s+nicht|nicht\s+wahr|ne|gell|gelle|woll)\W*$|\w\s+gelle?\W*$",
         Ending.QUESTION,
     ),
-    _rule("rhetorical_tag", False, rf"^(?:isn't|wasn't|wouldn't|ain't)\s+(?:it|that|this)\s+(?:be\s+)?{_NICE}\b"),
+    _rule(
+        "rhetorical_tag",
+        False,
+        rf"^(?:isn't|wasn't|wouldn't|ain't)\s+(?:it|that|this)\s+(?:be\s+)?{_NICE}\b"
+        r"|^(?:ist|war|wäre)\s+(?:es|das)\s+(?:\w+\s+){0,2}nicht\s+(?:\w+\s+){0,2}(?:peinlich|traurig|schade|lächerlich"
+        r"|komisch|seltsam|erbärmlich|toll|schön)\b",
+    ),
     _rule("exclamatory_wh", False, rf"^(?:what\s+an?\b|how\s+{_NICE}\b)", Ending.SURPRISED, Ending.OTHER),
     _rule("surprised_question", True, rf"^(?:{_WH}|{_AUX}{_NT}|do|have|has)\b", Ending.SURPRISED),
     _rule("exclamation", False, r"", Ending.SURPRISED, Ending.EXCLAMATION),
@@ -150,6 +198,16 @@ _FINITE = frozenset({
 })
 # fmt: on
 _CHOICE_MAX_WORDS = 15
+_FRAGMENT_MAX_WORDS = 5
+# fmt: off
+_FINITE_DE = frozenset({
+    "ist", "sind", "war", "waren", "bin", "bist", "seid", "hat", "habe", "hast", "habt", "haben", "hatte", "kann",
+    "kannst", "können", "könnte", "muss", "musst", "müssen", "soll", "sollte", "wird", "werden", "würde", "gibt",
+    "geht", "darf", "mag", "will", "ich", "du", "er", "sie", "es", "wir", "ihr", "man",
+})
+_W_WORDS = frozenset({"wer", "wie", "was", "wo", "wann", "warum", "wieso", "weshalb", "welche", "welcher", "welches",
+                      "woher", "wohin", "wozu", "womit"})
+# fmt: on
 
 
 def sentence_ending(sentence: str) -> Ending:
@@ -161,6 +219,9 @@ def sentence_ending(sentence: str) -> Ending:
     return Ending.EXCLAMATION if "!" in run else Ending.OTHER
 
 
+QUESTION_MARK = next(rule for rule in QUESTION_RULES if rule.name == "question_mark")
+# Questions told only by their form, not by a request: a rhetorical voice overrides them.
+_PLAIN = frozenset(r for r in QUESTION_RULES if r.name in {"question_mark", "wh_question", "inverted_question"})
 QUOTED = QuestionRule("quoted_question", False, re.compile(""), frozenset({Ending.QUESTION}))
 DECORATIVE = QuestionRule("decorative_marks", False, re.compile(""), frozenset({Ending.QUESTION}))
 _QUOTE_TAIL = re.compile(r"[\"“]([^\"“”]*\?)[\"”]\W*$")
@@ -202,11 +263,15 @@ def is_question(sentence: str) -> bool:
 # question ...", "On the surface this appears to be a simple question").
 _SET_UP = re.compile(
     r"^the\s+answer\b|\banswer\s+to\s+(?:this|that|the|such\s+a)\s+question\b"
-    r"|\b(?:this|that|it)\s+(?:appears|seems|looks|sounds)\s+(?:to\s+be\s+)?(?:like\s+)?an?\s+(?:\w+\s+)?question\b",
+    r"|\b(?:this|that|it)\s+(?:appears|seems|looks|sounds)\s+(?:to\s+be\s+)?(?:like\s+)?an?\s+(?:\w+\s+)?question\b"
+    # The writer answers at once: "Ever had a 6 for it? Then you know ...", "Warum? Mal schaun ...".
+    r"|^\W*(?:then\s+you|dann\s+(?:weißt|wisst|verstehst)|mal\s+(?:schaun|schauen|sehen)|wie\s+immer|of\s+course"
+    r"|obviously|natürlich|offensichtlich|let's\s+see|let\s+me\s+guess)\b",
     re.IGNORECASE,
 )
 
 
+_VOICE_RULES = frozenset({"hostile_question", "declarative_question", "why_challenge", "rhetorical_idiom"})
 _FOLLOW_UP = re.compile(r"^\W*(?:how|what)\s+about\b|^\W*or\b", re.IGNORECASE)
 
 
@@ -215,19 +280,37 @@ def find_questions(text: str) -> list[str]:
     treats as a set-up, answering or naming it, is the writer's own and left out)."""
     sentences = split_sentences(text)
     found: list[str] = []
-    previous_asked = previous_rhetorical = False
+    previous_asked = previous_rhetorical = voice = False
     for k, sentence in enumerate(sentences):
         rule = matching_rule(sentence)
         asked = (rule is not None and rule.verdict) or (previous_asked and continues_choice(sentence))
         set_up = k + 1 < len(sentences) and _SET_UP.search(sentences[k + 1]) is not None
         # "Ever tried X? How about Y?": a follow-up to a rhetorical question is rhetorical too.
         follows_rhetoric = previous_rhetorical and _FOLLOW_UP.match(sentence) is not None
-        if asked and not set_up and not follows_rhetoric:
+        # "Poor game plan?", "Graf oder Baron?": a verbless '?' fragment asks only as a follow-up.
+        fragment = rule is QUESTION_MARK and not previous_asked and is_fragment(sentence)
+        if asked and not set_up and not follows_rhetoric and not fragment:
             found.append(sentence)
         previous_asked = asked
         declined = rule is not None and not rule.verdict and sentence_ending(sentence) is Ending.QUESTION
         previous_rhetorical = declined or follows_rhetoric
-    return found
+        voice = voice or (declined and rule is not None and rule.name in _VOICE_RULES) or (asked and set_up)
+    # One scornful, incredulous or self-answered question sets the voice of the comment: its
+    # other '?' are rhetorical too ("Ich himmel Nazis an? ... Als was entlarve ich mich?").
+    return [q for q in found if not voice or matching_rule(q) not in _PLAIN]
+
+
+def is_fragment(sentence: str) -> bool:
+    """Two to five words with no finite verb (English or German closed list), no question word,
+    and no request ("Any suggestions?" asks; "Sure?" alone may ask too)."""
+    body = re.sub(r"^[^,;:]{0,40}:\s*", "", sentence)  # an address or label ("@Eras:", "Rückfrage:")
+    tokens = re.findall(r"[\w']+", body.replace("’", "'").lower())
+    return (
+        2 <= len(tokens) <= _FRAGMENT_MAX_WORDS
+        and tokens[0] not in _WH_WORDS | _W_WORDS
+        and not any(_finite(t) or t in _FINITE_DE for t in tokens)
+        and not is_question(re.sub(r"[?!\s]+$", ".", sentence))
+    )
 
 
 def continues_choice(sentence: str) -> bool:
