@@ -10,6 +10,7 @@ import textwrap
 
 import pytest
 
+from commentscope.grammar import find_heads, scan
 from commentscope.model import Document
 from commentscope.parse import parse_lines
 
@@ -432,6 +433,42 @@ NO_COMMENTS = {
 
     [72]Cancelled events in the north
     """,
+    # w3m's related stories: a marker alone, a title, a date; the next item is no comment's text
+    "teaser-items-under-markers": ARTICLE + """
+    View comments 941
+
+    More on this story
+
+      •\u0020
+        Screws through the carpet
+        24 July 2015
+      •\u0020
+        Video 'Which glue holds best'
+        23 July 2015
+      •\u0020
+        Video 'Floor tools compared'
+        23 July 2015
+    """,
+    # inscriptis: a row of icon links (markers alone) over the site's name and its menu
+    "icon-row-over-menu": """
+          Latest:
+            * Floor makers report that demand for parquet keeps growing in spite of the high prices this year
+            * Carpet cleaning
+          *\u0020
+          *\u0020
+          *\u0020
+          *\u0020
+          Floor-News
+
+          News from the world of floors
+
+        * Floors
+            + Parquet
+            + Carpet
+        * Stairs
+    """ + ARTICLE + """
+    Posted on 22 November 2019
+    """,
     # '0 Comments' over the reply form: a numbered list of tips above it is the article's
     "zero-count": ARTICLE + """
         1. Soft hands
@@ -449,3 +486,17 @@ NO_COMMENTS = {
 @pytest.mark.parametrize("text", NO_COMMENTS.values(), ids=NO_COMMENTS.keys())
 def test_pages_without_comments_get_none(text: str) -> None:
     assert page(text).comments == ()
+
+
+def test_a_title_over_dated_list_items_is_no_header() -> None:
+    """A news site's teasers in w3m: 'TITLE' / '• 49 minutes ago' / '• From the section ...'."""
+    text = ARTICLE + """
+    Carpet prices rise again
+
+      • 49 minutes ago
+      • From the section Home & Garden
+
+    Full article Carpet prices rise again
+    """
+    lines = scan(textwrap.dedent(text))
+    assert not [h.author for h in find_heads(lines).values()]

@@ -318,11 +318,17 @@ def _under_header(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
 
 
 def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
-    """A head with nothing but metadata and links before the next head: linked titles and dates."""
+    """A head with nothing but metadata and links before the next head, or before the next item
+    as shallow as its own: linked titles and dates ('•' / 'TITLE' / 'DATE' / '•' / 'TITLE' ...)."""
     j = next_content(lines, head.last_header)
     while j is not None and (lines[j].meta or lines[j].one_link) and j not in heads:
         j = next_content(lines, j)
-    return j is None or j in heads
+    if j is None or j in heads:
+        return True
+    after, own = lines[j], lines[head.index]
+    if not after.marker or after.rest:
+        return False
+    return after.indent < head.indent or (not own.rest and (own.marker, own.indent) == (after.marker, after.indent))
 
 
 def _find_head(lines: list[Line], i: int) -> Head | None:
@@ -342,11 +348,14 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
     if line.marker and not line.rest and after is not None and j is not None:
-        return _lone_marker_head(lines, i, j)
+        icons = i > 0 and bool(lines[i - 1].marker) and not lines[i - 1].rest and _in_tight_list(lines, i)
+        return None if icons else _lone_marker_head(lines, i, j)  # ('•' / '•' / '•': a row of icon links)
     if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
     if not line.marker and _ends_text_above(lines, i):
         return None  # '...pero el Mitrans podría dejar' / 'asi' / DATE: the last word of a comment over its date
+    if not line.marker and _dated_facts(lines, j):
+        return None  # 'TITLE' / '• 49 minutes ago' / '• From the section US': a teaser's facts, not a comment
     body_follows = after.indent > line.indent and not (
         after.marker or after.meta or after.one_link or _title_case(after.clean)
     )
@@ -364,6 +373,14 @@ def _name_line(line: Line, date_follows: bool) -> bool:
     if line.boilerplate or (line.heading and not date_follows):
         return False  # a heading names an author only with a date under it (html2text: '#### NAME')
     return looks_like_name(line.plain) or ((date_follows or line.avatar) and could_be_name(line.plain))
+
+
+def _dated_facts(lines: list[Line], j: int | None) -> bool:
+    """A date printed as a list item with another item of the same list after it."""
+    if j is None or not lines[j].marker or lines[j].meta not in DATE_META:
+        return False
+    k = next_content(lines, j)
+    return k is not None and lines[k].marker == lines[j].marker and lines[k].indent == lines[j].indent
 
 
 def _wrapped(lines: list[Line], i: int) -> bool:
