@@ -345,6 +345,21 @@ LAYOUTS = {
 
     Antworten
     """, [("Josef Franz Lindner", 0, "Sehr nachdenkenswert."), ("Hella", 0, "In der Tat.")]),
+    # html2text: a linked name with digits glued to the date after it ('[ann992](/u/2)14\\. 01. 2020')
+    "digit-name-glued-to-date-html2text": (ARTICLE + """
+    ## Kommentare
+
+      * #### [Ann Lee](/u/1)14\\. 01. 2020, 14:00
+
+    Die Schrauben haben gehalten.
+
+        * antworten
+      * #### [bob992](/u/2)14\\. 01. 2020, 13:08
+
+    Leim hielt nie.
+
+        * antworten
+    """, [("Ann Lee", 0, "Die Schrauben haben"), ("bob992", 0, "Leim hielt nie.")]),
     # Drupal's comment subjects: a linked title (lynx) or, where nearly every comment opens with a
     # short title line set apart (w3m, inscriptis), plain; neither is the comment's text
     "subjects-lynx": (ARTICLE + """
