@@ -10,7 +10,8 @@ import textwrap
 
 import pytest
 
-from commentscope.grammar import find_heads, scan
+from commentscope.grammar import scan
+from commentscope.heads import find_heads
 from commentscope.model import Document
 from commentscope.parse import parse_lines
 
