@@ -435,19 +435,28 @@ NO_COMMENTS = {
 
        Whoever snacks all day long takes in more calories than they think, and feels hungrier.
     """,
-    # a list of teasers: a linked title, a caption, the time it was posted
+    # a list of teasers: a linked title, a caption (led by a name), the time it was posted; a run
+    # led by a name and closed by a time is a comment only under a comments heading or by reply buttons
     "teasers-with-times": ARTICLE + """
     More news
 
-       Bernd Berger, minister of economics.
+       Bernd Berger
+       The minister of economics at the press conference.
        03:43
 
     [71]Berger on the easing of the rules
 
+       Anna Sommer
        Empty chairs in front of an open-air stage.
        03:16
 
     [72]Cancelled events in the north
+
+       Carla Nord
+       A closed ticket office at the harbour.
+       02:50
+
+    [73]Ferries run again
     """,
     # w3m's related stories: a marker alone, a title, a date; the next item is no comment's text
     "teaser-items-under-markers": ARTICLE + """
