@@ -361,6 +361,39 @@ LAYOUTS = {
 
         * antworten
     """, [("Ann Lee", 0, "Die Schrauben haben"), ("bob992", 0, "Leim hielt nie.")]),
+    # inscriptis on a Blogger theme: the name and a bare time glued ('Ruby21:00'), a reply nested deeper
+    "name-glued-to-time-inscriptis": (ARTICLE + """
+    Kommentare:
+
+        1. Ann21:00
+
+         Die Schrauben haben gehalten.
+
+         AntwortenLöschen
+           Antworten
+                1. Bob07:56
+
+                  Bei uns auch.
+
+                  Löschen
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 1, "Bei uns auch.")]),
+    # an honorific before a first and last name is not part of the name; 'Herr Ecks' alone is a name
+    "honorific-before-name": (ARTICLE + """
+    3 Kommentare
+
+    Herr Anton Berg 14.01.2020, 10:27 Uhr
+    Die Schrauben haben gehalten.
+    Antworten
+
+    Frau Clara Hahn 14.01.2020, 11:02 Uhr
+    Bei uns auch.
+    Antworten
+
+    Herr Ecks 14.01.2020, 12:15 Uhr
+    Leim hielt nie.
+    Antworten
+    """, [("Anton Berg", 0, "Die Schrauben haben"), ("Clara Hahn", 0, "Bei uns auch."),
+          ("Herr Ecks", 0, "Leim hielt nie.")]),
     # Drupal's comment subjects: a linked title (lynx) or, where nearly every comment opens with a
     # short title line set apart (w3m, inscriptis), plain; neither is the comment's text
     "subjects-lynx": (ARTICLE + """
