@@ -394,6 +394,24 @@ LAYOUTS = {
     Antworten
     """, [("Anton Berg", 0, "Die Schrauben haben"), ("Clara Hahn", 0, "Bei uns auch."),
           ("Herr Ecks", 0, "Leim hielt nie.")]),
+    # a comment that opens with a sign the commenter typed ('+' for pro), alone on its line (w3m)
+    "typed-plus-opening-text-w3m": (ARTICLE + """
+    2 Kommentare
+
+      □ Ann schreibt:
+        29. Mai 2019 um 11:03
+
+        +
+        Der Text ist gut gegliedert.
+
+        Antworten
+      □ Bob schreibt:
+        29. Mai 2019 um 11:06
+
+        Leim hielt nie.
+
+        Antworten
+    """, [("Ann", 0, "+ Der Text"), ("Bob", 0, "Leim hielt nie.")]),
     # Drupal's comment subjects: a linked title (lynx) or, where nearly every comment opens with a
     # short title line set apart (w3m, inscriptis), plain; neither is the comment's text
     "subjects-lynx": (ARTICLE + """
