@@ -19,6 +19,7 @@ import gzip
 import hashlib
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,9 +51,11 @@ class GoldPage:
 
 
 def norm(text: str | None) -> str:
-    """Text compared as a reader would: whitespace collapsed, case folded, typographic quotes plain."""
+    """Text compared as a reader would: whitespace collapsed, case folded, typographic quotes plain,
+    accents dropped (html2text by default prints the entity '&uuml;' as 'u': 'für' becomes 'fur')."""
     table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
-    return " ".join((text or "").translate(table).split()).casefold()
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(table))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split()).casefold()
 
 
 def load_gold(corpus: Path) -> list[GoldPage]:

@@ -10,6 +10,8 @@ import textwrap
 
 import pytest
 
+from commentscope.grammar import scan
+from commentscope.heads import find_heads
 from commentscope.model import Document
 from commentscope.parse import parse_lines
 
@@ -344,6 +346,72 @@ LAYOUTS = {
 
     Antworten
     """, [("Josef Franz Lindner", 0, "Sehr nachdenkenswert."), ("Hella", 0, "In der Tat.")]),
+    # html2text: a linked name with digits glued to the date after it ('[ann992](/u/2)14\\. 01. 2020')
+    "digit-name-glued-to-date-html2text": (ARTICLE + """
+    ## Kommentare
+
+      * #### [Ann Lee](/u/1)14\\. 01. 2020, 14:00
+
+    Die Schrauben haben gehalten.
+
+        * antworten
+      * #### [bob992](/u/2)14\\. 01. 2020, 13:08
+
+    Leim hielt nie.
+
+        * antworten
+    """, [("Ann Lee", 0, "Die Schrauben haben"), ("bob992", 0, "Leim hielt nie.")]),
+    # inscriptis on a Blogger theme: the name and a bare time glued ('Ruby21:00'), a reply nested deeper
+    "name-glued-to-time-inscriptis": (ARTICLE + """
+    Kommentare:
+
+        1. Ann21:00
+
+         Die Schrauben haben gehalten.
+
+         AntwortenLöschen
+           Antworten
+                1. Bob07:56
+
+                  Bei uns auch.
+
+                  Löschen
+    """, [("Ann", 0, "Die Schrauben haben"), ("Bob", 1, "Bei uns auch.")]),
+    # an honorific before a first and last name is not part of the name; 'Herr Ecks' alone is a name
+    "honorific-before-name": (ARTICLE + """
+    3 Kommentare
+
+    Herr Anton Berg 14.01.2020, 10:27 Uhr
+    Die Schrauben haben gehalten.
+    Antworten
+
+    Frau Clara Hahn 14.01.2020, 11:02 Uhr
+    Bei uns auch.
+    Antworten
+
+    Herr Ecks 14.01.2020, 12:15 Uhr
+    Leim hielt nie.
+    Antworten
+    """, [("Anton Berg", 0, "Die Schrauben haben"), ("Clara Hahn", 0, "Bei uns auch."),
+          ("Herr Ecks", 0, "Leim hielt nie.")]),
+    # a comment that opens with a sign the commenter typed ('+' for pro), alone on its line (w3m)
+    "typed-plus-opening-text-w3m": (ARTICLE + """
+    2 Kommentare
+
+      □ Ann schreibt:
+        29. Mai 2019 um 11:03
+
+        +
+        Der Text ist gut gegliedert.
+
+        Antworten
+      □ Bob schreibt:
+        29. Mai 2019 um 11:06
+
+        Leim hielt nie.
+
+        Antworten
+    """, [("Ann", 0, "+ Der Text"), ("Bob", 0, "Leim hielt nie.")]),
     # Drupal's comment subjects: a linked title (lynx) or, where nearly every comment opens with a
     # short title line set apart (w3m, inscriptis), plain; neither is the comment's text
     "subjects-lynx": (ARTICLE + """
@@ -418,19 +486,64 @@ NO_COMMENTS = {
 
        Whoever snacks all day long takes in more calories than they think, and feels hungrier.
     """,
-    # a list of teasers: a linked title, a caption, the time it was posted
+    # a list of teasers: a linked title, a caption (led by a name), the time it was posted; a run
+    # led by a name and closed by a time is a comment only under a comments heading or by reply buttons
     "teasers-with-times": ARTICLE + """
     More news
 
-       Bernd Berger, minister of economics.
+       Bernd Berger
+       The minister of economics at the press conference.
        03:43
 
     [71]Berger on the easing of the rules
 
+       Anna Sommer
        Empty chairs in front of an open-air stage.
        03:16
 
     [72]Cancelled events in the north
+
+       Carla Nord
+       A closed ticket office at the harbour.
+       02:50
+
+    [73]Ferries run again
+    """,
+    # w3m's related stories: a marker alone, a title, a date; the next item is no comment's text
+    "teaser-items-under-markers": ARTICLE + """
+    View comments 941
+
+    More on this story
+
+      •\u0020
+        Screws through the carpet
+        24 July 2015
+      •\u0020
+        Video 'Which glue holds best'
+        23 July 2015
+      •\u0020
+        Video 'Floor tools compared'
+        23 July 2015
+    """,
+    # inscriptis: a row of icon links (markers alone) over the site's name and its menu
+    "icon-row-over-menu": """
+          Latest:
+            * Floor makers report that demand for parquet keeps growing in spite of the high prices this year
+            * Carpet cleaning
+          *\u0020
+          *\u0020
+          *\u0020
+          *\u0020
+          Floor-News
+
+          News from the world of floors
+
+        * Floors
+            + Parquet
+            + Carpet
+        * Stairs
+    """ + ARTICLE + """
+    Posted on 22 November 2019
     """,
     # '0 Comments' over the reply form: a numbered list of tips above it is the article's
     "zero-count": ARTICLE + """
@@ -449,3 +562,17 @@ NO_COMMENTS = {
 @pytest.mark.parametrize("text", NO_COMMENTS.values(), ids=NO_COMMENTS.keys())
 def test_pages_without_comments_get_none(text: str) -> None:
     assert page(text).comments == ()
+
+
+def test_a_title_over_dated_list_items_is_no_header() -> None:
+    """A news site's teasers in w3m: 'TITLE' / '• 49 minutes ago' / '• From the section ...'."""
+    text = ARTICLE + """
+    Carpet prices rise again
+
+      • 49 minutes ago
+      • From the section Home & Garden
+
+    Full article Carpet prices rise again
+    """
+    lines = scan(textwrap.dedent(text))
+    assert not [h.author for h in find_heads(lines).values()]

@@ -1,15 +1,14 @@
-"""Where comments start: each line classified against the pattern tables, comment heads, the section.
+"""Where comments may start: each line classified against the pattern tables, one line's head.
 
 A *head* is where one comment starts: a list marker followed by an author line and a more deeply
 indented body, a header such as `NAME says:` (with an avatar line before it, or not), or a
-name-like line followed by a date. The comment section starts at the first head that has comment
-evidence around it and is not an article list.
+name-like line followed by a date. `find_head` judges one line from the lines after it;
+`heads.find_heads` applies it to a page and weighs the candidates against each other.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
@@ -21,9 +20,6 @@ HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
 WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
 WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
 RUN_ON_WORDS = 6  # a line of this many words directly above a name-like line is text that runs on
-COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
-NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
-PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
 SIDEBAR_META = "sidebar"  # a sidebar widget's heading ('Recent Comments'): the thread is over
@@ -222,110 +218,7 @@ def previous_content(lines: list[Line], i: int) -> int | None:
     return lines[i].previous_content
 
 
-def find_heads(lines: list[Line]) -> dict[int, Head]:
-    """Every line where a comment could start, keyed by line index."""
-    heads = {i: h for i in range(len(lines)) if (h := _find_head(lines, i)) is not None}
-    _merge_lead_ins(lines, heads)
-    for i in [i for i, h in heads.items() if not h.strong and _under_header(lines, i, heads)]:
-        del heads[i]
-    for i in list(heads):
-        _signed_item(lines, heads, i)
-    for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
-        del heads[i]
-    for i in list(heads):
-        _widen_to_list_item(lines, heads, i)
-    for head in heads.values():
-        head.pingback = _pingback(lines, head)
-        head.level = _numbered_level(lines, head)
-    return heads
-
-
-def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
-    """A header printed as a list of buttons, name and date under the comment's own list number
-    ('1.' / '+ Reply' / '+ Ann' / '+ DATE'): the head starts at that number, at its indentation."""
-    head = heads[i]
-    line = lines[i]
-    k = i - 1
-    while k >= 0 and (lines[k].blank or _header_item(lines[k], line.indent)):
-        k -= 1
-    item = lines[k] if k >= 0 and line.marker else None
-    if item is None or item.rest or item.marker != "number" or item.indent >= line.indent or k in heads:
-        return
-    del heads[i]
-    heads[k] = replace(head, index=k, indent=item.indent, kind="number", number=item.number_mark)
-
-
-def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
-    """A list item whose text is signed off by its header ('* Text...' / 'Ann Le 11 septembre 2018 à
-    12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""
-    head, line = heads[i], lines[i]
-    if line.marker or not head.strong or head.author is None:
-        return
-    j = next_content(lines, head.last_header)
-    while j is not None and lines[j].meta:
-        j = next_content(lines, j)
-    k = previous_content(lines, i)
-    if j is not None and not lines[j].marker and (k is None or lines[j].indent >= lines[k].indent):
-        return  # text follows the header: it opens its comment as usual (else: the next item, or the list ends)
-    while k is not None and not lines[k].marker and not lines[k].meta and k not in heads:
-        above = previous_content(lines, k)
-        if above is None or (lines[above].indent > lines[k].indent and not lines[above].marker):
-            return  # (html2text prints an item's wrapped lines flush left)
-        k = above
-    item = lines[k] if k is not None else None
-    if k is None or item is None or not item.rest or item.meta or k in heads or line.indent > item.indent + 4:
-        return
-    del heads[i]
-    heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
-                       number=item.number_mark, text_on_marker=True, footer=i)  # fmt: skip
-
-
-def _header_item(line: Line, indent: int) -> bool:
-    """A list item of a header printed as a list: a button, or a marker alone."""
-    return bool(line.marker) and line.indent == indent and (line.meta in BUTTON_META or not line.rest)
-
-
-def _numbered_level(lines: list[Line], head: Head) -> int | None:
-    """The depth a comment's number states in the metadata under its header: '#2' 0, '#2.1' 1."""
-    j = next_content(lines, head.last_header)
-    for _ in range(NUMBER_LOOKAHEAD):
-        if j is None or not lines[j].meta:
-            return None
-        found = COMMENT_NUMBER.match(lines[j].plain)
-        if found:
-            return found.group(1).count(".")
-        j = next_content(lines, j)
-    return None
-
-
-def _pingback(lines: list[Line], head: Head) -> bool:
-    """WordPress lists pingbacks with the comments: 'Pingback: TITLE' or a site name over '[…] excerpt'."""
-    if PINGBACK.match(lines[head.index].plain):
-        return True
-    j = next_content(lines, head.last_header)
-    while j is not None and lines[j].meta:
-        j = next_content(lines, j)
-    return j is not None and lines[j].clean.startswith(("[…]", "[...]"))
-
-
-def _under_header(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
-    """A weak head ('+' / '@Ann, you are right') with only metadata between it and a strong header
-    above: the first line of that header's comment, not a comment of its own."""
-    k = previous_content(lines, i)
-    while k is not None and k not in heads and lines[k].meta:
-        k = previous_content(lines, k)
-    return k is not None and k in heads and heads[k].strong
-
-
-def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
-    """A head with nothing but metadata and links before the next head: linked titles and dates."""
-    j = next_content(lines, head.last_header)
-    while j is not None and (lines[j].meta or lines[j].one_link) and j not in heads:
-        j = next_content(lines, j)
-    return j is None or j in heads
-
-
-def _find_head(lines: list[Line], i: int) -> Head | None:
+def find_head(lines: list[Line], i: int) -> Head | None:
     """A comment head starting at line i, judged from the line and the ones after it."""
     line = lines[i]
     if line.blank or line.meta or (line.boilerplate and not line.author) or _url_tail(lines, i):
@@ -342,11 +235,14 @@ def _find_head(lines: list[Line], i: int) -> Head | None:
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
     if line.marker and not line.rest and after is not None and j is not None:
-        return _lone_marker_head(lines, i, j)
+        icons = i > 0 and bool(lines[i - 1].marker) and not lines[i - 1].rest and _in_tight_list(lines, i)
+        return None if icons else _lone_marker_head(lines, i, j)  # ('•' / '•' / '•': a row of icon links)
     if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
     if not line.marker and _ends_text_above(lines, i):
         return None  # '...pero el Mitrans podría dejar' / 'asi' / DATE: the last word of a comment over its date
+    if not line.marker and _dated_facts(lines, j):
+        return None  # 'TITLE' / '• 49 minutes ago' / '• From the section US': a teaser's facts, not a comment
     body_follows = after.indent > line.indent and not (
         after.marker or after.meta or after.one_link or _title_case(after.clean)
     )
@@ -364,6 +260,14 @@ def _name_line(line: Line, date_follows: bool) -> bool:
     if line.boilerplate or (line.heading and not date_follows):
         return False  # a heading names an author only with a date under it (html2text: '#### NAME')
     return looks_like_name(line.plain) or ((date_follows or line.avatar) and could_be_name(line.plain))
+
+
+def _dated_facts(lines: list[Line], j: int | None) -> bool:
+    """A date printed as a list item with another item of the same list after it."""
+    if j is None or not lines[j].marker or lines[j].meta not in DATE_META:
+        return False
+    k = next_content(lines, j)
+    return k is not None and lines[k].marker == lines[j].marker and lines[k].indent == lines[j].indent
 
 
 def _wrapped(lines: list[Line], i: int) -> bool:
@@ -445,17 +349,3 @@ def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
     return None
 
 
-def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
-    """An avatar line joins the header after it ('Ann's avatar' / 'Ann' / date): one head, not two."""
-    for i in range(len(lines) - 1, -1, -1):
-        lead = heads.get(i)
-        if not (lines[i].meta == AVATAR_META or (lead is not None and lead.lead_in)):
-            continue
-        j = next_content(lines, i)
-        follow = heads.get(j) if j is not None else None
-        if follow is not None and j is not None:
-            kind = lead.kind if lead is not None and lines[i].marker else follow.kind
-            heads[i] = replace(follow, index=i, indent=lines[i].indent, kind=kind, lead_in=False)
-            del heads[j]
-        elif lead is not None and j is not None and lines[j].text == lead.author:
-            lead.last_header = j

@@ -82,7 +82,9 @@ class _ThreadBuilder:
             head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
         if head is not None and not (self.ended and self.opened and self._weaker(head, self.opened[0].head)):
             return self._open(head)
-        if line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
+        if line.marker and not line.rest and cur is not None and self._typed_marker(cur, i):
+            self._add_text(cur, i)  # '+' / 'Good text...': a sign the commenter typed, opening the text
+        elif line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
         elif line.meta:
             owner = cur.comment_id if cur and line.meta not in SECTION_META else None
@@ -101,6 +103,16 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.BOILERPLATE, None)
             self.current = None
         return i
+
+    def _typed_marker(self, cur: _Open, i: int) -> bool:
+        """A marker alone as a comment's first line, under a blank line or the header's date, its text
+        right under it at the same indentation (not the last item of a header printed as a list)."""
+        line = self.lines[i]
+        after = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        before = self.lines[i - 1] if i else None
+        set_off = before is not None and (before.blank or (before.meta is not None and not before.marker))
+        return (set_off and not cur.text_lines and after is not None and not after.blank and after.indent == line.indent
+                and not (after.marker or after.meta) and line.indent > cur.head.indent)  # fmt: skip
 
     @staticmethod
     def _weaker(head: Head, first: Head) -> bool:

@@ -1,6 +1,6 @@
 """Where the comment section is: the first head with comment evidence that is not an article list.
 
-Headed comments (`grammar.find_heads`) are tried first; runs of text set off by metadata
+Headed comments (`heads.find_heads`) are tried first; runs of text set off by metadata
 (authorless comments under a heading, or 'NAME' / text / 'reply' blocks) replace them when they
 find more. A page with no comment heading, reply button or comment-shaped head has no comments.
 """
@@ -17,10 +17,10 @@ from commentscope.grammar import (
     SIDEBAR_META,
     Head,
     Line,
-    find_heads,
     next_content,
     previous_content,
 )
+from commentscope.heads import find_heads
 from commentscope.patterns import could_be_name, page_knowledge
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')

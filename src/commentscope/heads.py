@@ -1,0 +1,148 @@
+"""Comment heads over a whole page: each line's candidate (`grammar.find_head`), then the rules
+that join, move or drop candidates by what stands around them (avatar lead-ins, headers printed
+as lists, signed-off items, empty heads), and what each head's surroundings add (pingback, level).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from commentscope.grammar import (
+    AVATAR_META,
+    BUTTON_META,
+    Head,
+    Line,
+    find_head,
+    next_content,
+    previous_content,
+)
+
+COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
+NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
+PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
+
+
+def find_heads(lines: list[Line]) -> dict[int, Head]:
+    """Every line where a comment could start, keyed by line index."""
+    heads = {i: h for i in range(len(lines)) if (h := find_head(lines, i)) is not None}
+    _merge_lead_ins(lines, heads)
+    for i in [i for i, h in heads.items() if not h.strong and _under_header(lines, i, heads)]:
+        del heads[i]
+    for i in list(heads):
+        _signed_item(lines, heads, i)
+    for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
+        del heads[i]
+    for i in list(heads):
+        _widen_to_list_item(lines, heads, i)
+    for head in heads.values():
+        head.pingback = _pingback(lines, head)
+        head.level = _numbered_level(lines, head)
+    return heads
+
+
+def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
+    """A header printed as a list of buttons, name and date under the comment's own list number
+    ('1.' / '+ Reply' / '+ Ann' / '+ DATE'): the head starts at that number, at its indentation."""
+    head = heads[i]
+    line = lines[i]
+    k = i - 1
+    while k >= 0 and (lines[k].blank or _header_item(lines[k], line.indent)):
+        k -= 1
+    item = lines[k] if k >= 0 and line.marker else None
+    if item is None or item.rest or item.marker != "number" or item.indent >= line.indent or k in heads:
+        return
+    del heads[i]
+    heads[k] = replace(head, index=k, indent=item.indent, kind="number", number=item.number_mark)
+
+
+def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
+    """A list item whose text is signed off by its header ('* Text...' / 'Ann Le 11 septembre 2018 à
+    12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""
+    head, line = heads[i], lines[i]
+    if line.marker or not head.strong or head.author is None:
+        return
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta:
+        j = next_content(lines, j)
+    k = previous_content(lines, i)
+    if j is not None and not lines[j].marker and (k is None or lines[j].indent >= lines[k].indent):
+        return  # text follows the header: it opens its comment as usual (else: the next item, or the list ends)
+    while k is not None and not lines[k].marker and not lines[k].meta and k not in heads:
+        above = previous_content(lines, k)
+        if above is None or (lines[above].indent > lines[k].indent and not lines[above].marker):
+            return  # (html2text prints an item's wrapped lines flush left)
+        k = above
+    item = lines[k] if k is not None else None
+    if k is None or item is None or not item.rest or item.meta or k in heads or line.indent > item.indent + 4:
+        return
+    del heads[i]
+    heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
+                       number=item.number_mark, text_on_marker=True, footer=i)  # fmt: skip
+
+
+def _header_item(line: Line, indent: int) -> bool:
+    """A list item of a header printed as a list: a button, or a marker alone."""
+    return bool(line.marker) and line.indent == indent and (line.meta in BUTTON_META or not line.rest)
+
+
+def _numbered_level(lines: list[Line], head: Head) -> int | None:
+    """The depth a comment's number states in the metadata under its header: '#2' 0, '#2.1' 1."""
+    j = next_content(lines, head.last_header)
+    for _ in range(NUMBER_LOOKAHEAD):
+        if j is None or not lines[j].meta:
+            return None
+        found = COMMENT_NUMBER.match(lines[j].plain)
+        if found:
+            return found.group(1).count(".")
+        j = next_content(lines, j)
+    return None
+
+
+def _pingback(lines: list[Line], head: Head) -> bool:
+    """WordPress lists pingbacks with the comments: 'Pingback: TITLE' or a site name over '[…] excerpt'."""
+    if PINGBACK.match(lines[head.index].plain):
+        return True
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta:
+        j = next_content(lines, j)
+    return j is not None and lines[j].clean.startswith(("[…]", "[...]"))
+
+
+def _under_header(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
+    """A weak head ('+' / '@Ann, you are right') with only metadata between it and a strong header
+    above: the first line of that header's comment, not a comment of its own."""
+    k = previous_content(lines, i)
+    while k is not None and k not in heads and lines[k].meta:
+        k = previous_content(lines, k)
+    return k is not None and k in heads and heads[k].strong
+
+
+def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
+    """A head with nothing but metadata and links before the next head, or before the next item
+    as shallow as its own: linked titles and dates ('•' / 'TITLE' / 'DATE' / '•' / 'TITLE' ...)."""
+    j = next_content(lines, head.last_header)
+    while j is not None and (lines[j].meta or lines[j].one_link) and j not in heads:
+        j = next_content(lines, j)
+    if j is None or j in heads:
+        return True
+    after, own = lines[j], lines[head.index]
+    if not after.marker or after.rest:
+        return False
+    return after.indent < head.indent or (not own.rest and (own.marker, own.indent) == (after.marker, after.indent))
+
+
+def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
+    """An avatar line joins the header after it ('Ann's avatar' / 'Ann' / date): one head, not two."""
+    for i in range(len(lines) - 1, -1, -1):
+        lead = heads.get(i)
+        if not (lines[i].meta == AVATAR_META or (lead is not None and lead.lead_in)):
+            continue
+        j = next_content(lines, i)
+        follow = heads.get(j) if j is not None else None
+        if follow is not None and j is not None:
+            kind = lead.kind if lead is not None and lines[i].marker else follow.kind
+            heads[i] = replace(follow, index=i, indent=lines[i].indent, kind=kind, lead_in=False)
+            del heads[j]
+        elif lead is not None and j is not None and lines[j].text == lead.author:
+            lead.last_header = j
