@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 EXACT_MAX = 20_000  # items compared exactly, every row against every row in blocks
 NEIGHBOURS = 10  # k nearest neighbours kept per item
-JACCARD_NEIGHBOURS = 20  # ...per set, on the lexical path
+JACCARD_NEIGHBOURS = 50  # ...per set, on the lexical path
 PROBES = 8  # IVF cells searched per query cell
 _BLOCK_CELLS = 1 << 22  # scores held at once: 16 MiB of float32 (and 32 MiB of argpartition indices)
 KEY_TERMS = 6  # a set's rarest shared terms, under which the lexical index files it

@@ -8,7 +8,7 @@ the development question pairs (`benchmarks/train_faq_pair_model.py`, docs/faq.m
 - `SemanticSimilarity`: candidates among each question's nearest all-MiniLM-L6-v2 neighbours
   (`embeddings`); the `semantic` head scores their cosine with the lexical features. Used by
   default when the `semantic` extra is installed.
-- `LexicalSimilarity`: candidates among each question's 20 most similar (content-term Jaccard
+- `LexicalSimilarity`: candidates among each question's 50 most similar (content-term Jaccard
   at least `floor`) of those that share one of its 6 rarest terms
   (`neighbours.jaccard_neighbours`: linear work, where every pair above the floor is nearly all
   pairs once questions carry their context); the `lexical` head scores them. Questions with
