@@ -8,20 +8,14 @@ from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
 from commentscope.analysis.answers import AnswerKind, answer_kind, detect_staff
 from commentscope.analysis.document import analyze_document
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
-from commentscope.model import Comment, Document, LabelledLine, LineRole
+from commentscope.model import Document
+from threads import flat_page
 
 ARTICLE = ("Sourdough starter basics", "Posted by Marta Lind", "Feed your starter flour and water daily.")
 
 
 def flat(*comments: tuple[str, str], opening: tuple[str, ...] = ARTICLE) -> Document:
-    """A flat page: every comment top level, in the order given as (author, text)."""
-    lines = tuple(LabelledLine(k + 1, text, LineRole.ARTICLE) for k, text in enumerate(opening))
-    start = len(lines) + 2
-    built = tuple(Comment(f"c{k}", None, 0, k, author, text, start + k, start + k)
-                  for k, (author, text) in enumerate(comments))
-    doc = Document("flat", "flat.txt", opening[0], lines, built)
-    doc.check_integrity()
-    return doc
+    return flat_page(*comments, opening=opening)
 
 
 def status_of(doc: Document, index: int, staff: tuple[str, ...] = ()) -> tuple[bool, str, str]:

@@ -7,18 +7,12 @@ import pytest
 
 from commentscope.analysis.staff import address_names, detect_staff
 from commentscope.model import Comment, Document, LabelledLine, LineRole
+from threads import flat_page
 
 
 def page(*comments: tuple[str, str], opening: tuple[str, ...] = ("Muffins for beginners", "The basic recipe.")
          ) -> Document:
-    """A flat page: (author, text) comments, all top level, under the opening lines given."""
-    lines = tuple(LabelledLine(k + 1, text, LineRole.ARTICLE) for k, text in enumerate(opening))
-    start = len(lines) + 2
-    built = tuple(Comment(f"c{k}", None, 0, k, author, text, start + k, start + k)
-                  for k, (author, text) in enumerate(comments))
-    doc = Document("p", "p.txt", opening[0], lines, built)
-    doc.check_integrity()
-    return doc
+    return flat_page(*comments, opening=opening, doc_id="p")
 
 
 STAFF_CASES = {
