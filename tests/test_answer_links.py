@@ -93,6 +93,18 @@ EVIDENCE_CASES = {
              ("Cy", "Bo, rye ferments faster than spelt and suits a sluggish starter.")),
         (False, "", "no later comment answers it"),
     ),
+    "german-function-words-are-no-shared-subject": (
+        flat(("Dolphin", "Ich habe das Rezept gefunden und wollte fragen wie viel Kakao ich nehmen soll?"),
+             ("Kiwi", "Ich habe gerade die doppelte Menge gebacken und sie sind mir zu fettig, schade.")),
+        (False, "", "no later comment answers it"),
+    ),
+    "next-comment-shares-a-word-no-one-else-uses": (
+        flat(("Lisa", "Könnt ihr mir sagen, ob die Silikonform daran schuld war?"),
+             ("Sarah", "Ich hab heute zwei Bleche gebacken, beim zweiten Schub in der Silikonform "
+                       "brauchten die Muffins fünf Minuten länger im Ofen, mach den Stäbchentest."),
+             ("Tom", "Ein tolles Rezept, die Muffins waren schnell weg.")),
+        (True, "reader", "next comment"),
+    ),
     "staff-quoting-another-reader-answers-them": (
         flat(("Ann", "Was the second photo taken from another blog?"),
              ("Bo", "Honestly, rye is always too sour for me."),

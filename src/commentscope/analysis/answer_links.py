@@ -12,8 +12,14 @@ evidence a person would use, in this order:
 - "quotes the question": it contains `QUOTE_WORDS` consecutive words of the question;
 - "next staff comment": it is the first staff comment after the question, within
   `WINDOW` comments, and it addresses no other reader by name;
+- "next comment": it comes right after the question, asks nothing, and shares content words
+  with it (cosine >= `NEXT_OVERLAP`), a word no third comment of the page uses, or opens like an
+  answer ("Yes, ...");
 - "topical overlap": it is within `WINDOW` comments, addresses no other reader, and shares
   content words with the question (term-vector cosine >= `OVERLAP`).
+
+Overlap compares stems of content words, English and German function words dropped
+(`overlap_vector`: "ich habe und" in two German comments is no shared subject).
 
 A comment that quotes another reader's earlier comment (`QUOTE_WORDS` words, or 3+ words in
 quotation marks) answers that reader, so it gives no staff or overlap evidence for this question.
@@ -28,19 +34,24 @@ answered by staff with evidence "inline answer".
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
 from commentscope.analysis.sentences import split_sentences
-from commentscope.analysis.similarity import cosine, term_vector
+from commentscope.analysis.similarity import SparseVector, cosine
 from commentscope.analysis.staff import StaffMember, address_names, first_name, opens_with
 from commentscope.model import Comment, Document, LineRole
-from commentscope.text import words
+from commentscope.text import stem, stopwords, words
 
 QUOTE_WORDS = 6
 WINDOW = 4
 OVERLAP = 0.25
+RARE_WORD_COMMENTS = 2  # a word found in this many comments of the page (question, answer) is rare
 NEXT_OVERLAP = 0.12  # the comment right after a question, asking nothing itself, needs less overlap
 
 
@@ -100,8 +111,10 @@ class AnswerFinder:
         for comment in doc.comments:
             if comment.parent_id is not None:
                 self._children.setdefault(comment.parent_id, []).append(comment)
-        article = " ".join(ln.text for ln in doc.lines if ln.role is LineRole.ARTICLE)
-        self._article_grams = _grams(words(article))
+        article = [ln.text for ln in doc.lines if ln.role is LineRole.ARTICLE]
+        self._article_grams = _grams(words(" ".join(article)))
+        self._vector_cache: dict[str, SparseVector] = {}
+        self._frequency = Counter(t for c in doc.comments for t in set(self._vector(c)))
 
     def status(self, question: Comment, asked: list[str] | None = None) -> AnswerStatus:
         """Answered status of a question comment; `asked` are its question sentences."""
@@ -118,7 +131,7 @@ class AnswerFinder:
 
     def _flat_status(self, question: Comment, asked: list[str]) -> AnswerStatus:
         following = [c for c in self.doc.comments[question.position + 1 :] if c.parent_id == question.parent_id]
-        context = _Context(question, asked, first_name(question.author or ""), term_vector(" ".join(asked)))
+        context = _Context(question, asked, first_name(question.author or ""), overlap_vector(" ".join(asked)))
         best: tuple[int, Comment, str] | None = None
         for offset, candidate in enumerate(following):
             if _same_author(candidate, question):
@@ -157,12 +170,19 @@ class AnswerFinder:
             return 3, "next staff comment"
         if "?" in text or _ASKS_OR_ADDRESSES_ALL.search(text):
             return None  # weak evidence: a comment that asks or speaks to everyone starts its own thread
-        overlap = cosine(term_vector(text), context.vector)
-        if offset == 0 and (overlap >= NEXT_OVERLAP or _ANSWER_START.match(text)):
+        overlap = cosine(self._vector(candidate), context.vector)
+        if offset == 0 and (overlap >= NEXT_OVERLAP or _ANSWER_START.match(text)
+                            or self._shares_rare_word(candidate, context)):
             return 2, "next comment"
         if overlap >= OVERLAP:
             return 1, "topical overlap"
         return None
+
+    def _shares_rare_word(self, candidate: Comment, context: _Context) -> bool:
+        """The candidate shares with the question a word that no other comment of the page uses
+        ("Silikonform" in the question and the comment after it only)."""
+        shared = context.vector.keys() & self._vector(candidate).keys()
+        return any(self._frequency[t] <= RARE_WORD_COMMENTS for t in shared)
 
     def _names_asker(self, text: str, context: _Context) -> bool:
         """The text opens with a name of the asker's, @-mentions them, or speaks of their question."""
@@ -191,6 +211,11 @@ class AnswerFinder:
         if comment.comment_id not in self._word_cache:
             self._word_cache[comment.comment_id] = words(comment.text)
         return self._word_cache[comment.comment_id]
+
+    def _vector(self, comment: Comment) -> SparseVector:
+        if comment.comment_id not in self._vector_cache:
+            self._vector_cache[comment.comment_id] = overlap_vector(comment.text)
+        return self._vector_cache[comment.comment_id]
 
     def _kind(self, comment: Comment, asker: str | None) -> AnswerKind:
         key = (comment.comment_id, asker)
@@ -261,6 +286,21 @@ _ASKS_OR_ADDRESSES_ALL = re.compile(
 
 
 _QUOTED = re.compile(r"[\"“„]([^\"“”„]{8,200})[\"”“]")
+
+
+@cache
+def german_stopwords() -> frozenset[str]:
+    """German function words, shipped with the package (`stopwords` holds only English ones)."""
+    raw = resources.files("commentscope").joinpath("data/stopwords_de.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def overlap_vector(text: str) -> SparseVector:
+    """Sublinear term-frequency vector of the stems of the content words of `text`, function
+    words of English and German dropped ("ich habe und" is no overlap)."""
+    stop = stopwords() | german_stopwords()
+    counts = Counter(stem(w) for w in words(text) if w not in stop and not w.isdigit())
+    return {term: 1.0 + math.log(count) for term, count in sorted(counts.items())}
 
 
 def _asks_only(text: str) -> bool:
