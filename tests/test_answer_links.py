@@ -143,11 +143,13 @@ def test_refusal_from_staff_is_no_answer() -> None:
          AnswerKind.ME_TOO),
         ("Same problem here, the fix was to leave the party and rejoin it before the teleport.", AnswerKind.ANSWER),
         ("Das weiß ich leider auch nicht, sorry!", AnswerKind.REFUSAL),
+        ("@pyro hab heute die Quest gemacht und genau den gleichenmist Fehler bekommen, die Quest geht nicht mehr",
+         AnswerKind.ME_TOO),
         ("Jap, habs probiert.", AnswerKind.ANSWER),
     ],
     ids=["sorry-cant-help", "dont-know", "bare-thanks", "thanks-for-question", "emoticons", "i-sure-will",
          "short-yes", "doctor-plus-content", "plain-content", "no-problem", "just-thanks", "me-too",
-         "me-too-with-a-fix", "german-dont-know", "german-short-yes"],
+         "me-too-with-a-fix", "german-dont-know", "german-me-too-compound", "german-short-yes"],
 )
 def test_answer_kind(text: str, kind: AnswerKind) -> None:
     assert answer_kind(text, "Ann") is kind

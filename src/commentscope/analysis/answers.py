@@ -54,11 +54,11 @@ _REFUSAL = re.compile(
     r"|\bkeine\s+ahnung\b|\bwei(?:ß|ss)\s+(?:ich\s+)?(?:leider\s+)?(?:auch\s+)?(?:gar\s+)?nicht\b",
     re.IGNORECASE,
 )
-# A reply that reports the same trouble ("Same problem here", "genau den gleichen Fehler") and
+# A reply that reports the same trouble ("Same problem here", "genau den gleichen(mist) Fehler") and
 # offers no way out is no answer, however long.
 _ME_TOO = re.compile(
     r"\b(?:same\s+(?:problem|issue|error|thing\s+happen\w*)|me\s+too|happen(?:s|ed)\s+to\s+me\s+too"
-    r"|(?:den|das|die)\s+gleichen?\s+(?:\S+\s+)?(?:fehler|problem)|gleiche[ns]?\s+problem|geht\s+mir\s+(?:genauso|auch\s+so))\b",
+    r"|(?:den|das|die)\s+gleichen?\S*\s+(?:\S+\s+)?(?:fehler|problem)|gleiche[ns]?\s+problem|geht\s+mir\s+(?:genauso|auch\s+so))\b",
     re.IGNORECASE,
 )
 _WAY_OUT = re.compile(
