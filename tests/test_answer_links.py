@@ -105,6 +105,22 @@ EVIDENCE_CASES = {
              ("Tom", "Ein tolles Rezept, die Muffins waren schnell weg.")),
         (True, "reader", "next comment"),
     ),
+    "later-staff-comment-on-the-question-words": (
+        flat(("Ann", "Any reason why you keep the starter jar half open while it ferments?"),
+             ("Ann", "Love the crumb on that loaf."),
+             ("Bo", "Great photos."), ("Cy", "Baking this weekend."), ("Dee", "Thanks for sharing."),
+             ("Eve", "My kids loved it."),
+             ("Marta Lind", "A half open jar lets the gases of the starter escape while it ferments, "
+                            "a closed jar can crack.")),
+        (True, "staff", "later staff comment"),
+    ),
+    "later-staff-comment-on-another-subject": (
+        flat(("Ann", "Any reason why you keep the starter jar half open while it ferments?"),
+             ("Bo", "Great photos."), ("Cy", "Baking this weekend."), ("Dee", "Thanks for sharing."),
+             ("Eve", "My kids loved it."),
+             ("Marta Lind", "The next post will be about rye crackers and seeded rolls.")),
+        (False, "", "no later comment answers it"),
+    ),
     "staff-quoting-another-reader-answers-them": (
         flat(("Ann", "Was the second photo taken from another blog?"),
              ("Bo", "Honestly, rye is always too sour for me."),

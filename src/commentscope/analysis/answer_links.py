@@ -16,7 +16,10 @@ evidence a person would use, in this order:
   with it (cosine >= `NEXT_OVERLAP`), a word no third comment of the page uses, or opens like an
   answer ("Yes, ...");
 - "topical overlap": it is within `WINDOW` comments, addresses no other reader, and shares
-  content words with the question (term-vector cosine >= `OVERLAP`).
+  content words with the question (term-vector cosine >= `OVERLAP`);
+- "later staff comment": a staff comment `WINDOW` or more comments later that addresses and
+  quotes no other reader and shares content words with the whole question comment (cosine >=
+  `LATE_OVERLAP`), even after the asker spoke again: staff often answer in one sitting.
 
 Overlap compares stems of content words, English and German function words dropped
 (`overlap_vector`: "ich habe und" in two German comments is no shared subject).
@@ -53,6 +56,7 @@ WINDOW = 4
 OVERLAP = 0.25
 RARE_WORD_COMMENTS = 2  # a word found in this many comments of the page (question, answer) is rare
 NEXT_OVERLAP = 0.12  # the comment right after a question, asking nothing itself, needs less overlap
+LATE_OVERLAP = 0.25  # a staff comment beyond WINDOW and the question's whole comment share this much
 
 
 @dataclass(frozen=True)
@@ -158,12 +162,12 @@ class AnswerFinder:
         text = candidate.text
         if _quotes(self._words(candidate), [words(q) for q in context.asked], self._article_grams):
             return 4, "quotes the question"
-        if context.asker_spoke_again:
-            return None  # later comments answer the asker's newer comment, not this one
-        if self._names_asker(text, context):
+        if not context.asker_spoke_again and self._names_asker(text, context):
             return 5, "names the asker"
-        if offset >= WINDOW or self._addresses_someone(candidate, context.name):
-            return None
+        if offset >= WINDOW:
+            return self._late_staff(candidate, context)
+        if context.asker_spoke_again or self._addresses_someone(candidate, context.name):
+            return None  # later comments answer the asker's newer comment, or the reader named
         if self._quotes_another(candidate, context.question):
             return None  # it quotes, and so answers, someone else's comment
         if candidate.author in self.staff and not context.staff_seen and not context.other_question_seen:
@@ -177,6 +181,18 @@ class AnswerFinder:
         if overlap >= OVERLAP:
             return 1, "topical overlap"
         return None
+
+    def _late_staff(self, candidate: Comment, context: _Context) -> tuple[int, str] | None:
+        """A staff comment further on that speaks of what the question's comment speaks of
+        (whole comments, cosine >= `LATE_OVERLAP`), addressing and quoting no other reader:
+        staff often answer a flat thread in one sitting, long after the question."""
+        if candidate.author not in self.staff or self._addresses_someone(candidate, context.name):
+            return None
+        if self._quotes_another(candidate, context.question):
+            return None
+        if cosine(self._vector(candidate), self._vector(context.question)) < LATE_OVERLAP:
+            return None
+        return 2, "later staff comment"
 
     def _shares_rare_word(self, candidate: Comment, context: _Context) -> bool:
         """The candidate shares with the question a word that no other comment of the page uses
