@@ -109,12 +109,15 @@ def measure() -> dict[str, Any]:
     pages = load()
     analysis = analyze_results([flat_page(p) for p in pages])
     comments = analysis.comments.set_index(["doc_id", "comment_id"])
-    gaps = analysis.faq_gaps
-    gap_comments = {(d, c) for ds, cs in zip(gaps["doc_ids"], gaps["comment_ids"], strict=True)
-                    for d in str(ds).split(";") for c in str(cs).split(";")}
+    questions = analysis.questions
+    members = questions[questions["group_id"].isin(set(analysis.faq_gaps["group_id"]))]
+    gap_comments = set(zip(members["doc_id"], members["comment_id"], strict=True))  # every member
+    still_open = members[~members["answered"].astype(bool) & (members["answered_by"] != "asker")]
+    open_comments = set(zip(still_open["doc_id"], still_open["comment_id"], strict=True))
     staff_found = set(analysis.commenters.loc[analysis.commenters["is_staff"], "author"])
     tp = fp = fn = right = found = 0
     gap_tp = gap_fp = gap_fn = 0
+    all_tp = all_fp = 0
     staff_pages = staff_labelled = wrong_staff = 0
     for page in pages:
         for c in page["comments"]:
@@ -127,7 +130,9 @@ def measure() -> dict[str, Any]:
                 found += 1
                 got = _answer(row)
                 right += got == (c["answered"], c["answered_by"])
-            predicted_gap = (page["page"], c["id"]) in gap_comments
+            all_tp += (page["page"], c["id"]) in gap_comments and c["gap"]
+            all_fp += (page["page"], c["id"]) in gap_comments and not c["gap"]
+            predicted_gap = (page["page"], c["id"]) in open_comments
             gap_tp += predicted_gap and c["gap"]
             gap_fp += predicted_gap and not c["gap"]
             gap_fn += c["gap"] and not predicted_gap
@@ -147,6 +152,8 @@ def measure() -> dict[str, Any]:
         "staff_pages": staff_pages, "staff_labelled": staff_labelled, "wrong_staff": wrong_staff,
         "gap_precision": _ratio(gap_tp, gap_tp + gap_fp), "gap_recall": _ratio(gap_tp, gap_tp + gap_fn),
         "gaps_predicted": gap_tp + gap_fp, "gaps_labelled": gap_tp + gap_fn,
+        "gap_precision_all_members": _ratio(all_tp, all_tp + all_fp), "gap_members": all_tp + all_fp,
+        "gap_recall_all_members": _ratio(all_tp, gap_tp + gap_fn),
         "staff_detected": sorted(staff_found),
     }
 

@@ -121,6 +121,24 @@ EVIDENCE_CASES = {
              ("Marta Lind", "The next post will be about rye crackers and seeded rolls.")),
         (False, "", "no later comment answers it"),
     ),
+    "resolved-by-the-asker": (
+        flat(("Anna", "For how many muffins is the recipe?"),
+             ("Bo", "Baked them today, lovely."),
+             ("Anna", "oops, just saw it")),
+        (False, "asker", "resolved by the asker"),
+    ),
+    "asker-resolution-outweighs-a-weak-link": (
+        flat(("Matze", "Is the final round not shown on TV today?"),
+             ("Eugen", "If the final round is not shown today the channel has lost me."),
+             ("Matze", "Never mind, found it: channel 2 shows the final round.")),
+        (False, "asker", "resolved by the asker"),
+    ),
+    "thanks-confirm-an-answer-not-a-resolution": (
+        flat(("Ann", "Which flour suits a cold kitchen?"),
+             ("Marta Lind", "Rye, it ferments fastest in the cold."),
+             ("Ann", "Thanks Marta, found it in the shop today.")),
+        (True, "staff", "next staff comment"),
+    ),
     "staff-quoting-another-reader-answers-them": (
         flat(("Ann", "Was the second photo taken from another blog?"),
              ("Bo", "Honestly, rye is always too sour for me."),

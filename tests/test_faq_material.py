@@ -37,6 +37,10 @@ MATERIAL = {
     "complaint-passive-en": ("Why aren't the broadcast times updated?", False),
     "challenge-to-back-a-claim": ('Do you have data/reasoning for this claim "the US can fund itself"?', False),
     "why-not-adjective-de": ("Warum wird der Teig nicht fest?", True),
+    "permission-ob-ich-de": ("Ich wollte dich bitten, ob ich diesen Text und die Bilder kopieren und auf "
+                             "meine Seite stellen kann.", False),
+    "accusation-of-copying": ("Was #6 stolen from the Python guide?", False),
+    "copying-rules-asked-genuinely": ("Heißt das, dass ich die Karte nicht mal privat kopieren darf?", True),
     "source-for-the-recipe": ("Do you have a source for the recipe?", True),
 }
 
@@ -75,3 +79,10 @@ VOICE_CASES = {
 def test_open_faq_question_in_a_group(rows: list[tuple[str, str, bool]], open_: bool) -> None:
     comment_ids, questions, answered = zip(*rows, strict=True)
     assert has_open_faq_question(comment_ids, questions, answered) is open_
+
+
+def test_question_resolved_by_its_asker_is_not_open() -> None:
+    """"ups, schon gesehen": unanswered, but the asker found it (answered_by "asker"): no gap."""
+    question = "Für wie viele Muffins ist das Rezept?"
+    assert has_open_faq_question(["c1"], [question], [False], ["asker"]) is False
+    assert has_open_faq_question(["c1"], [question], [False], [""]) is True

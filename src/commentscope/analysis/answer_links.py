@@ -27,6 +27,10 @@ Overlap compares stems of content words, English and German function words dropp
 A comment that quotes another reader's earlier comment (`QUOTE_WORDS` words, or 3+ words in
 quotation marks) answers that reader, so it gives no staff or overlap evidence for this question.
 
+A question whose asker later says they found the answer themselves ("ups, schon gesehen", "never
+mind, found it"), thanking and naming no one, is unanswered with answered_by "asker" (evidence
+"resolved by the asker") unless a strong link (name, quote, next staff comment) answered it.
+
 Time order is page order: only later comments answer. Ties go to the earliest comment. A
 candidate whose text is a refusal, bare thanks or noise does not answer.
 
@@ -55,6 +59,7 @@ QUOTE_WORDS = 6
 WINDOW = 4
 OVERLAP = 0.25
 RARE_WORD_COMMENTS = 2  # a word found in this many comments of the page (question, answer) is rare
+WEAK_EVIDENCE = 2  # "next comment", "topical overlap", "later staff comment": the asker's own find outweighs them
 NEXT_OVERLAP = 0.12  # the comment right after a question, asking nothing itself, needs less overlap
 LATE_OVERLAP = 0.25  # a staff comment beyond WINDOW and the question's whole comment share this much
 
@@ -130,7 +135,8 @@ class AnswerFinder:
             if self._other(reply, question) and self._kind(reply, question.author) is AnswerKind.ANSWER:
                 return self._found(reply, "reply")
         if subtree:
-            return AnswerStatus(False, "", "replies, none an answer")
+            own = next((r for r in subtree if not self._other(r, question) and self._resolves(r)), None)
+            return _resolved(own) if own else AnswerStatus(False, "", "replies, none an answer")
         return self._flat_status(question, asked or [question.text])
 
     def _flat_status(self, question: Comment, asked: list[str]) -> AnswerStatus:
@@ -140,6 +146,8 @@ class AnswerFinder:
         for offset, candidate in enumerate(following):
             if _same_author(candidate, question):
                 context.asker_spoke_again = True
+                if context.resolution is None and self._resolves(candidate):
+                    context.resolution = candidate
                 continue
             evidence = self._evidence(candidate, offset, context)
             is_staff = candidate.author in self.staff
@@ -153,9 +161,19 @@ class AnswerFinder:
                 context.staff_seen = True  # a staff "thanks" is not the staff's answer
             if not is_staff and "?" in candidate.text:
                 context.other_question_seen = True
+        if context.resolution is not None and (best is None or best[0] <= WEAK_EVIDENCE):
+            return _resolved(context.resolution)
         if best is None:
             return AnswerStatus(False, "", "no later comment answers it")
         return self._found(best[1], best[2])
+
+    def _resolves(self, comment: Comment) -> bool:
+        """The asker's later comment says they found the answer themselves ("ups, schon gesehen",
+        "never mind, found it"), thanking and naming no one (that would confirm someone's answer)."""
+        text = comment.text
+        if not _SELF_RESOLVED.search(text) or _THANKS.search(text):
+            return False
+        return not any(n and opens_with(text, n) for a, n in self._names.items() if a != comment.author)
 
     def _evidence(self, candidate: Comment, offset: int, context: _Context) -> tuple[int, str] | None:
         """(strength, label) of the best evidence that `candidate` answers, or None."""
@@ -282,6 +300,24 @@ class _Context:
     asker_spoke_again: bool = False  # later names of the asker answer their newer comment
     staff_seen: bool = False  # only the first staff answer is "the next staff comment"
     other_question_seen: bool = False  # ... and only while no other reader has asked since
+    resolution: Comment | None = None  # the asker's later comment saying they found it themselves
+
+
+def _resolved(comment: Comment) -> AnswerStatus:
+    """Unanswered, but resolved by the asker (answered_by "asker"): no FAQ gap."""
+    return AnswerStatus(False, "asker", f"resolved by the asker: comment {comment.comment_id}")
+
+
+# The asker found the answer themselves: "ups schon gesehen", "never mind, found it", "Ich habe
+# selber die Lösung gefunden", "hat sich erledigt", "Alles gut, wird auf Sky übertragen".
+_SELF_RESOLVED = re.compile(
+    r"\b(?:never\s?mind|found\s+it|figured\s+it\s+out|(?:just\s+)?(?:saw|found)\s+(?:it|the\s+answer)"
+    r"|solved\s+it|(?:schon|grad|gerade)\s+gesehen|hat\s+sich\s+(?:schon\s+)?(?:erledigt|geklärt)"
+    r"|(?:lösung|antwort)\b[^.!?]{0,40}\bgefunden|(?:hab|habe)\s+(?:es|'s|das|sie|ihn)\s+(?:doch\s+)?gefunden"
+    r"|selber\s+gefunden)\b|^\W*(?:ups|oops|alles\s+gut|ok(?:ay)?,?\s+found)\b",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(r"\b(?:thanks?|thank\s+you|danke\w*)\b", re.IGNORECASE)
 
 
 # A comment that opens like an answer, for the comment right after a question.

@@ -180,7 +180,7 @@ def _summarise(members: pd.DataFrame, group_id: str, contexts: Sequence[str]) ->
         article_coverage=round(float(members["article_coverage"].astype(float).mean()), 4),  # as its members
         doc_ids=";".join(sorted(set(members["doc_id"].map(str)))),
         comment_ids=";".join(dict.fromkeys(members["comment_id"].map(str))),
-        open=has_open_faq_question(members["comment_id"], members["question"], answered),
+        open=has_open_faq_question(members["comment_id"], members["question"], answered, by),
     )
 
 

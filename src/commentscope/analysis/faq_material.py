@@ -6,12 +6,15 @@ Not FAQ material (issue 13):
   reader by handle ("@Eras: seit wann ...?");
 - polls of other readers' experience ("Has anyone else tried it?", "How long did you take it?",
   "Wie sieht es bei euren Katzen aus?");
-- permission requests to the author ("May I translate this?", "Darf ich das kopieren?") and
+- permission requests to the author ("May I translate this?", "Darf ich das kopieren?", "Ich
+  wollte dich bitten, ob ich den Text kopieren ...") and
   personal questions to the author ("Whatever happened to the book you were writing?");
 - rhetorical questions: the reader expects no answer ("Are u insane?", "Did anyone really think
   they would win?", "Is that any surprise?", "Maybe Mexico City is an option?", "Why did you not
   bench him?", "..., oder?", "Dir ist schon klar, dass ...?") and fragments too short to stand
-  as a question ("Sicher?").
+  as a question ("Sicher?");
+- complaints and accusations ("Why aren't the times updated?", "Was #6 stolen from ...?") and
+  challenges to back a claim ("Do you have data for this claim?").
 
 The tables are ordered patterns, English and German, matched on the question sentence. A
 comment that asks one question that is not FAQ material speaks in that voice throughout ("Lol,
@@ -42,6 +45,7 @@ _POLL = (
 _PERMISSION = (
     r"\b(?:may|can|could)\s+i\s+(?:possibly\s+|please\s+)?(?:translate|repost|reprint|republish|share|quote|link\s+to)\b",
     r"\bdarf\s+ich\b",
+    r"\b(?:bitten|fragen)\W+ob\s+ich\b[^?]{0,80}\b(?:kopieren|übernehmen|verwenden|übersetzen|stellen|teilen|verlinken)\b",
     r"\bwhat\s*ever\s+happened\s+to\b.*\byou\b",
 )
 _RHETORICAL = (
@@ -64,13 +68,15 @@ _RHETORICAL = (
     r"\b(?:zur|zum)\s+(?:h(?:ölle|oelle)?…|hölle|teufel)|\bthe\s+(?:hell|heck)\b",
     r"\b(?:warum|wieso|weshalb)\b[^?]{0,40}\b(?:deine?[mnrs]?|dich|dir)\b",
 )
-# Complaints and challenges: "Why aren't the times updated?", "Warum werden die Zeiten nicht
-# aktualisiert?" (someone failed to do something), "Do you have data for this claim?" (back it up).
+# Complaints, accusations and challenges: "Why aren't the times updated?", "Warum werden die
+# Zeiten nicht aktualisiert?" (someone failed to do something), "Was #6 stolen from ...?",
+# "Do you have data for this claim?" (back it up).
 _COMPLAINT = (
     r"\b(?:warum|wieso|weshalb)\s+(?:wird|werden|wurde|wurden)\b[^?]*\bnicht\s+(?:mehr\s+)?"
     r"(?:ge\w+(?:t|en)|\w+iert|(?:ver|be|über|er)\w+(?:t|en))\b",
     r"\bwhy\s+(?:isn|aren|wasn|weren|hasn|haven)['’]t\s+(?:\w+\s+){1,4}(?:being\s+|been\s+)?\w+ed\b",
     r"\bwhy\s+(?:is|are|was|were|has|have)\s+(?:\w+\s+){1,4}not\s+(?:being\s+|been\s+)?\w+ed\b",
+    r"\b(?:stolen|plagiari[sz]ed|ripped\s+off|geklaut|abgeschrieben)\b",
     r"\b(?:do|does|can)\s+(?:you|he|she|they)\s+have\s+(?:any\s+)?(?:data|evidence|proof|sources?|references?|reasoning)"
     r"(?:/\w+)?\s+(?:for|to\s+(?:back|support))\b",
 )
@@ -85,9 +91,12 @@ def is_faq_material(question: str) -> bool:
 
 
 def has_open_faq_question(comment_ids: Iterable[object], questions: Iterable[object],
-                          answered: Iterable[bool]) -> bool:
+                          answered: Iterable[bool], answered_by: Iterable[object] | None = None) -> bool:
     """Whether a group of questions (parallel sequences) holds an unanswered question that is
-    FAQ material, from a comment none of whose questions in the group is not FAQ material."""
-    rows = [(str(c), str(q), bool(a)) for c, q, a in zip(comment_ids, questions, answered, strict=True)]
+    FAQ material, from a comment none of whose questions in the group is not FAQ material. A
+    question its asker resolved themselves (`answered_by` "asker") is not open."""
+    ids, texts, flags = list(comment_ids), list(questions), list(answered)
+    by = [str(b) for b in answered_by] if answered_by is not None else [""] * len(ids)
+    rows = [(str(c), str(q), bool(a) or b == "asker") for c, q, a, b in zip(ids, texts, flags, by, strict=True)]
     voiced = {c for c, q, _ in rows if not is_faq_material(q)}
     return any(not a and c not in voiced for c, _, a in rows)
