@@ -45,15 +45,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
+from commentscope.analysis.function_words import content_stems
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import SparseVector, cosine
 from commentscope.analysis.staff import StaffMember, address_names, first_name, opens_with
 from commentscope.model import Comment, Document, LineRole
-from commentscope.text import stem, stopwords, words
+from commentscope.text import words
 
 QUOTE_WORDS = 6
 WINDOW = 4
@@ -340,18 +339,10 @@ _ASKS_OR_ADDRESSES_ALL = re.compile(
 _QUOTED = re.compile(r"[\"“„]([^\"“”„]{8,200})[\"”“]")
 
 
-@cache
-def german_stopwords() -> frozenset[str]:
-    """German function words, shipped with the package (`stopwords` holds only English ones)."""
-    raw = resources.files("commentscope").joinpath("data/stopwords_de.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def overlap_vector(text: str) -> SparseVector:
     """Sublinear term-frequency vector of the stems of the content words of `text`, function
     words of English and German dropped ("ich habe und" is no overlap)."""
-    stop = stopwords() | german_stopwords()
-    counts = Counter(stem(w) for w in words(text) if w not in stop and not w.isdigit())
+    counts = Counter(content_stems(text))
     return {term: 1.0 + math.log(count) for term, count in sorted(counts.items())}
 
 
