@@ -139,6 +139,12 @@ EVIDENCE_CASES = {
              ("Ann", "Thanks Marta, found it in the shop today.")),
         (True, "staff", "next staff comment"),
     ),
+    "a-commenter-named-like-a-function-word-is-not-addressed": (
+        flat(("Taika", "Where is the fabric trader on the map?"),
+             ("Ich", "Great guide."),
+             ("Taika", "Ich habe selber die Lösung gefunden: the trader stands in the west town.")),
+        (False, "asker", "resolved by the asker"),
+    ),
     "staff-quoting-another-reader-answers-them": (
         flat(("Ann", "Was the second photo taken from another blog?"),
              ("Bo", "Honestly, rye is always too sour for me."),

@@ -106,3 +106,22 @@ def test_scores_stay_in_the_unit_interval(coverage: ArticleCoverage) -> None:
 def test_ties_go_to_the_first_passage() -> None:
     passages = [Passage("kefir is good", 1), Passage("kefir is good", 7)]
     assert ArticleCoverage(passages).best("kefir?").line == 1
+
+
+GERMAN_RECIPE = [
+    "Muffin Grundrezept",
+    "Die Muffins im vorgeheizten Backofen bei 180 Grad zwischen 15 und 30 Minuten backen.",
+    "Danach die Muffins abkühlen lassen und mit Puderzucker bestäuben.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "covered"),
+    [("Auf wie viel Grad den Ofen denn?", True), ("Wie viel Kaba soll ich für Schokomuffins nehmen?", False)],
+    ids=["compound-holds-the-word-and-function-words-ignored", "not-in-the-article"],
+)
+def test_german_question_coverage(question: str, covered: bool) -> None:
+    """German function words ("wie", "den", "denn") do not dilute the share, and a compound of
+    the article ("Backofen") holds the question's word ("Ofen")."""
+    score = ArticleCoverage(article_passages(make_doc(GERMAN_RECIPE))).best(question).score
+    assert (score >= 0.5) is covered

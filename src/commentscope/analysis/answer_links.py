@@ -47,7 +47,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
-from commentscope.analysis.function_words import content_stems
+from commentscope.analysis.function_words import content_stems, is_function_word
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import SparseVector, cosine
 from commentscope.analysis.staff import StaffMember, address_names, first_name, opens_with
@@ -111,7 +111,10 @@ class AnswerFinder:
     def __init__(self, doc: Document, staff: dict[str, StaffMember]) -> None:
         self.doc = doc
         self.staff = staff
-        self._names = {c.author: first_name(c.author) for c in doc.comments if c.author}
+        # names readers address each other by; a name that is a function word ("ICH") is not told
+        # apart from the word opening a sentence ("Ich habe ...")
+        self._names = {c.author: "" if is_function_word(first_name(c.author)) else first_name(c.author)
+                       for c in doc.comments if c.author}
         self._word_cache: dict[str, list[str]] = {}
         self._kind_cache: dict[tuple[str, str | None], AnswerKind] = {}
         self._opened_cache: dict[str, frozenset[str]] = {}  # comment id -> the page's names it opens with

@@ -9,7 +9,10 @@ For a question with distinct content stems Q and a passage with content stems P:
 
     coverage(q, p) = sum(idf(t) for t in Q & P) / sum(idf(t) for t in Q)
 
-the IDF-weighted share of the question's content found together in one passage. A question
+the IDF-weighted share of the question's content found together in one passage. The question's
+stems leave out English and German function words (`function_words.content_stems`), and a
+passage word that ends with a question stem of 4+ letters, itself 4+ letters longer, holds it
+(the German compound "Backofen" holds "Ofen"). A question
 with fewer than `min_terms` content stems is padded with unmatched words of the highest weight,
 so "Where did it go?" cannot look fully covered by matching "go". ``idf`` is the
 smoothed TF-IDF idf (`similarity.TfidfSpace`) fit on the passages plus optional `background`
@@ -26,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from commentscope.analysis.function_words import content_stems
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import Bm25Index, TfidfSpace, content_terms
 from commentscope.model import Document, LabelledLine
@@ -50,6 +54,7 @@ class Coverage:
 
 
 NO_COVERAGE = Coverage(0.0, "", None)
+MIN_COMPOUND_PART = 4  # letters of each part when a passage word is a compound holding a question's word
 
 
 def sentence_windows(text: str, window: int) -> list[str]:
@@ -121,7 +126,7 @@ class ArticleCoverage:
 
     def best(self, question: str) -> Coverage:
         """The passage holding the largest IDF-weighted share of the question's content stems."""
-        terms = sorted(set(content_terms(question)))
+        terms = sorted(set(content_stems(question)))
         if not terms or not self.passages:
             return NO_COVERAGE
         weights = {t: self._space.idf(t) for t in terms}
@@ -140,4 +145,9 @@ class ArticleCoverage:
 
     def _share(self, index: int, weights: dict[str, float], total: float) -> float:
         found = self._passage_terms[index]
-        return sum(w for t, w in weights.items() if t in found) / total
+        return sum(w for t, w in weights.items() if t in found or self._in_compound(index, t)) / total
+
+    def _in_compound(self, index: int, term: str) -> bool:
+        """A passage word ends with the term, as German compounds do ("Backofen" holds "Ofen")."""
+        return len(term) >= MIN_COMPOUND_PART and any(
+            p.endswith(term) and len(p) >= len(term) + MIN_COMPOUND_PART for p in self._passage_terms[index])

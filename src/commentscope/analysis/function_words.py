@@ -25,3 +25,9 @@ def content_stems(text: str) -> list[str]:
     bare numbers."""
     stop = stopwords() | german_stopwords()
     return [stem(w) for w in words(text) if w not in stop and not w.isdigit()]
+
+
+def is_function_word(word: str) -> bool:
+    """The word (any case) is an English or German function word."""
+    folded = word.casefold()
+    return folded in stopwords() or folded in german_stopwords()
