@@ -145,6 +145,17 @@ EVIDENCE_CASES = {
              ("Taika", "Ich habe selber die Lösung gefunden: the trader stands in the west town.")),
         (False, "asker", "resolved by the asker"),
     ),
+    "a-reply-that-also-asks-answers-with-what-it-states": (
+        flat(("Pepe", "How much dirt do your outdoor cats bring in at night?"),
+             ("Kit", "Could it be ear mites? Our outdoor cats never bring in much dirt at night, "
+                     "only a few leaves.")),
+        (True, "reader", "topical overlap"),
+    ),
+    "a-reply-that-asks-and-states-something-else": (
+        flat(("Pepe", "How much dirt do your outdoor cats bring in at night?"),
+             ("Kit", "Could it be ear mites? We moved house last spring and the kids love it.")),
+        (False, "", "no later comment answers it"),
+    ),
     "staff-quoting-another-reader-answers-them": (
         flat(("Ann", "Was the second photo taken from another blog?"),
              ("Bo", "Honestly, rye is always too sour for me."),

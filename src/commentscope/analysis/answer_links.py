@@ -21,6 +21,9 @@ evidence a person would use, in this order:
   quotes no other reader and shares content words with the whole question comment (cosine >=
   `LATE_OVERLAP`), even after the asker spoke again: staff often answer in one sitting.
 
+A comment that asks something itself gives only "topical overlap" evidence, from the sentences
+it states ("Could it be mites? Our outdoor cats never bring in dirt." answers a poll on dirt).
+
 Overlap compares stems of content words, English and German function words dropped
 (`overlap_vector`: "ich habe und" in two German comments is no shared subject).
 
@@ -192,8 +195,13 @@ class AnswerFinder:
             return None  # it quotes, and so answers, someone else's comment
         if candidate.author in self.staff and not context.staff_seen and not context.other_question_seen:
             return 3, "next staff comment"
-        if "?" in text or _ASKS_OR_ADDRESSES_ALL.search(text):
-            return None  # weak evidence: a comment that asks or speaks to everyone starts its own thread
+        if _ASKS_OR_ADDRESSES_ALL.search(text):
+            return None  # weak evidence: a comment that speaks to everyone starts its own thread
+        if "?" in text:  # it asks too: only what it states may answer, on the question's own words
+            statements = " ".join(s for s in split_sentences(text) if "?" not in s)
+            if cosine(overlap_vector(statements), context.vector) >= OVERLAP:
+                return 1, "topical overlap"
+            return None
         overlap = cosine(self._vector(candidate), context.vector)
         if offset == 0 and (overlap >= NEXT_OVERLAP or _ANSWER_START.match(text)
                             or self._shares_rare_word(candidate, context)):
