@@ -458,6 +458,88 @@ LAYOUTS = {
 
           ☆ Antworten
     """, [("Ann", 0, "The screws held"), ("Bob", 0, "Glue never held."), ("Cleo", 0, "Thanks for the")]),
+    # replies printed at the margin (lynx, w3m, html2text drop the nesting), oldest first: Bob's reply
+    # is newer than Cleo's comment after it, so it cannot be at the top level
+    "time-order-oldest-first": (ARTICLE + """
+    There are 4 comments
+
+       Ann · March 10, 2021 at 9:00 AM
+
+       The screws held for years.
+         * Reply
+
+       Bob · March 10, 2021 at 11:30 AM
+
+       Which screws did you use?
+         * Reply
+
+       Cleo · March 10, 2021 at 10:15 AM
+
+       Glue never held for us.
+         * Reply
+
+       Dan · March 11, 2021 at 8:00 AM
+
+       Thanks for the article.
+         * Reply
+    """, [("Ann", 0, "The screws held"), ("Bob", 1, "Which screws did"), ("Cleo", 0, "Glue never held"),
+          ("Dan", 0, "Thanks for the")]),
+    # ... newest first: a comment newer than the top-level one above it answers it
+    "time-order-newest-first": (ARTICLE + """
+    Leserkommentare
+
+    Ann
+
+       14. 01. 2020, 13:47
+
+       Die Schrauben halten seit Jahren.
+         * antworten
+
+    Bob
+
+       14. 01. 2020, 20:29
+
+       Welche Schrauben?
+         * antworten
+
+    Cleo
+
+       14. 01. 2020, 09:10
+
+       Kleber hielt nie.
+         * antworten
+    """, [("Ann", 0, "Die Schrauben halten"), ("Bob", 1, "Welche Schrauben?"), ("Cleo", 0, "Kleber hielt nie.")]),
+    # a deleted account shown by its number, a guest label between the name and the date
+    "guest-label-under-a-name": (ARTICLE + """
+    Comments
+
+       4711 (account deleted)
+
+         Guest
+
+       14. 01. 2020, 19:34
+
+       The screws held for years.
+         * Reply
+
+       Bob
+
+       14. 01. 2020, 20:10
+
+       Same here.
+         * Reply
+    """, [("4711 (account deleted)", 0, "The screws held"), ("Bob", 0, "Same here.")]),
+    # ... while a guest's comment in a name / text list is shown under the word alone
+    "guest-as-a-name": (ARTICLE + """
+    Comments
+
+    Ann Lee
+    Screws through the carpet worked for us.
+    Guest
+    Same here, thanks.
+    Bob
+    Glue never held.
+    """, [("Ann Lee", 0, "Screws through the"), ("Guest", 0, "Same here, thanks."), ("Bob", 0, "Glue never held.")]),
 }
 
 

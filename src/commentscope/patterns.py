@@ -22,6 +22,8 @@ _PARTICLES = frozenset("from with van von der den del della de la le du dos das 
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
 
 
+# a deleted account shown by its number: '88181 (Profil gelöscht)'
+_USER_NUMBER = re.compile(r"\d{1,12}\s*\([^()]{1,40}\)")
 _META_JOINER = re.compile(r"\s+[|·•]\s+")
 
 
@@ -134,7 +136,7 @@ def could_be_name(text: str) -> bool:
         return False  # ('×', '▸': a close button or an arrow, no name)
     if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or _headline(words):
         return False
-    if text[0].isdigit() or any(ch in text for ch in "%$€£^"):
+    if (text[0].isdigit() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
         return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
 
