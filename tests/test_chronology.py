@@ -44,7 +44,12 @@ NESTING = {
     # ... and a reply to that reply: c3 comes after c2 and before the older c4
     "oldest-first-deeper": ([(10, 6), (10, 7), (10, 9), (10, 12), (10, 11), (10, 8)], [0, 0, 1, 2, 1, 0]),
     # newest first: a comment newer than the top-level comment above it is its reply
-    "newest-first": ([(12, 9), (12, 10), (11, 8), (11, 9), (11, 11), (10, 1)], [0, 1, 0, 1, 1, 0]),
+    "newest-first": ([(12, 9), (12, 10), (11, 8), (11, 9), (10, 1)], [0, 1, 0, 1, 0]),
+    # ... with the replies newest first too: only that reading places the older reply after the newer
+    "newest-first-throughout": ([(12, 9), (12, 15), (12, 11), (11, 8), (10, 1)], [0, 1, 1, 0, 0]),
+    # two replies in order under a newest-first top level: siblings oldest first, or a reply to a reply
+    # newest first; the readings differ and nothing tells them apart, so nothing moves
+    "ambiguous": ([(12, 9), (11, 8), (11, 9), (11, 11), (10, 1)], [0, 0, 0, 0, 0]),
     # a flat thread in order: nothing moves
     "in-order": ([(10, 1), (10, 2), (10, 3), (10, 4)], [0, 0, 0, 0]),
     # a teaser list after the thread, its dates all over the place: no reading places it, nothing moves

@@ -540,6 +540,56 @@ LAYOUTS = {
     Bob
     Glue never held.
     """, [("Ann Lee", 0, "Screws through the"), ("Guest", 0, "Same here, thanks."), ("Bob", 0, "Glue never held.")]),
+    # html2text: an empty heading between header and subject, and 'In reply to SUBJECT by' wrapped
+    # before the name (a guest label)
+    "html2text-empty-heading": (ARTICLE + """
+    ## Comments
+
+    ###### Ann Lee | Mi, 22. April 2020 - 15:44
+
+    #####
+
+    [Squeaky floors](/comment/1#comment-1)
+
+    Screws through the carpet worked for us.
+
+          * [Reply](/comment/reply/1)
+
+    ###### Bob | Do, 23. April 2020 - 14:27
+
+    #####
+
+    In reply to [Squeaky floors](/comment/1#comment-1) by
+    Guest
+
+    [Glue](/comment/2#comment-2)
+
+    Glue never held for me.
+
+          * [Reply](/comment/reply/2)
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Glue never held")]),
+    # html2text: a post printed as a quotation ('>  ' after a line break, '>' alone), a space put between
+    # a closing emphasis mark and a colon, italics over several lines
+    "html2text-quotes-and-emphasis": (ARTICLE + """
+    ## 2 Comments
+
+      1. **Ann** says:
+         March 4, 2021 at 9:12 am
+
+    >  Screws through the carpet worked for us.
+    >
+    > Really.
+
+    [Reply](/reply/1)
+
+      2. **Bob** says:
+         March 5, 2021 at 9:12 am
+
+    **Quote Ann** : _“Screws through the carpet
+    worked” – not for me._
+
+    [Reply](/reply/2)
+    """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Quote Ann: “Screws")]),
 }
 
 

@@ -25,6 +25,7 @@ MIN_COMMENTS = 3  # fewer comments show no order
 MIN_DATED_SHARE = 0.9  # the share of comments whose header gives a date; the others keep their place
 WINDOW = 200  # how far after a comment an older one is looked for: bounded work per comment
 MAX_LEVELS = 32  # time order nests no deeper than this
+MAX_MOVED_SHARE = 0.5  # a reading that moves more of the top-level comments than this is not believed
 SEARCH_CHARS = 400  # a header zone longer than this is cut: bounded work per comment
 
 
@@ -94,40 +95,58 @@ def nest_by_time(comments: Sequence[Comment], moments: Sequence[Moment | None]) 
     follow; their own replies move with them. Comments without a date keep their place; unchanged unless
     nearly every comment is dated.
 
-    Both readings are tried, oldest first and newest first. A reading that meets a comment it cannot
-    place (older than the comment before it at its level, where comments run oldest first: a teaser list
-    after the thread, a misread date) is dropped; of the others, the one that leaves more comments at the
-    top level wins (a flat list read the wrong way round would make nearly every comment a reply), and a
-    tie leaves the thread as it is.
+    Three readings are tried: oldest first throughout, newest first at the top level with replies oldest
+    first, and newest first throughout. A reading that meets a comment it cannot place (older than the
+    comment before it at its level, where comments run oldest first: a teaser list after the thread, a
+    misread date) is dropped; of the others, the one that leaves more comments where the dump put them wins
+    (a flat list read the wrong way round would make nearly every comment a reply), and a tie between
+    readings that differ leaves the thread as it is.
     """
     dated = [i for i, m in enumerate(moments) if m is not None]
     if len(comments) < MIN_COMMENTS or len(dated) < MIN_DATED_SHARE * len(comments):
         return list(comments)
     when = {i: m for i, m in enumerate(moments) if m is not None}
     roots = [i for i in dated if comments[i].depth == 0]
-    readings = [r for r in (_oldest_first_depths(roots, when), _newest_first_depths(roots, when)) if r is not None]
-    moved = sorted((sum(d > 0 for d in r.values()), n) for n, r in enumerate(readings))
-    if not moved or moved[0][0] == 0 or (len(moved) > 1 and moved[0][0] == moved[1][0]):
+    readings = [
+        r
+        for r in (
+            _oldest_first_depths(roots, when),
+            _newest_first_depths(roots, when, replies_newest_first=False),
+            _newest_first_depths(roots, when, replies_newest_first=True),
+        )
+        if r is not None
+    ]
+    readings = [r for r in readings if sum(d > 0 for d in r.values()) <= MAX_MOVED_SHARE * len(roots)]
+    if not readings:
         return list(comments)
-    return _renest(comments, readings[moved[0][1]])
+    fewest = min(sum(d > 0 for d in r.values()) for r in readings)
+    best = [r for r in readings if sum(d > 0 for d in r.values()) == fewest]
+    if fewest == 0 or any(r != best[0] for r in best[1:]):
+        return list(comments)
+    return _renest(comments, best[0])
 
 
-def _newest_first_depths(roots: list[int], when: dict[int, Moment]) -> dict[int, int] | None:
-    """Newest first: a comment newer than the top-level comment above it is in that comment's replies,
-    which run oldest first."""
+def _newest_first_depths(
+    run: list[int], when: dict[int, Moment], *, replies_newest_first: bool, base: int = 0
+) -> dict[int, int] | None:
+    """Newest first: a comment newer than the last one at its level is in that one's replies, which run
+    oldest first, or newest first again."""
     depth: dict[int, int] = {}
     groups: list[tuple[int, list[int]]] = []
-    for i in roots:
-        if groups and _before(when[groups[-1][0]], when[i]):
+    for i in run:
+        if groups and base < MAX_LEVELS and _before(when[groups[-1][0]], when[i]):
             groups[-1][1].append(i)
         else:
             groups.append((i, []))
-    for top, replies in groups:
-        depth[top] = 0
-        below = _oldest_first_depths(replies, when, base=1)
-        if below is None:
+    for head, below in groups:
+        depth[head] = base
+        if replies_newest_first:
+            deeper = _newest_first_depths(below, when, replies_newest_first=True, base=base + 1)
+        else:
+            deeper = _oldest_first_depths(below, when, base + 1)
+        if deeper is None:
             return None
-        depth.update(below)
+        depth.update(deeper)
     return depth
 
 

@@ -18,7 +18,7 @@ _NAME_STOP = frozenset(
     "will here there so if but and or not".split()
 )
 _QUOTES = frozenset("\"'“”‘’„«»")
-_PARTICLES = frozenset("from with van von der den del della de la le du dos das des ter".split())
+_PARTICLES = frozenset("from with van von der den del della de la le du dos das des ter alias aka".split())
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
 
 
