@@ -590,6 +590,41 @@ LAYOUTS = {
 
     [Reply](/reply/2)
     """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Quote Ann: “Screws")]),
+    # html2text: a '+' the commenter typed, flush left under the indented header like the text below it;
+    # sources listed with their dates are no headers (an address is nobody's name)
+    "html2text-typed-marker-and-sources": (ARTICLE + """
+    ## 3 Comments
+
+      1. ![](https://a.org/ann.png) Ann says:
+
+    [March 4, 2021 at 9:12 am](https://a.org/p#comment-1)
+
+    Screws through the carpet worked for us.
+
+    Sources:
+    <https://www.example.org/floors/squeaks/> 21.05.19
+
+    <https://www.example.net/carpet-screws/> 19.05.19
+
+    <https://www.example.com/hardware/kits.html> 08.05.19 Quote: "cheap and quick"
+
+    [Reply](https://a.org/p?replytocom=1#respond)
+
+         * ![](https://a.org/bob.png) Bob says:
+
+    [March 5, 2021 at 9:12 am](https://a.org/p#comment-2)
+
+    +
+    Good idea, and the kit was cheap.
+
+    [Reply](https://a.org/p?replytocom=2#respond)
+
+      2. ![](https://a.org/cleo.png) Cleo says:
+
+    [March 6, 2021 at 9:12 am](https://a.org/p#comment-3)
+
+    Glue never held.
+    """, [("Ann", 0, "Screws through the"), ("Bob", 1, "+ Good idea,"), ("Cleo", 0, "Glue never held.")]),
 }
 
 

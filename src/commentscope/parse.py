@@ -112,8 +112,10 @@ class _ThreadBuilder:
         after = self.lines[i + 1] if i + 1 < len(self.lines) else None
         before = self.lines[i - 1] if i else None
         set_off = before is not None and (before.blank or (before.meta is not None and not before.marker))
+        # (under the header, or flush left under an indented one: html2text prints a list item's text so)
+        beside = line.indent > cur.head.indent or line.indent == 0 < cur.head.indent
         return (set_off and not cur.text_lines and after is not None and not after.blank and after.indent == line.indent
-                and not (after.marker or after.meta) and line.indent > cur.head.indent)  # fmt: skip
+                and not (after.marker or after.meta) and beside)  # fmt: skip
 
     @staticmethod
     def _weaker(head: Head, first: Head) -> bool:
