@@ -625,6 +625,24 @@ LAYOUTS = {
 
     Glue never held.
     """, [("Ann", 0, "Screws through the"), ("Bob", 1, "+ Good idea,"), ("Cleo", 0, "Glue never held.")]),
+    # html2text wraps a header before its time's 'Uhr' and the reply link: that line is no text
+    "html2text-header-wrapped-before-uhr": (ARTICLE + """
+    ## 2 Kommentare
+
+      1. ![](https://a.org/ann.png)
+
+    **[Ann Lee](https://ann.example.org)** 21\\. Juni 2018 um 7:32
+    Uhr [ \\- Antworten](/blog/post/?replytocom=121#respond)
+
+    Die Schrauben halten seit Jahren.
+
+      2. ![](https://a.org/bob.png)
+
+    **[Bob](https://bob.example.org)** 22\\. Juni 2018 um 9:10
+    Uhr [ \\- Antworten](/blog/post/?replytocom=122#respond)
+
+    Kleber hielt nie.
+    """, [("Ann Lee", 0, "Die Schrauben halten"), ("Bob", 0, "Kleber hielt nie.")]),
 }
 
 
