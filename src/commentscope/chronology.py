@@ -164,7 +164,7 @@ def _oldest_first_depths(run: list[int], when: dict[int, Moment], base: int = 0)
         deeper = (
             base < MAX_LEVELS
             and last is not None
-            and any(_before(last, when[j]) and _before(when[j], when[i]) for j in run[k + 1 : k + 1 + WINDOW])
+            and any(_before(when[j], when[i]) and _before(last, when[j]) for j in run[k + 1 : k + 1 + WINDOW])
         )
         if deeper:
             groups[-1][1].append(i)
