@@ -10,6 +10,8 @@ reserved set of other pages).
 
     PYTHONPATH=src python benchmarks/real_dumps.py [--corpus DIR] [--half dev|other|all]
     PYTHONPATH=src python benchmarks/real_dumps.py --show PAGE --converter lynx   # one dump, comment by comment
+    PYTHONPATH=src python benchmarks/real_dumps.py --without time-order   # the figures without one cue
+    PYTHONPATH=src python benchmarks/real_dumps.py --time-order-on-gold   # time order on the gold printed flat
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import commentscope.parse
+from commentscope.chronology import Moment, nest_by_time
 from commentscope.model import Comment
 from commentscope.parse import parse_lines
 
@@ -40,6 +44,7 @@ class GoldComment:
     text: str
     author: str | None
     depth: int
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,9 +56,11 @@ class GoldPage:
 
 
 def norm(text: str | None) -> str:
-    """Text compared as a reader would: whitespace collapsed, case folded, typographic quotes plain,
-    accents dropped (html2text by default prints the entity '&uuml;' as 'u': 'für' becomes 'fur')."""
-    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
+    """Text compared as a reader would: whitespace collapsed, case folded, typographic quotes and dashes
+    plain, accents dropped (html2text by default prints the entity '&uuml;' as 'u': 'für' becomes 'fur',
+    and '&ndash;' as '-')."""
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " ",
+                           "–": "-", "—": "-"})
     decomposed = unicodedata.normalize("NFKD", (text or "").translate(table))
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split()).casefold()
 
@@ -68,7 +75,7 @@ def load_gold(corpus: Path) -> list[GoldPage]:
     for entry in sorted((e for e in entries if e.get("kind") == "html"), key=lambda e: str(e["file"])):
         name = Path(entry["file"]).name.removesuffix(".gz").removesuffix(".html")
         comments = tuple(
-            GoldComment(c["text"], c.get("author"), int(c["depth"]))
+            GoldComment(c["text"], c.get("author"), int(c["depth"]), c.get("date"))
             for doc in entry["documents"] for c in doc["comments"]
         )
         half = HALVES[hashlib.sha256(name.encode()).digest()[0] % 2]
@@ -209,6 +216,39 @@ def per_page(corpus: Path, half: str) -> None:
         print(f"{page.name[:44]:<44} {len(page.comments):>4}  " + "  ".join(cells))
 
 
+CUES = ("time-order",)  # parser cues the benchmark can switch off, to measure each alone
+
+
+def without(cue: str) -> None:
+    """Switch one cue of the parser off for this run (an ablation: the figures without it)."""
+    if cue == "time-order":
+        commentscope.parse.nest_by_time = lambda comments, moments: list(comments)  # type: ignore[attr-defined]
+
+
+def _gold_moment(date: str | None) -> Moment | None:
+    if not date or len(date) < 10:
+        return None
+    day = (int(date[:4]), int(date[5:7]), int(date[8:10]))
+    return (*day, int(date[11:13]), int(date[14:16])) if len(date) >= 16 else (*day, None, None)
+
+
+def time_order_on_gold(corpus: Path) -> None:
+    """Time order alone on the gold threads printed flat (every comment at depth 0, dated as the gold says):
+    how many depths it gets right, and how many top-level comments it wrongly makes replies."""
+    print(f"{'half':<6} {'pages':>5} {'comments':>8} {'flat right':>10} {'time right':>10} {'false replies':>13}")
+    for half in (*HALVES, "all"):
+        pages = [p for p in load_gold(corpus) if p.comments and (half == "all" or p.half == half)]
+        counts = [0, 0, 0, 0]
+        for page in pages:
+            flat = [Comment(f"c{n}", None, 0, n, g.author, g.text) for n, g in enumerate(page.comments)]
+            nested = nest_by_time(flat, [_gold_moment(g.date) for g in page.comments])
+            counts[0] += len(flat)
+            counts[1] += sum(g.depth == 0 for g in page.comments)
+            counts[2] += sum(g.depth == c.depth for g, c in zip(page.comments, nested, strict=True))
+            counts[3] += sum(g.depth == 0 < c.depth for g, c in zip(page.comments, nested, strict=True))
+        print(f"{half:<6} {len(pages):>5} {counts[0]:>8} {counts[1]:>10} {counts[2]:>10} {counts[3]:>13}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / "real")
@@ -216,7 +256,14 @@ def main() -> None:
     parser.add_argument("--show", metavar="PAGE", help="one page's dump, comment by comment")
     parser.add_argument("--converter", choices=CONVERTERS, default="lynx")
     parser.add_argument("--pages", action="store_true", help="one line per page: found/right/parsed per converter")
+    parser.add_argument("--without", choices=CUES, action="append", default=[], help="switch a parser cue off")
+    parser.add_argument("--time-order-on-gold", action="store_true", help="time order on the gold printed flat")
     args = parser.parse_args()
+    for cue in args.without:
+        without(cue)
+    if args.time_order_on_gold:
+        time_order_on_gold(args.corpus)
+        return
     if args.pages:
         per_page(args.corpus, args.half)
         return

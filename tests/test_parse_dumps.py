@@ -458,6 +458,191 @@ LAYOUTS = {
 
           ☆ Antworten
     """, [("Ann", 0, "The screws held"), ("Bob", 0, "Glue never held."), ("Cleo", 0, "Thanks for the")]),
+    # replies printed at the margin (lynx, w3m, html2text drop the nesting), oldest first: Bob's reply
+    # is newer than Cleo's comment after it, so it cannot be at the top level
+    "time-order-oldest-first": (ARTICLE + """
+    There are 4 comments
+
+       Ann · March 10, 2021 at 9:00 AM
+
+       The screws held for years.
+         * Reply
+
+       Bob · March 10, 2021 at 11:30 AM
+
+       Which screws did you use?
+         * Reply
+
+       Cleo · March 10, 2021 at 10:15 AM
+
+       Glue never held for us.
+         * Reply
+
+       Dan · March 11, 2021 at 8:00 AM
+
+       Thanks for the article.
+         * Reply
+    """, [("Ann", 0, "The screws held"), ("Bob", 1, "Which screws did"), ("Cleo", 0, "Glue never held"),
+          ("Dan", 0, "Thanks for the")]),
+    # ... newest first: a comment newer than the top-level one above it answers it
+    "time-order-newest-first": (ARTICLE + """
+    Leserkommentare
+
+    Ann
+
+       14. 01. 2020, 13:47
+
+       Die Schrauben halten seit Jahren.
+         * antworten
+
+    Bob
+
+       14. 01. 2020, 20:29
+
+       Welche Schrauben?
+         * antworten
+
+    Cleo
+
+       14. 01. 2020, 09:10
+
+       Kleber hielt nie.
+         * antworten
+    """, [("Ann", 0, "Die Schrauben halten"), ("Bob", 1, "Welche Schrauben?"), ("Cleo", 0, "Kleber hielt nie.")]),
+    # a deleted account shown by its number, a guest label between the name and the date
+    "guest-label-under-a-name": (ARTICLE + """
+    Comments
+
+       4711 (account deleted)
+
+         Guest
+
+       14. 01. 2020, 19:34
+
+       The screws held for years.
+         * Reply
+
+       Bob
+
+       14. 01. 2020, 20:10
+
+       Same here.
+         * Reply
+    """, [("4711 (account deleted)", 0, "The screws held"), ("Bob", 0, "Same here.")]),
+    # ... while a guest's comment in a name / text list is shown under the word alone
+    "guest-as-a-name": (ARTICLE + """
+    Comments
+
+    Ann Lee
+    Screws through the carpet worked for us.
+    Guest
+    Same here, thanks.
+    Bob
+    Glue never held.
+    """, [("Ann Lee", 0, "Screws through the"), ("Guest", 0, "Same here, thanks."), ("Bob", 0, "Glue never held.")]),
+    # html2text: an empty heading between header and subject, and 'In reply to SUBJECT by' wrapped
+    # before the name (a guest label)
+    "html2text-empty-heading": (ARTICLE + """
+    ## Comments
+
+    ###### Ann Lee | Mi, 22. April 2020 - 15:44
+
+    #####
+
+    [Squeaky floors](/comment/1#comment-1)
+
+    Screws through the carpet worked for us.
+
+          * [Reply](/comment/reply/1)
+
+    ###### Bob | Do, 23. April 2020 - 14:27
+
+    #####
+
+    In reply to [Squeaky floors](/comment/1#comment-1) by
+    Guest
+
+    [Glue](/comment/2#comment-2)
+
+    Glue never held for me.
+
+          * [Reply](/comment/reply/2)
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Glue never held")]),
+    # html2text: a post printed as a quotation ('>  ' after a line break, '>' alone), a space put between
+    # a closing emphasis mark and a colon, italics over several lines
+    "html2text-quotes-and-emphasis": (ARTICLE + """
+    ## 2 Comments
+
+      1. **Ann** says:
+         March 4, 2021 at 9:12 am
+
+    >  Screws through the carpet worked for us.
+    >
+    > Really.
+
+    [Reply](/reply/1)
+
+      2. **Bob** says:
+         March 5, 2021 at 9:12 am
+
+    **Quote Ann** : _“Screws through the carpet
+    worked” – not for me._
+
+    [Reply](/reply/2)
+    """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Quote Ann: “Screws")]),
+    # html2text: a '+' the commenter typed, flush left under the indented header like the text below it;
+    # sources listed with their dates are no headers (an address is nobody's name)
+    "html2text-typed-marker-and-sources": (ARTICLE + """
+    ## 3 Comments
+
+      1. ![](https://a.org/ann.png) Ann says:
+
+    [March 4, 2021 at 9:12 am](https://a.org/p#comment-1)
+
+    Screws through the carpet worked for us.
+
+    Sources:
+    <https://www.example.org/floors/squeaks/> 21.05.19
+
+    <https://www.example.net/carpet-screws/> 19.05.19
+
+    <https://www.example.com/hardware/kits.html> 08.05.19 Quote: "cheap and quick"
+
+    [Reply](https://a.org/p?replytocom=1#respond)
+
+         * ![](https://a.org/bob.png) Bob says:
+
+    [March 5, 2021 at 9:12 am](https://a.org/p#comment-2)
+
+    +
+    Good idea, and the kit was cheap.
+
+    [Reply](https://a.org/p?replytocom=2#respond)
+
+      2. ![](https://a.org/cleo.png) Cleo says:
+
+    [March 6, 2021 at 9:12 am](https://a.org/p#comment-3)
+
+    Glue never held.
+    """, [("Ann", 0, "Screws through the"), ("Bob", 1, "+ Good idea,"), ("Cleo", 0, "Glue never held.")]),
+    # html2text wraps a header before its time's 'Uhr' and the reply link: that line is no text
+    "html2text-header-wrapped-before-uhr": (ARTICLE + """
+    ## 2 Kommentare
+
+      1. ![](https://a.org/ann.png)
+
+    **[Ann Lee](https://ann.example.org)** 21\\. Juni 2018 um 7:32
+    Uhr [ \\- Antworten](/blog/post/?replytocom=121#respond)
+
+    Die Schrauben halten seit Jahren.
+
+      2. ![](https://a.org/bob.png)
+
+    **[Bob](https://bob.example.org)** 22\\. Juni 2018 um 9:10
+    Uhr [ \\- Antworten](/blog/post/?replytocom=122#respond)
+
+    Kleber hielt nie.
+    """, [("Ann Lee", 0, "Die Schrauben halten"), ("Bob", 0, "Kleber hielt nie.")]),
 }
 
 

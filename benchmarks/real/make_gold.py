@@ -262,7 +262,9 @@ def page_comments(doc: etree._Element, spec: dict[str, Any]) -> tuple[list[dict[
                 notes.append(f"parent {pid} of {ids[item]} not on page")
         depth = 0 if parent_item is None else depth_of[parent_item] + 1
         depth_of[item] = depth
-        check = re.search(r"\bdepth-(\d+)\b", item.get("class", ""))
+        # the item's own class, or its list item's where the item is the <article> inside it
+        holder = item if item.tag == "li" else next(iter(item.xpath("ancestor::li[1]")), item)
+        check = re.search(r"\bdepth-(\d+)\b", item.get("class", "") + " " + holder.get("class", ""))
         if check and int(check.group(1)) - 1 != depth:
             notes.append(f"{ids[item]}: depth-{check.group(1)} class but nesting depth {depth}")
         skip = {other for other in items if other is not item}

@@ -28,6 +28,7 @@ COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comme
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
+GUEST_META = "guest"  # 'Guest': a role label under a name, or the name of a guest's comment
 SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role"})
 BUTTON_META = frozenset({"reply", "action"})
 
@@ -221,7 +222,9 @@ def previous_content(lines: list[Line], i: int) -> int | None:
 def find_head(lines: list[Line], i: int) -> Head | None:
     """A comment head starting at line i, judged from the line and the ones after it."""
     line = lines[i]
-    if line.blank or line.meta or (line.boilerplate and not line.author) or _url_tail(lines, i):
+    if line.blank or (line.meta and not _guest_name(lines, i)) or (line.boilerplate and not line.author):
+        return None
+    if _url_tail(lines, i):
         return None
     kind = line.marker or "header"
     j = next_content(lines, i)
@@ -312,9 +315,21 @@ def _in_tight_list(lines: list[Line], i: int) -> bool:
 
 def _past_separators(lines: list[Line], j: int | None) -> Line:
     """The first content line from j on that is not a separator ('NAME' / '•' / '[avatar]' / '3 years ago')."""
-    while j is not None and ((lines[j].marker and not lines[j].rest) or lines[j].meta in SEPARATOR_META):
+    while j is not None and ((lines[j].marker and not lines[j].rest) or lines[j].meta in SEPARATOR_META or (
+        lines[j].meta == GUEST_META and not _guest_name(lines, j)
+    )):
         j = next_content(lines, j)
     return lines[j] if j is not None else Line(0, "", 0, "")
+
+
+def _guest_name(lines: list[Line], i: int) -> bool:
+    """A guest label ('Guest') that names its comment: not right under a name line with a date below it
+    ('88181 (Profil gelöscht)' / 'Gast' / DATE: there it is the name's role label)."""
+    if lines[i].meta != GUEST_META:
+        return False
+    k, j = previous_content(lines, i), next_content(lines, i)
+    under_name = k is not None and not lines[k].meta and could_be_name(lines[k].plain)
+    return not (under_name and j is not None and lines[j].meta in DATE_META)
 
 
 def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:

@@ -127,9 +127,15 @@ def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
     if j is None or j in heads:
         return True
     after, own = lines[j], lines[head.index]
-    if not after.marker or after.rest:
+    if not after.marker or after.rest or _typed_marker(lines, j):
         return False
     return after.indent < head.indent or (not own.rest and (own.marker, own.indent) == (after.marker, after.indent))
+
+
+def _typed_marker(lines: list[Line], j: int) -> bool:
+    """A marker alone with text right under it at its indentation: the commenter typed it ('+' / 'Good text')."""
+    below = lines[j + 1] if j + 1 < len(lines) else None
+    return below is not None and not (below.blank or below.marker or below.meta) and below.indent == lines[j].indent
 
 
 def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:

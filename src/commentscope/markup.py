@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 MAX_CLEAN_CHARS = 10_000  # longer lines are left as they are: bounded work per line
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-MD_HEADING = re.compile(r"^#{1,6}\s+")
+MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")  # an empty heading ("#####") too
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}(?:\s+\"[^\"]{0,200})?$")  # in an address or title
 _OPEN_ADDRESS = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from commentscope.chronology import Moment, find_moment, nest_by_time
 from commentscope.errors import UnreadableInputError
 from commentscope.grammar import (
     DATE_META,
@@ -111,8 +112,10 @@ class _ThreadBuilder:
         after = self.lines[i + 1] if i + 1 < len(self.lines) else None
         before = self.lines[i - 1] if i else None
         set_off = before is not None and (before.blank or (before.meta is not None and not before.marker))
+        # (under the header, or flush left under an indented one: html2text prints a list item's text so)
+        beside = line.indent > cur.head.indent or line.indent == 0 < cur.head.indent
         return (set_off and not cur.text_lines and after is not None and not after.blank and after.indent == line.indent
-                and not (after.marker or after.meta) and line.indent > cur.head.indent)  # fmt: skip
+                and not (after.marker or after.meta) and beside)  # fmt: skip
 
     @staticmethod
     def _weaker(head: Head, first: Head) -> bool:
@@ -296,6 +299,28 @@ def _byline(line: Line) -> bool:
     return bool(line.author) or line.meta in DATE_META
 
 
+Roles = dict[int, tuple[LineRole, str | None]]
+
+
+def _moments(lines: list[Line], roles: Roles, comments: list[Comment]) -> list[Moment | None]:
+    """Each comment's date: the first in its header and metadata lines (those before its text first)."""
+    zones: dict[str, tuple[list[str], list[str]]] = {c.comment_id: ([], []) for c in comments}
+    started: set[str] = set()
+    for i in sorted(roles):
+        role, owner = roles[i]
+        if owner is None or owner not in zones:
+            continue
+        if role is LineRole.COMMENT_TEXT:
+            started.add(owner)
+        elif role in (LineRole.COMMENT_HEADER, LineRole.COMMENT_META):
+            zones[owner][owner in started].append(lines[i].clean)
+    found = []
+    for c in comments:
+        head, tail = zones[c.comment_id]
+        found.append(find_moment(" ".join(head), last=True) or find_moment(" ".join(tail)))
+    return found
+
+
 def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     """Parse page text into a Document (no I/O)."""
     lines = scan(text)
@@ -310,6 +335,7 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         builder.build(start)
         roles.update(builder.roles)
         comments = builder.comments()
+        comments = nest_by_time(comments, _moments(lines, builder.roles, comments))
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         labelled.append(LabelledLine(line.number, line.raw, role, comment_id))

@@ -18,10 +18,13 @@ _NAME_STOP = frozenset(
     "will here there so if but and or not".split()
 )
 _QUOTES = frozenset("\"'“”‘’„«»")
-_PARTICLES = frozenset("from with van von der den del della de la le du dos das des ter".split())
+_PARTICLES = frozenset("from with van von der den del della de la le du dos das des ter alias aka".split())
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Esq|Inc|Ltd)\.$")
 
 
+# a deleted account shown by its number: '88181 (Profil gelöscht)'
+_USER_NUMBER = re.compile(r"\d{1,12}\s*\([^()]{1,40}\)")
+_ADDRESS = re.compile(r"[<(\[]?(?:https?://|www\.)", re.IGNORECASE)  # a line that starts with a web address
 _META_JOINER = re.compile(r"\s+[|·•]\s+")
 
 
@@ -124,6 +127,8 @@ def short_name(text: str, *, said: bool = False) -> bool:
     """A header's author: a few words (nicknames may be anything: 'geht's no?!'); unless the header
     says 'NAME says:', not a headline ('Künstliche Intelligenz zieht ein 20. November 2019')."""
     words = text.split()
+    if _ADDRESS.match(text):
+        return False  # '<https://a.org/kinder> 21.05.19': a source under a comment, not its author
     return 0 < len(text) <= NAME_MAX_CHARS and len(words) <= NAME_MAX_WORDS and (said or not _headline(words))
 
 
@@ -134,8 +139,10 @@ def could_be_name(text: str) -> bool:
         return False  # ('×', '▸': a close button or an arrow, no name)
     if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or _headline(words):
         return False
-    if text[0].isdigit() or any(ch in text for ch in "%$€£^"):
+    if (text[0].isdigit() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
         return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
+    if _ADDRESS.match(text):
+        return False  # '<https://a.org/kinder> 21.05.19': a source under a comment, not its author
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
 
 

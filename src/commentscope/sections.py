@@ -13,6 +13,7 @@ from commentscope.grammar import (
     ANNOUNCE_META,
     COMMENT_EVIDENCE,
     DATE_META,
+    GUEST_META,
     SECTION_META,
     SIDEBAR_META,
     Head,
@@ -124,7 +125,9 @@ def _chains(lines: list[Line], names: list[int]) -> list[list[int]]:
 def _lone_name(lines: list[Line], i: int) -> bool:
     """A short name on a line of its own, with a line of content under it that is not chrome."""
     line = lines[i]
-    if line.blank or line.marker or line.meta or line.boilerplate or line.heading or line.prose:
+    if line.blank or line.marker or line.boilerplate or line.heading or line.prose:
+        return False
+    if line.meta and line.meta != GUEST_META:  # ('Guest': Disqus names a guest's comment so)
         return False
     if len(line.plain.split()) > NAMED_MAX_WORDS or any(ch in line.plain for ch in ':#@()[]<>"=/'):
         return False

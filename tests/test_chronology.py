@@ -1,0 +1,81 @@
+"""Replies read from time order (`chronology.py`): dates read from headers, and threads printed flat."""
+
+from __future__ import annotations
+
+import pytest
+
+from commentscope.chronology import Moment, find_moment, nest_by_time
+from commentscope.model import Comment
+
+MOMENTS = {
+    "english-am-pm": ("Ann · May 4, 2021 at 12:05 AM", (2021, 5, 4, 0, 5)),
+    "english-pm": ("Bob says: Sep 30, 2019 at 7:41 pm", (2019, 9, 30, 19, 41)),
+    "german-um": ("Cleo 2. März 2020 um 18:07 Uhr", (2020, 3, 2, 18, 7)),
+    "numeric-spaced": ("Dan 03. 02. 2018, 09:15", (2018, 2, 3, 9, 15)),
+    "spanish-de": ("Eva 7 de octubre de 2016 a las 10:02", (2016, 10, 7, 10, 2)),
+    "iso": ("2015-11-23 08:30", (2015, 11, 23, 8, 30)),
+    "day-only": ("Fred, 12. Januar 2017", (2017, 1, 12, None, None)),
+    "slashes-are-either-order": ("Gil 3/4/2020 10:00", None),
+    "no-date": ("Hana says:", None),
+    "no-month-thirteen": ("Ida 14.13.2019", None),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), MOMENTS.values(), ids=MOMENTS.keys())
+def test_find_moment_reads_a_headers_date(text: str, expected: Moment | None) -> None:
+    assert find_moment(text) == expected
+
+
+def test_the_last_date_is_the_one_nearest_the_text() -> None:
+    block = "Ann Member since 3. April 2011 Posts 812 * 9. Mai 2019"
+    assert find_moment(block, last=True) == (2019, 5, 9, None, None)
+    assert find_moment(block) == (2011, 4, 3, None, None)
+
+
+def flat(times: list[tuple[int, int]]) -> tuple[list[Comment], list[Moment | None]]:
+    """A flat thread: one comment per (day, hour) of March 2020, all at the top level."""
+    comments = [Comment(f"c{n}", None, 0, n, f"A{n}", "text") for n in range(len(times))]
+    return comments, [(2020, 3, day, hour, 0) for day, hour in times]
+
+
+NESTING = {
+    # oldest first: c2 (10th, 9h) is followed by c3 (10th, 8h): c2 answers c1, c3 is top level again
+    "oldest-first": ([(10, 6), (10, 7), (10, 9), (10, 8), (11, 1)], [0, 0, 1, 0, 0]),
+    # ... and a reply to that reply: c3 comes after c2 and before the older c4
+    "oldest-first-deeper": ([(10, 6), (10, 7), (10, 9), (10, 12), (10, 11), (10, 8)], [0, 0, 1, 2, 1, 0]),
+    # newest first: a comment newer than the top-level comment above it is its reply
+    "newest-first": ([(12, 9), (12, 10), (11, 8), (11, 9), (10, 1)], [0, 1, 0, 1, 0]),
+    # ... with the replies newest first too: only that reading places the older reply after the newer
+    "newest-first-throughout": ([(12, 9), (12, 15), (12, 11), (11, 8), (10, 1)], [0, 1, 1, 0, 0]),
+    # two replies in order under a newest-first top level: siblings oldest first, or a reply to a reply
+    # newest first; the readings differ and nothing tells them apart, so nothing moves
+    "ambiguous": ([(12, 9), (11, 8), (11, 9), (11, 11), (10, 1)], [0, 0, 0, 0, 0]),
+    # a flat thread in order: nothing moves
+    "in-order": ([(10, 1), (10, 2), (10, 3), (10, 4)], [0, 0, 0, 0]),
+    # a teaser list after the thread, its dates all over the place: no reading places it, nothing moves
+    "stray-dates": ([(10, 6), (10, 7), (10, 9), (1, 1), (20, 1), (5, 1)], [0, 0, 0, 0, 0, 0]),
+}
+
+
+@pytest.mark.parametrize(("times", "depths"), NESTING.values(), ids=NESTING.keys())
+def test_nest_by_time(times: list[tuple[int, int]], depths: list[int]) -> None:
+    comments, moments = flat(times)
+    nested = nest_by_time(comments, moments)
+    assert [c.depth for c in nested] == depths
+    for c in nested:  # each reply's parent is the nearest comment above it one level up
+        if c.depth:
+            parent = next(p for p in reversed(nested[: c.position]) if p.depth == c.depth - 1)
+            assert c.parent_id == parent.comment_id
+
+
+def test_replies_move_with_their_comment() -> None:
+    comments, moments = flat([(10, 6), (10, 7), (10, 9), (10, 10), (10, 8)])
+    comments[3] = Comment("c3", "c2", 1, 3, "A3", "text")  # the dump showed c3 indented under c2
+    nested = nest_by_time(comments, moments)
+    assert [(c.depth, c.parent_id) for c in nested] == [(0, None), (0, None), (1, "c1"), (2, "c2"), (0, None)]
+
+
+def test_undated_threads_are_left_alone() -> None:
+    comments, moments = flat([(10, 6), (10, 7), (10, 9), (10, 8)])
+    moments[1] = moments[2] = None
+    assert nest_by_time(comments, moments) == comments
