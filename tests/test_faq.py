@@ -69,12 +69,34 @@ def test_paraphrases_group_and_other_subjects_do_not(questions: pd.DataFrame, si
     assert groups["a-c4"] not in {groups["a-c1"], groups["a-c3"]}
 
 
-@needs_model
-def test_semantic_grouping_parts_questions_that_share_only_a_subject(questions: pd.DataFrame) -> None:
-    # Both ask about probiotics, but one compares foods and one asks about bone loss. Word
-    # overlap alone (the lexical head, fitted on pairs that all share words) joins them.
-    groups = by_comment(questions, group_questions(questions, similarity=SemanticSimilarity()))
+@pytest.mark.parametrize("similarity", SIMILARITIES)
+def test_questions_that_share_only_a_subject_stay_apart(
+    questions: pd.DataFrame, similarity: QuestionSimilarity
+) -> None:
+    # Both ask about probiotics, but one compares foods and one asks about bone loss. A lexical
+    # head fitted only on labelled pairs, which all share words, joined them.
+    groups = by_comment(questions, group_questions(questions, similarity=similarity))
     assert groups["a-c4"] != groups["b-c3"]
+
+
+# A page of supplement questions that mostly share "take": two ask the same thing, the others ask
+# something else, two of them through a pronoun whose meaning is the sentence before it.
+COMMON_WORD_QUESTIONS = [
+    "What is the best time of day to take magnesium?",
+    "My doctor says I have to take iron pills every day. Will this upset my stomach?",
+    "I read somewhere that you must take vitamin C for the iron to be absorbed. What do you make of that?",
+    "Should I take magnesium in the morning or at night?",
+    "Is it ok to take iron with coffee?",
+]
+
+
+@pytest.mark.parametrize("similarity", SIMILARITIES)
+def test_questions_sharing_common_words_do_not_group(similarity: QuestionSimilarity) -> None:
+    frame = pd.DataFrame([("p", f"c{k}", f"reader{k}", text, "", False, "", 0.0)
+                          for k, text in enumerate(COMMON_WORD_QUESTIONS)], columns=COLUMNS)
+    groups = list(group_questions(frame, similarity=similarity))
+    assert groups[0] == groups[3]
+    assert len(set(groups)) == 4  # the other three alone
 
 
 @dataclass
@@ -249,10 +271,11 @@ def test_semantic_grouping_sees_paraphrase() -> None:
         ("Can I take vitamin D with my thyroid medication in the morning?", True),
         ("Is kefir safe?", True),
         ("Can I keep taking it in pill form?", False),
+        ("Should I keep taking it vs capsule form?", False),
         ("Could you share the gluten-free bread recipes here?", True),
     ],
     ids=["share-them-here", "is-that-true", "take-it-twice", "full-question", "short-but-explicit",
-         "it-with-four-terms", "here-is-the-page"],
+         "it-with-four-terms", "vs-names-nothing", "here-is-the-page"],
 )
 def test_stands_alone(question: str, alone: bool) -> None:
     assert stands_alone(question) is alone

@@ -75,8 +75,12 @@ def test_semantic_head_rises_with_the_cosine() -> None:
         (0, 3, "same_negation", 0.0),
         (0, 0, "word_jaccard", 1.0),
         (0, 0, "length_ratio", 1.0),
+        (0, 1, "shared_stems", 3.0),  # d, take, vitamin
+        (1, 2, "fewest_stems", 5.0),  # d, daili, dose, take, vitamin against six
+        (2, 2, "shared_stems", 6.0),
     ],
-    ids=["neither-negated", "one-negated", "identical-words", "same-length"],
+    ids=["neither-negated", "one-negated", "identical-words", "same-length", "shared-stems", "fewest-stems",
+         "identical-six"],
 )
 def test_lexical_features(left: int, right: int, column: str, expected: float) -> None:
     row = lexical_features(TEXTS, index(left), index(right))[0]

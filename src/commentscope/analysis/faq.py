@@ -38,6 +38,7 @@ SENTENCE_SLACK = 40  # characters a shown context may grow by to start at its se
 _APART = -1e6  # the similarity of two questions of one comment: no average reaches a threshold
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
 _POINTING = frozenset("it them this that these those one ones he she they him her".split())  # "here": the page
+_JOINING = frozenset({"vs", "versus"})  # join two things the question names; not a thing asked about
 INPUT_COLUMNS = (
     "doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
     "article_coverage",
@@ -226,8 +227,9 @@ def in_context(question: str, context: str) -> str:
 
 def stands_alone(question: str) -> bool:
     """Whether a question reads without its comment: no word pointing back ("it", "them",
-    "this"; "here" is the page) and two content words, or `SELF_CONTAINED_TERMS` content words."""
-    terms = set(content_terms(question))
+    "this"; "here" is the page) and two content words, or `SELF_CONTAINED_TERMS` content words
+    ("vs" is not one: "Can I keep taking it vs pill form?" does not say what "it" is)."""
+    terms = set(content_terms(question)) - _JOINING
     pointing = _POINTING & set(words(question))
     return len(terms) >= SELF_CONTAINED_TERMS or (not pointing and len(terms) >= 2)
 
