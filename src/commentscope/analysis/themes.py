@@ -31,15 +31,14 @@ import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import pandas as pd
-from textblob.taggers import PatternTagger
 
 from commentscope.analysis.theme_tally import Key, Theme, ThemeTally, merged
-from commentscope.analysis.topics import TermMatch, Token, TopicMatcher, tokenize
+from commentscope.analysis.topics import TermMatch, TextTerms, Token, TopicMatcher, tokenize
 from commentscope.results import SUGGESTED_TOPIC_COLUMNS, SuggestedTopicRow
 from commentscope.text import stem, stopwords
 
@@ -89,18 +88,27 @@ def suggest_themes(
 
 
 def tally_page(
-    comments: Sequence[Record], matcher: TopicMatcher, article: str = "", authors: Sequence[str] = ()
+    comments: Sequence[Record],
+    matcher: TopicMatcher,
+    article: str = "",
+    authors: Sequence[str] = (),
+    texts: Sequence[TextTerms] | None = None,
 ) -> ThemeTally:
     """The theme counts of one page's comments (and its article, for the contrast); `authors`,
-    when given, names each comment's author for the example."""
+    when given, names each comment's author for the example; `texts`, each comment's
+    `matcher.read` when it was made already."""
     tally = ThemeTally()
     per_comment: dict[Key, dict[int, int]] = {}
     first_span: dict[Key, dict[int, tuple[int, int]]] = {}
     surfaces: dict[Key, Counter[str]] = {}
     for index, (_, _, text) in enumerate(comments):
-        tokens = tokenize(text)
+        if texts is not None:
+            tokens, terms = texts[index].tokens, texts[index].terms
+        else:
+            tokens = tokenize(text)
+            terms = matcher.find_tokens(tokens)
         tally.words_seen += len(tokens)
-        for run in _clauses(text, _tag(text, tokens), matcher):
+        for run in _clauses(text, _tag(text, tokens), terms):
             for start, end in _candidates(run):
                 words = [token for token, _ in run[start:end]]
                 key = tuple(token.stem for token in words)
@@ -149,27 +157,50 @@ def finish_themes(tally: ThemeTally, matcher: TopicMatcher, *, top: int = 30) ->
 
 
 @cache
-def _tagger() -> Any:
-    """TextBlob's Pattern tagger: its lexicon ships with textblob, so it works offline."""
-    tagger = PatternTagger()
+def _pattern_lexicon() -> tuple[dict[str, str], Any, Any]:
+    """The word -> tag lexicon of TextBlob's Pattern tagger (it ships with textblob, so it works
+    offline), with the rules Pattern applies to words it does not know."""
+    from textblob import _text, en
+
     with warnings.catch_warnings():  # textblob leaves its lexicon file open while loading it
         warnings.simplefilter("ignore", ResourceWarning)
-        tagger.tag("load the lexicon", tokenize=False)
-    return tagger
+        en.lexicon.get("load")
+    return en.lexicon, _text.CD, _text._suffix_rules
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_tag(word: str, first: bool = False) -> str:
+    """Pattern's tag of one word (its `find_tags` with the lexicon only: no contextual rules).
+
+    The lexicon's tag (a text's first word is also looked up in lower case); else NNP for a
+    capitalised word, CD for a number, or a guess from the word's ending.
+    """
+    lexicon, number, suffix_rules = _pattern_lexicon()
+    tag = lexicon.get(word)
+    if tag is None and first:
+        tag = lexicon.get(word.lower()) or None
+    if tag is not None:
+        return str(tag)
+    if word.istitle():
+        return "NNP"
+    if number.match(word) is not None:
+        return "CD"
+    return str(suffix_rules([word, "NN"])[1])
 
 
 def _tag(text: str, tokens: list[Token]) -> list[Tagged]:
-    """Each token with its part-of-speech tag (tagged as written: case helps find names)."""
-    if not tokens:
-        return []
-    surfaces = [text[token.start : token.end] for token in tokens]
-    tags = [str(tag) for _, tag in _tagger().tag(" ".join(surfaces), tokenize=False)]
-    return list(zip(tokens, tags, strict=True))
+    """Each token with its part-of-speech tag (tagged as written: case helps find names).
+
+    TextBlob's Pattern tagger (`PatternTagger().tag(words, tokenize=False)`) tags each word on
+    its own, from its lexicon and then its spelling: no rule looks at the neighbours. So each
+    word is tagged once, by `_word_tag`, with the same tags, without Pattern's parse around it.
+    """
+    return [(token, _word_tag(text[token.start : token.end], index == 0)) for index, token in enumerate(tokens)]
 
 
-def _clauses(text: str, tagged: list[Tagged], matcher: TopicMatcher) -> Iterator[list[Tagged]]:
-    """Runs of words not covered by a taxonomy match and not broken by punctuation."""
-    covered = _covered(tagged, matcher.find_tokens([token for token, _ in tagged]))
+def _clauses(text: str, tagged: list[Tagged], terms: list[TermMatch]) -> Iterator[list[Tagged]]:
+    """Runs of words not covered by a taxonomy match (`terms`) and not broken by punctuation."""
+    covered = _covered(tagged, terms)
     run: list[Tagged] = []
     for index, (token, tag) in enumerate(tagged):
         joined = bool(run) and text[run[-1][0].end : token.start].strip() in ("", "-")
