@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from textblob.taggers import PatternTagger
 
-from commentscope.analysis import themes
 from commentscope.analysis.themes import THEME_COLUMNS, suggest_themes
-from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher, tokenize
+from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher
 
 PAGE = [
     ("page", "c1", "I started taking boron for my joints. Boron helped my joints a lot."),
@@ -91,33 +85,3 @@ def test_no_comments(matcher: TopicMatcher) -> None:
     assert frame.empty
     assert list(frame.columns) == THEME_COLUMNS
 
-
-def pattern_tags(text: str) -> list[str]:
-    """Tags of `text`'s words from TextBlob's own Pattern tagger, as the words are joined for it."""
-    words = [text[token.start : token.end] for token in tokenize(text)]
-    with warnings.catch_warnings():  # textblob leaves its lexicon file open while loading it
-        warnings.simplefilter("ignore", ResourceWarning)
-        return [str(tag) for _, tag in PatternTagger().tag(" ".join(words), tokenize=False)] if words else []
-
-
-TAGGED = [
-    "Bone density scans confuse me. My bone density went up.",
-    "Running quickly, she found 12 tasteful X-rays in 1990's NASA report",
-    "Kefir kefir KEFIR İstanbul École 3/4 12:30 fluoridated Karen's",
-    "The the unknownish wordable fantabulous",
-]
-
-
-@pytest.mark.parametrize("text", TAGGED, ids=["plain", "mixed", "capitals-unicode", "unknown-words"])
-def test_tags_are_pattern_taggers(text: str) -> None:
-    tokens = tokenize(text)
-    assert [tag for _, tag in themes._tag(text, tokens)] == pattern_tags(text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["the", "The", "bone", "Bone", "density", "runs", "running", "quickly", "Karen",
-                                 "karen", "ÉCOLE", "école", "12", "1990s", "x-ray", "it's", "fabulousish",
-                                 "realize", "testify", "helped", "TV", "U.S.", "ok"]), max_size=12))
-def test_tags_are_pattern_taggers_for_any_word_order(words: list[str]) -> None:
-    text = " ".join(words)
-    assert [tag for _, tag in themes._tag(text, tokenize(text))] == pattern_tags(text)

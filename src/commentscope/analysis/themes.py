@@ -27,16 +27,15 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any
 
 import pandas as pd
 
+from commentscope.analysis.pattern import word_tag
 from commentscope.analysis.theme_tally import Key, Theme, ThemeTally, merged
 from commentscope.analysis.topics import TermMatch, TextTerms, Token, TopicMatcher, tokenize
 from commentscope.results import SUGGESTED_TOPIC_COLUMNS, SuggestedTopicRow
@@ -156,46 +155,13 @@ def finish_themes(tally: ThemeTally, matcher: TopicMatcher, *, top: int = 30) ->
     ]
 
 
-@cache
-def _pattern_lexicon() -> tuple[dict[str, str], Any, Any]:
-    """The word -> tag lexicon of TextBlob's Pattern tagger (it ships with textblob, so it works
-    offline), with the rules Pattern applies to words it does not know."""
-    from textblob import _text, en
-
-    with warnings.catch_warnings():  # textblob leaves its lexicon file open while loading it
-        warnings.simplefilter("ignore", ResourceWarning)
-        en.lexicon.get("load")
-    return en.lexicon, _text.CD, _text._suffix_rules
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_tag(word: str, first: bool = False) -> str:
-    """Pattern's tag of one word (its `find_tags` with the lexicon only: no contextual rules).
-
-    The lexicon's tag (a text's first word is also looked up in lower case); else NNP for a
-    capitalised word, CD for a number, or a guess from the word's ending.
-    """
-    lexicon, number, suffix_rules = _pattern_lexicon()
-    tag = lexicon.get(word)
-    if tag is None and first:
-        tag = lexicon.get(word.lower()) or None
-    if tag is not None:
-        return str(tag)
-    if word.istitle():
-        return "NNP"
-    if number.match(word) is not None:
-        return "CD"
-    return str(suffix_rules([word, "NN"])[1])
-
-
 def _tag(text: str, tokens: list[Token]) -> list[Tagged]:
     """Each token with its part-of-speech tag (tagged as written: case helps find names).
 
-    TextBlob's Pattern tagger (`PatternTagger().tag(words, tokenize=False)`) tags each word on
-    its own, from its lexicon and then its spelling: no rule looks at the neighbours. So each
-    word is tagged once, by `_word_tag`, with the same tags, without Pattern's parse around it.
+    The tags of TextBlob's Pattern tagger (`PatternTagger().tag(words, tokenize=False)`), which
+    tags each word on its own (`pattern.word_tag`).
     """
-    return [(token, _word_tag(text[token.start : token.end], index == 0)) for index, token in enumerate(tokens)]
+    return [(token, word_tag(text[token.start : token.end], index == 0)) for index, token in enumerate(tokens)]
 
 
 def _clauses(text: str, tagged: list[Tagged], terms: list[TermMatch]) -> Iterator[list[Tagged]]:
