@@ -177,20 +177,24 @@ def _vader_words(text: str, marks: Collection[str], punctuation: _Substituter) -
     every token up in a dict of all word-mark pairs; here each token tries its few splits. Both
     find the same one: marks are punctuation and words hold none, so at most one split fits.
     """
-    words = {w for w in punctuation.sub("", text).split() if len(w) > 1}
     known = frozenset(marks)
     longest = max(map(len, known), default=0)
+    starts, ends = {m[0] for m in known if m}, {m[-1] for m in known if m}
+    words: set[str] | None = None  # made when a token starts or ends like a mark: most have no mark
     found = []
     for token in text.split():
         if len(token) < 2:
             continue
-        for k in range(1, min(longest, len(token) - 1) + 1):
-            if token[-k:] in known and token[:-k] in words:
-                token = token[:-k]
-                break
-            if token[:k] in known and token[k:] in words:
-                token = token[k:]
-                break
+        if token[0] in starts or token[-1] in ends:
+            if words is None:
+                words = {w for w in punctuation.sub("", text).split() if len(w) > 1}
+            for k in range(1, min(longest, len(token) - 1) + 1):
+                if token[-k:] in known and token[:-k] in words:
+                    token = token[:-k]
+                    break
+                if token[:k] in known and token[k:] in words:
+                    token = token[k:]
+                    break
         found.append(token)
     return found
 
