@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -110,11 +110,15 @@ def tally_page(
         for run in _clauses(text, _tag(text, tokens), terms):
             for start, end in _candidates(run):
                 words = [token for token, _ in run[start:end]]
-                key = tuple(token.stem for token in words)
-                counts = per_comment.setdefault(key, {})
+                key = tuple([token.stem for token in words])
+                counts = per_comment.get(key)
+                if counts is None:
+                    counts = per_comment[key] = {}
+                    first_span[key] = {}
+                    surfaces[key] = Counter()
                 counts[index] = counts.get(index, 0) + 1
-                first_span.setdefault(key, {}).setdefault(index, (words[0].start, words[-1].end))
-                surfaces.setdefault(key, Counter())[" ".join(text[t.start : t.end] for t in words)] += 1
+                first_span[key].setdefault(index, (words[0].start, words[-1].end))
+                surfaces[key][" ".join([text[t.start : t.end] for t in words])] += 1
     for key, counts in per_comment.items():
         example = min(counts, key=lambda index: (-counts[index], index))
         doc_id, comment_id, text = comments[example]
@@ -192,28 +196,27 @@ def _covered(tagged: list[Tagged], matches: list[TermMatch]) -> set[int]:
     return covered
 
 
-def _content(token: Token) -> bool:
-    word = token.text.removesuffix("'s")
+@lru_cache(maxsize=1 << 16)
+def _content(word: str) -> bool:
+    """Whether a (lower-cased) word can begin or end a theme: 3+ letters, not a stopword."""
+    word = word.removesuffix("'s")
     return len(word) >= 3 and word.isalpha() and word not in stopwords()
 
 
 def _candidates(run: list[Tagged]) -> Iterator[tuple[int, int]]:
     """(start, end) of the nouns and noun phrases of a run: what can name a theme."""
-    for start, (first, first_tag) in enumerate(run):
-        if not _content(first) or first_tag not in _FIRST_TAGS:
+    content = [_content(token.text) for token, _ in run]
+    ends = [word and tag in _NOUN_TAGS for word, (_, tag) in zip(content, run, strict=True)]
+    # inside a phrase: "bone mineral density", "quality of life"
+    inner = [tag in _FIRST_TAGS or token.text == "of" for token, tag in run]
+    for start, (_, first_tag) in enumerate(run):
+        if not content[start] or first_tag not in _FIRST_TAGS:
             continue
         if first_tag in _NOUN_TAGS:
             yield start, start + 1
         for end in range(start + 2, min(start + MAX_WORDS, len(run)) + 1):
-            last, last_tag = run[end - 1]
-            inner = run[start + 1 : end - 1]
-            if _content(last) and last_tag in _NOUN_TAGS and all(map(_inner_word, inner)):
+            if ends[end - 1] and all(inner[start + 1 : end - 1]):
                 yield start, end
-
-
-def _inner_word(tagged: Tagged) -> bool:
-    token, tag = tagged
-    return tag in _FIRST_TAGS or token.text == "of"  # "bone mineral density", "quality of life"
 
 
 def _taxonomy_stems(matcher: TopicMatcher) -> set[str]:
