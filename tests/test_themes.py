@@ -84,3 +84,4 @@ def test_no_comments(matcher: TopicMatcher) -> None:
     frame = suggest_themes([], matcher, exclude_text=ARTICLE)
     assert frame.empty
     assert list(frame.columns) == THEME_COLUMNS
+

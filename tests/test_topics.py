@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher, load_taxonomy
+from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher, load_taxonomy, tokenize
 from commentscope.errors import ConfigError
 
 NINE = (
@@ -95,6 +95,23 @@ def test_find_gives_character_spans(small: TopicMatcher) -> None:
 def test_match_sentences(small: TopicMatcher) -> None:
     found = small.match_sentences(["Kefir!", "Nothing here.", "Strontium?"])
     assert found == [{"kefir": ("kefir",)}, {}, {"strontium": ("strontium",)}]
+
+
+READ_ONCE = [
+    "I use a Brita filter and True Life PB; kefir, MK-7 and strontium in fluoridated water.",
+    "İstanbul kefir: the dotted capital lower-cases to two characters",
+    "Kefir’s whey, water’s fluoride",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", READ_ONCE, ids=["ascii", "dotted-capital-i", "typographic-apostrophe", "empty"])
+def test_read_once_gives_match_find_and_tokens(small: TopicMatcher, text: str) -> None:
+    read = small.read(text)
+    assert read.topics == small.match(text)
+    assert read.terms == small.find(text)
+    assert read.tokens == tokenize(text)
+    assert small.found_terms(text) == [m.term for m in small.find(text)]
 
 
 def test_matcher_compiles_lazily() -> None:

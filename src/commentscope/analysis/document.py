@@ -24,15 +24,16 @@ from commentscope.analysis.sentiment import (
     default_analyzer,
     score_sentences,
 )
-from commentscope.analysis.topics import TopicMatcher
+from commentscope.analysis.topics import TextTerms, TopicMatcher
 from commentscope.model import Comment, Document
 from commentscope.results import CommentAnalysis, QuestionRow, TopicMentionRow
 
 
 @dataclass(frozen=True)
 class DocumentAnalysis:
-    """The rows one page contributes to each table, its staff, and each comment's model
-    sentiment score (the page's mean sentiment is read from it; not a column)."""
+    """The rows one page contributes to each table, its staff, each comment's model sentiment
+    score (the page's mean sentiment is read from it; not a column), and each comment's words
+    and taxonomy terms (read once, for the suggested themes too)."""
 
     doc_id: str
     comments: list[CommentAnalysis] = field(default_factory=list)
@@ -40,6 +41,7 @@ class DocumentAnalysis:
     mentions: list[TopicMentionRow] = field(default_factory=list)
     staff: dict[str, StaffMember] = field(default_factory=dict)
     combined: list[float] = field(default_factory=list)
+    texts: list[TextTerms] = field(default_factory=list)
 
 
 def analyze_document(
@@ -61,7 +63,8 @@ def analyze_document(
     answers = AnswerFinder(doc, staff)
     for comment in doc.comments:
         sentences = split_sentences(comment.text)
-        topics = matcher.match(comment.text)
+        read = matcher.read(comment.text)
+        topics = read.topics
         # sentences are scored only for topic mentions (and, inside, for "mixed")
         scored = score_sentences(sentences) if topics else None
         inline = split_inline_answer(comment.text, tuple(staff))  # the site's answer inside it asks nothing
@@ -85,6 +88,7 @@ def analyze_document(
             answered_by=status.answered_by if status else "",
         ))
         result.combined.append(feeling.score)
+        result.texts.append(read)
         if scored is not None:
             by_sentence = matcher.match_sentences(sentences)
             result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))

@@ -136,7 +136,7 @@ def lexical_features(texts: Sequence[str], left: Index, right: Index) -> Matrix:
     blocks (`_RowSets.overlap`), so that 700,000 candidate pairs cost no Python loop.
     """
     space = TfidfSpace(texts)
-    matcher = TopicMatcher(load_taxonomy())
+    matcher = _packaged_matcher()
     code = np.zeros(len(texts), dtype=np.int64)
     position: dict[str, int] = {}  # a repeated question is described once
     described: list[_QuestionTerms] = []
@@ -237,11 +237,19 @@ def question_word(text: str) -> str:
     return next((w for w in words(last)[:3] if w in QUESTION_WORDS), "")
 
 
+@cache
+def _packaged_matcher() -> TopicMatcher:
+    """The packaged taxonomy's matcher (the features' terms, whatever taxonomy the run uses),
+    compiled once per process."""
+    return TopicMatcher(load_taxonomy())
+
+
 def _describe(text: str, space: TfidfSpace, matcher: TopicMatcher) -> _QuestionTerms:
+    found = words(text)
     return _QuestionTerms(
-        frozenset(words(text)), frozenset(content_terms(text)), space.vector(text),
-        frozenset(m.term.casefold() for m in matcher.find(text)), question_word(text),
-        _NEGATION.search(text) is not None, len(words(text)),
+        frozenset(found), frozenset(content_terms(text)), space.vector(text),
+        frozenset(term.casefold() for term in matcher.found_terms(text)), question_word(text),
+        _NEGATION.search(text) is not None, len(found),
     )
 
 

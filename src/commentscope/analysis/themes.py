@@ -27,19 +27,17 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
 
 import pandas as pd
-from textblob.taggers import PatternTagger
 
+from commentscope.analysis.pattern import word_tag
 from commentscope.analysis.theme_tally import Key, Theme, ThemeTally, merged
-from commentscope.analysis.topics import TermMatch, Token, TopicMatcher, tokenize
+from commentscope.analysis.topics import TermMatch, TextTerms, Token, TopicMatcher, tokenize
 from commentscope.results import SUGGESTED_TOPIC_COLUMNS, SuggestedTopicRow
 from commentscope.text import stem, stopwords
 
@@ -89,25 +87,38 @@ def suggest_themes(
 
 
 def tally_page(
-    comments: Sequence[Record], matcher: TopicMatcher, article: str = "", authors: Sequence[str] = ()
+    comments: Sequence[Record],
+    matcher: TopicMatcher,
+    article: str = "",
+    authors: Sequence[str] = (),
+    texts: Sequence[TextTerms] | None = None,
 ) -> ThemeTally:
     """The theme counts of one page's comments (and its article, for the contrast); `authors`,
-    when given, names each comment's author for the example."""
+    when given, names each comment's author for the example; `texts`, each comment's
+    `matcher.read` when it was made already."""
     tally = ThemeTally()
     per_comment: dict[Key, dict[int, int]] = {}
     first_span: dict[Key, dict[int, tuple[int, int]]] = {}
     surfaces: dict[Key, Counter[str]] = {}
     for index, (_, _, text) in enumerate(comments):
-        tokens = tokenize(text)
+        if texts is not None:
+            tokens, terms = texts[index].tokens, texts[index].terms
+        else:
+            tokens = tokenize(text)
+            terms = matcher.find_tokens(tokens)
         tally.words_seen += len(tokens)
-        for run in _clauses(text, _tag(text, tokens), matcher):
+        for run in _clauses(text, _tag(text, tokens), terms):
             for start, end in _candidates(run):
                 words = [token for token, _ in run[start:end]]
-                key = tuple(token.stem for token in words)
-                counts = per_comment.setdefault(key, {})
+                key = tuple([token.stem for token in words])
+                counts = per_comment.get(key)
+                if counts is None:
+                    counts = per_comment[key] = {}
+                    first_span[key] = {}
+                    surfaces[key] = Counter()
                 counts[index] = counts.get(index, 0) + 1
-                first_span.setdefault(key, {}).setdefault(index, (words[0].start, words[-1].end))
-                surfaces.setdefault(key, Counter())[" ".join(text[t.start : t.end] for t in words)] += 1
+                first_span[key].setdefault(index, (words[0].start, words[-1].end))
+                surfaces[key][" ".join([text[t.start : t.end] for t in words])] += 1
     for key, counts in per_comment.items():
         example = min(counts, key=lambda index: (-counts[index], index))
         doc_id, comment_id, text = comments[example]
@@ -148,28 +159,18 @@ def finish_themes(tally: ThemeTally, matcher: TopicMatcher, *, top: int = 30) ->
     ]
 
 
-@cache
-def _tagger() -> Any:
-    """TextBlob's Pattern tagger: its lexicon ships with textblob, so it works offline."""
-    tagger = PatternTagger()
-    with warnings.catch_warnings():  # textblob leaves its lexicon file open while loading it
-        warnings.simplefilter("ignore", ResourceWarning)
-        tagger.tag("load the lexicon", tokenize=False)
-    return tagger
-
-
 def _tag(text: str, tokens: list[Token]) -> list[Tagged]:
-    """Each token with its part-of-speech tag (tagged as written: case helps find names)."""
-    if not tokens:
-        return []
-    surfaces = [text[token.start : token.end] for token in tokens]
-    tags = [str(tag) for _, tag in _tagger().tag(" ".join(surfaces), tokenize=False)]
-    return list(zip(tokens, tags, strict=True))
+    """Each token with its part-of-speech tag (tagged as written: case helps find names).
+
+    The tags of TextBlob's Pattern tagger (`PatternTagger().tag(words, tokenize=False)`), which
+    tags each word on its own (`pattern.word_tag`).
+    """
+    return [(token, word_tag(text[token.start : token.end], index == 0)) for index, token in enumerate(tokens)]
 
 
-def _clauses(text: str, tagged: list[Tagged], matcher: TopicMatcher) -> Iterator[list[Tagged]]:
-    """Runs of words not covered by a taxonomy match and not broken by punctuation."""
-    covered = _covered(tagged, matcher.find_tokens([token for token, _ in tagged]))
+def _clauses(text: str, tagged: list[Tagged], terms: list[TermMatch]) -> Iterator[list[Tagged]]:
+    """Runs of words not covered by a taxonomy match (`terms`) and not broken by punctuation."""
+    covered = _covered(tagged, terms)
     run: list[Tagged] = []
     for index, (token, tag) in enumerate(tagged):
         joined = bool(run) and text[run[-1][0].end : token.start].strip() in ("", "-")
@@ -195,28 +196,27 @@ def _covered(tagged: list[Tagged], matches: list[TermMatch]) -> set[int]:
     return covered
 
 
-def _content(token: Token) -> bool:
-    word = token.text.removesuffix("'s")
+@lru_cache(maxsize=1 << 16)
+def _content(word: str) -> bool:
+    """Whether a (lower-cased) word can begin or end a theme: 3+ letters, not a stopword."""
+    word = word.removesuffix("'s")
     return len(word) >= 3 and word.isalpha() and word not in stopwords()
 
 
 def _candidates(run: list[Tagged]) -> Iterator[tuple[int, int]]:
     """(start, end) of the nouns and noun phrases of a run: what can name a theme."""
-    for start, (first, first_tag) in enumerate(run):
-        if not _content(first) or first_tag not in _FIRST_TAGS:
+    content = [_content(token.text) for token, _ in run]
+    ends = [word and tag in _NOUN_TAGS for word, (_, tag) in zip(content, run, strict=True)]
+    # inside a phrase: "bone mineral density", "quality of life"
+    inner = [tag in _FIRST_TAGS or token.text == "of" for token, tag in run]
+    for start, (_, first_tag) in enumerate(run):
+        if not content[start] or first_tag not in _FIRST_TAGS:
             continue
         if first_tag in _NOUN_TAGS:
             yield start, start + 1
         for end in range(start + 2, min(start + MAX_WORDS, len(run)) + 1):
-            last, last_tag = run[end - 1]
-            inner = run[start + 1 : end - 1]
-            if _content(last) and last_tag in _NOUN_TAGS and all(map(_inner_word, inner)):
+            if ends[end - 1] and all(inner[start + 1 : end - 1]):
                 yield start, end
-
-
-def _inner_word(tagged: Tagged) -> bool:
-    token, tag = tagged
-    return tag in _FIRST_TAGS or token.text == "of"  # "bone mineral density", "quality of life"
 
 
 def _taxonomy_stems(matcher: TopicMatcher) -> set[str]:

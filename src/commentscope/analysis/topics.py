@@ -14,6 +14,7 @@ a topic a match inside a longer one is dropped: the evidence reads "vitamin K2",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -26,16 +27,18 @@ _MAX_GLUED = 4  # words that may be glued together into one squashed match ("tru
 
 V = TypeVar("V")
 
-__all__ = ["Taxonomy", "TermMatch", "Token", "Topic", "TopicMatcher", "load_taxonomy", "tokenize"]
+__all__ = ["Taxonomy", "TermMatch", "TextTerms", "Token", "Topic", "TopicMatcher", "load_taxonomy", "tokenize"]
 
 
 # Hyphenated words come out as their parts.
 _PART_RE = WORD_PART_RE
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text (hyphenated words are split): lower-cased, stemmed, with its span."""
+class Token(NamedTuple):
+    """One word of a text (hyphenated words are split): lower-cased, stemmed, with its span.
+
+    A named tuple: texts are split into tens of millions of these, and a tuple is made in
+    half the time of a frozen dataclass."""
 
     text: str
     stem: str
@@ -74,6 +77,16 @@ class TermMatch:
     end: int
 
 
+@dataclass(frozen=True)
+class TextTerms:
+    """One text read once for every analyzer that needs its words: its tokens, its topics (as
+    `TopicMatcher.match` gives them) and its term matches (as `TopicMatcher.find`)."""
+
+    tokens: list[Token]
+    topics: dict[str, tuple[str, ...]]
+    terms: list[TermMatch]
+
+
 class _PhraseTable(Generic[V]):
     """Phrases keyed by word tuples, found in a word sequence in one pass with prefix pruning."""
 
@@ -93,6 +106,8 @@ class _PhraseTable(Generic[V]):
     def scan(self, words: Sequence[str]) -> Iterator[tuple[int, int, V]]:
         """(start, end, value) for every phrase found, as word indices."""
         entries, prefixes, firsts, size = self._entries, self._prefixes, self._firsts, len(words)
+        if firsts.isdisjoint(words):  # most sentences: no phrase can start anywhere
+            return
         for i, word in enumerate(words):
             if word not in firsts:
                 continue
@@ -125,6 +140,8 @@ class _GluedTable(Generic[V]):
     def scan(self, words: Sequence[str], keys: Sequence[str]) -> Iterator[tuple[int, int, V]]:
         """Like `_PhraseTable.scan`; `keys` are the normalised `words`."""
         entries, one_word, heads, size = self._entries, self._one_word, self._heads, len(words)
+        if heads.isdisjoint(words):
+            return
         stop = stopwords()  # function words are never glued: "be an" is not "beans"
         for i, word in enumerate(words):
             if word not in heads or word in stop:
@@ -180,6 +197,10 @@ class _Lexicon:
             for rank, ending in enumerate(topic.endings, start=len(topic.terms)):
                 self.endings.setdefault(ending, []).append(_Entry(index, rank, "-" + ending))
         self.ending_sizes = sorted({len(e) for e in self.endings}, reverse=True)
+        # A word whose `plain` form has an ending is the ending, then perhaps "s" and "'s": a
+        # quick test of a whole text before each word is looked at.
+        alternatives = "|".join(map(re.escape, sorted(self.endings, key=len, reverse=True)))
+        self.ending_words = re.compile(rf"(?:{alternatives})s?(?:'s)?(?: |$)") if self.endings else None
 
     def _add_term(self, entry: _Entry, seen: set[tuple[str, ...]]) -> None:
         """File a term under its keys, unless an earlier term of the topic has the same key."""
@@ -195,9 +216,11 @@ class _Lexicon:
             (self.glued_names if is_name else self.glued_words).add(words, entry)
         seen.update((key, glued))
 
-    def hits(self, words: Sequence[str]) -> list[_Hit]:
-        """Term occurrences that no veto of their topic overlaps, outermost per topic."""
-        stems = [stem(word) for word in words]
+    def hits(self, words: Sequence[str], stems: Sequence[str] | None = None) -> list[_Hit]:
+        """Term occurrences that no veto of their topic overlaps, outermost per topic (`stems`:
+        the words' stems, when they are known already)."""
+        if stems is None:
+            stems = [stem(word) for word in words]
         plains = [plain(word) for word in words]
         found = {
             *self.words.scan(stems),
@@ -218,7 +241,7 @@ class _Lexicon:
     def _ending_words(self, words: Sequence[str]) -> Iterator[_Found]:
         """Words that end in one of a topic's `endings`, with MIN_STEM letters before it
         (possessive and plural -s aside); the entry names the word found ("metoprolol")."""
-        if not self.endings:
+        if self.ending_words is None or not self.ending_words.search(" ".join(words)):
             return
         endings, sizes = self.endings, self.ending_sizes
         for i, word in enumerate(map(plain, words)):
@@ -289,23 +312,43 @@ class TopicMatcher:
 
     def find_tokens(self, tokens: Sequence[Token]) -> list[TermMatch]:
         """`find` on a text already split by `tokenize`."""
-        names = self.taxonomy.names
-        return [
-            TermMatch(names[hit.entry.topic], hit.entry.term, tokens[hit.start].start,
-                      tokens[hit.end - 1].end)
-            for hit in self._lexicon.hits([token.text for token in tokens])
-        ]
+        return self._term_matches(tokens, self._lexicon.hits([token.text for token in tokens],
+                                                             [token.stem for token in tokens]))
 
     def match(self, text: str) -> dict[str, tuple[str, ...]]:
         """Topic -> the terms found (as written in the taxonomy, sorted); matched topics only."""
+        return self._topics(self._lexicon.hits(_words(text)))
+
+    def found_terms(self, text: str) -> list[str]:
+        """The terms of `find(text)` (as written in the taxonomy), without their spans."""
+        words = _words(text) if text.isascii() else [token.text for token in tokenize(text)]  # see `read`
+        return [hit.entry.term for hit in self._lexicon.hits(words)]
+
+    def read(self, text: str) -> TextTerms:
+        """`text`'s tokens, `match(text)` and `find(text)`, the taxonomy walked once for all."""
+        tokens = tokenize(text)
+        words = [token.text for token in tokens]
+        hits = self._lexicon.hits(words, [token.stem for token in tokens])
+        # `match` splits the lower-cased text: the same words, unless lower-casing moved a word
+        # boundary (a few non-ASCII letters, such as "İ", lower-case to two characters)
+        same_words = text.isascii() or words == _words(text)
+        return TextTerms(tokens, self._topics(hits) if same_words else self.match(text),
+                         self._term_matches(tokens, hits))
+
+    def _topics(self, hits: Iterable[_Hit]) -> dict[str, tuple[str, ...]]:
         found: dict[int, set[str]] = {}
-        for hit in self._lexicon.hits(_words(text)):
+        for hit in hits:
             found.setdefault(hit.entry.topic, set()).add(hit.entry.term)
         return {
             topic.name: tuple(sorted(found[index], key=lambda term: (term.casefold(), term)))
             for index, topic in enumerate(self.taxonomy.topics)
             if index in found
         }
+
+    def _term_matches(self, tokens: Sequence[Token], hits: Iterable[_Hit]) -> list[TermMatch]:
+        names = self.taxonomy.names
+        return [TermMatch(names[hit.entry.topic], hit.entry.term, tokens[hit.start].start, tokens[hit.end - 1].end)
+                for hit in hits]
 
     def match_sentences(self, sentences: Sequence[str]) -> list[dict[str, tuple[str, ...]]]:
         """`match` for each sentence, in order."""

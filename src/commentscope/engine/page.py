@@ -67,7 +67,7 @@ def map_page(result: PageResult, matcher: TopicMatcher, settings: Settings) -> P
                 for c, a in zip(doc.comments, analysis.comments, strict=True)]
     figures = page_figures(doc, analysis.comments, analysis.questions, analysis.staff, analysis.combined)
     themes = tally_page([(doc.doc_id, c.comment_id, c.text) for c in doc.comments], matcher, doc.article,
-                        [c.author or "" for c in doc.comments])
+                        [c.author or "" for c in doc.comments], analysis.texts)
     return PageOutput(
         AnalysedDocumentRow(document_row(result), figures), comments, analysis.questions,
         analysis.mentions, analysis.staff, themes, doc.warnings,

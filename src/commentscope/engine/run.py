@@ -17,6 +17,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
+from threadpoolctl import threadpool_limits
+
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.corpus import PageResult, plan_inputs, read_input, rebase_doc_id, short_hash
 from commentscope.engine.digest import DigestReducer
@@ -101,17 +103,22 @@ def read_item(item: Item, readers: tuple[DocumentReader, ...] = READERS) -> Iter
 
 
 def map_chunk(task: Task) -> ChunkResult:
-    """The map step over one chunk: parse, analyse and reduce its pages (runs in a worker)."""
+    """The map step over one chunk: parse, analyse and reduce its pages (runs in a worker).
+
+    numpy's BLAS runs on one thread meanwhile: a page's matrices are small, the workers already
+    use every core, and BLAS threads waiting for work burnt up to 9 times the CPU of the
+    products themselves (relevance on a busy 2-core machine)."""
     settings = task.settings
     matcher = _matcher(settings.topics, settings.replace_topics)
     readers = make_readers(settings.read_options) if settings.read_options else READERS
     reducers = Reducers()
     pages = []
-    for item in task.items:
-        for result in read_item(item, readers):
-            page = map_page(result, matcher, settings)
-            reducers.add(page)
-            pages.append(replace(page, themes=None, staff={}))
+    with threadpool_limits(limits=1, user_api="blas"):
+        for item in task.items:
+            for result in read_item(item, readers):
+                page = map_page(result, matcher, settings)
+                reducers.add(page)
+                pages.append(replace(page, themes=None, staff={}))
     return ChunkResult(task.number, pages, reducers)
 
 

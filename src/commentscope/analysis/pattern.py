@@ -1,0 +1,163 @@
+"""TextBlob's Pattern code, as commentscope calls it, without Pattern's per-call overheads.
+
+Pattern ships with textblob (lexicons included, so both work offline). Two of its paths run
+once or more per comment, and most of their time went to work around the answer:
+
+- `word_tag`: the part-of-speech tag `PatternTagger().tag(words, tokenize=False)` gives a word.
+  That tagger looks each word up on its own (its `find_tags` is called with the lexicon only:
+  no contextual rule reads the neighbours), so a word's tag is a function of the word and of
+  whether it comes first; Pattern's parse around it (a tagged string built, then split again)
+  cost more than the look-ups.
+- `polarity_subjectivity`: `textblob.en.sentiment(text)`, Pattern's (polarity, subjectivity).
+  Pattern's lexicon is a lazily loaded dict whose every `in` and `[]` goes through a Python
+  method, and its tokenizer makes seven regular-expression substitutions of plain strings;
+  here the loaded lexicon is read as a plain dict and the tokenizer (`find_tokens`) does the
+  same steps with `str.replace` and leaves plain words alone. Same numbers (tested against
+  Pattern's own code).
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import warnings
+from functools import cache, lru_cache
+from typing import Any
+
+from textblob import _text, en
+
+_PUNCTUATION = tuple(_text.PUNCTUATION.replace(".", ""))  # split off either end of a token
+_TRAILING = (*_PUNCTUATION, ".")
+_CONTRACTIONS = tuple(_text.replacements.items())  # "n't" -> " n't": literal strings
+_QUOTES = (("“", " “ "), ("”", " ” "), ("‘", " ‘ "), ("’", " ’ "), ("'", " ' "), ('"', ' " '))
+_LINEBREAK = re.compile(r"\n{2,}")
+_SPACES = re.compile(r"\s+")
+_ENDS = ("...", ".", "!", "?", _text.EOS)
+_CLOSERS = ("'", '"', "”", "’", "...", ".", "!", "?", ")", _text.EOS)
+
+
+@cache
+def _pattern_lexicon() -> Any:
+    """Pattern's word -> tag lexicon, loaded (textblob leaves the file open while loading it)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        en.lexicon.get("load")
+    return en.lexicon
+
+
+@lru_cache(maxsize=1 << 16)
+def word_tag(word: str, first: bool = False) -> str:
+    """Pattern's Penn tag of one word as written (`first`: the first word of the text).
+
+    The lexicon's tag (the first word is also looked up in lower case); else NNP for a
+    capitalised word, CD for a number, or a guess from the word's ending (Pattern's rules).
+    """
+    lexicon = _pattern_lexicon()
+    tag = lexicon.get(word)
+    if tag is None and first:
+        tag = lexicon.get(word.lower()) or None
+    if tag is not None:
+        return str(tag)
+    if word.istitle():
+        return "NNP"
+    if _text.CD.match(word) is not None:
+        return "CD"
+    return str(_text._suffix_rules([word, "NN"])[1])
+
+
+def polarity_subjectivity(text: str) -> tuple[float, float]:
+    """Pattern's polarity and subjectivity of `text`, as `textblob.en.sentiment(text)` gives them."""
+    polarity, subjectivity = _sentiment()(text)[:2]
+    return float(polarity), float(subjectivity)
+
+
+@cache
+def _sentiment() -> Any:
+    """A copy of `textblob.en.sentiment`, loaded, that reads its lexicon as a plain dict and
+    splits text with `find_tokens` (when it uses Pattern's own tokenizer, as textblob ships it)."""
+    source = en.sentiment
+    len(source)  # loads the lexicon
+    loaded: Any = type("LoadedSentiment", (type(source),), {
+        "__contains__": dict.__contains__, "__getitem__": dict.__getitem__, "get": dict.get,
+    })
+    fast = loaded.__new__(loaded)
+    dict.update(fast, source)
+    # its settings (tokenizer, negations, modifiers...), not the loader's methods bound to `source`
+    fast.__dict__.update({name: value for name, value in vars(source).items()
+                          if not (isinstance(value, types.MethodType) and value.__self__ is source)})
+    if getattr(source.tokenizer, "__func__", None) is _text.Parser.find_tokens:
+        fast.tokenizer = find_tokens
+    return fast
+
+
+def find_tokens(string: str) -> list[str]:
+    """Pattern's `find_tokens(string)` with its default settings: sentences of space-separated
+    tokens, punctuation split from words (step for step as `textblob._text.find_tokens`)."""
+    for contraction, spaced in _CONTRACTIONS:
+        if contraction in string:
+            string = string.replace(contraction, spaced)
+    for quote, spaced in _QUOTES:
+        string = string.replace(quote, spaced)
+    string = _SPACES.sub(" ", _LINEBREAK.sub(f" {_text.EOS} ", string.replace("\r\n", "\n")))
+    return _sentences(_tokens(_text.TOKEN.findall(string + " ")))
+
+
+def _tokens(found: list[str]) -> list[str]:
+    """Pattern's tokens: leading and trailing punctuation split off, a final period kept on
+    abbreviations ("e.g.", "U.S.", "Mr.")."""
+    tokens: list[str] = []
+    keep = _text.replacements
+    for token in found:
+        if token.isalpha():  # no punctuation at either end: as it is
+            tokens.append(token)
+            continue
+        tail: list[str] = []
+        while token.startswith(_PUNCTUATION) and token not in keep:
+            tokens.append(token[0])
+            token = token[1:]
+        while token.endswith(_TRAILING) and token not in keep:
+            if token.endswith(_PUNCTUATION):
+                tail.append(token[-1])
+                token = token[:-1]
+            if token.endswith("..."):
+                tail.append("...")
+                token = token[:-3].rstrip(".")
+            if token.endswith("."):
+                if _abbreviation(token):
+                    break
+                tail.append(token[-1])
+                token = token[:-1]
+        if token != "":
+            tokens.append(token)
+        tokens.extend(reversed(tail))
+    return tokens
+
+
+def _abbreviation(token: str) -> bool:
+    return (token in _text.ABBREVIATIONS or _text.RE_ABBR1.match(token) is not None
+            or _text.RE_ABBR2.match(token) is not None or _text.RE_ABBR3.match(token) is not None)
+
+
+def _sentences(tokens: list[str]) -> list[str]:
+    """Tokens grouped into sentences at . ! ? ... (closing quotes and brackets kept with them)."""
+    sentences: list[list[str]] = [[]]
+    i = j = 0
+    while j < len(tokens):
+        if tokens[j] in _ENDS:
+            while j < len(tokens) and tokens[j] in _CLOSERS:
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != _text.EOS)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    joined = []
+    for words in sentences:
+        if words:
+            sentence = " ".join(words)
+            if "(" in sentence:  # "( ! )" -> "(!)"
+                sentence = _text.RE_SARCASM.sub("(!)", sentence)
+            joined.append(_text.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), sentence))
+    return joined
