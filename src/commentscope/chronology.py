@@ -12,13 +12,12 @@ parser put at the top level, when every comment's header carries a date. The mon
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 from commentscope.model import Comment
+from commentscope.patterns import month_numbers
 
 Moment = tuple[int, int, int, int | None, int | None]  # year, month, day, hour, minute (time may be unknown)
 MIN_COMMENTS = 3  # fewer comments show no order
@@ -30,15 +29,8 @@ SEARCH_CHARS = 400  # a header zone longer than this is cut: bounded work per co
 
 
 @cache
-def _month_numbers() -> dict[str, int]:
-    raw = resources.files("commentscope").joinpath("data/page_patterns.toml").read_text("utf-8")
-    table: dict[str, list[str]] = tomllib.loads(raw)["months"]
-    return {name.casefold(): int(number) for number, names in table.items() for name in names}
-
-
-@cache
 def _date_patterns() -> tuple[re.Pattern[str], ...]:
-    month = "|".join(sorted((re.escape(m) for m in _month_numbers()), key=len, reverse=True))
+    month = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
     return (
         # 'March 10, 2017', 'Juli 30, 2013', 'Sep 18, 2020'
         re.compile(rf"(?<![\w.])(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?,?\s+(?P<y>\d{{4}})", re.I),
@@ -67,7 +59,7 @@ def find_moment(text: str, *, last: bool = False) -> Moment | None:
         return None
     _, m = (max if last else min)(found, key=lambda pair: pair[0])
     parts = m.groupdict()
-    month = _month_numbers()[parts["mon"].casefold()] if parts.get("mon") else int(parts["m"])
+    month = month_numbers()[parts["mon"].casefold()] if parts.get("mon") else int(parts["m"])
     day, year = int(parts["d"]), int(parts["y"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from commentscope.markup import Decoration
 
@@ -212,11 +213,25 @@ def _compile(entries: list[dict[str, object]], default_name: str, words: dict[st
 
 
 @cache
-def page_knowledge() -> PageKnowledge:
-    """The packaged pattern tables, compiled once."""
+def _page_tables() -> dict[str, object]:
     raw = resources.files("commentscope").joinpath("data/page_patterns.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
-    words: dict[str, object] = data["words"]
+    return tomllib.loads(raw)
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Every month name of the `[months]` table (any case folded) with its number."""
+    table = _page_tables()["months"]
+    assert isinstance(table, dict)
+    return {name.casefold(): int(number) for number, names in table.items() for name in names}
+
+
+@cache
+def page_knowledge() -> PageKnowledge:
+    """The packaged pattern tables, compiled once. `%MONTH%` is every name of `[months]`, the
+    longest first."""
+    data: dict[str, Any] = _page_tables()
+    words: dict[str, object] = {**data["words"], "month": sorted(month_numbers(), key=lambda m: (-len(m), m))}
     return PageKnowledge(
         max_pattern_line=int(data["max_pattern_line"]),
         decorations=_decorations(data["decorations"]),
