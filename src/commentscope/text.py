@@ -32,7 +32,13 @@ def stems(text: str, *, drop_stopwords: bool = False) -> list[str]:
 
 
 @cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of the packaged list `data/NAME` (one per line, `#` comments)."""
+    raw = resources.files("commentscope").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """English function words, shipped with the package (NLTK's list would need a download)."""
-    raw = resources.files("commentscope").joinpath("data/stopwords.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("stopwords.txt")

@@ -8,26 +8,23 @@ question covered, by the words every German sentence has.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-from commentscope.text import stem, stopwords, words
+from commentscope.text import stem, stopwords, word_list, words
 
 
 @cache
-def german_stopwords() -> frozenset[str]:
-    """German function words, shipped with the package."""
-    raw = resources.files("commentscope").joinpath("data/stopwords_de.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+def function_words() -> frozenset[str]:
+    """English and German function words, shipped with the package (German: data/stopwords_de.txt)."""
+    return stopwords() | word_list("stopwords_de.txt")
 
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words of `text`, in order, without English or German function words and
     bare numbers."""
-    stop = stopwords() | german_stopwords()
+    stop = function_words()
     return [stem(w) for w in words(text) if w not in stop and not w.isdigit()]
 
 
 def is_function_word(word: str) -> bool:
     """The word (any case) is an English or German function word."""
-    folded = word.casefold()
-    return folded in stopwords() or folded in german_stopwords()
+    return word.casefold() in function_words()
