@@ -44,7 +44,6 @@ answered by staff with evidence "inline answer".
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ from dataclasses import dataclass
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
 from commentscope.analysis.function_words import content_stems, is_function_word
 from commentscope.analysis.sentences import split_sentences
-from commentscope.analysis.similarity import SparseVector, cosine
+from commentscope.analysis.similarity import SparseVector, cosine, sublinear_vector
 from commentscope.analysis.staff import StaffMember, address_names, first_name, opens_with
 from commentscope.model import Comment, Document, LineRole
 from commentscope.text import words
@@ -353,8 +352,7 @@ _QUOTED = re.compile(r"[\"“„]([^\"“”„]{8,200})[\"”“]")
 def overlap_vector(text: str) -> SparseVector:
     """Sublinear term-frequency vector of the stems of the content words of `text`, function
     words of English and German dropped ("ich habe und" is no overlap)."""
-    counts = Counter(content_stems(text))
-    return {term: 1.0 + math.log(count) for term, count in sorted(counts.items())}
+    return sublinear_vector(content_stems(text))
 
 
 def _asks_only(text: str) -> bool:

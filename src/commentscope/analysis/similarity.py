@@ -41,7 +41,12 @@ def document_frequencies(term_lists: Iterable[Iterable[str]]) -> Counter[str]:
 
 def term_vector(text: str) -> SparseVector:
     """Sublinear term-frequency vector (``1 + ln(count)``) of the content stems of `text`, no idf."""
-    counts = Counter(content_terms(text))
+    return sublinear_vector(content_terms(text))
+
+
+def sublinear_vector(terms: Iterable[str]) -> SparseVector:
+    """Sublinear term-frequency vector (``1 + ln(count)``) of `terms`, in term order."""
+    counts = Counter(terms)
     return {term: 1.0 + math.log(count) for term, count in sorted(counts.items())}
 
 
