@@ -200,6 +200,8 @@ FIND_CASES = [
     ("verbless_fragment_alone", "Titans ran the ball all night. Poor game plan? They never adapted.", []),
     ("verbless_fragment_after_question", "Can I freeze it? Whole or sliced?", ["Can I freeze it?", "Whole or sliced?"]),
     ("fragment_request_asks", "My seeds get moldy. Any suggestions?", ["Any suggestions?"]),
+    ("fragment_any_asks", "Any home remedies for hiccups?", ["Any home remedies for hiccups?"]),
+    ("ratio_is_no_label", "Is a titer of 1:40 normal for my age?", ["Is a titer of 1:40 normal for my age?"]),
     ("answered_by_then", "Schonmal eine 6 dafür bekommen? Dann weißt du, wovon ich spreche.", []),
     ("answered_by_of_course", "Did they know? Of course they did.", []),
     (

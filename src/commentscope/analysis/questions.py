@@ -302,12 +302,14 @@ def find_questions(text: str) -> list[str]:
 
 def is_fragment(sentence: str) -> bool:
     """Two to five words with no finite verb (English or German closed list), no question word,
-    and no request ("Any suggestions?" asks; "Sure?" alone may ask too)."""
-    body = re.sub(r"^[^,;:]{0,40}:\s*", "", sentence)  # an address or label ("@Eras:", "Rückfrage:")
+    and no request ("Any suggestions?", "Any home remedies for asthma?" ask; "Sure?" alone may
+    ask too)."""
+    # an address or label ("@Eras:", "Rückfrage:"), not a ratio ("ANA 1:160")
+    body = re.sub(r"^[^,;:]{0,40}:(?!\d)\s*", "", sentence)
     tokens = re.findall(r"[\w']+", body.replace("’", "'").lower())
     return (
         2 <= len(tokens) <= _FRAGMENT_MAX_WORDS
-        and tokens[0] not in _WH_WORDS | _W_WORDS
+        and tokens[0] not in _WH_WORDS | _W_WORDS | {"any"}  # "Any home remedies for asthma?" asks
         and not any(_finite(t) or t in _FINITE_DE for t in tokens)
         and not is_question(re.sub(r"[?!\s]+$", ".", sentence))
     )
