@@ -295,8 +295,13 @@ def test_representative_reads_on_its_own() -> None:
         ("Is it safe? Also, what dose?", "Is it safe?", "Is it safe?"),
         ("Nothing matches here.", "Is it safe?", "Is it safe?"),
         ("word " * 200 + "Is it safe?", "Is it safe?", ("word " * (CONTEXT_CHARS // 5)).strip() + " Is it safe?"),
+        ("My bone density went up. " * 10 + "I take strontium. Is it safe?", "Is it safe?",
+         "My bone density went up. " * ((CONTEXT_CHARS - 18) // 25) + "I take strontium. Is it safe?"),
+        ("word " * 200 + "and so on. Is it safe?", "Is it safe?",
+         ("word " * ((CONTEXT_CHARS - 11) // 5)).strip() + " and so on. Is it safe?"),
     ],
-    ids=["context-before", "first-sentence", "not-in-comment", "cut-at-a-word"],
+    ids=["context-before", "first-sentence", "not-in-comment", "cut-at-a-word", "cut-sentence-dropped",
+         "no-sentence-starts-in-window"],
 )
 def test_question_context(comment: str, question: str, expected: str) -> None:
     assert question_context(comment, question) == expected

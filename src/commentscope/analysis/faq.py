@@ -37,6 +37,7 @@ SELF_CONTAINED_TERMS = 5  # content words that let a question with "it"/"them"/"
 SENTENCE_SLACK = 40  # characters a shown context may grow by to start at its sentence
 _APART = -1e6  # the similarity of two questions of one comment: no average reaches a threshold
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")  # a sentence starts after it
 _POINTING = frozenset("it them this that these those one ones he she they him her".split())  # "here": the page
 _JOINING = frozenset({"vs", "versus"})  # join two things the question names; not a thing asked about
 INPUT_COLUMNS = (
@@ -99,14 +100,24 @@ def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
 
 
 def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
-    """The question with what its comment says before it, up to `max_chars` (cut at a word)."""
+    """The question with what its comment says before it, up to `max_chars`: from the first
+    sentence that starts inside that window, else from the first whole word in it.
+
+    A sentence cut by the window is noise that can outweigh the question ("... to increase my
+    bone density a couple of percent. ... strontium is related to strokes. Do you think this is
+    true?" grouped with a question on bone density); docs/faq.md measures it.
+    """
     end = comment_text.find(question)
     if end < 0:
         return question
     start = max(0, end - max_chars)
     before = comment_text[start:end]
-    if start > 0 and not comment_text[start - 1].isspace():
-        before = before.split(" ", 1)[-1]  # drop the cut word
+    if start > 0:
+        sentence = _NEXT_SENTENCE.search(before)
+        if sentence is not None:
+            before = before[sentence.end() :]  # drop the cut sentence
+        elif not comment_text[start - 1].isspace():
+            before = before.split(" ", 1)[-1]  # drop the cut word
     return f"{before}{question}".strip()
 
 
