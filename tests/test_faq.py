@@ -299,9 +299,11 @@ def test_representative_reads_on_its_own() -> None:
          "My bone density went up. " * ((CONTEXT_CHARS - 18) // 25) + "I take strontium. Is it safe?"),
         ("word " * 200 + "and so on. Is it safe?", "Is it safe?",
          ("word " * ((CONTEXT_CHARS - 11) // 5)).strip() + " and so on. Is it safe?"),
+        ("word " * 200 + "So it is. I take strontium. Is it safe?", "Is it safe?",
+         ("word " * ((CONTEXT_CHARS - 28) // 5)).strip() + " So it is. I take strontium. Is it safe?"),
     ],
     ids=["context-before", "first-sentence", "not-in-comment", "cut-at-a-word", "cut-sentence-dropped",
-         "no-sentence-starts-in-window"],
+         "no-sentence-starts-in-window", "too-little-after-the-cut"],
 )
 def test_question_context(comment: str, question: str, expected: str) -> None:
     assert question_context(comment, question) == expected

@@ -101,7 +101,8 @@ def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
 
 def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
     """The question with what its comment says before it, up to `max_chars`: from the first
-    sentence that starts inside that window, else from the first whole word in it.
+    sentence that starts inside that window when that keeps at least half of it, else from the
+    first whole word in it (a long sentence cut short still says what "it" is).
 
     A sentence cut by the window is noise that can outweigh the question ("... to increase my
     bone density a couple of percent. ... strontium is related to strokes. Do you think this is
@@ -114,7 +115,7 @@ def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_
     before = comment_text[start:end]
     if start > 0:
         sentence = _NEXT_SENTENCE.search(before)
-        if sentence is not None:
+        if sentence is not None and len(before) - sentence.end() >= max_chars // 2:
             before = before[sentence.end() :]  # drop the cut sentence
         elif not comment_text[start - 1].isspace():
             before = before.split(" ", 1)[-1]  # drop the cut word
