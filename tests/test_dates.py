@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from commentscope.dates import Moment, find_moment, relative_date, slash_order, to_iso
+from commentscope.parse import parse_text
 
 MOMENTS = {
     "english-am-pm": ("Ann · May 4, 2021 at 12:05 AM", None, (2021, 5, 4, 0, 5)),
@@ -71,3 +72,22 @@ def test_slash_order_comes_from_the_pages_other_dates(texts: list[str], expected
 )
 def test_relative_dates_are_told_apart(text: str, expected: bool) -> None:
     assert relative_date(text) is expected
+
+
+HEADERS = {
+    "minute": ("Ann says:\nMay 4, 2021 at 12:05 pm\nGreat tips, thanks.\n", "2021-05-04T12:05"),
+    "day": ("Ann says:\n4. Mai 2021\nDanke für die Tipps.\n", "2021-05-04"),
+    "relative": ("Ann says:\n3 days ago\nGreat tips, thanks.\n", None),
+    "slash-decided-by-the-page": ("Ann says:\n3/4/2021 10:00\nGreat tips.\n", "2021-04-03T10:00"),
+}
+
+
+@pytest.mark.parametrize(("header", "expected"), HEADERS.values(), ids=HEADERS.keys())
+def test_text_comments_get_their_headers_date(header: str, expected: str | None) -> None:
+    page = (
+        "Growing lemons indoors\n\nA lemon tree needs light, warmth and a big pot to do well inside.\n\n"
+        "2 Comments\n\n" + header + "\nBob says:\n25/4/2021 09:30\nMine drops its leaves every January.\n"
+    )
+    first = parse_text(page).comments[0]
+    assert first.author == "Ann"
+    assert first.date == expected
