@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from commentscope.engine.trends import TrendsReducer
 from commentscope.errors import ConfigError
 from commentscope.parse import parse_text
 from commentscope.pipeline import RunOptions, analyze_to_folder
+from commentscope.report import render_report
 from commentscope.results import TREND_COLUMNS
+from report_fixtures import SCRIPT_TEXT, make_analysis
 
 PERIODS = {
     # ISO weeks run Monday to Sunday; the days around New Year belong to the week of their Thursday
@@ -130,3 +133,14 @@ def test_without_dates_the_csv_has_a_header_only_and_there_is_no_chart(tmp_path:
 def test_an_unknown_period_fails_before_any_work(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         analyze([tmp_path], period="fortnight")
+
+
+def test_the_report_summarises_the_trends_and_escapes_topic_names() -> None:
+    analysis = make_analysis()
+    trends = analysis.trends.copy()
+    trends.loc[trends["topic"] == "kefir", "topic"] = SCRIPT_TEXT
+    html = render_report(replace(analysis, trends=trends), charts={})
+    section = html[html.index('<section id="trends">'):html.index('<section id="threads">')]
+    assert "14 of" in section and "2021-01 to 2021-04" in section  # 5 + 2 + 7 dated comments
+    assert section.count("<tr>") == 4  # the header and three months
+    assert SCRIPT_TEXT not in html and "&lt;script&gt;" in section
