@@ -13,7 +13,6 @@ from commentscope.results import (
     COMMENT_ANALYSIS_COLUMNS,
     COMMENT_COLUMNS,
     COMMENTER_COLUMNS,
-    TREND_COLUMNS,
     DOCUMENT_ANALYSIS_COLUMNS,
     DOCUMENT_COLUMNS,
     FAQ_GAP_COLUMNS,
@@ -21,6 +20,7 @@ from commentscope.results import (
     SUGGESTED_TOPIC_COLUMNS,
     TOPIC_MENTION_COLUMNS,
     TOPIC_SUMMARY_COLUMNS,
+    TREND_COLUMNS,
     Analysis,
 )
 
