@@ -241,8 +241,8 @@ def _trends(analysis: Analysis, comments: int) -> Row:
     """The trends in brief: how many comments are dated, and the latest periods' figures."""
     trends = analysis.trends
     every = _records(trends[trends["topic"] == ALL_TOPICS])
-    topics = trends[trends["topic"] != ALL_TOPICS].sort_values(["period_start", "comments", "topic"],
-                                                                 ascending=[True, False, True], kind="stable")
+    topics = trends[(trends["topic"] != ALL_TOPICS) & (trends["comments"] > 0)]
+    topics = topics.sort_values(["period_start", "comments", "topic"], ascending=[True, False, True], kind="stable")
     busiest = {_text(p): _text(t) for p, t in topics.drop_duplicates("period_start")[["period", "topic"]].values}
     label = _text(every[0]["period"]) if every else ""
     return {
