@@ -12,6 +12,7 @@ reserved set of other pages).
     PYTHONPATH=src python benchmarks/real_dumps.py --show PAGE --converter lynx   # one dump, comment by comment
     PYTHONPATH=src python benchmarks/real_dumps.py --without time-order   # the figures without one cue
     PYTHONPATH=src python benchmarks/real_dumps.py --time-order-on-gold   # time order on the gold printed flat
+    PYTHONPATH=src python benchmarks/real_dumps.py --dates   # comment dates against the gold's
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from typing import Any
 
 import commentscope.parse
 from commentscope.chronology import Moment, nest_by_time
-from commentscope.model import Comment
+from commentscope.dates import relative_date
+from commentscope.model import Comment, Document, LineRole
 from commentscope.parse import parse_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,8 +114,14 @@ class Tally:
     right: int = 0
     false: int = 0
     dumps: int = 0
+    gold_dated: int = 0  # found comments whose gold has a date
+    date_right: int = 0  # ... parsed with a date on the gold's day
+    date_wrong: int = 0  # ... parsed with a date on another day
+    date_relative: int = 0  # found comments without a date whose header gives a relative one ('3 days ago')
 
-    def add(self, page: GoldPage, parsed: tuple[Comment, ...]) -> None:
+    def add(self, page: GoldPage, doc: Document) -> None:
+        parsed = doc.comments
+        relative = _relative_comments(doc)
         self.dumps += 1
         self.gold += len(page.comments)
         self.parsed += len(parsed)
@@ -127,6 +135,11 @@ class Tally:
             self.author += author_ok
             self.depth += c.depth == g.depth
             self.right += author_ok and c.depth == g.depth
+            self.date_relative += not c.date and c.comment_id in relative
+            if g.date:
+                self.gold_dated += 1
+                self.date_right += bool(c.date) and c.date[:10] == g.date[:10]
+                self.date_wrong += bool(c.date) and c.date[:10] != g.date[:10]
 
     def figures(self) -> dict[str, float]:
         share = (lambda n: n / self.gold) if self.gold else (lambda n: 0.0)
@@ -144,7 +157,7 @@ def tallies(corpus: Path, half: str) -> Iterator[tuple[str, Tally]]:
         for page in pages:
             text = read_dump(corpus, converter, page)
             if text is not None:
-                tally.add(page, parse_lines(text, doc_id=page.name).comments)
+                tally.add(page, parse_lines(text, doc_id=page.name))
         yield converter, tally
 
 
@@ -174,6 +187,26 @@ def print_table(corpus: Path, half: str) -> None:
     g = GOALS
     print(f"{'goal':<11} {'':>5} {'':>5} {g['found']:>7.0%} {g['author']:>7.0%} {g['depth']:>7.0%} {g['f1']:>6.2f}"
           f" {g['false']:>5}")
+
+
+def _relative_comments(doc: Document) -> set[str]:
+    """The comments whose header or metadata lines give a relative date."""
+    roles = (LineRole.COMMENT_HEADER, LineRole.COMMENT_META)
+    return {ln.comment_id for ln in doc.lines if ln.comment_id and ln.role in roles and relative_date(ln.text)}
+
+
+def print_dates(corpus: Path, half: str) -> None:
+    """Comment dates against the gold's, per converter: of the found comments the gold dates, how many
+    the dump dates on the same day, on another day or not at all; and of all found comments, how many are
+    left without a date because their header gives a relative one."""
+    print(f"\n{half} pages ({corpus}): comment dates")
+    print(f"{'converter':<11} {'found dated':>11} {'right':>6} {'dates right':>11} {'wrong':>5} {'empty':>5}"
+          f" {'relative':>8}")
+    for converter, t in tallies(corpus, half):
+        empty = t.gold_dated - t.date_right - t.date_wrong
+        share = t.date_right / t.gold_dated if t.gold_dated else 0.0
+        print(f"{converter:<11} {t.gold_dated:>11} {t.date_right:>6} {share:>11.1%} {t.date_wrong:>5} {empty:>5}"
+              f" {t.date_relative:>8}")
 
 
 def show(corpus: Path, name: str, converter: str) -> None:
@@ -211,7 +244,7 @@ def per_page(corpus: Path, half: str) -> None:
                 cells.append(f"{'-':>14}")
                 continue
             tally = Tally()
-            tally.add(page, parse_lines(text, doc_id=page.name).comments)
+            tally.add(page, parse_lines(text, doc_id=page.name))
             cells.append(f"{tally.found:>4}/{tally.right:>3}/{tally.parsed:>4}")
         print(f"{page.name[:44]:<44} {len(page.comments):>4}  " + "  ".join(cells))
 
@@ -258,6 +291,7 @@ def main() -> None:
     parser.add_argument("--pages", action="store_true", help="one line per page: found/right/parsed per converter")
     parser.add_argument("--without", choices=CUES, action="append", default=[], help="switch a parser cue off")
     parser.add_argument("--time-order-on-gold", action="store_true", help="time order on the gold printed flat")
+    parser.add_argument("--dates", action="store_true", help="comment dates against the gold's, per converter")
     args = parser.parse_args()
     for cue in args.without:
         without(cue)
@@ -271,7 +305,7 @@ def main() -> None:
         show(args.corpus, args.show, args.converter)
         return
     for half in (*HALVES, "all") if args.half == "both" else (args.half,):
-        print_table(args.corpus, half)
+        (print_dates if args.dates else print_table)(args.corpus, half)
 
 
 if __name__ == "__main__":

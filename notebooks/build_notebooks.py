@@ -74,6 +74,11 @@ comments.nsmallest(5, "vader_compound")[
     new_markdown_cell("## Words outside the topic list\nFrequent terms that no configured topic "
                       "covers: candidates for a new topic in a topics TOML file."),
     new_code_cell("analysis.suggested_topics.head(10)"),
+    new_markdown_cell("## Over time\nComments, questions, unanswered questions and mean sentiment per "
+                      "month and topic (`analyze(..., period=\"week\")` for weeks). The seed pages give no "
+                      "comment dates, so here the table is empty; on dated pages, "
+                      "`charts.trends_chart(analysis)` draws it."),
+    new_code_cell('analysis.trends[analysis.trends["topic"] == "(all)"]'),
 ]
 
 REVIEW = [

@@ -20,6 +20,7 @@ from commentscope.results import (
     SUGGESTED_TOPIC_COLUMNS,
     TOPIC_MENTION_COLUMNS,
     TOPIC_SUMMARY_COLUMNS,
+    TREND_COLUMNS,
     Analysis,
 )
 
@@ -236,7 +237,18 @@ def make_analysis() -> Analysis:
         documents=_documents(comments, questions), comments=comments, questions=questions,
         faq_gaps=_faq_gaps(questions), topic_summary=_topic_summary(comments, mentions, questions),
         topic_mentions=mentions, suggested_topics=suggested, commenters=_commenters(comments),
+        trends=_trends(),
     )
+
+
+def _trends() -> pd.DataFrame:
+    """Three months of dated comments, one topic besides all comments (a hand-made trends table)."""
+    rows = [
+        ("2021-01", "2021-01-01", "(all)", 5, 2, 1, 0.12), ("2021-01", "2021-01-01", "kefir", 3, 1, 1, -0.2),
+        ("2021-02", "2021-02-01", "(all)", 2, 0, 0, 0.5),
+        ("2021-04", "2021-04-01", "(all)", 7, 3, 2, -0.1), ("2021-04", "2021-04-01", "kefir", 4, 2, 1, 0.3),
+    ]
+    return pd.DataFrame(rows, columns=TREND_COLUMNS)
 
 
 def make_empty_analysis() -> Analysis:
@@ -246,6 +258,6 @@ def make_empty_analysis() -> Analysis:
         "comments": COMMENT_COLUMNS + COMMENT_ANALYSIS_COLUMNS,
         "questions": QUESTION_COLUMNS, "faq_gaps": FAQ_GAP_COLUMNS,
         "topic_summary": TOPIC_SUMMARY_COLUMNS, "topic_mentions": TOPIC_MENTION_COLUMNS,
-        "suggested_topics": SUGGESTED_TOPIC_COLUMNS, "commenters": COMMENTER_COLUMNS,
+        "suggested_topics": SUGGESTED_TOPIC_COLUMNS, "commenters": COMMENTER_COLUMNS, "trends": TREND_COLUMNS,
     }
     return Analysis(**{name: pd.DataFrame(columns=cols) for name, cols in columns.items()})

@@ -1,35 +1,11 @@
-"""Replies read from time order (`chronology.py`): dates read from headers, and threads printed flat."""
+"""Replies read from time order (`chronology.py`): threads printed flat (dates: `test_dates.py`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from commentscope.chronology import Moment, find_moment, nest_by_time
+from commentscope.chronology import Moment, nest_by_time
 from commentscope.model import Comment
-
-MOMENTS = {
-    "english-am-pm": ("Ann · May 4, 2021 at 12:05 AM", (2021, 5, 4, 0, 5)),
-    "english-pm": ("Bob says: Sep 30, 2019 at 7:41 pm", (2019, 9, 30, 19, 41)),
-    "german-um": ("Cleo 2. März 2020 um 18:07 Uhr", (2020, 3, 2, 18, 7)),
-    "numeric-spaced": ("Dan 03. 02. 2018, 09:15", (2018, 2, 3, 9, 15)),
-    "spanish-de": ("Eva 7 de octubre de 2016 a las 10:02", (2016, 10, 7, 10, 2)),
-    "iso": ("2015-11-23 08:30", (2015, 11, 23, 8, 30)),
-    "day-only": ("Fred, 12. Januar 2017", (2017, 1, 12, None, None)),
-    "slashes-are-either-order": ("Gil 3/4/2020 10:00", None),
-    "no-date": ("Hana says:", None),
-    "no-month-thirteen": ("Ida 14.13.2019", None),
-}
-
-
-@pytest.mark.parametrize(("text", "expected"), MOMENTS.values(), ids=MOMENTS.keys())
-def test_find_moment_reads_a_headers_date(text: str, expected: Moment | None) -> None:
-    assert find_moment(text) == expected
-
-
-def test_the_last_date_is_the_one_nearest_the_text() -> None:
-    block = "Ann Member since 3. April 2011 Posts 812 * 9. Mai 2019"
-    assert find_moment(block, last=True) == (2019, 5, 9, None, None)
-    assert find_moment(block) == (2011, 4, 3, None, None)
 
 
 def flat(times: list[tuple[int, int]]) -> tuple[list[Comment], list[Moment | None]]:

@@ -57,7 +57,7 @@ def serial(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
 def test_serial_run_writes_every_table_chart_and_report(serial: dict[str, bytes]) -> None:
     assert {name for name in serial if name.endswith(".csv")} == {
         f"{name}.csv" for name in ("documents", "comments", "questions", "faq_gaps", "topic_summary",
-                                   "topic_mentions", "suggested_topics", "commenters")}
+                                   "topic_mentions", "suggested_topics", "commenters", "trends")}
     assert "report.html" in serial and len([n for n in serial if n.endswith(".png")]) == 5
     assert serial["documents.csv"].count(b"\n") == PAGES + 5 + 1 + 1  # pages, seeds, broken, header
 
@@ -103,7 +103,8 @@ def test_reducers_merge_exactly(pages: list[PageOutput], cut: int) -> None:
     left.merge(right)
     matcher = _matcher(None, False)
     a, b = finish(whole, matcher), finish(left, matcher)
-    assert (a.topic_summary, a.commenters, a.suggested_topics) == (b.topic_summary, b.commenters, b.suggested_topics)
+    assert (a.topic_summary, a.commenters, a.suggested_topics, a.trends) == (
+        b.topic_summary, b.commenters, b.suggested_topics, b.trends)
     assert a.questions.equals(b.questions) and a.faq_gaps.equals(b.faq_gaps)
     for name, table in a.digest.tables().items():
         assert table.equals(getattr(b.digest, name)), name

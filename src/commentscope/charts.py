@@ -28,6 +28,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+from commentscope.analysis.trends import ALL_TOPICS
 from commentscope.results import REPORT_PAGES, Analysis
 
 WIDTH_INCHES = 8.0
@@ -350,12 +351,61 @@ def faq_gap_chart(analysis: Analysis, *, top: int = 10) -> Figure:
     return fig
 
 
+TREND_TOPICS = 4  # topics drawn in the trends chart's sentiment panel, those with most dated comments
+
+
+def trends_chart(analysis: Analysis, *, topics: int = TREND_TOPICS) -> Figure:
+    """How reader activity and mood change: dated comments, questions and unanswered questions per
+    period, and the mean sentiment of the busiest topics (periods without dated comments left out)."""
+    title = "Comments, questions and sentiment over time"
+    trends = analysis.trends
+    every = trends[trends["topic"] == ALL_TOPICS]
+    if every.empty:
+        return _empty_figure(title, "no comment has a date")
+    periods = every["period"].astype(str).tolist()
+    x = np.arange(len(periods))
+    busiest = (trends[trends["topic"] != ALL_TOPICS].groupby("topic")["comments"].sum()
+               .sort_values(ascending=False, kind="stable"))
+    shown = sorted(busiest.index[:topics], key=lambda t: (-busiest[t], str(t)))
+    with _style():
+        fig = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES * 1.4), dpi=DPI, layout="constrained")
+        FigureCanvasAgg(fig)
+        fig.suptitle(title, fontweight="bold")
+        counts, mood = fig.subplots(2, 1, sharex=True)
+        for column, label, colour, width in (("comments", "comments", _BAR_COLOUR, 0.8),
+                                             ("questions", "questions", "#e6ab02", 0.5),
+                                             ("unanswered_questions", "unanswered questions",
+                                              ANSWER_COLOURS["unanswered"], 0.25)):
+            counts.bar(x, every[column].astype(float).to_numpy(), width=width, color=colour, label=label)
+        counts.set_ylabel("per period")
+        counts.yaxis.set_major_locator(MaxNLocator(integer=True))
+        counts.grid(axis="y", alpha=0.3)
+        counts.legend(loc="upper left", frameon=False)
+        position = dict(zip(periods, x, strict=True))
+        for n, topic in enumerate(shown):
+            rows = trends[trends["topic"] == topic]
+            mood.plot([position[p] for p in rows["period"]], rows["mean_sentiment"].astype(float).to_numpy(),
+                      marker="o", color=to_hex(matplotlib.colormaps["tab10"](n)), label=display_label(topic, 24, 1))
+        mood.axhline(0, color="#555555", linewidth=0.8)
+        mood.set_ylim(-1.05, 1.05)
+        mood.set_ylabel("mean sentiment score (−1..1)")
+        mood.grid(axis="y", alpha=0.3)
+        if shown:
+            mood.legend(loc="upper left", frameon=False, ncols=min(4, len(shown)))
+        step = max(1, len(periods) // 12)
+        mood.set_xticks(x[::step], labels=periods[::step], rotation=45, ha="right")
+        mood.set_xlabel("period")
+    return fig
+
+
 @dataclass(frozen=True)
 class Chart:
-    """A chart the report and `save_charts` draw: its function and a text alternative."""
+    """A chart the report and `save_charts` draw: its function, a text alternative, and whether
+    the analysis has anything for it (a chart of nothing is left out)."""
 
     draw: Callable[[Analysis], Figure]
     alt: str
+    applies: Callable[[Analysis], bool] = lambda analysis: True
 
 
 CHARTS: dict[str, Chart] = {
@@ -369,6 +419,9 @@ CHARTS: dict[str, Chart] = {
                              "answered by staff, by readers, or unanswered."),
     "thread_activity": Chart(thread_activity_chart, "Bar charts: comments, replies, "
                              "commenters and deepest reply level per page (the 30 busiest when there are more)."),
+    "trends": Chart(trends_chart, "Bar and line charts: dated comments, questions and unanswered "
+                    "questions per period, and the mean sentiment of the busiest topics.",
+                    lambda analysis: not analysis.trends.empty),
 }
 
 
@@ -382,8 +435,8 @@ def figure_png(fig: Figure) -> bytes:
 
 
 def render_charts(analysis: Analysis) -> dict[str, bytes]:
-    """Every chart of `CHARTS` as PNG bytes, by chart name (in memory, nothing written)."""
-    return {name: figure_png(chart.draw(analysis)) for name, chart in CHARTS.items()}
+    """Every chart of `CHARTS` that applies, as PNG bytes, by chart name (in memory, nothing written)."""
+    return {name: figure_png(chart.draw(analysis)) for name, chart in CHARTS.items() if chart.applies(analysis)}
 
 
 def chart_filename(name: str) -> str:

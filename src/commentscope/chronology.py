@@ -5,74 +5,24 @@ each followed by its replies, and a reply is always newer than the comment it an
 siblings again oldest first. So in a list shown oldest first, a comment with an older comment
 anywhere after it cannot be at the top level; in a list shown newest first, a comment newer than
 the top-level comment above it is a reply to it. `nest_by_time` applies that to the comments the
-parser put at the top level, when every comment's header carries a date. The month names are data
-(`[months]` in `data/page_patterns.toml`).
+parser put at the top level, when every comment's header carries a date (read by `dates.py`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
+from commentscope.dates import Moment, find_moment
 from commentscope.model import Comment
-from commentscope.patterns import month_numbers
 
-Moment = tuple[int, int, int, int | None, int | None]  # year, month, day, hour, minute (time may be unknown)
+__all__ = ["Moment", "find_moment", "nest_by_time"]
+
 MIN_COMMENTS = 3  # fewer comments show no order
 MIN_DATED_SHARE = 0.9  # the share of comments whose header gives a date; the others keep their place
 WINDOW = 200  # how far after a comment an older one is looked for: bounded work per comment
 MAX_LEVELS = 32  # time order nests no deeper than this
 MAX_MOVED_SHARE = 0.5  # a reading that moves more of the top-level comments than this is not believed
-SEARCH_CHARS = 400  # a header zone longer than this is cut: bounded work per comment
-
-
-@cache
-def _date_patterns() -> tuple[re.Pattern[str], ...]:
-    month = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
-    return (
-        # 'March 10, 2017', 'Juli 30, 2013', 'Sep 18, 2020'
-        re.compile(rf"(?<![\w.])(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?,?\s+(?P<y>\d{{4}})", re.I),
-        # '10. März 2017', '26 abril 2022', '3 de mayo de 2019', '13 Dezember, 2015'
-        re.compile(
-            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|of\s+)?(?P<mon>{month})\.?,?\s+"
-            rf"(?:de\s+)?(?P<y>\d{{4}})",
-            re.I,
-        ),
-        # '14. 01. 2020', '06.01.2020' (day first; slashes are left out: '3/4/2020' may be either order)
-        re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)"),
-        # '2020-01-14'
-        re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
-    )
-
-
-_TIME = re.compile(r"^\D{0,12}?(?<!\d)(\d{1,2})[:.h](\d{2})(?!\d)(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
-
-
-def find_moment(text: str, *, last: bool = False) -> Moment | None:
-    """The first date in a header's text (or the last: the one nearest the text below it, past a forum
-    user block's 'member since DATE'), with the time after it when one is given."""
-    text = text[-SEARCH_CHARS:] if last else text[:SEARCH_CHARS]
-    found = [(m.start(), m) for p in _date_patterns() for m in p.finditer(text)]
-    if not found:
-        return None
-    _, m = (max if last else min)(found, key=lambda pair: pair[0])
-    parts = m.groupdict()
-    month = month_numbers()[parts["mon"].casefold()] if parts.get("mon") else int(parts["m"])
-    day, year = int(parts["d"]), int(parts["y"])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    clock = _TIME.match(text[m.end() :])
-    if clock is None:
-        return (year, month, day, None, None)
-    hour, minute = int(clock.group(1)), int(clock.group(2))
-    half = (clock.group(3) or "").lower()
-    if half == "p" and hour < 12:
-        hour += 12
-    elif half == "a" and hour == 12:
-        hour = 0
-    return (year, month, day, hour, minute) if hour < 24 and minute < 60 else (year, month, day, None, None)
 
 
 def _before(a: Moment, b: Moment) -> bool:

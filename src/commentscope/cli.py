@@ -13,6 +13,7 @@ from typing import Any
 from tqdm import tqdm
 
 from commentscope import __version__
+from commentscope.analysis.trends import DEFAULT_PERIOD, PERIODS
 from commentscope.corpus import PageResult, parse_pages
 from commentscope.errors import CommentscopeError, MissingResourceError, OutputError
 from commentscope.outputs import OutputRun
@@ -35,6 +36,7 @@ ANALYZE_EXAMPLES = """examples:
   commentscope analyze /shared/pages/ --engine dask --scheduler tcp://10.0.0.5:8786
   commentscope analyze pages/ --topics my_topics.toml --staff "Vivian Goldschmidt, MA"
   commentscope analyze pages/ --topics only_mine.toml --replace-topics
+  commentscope analyze pages/ --period week  # trends.csv per ISO week (default: month)
 """
 REPORT_EXAMPLES = """examples:
   commentscope report                        # seeds/ -> outputs/report.html (+ charts)
@@ -74,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="local processes, or a dask.distributed cluster (extra: commentscope[dask])")
         command.add_argument("--scheduler", metavar="ADDRESS",
                              help="with --engine dask: the scheduler (default: a LocalCluster of --jobs workers)")
+        command.add_argument("--period", choices=PERIODS, default=DEFAULT_PERIOD,
+                             help="trends.csv and the trends chart per ISO week, month or quarter "
+                             f"(default: {DEFAULT_PERIOD})")
     return parser
 
 
@@ -192,7 +197,7 @@ def _report_line(result: PageResult, quiet: bool) -> None:
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     """The options that shape the outputs, for the manifest."""
-    names = ("topics", "replace_topics", "staff", "exclude")
+    names = ("topics", "replace_topics", "staff", "exclude", "period")
     given = {name: getattr(args, name) for name in names if hasattr(args, name)}
     readers = {name: getattr(args, name) for name in ("columns", "articles", "keep") if getattr(args, name, None)}
     return given | readers
@@ -248,7 +253,7 @@ def _analyze(args: argparse.Namespace, paths: list[Path], read_options: ReadOpti
             _page_line(page.document.page, page.warnings, args.quiet)
 
     options = RunOptions(args.topics, args.replace_topics, tuple(args.staff), args.jobs, args.engine,
-                         args.scheduler, read_options, exclude=tuple(args.exclude))
+                         args.scheduler, read_options, exclude=tuple(args.exclude), period=args.period)
     with OutputRun(args.out, command=args.command, inputs=paths, options=_options(args)) as out, bar:
         run = analyze_to_folder(paths, out.folder, options, tables=args.command == "analyze",
                                 progress=Progress(callback=done))

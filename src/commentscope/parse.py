@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from commentscope.chronology import Moment, find_moment, nest_by_time
+from commentscope.chronology import nest_by_time
+from commentscope.dates import Moment, find_moment, moment_iso, slash_order
 from commentscope.errors import UnreadableInputError
 from commentscope.grammar import (
     DATE_META,
@@ -303,7 +304,8 @@ Roles = dict[int, tuple[LineRole, str | None]]
 
 
 def _moments(lines: list[Line], roles: Roles, comments: list[Comment]) -> list[Moment | None]:
-    """Each comment's date: the first in its header and metadata lines (those before its text first)."""
+    """Each comment's date: the last in its header and metadata lines before its text, else the first after
+    it. Slash dates count where the section's own slash dates show their order."""
     zones: dict[str, tuple[list[str], list[str]]] = {c.comment_id: ([], []) for c in comments}
     started: set[str] = set()
     for i in sorted(roles):
@@ -314,11 +316,17 @@ def _moments(lines: list[Line], roles: Roles, comments: list[Comment]) -> list[M
             started.add(owner)
         elif role in (LineRole.COMMENT_HEADER, LineRole.COMMENT_META):
             zones[owner][owner in started].append(lines[i].clean)
+    order = slash_order(line for head, tail in zones.values() for line in (*head, *tail))
     found = []
     for c in comments:
         head, tail = zones[c.comment_id]
-        found.append(find_moment(" ".join(head), last=True) or find_moment(" ".join(tail)))
+        found.append(find_moment(" ".join(head), last=True, order=order) or find_moment(" ".join(tail), order=order))
     return found
+
+
+def _dated(comments: list[Comment], moments: list[Moment | None]) -> list[Comment]:
+    """The comments with the date their header gives, in ISO 8601 (to the minute where it has a time)."""
+    return [c if m is None else replace(c, date=moment_iso(m)) for c, m in zip(comments, moments, strict=True)]
 
 
 def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
@@ -335,7 +343,8 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         builder.build(start)
         roles.update(builder.roles)
         comments = builder.comments()
-        comments = nest_by_time(comments, _moments(lines, builder.roles, comments))
+        moments = _moments(lines, builder.roles, comments)
+        comments = nest_by_time(_dated(comments, moments), moments)
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         labelled.append(LabelledLine(line.number, line.raw, role, comment_id))

@@ -226,6 +226,14 @@ def month_numbers() -> dict[str, int]:
     return {name.casefold(): int(number) for number, names in table.items() for name in names}
 
 
+def shared_word(name: str) -> str:
+    """One entry of the `[words]` table as a regular expression fragment (a list joined with '|')."""
+    words = _page_tables()["words"]
+    assert isinstance(words, dict)
+    value = words[name]
+    return "|".join(value) if isinstance(value, list) else str(value)
+
+
 @cache
 def page_knowledge() -> PageKnowledge:
     """The packaged pattern tables, compiled once. `%MONTH%` is every name of `[months]`, the

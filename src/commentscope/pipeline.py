@@ -9,6 +9,7 @@ from pathlib import Path
 
 from commentscope.analysis.answers import unmatched_staff
 from commentscope.analysis.sentiment import SentimentAnalyzer
+from commentscope.analysis.trends import DEFAULT_PERIOD, check_period
 from commentscope.corpus import PageResult
 from commentscope.engine import (
     FolderSink,
@@ -29,7 +30,8 @@ from commentscope.results import Analysis
 @dataclass(frozen=True)
 class RunOptions:
     """How to run: what to read (`exclude`, `read_options`), what to compute (taxonomy, staff,
-    `sentiment`), and where (`engine`, `jobs`, `scheduler`)."""
+    `sentiment`, the trends' `period`: week, month or quarter), and where (`engine`, `jobs`,
+    `scheduler`)."""
 
     topics: Path | None = None
     replace_topics: bool = False
@@ -40,6 +42,7 @@ class RunOptions:
     read_options: ReadOptions | None = None
     sentiment: SentimentAnalyzer | None = None  # None: the packaged model
     exclude: tuple[str, ...] = ()  # globs of files and folders to skip
+    period: str = DEFAULT_PERIOD  # trends.csv's periods: "week", "month" or "quarter"
 
     @property
     def settings(self) -> Settings:
@@ -57,18 +60,21 @@ def analyze(
     scheduler: str | None = None,
     read_options: ReadOptions | None = None,
     sentiment: SentimentAnalyzer | None = None,
+    period: str = DEFAULT_PERIOD,
 ) -> Analysis:
     """Parse and analyse every page under `paths`; every table as a pandas DataFrame.
 
     `read_options` names table columns, supplies articles for tables and says what exports keep;
     `sentiment` is any `SentimentAnalyzer` to label comments (default: the packaged model; with
-    `jobs` > 1 or Dask it must be picklable). For corpora too big for memory,
-    `analyze_to_folder` streams the tables to files instead.
+    `jobs` > 1 or Dask it must be picklable); `period` ("week", "month", "quarter") groups the
+    `trends` table. For corpora too big for memory, `analyze_to_folder` streams the tables to
+    files instead.
     """
+    check_period(period)
     options = RunOptions(topics, replace_topics, tuple(staff), jobs, engine, scheduler, read_options, sentiment)
     sink = FrameSink()
     reducers = run(paths, options.settings, runner_for(engine, jobs, scheduler), sink)
-    return sink.analysis(finish(reducers, _matcher(topics, replace_topics)))
+    return sink.analysis(finish(reducers, _matcher(topics, replace_topics), period))
 
 
 def analyze_results(
@@ -78,8 +84,10 @@ def analyze_results(
     replace_topics: bool = False,
     staff: Sequence[str] = (),
     sentiment: SentimentAnalyzer | None = None,
+    period: str = DEFAULT_PERIOD,
 ) -> Analysis:
     """Analyse already-parsed pages in this process (failed pages stay in the documents table)."""
+    check_period(period)
     settings = Settings(topics, replace_topics, tuple(staff), sentiment=sentiment)
     matcher = _matcher(topics, replace_topics)
     reducers, sink = Reducers(), FrameSink()
@@ -87,7 +95,7 @@ def analyze_results(
         page = map_page(result, matcher, settings)
         reducers.add(page)
         sink.page(page)
-    return sink.analysis(finish(reducers, matcher))
+    return sink.analysis(finish(reducers, matcher, period))
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,7 @@ def analyze_to_folder(
     `out_dir` is written in place: the command line gives it an `OutputRun`'s staging folder.
     Memory stays flat in the number of pages beyond the corpus tables' own state.
     """
+    check_period(options.period)
     progress = progress or Progress()
     out_dir.mkdir(parents=True, exist_ok=True)
     sink = FolderSink(out_dir) if tables else _NoTables()
@@ -126,7 +135,7 @@ def analyze_to_folder(
     except BaseException:
         sink.close()  # the streamed files stay behind, closed, for the caller to discard
         raise
-    done = finish(reducers, _matcher(options.topics, options.replace_topics))
+    done = finish(reducers, _matcher(options.topics, options.replace_topics), options.period)
     written = sink.finish(done)
     if charts:
         from commentscope.writers import write_charts_and_report

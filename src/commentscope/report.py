@@ -19,6 +19,7 @@ from urllib.parse import quote
 import jinja2
 import pandas as pd
 
+from commentscope.analysis.trends import ALL_TOPICS
 from commentscope.charts import CHARTS, render_charts
 from commentscope.results import PAGE_COMMENTS, REPORT_PAGES, Analysis
 
@@ -28,6 +29,7 @@ MAX_FAQ_GAPS = 25
 MAX_QUOTES = 8
 MAX_SUGGESTED = 12
 MAX_FAILED = 20  # unreadable pages listed by name; the rest are in documents.csv
+MAX_TREND_PERIODS = 24  # the latest periods listed in the trends section; all are in trends.csv
 EXCERPT_CHARS = 280
 MAX_NESTING = 12  # reply levels drawn as nesting; deeper replies say whom they answer
 _FRAGMENT_SAFE = "!$&'()*+,;=:@/?-._~"
@@ -235,6 +237,25 @@ def _suggested(analysis: Analysis, lookup: _Lookup) -> list[Row]:
             for s in _records(analysis.suggested_topics.head(MAX_SUGGESTED))]
 
 
+def _trends(analysis: Analysis, comments: int) -> Row:
+    """The trends in brief: how many comments are dated, and the latest periods' figures."""
+    trends = analysis.trends
+    every = _records(trends[trends["topic"] == ALL_TOPICS])
+    topics = trends[(trends["topic"] != ALL_TOPICS) & (trends["comments"] > 0)]
+    topics = topics.sort_values(["period_start", "comments", "topic"], ascending=[True, False, True], kind="stable")
+    busiest = {_text(p): _text(t) for p, t in topics.drop_duplicates("period_start")[["period", "topic"]].values}
+    label = _text(every[0]["period"]) if every else ""
+    return {
+        "dated": sum(int(row["comments"]) for row in every), "comments": comments,
+        "unit": "ISO week" if "-W" in label else "quarter" if "-Q" in label else "month",
+        "periods": len(every), "first": label, "last": _text(every[-1]["period"]) if every else "",
+        "rows": [{"period": _text(row["period"]), "comments": _text(row["comments"]),
+                  "questions": _text(row["questions"]), "unanswered": _text(row["unanswered_questions"]),
+                  "score": _score(row["mean_sentiment"]), "topic": busiest.get(_text(row["period"]), "")}
+                 for row in every[-MAX_TREND_PERIODS:]],
+    }
+
+
 def _node(comment: Row, lookup: _Lookup) -> Row:
     author = _text(comment["author"])
     asked = _flag(comment["is_question"])
@@ -332,8 +353,10 @@ def _charts(pngs: Mapping[str, bytes]) -> list[Row]:
 def render_report(analysis: Analysis, charts: Mapping[str, bytes] | None = None) -> str:
     """The report as one self-contained HTML page; `charts` maps name -> PNG (None: draw all)."""
     lookup = _Lookup(analysis)
+    summary = _summary(analysis)
     return _environment().get_template(TEMPLATE).render(
-        summary=_summary(analysis),
+        summary=summary,
+        trends=_trends(analysis, int(summary["figures"][1][1])),
         gaps=_faq_gaps(analysis, lookup),
         gap_total=len(analysis.faq_gaps),
         topics=_topics(analysis, lookup),

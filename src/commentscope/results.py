@@ -185,6 +185,19 @@ class CommenterRow:
     staff_evidence: str
 
 
+@dataclass(frozen=True, slots=True)
+class TrendRow:
+    """One period and topic: its dated comments, their questions and mean sentiment (trends.csv)."""
+
+    period: str
+    period_start: str
+    topic: str
+    comments: int
+    questions: int
+    unanswered_questions: int
+    mean_sentiment: float | None
+
+
 @cache
 def row_fields(row_type: type) -> tuple[tuple[str, Any, str], ...]:
     """(column, type, cell format) of each column of a row dataclass, nested rows flattened."""
@@ -218,6 +231,7 @@ TOPIC_SUMMARY_COLUMNS = columns(TopicSummaryRow)
 TOPIC_MENTION_COLUMNS = columns(TopicMentionRow)
 SUGGESTED_TOPIC_COLUMNS = columns(SuggestedTopicRow)
 COMMENTER_COLUMNS = columns(CommenterRow)
+TREND_COLUMNS = columns(TrendRow)
 
 
 REPORT_PAGES = 30  # pages with most comments shown in the thread chart and the report
@@ -244,6 +258,7 @@ class Analysis:
 
     `totals` is set when some tables are bounded extracts (a streamed run's report input):
     then `comments` holds the shown pages' comments and examples, `topic_mentions` a sample.
+    `trends` is empty (header only) when no comment has a date.
     """
 
     documents: pd.DataFrame
@@ -254,6 +269,7 @@ class Analysis:
     topic_mentions: pd.DataFrame
     suggested_topics: pd.DataFrame
     commenters: pd.DataFrame
+    trends: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TREND_COLUMNS))
     totals: Totals | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -29,6 +29,7 @@ from commentscope.engine.reducers import (
     ThemesReducer,
     TopicSummaryReducer,
 )
+from commentscope.engine.trends import TrendsReducer
 from commentscope.errors import UnreadableInputError
 from commentscope.readers import READERS, DocumentReader, InputFile, make_readers
 from commentscope.sources import page_stem
@@ -55,9 +56,10 @@ class Reducers:
     questions: QuestionsReducer = field(default_factory=QuestionsReducer)
     themes: ThemesReducer = field(default_factory=ThemesReducer)
     digest: DigestReducer = field(default_factory=DigestReducer)
+    trends: TrendsReducer = field(default_factory=TrendsReducer)
 
     def add(self, page: PageOutput) -> None:
-        for reducer in (self.topics, self.commenters, self.questions, self.themes, self.digest):
+        for reducer in (self.topics, self.commenters, self.questions, self.themes, self.digest, self.trends):
             reducer.add(page)
 
     def merge(self, later: Reducers) -> None:
@@ -66,6 +68,7 @@ class Reducers:
         self.questions.merge(later.questions)
         self.themes.merge(later.themes)
         self.digest.merge(later.digest)
+        self.trends.merge(later.trends)
 
 
 @dataclass

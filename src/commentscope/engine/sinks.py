@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from commentscope.analysis.topics import TopicMatcher
+from commentscope.analysis.trends import DEFAULT_PERIOD
 from commentscope.engine.page import PageOutput
 from commentscope.engine.run import Reducers
 from commentscope.results import (
@@ -30,6 +31,7 @@ from commentscope.results import (
     TopicMentionRow,
     TopicSummaryRow,
     Totals,
+    TrendRow,
     columns,
 )
 from commentscope.writers import CsvTableWriter, frame, write_csv
@@ -47,10 +49,13 @@ class Finished:
     questions: pd.DataFrame  # every question, small columns, with group_id
     faq_gaps: pd.DataFrame
     digest: Analysis
+    trends: list[TrendRow] = field(default_factory=list)
 
 
-def finish(reducers: Reducers, matcher: TopicMatcher) -> Finished:
-    """Finish every reducer: group the questions, rank themes, and build the report input."""
+def finish(reducers: Reducers, matcher: TopicMatcher, period: str = DEFAULT_PERIOD) -> Finished:
+    """Finish every reducer: group the questions, rank themes, put the trends into `period`s, and
+    build the report input."""
+    trends = reducers.trends.finish(period)
     questions, gaps = reducers.questions.finish()
     topics = reducers.topics.finish()
     commenters = reducers.commenters.finish()
@@ -79,9 +84,10 @@ def finish(reducers: Reducers, matcher: TopicMatcher) -> Finished:
         topic_mentions=frame(digest.mentions(), TopicMentionRow),
         suggested_topics=frame(themes, SuggestedTopicRow),
         commenters=frame(commenters, CommenterRow),
+        trends=frame(trends, TrendRow),
         totals=totals,
     )
-    return Finished(topics, commenters, themes, questions, gaps, report)
+    return Finished(topics, commenters, themes, questions, gaps, report, trends)
 
 
 def _theme_stubs(reducers: Reducers, themes: list[SuggestedTopicRow]) -> list[AnalysedCommentRow]:
@@ -127,10 +133,11 @@ class FolderSink:
         for name, table in (("faq_gaps", done.faq_gaps),
                             ("topic_summary", frame(done.topic_summary, TopicSummaryRow)),
                             ("suggested_topics", frame(done.suggested_topics, SuggestedTopicRow)),
-                            ("commenters", frame(done.commenters, CommenterRow))):
+                            ("commenters", frame(done.commenters, CommenterRow)),
+                            ("trends", frame(done.trends, TrendRow))):
             paths[name] = write_csv(table, self.out_dir / f"{name}.csv")
         order = ("documents", "comments", "questions", "faq_gaps", "topic_summary", "topic_mentions",
-                 "suggested_topics", "commenters")
+                 "suggested_topics", "commenters", "trends")
         return [paths[name] for name in order]
 
     def _group_questions(self, group_ids: list[str]) -> Path:
@@ -173,4 +180,5 @@ class FrameSink:
             topic_mentions=frame(self.mentions, TopicMentionRow),
             suggested_topics=frame(done.suggested_topics, SuggestedTopicRow),
             commenters=frame(done.commenters, CommenterRow),
+            trends=frame(done.trends, TrendRow),
         )

@@ -16,9 +16,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from commentscope.dates import Order, slash_order, to_iso
 from commentscope.model import CommentRecord
 from commentscope.readers.html_rules import Rule
-from commentscope.readers.html_text import date_span, inline_text, node_text, to_iso
+from commentscope.readers.html_text import date_span, inline_text, node_text
 
 MIN_WORDS_STRICT = 2  # the generic rule's comment needs at least this many words
 MAX_LINK_SHARE = 0.5  # ... and at most this share of its text inside links
@@ -153,7 +154,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     meta: set[int] = set()  # the elements author and date came from are not comment text
     authors = _first_values(page, rule.author, lambda hit: _author_text(hit, skip_base), meta)
     authors.update(_attribute_values(items, rule.author_attrs))
-    dates = _first_values(page, rule.date, lambda hit: _date_value(hit, rule.month_first), meta)
+    dates = _dates(page, rule, meta)
     texts = _texts(page, rule, skip_base | meta, items)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
@@ -314,17 +315,35 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     return text if 0 < len(text) <= 120 else None
 
 
-def _date_value(hit: LexborNode, month_first: bool = False) -> str | None:
+def _dates(page: _Page, rule: Rule, meta: set[int]) -> dict[int, str]:
+    """Per comment element its date. Slash dates are month first where the rule says so, else in the
+    order the page's own slash dates show (`13/4/2020`), else unread ('3/4/2020' may be either)."""
+    if rule.month_first:
+        return _first_values(page, rule.date, lambda hit: _date_value(hit, "month"), meta)
+    seen: list[str] = []
+    used: set[int] = set()
+    found = _first_values(page, rule.date, lambda hit: _date_value(hit, None, seen), used)
+    order = slash_order(text for text in seen if "/" in text)
+    if order is None:
+        meta.update(used)
+        return found
+    return _first_values(page, rule.date, lambda hit: _date_value(hit, order), meta)
+
+
+def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = None) -> str | None:
     attrs = hit.attributes
     for name in EPOCH_ATTRS:
         value = (attrs.get(name) or "").strip()
         if value.isdigit() and 9 <= len(value) <= 10:  # seconds since 1970 (Drupal)
             return datetime.fromtimestamp(int(value), UTC).isoformat().replace("+00:00", "Z")
-    for name in ("datetime", "content", "title"):
-        found = to_iso(attrs.get(name), month_first)
+    for name in ("datetime", "content", "title", ""):
+        text = attrs.get(name) if name else inline_text(hit)
+        if seen is not None and text:
+            seen.append(text)
+        found = to_iso(text, order)
         if found:
             return found
-    return to_iso(inline_text(hit), month_first)
+    return None
 
 
 def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:

@@ -1,0 +1,175 @@
+"""Dates as pages print them, read one way for HTML comments and text dumps.
+
+Month names are data (`[months]` in `data/page_patterns.toml`, via `patterns.month_numbers`).
+Forms read: ISO 8601 (`2019-08-03T04:11:57+00:00`), day-month-year (`10. März 2017`,
+`3 de mayo de 2019`), month-day-year (`August 3, 2019`), numeric day first with dots
+(`14. 01. 2020`), and numeric with slashes, which may be either order: `3/4/2020` is read only
+when the order is known (a rule says so, or the page's own slash dates show it: `13/4/2020` is day
+first, `4/13/2020` month first); `13/4/2020` alone decides itself. A time after the date
+(`at 4:11 pm`, `um 18:07 Uhr`, `// 12:56`) is kept to the minute. Relative dates ("3 days ago",
+"vor 2 Stunden") are not dates: without the page's own date they cannot be placed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from commentscope.patterns import month_numbers, shared_word
+
+Moment = tuple[int, int, int, int | None, int | None]  # year, month, day, hour, minute (time may be unknown)
+Order = Literal["day", "month"]  # how a numeric date with slashes is read: 3/4 is 3 April, or March 4
+SEARCH_CHARS = 400  # a header zone longer than this is cut: bounded work per comment
+
+_ISO, _DAY_MONTH, _MONTH_DAY, _DOTS, _SLASHES = "iso", "day-month", "month-day", "dots", "slashes"
+_TIME = re.compile(r"^\D{0,12}?(?<!\d)(\d{1,2})[:.h](\d{2})(?!\d)(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
+_RELATIVE_DAY = r"yesterday|today|just now|gestern|heute|gerade eben|aujourd.hui|ayer|hoy"
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, pattern), in the order the HTML reader prefers them."""
+    month = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+    return (
+        # '2020-01-14', '2019-08-03T04:11:57+00:00'
+        (_ISO, re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)(?:[T ](?P<H>\d{2}):(?P<M>\d{2})"
+                          r"(?P<rest>:\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?")),
+        # '10. März 2017', '26 abril 2022', '3 de mayo de 2019', '13 Dezember, 2015', '1st of May 2020'
+        (_DAY_MONTH, re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|of\s+)?"
+                                rf"(?P<mon>{month})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})", re.I)),
+        # 'March 10, 2017', 'Juli 30, 2013', 'Sep 18, 2020'
+        (_MONTH_DAY, re.compile(rf"(?<![\w.])(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?,?\s+"
+                                rf"(?P<y>\d{{4}})", re.I)),
+        # '14. 01. 2020', '06.01.2020': day first
+        (_DOTS, re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)")),
+        # '3/4/2020': either order
+        (_SLASHES, re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?!\d)")),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """One date found in a text: where, what kind of form, and the point in time it names."""
+
+    start: int
+    end: int
+    kind: str
+    moment: Moment
+    suffix: str = ""  # an ISO input's seconds and zone, kept as given
+
+    def iso(self) -> str:
+        """ISO 8601: the date, with the time to the minute when the page gives one."""
+        out = moment_iso(self.moment)
+        return out + self.suffix if self.moment[3] is not None else out
+
+
+def slash_order(texts: Iterable[str]) -> Order | None:
+    """The order a page's slash dates are in, when they show it: a first number over 12 is a day, a
+    second over 12 is a day too. None when none shows it, or when they disagree."""
+    seen: set[Order] = set()
+    pattern = _patterns()[-1][1]
+    for text in texts:
+        for m in pattern.finditer(text):
+            first, second = int(m["d"]), int(m["m"])
+            if first > 12 >= second:
+                seen.add("day")
+            elif second > 12 >= first:
+                seen.add("month")
+    return seen.pop() if len(seen) == 1 else None
+
+
+def find_dates(text: str, order: Order | None = None) -> list[DateHit]:
+    """Every date in `text`, leftmost first; slash dates only where `order` (or the date itself) says
+    which number is the day."""
+    hits: list[DateHit] = []
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(text):
+            hit = _hit(kind, m, text, order)
+            if hit is not None:
+                hits.append(hit)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _hit(kind: str, m: re.Match[str], text: str, order: Order | None) -> DateHit | None:
+    parts = m.groupdict()
+    month = month_numbers()[parts["mon"].casefold()] if parts.get("mon") else int(parts["m"])
+    day, year = int(parts["d"]), int(parts["y"])
+    if kind == _SLASHES and day != month:
+        if day <= 12 and month <= 12:
+            if order is None:
+                return None  # '3/4/2020' may be either order
+            if order == "month":
+                day, month = month, day
+        elif month > 12:
+            day, month = month, day  # '4/13/2020' can only be month first
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if parts.get("H"):  # an ISO date's own time
+        hour, minute = int(parts["H"]), int(parts["M"])
+        if hour < 24 and minute < 60:
+            suffix = (parts.get("rest") or "") + (parts.get("tz") or "")
+            return DateHit(m.start(), m.end(), kind, (year, month, day, hour, minute), suffix)
+        return DateHit(m.start(), m.end(), kind, (year, month, day, None, None))
+    return DateHit(m.start(), m.end(), kind, (year, month, day, *_clock(text[m.end() :])))
+
+
+def _clock(after: str) -> tuple[int, int] | tuple[None, None]:
+    """The time right after a date (`, 4:11 pm`, ` um 18:07`), to the minute."""
+    clock = _TIME.match(after)
+    if clock is None:
+        return None, None
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    half = (clock.group(3) or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 and minute < 60 else (None, None)
+
+
+def find_moment(text: str, *, last: bool = False, order: Order | None = None) -> Moment | None:
+    """The first date in a header's text (or the last: the one nearest the text below it, past a forum
+    user block's 'member since DATE'), with the time after it when one is given."""
+    text = text[-SEARCH_CHARS:] if last else text[:SEARCH_CHARS]
+    hits = find_dates(text, order)
+    if not hits:
+        return None
+    return (max(hits, key=lambda h: h.start) if last else hits[0]).moment
+
+
+def to_iso(raw: str | None, order: Order | None = None) -> str | None:
+    """A date as a page prints it (or a `datetime` attribute) in ISO 8601; None when none is found.
+    The forms are tried in turn (ISO first), the first one found wins."""
+    if not raw:
+        return None
+    hits = find_dates(" ".join(raw.split()), order)
+    if not hits:
+        return None
+    rank = {kind: n for n, (kind, _) in enumerate(_patterns())}
+    return min(hits, key=lambda h: (rank[h.kind], h.start)).iso()
+
+
+def moment_iso(moment: Moment) -> str:
+    """A moment in ISO 8601: the date, with the time to the minute when it is known."""
+    year, month, day, hour, minute = moment
+    out = f"{year:04d}-{month:02d}-{day:02d}"
+    return out if hour is None or minute is None else f"{out}T{hour:02d}:{minute:02d}"
+
+
+def date_span(text: str, order: Order | None = None) -> tuple[int, int] | None:
+    """Where the first date in `text` starts and ends (to cut a date out of an author line)."""
+    hits = find_dates(text, order)
+    return (hits[0].start, hits[0].end) if hits else None
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{shared_word('relative')}|{_RELATIVE_DAY})(?!\w)", re.I)
+
+
+def relative_date(text: str) -> bool:
+    """Whether `text` gives a time relative to the day the page was saved ('3 days ago', 'gestern')."""
+    return _relative().search(text[:SEARCH_CHARS]) is not None

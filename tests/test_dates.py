@@ -1,0 +1,93 @@
+"""One date reader for HTML comments and text dumps (`dates.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from commentscope.dates import Moment, find_moment, relative_date, slash_order, to_iso
+from commentscope.parse import parse_text
+
+MOMENTS = {
+    "english-am-pm": ("Ann · May 4, 2021 at 12:05 AM", None, (2021, 5, 4, 0, 5)),
+    "english-pm": ("Bob says: Sep 30, 2019 at 7:41 pm", None, (2019, 9, 30, 19, 41)),
+    "seconds-then-pm": ("Sep 30, 2019 7:41:08 pm", None, (2019, 9, 30, 19, 41)),
+    "german-um": ("Cleo 2. März 2020 um 18:07 Uhr", None, (2020, 3, 2, 18, 7)),
+    "german-ascii-month": ("Cleo 2. Maerz 2020", None, (2020, 3, 2, None, None)),
+    "numeric-spaced": ("Dan 03. 02. 2018, 09:15", None, (2018, 2, 3, 9, 15)),
+    "spanish-de": ("Eva 7 de octubre de 2016 a las 10:02", None, (2016, 10, 7, 10, 2)),
+    "iso": ("2015-11-23 08:30", None, (2015, 11, 23, 8, 30)),
+    "day-only": ("Fred, 12. Januar 2017", None, (2017, 1, 12, None, None)),
+    "slashes-are-either-order": ("Gil 3/4/2020 10:00", None, None),
+    "slashes-day-first-page": ("Gil 3/4/2020 10:00", "day", (2020, 4, 3, 10, 0)),
+    "slashes-month-first-page": ("Gil 3/4/2020 10:00", "month", (2020, 3, 4, 10, 0)),
+    "slashes-decide-themselves": ("Gil 13/4/2020", None, (2020, 4, 13, None, None)),
+    "slashes-month-first-itself": ("Gil 4/13/2020", "day", (2020, 4, 13, None, None)),
+    "same-day-and-month": ("Gil 4/4/2020", None, (2020, 4, 4, None, None)),
+    "no-date": ("Hana says:", None, None),
+    "no-month-thirteen": ("Ida 14.13.2019", None, None),
+}
+
+
+@pytest.mark.parametrize(("text", "order", "expected"), MOMENTS.values(), ids=MOMENTS.keys())
+def test_find_moment_reads_a_headers_date(text: str, order: str | None, expected: Moment | None) -> None:
+    assert find_moment(text, order=order) == expected  # type: ignore[arg-type]
+
+
+ISO = {
+    "english-time": ("August 3, 2019 at 4:11 pm", False, "2019-08-03T16:11"),
+    "german-time": ("10. Februar 2019 um 18:05", False, "2019-02-10T18:05"),
+    "drupal-month-first": ("03/19/2014 - 15:04", True, "2014-03-19T15:04"),
+    "drupal-ambiguous": ("03/04/2014 - 15:04", True, "2014-03-04T15:04"),
+    "ambiguous-unread": ("03/04/2014 - 15:04", False, None),
+    "attribute-keeps-zone": ("2019-08-03T04:11:57+00:00", True, "2019-08-03T04:11:57+00:00"),
+    "iso-wins-over-printed": ("3. Mai 2019 (2019-05-04T10:00Z)", False, "2019-05-04T10:00Z"),
+    "relative": ("3 years ago", False, None),
+}
+
+
+@pytest.mark.parametrize(("raw", "month_first", "expected"), ISO.values(), ids=ISO.keys())
+def test_to_iso(raw: str, month_first: bool, expected: str | None) -> None:
+    assert to_iso(raw, "month" if month_first else None) == expected
+
+
+ORDERS = {
+    "day-first": (["12/03/2020", "25/03/2020"], "day"),
+    "month-first": (["03/12/2020", "03/25/2020"], "month"),
+    "undecided": (["03/04/2020", "05/06/2020"], None),
+    "contradicting": (["25/03/2020", "03/25/2020"], None),
+    "no-slashes": (["3. März 2020"], None),
+}
+
+
+@pytest.mark.parametrize(("texts", "expected"), ORDERS.values(), ids=ORDERS.keys())
+def test_slash_order_comes_from_the_pages_other_dates(texts: list[str], expected: str | None) -> None:
+    assert slash_order(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Ann • 3 years ago", True), ("vor 2 Stunden", True), ("gestern, 10:15", True),
+     ("Ann • March 3, 2019", False), ("Ann says:", False)],
+    ids=["english", "german", "yesterday", "absolute", "none"],
+)
+def test_relative_dates_are_told_apart(text: str, expected: bool) -> None:
+    assert relative_date(text) is expected
+
+
+HEADERS = {
+    "minute": ("Ann says:\nMay 4, 2021 at 12:05 pm\nGreat tips, thanks.\n", "2021-05-04T12:05"),
+    "day": ("Ann says:\n4. Mai 2021\nDanke für die Tipps.\n", "2021-05-04"),
+    "relative": ("Ann says:\n3 days ago\nGreat tips, thanks.\n", None),
+    "slash-decided-by-the-page": ("Ann says:\n3/4/2021 10:00\nGreat tips.\n", "2021-04-03T10:00"),
+}
+
+
+@pytest.mark.parametrize(("header", "expected"), HEADERS.values(), ids=HEADERS.keys())
+def test_text_comments_get_their_headers_date(header: str, expected: str | None) -> None:
+    page = (
+        "Growing lemons indoors\n\nA lemon tree needs light, warmth and a big pot to do well inside.\n\n"
+        "2 Comments\n\n" + header + "\nBob says:\n25/4/2021 09:30\nMine drops its leaves every January.\n"
+    )
+    first = parse_text(page).comments[0]
+    assert first.author == "Ann"
+    assert first.date == expected
