@@ -9,31 +9,34 @@ only reshape and count table rows for display; every score comes from the tables
 from __future__ import annotations
 
 import re
-import textwrap
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 
 import matplotlib
 import numpy as np
 import pandas as pd
-from matplotlib import font_manager
-from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from commentscope.analysis.trends import ALL_TOPICS
+from commentscope.chart_kit import (
+    BAR_COLOUR,
+    DPI,
+    HEIGHT_INCHES,
+    WIDTH_INCHES,
+    count_bars,
+    display_label,
+    empty_figure,
+    house_style,
+    new_figure,
+    stacked_barh,
+)
 from commentscope.results import REPORT_PAGES, Analysis
 
-WIDTH_INCHES = 8.0
-HEIGHT_INCHES = 4.5
-DPI = 100
 NO_TOPIC = "(no topic)"
 OTHER_PAGES = "(other pages)"
 THREAD_PAGES = REPORT_PAGES  # pages drawn by the thread activity chart, those with most comments
@@ -49,65 +52,7 @@ _ANSWER_LABELS = {
     "staff": "answered by staff", "reader": "answered by a reader",
     "answered, responder unknown": "answered, responder unknown", "unanswered": "unanswered",
 }
-_BAR_COLOUR = "#4c72b0"
 _SPREAD = (0.0, 0.12, -0.12, 0.24, -0.24)
-_FONT = "DejaVu Sans"
-_STYLE: dict[Any, Any] = {  # matplotlib rcParams (its stubs type keys as literals)
-    "font.family": "sans-serif", "font.sans-serif": [_FONT], "font.size": 10,
-    "axes.titlesize": 11, "axes.labelsize": 10, "xtick.labelsize": 9, "ytick.labelsize": 9,
-    "legend.fontsize": 9, "figure.titlesize": 13, "axes.spines.top": False,
-    "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "x", "grid.alpha": 0.3,
-    "axes.axisbelow": True, "text.usetex": False,
-}
-
-
-@contextmanager
-def _style() -> Iterator[None]:
-    """The house style, independent of the caller's rcParams (tick labels read it at draw time)."""
-    with matplotlib.rc_context(_STYLE):
-        yield
-
-
-@cache
-def _glyphs() -> frozenset[int]:
-    font = font_manager.FontProperties(family=_FONT)
-    path = font_manager.findfont(font, fallback_to_default=False)
-    return frozenset(font_manager.get_font(path).get_charmap())
-
-
-def display_label(text: object, width: int = 34, lines: int = 2) -> str:
-    """Reader text made safe to draw: no glyph the font lacks, no mathtext, wrapped and cut."""
-    if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
-        return ""
-    glyphs = _glyphs()
-    kept = (ch if ord(ch) <= 0xFFFF and ord(ch) in glyphs else " " for ch in str(text))
-    drawable = " ".join("".join(kept).split())
-    wrapped = textwrap.wrap(drawable, width)
-    if len(wrapped) > lines:
-        wrapped = textwrap.wrap(drawable, width, max_lines=lines, placeholder=" …")
-    return "\n".join(wrapped).replace("$", r"\$")
-
-
-def _figure(title: str, rows: int = 0, widths: tuple[float, ...] = (1.0,),
-            ) -> tuple[Figure, list[Axes]]:
-    """A figure of the house size (taller for many bars): a title over axes side by side."""
-    height = max(HEIGHT_INCHES, 1.6 + 0.34 * rows)
-    fig = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, layout="constrained")
-    FigureCanvasAgg(fig)
-    fig.suptitle(title, fontweight="bold")
-    axes = fig.subplots(1, len(widths), sharey=True, squeeze=False,
-                        width_ratios=list(widths))[0]
-    return fig, list(axes)
-
-
-def _empty_figure(title: str, message: str) -> Figure:
-    """A figure that says there is nothing to draw, instead of an empty frame or a crash."""
-    with _style():
-        fig, (ax,) = _figure(title)
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="#555555",
-                transform=ax.transAxes)
-    return fig
 
 
 def _is_true(value: object) -> bool:
@@ -136,52 +81,24 @@ def _page_labels(documents: pd.DataFrame, width: int = 32, lines: int = 1) -> di
     return labels
 
 
-def _stacked_barh(ax: Axes, table: pd.DataFrame, colours: dict[str, str],
-                  names: dict[str, str] | None = None) -> None:
-    """Rows of `table` as horizontal bars (first on top), one stacked segment per column."""
-    positions = np.arange(len(table))
-    left = np.zeros(len(table))
-    for column in table.columns:
-        values = table[column].to_numpy(dtype=float)
-        label = (names or {}).get(str(column), str(column))
-        ax.barh(positions, values, left=left, label=label, color=colours.get(str(column)),
-                height=0.7, edgecolor="white", linewidth=0.5)
-        left = left + values
-    ax.set_yticks(positions, labels=[display_label(name, 28, 1) for name in table.index])
-    ax.set_ylim(len(table) - 0.5, -0.5)
-    ax.set_xlim(0, max(1.0, float(left.max(initial=0))) * 1.05)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-
-
-def _count_bars(ax: Axes, labels: Iterable[str], values: Iterable[float], xlabel: str) -> None:
-    """Plain horizontal bars, first on top, each with its value written at its end."""
-    numbers = np.asarray(list(values), dtype=float)
-    bars = ax.barh(np.arange(len(numbers)), numbers, color=_BAR_COLOUR, height=0.7)
-    ax.bar_label(bars, fmt="%d", padding=2, fontsize=9)
-    ax.set_yticks(np.arange(len(numbers)), labels=list(labels))
-    ax.set_ylim(len(numbers) - 0.5, -0.5)
-    ax.set_xlim(0, max(1.0, float(numbers.max(initial=0))) * 1.15)
-    ax.set_xlabel(xlabel)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-
 
 def topic_counts_chart(analysis: Analysis) -> Figure:
     """Which topics readers discuss most: comments per topic, over all pages and page by page."""
     title = "Comments per topic"
     summary = analysis.topic_summary
     if summary.empty:
-        return _empty_figure(title, "no comments mention a topic")
+        return empty_figure(title, "no comments mention a topic")
     topics = _by_total(summary.set_index("topic")[["comments"]].astype(float))
     by_page, pages = _topics_by_page(analysis, topics)
     palette = matplotlib.colormaps["tab20"]
     page_colours = {str(d): to_hex(palette(i % 20))
                     for i, d in enumerate(by_page.columns)}
-    with _style():
-        fig, (total, split) = _figure(title, rows=len(topics), widths=(1, 1))
-        _count_bars(total, [display_label(t, 28, 1) for t in topics.index],
+    with house_style():
+        fig, (total, split) = new_figure(title, rows=len(topics), widths=(1, 1))
+        count_bars(total, [display_label(t, 28, 1) for t in topics.index],
                     topics["comments"], "comments")
         total.set_title("all pages")
-        _stacked_barh(split, by_page, page_colours, {str(d): pages.get(str(d), str(d))
+        stacked_barh(split, by_page, page_colours, {str(d): pages.get(str(d), str(d))
                                                      for d in by_page.columns})
         split.set_title("by page")
         split.set_xlabel("comments")
@@ -218,7 +135,7 @@ def topic_sentiment_chart(analysis: Analysis) -> Figure:
     title = "Sentiment of sentences mentioning each topic"
     mentions = analysis.topic_mentions
     if mentions.empty:
-        return _empty_figure(title, "no comments mention a topic")
+        return empty_figure(title, "no comments mention a topic")
     counts = mentions.groupby("topic").size().to_frame("mentions")
     order = list(_by_total(counts).index)
     row = {topic: i for i, topic in enumerate(order)}
@@ -226,8 +143,8 @@ def topic_sentiment_chart(analysis: Analysis) -> Figure:
     # Deterministic spread: the k-th mention of a topic sits at a fixed offset from its row.
     spread = ranked.groupby("topic").cumcount().map(lambda k: _SPREAD[k % len(_SPREAD)])
     y = ranked["topic"].map(row) + spread
-    with _style():
-        fig, (ax,) = _figure(title, rows=len(order))
+    with house_style():
+        fig, (ax,) = new_figure(title, rows=len(order))
         ax.axvline(0.0, color="#333333", linewidth=0.8)
         others = sorted(set(ranked["sentiment"]) - SENTIMENT_COLOURS.keys())
         for label in [*SENTIMENT_COLOURS, *others]:
@@ -262,16 +179,16 @@ def question_status_chart(analysis: Analysis) -> Figure:
     title = "Reader questions per topic, by who answered"
     questions = analysis.questions
     if questions.empty:
-        return _empty_figure(title, "no reader questions")
+        return empty_figure(title, "no reader questions")
     status = [_answer_status(a, b)
               for a, b in zip(questions["answered"], questions["answered_by"], strict=True)]
     rows = questions.assign(topic=questions["topics"].map(lambda t: _split(t, NO_TOPIC)),
                             status=status).explode("topic")
     table = _by_total(pd.crosstab(rows["topic"], rows["status"]))
     table = table[[s for s in ANSWER_COLOURS if s in table.columns]]
-    with _style():
-        fig, (ax,) = _figure(title, rows=len(table))
-        _stacked_barh(ax, table, ANSWER_COLOURS, _ANSWER_LABELS)
+    with house_style():
+        fig, (ax,) = new_figure(title, rows=len(table))
+        stacked_barh(ax, table, ANSWER_COLOURS, _ANSWER_LABELS)
         ax.set_xlabel("questions (a question with two topics counts under each)")
         fig.legend(loc="outside lower center", ncols=len(table.columns), frameon=False)
     return fig
@@ -287,7 +204,7 @@ def thread_activity_chart(analysis: Analysis, *, top: int = THREAD_PAGES) -> Fig
     read = analysis.documents[analysis.documents["status"] == "ok"]
     documents = read[pd.to_numeric(read["comment_count"]) > 0]
     if documents.empty:
-        return _empty_figure(title, "no comments")
+        return empty_figure(title, "no comments")
     documents = documents.sort_values(["comment_count", "doc_id"], ascending=[False, True])
     silent = len(read) - len(documents)
     if len(documents) > top:
@@ -305,9 +222,9 @@ def thread_activity_chart(analysis: Analysis, *, top: int = THREAD_PAGES) -> Fig
         "commenters": documents["commenters"].fillna(0).to_numpy(float),
     }, index=ids)
     pages = _page_labels(documents, width=24, lines=2)
-    colours = {"comments": _BAR_COLOUR, "replies": "#55a868", "commenters": "#c44e52"}
-    with _style():
-        fig, (counts, levels) = _figure(title, rows=len(ids) * 2, widths=(2, 1))
+    colours = {"comments": BAR_COLOUR, "replies": "#55a868", "commenters": "#c44e52"}
+    with house_style():
+        fig, (counts, levels) = new_figure(title, rows=len(ids) * 2, widths=(2, 1))
         height = 0.8 / len(table.columns)
         for i, column in enumerate(table.columns):
             bars = counts.barh(np.arange(len(ids)) - 0.4 + height * (i + 0.5), table[column],
@@ -322,7 +239,7 @@ def thread_activity_chart(analysis: Analysis, *, top: int = THREAD_PAGES) -> Fig
         counts.set_xlabel("comments, replies, or commenters (people)")
         fig.legend(loc="outside lower center", ncols=3, frameon=False)
         deepest = documents["max_depth"].fillna(0).to_numpy(float)
-        _count_bars(levels, [pages[d] for d in ids], deepest, "deepest reply (levels)")
+        count_bars(levels, [pages[d] for d in ids], deepest, "deepest reply (levels)")
         levels.set_title("reply depth")
     return fig
 
@@ -332,12 +249,12 @@ def faq_gap_chart(analysis: Analysis, *, top: int = 10) -> Figure:
     title = "Questions readers keep asking"
     gaps = analysis.faq_gaps
     if gaps.empty:
-        return _empty_figure(title, "no reader questions")
+        return empty_figure(title, "no reader questions")
     shown = gaps.sort_values(["rank", "group_id"], kind="stable").head(top)
     labels = [display_label(q, 36, 2) for q in shown["representative_question"]]
-    with _style():
-        fig, (asked, open_) = _figure(title, rows=2 * len(shown), widths=(1, 1))
-        _count_bars(asked, labels, shown["askers"], "readers who asked")
+    with house_style():
+        fig, (asked, open_) = new_figure(title, rows=2 * len(shown), widths=(1, 1))
+        count_bars(asked, labels, shown["askers"], "readers who asked")
         asked.set_title("readers asking")
         share = shown["unanswered_share"].astype(float).fillna(0.0).to_numpy()
         bars = open_.barh(np.arange(len(shown)), share, color=ANSWER_COLOURS["unanswered"],
@@ -361,18 +278,18 @@ def trends_chart(analysis: Analysis, *, topics: int = TREND_TOPICS) -> Figure:
     trends = analysis.trends
     every = trends[trends["topic"] == ALL_TOPICS]
     if every.empty:
-        return _empty_figure(title, "no comment has a date")
+        return empty_figure(title, "no comment has a date")
     periods = every["period"].astype(str).tolist()
     x = np.arange(len(periods))
     busiest = (trends[trends["topic"] != ALL_TOPICS].groupby("topic")["comments"].sum()
                .sort_values(ascending=False, kind="stable"))
     shown = sorted(busiest.index[:topics], key=lambda t: (-busiest[t], str(t)))
-    with _style():
+    with house_style():
         fig = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES * 1.4), dpi=DPI, layout="constrained")
         FigureCanvasAgg(fig)
         fig.suptitle(title, fontweight="bold")
         counts, mood = fig.subplots(2, 1, sharex=True)
-        for column, label, colour, width in (("comments", "comments", _BAR_COLOUR, 0.8),
+        for column, label, colour, width in (("comments", "comments", BAR_COLOUR, 0.8),
                                              ("questions", "questions", "#e6ab02", 0.5),
                                              ("unanswered_questions", "unanswered questions",
                                               ANSWER_COLOURS["unanswered"], 0.25)):
@@ -428,7 +345,7 @@ CHARTS: dict[str, Chart] = {
 def figure_png(fig: Figure) -> bytes:
     """The figure as PNG bytes at the house resolution, with no metadata that varies."""
     buffer = BytesIO()
-    with _style():
+    with house_style():
         fig.savefig(buffer, format="png", dpi=DPI, facecolor="white",
                     metadata={"Software": None})
     return buffer.getvalue()
