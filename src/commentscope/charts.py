@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import matplotlib
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -273,14 +275,17 @@ TREND_TOPICS = 4  # topics drawn in the trends chart's sentiment panel, those wi
 
 def trends_chart(analysis: Analysis, *, topics: int = TREND_TOPICS) -> Figure:
     """How reader activity and mood change: dated comments, questions and unanswered questions per
-    period, and the mean sentiment of the busiest topics (periods without dated comments left out)."""
+    period on a time axis (a period without dated comments is a gap), and the mean sentiment of the
+    busiest topics."""
     title = "Comments, questions and sentiment over time"
     trends = analysis.trends
     every = trends[trends["topic"] == ALL_TOPICS]
     if every.empty:
         return empty_figure(title, "no comment has a date")
-    periods = every["period"].astype(str).tolist()
-    x = np.arange(len(periods))
+    starts = {str(p): mdates.date2num(date.fromisoformat(str(d)))
+              for p, d in zip(every["period"], every["period_start"], strict=True)}
+    x = np.array(list(starts.values()))
+    bar_days = _period_days(next(iter(starts)))
     busiest = (trends[trends["topic"] != ALL_TOPICS].groupby("topic")["comments"].sum()
                .sort_values(ascending=False, kind="stable"))
     shown = sorted(busiest.index[:topics], key=lambda t: (-busiest[t], str(t)))
@@ -293,15 +298,15 @@ def trends_chart(analysis: Analysis, *, topics: int = TREND_TOPICS) -> Figure:
                                              ("questions", "questions", "#e6ab02", 0.5),
                                              ("unanswered_questions", "unanswered questions",
                                               ANSWER_COLOURS["unanswered"], 0.25)):
-            counts.bar(x, every[column].astype(float).to_numpy(), width=width, color=colour, label=label)
+            counts.bar(x, every[column].astype(float).to_numpy(), width=width * bar_days, color=colour,
+                       label=label)
         counts.set_ylabel("per period")
         counts.yaxis.set_major_locator(MaxNLocator(integer=True))
         counts.grid(axis="y", alpha=0.3)
         counts.legend(loc="upper left", frameon=False)
-        position = dict(zip(periods, x, strict=True))
         for n, topic in enumerate(shown):
             rows = trends[trends["topic"] == topic]
-            mood.plot([position[p] for p in rows["period"]], rows["mean_sentiment"].astype(float).to_numpy(),
+            mood.plot([starts[str(p)] for p in rows["period"]], rows["mean_sentiment"].astype(float).to_numpy(),
                       marker="o", color=to_hex(matplotlib.colormaps["tab10"](n)), label=display_label(topic, 24, 1))
         mood.axhline(0, color="#555555", linewidth=0.8)
         mood.set_ylim(-1.05, 1.05)
@@ -309,10 +314,16 @@ def trends_chart(analysis: Analysis, *, topics: int = TREND_TOPICS) -> Figure:
         mood.grid(axis="y", alpha=0.3)
         if shown:
             mood.legend(loc="upper left", frameon=False, ncols=min(4, len(shown)))
-        step = max(1, len(periods) // 12)
-        mood.set_xticks(x[::step], labels=periods[::step], rotation=45, ha="right")
-        mood.set_xlabel("period")
+        locator = mdates.AutoDateLocator(maxticks=12)
+        mood.xaxis.set_major_locator(locator)
+        mood.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        mood.set_xlabel("period start (periods without dated comments stay empty)")
     return fig
+
+
+def _period_days(label: str) -> int:
+    """About how many days a period of `trends.csv` spans, from its label's form."""
+    return 7 if "-W" in label else 91 if "-Q" in label else 30
 
 
 @dataclass(frozen=True)
