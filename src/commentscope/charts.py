@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import matplotlib
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -282,14 +280,14 @@ def trends_chart(analysis: Analysis, *, topics: int = TREND_TOPICS) -> Figure:
     every = trends[trends["topic"] == ALL_TOPICS]
     if every.empty:
         return empty_figure(title, "no comment has a date")
-    starts = {str(p): mdates.date2num(date.fromisoformat(str(d)))
+    starts = {str(p): np.datetime64(str(d), "D")
               for p, d in zip(every["period"], every["period_start"], strict=True)}
     x = np.array(list(starts.values()))
     bar_days = _period_days(next(iter(starts)))
     busiest = (trends[trends["topic"] != ALL_TOPICS].groupby("topic")["comments"].sum()
                .sort_values(ascending=False, kind="stable"))
     shown = sorted(busiest.index[:topics], key=lambda t: (-busiest[t], str(t)))
-    with house_style():
+    with house_style(), matplotlib.rc_context({"date.converter": "concise"}):
         fig = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES * 1.4), dpi=DPI, layout="constrained")
         FigureCanvasAgg(fig)
         fig.suptitle(title, fontweight="bold")
@@ -314,9 +312,6 @@ def trends_chart(analysis: Analysis, *, topics: int = TREND_TOPICS) -> Figure:
         mood.grid(axis="y", alpha=0.3)
         if shown:
             mood.legend(loc="upper left", frameon=False, ncols=min(4, len(shown)))
-        locator = mdates.AutoDateLocator(maxticks=12)
-        mood.xaxis.set_major_locator(locator)
-        mood.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         mood.set_xlabel("period start (periods without dated comments stay empty)")
     return fig
 
