@@ -8,6 +8,7 @@ import pytest
 from commentscope.analysis.addressee import Addressees
 from commentscope.analysis.answers import detect_staff
 from commentscope.analysis.document import analyze_document
+from commentscope.analysis.questions import find_questions
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from threads import flat_page
@@ -17,7 +18,7 @@ ARTICLE = ("Sourdough starter basics", "Posted by Marta Lind", "Feed your starte
 
 def asked_of(doc: Document, index: int, staff: tuple[str, ...] = ("Marta Lind",)) -> str:
     comment = doc.comments[index]
-    return Addressees(doc, detect_staff(doc, staff)).asked_of(comment, [comment.text])
+    return Addressees(doc, detect_staff(doc, staff)).asked_of(comment, find_questions(comment.text))
 
 
 CASES = {
@@ -55,6 +56,22 @@ CASES = {
     "staff-asks-the-readers": (
         (("Ann", "My starter is lively."), ("Marta Lind", "Which flour do you all use?")),
         "readers",
+    ),
+    "echo-of-a-reader-s-words": (
+        (("Jeuys", "It is unfair to tear quotations out of their context and paint them lurid."),
+         ("Bob", "Nice post."),
+         ("Yoonar", "Which quotations were torn out of context? The blog links every source thread.")),
+        "reader: Jeuys",
+    ),
+    "words-the-article-uses-are-no-echo": (
+        (("Jeuys", "Does a starter need daily flour and water feeding?"),
+         ("Cy", "Does the starter need flour and water every day in winter?")),
+        "",
+    ),
+    "an-echo-later-in-the-comment-is-no-address": (
+        (("Jeuys", "It is unfair to tear quotations out of their context and paint them lurid."),
+         ("Yoonar", "Lovely loaf. Which quotations were torn out of context?")),
+        "",
     ),
     "plain-question-asks-the-page": (
         (("Ann", "Lovely post."), ("Cy", "Can I use tap water for the starter?")),
