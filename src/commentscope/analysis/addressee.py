@@ -96,7 +96,8 @@ class Addressees:
         opening = [q for q in questions if sentences and q.strip() == sentences[0].strip()]  # it opens the comment
         earlier = [c for c in self.doc.comments[: comment.position] if c.author and not _same(c.author, comment.author)]
         for question in opening:
-            rare = {t for t in content_stems(question) if t not in self._article and self._frequency[t] <= RARE_COMMENTS}
+            rare = {t for t in content_stems(question)
+                    if t not in self._article and self._frequency[t] <= RARE_COMMENTS}
             if len(rare) < ECHO_WORDS:
                 continue
             for other in reversed(earlier):
