@@ -61,6 +61,8 @@ QUESTIONS = [
     ("condition_of_the_question", "Kann ich das einfrieren, wenn ich keine Zeit habe?"),
     ("fragment_with_a_condition", "Frozen berries, if I have no fresh ones?"),
     ("question_with_a_hedge", "Is it a Tobin tax, if you know what I mean?"),
+    ("modal_with_its_subject", "Could it be the yeast?"),
+    ("modal_with_a_named_subject", "If there hasn't, could GiveWell give a response now?"),
 ]
 
 NOT_QUESTIONS = [
@@ -124,6 +126,8 @@ NOT_QUESTIONS = [
     ("maybe_suggestion", "Maybe Mexico City is an option?"),
     ("hedge_on_knowing_a_word_de", 'Moos, Samen (vor allem die "Bettelmänner", wenn euch das ein Begriff ist?'),
     ("hedge_on_knowing_a_word_en", "The old tin mugs, if you know what I mean?"),
+    ("elided_subject_hedge", "Could be the yeast?"),
+    ("elided_subject_rhetoric", "Then, to state, would have to hold ignorance of how your premise is unmet?"),
 ]
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from commentscope.analysis.addressee import Addressees
 from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
 from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staff
-from commentscope.analysis.coverage import ArticleCoverage, article_passages
+from commentscope.analysis.coverage import ArticleCoverage, article_passages, coverage_text
+from commentscope.analysis.faq import stands_alone
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
@@ -144,7 +145,7 @@ def _question_row(
     asked_of: str,
 ) -> QuestionRow:
     own_topics = matcher.match(question) or comment_topics
-    best = coverage.best(question)
+    best = coverage.best(coverage_text(comment.text, question, stands_alone(question)))
     return QuestionRow(
         doc_id=doc.doc_id,
         comment_id=comment.comment_id,

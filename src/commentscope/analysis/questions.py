@@ -98,6 +98,10 @@ QUESTION_RULES: tuple[QuestionRule, ...] = (
     ),
     # "Maybe X is an option?", "Vielleicht ...?": a suggestion with a question mark (a "(?)" asks).
     _rule("hedged_suggestion", False, r"^(?:maybe|perhaps|vielleicht)\b(?!.*\(\?+\)\W*$)", Ending.QUESTION),
+    # A modal straight before "have"/"be" has lost its subject: a hedged statement with a question
+    # mark ("Could be the yeast?", "Then, to state, would have to hold ignorance of ...?").
+    _rule("elided_subject", False, r"^(?:[^,;:?]{0,40}[,;:]\s*){0,2}(?:so\s+|and\s+|but\s+|then\s+)?"
+          r"(?:would|could|might|must|should)(?:n't)?\s+(?:not\s+)?(?:have|be)\b", Ending.QUESTION),
     # German requests and indirect questions: "ich wollte mal fragen, ob ...", "wäre es nett, wenn du ...".
     _rule(
         "german_request",
