@@ -8,8 +8,9 @@ whether it asks (`asks`, as in question_comments.jsonl), whether and by whom it 
 gap (`gap`); per page, the staff names. Labelled before this benchmark was first run.
 
 A comment is a predicted FAQ gap when one of its questions is in a reported gap group and keeps
-it open, as `faq_material.has_open_faq_question` counts (unanswered, not resolved by the asker,
-FAQ material): the gap row reports its answered members as answered. The precision counting
+it open, as the gap table decides (`faq.open_flags`: unanswered, not resolved by the asker, FAQ
+material in its comment's voice, asked of the site, not covered by the article on its own): the
+gap row reports its other members as answered, covered or asked of a reader. The precision counting
 every member of a gap group is reported too.
 
 Each page is analysed as a flat page (article from the saved page, title and byline as its
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import pandas as pd  # noqa: E402
 
 from commentscope.analysis.answers import detect_staff, is_substantive  # noqa: E402
-from commentscope.analysis.faq_material import is_faq_material  # noqa: E402
+from commentscope.analysis.faq import DEFAULT_COVERAGE_THRESHOLD, open_flags  # noqa: E402
 from commentscope.corpus import PageResult  # noqa: E402
 from commentscope.model import Comment, Document, LabelledLine, LineRole  # noqa: E402
 from commentscope.pipeline import analyze_results  # noqa: E402
@@ -107,19 +108,14 @@ def _answer(row: Any) -> tuple[bool, str]:
     return True, str(row["answered_by"])
 
 
-def _open_members(members: pd.DataFrame) -> set[tuple[str, str]]:
-    """(doc_id, comment_id) of the gap groups' members that keep a group open, as
-    `has_open_faq_question` counts them: unanswered, not resolved by the asker, FAQ material,
-    from a comment none of whose questions in the group is not FAQ material."""
-    found: set[tuple[str, str]] = set()
-    for _, group in members.groupby("group_id"):
-        voiced = {(d, c) for d, c, q in zip(group["doc_id"], group["comment_id"], group["question"], strict=True)
-                  if not is_faq_material(str(q))}
-        for d, c, a, b in zip(group["doc_id"], group["comment_id"], group["answered"], group["answered_by"],
-                              strict=True):
-            if not bool(a) and b != "asker" and (d, c) not in voiced:
-                found.add((str(d), str(c)))
-    return found
+def _open_members(questions: pd.DataFrame, gap_groups: set[str]) -> set[tuple[str, str]]:
+    """(doc_id, comment_id) of the questions that keep a reported gap group open, as the gap
+    table decides it (`faq.open_flags`: unanswered, not resolved by the asker, FAQ material in
+    its comment's voice, asked of the site, not covered by the article on its own)."""
+    grouped = questions[questions["group_id"] != ""]
+    flags = open_flags(grouped, DEFAULT_COVERAGE_THRESHOLD)
+    return {(str(d), str(c)) for d, c, g, f in zip(grouped["doc_id"], grouped["comment_id"], grouped["group_id"],
+                                                   flags, strict=True) if f and g in gap_groups}
 
 
 def _ratio(a: int, b: int) -> float:
@@ -133,7 +129,7 @@ def measure() -> dict[str, Any]:
     questions = analysis.questions
     members = questions[questions["group_id"].isin(set(analysis.faq_gaps["group_id"]))]
     gap_comments = set(zip(members["doc_id"], members["comment_id"], strict=True))  # every member
-    open_comments = _open_members(members)
+    open_comments = _open_members(questions, set(analysis.faq_gaps["group_id"]))
     staff_found = set(analysis.commenters.loc[analysis.commenters["is_staff"], "author"])
     tp = fp = fn = right = found = 0
     gap_tp = gap_fp = gap_fn = 0

@@ -162,6 +162,28 @@ EVIDENCE_CASES = {
              ("Marta Lind", 'I do not agree that "rye is always too sour", it depends on the feeding.')),
         (False, "", "no later comment answers it"),
     ),
+    "short-next-comment-gives-the-time-asked-for": (
+        flat(("Laura", "Wann mische ich die Schokostückchen unter?"),
+             ("Lara", "ganz am Schluss in den fertigen Teig")),
+        (True, "reader", "next comment"),
+    ),
+    "short-next-comment-gives-a-duration-asked-for": (
+        flat(("Ann", "How long should the loaf rest?"),
+             ("Bo", "Leave it about 20 minutes on a cooling rack.")),
+        (True, "reader", "next comment"),
+    ),
+    "a-count-is-no-duration": (
+        flat(("Ann", "How long should the mini muffins bake?"),
+             ("Libby", "Way more than 12 portions, I filled 24 cups!")),
+        (False, "", "no later comment answers it"),
+    ),
+    "german-word-forms-overlap": (
+        flat(("Pepe", "Kann Kot von Milben sich auch rot verfärben bei Wasserkontakt?"),
+             ("Moe", "Wir hatten letzten Sommer auch Flöhe, seither ist zum Glück Ruhe."),
+             ("Lehmann", "Sich rot verfärbende Krümel sind Flohkot, gegen Milben hilft ein Spot-on mit "
+                         "Selamectin.")),
+        (True, "reader", "topical overlap"),
+    ),
 }
 
 

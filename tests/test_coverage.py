@@ -8,6 +8,7 @@ from commentscope.analysis.coverage import (
     ArticleCoverage,
     Passage,
     article_passages,
+    coverage_text,
     sentence_windows,
 )
 from commentscope.model import Document, LabelledLine, LineRole
@@ -125,3 +126,36 @@ def test_german_question_coverage(question: str, covered: bool) -> None:
     the article ("Backofen") holds the question's word ("Ofen")."""
     score = ArticleCoverage(article_passages(make_doc(GERMAN_RECIPE))).best(question).score
     assert (score >= 0.5) is covered
+
+
+CONTEXT_CASES = {
+    "stands-alone": ("I bake weekly. How long does rye dough rest?", "How long does rye dough rest?", True,
+                     "How long does rye dough rest?"),
+    "pointing-question-takes-the-statement-before": (
+        "My code printed the error. The name e is only visible inside the except block. How to explain this?",
+        "How to explain this?", False,
+        "The name e is only visible inside the except block. How to explain this?"),
+    "quoted-article-words-left-out": (
+        'I was surprised by "like a Tobin tax". Is it not one? Which would be the difference?',
+        "Which would be the difference?", False, "I was surprised by . Which would be the difference?"),
+    "nothing-before": ("Where did it go?", "Where did it go?", False, "Where did it go?"),
+}
+
+
+@pytest.mark.parametrize(("comment", "question", "alone", "expected"), CONTEXT_CASES.values(),
+                         ids=CONTEXT_CASES.keys())
+def test_coverage_text(comment: str, question: str, alone: bool, expected: str) -> None:
+    assert " ".join(coverage_text(comment, question, alone).split()) == " ".join(expected.split())
+
+
+def test_pointing_question_is_covered_through_its_statement() -> None:
+    """"How to explain this phenomenon?" alone shares nothing with the article; with the
+    statement it points to, the article's passage on except scope covers it."""
+    coverage = ArticleCoverage([Passage("In Python 3 the name bound by except ... as e is only accessible "
+                                        "inside the except block scope and deleted after it.", 3),
+                                Passage("Default arguments are evaluated once, when the function is defined.", 5)])
+    comment = ("However, as the article says, the name e is only accessible inside that except scope. "
+               "How to explain this phenomenon?")
+    question = "How to explain this phenomenon?"
+    assert coverage.best(question).score == 0.0
+    assert coverage.best(coverage_text(comment, question, stands_alone=False)).score >= 0.35

@@ -86,3 +86,46 @@ def test_question_resolved_by_its_asker_is_not_open() -> None:
     question = "Für wie viele Muffins ist das Rezept?"
     assert has_open_faq_question(["c1"], [question], [False], ["asker"]) is False
     assert has_open_faq_question(["c1"], [question], [False], [""]) is True
+
+
+GAP_COLUMNS = ["doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by", "asked_of",
+               "article_coverage"]
+GAP_CASES = {
+    "asked-of-the-page": (("p", "c1", "ann", "Can a frozen starter be revived after a year?", "", False, "", "",
+                           0.05), True),
+    "asked-of-staff": (("p", "c1", "ann", "Can a frozen starter be revived after a year?", "", False, "",
+                        "staff: Marta Lind", 0.05), True),
+    "asked-of-one-reader": (("p", "c1", "ann", "Can a frozen starter be revived after a year?", "", False, "",
+                             "reader: Bob Rivers", 0.05), False),
+    "staff-asks-the-readers": (("p", "c1", "marta", "Can a frozen starter be revived after a year?", "", False,
+                                "", "readers", 0.05), False),
+    "covered-by-the-article": (("p", "c1", "ann", "Can a frozen starter be revived after a year?", "", False, "",
+                                "", 0.9), False),
+}
+
+
+@pytest.mark.parametrize(("row", "gap"), GAP_CASES.values(), ids=GAP_CASES.keys())
+def test_whom_a_question_asks_decides_its_gap(row: tuple[object, ...], gap: bool) -> None:
+    frame = pd.DataFrame([row], columns=GAP_COLUMNS)
+    assert len(faq_gaps(frame, pd.Series(["g1"], index=frame.index))) == int(gap)
+
+
+def test_question_covered_alone_leaves_its_group_to_the_others() -> None:
+    """A group's mean coverage is low, but its one unanswered question is covered by the article
+    on its own (the oven temperature the recipe gives): no gap; with an uncovered member, a gap."""
+    covered = ("p", "c1", "lisa", "How hot should the oven be?", "", False, "", "", 0.6)
+    answered = ("p", "c2", "ann", "At what temperature and for how long?", "", True, "reader", "", 0.0)
+    frame = pd.DataFrame([covered, answered], columns=GAP_COLUMNS)
+    assert faq_gaps(frame, pd.Series(["g1", "g1"], index=frame.index)).empty
+    uncovered = ("p", "c3", "jo", "How long do mini muffins bake?", "", False, "", "", 0.1)
+    frame = pd.DataFrame([covered, answered, uncovered], columns=GAP_COLUMNS)
+    assert list(faq_gaps(frame, pd.Series(["g1"] * 3, index=frame.index))["comment_ids"]) == ["c1;c2;c3"]
+
+
+def test_voice_spans_the_comment_across_groups() -> None:
+    """"Why not Python? What alternative would you propose?": the counter-question sets the voice
+    of the comment, so its other question opens no gap in a group of its own."""
+    rows = [("p", "c1", "adam", "Why not Python?", "", False, "", "", 0.0),
+            ("p", "c1", "adam", "What alternative language would you propose?", "", False, "", "", 0.0)]
+    frame = pd.DataFrame(rows, columns=GAP_COLUMNS)
+    assert faq_gaps(frame, pd.Series(["g1", "g2"], index=frame.index)).empty

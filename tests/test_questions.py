@@ -58,6 +58,11 @@ QUESTIONS = [
     ("maybe_with_doubt_mark", "Maybe that is not significant for a big economy(??)"),
     ("one_word_check", "Rückfrage: Sicher?"),
     ("why_would_bare", "Why would the glaze crack overnight?"),
+    ("condition_of_the_question", "Kann ich das einfrieren, wenn ich keine Zeit habe?"),
+    ("fragment_with_a_condition", "Frozen berries, if I have no fresh ones?"),
+    ("question_with_a_hedge", "Is it a Tobin tax, if you know what I mean?"),
+    ("modal_with_its_subject", "Could it be the yeast?"),
+    ("modal_with_a_named_subject", "If there hasn't, could GiveWell give a response now?"),
 ]
 
 NOT_QUESTIONS = [
@@ -119,6 +124,10 @@ NOT_QUESTIONS = [
     ("hast_du_jemals", "hast du jemals darüber gelesen?"),
     ("alles_klar", "Alles klar?"),
     ("maybe_suggestion", "Maybe Mexico City is an option?"),
+    ("hedge_on_knowing_a_word_de", 'Moos, Samen (vor allem die "Bettelmänner", wenn euch das ein Begriff ist?'),
+    ("hedge_on_knowing_a_word_en", "The old tin mugs, if you know what I mean?"),
+    ("elided_subject_hedge", "Could be the yeast?"),
+    ("elided_subject_rhetoric", "Then, to state, would have to hold ignorance of how your premise is unmet?"),
 ]
 
 

@@ -115,6 +115,7 @@ class QuestionRow:
     answered: bool = False
     answered_by: str = ""
     answer_evidence: str = ""
+    asked_of: str = ""  # "" (the page), "staff: NAME", "reader: NAME" or "readers" (`analysis.addressee`)
     article_coverage: float | None = None  # None when the page has no article to compare with
     article_passage: str = ""
     article_line: int | None = None

@@ -20,11 +20,13 @@ texts (e.g. the page's comments), so words that are everywhere on the page ("bon
 article) count less than the specific word the question hinges on ("marrow"), and a word absent
 from the page weighs at most ``ln(1 + N) + 1``. The best passage maximises coverage, ties broken
 by BM25 score, then page order. A question with no content word scores 0. The measure is
-lexical: a paraphrase with no shared stem is not seen as covered.
+lexical: a paraphrase with no shared stem is not seen as covered. A question that does not read
+on its own is measured with the statement before it in its comment (`coverage_text`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -92,6 +94,24 @@ def article_passages(
             chunks = sentence_windows(paragraph.text, window)
             passages.extend(Passage(chunk, paragraph.line) for chunk in chunks)
     return passages
+
+
+_QUOTED = re.compile(r"[\"“„]([^\"“”„]{3,200})[\"”“]")
+
+
+def coverage_text(comment_text: str, question: str, stands_alone: bool) -> str:
+    """What is compared with the article for `question`: the question itself, or, when it does
+    not read on its own ("How to explain this phenomenon?"), the question with the statement
+    before it in its comment, quoted words left out (a reader quoting the article shows what
+    puzzles them, not what the article answers: 'I was surprised by "like a Tobin tax"')."""
+    if stands_alone:
+        return question
+    sentences = split_sentences(comment_text)
+    at = next((k for k, s in enumerate(sentences) if s.strip() == question.strip()), None)
+    statements = [s for s in sentences[:at] if not s.rstrip(" )\"'”’").endswith("?")] if at else []
+    if not statements:
+        return question
+    return f"{_QUOTED.sub(' ', statements[-1]).strip()} {question}"
 
 
 def _joined(lines: Sequence[LabelledLine]) -> Passage:

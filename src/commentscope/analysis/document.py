@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from commentscope.analysis.addressee import Addressees
 from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
 from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staff
-from commentscope.analysis.coverage import ArticleCoverage, article_passages
+from commentscope.analysis.coverage import ArticleCoverage, article_passages, coverage_text
+from commentscope.analysis.faq import stands_alone
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
@@ -61,6 +63,7 @@ def analyze_document(
     coverage = ArticleCoverage(article_passages(doc), background=[c.text for c in doc.comments])
     result = DocumentAnalysis(doc.doc_id, staff=staff)
     answers = AnswerFinder(doc, staff)
+    addressees = Addressees(doc, staff)
     for comment in doc.comments:
         sentences = split_sentences(comment.text)
         read = matcher.read(comment.text)
@@ -92,8 +95,10 @@ def analyze_document(
         if scored is not None:
             by_sentence = matcher.match_sentences(sentences)
             result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
+        asked_of = addressees.asked_of(comment, questions) if questions else ""
         for question in questions:
-            result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status))
+            result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status,
+                                                  asked_of))
     return result
 
 
@@ -137,9 +142,10 @@ def _question_row(
     matcher: TopicMatcher,
     coverage: ArticleCoverage,
     status: AnswerStatus | None,
+    asked_of: str,
 ) -> QuestionRow:
     own_topics = matcher.match(question) or comment_topics
-    best = coverage.best(question)
+    best = coverage.best(coverage_text(comment.text, question, stands_alone(question)))
     return QuestionRow(
         doc_id=doc.doc_id,
         comment_id=comment.comment_id,
@@ -149,6 +155,7 @@ def _question_row(
         answered=bool(status and status.answered),
         answered_by=status.answered_by if status else "",
         answer_evidence=status.evidence if status and status.answered else "",
+        asked_of=asked_of,
         article_coverage=round(best.score, 4) if coverage.has_article else None,  # None: no article
         article_passage=best.passage,
         article_line=best.line,

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-from commentscope.analysis.faq_material import has_open_faq_question, is_faq_material
+from commentscope.analysis.faq_material import is_faq_material, open_questions
 from commentscope.analysis.linkage import sparse_average_linkage
 from commentscope.analysis.neighbours import Pairs
 from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
@@ -129,9 +129,10 @@ def faq_gaps(
     coverage_threshold: float = DEFAULT_COVERAGE_THRESHOLD,
     context: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """Question groups an editor would list: some question is unanswered, the article covers
-    the group weakly (mean coverage below `coverage_threshold`), and it asks for information
-    rather than pointing somewhere or polling other readers (`is_faq_material`); ranked.
+    """Question groups an editor would list: some question is open (unanswered, FAQ material
+    rather than pointing somewhere or polling other readers, asked of the site rather than of
+    one reader, and not covered by the article on its own: `open_flags`), and the article
+    covers the group weakly (mean coverage below `coverage_threshold`); ranked.
 
     `context`, aligned with the rows (`question_context`), lets a representative question that
     does not read on its own be shown with the least of its comment that makes it read.
@@ -144,8 +145,10 @@ def faq_gaps(
     groups = group_ids.to_numpy()[order]
     before = frame["question"] if context is None else context.loc[questions.index].iloc[order]
     contexts = np.array([str(c) for c in before], dtype=object)
+    still_open = np.array(open_flags(frame, coverage_threshold), dtype=bool)
     summaries = [
-        _summarise(frame[groups == group_id], str(group_id), list(contexts[groups == group_id]))
+        _summarise(frame[groups == group_id], str(group_id), list(contexts[groups == group_id]),
+                   bool(still_open[groups == group_id].any()))
         for group_id in sorted(set(groups))
     ]
     gaps = [s for s in summaries if s.open and not s.article_coverage >= coverage_threshold]  # NaN: no article
@@ -173,8 +176,21 @@ class GroupSummary:
     open: bool
 
 
-def _summarise(members: pd.DataFrame, group_id: str, contexts: Sequence[str]) -> GroupSummary:
-    """Summary of the questions of one group, given in canonical order with their contexts."""
+def open_flags(frame: pd.DataFrame, coverage_threshold: float) -> list[bool]:
+    """Whether each question keeps its group open (`faq_material.open_questions`): its voice is
+    its whole comment's, whatever groups the comment's other questions fall in, and a question
+    the article covers on its own (coverage at least `coverage_threshold`) is not open."""
+    keys = list(zip(frame["doc_id"].map(str), frame["comment_id"].map(str), strict=True))
+    asked_of = list(frame["asked_of"]) if "asked_of" in frame.columns else None
+    coverage = frame["article_coverage"].astype(float).to_numpy()
+    return open_questions(keys, list(frame["question"]), [_flag(v) for v in frame["answered"]],
+                          [str(v) if isinstance(v, str) else "" for v in frame["answered_by"]], asked_of,
+                          [bool(c >= coverage_threshold) for c in coverage])  # NaN (no article): not covered
+
+
+def _summarise(members: pd.DataFrame, group_id: str, contexts: Sequence[str], still_open: bool) -> GroupSummary:
+    """Summary of the questions of one group, given in canonical order with their contexts;
+    `still_open`: some member keeps it open (`open_flags`)."""
     answered = [_flag(v) for v in members["answered"]]
     by = [str(v) if isinstance(v, str) else "" for v in members["answered_by"]]
     unanswered = answered.count(False)
@@ -193,7 +209,7 @@ def _summarise(members: pd.DataFrame, group_id: str, contexts: Sequence[str]) ->
         article_coverage=round(float(members["article_coverage"].astype(float).mean()), 4),  # as its members
         doc_ids=";".join(sorted(set(members["doc_id"].map(str)))),
         comment_ids=";".join(dict.fromkeys(members["comment_id"].map(str))),
-        open=has_open_faq_question(members["comment_id"], members["question"], answered, by),
+        open=still_open,
     )
 
 

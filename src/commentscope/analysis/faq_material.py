@@ -18,14 +18,18 @@ Not FAQ material (issue 13):
 
 The tables are ordered patterns, English and German, matched on the question sentence. A
 comment that asks one question that is not FAQ material speaks in that voice throughout ("Lol,
-how old are you? Did you ever read the law? Does it say the images are protected?"), so
-`has_open_faq_question` counts none of its questions.
+how old are you? Did you ever read the law? Does it say the images are protected?"; "Why not
+Python? What alternative would you propose?"), so `open_questions` counts none of its questions,
+whatever groups they fall in. Nor does it count a question asked of one reader, or asked by
+staff of the readers (`addressee`), or one the article covers on its own.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
+
+from commentscope.analysis.addressee import READERS
 
 MIN_WORDS = 3  # a question of fewer words ("Sicher?", "Really?") is a fragment, not an FAQ entry
 
@@ -55,6 +59,8 @@ _RHETORICAL = (
     r"\b(?:do|did|does)\s+(?:they|you|he|she)\s+even\b",
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:he|she|they)\s+supposed\s+to\s+(?:say|do)\b",
     r"^\W*(?:maybe|perhaps|vielleicht)\b",
+    # a counter-question naming a thing with no verb: "Why not Python?", "Warum nicht Dinkelmehl?"
+    r"^\W*(?:(?:and|but|so|then|und|aber)\s+)?(?:why\s+not|(?:warum|wieso)\s+nicht)\s+[^\s?]+(?:\s+[^\s?]+)?\s*\?*\s*$",
     r"\bwhy\s+(?:would|did|do|does|didn(?:'|’)t|don(?:'|’)t|wouldn(?:'|’)t)\s+(?:you|they|he|she)\b"
     r"(?:\s+\w+){0,2}\s+(?:not|stop|even|ever)\b|\bwhy\s+would\s+you\b",
     r"\b(?:warum|wieso|weshalb)\s+(?:\w+\s+){0,3}(?:man|ihr|du)\b(?:\s+\w+){0,6}\s+nicht\b",
@@ -90,13 +96,33 @@ def is_faq_material(question: str) -> bool:
     return _NOT_FAQ.search(question) is None
 
 
+def asks_the_site(asked_of: object) -> bool:
+    """Whether a question's `asked_of` cell (`addressee`) leaves it to the site: asked of the
+    page or of a staff member, not of one reader nor (by staff) of the readers."""
+    cell = asked_of if isinstance(asked_of, str) else ""
+    return not (cell == READERS or cell.startswith("reader:"))
+
+
+def open_questions(comment_keys: Sequence[Hashable], questions: Sequence[object], answered: Sequence[bool],
+                   answered_by: Sequence[object] | None = None, asked_of: Sequence[object] | None = None,
+                   covered: Sequence[bool] | None = None) -> list[bool]:
+    """For each question (parallel sequences), whether it keeps an FAQ gap open: unanswered and
+    not resolved by its asker (`answered_by` "asker"), FAQ material, from a comment none of
+    whose questions is not FAQ material (one such question sets the comment's voice), asked of
+    the site (`asks_the_site`), and not covered by the article on its own (`covered`)."""
+    count = len(comment_keys)
+    by = [str(b) for b in answered_by] if answered_by is not None else [""] * count
+    to = list(asked_of) if asked_of is not None else [""] * count
+    known = list(covered) if covered is not None else [False] * count
+    material = [is_faq_material(str(q)) for q in questions]
+    voiced = {key for key, m in zip(comment_keys, material, strict=True) if not m}
+    return [not bool(a) and b != "asker" and key not in voiced and asks_the_site(t) and not c
+            for key, a, b, t, c in zip(comment_keys, answered, by, to, known, strict=True)]
+
+
 def has_open_faq_question(comment_ids: Iterable[object], questions: Iterable[object],
                           answered: Iterable[bool], answered_by: Iterable[object] | None = None) -> bool:
-    """Whether a group of questions (parallel sequences) holds an unanswered question that is
-    FAQ material, from a comment none of whose questions in the group is not FAQ material. A
-    question its asker resolved themselves (`answered_by` "asker") is not open."""
-    ids, texts, flags = list(comment_ids), list(questions), list(answered)
-    by = [str(b) for b in answered_by] if answered_by is not None else [""] * len(ids)
-    rows = [(str(c), str(q), bool(a) or b == "asker") for c, q, a, b in zip(ids, texts, flags, by, strict=True)]
-    voiced = {c for c, q, _ in rows if not is_faq_material(q)}
-    return any(not a and c not in voiced for c, _, a in rows)
+    """Whether a group of questions (parallel sequences) holds an open question (`open_questions`)."""
+    ids = list(comment_ids)
+    return any(open_questions(ids, list(questions), list(answered),
+                              list(answered_by) if answered_by is not None else None))

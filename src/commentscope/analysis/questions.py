@@ -98,6 +98,10 @@ QUESTION_RULES: tuple[QuestionRule, ...] = (
     ),
     # "Maybe X is an option?", "Vielleicht ...?": a suggestion with a question mark (a "(?)" asks).
     _rule("hedged_suggestion", False, r"^(?:maybe|perhaps|vielleicht)\b(?!.*\(\?+\)\W*$)", Ending.QUESTION),
+    # A modal straight before "have"/"be" has lost its subject: a hedged statement with a question
+    # mark ("Could be the yeast?", "Then, to state, would have to hold ignorance of ...?").
+    _rule("elided_subject", False, r"^(?:[^,;:?]{0,40}[,;:]\s*){0,2}(?:so\s+|and\s+|but\s+|then\s+)?"
+          r"(?:would|could|might|must|should)(?:n't)?\s+(?:not\s+)?(?:have|be)\b", Ending.QUESTION),
     # German requests and indirect questions: "ich wollte mal fragen, ob ...", "wäre es nett, wenn du ...".
     _rule(
         "german_request",
@@ -224,6 +228,11 @@ QUESTION_MARK = next(rule for rule in QUESTION_RULES if rule.name == "question_m
 _PLAIN = frozenset(r for r in QUESTION_RULES if r.name in {"question_mark", "wh_question", "inverted_question"})
 QUOTED = QuestionRule("quoted_question", False, re.compile(""), frozenset({Ending.QUESTION}))
 DECORATIVE = QuestionRule("decorative_marks", False, re.compile(""), frozenset({Ending.QUESTION}))
+ASIDE = QuestionRule("conditional_aside", False, re.compile(""), frozenset({Ending.QUESTION}))
+# A hedge on the reader's knowing a word: "wenn euch das ein Begriff ist", "if you know what I mean".
+_CONDITIONAL_TAIL = re.compile(
+    r",\s*(?:wenn|falls|sofern|if)\s+(?:(?:euch|dir|ihnen|du|ihr|you|that|this|das|es)\b[^,]*?\b(?:begriff|bekannt|kennt"
+    r"|kennst|kennen|weißt|wisst|wissen|know|knows|remember|follow|understand|makes?\s+sense)|you\s+(?:will|like))\b[^,]*$")
 _QUOTE_TAIL = re.compile(r"[\"“]([^\"“”]*\?)[\"”]\W*$")
 _SPACED_DOTS = re.compile(r"(?<=[?!])(?:\s*\.)+\s*$")  # "...bonds? . . . ." ends with its '?'
 _WH_WORDS = frozenset({"what", "which", "where", "when", "why", "how", "who", "whom", "whose"})
@@ -232,9 +241,11 @@ _WH_WORDS = frozenset({"what", "which", "where", "when", "why", "how", "who", "w
 def matching_rule(sentence: str) -> QuestionRule | None:
     """The first rule of `QUESTION_RULES` that decides `sentence`, or None (not a question).
 
-    Two checks come first: a '?' that belongs to a quotation inside a statement (You raise the
-    question "which is better?"), and a run of '??' after a verbless fragment ("First, the
-    taste???"), which decorates rather than asks.
+    Three checks come first: a '?' that belongs to a quotation inside a statement (You raise the
+    question "which is better?"), a run of '??' after a verbless fragment ("First, the
+    taste???"), which decorates rather than asks, and a '?' closing a hedge on the reader's
+    knowing a word, hung on a verbless list ("Moos, Samen (vor allem die Bettelmänner, wenn euch
+    das ein Begriff ist?"), an aside.
     """
     sentence = _SPACED_DOTS.sub("", sentence.strip())
     body = re.sub(r"^[\W_]+", "", sentence).replace("’", "'").lower()
@@ -247,6 +258,9 @@ def matching_rule(sentence: str) -> QuestionRule | None:
         tokens = re.findall(r"[\w']+", body)
         if "??" in sentence and not any(_finite(t) or t in _WH_WORDS for t in tokens):
             return DECORATIVE
+        tail = _CONDITIONAL_TAIL.search(body)
+        if tail and _verbless(body[: tail.start()]) and not is_question(body[: tail.start()] + "."):
+            return ASIDE
     for rule in QUESTION_RULES:
         if ending in rule.endings and rule.pattern.search(body):
             return rule
@@ -329,6 +343,12 @@ def continues_choice(sentence: str) -> bool:
         and sentence_ending(sentence) is Ending.OTHER
         and not any(_finite(token) for token in tokens)
     )
+
+
+def _verbless(text: str) -> bool:
+    """No finite verb (English or German closed list) and no question word."""
+    tokens = re.findall(r"[\w']+", text.replace("’", "'").lower())
+    return not any(_finite(t) or t in _FINITE_DE or t in _WH_WORDS | _W_WORDS for t in tokens)
 
 
 def _finite(token: str) -> bool:

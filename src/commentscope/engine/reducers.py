@@ -188,7 +188,7 @@ class CommentersReducer:
 
 
 QUESTION_FIELDS = ("doc_id", "comment_id", "author", "question", "topics", "answered",
-                   "answered_by", "article_coverage")
+                   "answered_by", "asked_of", "article_coverage")
 
 
 @dataclass
@@ -211,7 +211,7 @@ class QuestionsReducer:
         text_of = {row.comment.comment_id: row.comment.text for row in page.comments}
         for q in page.questions:
             self.rows.append((q.doc_id, q.comment_id, q.author, q.question, sys.intern(";".join(q.topics)),
-                              q.answered, sys.intern(q.answered_by), q.article_coverage))
+                              q.answered, sys.intern(q.answered_by), sys.intern(q.asked_of), q.article_coverage))
             eligible = q.comment_id not in excluded
             self.eligible.append(eligible)
             self.context.append(question_context(text_of.get(q.comment_id, ""), q.question) if eligible else "")

@@ -1,0 +1,118 @@
+"""Whom a question is asked of: the site and its readers, one staff member, one reader, or (a
+staff member asking) the readers (issue 13).
+
+The `asked_of` column of questions.csv, from the evidence a person would use, first found wins:
+
+- the comment addresses a commenter of the page by name in its first words, set off by
+  punctuation ("Michael, ...", "Sorry, Michael S--I didn't see", "Thanks for the reply,
+  CStevens."), or by `@handle`: "staff: NAME" or "reader: NAME" (a full name before a part of
+  one; a first name two commenters share goes to the staff member);
+- a staff member's question names no one: "readers" (the site asks its readers);
+- the question opening the comment takes up two rare words of an earlier comment by someone
+  else (words the article does not use, found in at most three comments of the page): it is
+  asked of that comment's writer, an echo ("Welche Gedankenzitate werden aus dem Zusammenhang
+  gerissen?" after "... Gedankenzitate aus dem Zusammenhang zu reissen");
+- a reply (nested threads) that speaks to "you" ("How long did you take it?") is asked of the
+  comment it replies to, when someone else wrote it;
+- otherwise "": the page, its author and every reader.
+
+A question asked of one reader, or by staff of the readers, is a conversation, not FAQ material
+(`faq_material.asks_the_site`): "Thanks for the reply, CStevens. ... is there a simple model?"
+follows up that reader's answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from commentscope.analysis.function_words import content_stems, is_function_word
+from commentscope.analysis.sentences import split_sentences
+from commentscope.analysis.staff import StaffMember, address_names
+from commentscope.model import Comment, Document
+
+VOCATIVE_WORDS = 6  # a name among a comment's first words addresses its owner
+ECHO_WORDS = 2  # rare words of an earlier comment a question takes up to speak to its writer
+RARE_COMMENTS = 3  # a word found in at most this many comments of the page is rare
+READERS = "readers"
+_YOU = re.compile(r"\b(?:you|your|yours|u|du|dich|dir|dein\w*|euch|euer|eure\w*)\b", re.IGNORECASE)
+_SET_OFF = r"(?=\s*(?:[,.!?:;]|--|[–—-]\s|$))"  # a vocative is set off by punctuation
+
+
+class Addressees:
+    """The names of one page's commenters, to tell whom each question comment addresses."""
+
+    def __init__(self, doc: Document, staff: Mapping[str, StaffMember]) -> None:
+        self.doc = doc
+        self.staff = staff
+        self._by_id = {c.comment_id: c for c in doc.comments}
+        authors = list(dict.fromkeys([*(c.author for c in doc.comments if c.author), *staff]))
+        # (name as written, its owner): full names first, then their parts, longest first
+        named = [(a, a) for a in authors] + [(n, a) for a in authors for n in address_names(a)
+                                             if n != a and not is_function_word(n)]  # "the" of "Snow on the Roof"
+        self._names = sorted(named, key=lambda item: (-len(item[0]), item[1] not in staff))
+        self._stem_cache: dict[str, frozenset[str]] = {}
+        self._article = frozenset(content_stems(" ".join(line.text for line in doc.article_lines)))
+        self._frequency = Counter(t for c in doc.comments for t in self._stems(c))
+
+    def asked_of(self, comment: Comment, questions: Sequence[str]) -> str:
+        """"" (the page), "staff: NAME", "reader: NAME" or "readers" (see the module docstring)."""
+        named = self.named(comment)
+        if named is not None:
+            return self._label(named)
+        if comment.author and comment.author in self.staff:
+            return READERS
+        echoed = self.echoed(comment, questions)
+        if echoed is not None:
+            return self._label(echoed)
+        parent = self._by_id.get(comment.parent_id) if comment.parent_id else None
+        if parent is not None and parent.author and not _same(parent.author, comment.author) and any(
+                _YOU.search(q) for q in questions):
+            return self._label(parent.author)
+        return ""
+
+    def named(self, comment: Comment) -> str | None:
+        """The commenter (not the writer) whose name the comment's first words set off, or
+        whose `@handle` they use."""
+        text = " ".join(comment.text.split())
+        head = len(" ".join(text.split(" ")[:VOCATIVE_WORDS]))  # a name must start within it
+        for name, owner in self._names:
+            if _same(owner, comment.author):
+                continue
+            escaped = re.escape(name)
+            found = re.search(rf"@\s?{escaped}\b|(?:^|(?<=[\s,(])){escaped}{_SET_OFF}", text, re.IGNORECASE)
+            if found and found.start() < head:
+                return owner
+        return None
+
+    def echoed(self, comment: Comment, questions: Sequence[str]) -> str | None:
+        """The writer of an earlier comment whose rare words the question opening the comment
+        takes up: at least
+        `ECHO_WORDS` of its content stems that the article does not use and at most
+        `RARE_COMMENTS` comments of the page do ("Welche Gedankenzitate werden aus dem
+        Zusammenhang gerissen?" after "Gedankenzitate aus dem Zusammenhang zu reissen")."""
+        sentences = split_sentences(comment.text)
+        opening = [q for q in questions if sentences and q.strip() == sentences[0].strip()]  # it opens the comment
+        earlier = [c for c in self.doc.comments[: comment.position] if c.author and not _same(c.author, comment.author)]
+        for question in opening:
+            rare = {t for t in content_stems(question)
+                    if t not in self._article and self._frequency[t] <= RARE_COMMENTS}
+            if len(rare) < ECHO_WORDS:
+                continue
+            for other in reversed(earlier):
+                if len(rare & self._stems(other)) >= ECHO_WORDS:
+                    return other.author
+        return None
+
+    def _stems(self, comment: Comment) -> frozenset[str]:
+        if comment.comment_id not in self._stem_cache:
+            self._stem_cache[comment.comment_id] = frozenset(content_stems(comment.text))
+        return self._stem_cache[comment.comment_id]
+
+    def _label(self, author: str) -> str:
+        return f"{'staff' if author in self.staff else 'reader'}: {author}"
+
+
+def _same(author: str, other: str | None) -> bool:
+    return other is not None and author.strip().casefold() == other.strip().casefold()
