@@ -194,26 +194,3 @@ def test_seed_off_topic_flags_match_gold(name: str) -> None:
     expected = ["off_topic" in c["topics"] for c in gold]
     assert [flags[c.comment_id] for c in doc.comments] == expected
     assert not any(promotional_flags(doc).values())
-
-
-def _score_without_prefilter(rules: PromoRules, text: str) -> float:
-    evidence = sum(p.weight * min(len(p.regex.findall(text)), rules.max_count) for p in rules.patterns)
-    return evidence / (1.0 + len(text.split()) / rules.words_per_unit) if evidence else 0.0
-
-
-@pytest.mark.parametrize(
-    "text",
-    [text for text, _ in PROMO_CASES] + ["", "CALL ME", "20 % off", "e-mail: Ann@Example.ORG", "plain words only"],
-    ids=[f"promo-case-{n}" for n in range(len(PROMO_CASES))] + ["empty", "upper-case", "percent-off", "email", "plain"],
-)
-def test_the_joined_promo_regex_scores_as_each_pattern(text: str) -> None:
-    rules = default_promo_rules()
-    assert rules._any is not None
-    assert (rules.score(text) == 0.0) == (_score_without_prefilter(rules, text) == 0.0)
-    assert bool(rules._any.search(text)) == any(p.regex.search(text) for p in rules.patterns)
-
-
-def test_rules_with_groups_are_not_joined() -> None:
-    rules = PromoRules.from_toml("[[pattern]]\nname='k'\nregex='(k)efir \\1'\nweight=1")
-    assert rules._any is None
-    assert rules.score("kefir k") > 0

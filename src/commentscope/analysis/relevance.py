@@ -38,7 +38,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -53,7 +53,6 @@ from commentscope.text import words
 OFF_TOPIC_THRESHOLD = 0.12
 MIN_CONTENT_TERMS = 5
 
-_FLAGS = re.IGNORECASE | re.UNICODE  # how every promo pattern is compiled
 _BLOCK_CELLS = 1 << 22  # comment-pair cosines held at once by relevance_scores: 32 MiB of float64
 
 Matrix = npt.NDArray[np.float64]
@@ -167,21 +166,8 @@ class PromoRules:
                 "see commentscope/data/promo_patterns.toml for the layout"
             ) from error
 
-    @cached_property
-    def _any(self) -> re.Pattern[str] | None:
-        """One regex that finds whatever any pattern finds: most comments match none, and one
-        search tells. None when the patterns cannot be joined safely (groups, other flags)."""
-        if not self.patterns or any(p.regex.groups or p.regex.flags != _FLAGS for p in self.patterns):
-            return None
-        try:
-            return re.compile("|".join(f"(?:{p.regex.pattern})" for p in self.patterns), re.IGNORECASE)
-        except re.error:
-            return None
-
     def score(self, text: str) -> float:
         """Capped, weighted pattern matches per length unit (see module docstring)."""
-        if self._any is not None and self._any.search(text) is None:
-            return 0.0
         evidence = sum(
             p.weight * min(len(p.regex.findall(text)), self.max_count) for p in self.patterns
         )
