@@ -272,6 +272,19 @@ def test_random_tables_read_or_fail_with_our_error(tmp_path: Path, suffix: str, 
         assert "\n" not in str(exc)
 
 
+@pytest.mark.parametrize("data", [
+    b"\x1f\x8b",  # the gzip magic, then nothing
+    gzip.compress(b"page,id,parent,text\nA,1,,hello\n")[:20],  # cut short inside the stream
+    gzip.compress(b"page,id,parent,text\n")[:10] + b"\xff" * 40,  # a header, then no deflate data
+], ids=["magic-only", "truncated", "corrupt"])
+def test_a_broken_gzip_table_is_our_one_line_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableInputError, match="cannot read") as caught:
+        list(TableReader().read(path))
+    assert "\n" not in str(caught.value)
+
+
 def test_cli_passes_columns_articles_and_keep(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from commentscope.cli import main
 

@@ -37,6 +37,13 @@ class Pattern:
     lead_in: bool = False  # a header line that may stand before the real header (an avatar image)
     structural: bool = False  # the pattern alone says the line is a comment header
     evidence: bool = False  # the pattern shows that the page has comments ('NAME says:')
+    needs: re.Pattern[str] | None = None  # found in every line the pattern matches: a cheap test first
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """`regex.match(text)`, skipping the regex when `needs` is nowhere in the line."""
+        if self.needs is not None and self.needs.search(text) is None:
+            return None
+        return self.regex.match(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +89,7 @@ class PageKnowledge:
         if len(text) > self.max_pattern_line:
             return None
         for p in self.headers:
-            m = p.regex.match(text)
+            m = p.match(text)
             if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
@@ -119,7 +126,7 @@ class PageKnowledge:
         if len(text) > self.max_pattern_line:
             return None
         for p in table:
-            if p.regex.match(text):
+            if p.match(text):
                 return p
         return None
 
@@ -207,6 +214,7 @@ def _compile(entries: list[dict[str, object]], default_name: str, words: dict[st
             lead_in=bool(entry.get("lead_in", False)),
             structural=bool(entry.get("structural", False)),
             evidence=bool(entry.get("evidence", False)),
+            needs=re.compile(str(entry["needs"]), re.IGNORECASE) if "needs" in entry else None,
         )
         for entry in entries
     )

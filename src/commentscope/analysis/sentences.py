@@ -7,6 +7,7 @@ says otherwise (abbreviation, decimal, ellipsis before a lowercase word, `?)` in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Leading list markers that readers type at the start of a line: "1. ", "2) ", "• ", "- ".
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|[•◦▪‣●○■□►➢*\-–—])(?:\s+|$)")
@@ -35,12 +36,19 @@ _BEFORE_NUMBER = frozenset({"no", "nos", "vol", "fig", "figs", "pp", "p", "ch", 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text`, verbatim and stripped; a line break always ends a sentence."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[str, ...]:
+    """`split_sentences`, remembered for recent texts: one page's analyzers split each of its
+    comments up to four times (sentiment, questions, answers to them)."""
     sentences: list[str] = []
     for raw_line in text.splitlines():
         line = _LIST_MARKER.sub("", raw_line.strip(), count=1).strip()
         if line:
             sentences.extend(_split_line(line))
-    return sentences
+    return tuple(sentences)
 
 
 def _split_line(line: str) -> list[str]:

@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import math
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -72,7 +73,11 @@ def open_table(path: Path, kind: str) -> TableStream:
     if kind == ".parquet":
         return _parquet(path)
     handle = _binary(path)
-    head = handle.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    try:
+        head = handle.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    except (OSError, EOFError, zlib.error) as exc:  # a gzip file cut short or corrupt
+        handle.close()
+        raise UnreadableInputError(str(path), f"cannot read: {exc}") from exc
     if not head.strip():
         handle.close()
         raise UnreadableInputError(str(path), "empty file")
@@ -124,7 +129,7 @@ def _text_lines(path: Path, handle: IO[bytes], encoding: str) -> Iterator[str]:
             str(path), f"mixed encodings: line {number + 1} is not {encoding} like the lines before it; "
             "save the table as UTF-8",
         ) from exc
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise UnreadableInputError(str(path), f"cannot read: {exc}") from exc
     finally:
         text.close()

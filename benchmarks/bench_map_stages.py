@@ -1,0 +1,73 @@
+"""Where the map step's CPU goes, without a profiler's overhead: each stage's inclusive CPU time.
+
+Usage: python benchmarks/bench_map_stages.py DIR   (a folder of pages, e.g. make_corpus.py's)
+
+The stages (functions the map step calls, per page or per comment) are wrapped with a CPU-time
+accumulator; the first chunk of pages warms the caches and is not counted. cProfile charges
+every Python call and so overstates pure-Python code; this charges only the wrappers' few calls.
+`analyze_document` holds the per-comment rows below it; the others do not overlap.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+ACCUMULATED: Counter[str] = Counter()
+
+DOCUMENT = ("detect_staff", "relevance_scores", "off_topic_flags", "promotional_flags", "split_sentences",
+            "score_sentences", "split_inline_answer", "find_questions", "comment_sentiment", "_mentions",
+            "_question_row", "AnswerFinder", "ArticleCoverage")
+PAGE = ("analyze_document", "tally_page", "page_figures", "comment_row")
+METHODS = (("commentscope.analysis.answer_links", "AnswerFinder", "status"),
+           ("commentscope.analysis.topics", "TopicMatcher", "read"),
+           ("commentscope.analysis.topics", "TopicMatcher", "match_sentences"),
+           ("commentscope.engine.run", "Reducers", "add"))
+
+
+def _timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            ACCUMULATED[label] += time.process_time() - start
+    return wrapper
+
+
+def instrument() -> None:
+    for module_name, names in (("commentscope.analysis.document", DOCUMENT), ("commentscope.engine.page", PAGE)):
+        module = importlib.import_module(module_name)
+        for name in names:
+            setattr(module, name, _timed(name, getattr(module, name)))
+    for module_name, class_name, method in METHODS:
+        cls = getattr(importlib.import_module(module_name), class_name)
+        setattr(cls, method, _timed(f"{class_name}.{method}", getattr(cls, method)))
+
+
+def main(folder: str) -> int:
+    instrument()
+    run = importlib.import_module("commentscope.engine.run")
+    tasks = list(run.tasks([folder], run.Settings()))
+    if len(tasks) > 1:
+        run.map_chunk(tasks.pop(0))  # warm-up: loads the models and fills the caches
+    ACCUMULATED.clear()
+    start = time.process_time()
+    comments = sum(run.map_chunk(task).comments for task in tasks)
+    total = time.process_time() - start
+    print(f"{comments:,} comments (after a warm-up chunk of 8 pages, if there are more), map step {total:.2f} s CPU, "
+          f"{total / max(comments, 1) * 1e3:.3f} ms per comment")
+    print("| stage | CPU s | ms per comment | share of the map step |")
+    print("| --- | ---: | ---: | ---: |")
+    for label, cpu in ACCUMULATED.most_common():
+        if cpu >= 0.005:
+            print(f"| `{label}` | {cpu:.2f} | {cpu / max(comments, 1) * 1e3:.3f} | {cpu / total:.1%} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "seeds"))

@@ -1,0 +1,58 @@
+"""The page pattern tables: a pattern's `needs` is a cheap test that never skips a line it matches."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commentscope.markup import split_lines
+from commentscope.patterns import Pattern, page_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = page_knowledge()
+TABLES = ("avatars", "roles", "markers", "headers", "meta", "boilerplate", "cta")
+WITH_NEEDS = [(name, p) for name in TABLES for p in getattr(KB, name) if p.needs is not None]
+# header and metadata lines such as the patterns are written for, and near misses
+SAMPLES = (
+    "Ann June 13, 2021 at 9:02 AM", "AnnJune 13, 2021 at 9:02 AM", "Herr Ecks28.04.2020, 10:27 Uhr",
+    "albert992 03.06.2021", "4711 (deleted)Guest 3. Juni 2021", "Ruby21:00", "Ann · 3 years ago", "Ann • a day ago",
+    "Bob on June 3, 2021 at 10:02 said:", "Submitted by Ann on Tue, 06/03/2021 - 10:02", "Ann replied on 3 Jun 2021",
+    "#12", "Beitrag #12", "3. Juni 2021 #4", "Leserempfehlung 12", "+3", "−2", "Ann | 2021-06-03 | Reply",
+    "Ann June", "Ann says:", "I was there on June 3", "# Title",
+)
+
+
+def _lines() -> list[str]:
+    texts = [SAMPLES]
+    for folder in ("seeds", "tests/data"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in {".txt", ".md"}:
+                texts.append(tuple(split_lines(path.read_text("utf-8", errors="replace"))))
+            elif path.suffix == ".gz":
+                texts.append(tuple(split_lines(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))))
+    return [line.strip() for lines in texts for line in lines if line.strip()]
+
+
+LINES = _lines()
+
+
+def test_some_patterns_have_needs() -> None:
+    assert {p.name for _, p in WITH_NEEDS} >= {"name_then_date", "bullet_date", "date"}
+
+
+@pytest.mark.parametrize(("table", "pattern"), WITH_NEEDS, ids=[f"{t}:{p.name}" for t, p in WITH_NEEDS])
+def test_needs_never_skips_a_match(table: str, pattern: Pattern) -> None:
+    matched = [line for line in LINES if pattern.regex.match(line)]
+    assert all(pattern.needs is not None and pattern.needs.search(line) for line in matched)
+    assert [line for line in LINES if pattern.match(line)] == matched
+
+
+@given(st.sampled_from(SAMPLES), st.text(alphabet=" .,:·•|-#0123456789aAmMJune", max_size=12))
+def test_needs_on_edited_lines(sample: str, tail: str) -> None:
+    for line in (sample + tail, tail + sample, sample[: len(tail)] + tail):
+        for _, pattern in WITH_NEEDS:
+            assert bool(pattern.match(line)) == bool(pattern.regex.match(line))
