@@ -3,9 +3,13 @@ most readers, each on a small hand-written page."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from commentscope.analysis.staff import address_names, detect_staff
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commentscope.analysis.staff import address_names, detect_staff, opens_with
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from threads import flat_page
 
@@ -97,3 +101,27 @@ def test_byline_staff_leave_no_room_for_guessing_from_replies() -> None:
 def test_address_names_are_every_longer_word_of_a_name() -> None:
     assert address_names("Thomas Habermeyer") == ("Thomas", "Habermeyer")
     assert address_names("@jo") == ()
+
+
+def _opens_with_by_regex(text: str, name: str) -> bool:
+    """The rule `opens_with` implements, written as the regular expression it replaced."""
+    head = " ".join(text.split()[:6]).casefold()
+    return re.search(rf"(?:^|[\s@]){re.escape(name.casefold())}\b", head) is not None
+
+
+_HEAD_LETTERS = "abAB_ß.-'@ \t1é,İ"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=st.text(_HEAD_LETTERS, max_size=40),
+       name=st.text(_HEAD_LETTERS.replace(" ", "").replace("\t", ""), max_size=5))
+def test_opens_with_reads_the_opening_once_with_the_regex_rule(text: str, name: str) -> None:
+    assert opens_with(text, name) == _opens_with_by_regex(text, name)
+
+
+@pytest.mark.parametrize(("text", "name", "opens"), [
+    ("Hi Ann, yes", "Ann", True), ("@ann thanks", "Ann", True), ("Annabel, yes", "Ann", False),
+    ("one two three four five six Ann", "Ann", False), ("Thanks, Ann. It works", "ann", True),
+], ids=["greeting", "handle", "longer-name", "past-six-words", "any-case"])
+def test_opens_with_examples(text: str, name: str, opens: bool) -> None:
+    assert opens_with(text, name) is opens

@@ -46,13 +46,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
 from commentscope.analysis.function_words import content_stems, is_function_word
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import SparseVector, cosine, sublinear_vector
-from commentscope.analysis.staff import StaffMember, address_names, first_name, opens_with
+from commentscope.analysis.staff import StaffMember, address_names, first_name, opened_names
 from commentscope.model import Comment, Document, LineRole
 from commentscope.text import words
 
@@ -118,8 +118,10 @@ class AnswerFinder:
         self._names = {c.author: "" if is_function_word(first_name(c.author)) else first_name(c.author)
                        for c in doc.comments if c.author}
         self._word_cache: dict[str, list[str]] = {}
+        self._gram_cache: dict[str, set[tuple[str, ...]]] = {}  # comment id -> its word runs not in the article
+        self._asks_cache: dict[str, bool] = {}
         self._kind_cache: dict[tuple[str, str | None], AnswerKind] = {}
-        self._opened_cache: dict[str, frozenset[str]] = {}  # comment id -> the page's names it opens with
+        self._opened_cache: dict[str, frozenset[str]] = {}  # comment id -> the names it could open with
         self._children: dict[str, list[Comment]] = {}
         for comment in doc.comments:
             if comment.parent_id is not None:
@@ -145,7 +147,8 @@ class AnswerFinder:
 
     def _flat_status(self, question: Comment, asked: list[str]) -> AnswerStatus:
         following = [c for c in self.doc.comments[question.position + 1 :] if c.parent_id == question.parent_id]
-        context = _Context(question, asked, first_name(question.author or ""), overlap_vector(" ".join(asked)))
+        context = _Context(question, asked, first_name(question.author or ""), overlap_vector(" ".join(asked)),
+                           [words(q) for q in asked])
         best: tuple[int, Comment, str] | None = None
         for offset, candidate in enumerate(following):
             if _same_author(candidate, question):
@@ -155,7 +158,7 @@ class AnswerFinder:
                 continue
             evidence = self._evidence(candidate, offset, context)
             is_staff = candidate.author in self.staff
-            asks_only = _asks_only(candidate.text)
+            asks_only = self._asks_only(candidate)
             if evidence is not None and not asks_only and self._kind(candidate, question.author) is AnswerKind.ANSWER:
                 strength, label = evidence
                 if best is None or strength > best[0]:
@@ -177,14 +180,15 @@ class AnswerFinder:
         text = comment.text
         if not _SELF_RESOLVED.search(text) or _THANKS.search(text):
             return False
-        return not any(n and opens_with(text, n) for a, n in self._names.items() if a != comment.author)
+        opened = self._opened(comment)
+        return not any(n and n.casefold() in opened for a, n in self._names.items() if a != comment.author)
 
     def _evidence(self, candidate: Comment, offset: int, context: _Context) -> tuple[int, str] | None:
         """(strength, label) of the best evidence that `candidate` answers, or None."""
         text = candidate.text
-        if _quotes(self._words(candidate), [words(q) for q in context.asked], self._article_grams):
+        if _quotes(self._grams(candidate), context.asked_words):
             return 4, "quotes the question"
-        if not context.asker_spoke_again and self._names_asker(text, context):
+        if not context.asker_spoke_again and self._names_asker(candidate, context):
             return 5, "names the asker"
         if offset >= WINDOW:
             return self._late_staff(candidate, context)
@@ -227,11 +231,11 @@ class AnswerFinder:
         shared = context.vector.keys() & self._vector(candidate).keys()
         return any(self._frequency[t] <= RARE_WORD_COMMENTS for t in shared)
 
-    def _names_asker(self, text: str, context: _Context) -> bool:
-        """The text opens with a name of the asker's, @-mentions them, or speaks of their question."""
-        asker = context.question.author or ""
+    def _names_asker(self, candidate: Comment, context: _Context) -> bool:
+        """The comment opens with a name of the asker's, @-mentions them, or speaks of their question."""
+        asker, text = context.question.author or "", candidate.text
         names = address_names(asker)
-        if any(opens_with(text, n) for n in names):
+        if any(n.casefold() in self._opened(candidate) for n in names):
             return True
         handles = {h.casefold() for h in re.findall(r"@\s?([\w.-]{2,})", text)}
         whole = re.sub(r"\W", "", asker).casefold()
@@ -243,17 +247,27 @@ class AnswerFinder:
     def _quotes_another(self, candidate: Comment, question: Comment) -> bool:
         """The candidate repeats `QUOTE_WORDS` words, or a passage of 3+ words it puts in quotation
         marks, of an earlier comment by neither it nor the asker."""
-        grams = _grams(self._words(candidate)) - self._article_grams
+        grams = self._grams(candidate)
         quoted = [" ".join(words(q)) for q in _QUOTED.findall(candidate.text) if len(words(q)) >= 3]
         others = [c for c in self.doc.comments[: candidate.position]
                   if not _same_author(c, question) and not _same_author(c, candidate)]
-        return any(not grams.isdisjoint(_grams(self._words(c))) or any(q in " ".join(self._words(c)) for q in quoted)
+        return any(not grams.isdisjoint(self._grams(c)) or any(q in " ".join(self._words(c)) for q in quoted)
                    for c in others)
 
     def _words(self, comment: Comment) -> list[str]:
         if comment.comment_id not in self._word_cache:
             self._word_cache[comment.comment_id] = words(comment.text)
         return self._word_cache[comment.comment_id]
+
+    def _grams(self, comment: Comment) -> set[tuple[str, ...]]:
+        if comment.comment_id not in self._gram_cache:
+            self._gram_cache[comment.comment_id] = _grams(self._words(comment)) - self._article_grams
+        return self._gram_cache[comment.comment_id]
+
+    def _asks_only(self, comment: Comment) -> bool:
+        if comment.comment_id not in self._asks_cache:
+            self._asks_cache[comment.comment_id] = _asks_only(comment.text)
+        return self._asks_cache[comment.comment_id]
 
     def _vector(self, comment: Comment) -> SparseVector:
         if comment.comment_id not in self._vector_cache:
@@ -268,11 +282,15 @@ class AnswerFinder:
 
     def _addresses_someone(self, comment: Comment, asker_name: str) -> bool:
         """The comment opens with the name of a commenter other than the asker."""
+        opened = self._opened(comment)
+        return any(n and n.casefold() in opened and n != asker_name and a != comment.author
+                   for a, n in self._names.items())
+
+    def _opened(self, comment: Comment) -> frozenset[str]:
+        """The casefolded names the comment could open with (`staff.opened_names`), read once."""
         if comment.comment_id not in self._opened_cache:
-            names = {n for n in self._names.values() if n}
-            self._opened_cache[comment.comment_id] = frozenset(n for n in names if opens_with(comment.text, n))
-        opened = self._opened_cache[comment.comment_id]
-        return any(n in opened and n != asker_name and a != comment.author for a, n in self._names.items())
+            self._opened_cache[comment.comment_id] = opened_names(comment.text)
+        return self._opened_cache[comment.comment_id]
 
     def _found(self, answer: Comment, evidence: str) -> AnswerStatus:
         by = "staff" if answer.author is not None and answer.author in self.staff else "reader"
@@ -306,6 +324,7 @@ class _Context:
     asked: list[str]
     name: str
     vector: dict[str, float]
+    asked_words: list[list[str]] = field(default_factory=list)
     asker_spoke_again: bool = False  # later names of the asker answer their newer comment
     staff_seen: bool = False  # only the first staff answer is "the next staff comment"
     other_question_seen: bool = False  # ... and only while no other reader has asked since
@@ -406,8 +425,7 @@ def _grams(tokens: list[str], size: int = QUOTE_WORDS) -> set[tuple[str, ...]]:
     return {tuple(tokens[k : k + size]) for k in range(len(tokens) - size + 1)}
 
 
-def _quotes(reply: list[str], asked: list[list[str]], article: set[tuple[str, ...]], size: int = QUOTE_WORDS) -> bool:
-    """The reply repeats `size` consecutive words of one of the questions in `asked` that are
-    not the article's own words (two readers quoting the article do not answer each other)."""
-    grams = _grams(reply, size) - article
-    return any(tuple(q[k : k + size]) in grams for q in asked for k in range(len(q) - size + 1))
+def _quotes(grams: set[tuple[str, ...]], asked: list[list[str]]) -> bool:
+    """The reply, by its runs of `QUOTE_WORDS` words that are not the article's own (`grams`: two
+    readers quoting the article do not answer each other), repeats one of the questions in `asked`."""
+    return any(not grams.isdisjoint(_grams(q)) for q in asked)

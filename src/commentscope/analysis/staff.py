@@ -63,10 +63,23 @@ def address_names(author: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in parts if len(p) >= 3 and any(ch.isalpha() for ch in p)))
 
 
+_NAME_START = re.compile(r"[\s@]")
+_WORD_EDGE = re.compile(r"\b")
+
+
+def opened_names(text: str) -> frozenset[str]:
+    """Every casefolded stretch of the text's first six words that could be a name it addresses:
+    starting the text or right after a space or '@', ending at a word boundary. A page's comments
+    are tested against many names: read each comment's opening once, then look names up."""
+    head = " ".join(text.split()[:6]).casefold()
+    starts = [0, *(m.end() for m in _NAME_START.finditer(head))]
+    ends = [m.start() for m in _WORD_EDGE.finditer(head)]
+    return frozenset(head[s:e] for s in starts for e in ends if e >= s)
+
+
 def opens_with(text: str, name: str) -> bool:
     """The text addresses `name` in its first words ("Hi Ann,", "@Ann", "Ann, yes ...")."""
-    head = " ".join(text.split()[:6]).casefold()
-    return re.search(rf"(?:^|[\s@]){re.escape(name.casefold())}\b", head) is not None
+    return name.casefold() in opened_names(text)
 
 
 def same_person(name: str, other: str) -> bool:
@@ -130,11 +143,13 @@ def _add_site_tagged(found: dict[str, StaffMember], by_author: dict[str, list[Co
 def _addressing_staff(by_author: dict[str, list[Comment]]) -> dict[str, StaffMember]:
     """The commenter who opens comments with the most different readers' names (at least
     MIN_FLAT_READERS, and strictly more than anyone else)."""
-    names = {author: address_names(author) for author in by_author}
-    addressed: dict[str, set[str]] = {}
-    for author, comments in by_author.items():
-        others = {a: ns for a, ns in names.items() if a != author and ns}
-        addressed[author] = {a for c in comments for a, ns in others.items() if any(opens_with(c.text, n) for n in ns)}
+    owners: dict[str, set[str]] = {}  # casefolded name -> the commenters who go by it
+    for author in by_author:
+        for name in address_names(author):
+            owners.setdefault(name.casefold(), set()).add(author)
+    addressed = {author: {other for c in comments for name in opened_names(c.text) & owners.keys()
+                          for other in owners[name] if other != author}
+                 for author, comments in by_author.items()}
     ranked = sorted(addressed, key=lambda a: (-len(addressed[a]), a))
     if not ranked or len(addressed[ranked[0]]) < MIN_FLAT_READERS:
         return {}
