@@ -108,6 +108,10 @@ REPLY_CASES = {
                                    ("Ann", "How much rye do you add?", "c0")), "staff: Marta Lind"),
     "reply-to-oneself": ((("Ann", "My starter is slow.", None),
                           ("Ann", "Do you think rye would help?", "c0")), ""),
+    "top-level-echo-where-readers-can-reply": (
+        (("Jeuys", "It is unfair to tear quotations out of their context and paint them lurid.", None),
+         ("Bob", "Nice post.", "c0"),
+         ("Yoonar", "Which quotations were torn out of context? The blog links every source thread.", None)), ""),
 }
 
 

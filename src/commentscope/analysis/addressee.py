@@ -8,10 +8,11 @@ The `asked_of` column of questions.csv, from the evidence a person would use, fi
   CStevens."), or by `@handle`: "staff: NAME" or "reader: NAME" (a full name before a part of
   one; a first name two commenters share goes to the staff member);
 - a staff member's question names no one: "readers" (the site asks its readers);
-- the question opening the comment takes up two rare words of an earlier comment by someone
-  else (words the article does not use, found in at most three comments of the page): it is
-  asked of that comment's writer, an echo ("Welche Gedankenzitate werden aus dem Zusammenhang
-  gerissen?" after "... Gedankenzitate aus dem Zusammenhang zu reissen");
+- on a flat page (no comment replies to another), the question opening the comment takes up two
+  rare words of an earlier comment by someone else (words the article does not use, found in at
+  most three comments of the page): it is asked of that comment's writer, an echo ("Welche
+  Gedankenzitate werden aus dem Zusammenhang gerissen?" after "... Gedankenzitate aus dem
+  Zusammenhang zu reissen");
 - a reply (nested threads) that speaks to "you" ("How long did you take it?") is asked of the
   comment it replies to, when someone else wrote it;
 - otherwise "": the page, its author and every reader.
@@ -55,6 +56,9 @@ class Addressees:
         self._stem_cache: dict[str, frozenset[str]] = {}
         self._article = frozenset(content_stems(" ".join(line.text for line in doc.article_lines)))
         self._frequency = Counter(t for c in doc.comments for t in self._stems(c))
+        # where readers can reply, a comment that takes up another's words without replying to it
+        # speaks to the page ("my doctor wants to put me on ..." after a reader's "my bone doctor")
+        self._flat = not any(c.parent_id for c in doc.comments)
 
     def asked_of(self, comment: Comment, questions: Sequence[str]) -> str:
         """"" (the page), "staff: NAME", "reader: NAME" or "readers" (see the module docstring)."""
@@ -87,11 +91,13 @@ class Addressees:
         return None
 
     def echoed(self, comment: Comment, questions: Sequence[str]) -> str | None:
-        """The writer of an earlier comment whose rare words the question opening the comment
-        takes up: at least
+        """On a flat page, the writer of an earlier comment whose rare words the question opening
+        the comment takes up: at least
         `ECHO_WORDS` of its content stems that the article does not use and at most
         `RARE_COMMENTS` comments of the page do ("Welche Gedankenzitate werden aus dem
         Zusammenhang gerissen?" after "Gedankenzitate aus dem Zusammenhang zu reissen")."""
+        if not self._flat:
+            return None
         sentences = split_sentences(comment.text)
         opening = [q for q in questions if sentences and q.strip() == sentences[0].strip()]  # it opens the comment
         earlier = [c for c in self.doc.comments[: comment.position] if c.author and not _same(c.author, comment.author)]
