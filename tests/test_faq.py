@@ -405,3 +405,18 @@ def test_in_context_marks_a_cut_long_sentence() -> None:
     assert shown.endswith(" Where did it go?")
     assert len(shown) < len(context)
     assert stands_alone(shown.removeprefix("... "))
+
+
+@pytest.mark.parametrize(("first_coverage", "rows"), [(0.2, 1), (0.0, 2)],
+                         ids=["shown-in-the-higher-gap", "higher-gap-shows-only-its-own"])
+def test_one_comment_is_listed_once_when_its_gap_shows_all_it_asks(first_coverage: float, rows: int) -> None:
+    # The second question reads only with the first before it: its gap shows both. When it ranks
+    # higher (lower coverage), the first question's own gap would show the same comment again.
+    asked = ["Is kefir safe for toddlers?", "How much should he drink?"]
+    frame = pd.DataFrame([("a", "c1", "Ann", asked[0], "", False, "", first_coverage),
+                          ("a", "c1", "Ann", asked[1], "", False, "", 0.1)], columns=COLUMNS)
+    context = pd.Series(["My son is two. " + asked[0], "My son is two. " + " ".join(asked)], index=frame.index)
+    gaps = faq_gaps(frame, group_questions(frame, similarity=LexicalSimilarity()), context=context)
+    assert len(gaps) == rows
+    shown = " ".join(gaps["representative_question"])
+    assert all(q in shown for q in asked)  # nothing asked is lost from the list

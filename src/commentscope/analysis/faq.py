@@ -153,8 +153,22 @@ def faq_gaps(
     ]
     gaps = [s for s in summaries if s.open and not s.article_coverage >= coverage_threshold]  # NaN: no article
     gaps.sort(key=lambda s: (-s.askers, -s.unanswered, _sortable(s.article_coverage), s.group_id))
-    rows = [{"rank": rank, **asdict(s)} for rank, s in enumerate(gaps, start=1)]
+    named = groups.astype(str)
+    asked = {gap.group_id: [str(q) for q in frame["question"][named == gap.group_id]] for gap in gaps}
+    rows = [{"rank": rank, **asdict(s)} for rank, s in enumerate(_shown_once(gaps, asked), start=1)]
     return pd.DataFrame(rows, columns=FAQ_GAP_COLUMNS)
+
+
+def _shown_once(gaps: list[GroupSummary], asked: dict[str, list[str]]) -> list[GroupSummary]:
+    """The ranked gaps without those of one comment whose every question (`asked`, by group) a
+    higher-ranked gap of that same comment already shows in its representative: "... now I can't
+    find it. Where did it go? Did you remove it?" is listed once, not once per question."""
+    kept: list[GroupSummary] = []
+    for gap in gaps:
+        if not any(";" not in gap.comment_ids and (shown.doc_ids, shown.comment_ids) == (gap.doc_ids, gap.comment_ids)
+                   and all(q in shown.representative_question for q in asked[gap.group_id]) for shown in kept):
+            kept.append(gap)
+    return kept
 
 
 @dataclass(frozen=True)
