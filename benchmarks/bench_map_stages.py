@@ -24,6 +24,7 @@ DOCUMENT = ("detect_staff", "relevance_scores", "off_topic_flags", "promotional_
             "_question_row", "AnswerFinder", "ArticleCoverage")
 PAGE = ("analyze_document", "tally_page", "page_figures", "comment_row")
 METHODS = (("commentscope.analysis.answer_links", "AnswerFinder", "status"),
+           ("commentscope.analysis.addressee", "Addressees", "asked_of"),
            ("commentscope.analysis.topics", "TopicMatcher", "read"),
            ("commentscope.analysis.topics", "TopicMatcher", "match_sentences"),
            ("commentscope.engine.run", "Reducers", "add"))

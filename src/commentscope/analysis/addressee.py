@@ -52,7 +52,12 @@ class Addressees:
         # (name as written, its owner): full names first, then their parts, longest first
         named = [(a, a) for a in authors] + [(n, a) for a in authors for n in address_names(a)
                                              if n != a and not is_function_word(n)]  # "the" of "Snow on the Roof"
-        self._names = sorted(named, key=lambda item: (-len(item[0]), item[1] not in staff))
+        ordered = sorted(named, key=lambda item: (-len(item[0]), item[1] not in staff))
+        # each name's pattern compiled once per page, with its casefolded form for a cheap first test
+        self._names = [(name.casefold(), owner, re.compile(
+            rf"@\s?{re.escape(name)}\b|(?:^|(?<=[\s,(])){re.escape(name)}{_SET_OFF}", re.IGNORECASE))
+            for name, owner in ordered]
+        self._longest = max((len(name) for name, _ in ordered), default=0)
         self._stem_cache: dict[str, frozenset[str]] = {}
         self._article = frozenset(content_stems(" ".join(line.text for line in doc.article_lines)))
         self._frequency = Counter(t for c in doc.comments for t in self._stems(c))
@@ -81,11 +86,11 @@ class Addressees:
         whose `@handle` they use."""
         text = " ".join(comment.text.split())
         head = len(" ".join(text.split(" ")[:VOCATIVE_WORDS]))  # a name must start within it
-        for name, owner in self._names:
-            if _same(owner, comment.author):
+        opening = text[: head + self._longest + 2].casefold()  # holds every name that starts within it
+        for folded, owner, pattern in self._names:
+            if folded not in opening or _same(owner, comment.author):
                 continue
-            escaped = re.escape(name)
-            found = re.search(rf"@\s?{escaped}\b|(?:^|(?<=[\s,(])){escaped}{_SET_OFF}", text, re.IGNORECASE)
+            found = pattern.search(text)
             if found and found.start() < head:
                 return owner
         return None
