@@ -14,12 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commentscope.corpus import parse_pages
+from commentscope.dates import to_iso
 from commentscope.errors import ConfigError, UnreadableInputError
 from commentscope.model import Document
 from commentscope.readers import reader_for
 from commentscope.readers.html import HtmlReader, explain, parse_html, to_document
 from commentscope.readers.html_rules import load_rules
-from commentscope.readers.html_text import to_iso
 
 PAGES = Path(__file__).parent / "data" / "html"
 REAL = Path(__file__).parent.parent / "benchmarks" / "real"
@@ -321,8 +321,8 @@ def test_random_bytes_read_or_raise_our_error(tmp_path_factory: pytest.TempPathF
 def test_dates_as_pages_print_them() -> None:
     assert to_iso("August 3, 2019 at 4:11 pm") == "2019-08-03T16:11"
     assert to_iso("10. Februar 2019 um 18:05") == "2019-02-10T18:05"
-    assert to_iso("03/19/2014 - 15:04", month_first=True) == "2014-03-19T15:04"
-    assert to_iso("2019-08-03T04:11:57+00:00", month_first=True) == "2019-08-03T04:11:57+00:00"
+    assert to_iso("03/19/2014 - 15:04", "month") == "2014-03-19T15:04"
+    assert to_iso("2019-08-03T04:11:57+00:00", "month") == "2019-08-03T04:11:57+00:00"
     assert to_iso("3 years ago") is None
 
 

@@ -16,10 +16,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from commentscope.dates import Order, slash_order, to_iso
+from commentscope.dates import Order, date_span, slash_order, to_iso
 from commentscope.model import CommentRecord
 from commentscope.readers.html_rules import Rule
-from commentscope.readers.html_text import date_span, inline_text, node_text
+from commentscope.readers.html_text import inline_text, node_text
 
 MIN_WORDS_STRICT = 2  # the generic rule's comment needs at least this many words
 MAX_LINK_SHARE = 0.5  # ... and at most this share of its text inside links

@@ -1,4 +1,4 @@
-"""Visible text of parsed HTML, one line per block, and dates as pages print them, in ISO 8601 (`dates.py`).
+"""Visible text of parsed HTML, one line per block (dates are read by `commentscope.dates`).
 
 Walks are iterative (explicit stacks), so markup nested 10,000 deep reads like any other page.
 """
@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from selectolax.lexbor import LexborNode
-
-from commentscope import dates
 
 BLOCK_TAGS = frozenset(
     "p div br li ul ol dl dt dd blockquote h1 h2 h3 h4 h5 h6 pre table tr td th section article main "
@@ -56,15 +54,3 @@ def inline_text(node: LexborNode, skip: Collection[int] = frozenset(), also: Col
     """The text of `node` on one line (names, dates)."""
     return " ".join(node_lines(node, skip, also))
 
-
-def to_iso(raw: str | None, month_first: bool = False) -> str | None:
-    """A date as a page prints it (or a `datetime` attribute) in ISO 8601; None when none is found.
-
-    Numeric dates with dots are day first (12.05.2020); with slashes (05/12/2020) they are read
-    month first when `month_first` (the rule says so), else only when the date shows its order."""
-    return dates.to_iso(raw, "month" if month_first else None)
-
-
-def date_span(text: str) -> tuple[int, int] | None:
-    """Where the first date in `text` starts and ends (to cut a date out of an author line)."""
-    return dates.date_span(text)
