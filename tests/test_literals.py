@@ -68,6 +68,21 @@ def test_folded_needs_see_every_text_ignorecase_matches(pattern: str, text: str)
 def test_fold_is_lower_case_on_ascii_and_identical_characters_under_ignorecase() -> None:
     assert fold("Hello WORLD 12") == "hello world 12"
     assert fold("ÄÖÜ ſ ı K") == fold("äöü s i k")
+    assert fold("ΣΑΣ σας") == fold("σας ΣΑΣ")  # a final sigma is the same letter
+
+
+def test_fold_gives_every_character_its_representative_under_ignorecase() -> None:
+    """Two characters that `re.IGNORECASE` takes as one fold alike, and only those: the
+    regex engine's own lower case (`_sre.unicode_tolower`) and its table of extra cases."""
+    from _sre import unicode_tolower  # type: ignore[import-not-found]
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+
+    def representative(code: int) -> str:
+        low = unicode_tolower(code)
+        return chr(min((low, *_EXTRA_CASES.get(low, ()))))
+
+    codes = [c for c in range(0x30000) if not 0xD800 <= c < 0xE000]
+    assert [fold(chr(c)) for c in codes] == [representative(c) for c in codes]
 
 
 @pytest.mark.parametrize("regex", PATTERNS[:SAMPLED], ids=lambda r: r.pattern[:30])

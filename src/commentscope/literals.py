@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 try:  # CPython's regular expression parser (private, stable across 3.11-3.13)
-    from _sre import unicode_tolower  # type: ignore[import-not-found]
     from re import _casefix as _re_casefix  # type: ignore[attr-defined]
     from re import _constants as _re_constants  # type: ignore[attr-defined]
     from re import _parser as _re_parser  # type: ignore[attr-defined]
@@ -42,26 +41,27 @@ class Needs:
         return any(s in haystack for s in self.strings)
 
 
-class _FoldTable(dict[int, int]):
-    """Each character's representative among those `re.IGNORECASE` takes as one, filled on first use."""
-
-    def __missing__(self, code: int) -> int:
-        lower = unicode_tolower(code)
-        value = int(min((lower, *_re_casefix._EXTRA_CASES.get(lower, ()))))
-        self[code] = value
-        return value
+def _fixes() -> dict[int, int]:
+    """Lower-case characters that `re.IGNORECASE` takes as another one ('ı' as 'i', 'ſ' as 's',
+    'σ' as 'ς'): each mapped to the lowest of its kind."""
+    if _re_parser is None:  # pragma: no cover
+        return {}
+    return {low: min(low, *others) for low, others in _re_casefix._EXTRA_CASES.items() if min(low, *others) != low}
 
 
-_FOLD = _FoldTable()
+_FIXES = _fixes()
+_FIXED = re.compile("[" + "".join(map(chr, _FIXES)) + "]") if _FIXES else None
 
 
 def fold(text: str) -> str:
-    """`text` with every character replaced by its representative under `re.IGNORECASE`
-    (lower case, 'ſ' as 's', 'ı' as 'i'): a case-insensitive regex matches only where the
-    folded text holds its folded literals."""
+    """`text` with every character replaced by its representative under `re.IGNORECASE` (its
+    lower case, 'ſ' as 's', 'ı' as 'i', 'İ' as 'i'): a case-insensitive regex matches only where
+    the folded text holds its folded literals."""
     if text.isascii():
-        return text.lower()  # the same representatives: 'i' < 'ı', 's' < 'ſ'
-    return text.translate(_FOLD)
+        return text.lower()
+    # str.lower is the regex's own one-character lower case except for 'İ' ('i' and a dot)
+    lowered = text.replace("İ", "i").lower()
+    return lowered.translate(_FIXES) if _FIXED is not None and _FIXED.search(lowered) else lowered
 
 
 def needs_of(regex: re.Pattern[str]) -> Needs | None:
@@ -129,4 +129,4 @@ def _union(parts: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
 
 
 def _char(code: int, folded: bool) -> str:
-    return chr(_FOLD[code]) if folded else chr(code)
+    return fold(chr(code)) if folded else chr(code)

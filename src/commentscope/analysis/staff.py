@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
+from commentscope.literals import fold
 from commentscope.model import Comment, Document
 
 MIN_DISTINCT_READERS = 3  # replies to this many different readers ...
@@ -136,7 +137,7 @@ def _add_site_tagged(found: dict[str, StaffMember], by_author: dict[str, list[Co
         if author in found or tag is None:
             continue
         label = tag.group(1)
-        if label.casefold() in staff_tags or re.search(rf"\b{re.escape(label)}\b", opening, re.IGNORECASE):
+        if label.casefold() in staff_tags or _holds_word(opening, label):
             found[author] = StaffMember(author, f"the name carries the site's name ({label})")
 
 
@@ -194,7 +195,7 @@ def _greets(reply: Comment, parent: Comment) -> bool:
         return False
     first = parent.author.split()[0].strip(",").casefold()
     head = " ".join(reply.text.split()[:6]).casefold()
-    return bool(re.search(rf"\b{re.escape(first)}\b", head))
+    return first in head and bool(re.search(rf"\b{re.escape(first)}\b", head))
 
 
 def _opening_text(doc: Document) -> str:
@@ -207,8 +208,13 @@ def _in_byline(opening: str, author: str) -> bool:
     """The author's full name (without credentials or a site tag) is in the page's opening
     text; a one-word name only right after "by" ("Posted by Florina", "von Mathias")."""
     name = _ORG_TAG.sub("", author.split(",")[0]).strip()
-    if not name:
-        return False
+    if not name or fold(name) not in fold(opening):
+        return False  # (the regex, built per name, is compiled only where the name may be)
     if len(name.split()) < 2:
         return re.search(rf"\b{_BYLINE_WORD}\s+{re.escape(name)}\b", opening, re.IGNORECASE) is not None
-    return re.search(rf"\b{re.escape(name)}\b", opening, re.IGNORECASE) is not None
+    return _holds_word(opening, name)
+
+
+def _holds_word(text: str, words: str) -> bool:
+    """`words` stand in `text` as whole words, in any case."""
+    return fold(words) in fold(text) and re.search(rf"\b{re.escape(words)}\b", text, re.IGNORECASE) is not None
