@@ -72,7 +72,7 @@ def opened_names(text: str) -> frozenset[str]:
     """Every casefolded stretch of the text's first six words that could be a name it addresses:
     starting the text or right after a space or '@', ending at a word boundary. A page's comments
     are tested against many names: read each comment's opening once, then look names up."""
-    head = " ".join(text.split()[:6]).casefold()
+    head = " ".join(text.split(maxsplit=6)[:6]).casefold()
     starts = [0, *(m.end() for m in _NAME_START.finditer(head))]
     ends = [m.start() for m in _WORD_EDGE.finditer(head)]
     return frozenset(head[s:e] for s in starts for e in ends if e >= s)
@@ -194,7 +194,7 @@ def _greets(reply: Comment, parent: Comment) -> bool:
     if not parent.author:
         return False
     first = parent.author.split()[0].strip(",").casefold()
-    head = " ".join(reply.text.split()[:6]).casefold()
+    head = " ".join(reply.text.split(maxsplit=6)[:6]).casefold()
     return first in head and bool(re.search(rf"\b{re.escape(first)}\b", head))
 
 
