@@ -85,6 +85,9 @@ _LINE_MARKERS = (
 )
 
 
+_MARKER_PUNCTUATION = re.compile(r"[:\-–—]")
+
+
 def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineAnswer | None:
     """The site's answer written inside a reader's comment, or None.
 
@@ -98,6 +101,8 @@ def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineA
     # a staff name in any case, or a name in capitals ("AUTHOR:"), then a colon
     name_marker = re.compile(r"^\s*(" + staff_alternative + r"[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")
     for k in range(1, len(lines)):
+        if not _MARKER_PUNCTUATION.search(lines[k]):
+            continue  # every marker ends with a colon or a dash
         for pattern in (*_LINE_MARKERS, name_marker):
             found = pattern.match(lines[k])
             if found and found.group(2).strip():
