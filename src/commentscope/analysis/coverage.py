@@ -145,16 +145,30 @@ class ArticleCoverage:
         return [frozenset(content_terms(p.text)) for p in self.passages]
 
     @cached_property
-    def _holders(self) -> dict[str, set[int]]:
-        """Each passage term, and each end of one that a compound holds (`_in_compound`), ->
-        the passages that hold it: a question's terms are looked up, not scanned for."""
-        holders: dict[str, set[int]] = {}
+    def _term_passages(self) -> dict[str, set[int]]:
+        """Each passage term -> the passages that hold it."""
+        found: dict[str, set[int]] = {}
         for index, terms in enumerate(self._passage_terms):
             for term in terms:
-                holders.setdefault(term, set()).add(index)
-                for size in range(MIN_COMPOUND_PART, len(term) - MIN_COMPOUND_PART + 1):
-                    holders.setdefault(term[-size:], set()).add(index)
-        return holders
+                found.setdefault(term, set()).add(index)
+        return found
+
+    @cached_property
+    def _holders(self) -> dict[str, set[int]]:
+        """A question term -> the passages that hold it, itself or as the end of a compound
+        (`_in_compound`): filled as questions come, each term read once per page."""
+        return {}
+
+    def _holding(self, term: str) -> set[int]:
+        found = self._holders.get(term)
+        if found is None:
+            found = set(self._term_passages.get(term, ()))
+            if len(term) >= MIN_COMPOUND_PART:
+                for word, passages in self._term_passages.items():
+                    if word.endswith(term) and len(word) >= len(term) + MIN_COMPOUND_PART:
+                        found |= passages
+            self._holders[term] = found
+        return found
 
     def best(self, question: str) -> Coverage:
         """The passage holding the largest IDF-weighted share of the question's content stems."""
@@ -166,7 +180,7 @@ class ArticleCoverage:
         total = sum(weights.values()) + padding
         found: list[float] = [0] * len(self.passages)  # summed in term order, as `sum` would
         for term, weight in weights.items():
-            for index in self._holders.get(term, ()):
+            for index in self._holding(term):
                 found[index] += weight
         shares = [f / total for f in found]
         top_share = max(shares)
