@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commentscope.analysis.answer_links import (
+    _BRACKETED,
+    _LINE_MARKERS,
+    AnswerFinder,
+    InlineAnswer,
+    split_inline_answer,
+)
 from commentscope.analysis.answers import AnswerKind, answer_kind, detect_staff
 from commentscope.analysis.document import analyze_document
+from commentscope.analysis.staff import first_name
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.model import Document
 from threads import flat_page
@@ -304,3 +315,37 @@ def test_an_earlier_comment_never_answers() -> None:
 def test_a_signed_comment_makes_its_writer_staff(text: str, staff: bool) -> None:
     doc = flat(("Ann", "There is a typo in step 3."), ("Kim", text))
     assert ("Kim" in detect_staff(doc)) is staff
+
+
+def _split_by_trying_every_line(text: str, staff_names: tuple[str, ...]) -> InlineAnswer | None:
+    """`split_inline_answer` as it was: every marker pattern tried on every line."""
+    lines = text.split("\n")
+    names = [n for n in (first_name(s) for s in staff_names) if n]
+    staff_alternative = ("(?i:" + "|".join(re.escape(n) for n in names) + r")\b[^:\n]{0,20}|") if names else ""
+    name_marker = re.compile(r"^\s*(" + staff_alternative + r"[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")
+    for k in range(1, len(lines)):
+        for pattern in (*_LINE_MARKERS, name_marker):
+            found = pattern.match(lines[k])
+            if found and found.group(2).strip():
+                answer = "\n".join([found.group(2), *lines[k + 1 :]]).strip()
+                return InlineAnswer("\n".join(lines[:k]).strip(), answer, found.group(1).strip(" ["))
+    return _bracketed_only(text)
+
+
+def _bracketed_only(text: str) -> InlineAnswer | None:
+    bracketed = _BRACKETED.search(text)
+    if bracketed and bracketed.start() > 0:
+        return InlineAnswer(text[: bracketed.start()].strip(), bracketed.group(2).strip(), bracketed.group(1).strip())
+    return None
+
+
+_INLINE_PARTS = ["Thanks!", "Editor's note: yes", "A: use rye", "ANNA: 20 minutes", "anna - yes",
+                 "Reply from Anna – no", "(Ed: fixed)", "[Editor: see above]", "plain line", "—", "Anna: ", "x: y"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.sampled_from(_INLINE_PARTS), min_size=1, max_size=4),
+       staff=st.sampled_from([(), ("Anna Berg",)]))
+def test_split_inline_answer_skips_only_lines_no_marker_can_match(lines: list[str], staff: tuple[str, ...]) -> None:
+    text = "\n".join(lines)
+    assert split_inline_answer(text, staff) == _split_by_trying_every_line(text, staff)

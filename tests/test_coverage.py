@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commentscope.analysis.coverage import (
+    MIN_COMPOUND_PART,
+    NO_COVERAGE,
     ArticleCoverage,
+    Coverage,
     Passage,
     article_passages,
     coverage_text,
     sentence_windows,
 )
+from commentscope.analysis.function_words import content_stems
+from commentscope.analysis.similarity import Bm25Index, TfidfSpace, content_terms
 from commentscope.model import Document, LabelledLine, LineRole
 
 ARTICLE = [
@@ -159,3 +166,44 @@ def test_pointing_question_is_covered_through_its_statement() -> None:
     question = "How to explain this phenomenon?"
     assert coverage.best(question).score == 0.0
     assert coverage.best(coverage_text(comment, question, stands_alone=False)).score >= 0.35
+
+
+def _best_by_scanning(cover: ArticleCoverage, question: str) -> Coverage:
+    """The passage search `ArticleCoverage.best` implements, written as the scan of every
+    passage and every passage word (compounds included) that it replaced."""
+    terms = sorted(set(content_stems(question)))
+    if not terms or not cover.passages:
+        return NO_COVERAGE
+    space = TfidfSpace([p.text for p in cover.passages] + list(cover.background))
+    passage_terms = [frozenset(content_terms(p.text)) for p in cover.passages]
+    weights = {t: space.idf(t) for t in terms}
+    total = sum(weights.values()) + max(0, cover.min_terms - len(terms)) * space.unseen_idf
+
+    def holds(index: int, term: str) -> bool:
+        return term in passage_terms[index] or (len(term) >= MIN_COMPOUND_PART and any(
+            p.endswith(term) and len(p) >= len(term) + MIN_COMPOUND_PART for p in passage_terms[index]))
+
+    def share(index: int) -> float:
+        return sum(w for t, w in weights.items() if holds(index, t)) / total
+
+    bm25 = Bm25Index([p.text for p in cover.passages]).scores(question)
+    top = sorted(range(len(cover.passages)), key=lambda i: (-share(i), -bm25[i], i))[0]
+    if share(top) == 0.0:
+        return NO_COVERAGE
+    return Coverage(share(top), cover.passages[top].text, cover.passages[top].line)
+
+
+_VOCABULARY = ("ofen backofen backofenblech blech kefir milk milkshake bone bones marrow water "
+               "the is a of how long warm warmer stone oven ovens").split()
+_sentence = st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(passages=st.lists(_sentence, min_size=1, max_size=5), background=st.lists(_sentence, max_size=3),
+       question=_sentence)
+def test_best_finds_the_passage_a_scan_of_every_passage_finds(passages: list[str], background: list[str],
+                                                              question: str) -> None:
+    """The term -> passages index (and BM25 read only to break ties) ranks as the full scan does,
+    to the last bit of the score."""
+    cover = ArticleCoverage([Passage(text, k + 1) for k, text in enumerate(passages)], background=background)
+    assert cover.best(question) == _best_by_scanning(cover, question)

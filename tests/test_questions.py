@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commentscope.analysis.questions import (
     QUESTION_RULES,
@@ -12,6 +15,7 @@ from commentscope.analysis.questions import (
     continues_choice,
     find_questions,
     is_question,
+    matching_rule,
     sentence_ending,
 )
 from commentscope.model import Document
@@ -277,3 +281,24 @@ def seed_documents() -> dict[str, Document]:
 def test_seed_questions_match_gold(seed_documents: dict[str, Document], gold: dict[str, Any]) -> None:
     comment = seed_documents[gold["doc"]].comments[gold["index"]]
     assert find_questions(comment.text) == gold["questions"]
+
+
+_WORDS = ("why would you ever think that can anyone please help me i was wondering how long does it take "
+          "are you serious what else is new maybe so do we know isn't it oder ne du hast jemals damn "
+          "let us know any advice appreciated should we really believe this").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10),
+       ending=st.sampled_from(["?", "!", ".", "?!", "", " eh?", ", doesn't it?"]))
+def test_rule_lookup_skips_only_rules_that_cannot_match(words: list[str], ending: str) -> None:
+    """`matching_rule` tries a rule only when its literal needs are in the sentence: the first
+    rule found is the first of the whole table that matches, as a plain scan finds it."""
+    sentence = " ".join(words).capitalize() + ending
+    rule = matching_rule(sentence)
+    if rule is not None and rule.name in {"quoted_question", "decorative_marks", "conditional_aside"}:
+        return
+    body = re.sub(r"^[\W_]+", "", sentence.strip()).replace("’", "'").lower()
+    ending_kind = sentence_ending(sentence)
+    plain = next((r for r in QUESTION_RULES if ending_kind in r.endings and r.pattern.search(body)), None)
+    assert rule is plain

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commentscope.analysis import relevance
 from commentscope.analysis.coverage import article_passages
@@ -17,6 +19,7 @@ from commentscope.analysis.similarity import cosine, term_vector
 from commentscope.errors import ConfigError
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.parse import parse_page
+from commentscope.text import words
 from gold import SEEDS, gold_comments
 
 ARTICLE = [
@@ -194,3 +197,18 @@ def test_seed_off_topic_flags_match_gold(name: str) -> None:
     expected = ["off_topic" in c["topics"] for c in gold]
     assert [flags[c.comment_id] for c in doc.comments] == expected
     assert not any(promotional_flags(doc).values())
+
+
+_PROMO_WORDS = ("Visit my BLOG at www.shop.example.com click HERE buy now 50% off free shipping "
+                "contact me on WhatsApp +1 555 123 4567 mail@example.org promo code SAVE cheap ſhop").split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(_PROMO_WORDS), max_size=12).map(" ".join))
+def test_promo_score_skipping_patterns_without_their_words_equals_every_pattern_run(text: str) -> None:
+    """`PromoRules.score` counts 0 matches for a pattern whose literal needs are not in the text
+    without running it: the same score, to the last bit, as running every pattern."""
+    rules = default_promo_rules()
+    evidence = sum(p.weight * min(len(p.regex.findall(text)), rules.max_count) for p in rules.patterns)
+    expected = evidence / (1.0 + len(words(text)) / rules.words_per_unit)
+    assert rules.score(text) == expected

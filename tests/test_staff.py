@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commentscope.analysis.staff import address_names, detect_staff, opens_with
+from commentscope.analysis.staff import _holds_word, address_names, detect_staff, opens_with
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from threads import flat_page
 
@@ -125,3 +125,15 @@ def test_opens_with_reads_the_opening_once_with_the_regex_rule(text: str, name: 
 ], ids=["greeting", "handle", "longer-name", "past-six-words", "any-case"])
 def test_opens_with_examples(text: str, name: str, opens: bool) -> None:
     assert opens_with(text, name) is opens
+
+
+_CASE_LETTERS = "aAsSiIkK ſıİ\u212aß.-'é"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(_CASE_LETTERS, max_size=30), words=st.text(_CASE_LETTERS, min_size=1, max_size=4))
+def test_holds_word_tests_the_folded_text_first_with_the_regex_rule(text: str, words: str) -> None:
+    """`_holds_word` skips the regex where the folded words are not in the folded text: the same
+    answer as the regex alone, whatever case rules apply ('ſ' is 's', the Kelvin sign 'k')."""
+    expected = re.search(rf"\b{re.escape(words)}\b", text, re.IGNORECASE) is not None
+    assert _holds_word(text, words) is expected

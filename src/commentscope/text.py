@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from nltk.stem.snowball import SnowballStemmer
@@ -14,9 +14,23 @@ WORD_RE = re.compile(WORD_PART_RE.pattern + r"(?:-[^\W_]+)*")
 _STEMMER = SnowballStemmer("english")
 
 
+CACHED_TEXT_CHARS = 4000  # texts up to this long (comments, passages) are tokenised once while recent
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, keeping in-word apostrophes and hyphens ("k2", "pre-biotics")."""
-    return [w.replace("’", "'") for w in WORD_RE.findall(text.lower())]
+    return list(_words(text) if len(text) <= CACHED_TEXT_CHARS else _tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """`words`, remembered for recent texts: one page's analyzers (answers, relevance, coverage,
+    addressees) each read every comment's words."""
+    return _tokens(text)
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(w.replace("’", "'") if "’" in w else w for w in WORD_RE.findall(text.lower()))
 
 
 @cache
@@ -27,8 +41,16 @@ def stem(word: str) -> str:
 
 def stems(text: str, *, drop_stopwords: bool = False) -> list[str]:
     """Stems of the words of `text`, optionally without stopwords."""
+    if len(text) <= CACHED_TEXT_CHARS:
+        return list(_stems(text, drop_stopwords))
     stop = stopwords() if drop_stopwords else frozenset()
     return [stem(w) for w in words(text) if w not in stop]
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str, drop_stopwords: bool) -> tuple[str, ...]:
+    stop = stopwords() if drop_stopwords else frozenset()
+    return tuple(stem(w) for w in _words(text) if w not in stop)
 
 
 @cache

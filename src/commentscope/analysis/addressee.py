@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from commentscope.analysis.function_words import content_stems, is_function_word
 from commentscope.analysis.sentences import split_sentences
@@ -53,10 +54,9 @@ class Addressees:
         named = [(a, a) for a in authors] + [(n, a) for a in authors for n in address_names(a)
                                              if n != a and not is_function_word(n)]  # "the" of "Snow on the Roof"
         ordered = sorted(named, key=lambda item: (-len(item[0]), item[1] not in staff))
-        # each name's pattern compiled once per page, with its casefolded form for a cheap first test
-        self._names = [(name.casefold(), owner, re.compile(
-            rf"@\s?{re.escape(name)}\b|(?:^|(?<=[\s,(])){re.escape(name)}{_SET_OFF}", re.IGNORECASE))
-            for name, owner in ordered]
+        # each name with its casefolded form for a cheap first test; its pattern is compiled only
+        # when a comment's opening holds that form (`_vocative`: most names never need it)
+        self._names = [(name.casefold(), owner, name) for name, owner in ordered]
         self._longest = max((len(name) for name, _ in ordered), default=0)
         self._stem_cache: dict[str, frozenset[str]] = {}
         self._article = frozenset(content_stems(" ".join(line.text for line in doc.article_lines)))
@@ -87,10 +87,10 @@ class Addressees:
         text = " ".join(comment.text.split())
         head = len(" ".join(text.split(" ")[:VOCATIVE_WORDS]))  # a name must start within it
         opening = text[: head + self._longest + 2].casefold()  # holds every name that starts within it
-        for folded, owner, pattern in self._names:
+        for folded, owner, name in self._names:
             if folded not in opening or _same(owner, comment.author):
                 continue
-            found = pattern.search(text)
+            found = _vocative(name).search(text)
             if found and found.start() < head:
                 return owner
         return None
@@ -123,6 +123,12 @@ class Addressees:
 
     def _label(self, author: str) -> str:
         return f"{'staff' if author in self.staff else 'reader'}: {author}"
+
+
+@lru_cache(maxsize=4096)
+def _vocative(name: str) -> re.Pattern[str]:
+    """`name` as an @handle or set off by punctuation (compiled once per name, not per page)."""
+    return re.compile(rf"@\s?{re.escape(name)}\b|(?:^|(?<=[\s,(])){re.escape(name)}{_SET_OFF}", re.IGNORECASE)
 
 
 def _same(author: str, other: str | None) -> bool:

@@ -47,12 +47,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
 from commentscope.analysis.function_words import content_stems, is_function_word
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import SparseVector, cosine, sublinear_vector
 from commentscope.analysis.staff import StaffMember, address_names, first_name, opened_names
+from commentscope.literals import Needs, needs_of
 from commentscope.model import Comment, Document, LineRole
 from commentscope.text import words
 
@@ -83,6 +85,9 @@ _LINE_MARKERS = (
 )
 
 
+_MARKER_PUNCTUATION = re.compile(r"[:\-–—]")
+
+
 def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineAnswer | None:
     """The site's answer written inside a reader's comment, or None.
 
@@ -96,6 +101,8 @@ def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineA
     # a staff name in any case, or a name in capitals ("AUTHOR:"), then a colon
     name_marker = re.compile(r"^\s*(" + staff_alternative + r"[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")
     for k in range(1, len(lines)):
+        if not _MARKER_PUNCTUATION.search(lines[k]):
+            continue  # every marker ends with a colon or a dash
         for pattern in (*_LINE_MARKERS, name_marker):
             found = pattern.match(lines[k])
             if found and found.group(2).strip():
@@ -115,8 +122,17 @@ class AnswerFinder:
         self.staff = staff
         # names readers address each other by; a name that is a function word ("ICH") is not told
         # apart from the word opening a sentence ("Ich habe ...")
-        self._names = {c.author: "" if is_function_word(first_name(c.author)) else first_name(c.author)
-                       for c in doc.comments if c.author}
+        self._names: dict[str, str] = {}
+        for author in dict.fromkeys(c.author for c in doc.comments if c.author):
+            name = first_name(author)
+            self._names[author] = "" if is_function_word(name) else name
+        # casefolded name -> (author, name) of everyone who goes by it: a comment's opening is
+        # looked up in it rather than testing every name of the page
+        self._by_name: dict[str, list[tuple[str, str]]] = {}
+        for author, name in self._names.items():
+            if name:
+                self._by_name.setdefault(name.casefold(), []).append((author, name))
+        self._keys = {c.comment_id: _author_key(c) for c in doc.comments}
         self._word_cache: dict[str, list[str]] = {}
         self._gram_cache: dict[str, set[tuple[str, ...]]] = {}  # comment id -> its word runs not in the article
         self._asks_cache: dict[str, bool] = {}
@@ -126,10 +142,17 @@ class AnswerFinder:
         for comment in doc.comments:
             if comment.parent_id is not None:
                 self._children.setdefault(comment.parent_id, []).append(comment)
-        article = [ln.text for ln in doc.lines if ln.role is LineRole.ARTICLE]
-        self._article_grams = _grams(words(" ".join(article)))
         self._vector_cache: dict[str, SparseVector] = {}
-        self._frequency = Counter(t for c in doc.comments for t in set(self._vector(c)))
+
+    @cached_property
+    def _article_grams(self) -> set[tuple[str, ...]]:
+        """The article's runs of `QUOTE_WORDS` words (read when a comment's are first needed)."""
+        return _grams(words(" ".join(ln.text for ln in self.doc.lines if ln.role is LineRole.ARTICLE)))
+
+    @cached_property
+    def _frequency(self) -> Counter[str]:
+        """In how many of the page's comments each content stem occurs."""
+        return Counter(t for c in self.doc.comments for t in set(self._vector(c)))
 
     def status(self, question: Comment, asked: list[str] | None = None) -> AnswerStatus:
         """Answered status of a question comment; `asked` are its question sentences."""
@@ -149,9 +172,10 @@ class AnswerFinder:
         following = [c for c in self.doc.comments[question.position + 1 :] if c.parent_id == question.parent_id]
         context = _Context(question, asked, first_name(question.author or ""), overlap_vector(" ".join(asked)),
                            [words(q) for q in asked])
+        asker = self._keys[question.comment_id]
         best: tuple[int, Comment, str] | None = None
         for offset, candidate in enumerate(following):
-            if _same_author(candidate, question):
+            if asker is not None and self._keys[candidate.comment_id] == asker:
                 context.asker_spoke_again = True
                 if context.resolution is None and self._resolves(candidate):
                     context.resolution = candidate
@@ -181,12 +205,15 @@ class AnswerFinder:
         if not _SELF_RESOLVED.search(text) or _THANKS.search(text):
             return False
         opened = self._opened(comment)
-        return not any(n and n.casefold() in opened for a, n in self._names.items() if a != comment.author)
+        return not any(a != comment.author
+                       for folded in opened & self._by_name.keys() for a, _ in self._by_name[folded])
 
     def _evidence(self, candidate: Comment, offset: int, context: _Context) -> tuple[int, str] | None:
         """(strength, label) of the best evidence that `candidate` answers, or None."""
         text = candidate.text
-        if _quotes(self._grams(candidate), context.asked_words):
+        # it repeats a run of the question's words that is not the article's own (two readers
+        # quoting the article do not answer each other)
+        if not self._grams(candidate).isdisjoint(context.asked_grams):
             return 4, "quotes the question"
         if not context.asker_spoke_again and self._names_asker(candidate, context):
             return 5, "names the asker"
@@ -233,24 +260,25 @@ class AnswerFinder:
 
     def _names_asker(self, candidate: Comment, context: _Context) -> bool:
         """The comment opens with a name of the asker's, @-mentions them, or speaks of their question."""
-        asker, text = context.question.author or "", candidate.text
-        names = address_names(asker)
-        if any(n.casefold() in self._opened(candidate) for n in names):
+        text, asker = candidate.text, context.asker
+        if not self._opened(candidate).isdisjoint(asker.folded):
             return True
-        handles = {h.casefold() for h in re.findall(r"@\s?([\w.-]{2,})", text)}
-        whole = re.sub(r"\W", "", asker).casefold()
-        if any(h in {n.casefold() for n in names} or h == whole or (len(h) >= 4 and whole.startswith(h))
-               for h in handles):
-            return True
-        return any(re.search(rf"\b{re.escape(n)}['’]s\s+(?:question|frage)", text, re.IGNORECASE) for n in names)
+        if "@" in text:
+            handles = {h.casefold() for h in _HANDLE.findall(text)}
+            whole = asker.whole
+            if any(h in asker.folded or h == whole or (len(h) >= 4 and whole.startswith(h)) for h in handles):
+                return True
+        return bool(asker.names) and _SPEAKS_OF_QUESTION.possible(text) and (
+            _possessive(asker.names).search(text) is not None)
 
     def _quotes_another(self, candidate: Comment, question: Comment) -> bool:
         """The candidate repeats `QUOTE_WORDS` words, or a passage of 3+ words it puts in quotation
         marks, of an earlier comment by neither it nor the asker."""
         grams = self._grams(candidate)
         quoted = [" ".join(words(q)) for q in _QUOTED.findall(candidate.text) if len(words(q)) >= 3]
+        excluded = {k for k in (self._keys[question.comment_id], self._keys[candidate.comment_id]) if k is not None}
         others = [c for c in self.doc.comments[: candidate.position]
-                  if not _same_author(c, question) and not _same_author(c, candidate)]
+                  if (key := self._keys[c.comment_id]) is None or key not in excluded]  # `_same_author` to neither
         return any(not grams.isdisjoint(self._grams(c)) or any(q in " ".join(self._words(c)) for q in quoted)
                    for c in others)
 
@@ -283,8 +311,8 @@ class AnswerFinder:
     def _addresses_someone(self, comment: Comment, asker_name: str) -> bool:
         """The comment opens with the name of a commenter other than the asker."""
         opened = self._opened(comment)
-        return any(n and n.casefold() in opened and n != asker_name and a != comment.author
-                   for a, n in self._names.items())
+        return any(n != asker_name and a != comment.author
+                   for folded in opened & self._by_name.keys() for a, n in self._by_name[folded])
 
     def _opened(self, comment: Comment) -> frozenset[str]:
         """The casefolded names the comment could open with (`staff.opened_names`), read once."""
@@ -316,6 +344,40 @@ def _same_author(comment: Comment, other: Comment) -> bool:
         comment.author.strip().casefold() == other.author.strip().casefold())
 
 
+def _author_key(comment: Comment) -> str | None:
+    """What `_same_author` compares: the author, stripped and casefolded (None: anonymous)."""
+    return comment.author.strip().casefold() if comment.author is not None else None
+
+
+_HANDLE = re.compile(r"@\s?([\w.-]{2,})")
+
+
+@dataclass(frozen=True)
+class _Asker:
+    """How later comments may name a question's asker (`AnswerFinder._names_asker`)."""
+
+    names: tuple[str, ...]  # the words of the name readers address them by (`address_names`)
+    folded: frozenset[str]  # ... casefolded
+    whole: str  # the name without its non-word characters, casefolded (an @handle of it)
+
+    @classmethod
+    def of(cls, author: str) -> _Asker:
+        names = address_names(author)
+        return cls(names, frozenset(n.casefold() for n in names), re.sub(r"\W", "", author).casefold())
+
+
+# what `_possessive` needs besides a name: a text without it is not searched (and the pattern,
+# one per asker, is compiled only for a text that has it)
+_SPEAKS_OF_QUESTION = needs_of(re.compile(r"['’]s\s+(?:question|frage)", re.IGNORECASE)) or Needs(("",))
+
+
+@lru_cache(maxsize=1024)
+def _possessive(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Speaking of the question of any of `names`: "Tom's question", "Tom’s Frage"."""
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b(?:{alternatives})['’]s\s+(?:question|frage)", re.IGNORECASE)
+
+
 @dataclass
 class _Context:
     """What the scan of later comments knows about one question so far (time order)."""
@@ -325,10 +387,16 @@ class _Context:
     name: str
     vector: dict[str, float]
     asked_words: list[list[str]] = field(default_factory=list)
+    asked_grams: set[tuple[str, ...]] = field(init=False)  # word runs a quote of the question repeats
+    asker: _Asker = field(init=False)
     asker_spoke_again: bool = False  # later names of the asker answer their newer comment
     staff_seen: bool = False  # only the first staff answer is "the next staff comment"
     other_question_seen: bool = False  # ... and only while no other reader has asked since
     resolution: Comment | None = None  # the asker's later comment saying they found it themselves
+
+    def __post_init__(self) -> None:
+        self.asked_grams = set().union(*(_grams(q) for q in self.asked_words))
+        self.asker = _Asker.of(self.question.author or "")
 
 
 def _resolved(comment: Comment) -> AnswerStatus:
@@ -425,7 +493,3 @@ def _grams(tokens: list[str], size: int = QUOTE_WORDS) -> set[tuple[str, ...]]:
     return {tuple(tokens[k : k + size]) for k in range(len(tokens) - size + 1)}
 
 
-def _quotes(grams: set[tuple[str, ...]], asked: list[list[str]]) -> bool:
-    """The reply, by its runs of `QUOTE_WORDS` words that are not the article's own (`grams`: two
-    readers quoting the article do not answer each other), repeats one of the questions in `asked`."""
-    return any(not grams.isdisjoint(_grams(q)) for q in asked)

@@ -87,7 +87,7 @@ def answer_kind(text: str, asker: str | None = None) -> AnswerKind:
     name = first_name(asker).casefold() if asker else ""
     if not any(ch.isalpha() for ch in text):
         return AnswerKind.NOISE
-    if _ME_TOO.search(" ".join(text.split()[:ME_TOO_WORDS])) and not _WAY_OUT.search(text):
+    if _ME_TOO.search(" ".join(text.split(maxsplit=ME_TOO_WORDS)[:ME_TOO_WORDS])) and not _WAY_OUT.search(text):
         return AnswerKind.ME_TOO
     declined = False
     for sentence in sentences:

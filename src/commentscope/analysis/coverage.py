@@ -144,6 +144,32 @@ class ArticleCoverage:
     def _passage_terms(self) -> list[frozenset[str]]:
         return [frozenset(content_terms(p.text)) for p in self.passages]
 
+    @cached_property
+    def _term_passages(self) -> dict[str, set[int]]:
+        """Each passage term -> the passages that hold it."""
+        found: dict[str, set[int]] = {}
+        for index, terms in enumerate(self._passage_terms):
+            for term in terms:
+                found.setdefault(term, set()).add(index)
+        return found
+
+    @cached_property
+    def _holders(self) -> dict[str, set[int]]:
+        """A question term -> the passages that hold it, itself or as the end of a compound
+        (`_in_compound`): filled as questions come, each term read once per page."""
+        return {}
+
+    def _holding(self, term: str) -> set[int]:
+        found = self._holders.get(term)
+        if found is None:
+            found = set(self._term_passages.get(term, ()))
+            if len(term) >= MIN_COMPOUND_PART:
+                for word, passages in self._term_passages.items():
+                    if word.endswith(term) and len(word) >= len(term) + MIN_COMPOUND_PART:
+                        found |= passages
+            self._holders[term] = found
+        return found
+
     def best(self, question: str) -> Coverage:
         """The passage holding the largest IDF-weighted share of the question's content stems."""
         terms = sorted(set(content_stems(question)))
@@ -152,22 +178,17 @@ class ArticleCoverage:
         weights = {t: self._space.idf(t) for t in terms}
         padding = max(0, self.min_terms - len(terms)) * self._space.unseen_idf
         total = sum(weights.values()) + padding
-        bm25 = self._index.scores(question)
-        ranked = sorted(
-            range(len(self.passages)),
-            key=lambda i: (-self._share(i, weights, total), -bm25[i], i),
-        )
-        top = ranked[0]
-        share = self._share(top, weights, total)
-        if share == 0.0:
+        found: list[float] = [0] * len(self.passages)  # summed in term order, as `sum` would
+        for term, weight in weights.items():
+            for index in self._holding(term):
+                found[index] += weight
+        shares = [f / total for f in found]
+        top_share = max(shares)
+        if top_share == 0.0:
             return NO_COVERAGE
-        return Coverage(share, self.passages[top].text, self.passages[top].line)
-
-    def _share(self, index: int, weights: dict[str, float], total: float) -> float:
-        found = self._passage_terms[index]
-        return sum(w for t, w in weights.items() if t in found or self._in_compound(index, t)) / total
-
-    def _in_compound(self, index: int, term: str) -> bool:
-        """A passage word ends with the term, as German compounds do ("Backofen" holds "Ofen")."""
-        return len(term) >= MIN_COMPOUND_PART and any(
-            p.endswith(term) and len(p) >= len(term) + MIN_COMPOUND_PART for p in self._passage_terms[index])
+        tied = [i for i, share in enumerate(shares) if share == top_share]
+        if len(tied) > 1:  # ties go to the higher BM25 score, then to page order
+            bm25 = self._index.scores(question)
+            tied.sort(key=lambda i: (-bm25[i], i))
+        top = tied[0]
+        return Coverage(shares[top], self.passages[top].text, self.passages[top].line)

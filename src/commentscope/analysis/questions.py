@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from commentscope.analysis.sentences import split_sentences
+from commentscope.literals import needs_of
 
 
 class Ending(Enum):
@@ -238,6 +240,22 @@ _SPACED_DOTS = re.compile(r"(?<=[?!])(?:\s*\.)+\s*$")  # "...bonds? . . . ." end
 _WH_WORDS = frozenset({"what", "which", "where", "when", "why", "how", "who", "whom", "whose"})
 
 
+def _literal_needs(rule: QuestionRule) -> tuple[str, ...] | None:
+    """Strings of which the lower-cased sentence must hold one for `rule` to match (`literals`)."""
+    needs = needs_of(rule.pattern)
+    return needs.strings if needs is not None and not needs.folded else None
+
+
+# Per ending, the rules that apply to it in table order, each with its literal needs: a rule
+# whose needed words are not in the sentence is not tried (most sentences match no rule).
+_RULES_BY_ENDING = {
+    ending: tuple((rule, _literal_needs(rule)) for rule in QUESTION_RULES if ending in rule.endings)
+    for ending in Ending
+}
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+
+
+@lru_cache(maxsize=8192)
 def matching_rule(sentence: str) -> QuestionRule | None:
     """The first rule of `QUESTION_RULES` that decides `sentence`, or None (not a question).
 
@@ -246,9 +264,12 @@ def matching_rule(sentence: str) -> QuestionRule | None:
     taste???"), which decorates rather than asks, and a '?' closing a hedge on the reader's
     knowing a word, hung on a verbless list ("Moos, Samen (vor allem die Bettelmänner, wenn euch
     das ein Begriff ist?"), an aside.
+
+    Remembered for recent sentences: a comment's sentences are judged by the question finder
+    and again by the sentiment scorer (a question is not an opinion).
     """
     sentence = _SPACED_DOTS.sub("", sentence.strip())
-    body = re.sub(r"^[\W_]+", "", sentence).replace("’", "'").lower()
+    body = _LEADING_PUNCTUATION.sub("", sentence).replace("’", "'").lower()
     ending = sentence_ending(sentence)
     if ending is Ending.QUESTION:
         quoted = _QUOTE_TAIL.search(body)
@@ -261,8 +282,14 @@ def matching_rule(sentence: str) -> QuestionRule | None:
         tail = _CONDITIONAL_TAIL.search(body)
         if tail and _verbless(body[: tail.start()]) and not is_question(body[: tail.start()] + "."):
             return ASIDE
-    for rule in QUESTION_RULES:
-        if ending in rule.endings and rule.pattern.search(body):
+    for rule, needs in _RULES_BY_ENDING[ending]:
+        if needs is not None:
+            for needed in needs:
+                if needed in body:
+                    break
+            else:
+                continue  # none of the words the rule needs: it cannot match
+        if rule.pattern.search(body):
             return rule
     return None
 

@@ -38,7 +38,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -47,6 +47,7 @@ import numpy.typing as npt
 from commentscope.analysis.coverage import article_passages
 from commentscope.analysis.similarity import SparseVector, content_terms, term_vector
 from commentscope.errors import ConfigError
+from commentscope.literals import Needs, fold, needs_of
 from commentscope.model import Document
 from commentscope.text import words
 
@@ -167,11 +168,33 @@ class PromoRules:
             ) from error
 
     def score(self, text: str) -> float:
-        """Capped, weighted pattern matches per length unit (see module docstring)."""
+        """Capped, weighted pattern matches per length unit (see module docstring).
+
+        A pattern whose literal needs (`literals.needs_of`) are not in the text counts 0
+        matches without running: most comments match none of the patterns."""
+        folded = fold(text)
         evidence = sum(
-            p.weight * min(len(p.regex.findall(text)), self.max_count) for p in self.patterns
+            p.weight * min(_matches(p.regex, text, folded), self.max_count) for p in self.patterns
         )
         return evidence / (1.0 + len(words(text)) / self.words_per_unit)
+
+
+@lru_cache(maxsize=256)
+def _needs(regex: re.Pattern[str]) -> Needs | None:
+    return needs_of(regex)
+
+
+def _matches(regex: re.Pattern[str], text: str, folded: str) -> int:
+    """How many times `regex` matches `text` (`folded`: `literals.fold(text)`)."""
+    needs = _needs(regex)
+    if needs is not None:
+        haystack = folded if needs.folded else text
+        for needed in needs.strings:
+            if needed in haystack:
+                break
+        else:
+            return 0
+    return len(regex.findall(text))
 
 
 @cache

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
+from commentscope.literals import fold
 from commentscope.model import Comment, Document
 
 MIN_DISTINCT_READERS = 3  # replies to this many different readers ...
@@ -71,7 +72,7 @@ def opened_names(text: str) -> frozenset[str]:
     """Every casefolded stretch of the text's first six words that could be a name it addresses:
     starting the text or right after a space or '@', ending at a word boundary. A page's comments
     are tested against many names: read each comment's opening once, then look names up."""
-    head = " ".join(text.split()[:6]).casefold()
+    head = " ".join(text.split(maxsplit=6)[:6]).casefold()
     starts = [0, *(m.end() for m in _NAME_START.finditer(head))]
     ends = [m.start() for m in _WORD_EDGE.finditer(head)]
     return frozenset(head[s:e] for s in starts for e in ends if e >= s)
@@ -136,7 +137,7 @@ def _add_site_tagged(found: dict[str, StaffMember], by_author: dict[str, list[Co
         if author in found or tag is None:
             continue
         label = tag.group(1)
-        if label.casefold() in staff_tags or re.search(rf"\b{re.escape(label)}\b", opening, re.IGNORECASE):
+        if label.casefold() in staff_tags or _holds_word(opening, label):
             found[author] = StaffMember(author, f"the name carries the site's name ({label})")
 
 
@@ -193,8 +194,8 @@ def _greets(reply: Comment, parent: Comment) -> bool:
     if not parent.author:
         return False
     first = parent.author.split()[0].strip(",").casefold()
-    head = " ".join(reply.text.split()[:6]).casefold()
-    return bool(re.search(rf"\b{re.escape(first)}\b", head))
+    head = " ".join(reply.text.split(maxsplit=6)[:6]).casefold()
+    return first in head and bool(re.search(rf"\b{re.escape(first)}\b", head))
 
 
 def _opening_text(doc: Document) -> str:
@@ -207,8 +208,13 @@ def _in_byline(opening: str, author: str) -> bool:
     """The author's full name (without credentials or a site tag) is in the page's opening
     text; a one-word name only right after "by" ("Posted by Florina", "von Mathias")."""
     name = _ORG_TAG.sub("", author.split(",")[0]).strip()
-    if not name:
-        return False
+    if not name or fold(name) not in fold(opening):
+        return False  # (the regex, built per name, is compiled only where the name may be)
     if len(name.split()) < 2:
         return re.search(rf"\b{_BYLINE_WORD}\s+{re.escape(name)}\b", opening, re.IGNORECASE) is not None
-    return re.search(rf"\b{re.escape(name)}\b", opening, re.IGNORECASE) is not None
+    return _holds_word(opening, name)
+
+
+def _holds_word(text: str, words: str) -> bool:
+    """`words` stand in `text` as whole words, in any case."""
+    return fold(words) in fold(text) and re.search(rf"\b{re.escape(words)}\b", text, re.IGNORECASE) is not None
