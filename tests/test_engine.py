@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ import commentscope
 from analyzers import FixedScore
 from commentscope.engine import FolderSink, PageOutput, Progress, Reducers, Settings, finish, run
 from commentscope.engine.page import map_page
-from commentscope.engine.run import _matcher, read_item, tasks
+from commentscope.engine.run import Streamed, _matcher, map_chunk, read_item, tasks
 from commentscope.engine.runners import PoolRunner, SerialRunner, runner_for
 from commentscope.outputs.run import MANIFEST, read_manifest
 from commentscope.pipeline import RunOptions, analyze_to_folder
@@ -154,6 +155,26 @@ def test_folder_sink_streams_pages_as_they_come(corpus: Path, tmp_path: Path) ->
     sink.close()
     assert reducers.digest.pages == 5 == (tmp_path / "documents.csv").read_text().count("\n") - 1
     assert (tmp_path / "questions.csv.part").exists()  # grouped only when the run finishes
+
+
+@pytest.mark.parametrize("streamed", ["rows", "csv", "none"], ids=["rows", "csv", "none"])
+def test_workers_send_the_rows_their_csv_text_or_nothing(corpus: Path, tmp_path: Path, streamed: Streamed) -> None:
+    task = replace(next(tasks([corpus / "seeds"], Settings())), streamed=streamed)
+    by_rows, sent = map_chunk(replace(task, streamed="rows")), map_chunk(task)
+    assert sent.comments == by_rows.comments > 0
+    assert [page.document for page in sent.pages] == [page.document for page in by_rows.pages]
+    assert any(page.comments for page in sent.pages) == (streamed == "rows")
+    written = {}
+    for name, result in (("rows", by_rows), (streamed, sent)):
+        sink = FolderSink(tmp_path / name)
+        sink.chunk(result)
+        sink.close()
+        written[name] = _files(tmp_path / name)
+    if streamed == "none":
+        assert not sent.csv
+    else:
+        assert written[streamed] == written["rows"]
+        assert written["rows"]["comments.csv"].count(b"\n") > sent.comments
 
 
 @pytest.mark.parametrize("argv", [["--jobs", "0"], ["--scheduler", "tcp://127.0.0.1:8786"], ["--engine", "spark"]],

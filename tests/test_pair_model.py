@@ -11,6 +11,7 @@ from commentscope.analysis.pair_model import (
     lexical_features,
     packaged_head,
     pair_features,
+    pair_probabilities,
     question_word,
 )
 from commentscope.errors import CommentscopeError
@@ -103,3 +104,16 @@ def test_no_pairs_give_no_rows() -> None:
 )
 def test_question_word(text: str, expected: str) -> None:
     assert question_word(text) == expected
+
+
+@pytest.mark.parametrize("vectors", [None, np.eye(4, dtype=np.float32)], ids=["lexical", "semantic"])
+def test_probabilities_in_blocks_equal_those_of_the_whole_feature_matrix(
+    vectors: np.ndarray | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import commentscope.analysis.pair_model as pair_model
+
+    head = packaged_head("lexical" if vectors is None else "semantic")
+    left, right = np.repeat(np.arange(4), 4), np.tile(np.arange(4), 4)
+    whole = head.probability(pair_features(TEXTS, left, right, vectors))
+    monkeypatch.setattr(pair_model, "_BLOCK", 8)
+    assert np.array_equal(pair_probabilities(head, TEXTS, left, right, vectors), whole)

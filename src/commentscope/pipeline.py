@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from commentscope.analysis.answers import unmatched_staff
 from commentscope.analysis.sentiment import SentimentAnalyzer
@@ -22,7 +23,7 @@ from commentscope.engine import (
     run,
     runner_for,
 )
-from commentscope.engine.run import _matcher
+from commentscope.engine.run import Streamed, _matcher
 from commentscope.readers.options import ReadOptions
 from commentscope.results import Analysis
 
@@ -146,9 +147,11 @@ def analyze_to_folder(
 
 
 class _NoTables:
-    """A sink that writes no table (the `report` command)."""
+    """A sink that writes no table (the `report` command): the workers send no rows."""
 
-    def page(self, page: object) -> None:
+    streamed: ClassVar[Streamed] = "none"
+
+    def chunk(self, result: object) -> None:
         pass
 
     def close(self) -> None:

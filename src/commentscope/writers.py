@@ -114,6 +114,11 @@ class CsvTableWriter:
         """Row dataclasses."""
         self.write_cells(table_cells(row) for row in rows)
 
+    def write_text(self, text: str, rows: int) -> None:
+        """`rows` rows already formatted as CSV text (`csv_block`)."""
+        self._file.write(text)
+        self.rows += rows
+
     def close(self) -> None:
         self._file.close()
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -144,17 +145,18 @@ def faq_gaps(
     frame = questions.iloc[order]
     groups = group_ids.to_numpy()[order]
     before = frame["question"] if context is None else context.loc[questions.index].iloc[order]
-    contexts = np.array([str(c) for c in before], dtype=object)
+    contexts = [str(c) for c in before]
     still_open = np.array(open_flags(frame, coverage_threshold), dtype=bool)
-    summaries = [
-        _summarise(frame[groups == group_id], str(group_id), list(contexts[groups == group_id]),
-                   bool(still_open[groups == group_id].any()))
-        for group_id in sorted(set(groups))
+    members = _members(groups.tolist())
+    summaries = [  # a group none of whose questions is open is no gap: not summarised
+        _summarise(frame.iloc[rows], str(group_id), [contexts[k] for k in rows], True)
+        for group_id, rows in sorted(members.items()) if still_open[rows].any()
     ]
     gaps = [s for s in summaries if s.open and not s.article_coverage >= coverage_threshold]  # NaN: no article
     gaps.sort(key=lambda s: (-s.askers, -s.unanswered, _sortable(s.article_coverage), s.group_id))
-    named = groups.astype(str)
-    asked = {gap.group_id: [str(q) for q in frame["question"][named == gap.group_id]] for gap in gaps}
+    question = [str(q) for q in frame["question"]]
+    rows_of = {str(group_id): rows for group_id, rows in members.items()}
+    asked = {gap.group_id: [question[k] for k in rows_of[gap.group_id]] for gap in gaps}
     rows = [{"rank": rank, **asdict(s)} for rank, s in enumerate(_shown_once(gaps, asked), start=1)]
     return pd.DataFrame(rows, columns=FAQ_GAP_COLUMNS)
 
@@ -276,15 +278,26 @@ def stands_alone(question: str) -> bool:
     return len(terms) >= SELF_CONTAINED_TERMS or (not pointing and len(terms) >= 2)
 
 
+def _members(labels: Sequence[Any]) -> dict[Any, list[int]]:
+    """The positions of each label's rows, in row order (one pass, not one scan per label)."""
+    found: dict[Any, list[int]] = {}
+    for position, label in enumerate(labels):
+        found.setdefault(label, []).append(position)
+    return found
+
+
 def _rank_labels(ordered: pd.DataFrame, labels: Sequence[int]) -> dict[int, str]:
     """Group id per cluster label, numbered by askers, unanswered, coverage, then first row."""
     keys = []
-    label_array = np.asarray(labels)
-    for label in sorted(set(labels)):
-        members = ordered[label_array == label]
-        unanswered = sum(not _flag(v) for v in members["answered"])
-        coverage = float(members["article_coverage"].astype(float).mean())
-        keys.append((-len(_askers(members)), -unanswered, _sortable(coverage), label))
+    authors, comment_ids = list(ordered["author"]), list(ordered["comment_id"])
+    answered = [_flag(v) for v in ordered["answered"]]
+    coverages = ordered["article_coverage"].astype(float).to_numpy()
+    for label, rows in sorted(_members(labels).items()):
+        unanswered = sum(not answered[k] for k in rows)
+        # a group's mean as pandas takes it (one member: its own value, NaN or not)
+        coverage = float(coverages[rows[0]]) if len(rows) == 1 else float(pd.Series(coverages[rows]).mean())
+        askers = _askers_of([authors[k] for k in rows], [comment_ids[k] for k in rows])
+        keys.append((-len(askers), -unanswered, _sortable(coverage), label))
     width = max(3, len(str(len(keys))))
     return {key[-1]: f"g{rank:0{width}d}" for rank, key in enumerate(sorted(keys), start=1)}
 
@@ -296,8 +309,12 @@ def _sortable(coverage: float) -> float:
 
 def _askers(members: pd.DataFrame) -> set[str]:
     """Distinct askers by case-folded name; an anonymous question is its own asker."""
+    return _askers_of(members["author"], members["comment_id"])
+
+
+def _askers_of(authors: Iterable[object], comment_ids: Iterable[object]) -> set[str]:
     found = set()
-    for author, comment_id in zip(members["author"], members["comment_id"], strict=True):
+    for author, comment_id in zip(authors, comment_ids, strict=True):
         name = author.strip().casefold() if isinstance(author, str) else ""
         found.add(name or f"#{comment_id}")
     return found

@@ -53,28 +53,34 @@ def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[i
     heap = [(-mean, a, b) for a in range(count) for b, s in sums[a].items()
             if a < b and (mean := s / (sizes[a] * sizes[b])) >= threshold]
     heapq.heapify(heap)
+    # A heap entry's mean is never below its pair's current mean: a merge pushes the pairs whose
+    # sums it changed, and a pair whose mean only fell as a cluster grew is pushed again when its
+    # stale entry comes up. So the first current entry popped is the best merge, as if every
+    # pair of the grown cluster had been pushed again (which made merging into a large cluster
+    # cost all its neighbours, each time).
     while heap:
         negative, a, b = heapq.heappop(heap)
         if parent[a] != a or parent[b] != b or b not in sums[a]:
             continue  # a cluster is gone
         mean = sums[a][b] / (sizes[a] * sizes[b])
         if mean != -negative:
-            continue  # a stale entry: the pair's current mean was pushed again
+            if mean < -negative and mean >= threshold:
+                heapq.heappush(heap, (-mean, a, b))  # fell since: pushed at its current mean
+            continue
         keep, gone = min(a, b), max(a, b)
         parent[gone] = keep
         merged = sums[keep]
         del merged[gone]
+        sizes[keep] += sizes[gone]
         for other, s in sums[gone].items():
             if other != keep:
-                merged[other] = merged.get(other, 0.0) + s
+                total = merged[other] = merged.get(other, 0.0) + s
                 del sums[other][gone]
+                sums[other][keep] = total
+                mean = total / (sizes[keep] * sizes[other])
+                if mean >= threshold:
+                    heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
         sums[gone] = {}
-        sizes[keep] += sizes[gone]
-        for other, s in merged.items():
-            sums[other][keep] = s
-            mean = s / (sizes[keep] * sizes[other])
-            if mean >= threshold:
-                heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
     if pairs.copy_of is not None:
         firsts = pairs.copy_of.tolist()
         return [_root(parent, firsts[k]) for k in range(count)]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -246,9 +247,7 @@ def jaccard_neighbours(
             filed = postings[term]
             if len(filed) < posting_cap:
                 filed.append(item)
-    left: list[int] = []
-    right: list[int] = []
-    sims: list[float] = []
+    left, right, sims = array("q"), array("q"), array("d")  # 24 bytes a pair, not ~100 in lists
     for item in distinct:
         mine = sets[item]
         candidates = {other for term in keys[item] for other in postings[term]}
@@ -264,7 +263,8 @@ def jaccard_neighbours(
             left.append(item)
             right.append(other)
             sims.append(-negative)
-    pairs = _canonical(np.array(left, np.int64), np.array(right, np.int64), np.array(sims, np.float64))
+    pairs = _canonical(np.frombuffer(left, np.int64), np.frombuffer(right, np.int64), np.frombuffer(sims, np.float64))
+    del left, right, sims
     if len(first) == sum(1 for s in sets if s):
         return pairs
     return Pairs(pairs.left, pairs.right, pairs.similarity, np.array(copy_of, np.int64))

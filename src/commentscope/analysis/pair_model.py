@@ -23,7 +23,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -106,27 +107,23 @@ def pair_features(
 ) -> Matrix:
     """One row per pair (left[k], right[k]): the cosine of the `vectors` (unit rows) when given,
     then `LEXICAL_FEATURES`."""
-    lexical = lexical_features(texts, left, right)
-    if vectors is None:
-        return lexical
-    cosines = np.zeros(len(left))
-    for start in range(0, len(left), _BLOCK):  # 2 x 12 MiB of rows at a time
-        block = slice(start, start + _BLOCK)
-        cosines[block] = np.einsum("ij,ij->i", vectors[left[block]], vectors[right[block]])
-    return np.hstack([cosines[:, None], lexical])
+    described = _Described.of(texts, left, right)
+    rows = np.zeros((len(left), len(LEXICAL_FEATURES) + (vectors is not None)))
+    for block, features in _feature_blocks(described, left, right, vectors):
+        rows[block] = features
+    return rows
 
 
-@dataclass(frozen=True)
-class _QuestionTerms:
-    """What the lexical features compare, computed once per question."""
-
-    words: frozenset[str]
-    stems: frozenset[str]
-    tfidf: dict[str, float]
-    terms: frozenset[str]
-    question_word: str
-    negated: bool
-    length: int
+def pair_probabilities(
+    head: PairHead, texts: Sequence[str], left: Index, right: Index, vectors: npt.NDArray[np.float32] | None = None
+) -> npt.NDArray[np.float64]:
+    """`head.probability` of each pair's `pair_features`, one block of pairs at a time: the
+    same numbers without the whole feature matrix (80 bytes a pair: 800 MB at 10 million pairs)."""
+    described = _Described.of(texts, left, right)
+    found = np.zeros(len(left))
+    for block, features in _feature_blocks(described, left, right, vectors):
+        found[block] = head.probability(features)
+    return found
 
 
 def lexical_features(texts: Sequence[str], left: Index, right: Index) -> Matrix:
@@ -135,39 +132,103 @@ def lexical_features(texts: Sequence[str], left: Index, right: Index) -> Matrix:
     Each distinct text is described once in Python; the pairs are then compared with numpy, in
     blocks (`_RowSets.overlap`), so that 700,000 candidate pairs cost no Python loop.
     """
-    space = TfidfSpace(texts)
-    matcher = _packaged_matcher()
-    code = np.zeros(len(texts), dtype=np.int64)
-    position: dict[str, int] = {}  # a repeated question is described once
-    described: list[_QuestionTerms] = []
-    for k in np.unique(np.concatenate([left, right])).tolist():
-        if texts[k] not in position:
-            position[texts[k]] = len(described)
-            described.append(_describe(texts[k], space, matcher))
-        code[k] = position[texts[k]]
-    word_sets = _RowSets.of([dict.fromkeys(d.words, 1.0) for d in described])
-    stem_sets = _RowSets.of([dict.fromkeys(d.stems, 1.0) for d in described])
-    term_sets = _RowSets.of([dict.fromkeys(d.terms, 1.0) for d in described])
-    tfidf = _RowSets.of([d.tfidf for d in described])
-    kinds = {w: k for k, w in enumerate(sorted({d.question_word for d in described}))}
-    asks = np.array([kinds[d.question_word] for d in described], dtype=np.int64)
-    negated = np.array([d.negated for d in described], dtype=bool)
-    length = np.array([d.length for d in described], dtype=np.float64)
-    rows = np.zeros((len(left), len(LEXICAL_FEATURES)))
+    return pair_features(texts, left, right)
+
+
+def _feature_blocks(
+    described: _Described, left: Index, right: Index, vectors: npt.NDArray[np.float32] | None
+) -> Iterator[tuple[slice, Matrix]]:
+    """The feature rows of the pairs, `_BLOCK` pairs at a time (a multiple of 8: OpenBLAS
+    gives each row the same bits whatever the block, tested)."""
     for start in range(0, len(left), _BLOCK):
         block = slice(start, start + _BLOCK)
-        a, b = code[left[block]], code[right[block]]
+        rows = described.features(left[block], right[block])
+        if vectors is not None:
+            cosines = np.einsum("ij,ij->i", vectors[left[block]], vectors[right[block]])
+            rows = np.hstack([cosines.astype(np.float64)[:, None], rows])
+        yield block, rows
+
+
+@dataclass(frozen=True)
+class _Described:
+    """What the lexical features compare, for every text in a pair, in compact arrays: each
+    distinct text is described once and only its rows of term ids are kept (a frozenset and
+    a dict per text took 5 KB: 2 GB at a million comments)."""
+
+    code: Index  # text position -> row of its description
+    word_sets: _RowSets
+    stem_sets: _RowSets
+    term_sets: _RowSets
+    tfidf: _RowSets
+    asks: Index
+    negated: npt.NDArray[np.bool_]
+    length: Matrix
+
+    @classmethod
+    def of(cls, texts: Sequence[str], left: Index, right: Index) -> _Described:
+        space = TfidfSpace(texts)
+        matcher = _packaged_matcher()
+        code = np.zeros(len(texts), dtype=np.int64)
+        position: dict[str, int] = {}  # a repeated question is described once
+        builders = [_RowSetsBuilder() for _ in range(4)]
+        question_words: list[str] = []
+        negated: list[bool] = []
+        length: list[int] = []
+        for k in np.unique(np.concatenate([left, right])).tolist():
+            text = texts[k]
+            if text not in position:
+                position[text] = len(question_words)
+                found = words(text)
+                builders[0].add(dict.fromkeys(frozenset(found), 1.0))
+                builders[1].add(dict.fromkeys(frozenset(content_terms(text)), 1.0))
+                builders[2].add(dict.fromkeys(frozenset(t.casefold() for t in matcher.found_terms(text)), 1.0))
+                builders[3].add(space.vector(text))
+                question_words.append(question_word(text))
+                negated.append(_NEGATION.search(text) is not None)
+                length.append(len(found))
+            code[k] = position[text]
+        kinds = {w: k for k, w in enumerate(sorted(set(question_words)))}
+        word_sets, stem_sets, term_sets, tfidf = (builder.build() for builder in builders)
+        return cls(code, word_sets, stem_sets, term_sets, tfidf,
+                   np.array([kinds[w] for w in question_words], dtype=np.int64),
+                   np.array(negated, dtype=bool), np.array(length, dtype=np.float64))
+
+    def features(self, left: Index, right: Index) -> Matrix:
+        """`LEXICAL_FEATURES` of the pairs (left[k], right[k]) of text positions."""
+        a, b = self.code[left], self.code[right]
+        term_sets, stem_sets, length = self.term_sets, self.stem_sets, self.length
         shared_terms = term_sets.overlap(a, b)[0]
         shared_stems = stem_sets.overlap(a, b)[0]
         fewest_stems = np.minimum(stem_sets.sizes[a], stem_sets.sizes[b])
-        rows[block] = np.column_stack([
-            word_sets.jaccard(a, b), stem_sets.jaccard(a, b, shared_stems), tfidf.overlap(a, b)[1],
+        return np.column_stack([
+            self.word_sets.jaccard(a, b), stem_sets.jaccard(a, b, shared_stems), self.tfidf.overlap(a, b)[1],
             term_sets.jaccard(a, b), (term_sets.sizes[a] > 0) & (term_sets.sizes[b] > 0) & (shared_terms == 0),
-            asks[a] == asks[b], negated[a] == negated[b],
+            self.asks[a] == self.asks[b], self.negated[a] == self.negated[b],
             np.minimum(length[a], length[b]) / np.maximum(1.0, np.maximum(length[a], length[b])),
             np.minimum(shared_stems, SHARED_CAP), np.minimum(fewest_stems, FEWEST_CAP),
-        ])
-    return rows
+        ]).astype(np.float64)
+
+
+class _RowSetsBuilder:
+    """`_RowSets.of`, one row at a time, into compact arrays."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.terms = array("q")
+        self.weights = array("d")
+        self.starts = array("q", [0])
+
+    def add(self, row: dict[str, float]) -> None:
+        ids = self.ids
+        keyed = sorted((ids.setdefault(term, len(ids)), weight) for term, weight in row.items())
+        self.terms.extend(k for k, _ in keyed)
+        self.weights.extend(w for _, w in keyed)
+        self.starts.append(len(self.terms))
+
+    def build(self) -> _RowSets:
+        return _RowSets(np.frombuffer(self.starts, dtype=np.int64).copy(),
+                        np.frombuffer(self.terms, dtype=np.int64).copy(),
+                        np.frombuffer(self.weights, dtype=np.float64).copy(), max(1, len(self.ids)))
 
 
 @dataclass(frozen=True)
@@ -181,17 +242,10 @@ class _RowSets:
 
     @classmethod
     def of(cls, rows: Sequence[dict[str, float]]) -> _RowSets:
-        ids: dict[str, int] = {}
-        terms: list[int] = []
-        weights: list[float] = []
-        starts = [0]
+        builder = _RowSetsBuilder()
         for row in rows:
-            keyed = sorted((ids.setdefault(term, len(ids)), weight) for term, weight in row.items())
-            terms.extend(k for k, _ in keyed)
-            weights.extend(w for _, w in keyed)
-            starts.append(len(terms))
-        return cls(np.array(starts, dtype=np.int64), np.array(terms, dtype=np.int64),
-                   np.array(weights, dtype=np.float64), max(1, len(ids)))
+            builder.add(row)
+        return builder.build()
 
     @property
     def sizes(self) -> Index:
@@ -242,14 +296,3 @@ def _packaged_matcher() -> TopicMatcher:
     """The packaged taxonomy's matcher (the features' terms, whatever taxonomy the run uses),
     compiled once per process."""
     return TopicMatcher(load_taxonomy())
-
-
-def _describe(text: str, space: TfidfSpace, matcher: TopicMatcher) -> _QuestionTerms:
-    found = words(text)
-    return _QuestionTerms(
-        frozenset(found), frozenset(content_terms(text)), space.vector(text),
-        frozenset(term.casefold() for term in matcher.found_terms(text)), question_word(text),
-        _NEGATION.search(text) is not None, len(found),
-    )
-
-

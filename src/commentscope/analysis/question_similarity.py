@@ -23,11 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-import numpy as np
-
 from commentscope.analysis.embeddings import Vectors, embed, semantic_available
 from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, jaccard_neighbours, vector_pairs
-from commentscope.analysis.pair_model import PairHead, packaged_head, pair_features
+from commentscope.analysis.pair_model import PairHead, packaged_head, pair_probabilities
 from commentscope.analysis.similarity import content_terms
 
 
@@ -62,7 +60,7 @@ class SemanticSimilarity:
     def scored(self, texts: Sequence[str], vectors: Vectors) -> Pairs:
         """Candidate pairs of already embedded `texts`, scored by the head."""
         found = vector_pairs(vectors, self.floor, k=self.neighbours)
-        return _score(self.head, found, pair_features(texts, found.left, found.right, vectors))
+        return _score(self.head, found, texts, vectors)
 
 
 @dataclass(frozen=True)
@@ -79,13 +77,15 @@ class LexicalSimilarity:
 
     def pairs(self, texts: Sequence[str]) -> Pairs:
         found = jaccard_neighbours([frozenset(content_terms(t)) for t in texts], self.floor)
-        return _score(self.head, found, pair_features(texts, found.left, found.right))
+        return _score(self.head, found, texts)
 
 
-def _score(head: PairHead, found: Pairs, features: np.ndarray) -> Pairs:
+def _score(head: PairHead, found: Pairs, texts: Sequence[str], vectors: Vectors | None = None) -> Pairs:
+    """The candidate pairs with the head's probability as their similarity (`pair_probabilities`)."""
     if not len(found):
         return found
-    return Pairs(found.left, found.right, head.probability(features), found.copy_of)
+    return Pairs(found.left, found.right, pair_probabilities(head, texts, found.left, found.right, vectors),
+                 found.copy_of)
 
 
 def default_similarity() -> QuestionSimilarity:

@@ -5,6 +5,10 @@ number of workers. A worker parses a chunk's pages, maps each page to its rows a
 fresh set of reducers; the driver takes the chunk results in input order, hands the rows to a
 sink (files, or DataFrames), and merges each chunk's reducers into the running ones. The
 same chunks merged in the same order give the same bytes with one process, a pool, or Dask.
+
+A sink that writes files takes the streamed tables as CSV text that the worker formatted
+(`Streamed`): the driver, one process for all workers, only appends it, and no row objects
+cross between processes.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from threadpoolctl import threadpool_limits
 
@@ -33,11 +37,14 @@ from commentscope.engine.trends import TrendsReducer
 from commentscope.errors import UnreadableInputError
 from commentscope.readers import READERS, DocumentReader, InputFile, make_readers
 from commentscope.sources import page_stem
+from commentscope.writers import csv_block
 
 log = logging.getLogger(__name__)
 
 CHUNK_FILES = 8  # input files per task: fixed, so that results never depend on the workers
 Item = tuple[InputFile, str] | PageResult  # an input file and its doc_id, or an input known to be unreadable
+# What a worker sends of the streamed tables: the pages' rows, their CSV text, or nothing
+Streamed = Literal["rows", "csv", "none"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class Task:
     number: int
     items: tuple[Item, ...]
     settings: Settings
+    streamed: Streamed = "rows"
 
 
 @dataclass
@@ -73,15 +81,15 @@ class Reducers:
 
 @dataclass
 class ChunkResult:
-    """One chunk's pages (rows only) and its reducers."""
+    """One chunk's pages and its reducers. With `Task.streamed` "rows" the pages keep their rows;
+    otherwise only their documents row and warnings, and `csv` holds each streamed table's CSV
+    text (no header) and row count, or nothing ("none")."""
 
     number: int
     pages: list[PageOutput]
     reducers: Reducers
-
-    @property
-    def comments(self) -> int:
-        return sum(len(page.comments) for page in self.pages)
+    comments: int = 0
+    csv: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 @cache
@@ -122,10 +130,27 @@ def map_chunk(task: Task) -> ChunkResult:
                 page = map_page(result, matcher, settings)
                 reducers.add(page)
                 pages.append(replace(page, themes=None, staff={}))
-    return ChunkResult(task.number, pages, reducers)
+    comments = sum(len(page.comments) for page in pages)
+    if task.streamed == "rows":
+        return ChunkResult(task.number, pages, reducers, comments)
+    csv = _csv_blocks(pages) if task.streamed == "csv" else {}
+    bare = [replace(page, comments=[], questions=[], mentions=[]) for page in pages]
+    return ChunkResult(task.number, bare, reducers, comments, csv)
 
 
-def tasks(paths: Iterable[str | Path], settings: Settings, exclude: Sequence[str] = ()) -> Iterator[Task]:
+def _csv_blocks(pages: list[PageOutput]) -> dict[str, tuple[str, int]]:
+    """Each streamed table's rows of `pages` as CSV text, and their number."""
+    tables: dict[str, list[object]] = {
+        "documents": [page.document for page in pages],
+        "comments": [row for page in pages for row in page.comments],
+        "topic_mentions": [row for page in pages for row in page.mentions],
+        "questions": [row for page in pages for row in page.questions],
+    }
+    return {name: (csv_block(rows), len(rows)) for name, rows in tables.items()}
+
+
+def tasks(paths: Iterable[str | Path], settings: Settings, exclude: Sequence[str] = (),
+          streamed: Streamed = "rows") -> Iterator[Task]:
     """The input files under `paths` (see `corpus.plan_inputs`), in order, in chunks of CHUNK_FILES."""
     items = iter([
         PageResult(item.source, page_stem(Path(item.source)), error=item.problem)
@@ -134,7 +159,7 @@ def tasks(paths: Iterable[str | Path], settings: Settings, exclude: Sequence[str
     ])
     number = 0
     while chunk := tuple(islice(items, CHUNK_FILES)):
-        yield Task(number, chunk, settings)
+        yield Task(number, chunk, settings, streamed)
         number += 1
 
 
@@ -145,9 +170,12 @@ class Runner(Protocol):
 
 
 class PageSink(Protocol):
-    """Where the streamed rows go, page by page, in input order."""
+    """Where the streamed rows go, chunk by chunk, in input order, in the form it names."""
 
-    def page(self, page: PageOutput) -> None: ...
+    @property
+    def streamed(self) -> Streamed: ...
+
+    def chunk(self, result: ChunkResult) -> None: ...
 
 
 @dataclass
@@ -172,9 +200,8 @@ def run(paths: Iterable[str | Path], settings: Settings, runner: Runner, sink: P
     """Map every page, stream its rows to `sink`, and return the merged reducers."""
     progress = progress or Progress()
     total = Reducers()
-    for result in runner.map(map_chunk, tasks(paths, settings, exclude)):
-        for page in result.pages:
-            sink.page(page)
+    for result in runner.map(map_chunk, tasks(paths, settings, exclude, sink.streamed)):
+        sink.chunk(result)
         total.merge(result.reducers)
         progress.update(result)
     return total

@@ -1,9 +1,10 @@
 """Where a run's rows go, and the corpus tables its reducers finish into.
 
 `FolderSink` streams documents, comments, topic mentions and questions to CSV files at the paths
-it is given (questions without their group first; the group column is added once grouping is
-done). `FrameSink` keeps every row for an in-memory `Analysis`. `finish` turns the merged
-reducers into the corpus tables and the bounded report input (`digest`).
+it is given, as the CSV text the workers formatted (questions without their group first; the
+group column is added once grouping is done). `FrameSink` keeps every row for an in-memory
+`Analysis`. `finish` turns the merged reducers into the corpus tables and the bounded report
+input (`digest`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.analysis.trends import DEFAULT_PERIOD
 from commentscope.engine.page import PageOutput
-from commentscope.engine.run import Reducers
+from commentscope.engine.run import ChunkResult, Reducers, Streamed
 from commentscope.results import (
     AnalysedCommentRow,
     AnalysedDocumentRow,
@@ -103,7 +105,9 @@ def _theme_stubs(reducers: Reducers, themes: list[SuggestedTopicRow]) -> list[An
 
 
 class FolderSink:
-    """Streams the per-page tables to CSV files in `out_dir` (or only keeps count, `tables=False`)."""
+    """Streams the per-page tables to CSV files in `out_dir`."""
+
+    streamed: ClassVar[Streamed] = "csv"
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
@@ -114,6 +118,15 @@ class FolderSink:
             "topic_mentions": CsvTableWriter(out_dir / "topic_mentions.csv", columns(TopicMentionRow)),
             "questions": CsvTableWriter(self.staged, columns(QuestionRow)),
         }
+
+    def chunk(self, result: ChunkResult) -> None:
+        """Append the chunk's CSV text (`streamed` "csv"), or format its pages' rows here."""
+        if not result.csv:
+            for page in result.pages:
+                self.page(page)
+            return
+        for name, (text, rows) in result.csv.items():
+            self._writers[name].write_text(text, rows)
 
     def page(self, page: PageOutput) -> None:
         self._writers["documents"].write([page.document])
@@ -161,6 +174,11 @@ class FrameSink:
     comments: list[AnalysedCommentRow] = field(default_factory=list)
     questions: list[QuestionRow] = field(default_factory=list)
     mentions: list[TopicMentionRow] = field(default_factory=list)
+    streamed: ClassVar[Streamed] = "rows"
+
+    def chunk(self, result: ChunkResult) -> None:
+        for page in result.pages:
+            self.page(page)
 
     def page(self, page: PageOutput) -> None:
         self.documents.append(page.document)
