@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher, load_taxonomy, tokenize
+from commentscope.analysis.sentences import split_sentences
+from commentscope.analysis.topics import Taxonomy, Token, Topic, TopicMatcher, load_taxonomy, tokenize
 from commentscope.errors import ConfigError
+from commentscope.text import WORD_PART_RE, stem
 
 NINE = (
     "fluoride", "strontium", "kefir", "supplements", "probiotics",
@@ -324,3 +329,67 @@ def test_packaged_drug_names_are_medication(default: TopicMatcher) -> None:
     medication = Taxonomy.default().topics[NINE.index("medication")]
     assert len(medication.terms) > 400  # the packaged drug_names.txt is read
     assert default.match("lamotrigine") == {"medication": ("Lamotrigine",)}
+
+
+# The matcher reads a comment once (`read`) and finds each sentence's terms in that reading
+# (`match_sentences(..., within=read)`); both must give what reading every text afresh gives.
+TERM_WORDS = ["water", "kefir", "coconut", "filters", "vitamin", "K2", "True", "Life", "PB", "MK", "7", "magnesium",
+              "pill", "drug", "Medical", "medication", "atenolol", "Atenolol's", "İstanbul", "Kefir’s", "ΣΑΣ", "the"]
+MARKS = [".", "?", "!", ",", "-", "\n", "1.", "e.g.", "..."]
+WORDS_AND_MARKS = st.lists(st.one_of(st.sampled_from(TERM_WORDS), st.sampled_from(MARKS)), max_size=24).map(" ".join)
+# a term, veto or weak term's company on both sides of a sentence break
+ACROSS = ["Coconut. Water kefir!", "water. Kefir", "Vitamin. K2 daily", "True. Life PB", "a magnesium. Pill",
+          "one pill? A magnesium pill", "MK. 7", "Medical\nmedication", "1. kefir\n2. water kefir", "atenolol. Olol"]
+
+
+@cache
+def _both() -> TopicMatcher:
+    """The `small` taxonomy and the `senses` one together: vetoes, names, glued forms, weak
+    terms and endings in one matcher."""
+    return TopicMatcher(Taxonomy((
+        Topic("water", "", ("water", "filter", "reverse osmosis", "Brita"), ("water kefir", "coconut water")),
+        Topic("kefir", "", ("kefir", "water kefir", "fermented food")),
+        Topic("fluoride", "", ("fluoride",)),
+        Topic("strontium", "", ("strontium",)),
+        Topic("probiotics", "", ("prebiotics", "probiotic", "TrueLife PB")),
+        Topic("supplements", "", ("K2", "vitamin K2", "MK-7", "TrueLife PB", "magnesium", "pill"), weak=("pill",)),
+        Topic("medication", "", ("medication", "Evenity", "pill", "drug"), ("medical",), endings=("olol",)),
+    )))
+
+
+def _tokenize_one_by_one(text: str) -> list[Token]:
+    """`tokenize` as it was first written: one regular-expression match at a time."""
+    return [Token(word := m.group().lower().replace("’", "'"), stem(word), m.start(), m.end())
+            for m in WORD_PART_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ACROSS, ids=ACROSS)
+def test_terms_across_a_sentence_break(text: str) -> None:
+    _assert_reading_once_agrees(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS_AND_MARKS)
+def test_reading_once_matches_reading_each_sentence(text: str) -> None:
+    _assert_reading_once_agrees(text)
+
+
+def _assert_reading_once_agrees(text: str) -> None:
+    matcher = _both()
+    read = matcher.read(text)
+    sentences = split_sentences(text)
+    assert matcher.match_sentences(sentences, read) == [matcher.match(s) for s in sentences]
+    assert read.topics == matcher.match(text)
+    assert read.tokens == _tokenize_one_by_one(text)
+    assert read.words == [token.text for token in read.tokens]
+    assert [text[start:end] for start, end in read.spans] == read.pieces[1::2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS_AND_MARKS, st.lists(WORDS_AND_MARKS, max_size=4))
+def test_sentences_from_elsewhere_are_read_afresh(text: str, others: list[str]) -> None:
+    matcher = _both()
+    read = matcher.read(text)
+    parts = [*split_sentences(text)[::-1], *others]  # out of order, and not all from the text
+    assert matcher.match_sentences(parts, read) == [matcher.match(part) for part in parts]
+    assert [matcher.match(part, read) for part in parts] == [matcher.match(part) for part in parts]
