@@ -9,8 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commentscope.analysis.lexicon import text_words
 from commentscope.analysis.sentences import split_sentences
-from commentscope.analysis.topics import Taxonomy, Token, Topic, TopicMatcher, load_taxonomy, tokenize
+from commentscope.analysis.topics import (
+    Taxonomy,
+    Token,
+    Topic,
+    TopicMatcher,
+    _lowers_alike,
+    load_taxonomy,
+    token_words,
+    tokenize,
+)
 from commentscope.errors import ConfigError
 from commentscope.text import WORD_PART_RE, stem
 
@@ -393,3 +403,17 @@ def test_sentences_from_elsewhere_are_read_afresh(text: str, others: list[str]) 
     parts = [*split_sentences(text)[::-1], *others]  # out of order, and not all from the text
     assert matcher.match_sentences(parts, read) == [matcher.match(part) for part in parts]
     assert [matcher.match(part, read) for part in parts] == [matcher.match(part) for part in parts]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=40) | st.lists(st.sampled_from(
+    ["İ", "Σ", "ΟΔΟΣ", "·", "Α", "’", "'", "-", " ", "ǅ", "ẞ", "ﬁ", "K", "é", "x"]), max_size=12).map("".join))
+def test_lowers_alike_tells_when_both_splits_agree(text: str) -> None:
+    if _lowers_alike(text):
+        assert token_words(text) == text_words(text)
+
+
+@pytest.mark.parametrize("text", ["İstanbul", "ΟΔΟΣ·Α"], ids=["dotted-capital-i", "sigma-before-middle-dot"])
+def test_lowers_alike_is_false_where_the_splits_differ(text: str) -> None:
+    assert token_words(text) != text_words(text)
+    assert not _lowers_alike(text)

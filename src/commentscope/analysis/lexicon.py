@@ -181,7 +181,7 @@ class Lexicon:
             *self.names.scan(plains),
             *self.glued_words.scan(words, stems),
             *self.glued_names.scan(words, plains),
-            *self._endingtext_words(plains),
+            *self._ending_words(plains),
         }
 
     def veto_spans(self, plains: Sequence[str]) -> list[Veto]:
@@ -200,7 +200,7 @@ class Lexicon:
             found = self._senses(found)
         return _outermost(found)
 
-    def _endingtext_words(self, plains: Sequence[str]) -> Iterator[Found]:
+    def _ending_words(self, plains: Sequence[str]) -> Iterator[Found]:
         """Words that end in one of a topic's `endings` (see `_by_ending`)."""
         if not self.endings:
             return

@@ -63,6 +63,14 @@ def token_words(text: str) -> list[str]:
     return [word.replace("’", "'") for word in words] if "’" in text else words
 
 
+def _lowers_alike(text: str) -> bool:
+    """Whether lower-casing `text` as a whole gives the words that lower-casing each word gives
+    (`text_words(text) == token_words(text)`), told without splitting it: every letter but "İ"
+    lower-cases to one letter, a word character still, and only a capital sigma's lower case
+    (final or not) depends on what follows it."""
+    return text.isascii() or (len(text.lower()) == len(text) and "Σ" not in text)
+
+
 def _pieces(text: str) -> list[str]:
     """`text` cut into gap, word, gap, ..., word, gap (the words of `token_words`, as written)."""
     return (_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text)
@@ -175,7 +183,7 @@ class TopicMatcher:
         hits = lexicon.decide(found, vetoes)
         # `match` splits the lower-cased text: the same words, unless lower-casing moved a word
         # boundary (a few non-ASCII letters, such as "İ", lower-case to two characters)
-        same_words = text.isascii() or words == text_words(text)
+        same_words = _lowers_alike(text) or words == text_words(text)
         topics = self._topics(hits) if same_words else self.match(text)
         return TextTerms(text, words, stems, topics, hits, self._names, found, vetoes)
 
