@@ -52,6 +52,24 @@ class _PhraseTable(Generic[V]):
     def __bool__(self) -> bool:
         return bool(self._entries)
 
+    def alone(self, word: str) -> tuple[V, ...]:
+        """The one-word phrases `word` is."""
+        return tuple(self._entries.get((word,), ()))
+
+    def continues(self, word: str) -> bool:
+        """Whether a longer phrase may start with `word`."""
+        return (word,) in self._prefixes
+
+    def extend(self, words: Sequence[str], i: int) -> Iterator[tuple[int, int, V]]:
+        """(i, end, value) for every phrase of two words or more that starts at word `i`."""
+        entries, prefixes, size = self._entries, self._prefixes, len(words)
+        key: tuple[str, ...] = (words[i],)
+        end = i + 1
+        while end < size and key in prefixes:
+            key, end = (*key, words[end]), end + 1
+            for value in entries.get(key, ()):
+                yield i, end, value
+
     def scan(self, words: Sequence[str]) -> Iterator[tuple[int, int, V]]:
         """(start, end, value) for every phrase found, as word indices."""
         entries, prefixes, firsts, size = self._entries, self._prefixes, self._firsts, len(words)
@@ -76,7 +94,7 @@ class _GluedTable(Generic[V]):
         self._entries: dict[str, list[V]] = {}
         self._one_word: dict[str, list[V]] = {}  # glued multi-word terms ("TrueLifePB")
         self._heads: set[str] = set()  # every prefix of every glued form
-        self._starts: frozenset[str] | None = None  # the heads that are not function words
+        self._inner: set[str] = set()  # every prefix of a glued form but the whole form
 
     def add(self, parts: Sequence[str], value: V) -> None:
         glued = "".join(parts)
@@ -84,28 +102,40 @@ class _GluedTable(Generic[V]):
         if len(parts) > 1:  # a one-word term in one text word is the phrase table's business
             self._one_word.setdefault(self._normal(glued), []).append(value)
         self._heads.update(glued[:n] for n in range(1, len(glued) + 1))
-        self._starts = None
+        self._inner.update(glued[:n] for n in range(1, len(glued)))
 
-    def scan(self, words: Sequence[str], keys: Sequence[str]) -> Iterator[tuple[int, int, V]]:
-        """Like `_PhraseTable.scan`; `keys` are the normalised `words`."""
-        entries, one_word, heads, size = self._entries, self._one_word, self._heads, len(words)
-        stop = stopwords()  # function words are never glued: "be an" is not "beans"
-        if self._starts is None:
-            self._starts = frozenset(heads - stop)
-        starts = self._starts
-        if starts.isdisjoint(words):
-            return
-        for i in compress(range(size), map(starts.__contains__, words)):
-            word = words[i]
-            for value in one_word.get(keys[i], ()):
-                yield i, i + 1, value
-            glued, j = word, i + 1
-            while glued in heads and j < min(size, i + _MAX_GLUED) and words[j] not in stop:
-                glued, j = glued + words[j], j + 1
-                # beyond the first word, only an inflectional ending may differ from a glued form
-                if glued[: max(len(glued) - 3, len(word) + 1)] in heads:
-                    for value in entries.get(self._normal(glued), ()):
-                        yield i, j, value
+    def alone(self, word: str, key: str) -> tuple[V, ...]:
+        """The glued multi-word phrases that `word` (normalised: `key`) is written as."""
+        # function words are never glued: "be an" is not "beans"
+        return tuple(self._one_word.get(key, ())) if word in self._heads and word not in stopwords() else ()
+
+    def continues(self, word: str) -> bool:
+        """Whether `word` glued to the words after it may give a glued form."""
+        return word in self._inner and word not in stopwords()
+
+    def extend(self, words: Sequence[str], i: int) -> Iterator[tuple[int, int, V]]:
+        """(i, end, value) for every glued form of words `i` to `end` (two or more)."""
+        entries, heads, stop, word = self._entries, self._heads, stopwords(), words[i]
+        glued, j, stop_at = word, i + 1, min(len(words), i + _MAX_GLUED)
+        while glued in heads and j < stop_at and words[j] not in stop:
+            glued, j = glued + words[j], j + 1
+            # beyond the first word, only an inflectional ending may differ from a glued form
+            if glued[: max(len(glued) - 3, len(word) + 1)] in heads:
+                for value in entries.get(self._normal(glued), ()):
+                    yield i, j, value
+
+
+class _Facts(NamedTuple):
+    """What the lexicon knows of one word: its stem, its plain form, the terms it is on its own,
+    and which tables may find a longer term starting at it (`_LONGER_*` bits)."""
+
+    stem: str
+    plain: str
+    alone: tuple[Entry, ...]
+    longer: int
+
+
+_LONGER_WORDS, _LONGER_NAMES, _LONGER_GLUED_WORDS, _LONGER_GLUED_NAMES = 1, 2, 4, 8
 
 
 class Entry(NamedTuple):
@@ -148,8 +178,8 @@ class Lexicon:
             for rank, ending in enumerate(topic.endings, start=len(topic.terms)):
                 self.endings.setdefault(ending, []).append(Entry(index, rank, "-" + ending))
         self.ending_sizes = sorted({len(e) for e in self.endings}, reverse=True)
-        # a text's words are mostly words seen before: each one's endings are looked up once
-        self.by_ending = lru_cache(maxsize=1 << 16)(self._by_ending)
+        # a text's words are mostly words seen before: what each finds is worked out once
+        self.facts = lru_cache(maxsize=1 << 16)(self._facts)
 
     def _add_term(self, entry: Entry, seen: set[tuple[str, ...]]) -> None:
         """File a term under its keys, unless an earlier term of the topic has the same key."""
@@ -165,24 +195,38 @@ class Lexicon:
             (self.glued_names if is_name else self.glued_words).add(words, entry)
         seen.update((key, glued))
 
-    def hits(self, words: Sequence[str], stems: Sequence[str] | None = None) -> list[Hit]:
-        """Term occurrences that no veto of their topic overlaps, outermost per topic (`stems`:
-        the words' stems, when they are known already)."""
-        if stems is None:
-            stems = list(map(stem, words))
-        plains = list(map(plain, words))
-        found = self.found(words, stems, plains)
+    def hits(self, words: Sequence[str]) -> list[Hit]:
+        """Term occurrences that no veto of their topic overlaps, outermost per topic."""
+        _, plains, found = self.found(words)
         return self.decide(found, self.veto_spans(plains) if found else [])
 
-    def found(self, words: Sequence[str], stems: Sequence[str], plains: Sequence[str]) -> set[Found]:
-        """Every term occurrence, vetoed or not; `plains` are the words' `plain` forms."""
-        return {
-            *self.words.scan(stems),
-            *self.names.scan(plains),
-            *self.glued_words.scan(words, stems),
-            *self.glued_names.scan(words, plains),
-            *self._ending_words(plains),
-        }
+    def found(self, words: Sequence[str]) -> tuple[Sequence[str], Sequence[str], set[Found]]:
+        """The words' stems and `plain` forms, and every term occurrence, vetoed or not."""
+        if not words:
+            return (), (), set()
+        stems, plains, alone, longer = zip(*map(self.facts, words), strict=True)
+        positions = range(len(words))
+        found: set[Found] = {(i, i + 1, entry) for i in compress(positions, alone) for entry in alone[i]}
+        for i in compress(positions, longer):
+            if longer[i] & _LONGER_WORDS:
+                found.update(self.words.extend(stems, i))
+            if longer[i] & _LONGER_NAMES:
+                found.update(self.names.extend(plains, i))
+            if longer[i] & _LONGER_GLUED_WORDS:
+                found.update(self.glued_words.extend(words, i))
+            if longer[i] & _LONGER_GLUED_NAMES:
+                found.update(self.glued_names.extend(words, i))
+        return stems, plains, found
+
+    def _facts(self, word: str) -> _Facts:
+        stem_, plain_ = stem(word), plain(word)
+        alone = (*self.words.alone(stem_), *self.names.alone(plain_), *self.glued_words.alone(word, stem_),
+                 *self.glued_names.alone(word, plain_), *self._by_ending(plain_))
+        longer = ((_LONGER_WORDS if self.words.continues(stem_) else 0)
+                  | (_LONGER_NAMES if self.names.continues(plain_) else 0)
+                  | (_LONGER_GLUED_WORDS if self.glued_words.continues(word) else 0)
+                  | (_LONGER_GLUED_NAMES if self.glued_names.continues(word) else 0))
+        return _Facts(stem_, plain_, alone, longer)
 
     def veto_spans(self, plains: Sequence[str]) -> list[Veto]:
         """(start, end, topic) of every veto occurrence."""
@@ -199,15 +243,6 @@ class Lexicon:
         if found and self.weak:
             found = self._senses(found)
         return _outermost(found)
-
-    def _ending_words(self, plains: Sequence[str]) -> Iterator[Found]:
-        """Words that end in one of a topic's `endings` (see `_by_ending`)."""
-        if not self.endings:
-            return
-        entries = list(map(self.by_ending, plains))
-        for i in compress(range(len(entries)), entries):
-            for entry in entries[i]:
-                yield i, i + 1, entry
 
     def _by_ending(self, word: str) -> tuple[Entry, ...]:
         """The entries of the endings that `plain` form `word` ends in, with MIN_STEM letters

@@ -20,7 +20,7 @@ from functools import cached_property
 from itertools import accumulate, chain
 from typing import NamedTuple
 
-from commentscope.analysis.lexicon import Found, Hit, Lexicon, Veto, plain, text_words
+from commentscope.analysis.lexicon import Found, Hit, Lexicon, Veto, text_words
 from commentscope.analysis.taxonomy import Taxonomy, Topic, load_taxonomy
 from commentscope.text import WORD_PART_RE, stem
 
@@ -104,7 +104,7 @@ class TextTerms:
 
     text: str
     words: list[str]
-    stems: list[str]
+    stems: Sequence[str]
     topics: dict[str, tuple[str, ...]]
     hits: list[Hit]
     topic_names: tuple[str, ...]
@@ -158,7 +158,7 @@ class TopicMatcher:
 
     def find_tokens(self, tokens: Sequence[Token]) -> list[TermMatch]:
         """`find` on a text already split by `tokenize`."""
-        hits = self._lexicon.hits([token.text for token in tokens], [token.stem for token in tokens])
+        hits = self._lexicon.hits([token.text for token in tokens])
         return [TermMatch(self._names[hit.entry.topic], hit.entry.term, tokens[hit.start].start,
                           tokens[hit.end - 1].end) for hit in hits]
 
@@ -176,9 +176,7 @@ class TopicMatcher:
         """`text`'s words, `match(text)` and `find(text)`, the taxonomy walked once for all."""
         lexicon = self._lexicon
         words = token_words(text)
-        stems = list(map(stem, words))
-        plains = list(map(plain, words))
-        found = lexicon.found(words, stems, plains)
+        stems, plains, found = lexicon.found(words)
         vetoes = lexicon.veto_spans(plains) if found else []
         hits = lexicon.decide(found, vetoes)
         # `match` splits the lower-cased text: the same words, unless lower-casing moved a word
