@@ -118,7 +118,7 @@ def tally_page(
             found.surfaces[" ".join(written[start:end])] += 1
     for key, found in seen.items():
         counts = found.counts
-        example = min(counts, key=lambda index: (-counts[index], index))
+        example = next(iter(counts)) if len(counts) == 1 else min(counts, key=lambda index: (-counts[index], index))
         doc_id, comment_id, text = comments[example]
         tally.themes[key] = Theme(
             comments=len(counts), documents=1, mentions=sum(counts.values()), surfaces=found.surfaces,
@@ -201,7 +201,7 @@ def _candidates(read: TextTerms) -> list[tuple[int, int]]:
     for start in compress(range(size), map(_START.__and__, roles)):
         if roles[start] & _END:
             found.append((start, start + 1))
-        last, stop = start + 1, min(start + MAX_WORDS, size)
+        last, stop = start + 1, start + MAX_WORDS if start + MAX_WORDS < size else size
         while last < stop and linked[last]:
             if roles[last] & _END:
                 found.append((start, last + 1))
