@@ -106,7 +106,7 @@ def tally_page(
     for index, (_, _, text) in enumerate(comments):
         read = texts[index] if texts is not None else matcher.read(text)
         tally.words_seen += len(read.words)
-        stems, spans, written = read.stems, read.spans, read.pieces[1::2]
+        stems, offsets, written = read.stems, read.offsets, read.pieces[1::2]
         for start, end in _candidates(read):
             key = tuple(stems[start:end])
             found = seen.get(key)
@@ -114,7 +114,7 @@ def tally_page(
                 found = seen[key] = _Seen({}, {}, Counter())
             found.counts[index] = found.counts.get(index, 0) + 1
             if index not in found.first_span:
-                found.first_span[index] = (spans[start][0], spans[end - 1][1])
+                found.first_span[index] = (offsets[2 * start + 1], offsets[2 * end])
             found.surfaces[" ".join(written[start:end])] += 1
     for key, found in seen.items():
         counts = found.counts

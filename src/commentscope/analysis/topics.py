@@ -50,7 +50,7 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """The words of `text` as tokens; "pre-biotics" gives "pre" and "biotics"."""
     words = token_words(text)
-    spans = _spans(_pieces(text))
+    spans = _spans(_offsets(_pieces(text)))
     return [Token(word, stem(word), start, end) for word, (start, end) in zip(words, spans, strict=True)]
 
 
@@ -76,9 +76,14 @@ def _pieces(text: str) -> list[str]:
     return (_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text)
 
 
-def _spans(pieces: list[str]) -> list[tuple[int, int]]:
-    """The (start, end) character span of each word of `_pieces`."""
-    offsets = [0, *accumulate(map(len, pieces))]
+def _offsets(pieces: list[str]) -> list[int]:
+    """Where each of `_pieces` starts (and, last, where the text ends): word i spans
+    offsets[2i + 1] to offsets[2i + 2]."""
+    return [0, *accumulate(map(len, pieces))]
+
+
+def _spans(offsets: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) character span of each word, from `_offsets`."""
     return list(zip(offsets[1:-1:2], offsets[2::2], strict=True))
 
 
@@ -96,8 +101,8 @@ class TermMatch:
 class TextTerms:
     """One text read once for every analyzer that needs its words: its words and their stems
     (`tokenize`'s, without the tokens), its topics (as `TopicMatcher.match` gives them) and its
-    term matches as word runs; `tokens`, `pieces`, `spans` and `terms` (as `TopicMatcher.find`)
-    on demand.
+    term matches as word runs; `tokens`, `pieces`, `offsets`, `spans` and `terms` (as
+    `TopicMatcher.find`) on demand.
 
     `found` and `vetoes` are every term and veto occurrence before they were weighed against each
     other: `TopicMatcher.match_sentences` weighs them again within each sentence."""
@@ -117,9 +122,14 @@ class TextTerms:
         return _pieces(self.text)
 
     @cached_property
+    def offsets(self) -> list[int]:
+        """Where each of `pieces` starts: word i spans offsets[2i + 1] to offsets[2i + 2]."""
+        return _offsets(self.pieces)
+
+    @cached_property
     def spans(self) -> list[tuple[int, int]]:
         """The character span of each word."""
-        return _spans(self.pieces)
+        return _spans(self.offsets)
 
     @property
     def term_runs(self) -> list[tuple[int, int]]:
