@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from commentscope.analysis.themes import THEME_COLUMNS, suggest_themes
-from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher
+from commentscope.analysis.pattern import word_tag
+from commentscope.analysis.themes import (
+    _FIRST_TAGS,
+    _NOUN_TAGS,
+    MAX_WORDS,
+    THEME_COLUMNS,
+    _candidates,
+    _content,
+    suggest_themes,
+)
+from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher, tokenize
 
 PAGE = [
     ("page", "c1", "I started taking boron for my joints. Boron helped my joints a lot."),
@@ -85,3 +96,48 @@ def test_no_comments(matcher: TopicMatcher) -> None:
     assert frame.empty
     assert list(frame.columns) == THEME_COLUMNS
 
+
+
+# Theme candidates are found from the comment's one reading (`_candidates`); the walk they
+# replaced went token by token, clause by clause. Both must find the same phrases.
+THEME_WORDS = ["bone", "Bone", "density", "mineral", "bone-density", "quality", "of", "life", "vibrating", "platform",
+               "Power", "Plate", "Karen", "the", "a", "is", "great", "quickly", "water", "drinking", "12", "it's",
+               "Karen's", "scans", "İstanbul", "école", "-", " - ", ",", ".", "?", "\n", "(", ")", ":"]
+
+
+def _candidates_clause_by_clause(matcher: TopicMatcher, text: str) -> list[tuple[int, int]]:
+    tokens = tokenize(text)
+    terms = matcher.find(text)
+    covered = {i for i, t in enumerate(tokens) for m in terms if t.start < m.end and m.start < t.end}
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, token in enumerate(tokens):
+        joined = bool(run) and text[tokens[run[-1]].end : token.start].strip() in ("", "-")
+        if run and (i in covered or not joined):
+            runs.append(run)
+            run = []
+        if i not in covered:
+            run.append(i)
+    runs.append(run)
+    found = []
+    for run in runs:
+        tags = [word_tag(text[tokens[i].start : tokens[i].end], i == 0) for i in run]
+        content = [_content(tokens[i].text) for i in run]
+        ends = [c and tag in _NOUN_TAGS for c, tag in zip(content, tags, strict=True)]
+        inner = [tag in _FIRST_TAGS or tokens[i].text == "of" for i, tag in zip(run, tags, strict=True)]
+        for start in range(len(run)):
+            if not content[start] or tags[start] not in _FIRST_TAGS:
+                continue
+            if tags[start] in _NOUN_TAGS:
+                found.append((run[start], run[start] + 1))
+            for end in range(start + 2, min(start + MAX_WORDS, len(run)) + 1):
+                if ends[end - 1] and all(inner[start + 1 : end - 1]):
+                    found.append((run[start], run[end - 1] + 1))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(THEME_WORDS), max_size=30).map(" ".join))
+def test_candidates_are_those_of_the_clause_by_clause_walk(text: str) -> None:
+    matcher = TopicMatcher(Taxonomy((Topic("water", "", ("water", "drinking water", "Power Plate")),)))
+    assert _candidates(matcher.read(text)) == _candidates_clause_by_clause(matcher, text)

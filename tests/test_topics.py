@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher, load_taxonomy, tokenize
+from commentscope.analysis.lexicon import Found, Lexicon, plain, text_words
+from commentscope.analysis.sentences import split_sentences
+from commentscope.analysis.topics import (
+    Taxonomy,
+    Token,
+    Topic,
+    TopicMatcher,
+    _lowers_alike,
+    load_taxonomy,
+    token_words,
+    tokenize,
+)
 from commentscope.errors import ConfigError
+from commentscope.text import WORD_PART_RE, stem, stopwords
 
 NINE = (
     "fluoride", "strontium", "kefir", "supplements", "probiotics",
@@ -324,3 +339,136 @@ def test_packaged_drug_names_are_medication(default: TopicMatcher) -> None:
     medication = Taxonomy.default().topics[NINE.index("medication")]
     assert len(medication.terms) > 400  # the packaged drug_names.txt is read
     assert default.match("lamotrigine") == {"medication": ("Lamotrigine",)}
+
+
+# The matcher reads a comment once (`read`) and finds each sentence's terms in that reading
+# (`match_sentences(..., within=read)`); both must give what reading every text afresh gives.
+TERM_WORDS = ["water", "kefir", "coconut", "filters", "vitamin", "K2", "True", "Life", "PB", "MK", "7", "magnesium",
+              "pill", "drug", "Medical", "medication", "atenolol", "Atenolol's", "İstanbul", "Kefir’s", "ΣΑΣ", "the",
+              "quality", "of"]
+MARKS = [".", "?", "!", ",", "-", "\n", "1.", "e.g.", "..."]
+WORDS_AND_MARKS = st.lists(st.one_of(st.sampled_from(TERM_WORDS), st.sampled_from(MARKS)), max_size=24).map(" ".join)
+# a term, veto or weak term's company on both sides of a sentence break
+ACROSS = ["Coconut. Water kefir!", "water. Kefir", "Vitamin. K2 daily", "True. Life PB", "a magnesium. Pill",
+          "one pill? A magnesium pill", "MK. 7", "Medical\nmedication", "1. kefir\n2. water kefir", "atenolol. Olol"]
+
+
+@cache
+def _both() -> TopicMatcher:
+    """The `small` taxonomy and the `senses` one together: vetoes, names, glued forms, weak
+    terms and endings in one matcher."""
+    return TopicMatcher(Taxonomy((
+        Topic("water", "", ("water", "filter", "reverse osmosis", "Brita"), ("water kefir", "coconut water")),
+        Topic("kefir", "", ("kefir", "water kefir", "fermented food")),
+        Topic("fluoride", "", ("fluoride",)),
+        Topic("strontium", "", ("strontium", "quality of life")),
+        Topic("probiotics", "", ("prebiotics", "probiotic", "TrueLife PB")),
+        Topic("supplements", "", ("K2", "vitamin K2", "MK-7", "TrueLife PB", "magnesium", "pill"), weak=("pill",)),
+        Topic("medication", "", ("medication", "Evenity", "pill", "drug"), ("medical",), endings=("olol",)),
+    )))
+
+
+def _tokenize_one_by_one(text: str) -> list[Token]:
+    """`tokenize` as it was first written: one regular-expression match at a time."""
+    return [Token(word := m.group().lower().replace("’", "'"), stem(word), m.start(), m.end())
+            for m in WORD_PART_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ACROSS, ids=ACROSS)
+def test_terms_across_a_sentence_break(text: str) -> None:
+    _assert_reading_once_agrees(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS_AND_MARKS)
+def test_reading_once_matches_reading_each_sentence(text: str) -> None:
+    _assert_reading_once_agrees(text)
+
+
+def _assert_reading_once_agrees(text: str) -> None:
+    matcher = _both()
+    read = matcher.read(text)
+    sentences = split_sentences(text)
+    assert matcher.match_sentences(sentences, read) == [matcher.match(s) for s in sentences]
+    assert read.topics == matcher.match(text)
+    assert read.tokens == _tokenize_one_by_one(text)
+    assert read.words == [token.text for token in read.tokens]
+    assert [text[start:end] for start, end in read.spans] == read.pieces[1::2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS_AND_MARKS, st.lists(WORDS_AND_MARKS, max_size=4))
+def test_sentences_from_elsewhere_are_read_afresh(text: str, others: list[str]) -> None:
+    matcher = _both()
+    read = matcher.read(text)
+    parts = [*split_sentences(text)[::-1], *others]  # out of order, and not all from the text
+    assert matcher.match_sentences(parts, read) == [matcher.match(part) for part in parts]
+    assert [matcher.match(part, read) for part in parts] == [matcher.match(part) for part in parts]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=40) | st.lists(st.sampled_from(
+    ["İ", "Σ", "ΟΔΟΣ", "·", "Α", "’", "'", "-", " ", "ǅ", "ẞ", "ﬁ", "K", "é", "x"]), max_size=12).map("".join))
+def test_lowers_alike_tells_when_both_splits_agree(text: str) -> None:
+    if _lowers_alike(text):
+        assert token_words(text) == text_words(text)
+
+
+@pytest.mark.parametrize("text", ["İstanbul", "ΟΔΟΣ·Α"], ids=["dotted-capital-i", "sigma-before-middle-dot"])
+def test_lowers_alike_is_false_where_the_splits_differ(text: str) -> None:
+    assert token_words(text) != text_words(text)
+    assert not _lowers_alike(text)
+
+
+def _found_table_by_table(lexicon: Lexicon, words: list[str]) -> set[Found]:
+    """Every term occurrence as the tables were first walked: each table over every word."""
+    stems, plains = [stem(w) for w in words], [plain(w) for w in words]
+    found: set[Found] = set()
+    for table, keys in ((lexicon.words, stems), (lexicon.names, plains)):
+        for i in range(len(keys)):
+            key, end = (keys[i],), i + 1
+            while True:
+                found.update((i, end, value) for value in table._entries.get(key, ()))
+                if end == len(keys) or key not in table._prefixes:
+                    break
+                key, end = (*key, keys[end]), end + 1
+    stop = stopwords()
+    for glued_table, keys in ((lexicon.glued_words, stems), (lexicon.glued_names, plains)):
+        heads = glued_table._heads
+        for i, word in enumerate(words):
+            if word not in heads or word in stop:
+                continue
+            found.update((i, i + 1, value) for value in glued_table._one_word.get(keys[i], ()))
+            glued, j = word, i + 1
+            while glued in heads and j < min(len(words), i + 4) and words[j] not in stop:
+                glued, j = glued + words[j], j + 1
+                if glued[: max(len(glued) - 3, len(word) + 1)] in heads:
+                    found.update((i, j, value) for value in glued_table._entries.get(glued_table._normal(glued), ()))
+    for i, word in enumerate(plains):
+        found.update((i, i + 1, entry) for entry in lexicon._by_ending(word))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS_AND_MARKS)
+def test_found_word_by_word_is_found_table_by_table(text: str) -> None:
+    lexicon = _both()._lexicon
+    words = token_words(text)
+    assert lexicon.found(words)[2] == _found_table_by_table(lexicon, words)
+
+
+FOUND = ["quality of life", "water kefir", "True Life PB", "MK 7", "vitamin K2", "Atenolol's"]
+
+
+@pytest.mark.parametrize("text", FOUND, ids=FOUND)
+def test_found_word_by_word_for_each_kind_of_term(text: str) -> None:
+    lexicon = _both()._lexicon
+    words = token_words(text)
+    assert lexicon.found(words)[2] == _found_table_by_table(lexicon, words) != set()
+
+
+def test_found_word_by_word_in_the_packaged_lexicon(default: TopicMatcher) -> None:
+    lexicon = default._lexicon
+    words = token_words("My vitamin D pill, MK 7 and fish oil; pre-biotics, metoprolol and prolia")
+    assert lexicon.found(words)[2] == _found_table_by_table(lexicon, words)
+    assert len(_found_table_by_table(lexicon, words)) >= 5

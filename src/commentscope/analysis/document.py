@@ -93,7 +93,7 @@ def analyze_document(
         result.combined.append(feeling.score)
         result.texts.append(read)
         if scored is not None:
-            by_sentence = matcher.match_sentences(sentences)
+            by_sentence = matcher.match_sentences(sentences, read)
             result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
         asked_of = addressees.asked_of(comment, questions) if questions else ""
         for question in questions:

@@ -5,8 +5,7 @@ water", "fluoridated" ~ "fluoride"). A term with a capital letter is a name (bra
 acronym: "Evenity", "TrueLife PB", "K2"); names match as written, case, possessive and plural -s
 aside, because Snowball would turn "Evenity" into "even". Either also matches with its letters
 glued together ("pre-biotics" ~ "prebiotics", "MK7" ~ "MK-7", "True Life PB" ~ "TrueLife PB").
-Each kind sits in one table keyed by word tuples, walked once per text with prefix pruning, so
-a match costs a few dict look-ups per word whatever the size of the lexicon. A topic's `exclude`
+The terms sit in tables that find them all in one walk over a text (`lexicon`). A topic's `exclude`
 phrases match like names, never by stem, so a veto stays narrow (excluding "medical" must not
 veto "medication", which stems alike); a veto removes the topic's matches it overlaps. Within
 a topic a match inside a longer one is dropped: the evidence reads "vitamin K2", not also "K2".
@@ -15,23 +14,25 @@ a topic a match inside a longer one is dropped: the evidence reads "vitamin K2",
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Generic, NamedTuple, TypeVar
+from functools import cached_property
+from itertools import accumulate, chain
+from typing import NamedTuple
 
-from commentscope.analysis.taxonomy import MIN_STEM, Taxonomy, Topic, load_taxonomy
-from commentscope.text import WORD_PART_RE, stem, stopwords
-
-_MAX_GLUED = 4  # words that may be glued together into one squashed match ("true life pb")
-
-V = TypeVar("V")
+from commentscope.analysis.lexicon import Found, Hit, Lexicon, Veto, text_words
+from commentscope.analysis.taxonomy import Taxonomy, Topic, load_taxonomy
+from commentscope.text import WORD_PART_RE, stem
 
 __all__ = ["Taxonomy", "TermMatch", "TextTerms", "Token", "Topic", "TopicMatcher", "load_taxonomy", "tokenize"]
 
 
-# Hyphenated words come out as their parts.
+# Hyphenated words come out as their parts; in ASCII text, the same words by a quicker pattern.
 _PART_RE = WORD_PART_RE
+_ASCII_PART_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+# `split` by these gives gap, word, gap, ..., word, gap: the words as written and what lies between
+_SPLIT_RE = re.compile(f"({_PART_RE.pattern})")
+_ASCII_SPLIT_RE = re.compile(f"({_ASCII_PART_RE.pattern})")
 
 
 class Token(NamedTuple):
@@ -48,23 +49,42 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """The words of `text` as tokens; "pre-biotics" gives "pre" and "biotics"."""
-    tokens = []
-    for match in _PART_RE.finditer(text):
-        word = match.group().lower().replace("’", "'")
-        tokens.append(Token(word, stem(word), match.start(), match.end()))
-    return tokens
+    words = token_words(text)
+    spans = _spans(_offsets(_pieces(text)))
+    return [Token(word, stem(word), start, end) for word, (start, end) in zip(words, spans, strict=True)]
 
 
-def _words(text: str) -> list[str]:
-    """`tokenize` without spans, at regex speed: the texts of its tokens."""
-    return _PART_RE.findall(text.lower().replace("’", "'"))
+def token_words(text: str) -> list[str]:
+    """The texts of `tokenize(text)`'s tokens (each word lower-cased on its own), without the
+    tokens: a few regular-expression passes instead of a Python step per word."""
+    if text.isascii():
+        return _ASCII_PART_RE.findall(text.lower())
+    words = list(map(str.lower, _PART_RE.findall(text)))
+    return [word.replace("’", "'") for word in words] if "’" in text else words
 
 
-@cache
-def plain(word: str) -> str:
-    """A lower-cased word without possessive or plural -s: how exclude phrases are compared."""
-    word = word.removesuffix("'s")
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+def _lowers_alike(text: str) -> bool:
+    """Whether lower-casing `text` as a whole gives the words that lower-casing each word gives
+    (`text_words(text) == token_words(text)`), told without splitting it: every letter but "İ"
+    lower-cases to one letter, a word character still, and only a capital sigma's lower case
+    (final or not) depends on what follows it."""
+    return text.isascii() or (len(text.lower()) == len(text) and "Σ" not in text)
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut into gap, word, gap, ..., word, gap (the words of `token_words`, as written)."""
+    return (_ASCII_SPLIT_RE if text.isascii() else _SPLIT_RE).split(text)
+
+
+def _offsets(pieces: list[str]) -> list[int]:
+    """Where each of `_pieces` starts (and, last, where the text ends): word i spans
+    offsets[2i + 1] to offsets[2i + 2]."""
+    return [0, *accumulate(map(len, pieces))]
+
+
+def _spans(offsets: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) character span of each word, from `_offsets`."""
+    return list(zip(offsets[1:-1:2], offsets[2::2], strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,223 +97,55 @@ class TermMatch:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TextTerms:
-    """One text read once for every analyzer that needs its words: its tokens, its topics (as
-    `TopicMatcher.match` gives them) and its term matches (as `TopicMatcher.find`)."""
+    """One text read once for every analyzer that needs its words: its words and their stems
+    (`tokenize`'s, without the tokens), its topics (as `TopicMatcher.match` gives them) and its
+    term matches as word runs; `tokens`, `pieces`, `offsets`, `spans` and `terms` (as
+    `TopicMatcher.find`) on demand.
 
-    tokens: list[Token]
+    `found` and `vetoes` are every term and veto occurrence before they were weighed against each
+    other: `TopicMatcher.match_sentences` weighs them again within each sentence."""
+
+    text: str
+    words: list[str]
+    stems: Sequence[str]
     topics: dict[str, tuple[str, ...]]
-    terms: list[TermMatch]
+    hits: list[Hit]
+    topic_names: tuple[str, ...]
+    found: set[Found]
+    vetoes: list[Veto]
 
+    @cached_property
+    def pieces(self) -> list[str]:
+        """The text cut into gap, word, gap, ..., word, gap; the words as written."""
+        return _pieces(self.text)
 
-class _PhraseTable(Generic[V]):
-    """Phrases keyed by word tuples, found in a word sequence in one pass with prefix pruning."""
+    @cached_property
+    def offsets(self) -> list[int]:
+        """Where each of `pieces` starts: word i spans offsets[2i + 1] to offsets[2i + 2]."""
+        return _offsets(self.pieces)
 
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, ...], list[V]] = {}
-        self._prefixes: set[tuple[str, ...]] = set()
-        self._firsts: set[str] = set()
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """The character span of each word."""
+        return _spans(self.offsets)
 
-    def add(self, key: tuple[str, ...], value: V) -> None:
-        self._entries.setdefault(key, []).append(value)
-        self._prefixes.update(key[:n] for n in range(1, len(key)))
-        self._firsts.add(key[0])
+    @property
+    def term_runs(self) -> list[tuple[int, int]]:
+        """The (start, end) word indices of each term match."""
+        return [(hit.start, hit.end) for hit in self.hits]
 
-    def __bool__(self) -> bool:
-        return bool(self._entries)
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(word, stem_, start, end)
+                for word, stem_, (start, end) in zip(self.words, self.stems, self.spans, strict=True)]
 
-    def scan(self, words: Sequence[str]) -> Iterator[tuple[int, int, V]]:
-        """(start, end, value) for every phrase found, as word indices."""
-        entries, prefixes, firsts, size = self._entries, self._prefixes, self._firsts, len(words)
-        if firsts.isdisjoint(words):  # most sentences: no phrase can start anywhere
-            return
-        for i, word in enumerate(words):
-            if word not in firsts:
-                continue
-            key: tuple[str, ...] = (word,)
-            end = i + 1
-            while True:
-                for value in entries.get(key, ()):
-                    yield i, end, value
-                if end == size or key not in prefixes:
-                    break
-                key, end = (*key, words[end]), end + 1
-
-
-class _GluedTable(Generic[V]):
-    """Phrases keyed by their letters glued together and normalised ("truelifepb", "mk7")."""
-
-    def __init__(self, normal: Callable[[str], str]) -> None:
-        self._normal = normal  # `stem` for words, `plain` for names
-        self._entries: dict[str, list[V]] = {}
-        self._one_word: dict[str, list[V]] = {}  # glued multi-word terms ("TrueLifePB")
-        self._heads: set[str] = set()  # every prefix of every glued form
-
-    def add(self, parts: Sequence[str], value: V) -> None:
-        glued = "".join(parts)
-        self._entries.setdefault(self._normal(glued), []).append(value)
-        if len(parts) > 1:  # a one-word term in one text word is the phrase table's business
-            self._one_word.setdefault(self._normal(glued), []).append(value)
-        self._heads.update(glued[:n] for n in range(1, len(glued) + 1))
-
-    def scan(self, words: Sequence[str], keys: Sequence[str]) -> Iterator[tuple[int, int, V]]:
-        """Like `_PhraseTable.scan`; `keys` are the normalised `words`."""
-        entries, one_word, heads, size = self._entries, self._one_word, self._heads, len(words)
-        if heads.isdisjoint(words):
-            return
-        stop = stopwords()  # function words are never glued: "be an" is not "beans"
-        for i, word in enumerate(words):
-            if word not in heads or word in stop:
-                continue
-            for value in one_word.get(keys[i], ()):
-                yield i, i + 1, value
-            glued, j = word, i + 1
-            while glued in heads and j < min(size, i + _MAX_GLUED) and words[j] not in stop:
-                glued, j = glued + words[j], j + 1
-                # beyond the first word, only an inflectional ending may differ from a glued form
-                if glued[: max(len(glued) - 3, len(word) + 1)] in heads:
-                    for value in entries.get(self._normal(glued), ()):
-                        yield i, j, value
-
-
-class _Entry(NamedTuple):
-    topic: int
-    rank: int  # position of the term in its topic: the first-written of equal terms wins
-    term: str
-    key: tuple[str, ...] = ()  # `_sense_key` of the term: how weak terms are recognised
-
-
-def _sense_key(term: str) -> tuple[str, ...]:
-    """Stems of a term's words: "pills" in one topic and "pill" in another are one sense key."""
-    return tuple(stem(word) for word in _words(term))
-
-
-class _Hit(NamedTuple):
-    start: int
-    end: int
-    entry: _Entry
-
-
-class _Lexicon:
-    """The compiled taxonomy: words by stem, names by plain form, both also glued; vetoes."""
-
-    def __init__(self, taxonomy: Taxonomy) -> None:
-        self.words: _PhraseTable[_Entry] = _PhraseTable()
-        self.names: _PhraseTable[_Entry] = _PhraseTable()
-        self.glued_words: _GluedTable[_Entry] = _GluedTable(stem)
-        self.glued_names: _GluedTable[_Entry] = _GluedTable(plain)
-        self.vetoes: _PhraseTable[int] = _PhraseTable()
-        self.weak: dict[tuple[str, ...], set[int]] = {}  # weak term -> topics where it is weak
-        self.endings: dict[str, list[_Entry]] = {}
-        for index, topic in enumerate(taxonomy.topics):
-            seen: set[tuple[str, ...]] = set()
-            for rank, term in enumerate(topic.terms):
-                self._add_term(_Entry(index, rank, term, _sense_key(term)), seen)
-            for phrase in topic.exclude:
-                self.vetoes.add(tuple(plain(word) for word in _words(phrase)), index)
-            for term in topic.weak:
-                self.weak.setdefault(_sense_key(term), set()).add(index)
-            for rank, ending in enumerate(topic.endings, start=len(topic.terms)):
-                self.endings.setdefault(ending, []).append(_Entry(index, rank, "-" + ending))
-        self.ending_sizes = sorted({len(e) for e in self.endings}, reverse=True)
-        # A word whose `plain` form has an ending is the ending, then perhaps "s" and "'s": a
-        # quick test of a whole text before each word is looked at.
-        alternatives = "|".join(map(re.escape, sorted(self.endings, key=len, reverse=True)))
-        self.ending_words = re.compile(rf"(?:{alternatives})s?(?:'s)?(?: |$)") if self.endings else None
-
-    def _add_term(self, entry: _Entry, seen: set[tuple[str, ...]]) -> None:
-        """File a term under its keys, unless an earlier term of the topic has the same key."""
-        words = _words(entry.term)
-        is_name = entry.term != entry.term.lower()
-        normal = plain if is_name else stem
-        kind = "name" if is_name else "word"
-        key = (kind, *(normal(word) for word in words))
-        glued = (f"glued {kind}", normal("".join(words)))
-        if key not in seen:
-            (self.names if is_name else self.words).add(key[1:], entry)
-        if glued not in seen:
-            (self.glued_names if is_name else self.glued_words).add(words, entry)
-        seen.update((key, glued))
-
-    def hits(self, words: Sequence[str], stems: Sequence[str] | None = None) -> list[_Hit]:
-        """Term occurrences that no veto of their topic overlaps, outermost per topic (`stems`:
-        the words' stems, when they are known already)."""
-        if stems is None:
-            stems = [stem(word) for word in words]
-        plains = [plain(word) for word in words]
-        found = {
-            *self.words.scan(stems),
-            *self.names.scan(plains),
-            *self.glued_words.scan(words, stems),
-            *self.glued_names.scan(words, plains),
-            *self._ending_words(words),
-        }
-        if found and self.vetoes:
-            vetoes: dict[int, list[tuple[int, int]]] = {}
-            for start, end, topic in self.vetoes.scan(plains):
-                vetoes.setdefault(topic, []).append((start, end))
-            found = {hit for hit in found if not _overlapped(hit, vetoes.get(hit[2].topic, []))}
-        if found and self.weak:
-            found = self._senses(found)
-        return _outermost(found)
-
-    def _ending_words(self, words: Sequence[str]) -> Iterator[_Found]:
-        """Words that end in one of a topic's `endings`, with MIN_STEM letters before it
-        (possessive and plural -s aside); the entry names the word found ("metoprolol")."""
-        if self.ending_words is None or not self.ending_words.search(" ".join(words)):
-            return
-        endings, sizes = self.endings, self.ending_sizes
-        for i, word in enumerate(map(plain, words)):
-            if not word.isalpha():
-                continue
-            for size in sizes:
-                if len(word) >= size + MIN_STEM:
-                    for entry in endings.get(word[-size:], ()):
-                        yield i, i + 1, entry._replace(term=word)
-
-    def _senses(self, found: set[_Found]) -> set[_Found]:
-        """Weak terms decided by their company in the text.
-
-        A term weak in a topic counts there only beside one of the topic's other terms. A term
-        that is a plain term of one topic and weak in others ("pill": medication, supplements)
-        goes to the weak topics when they have company and its own topic has none.
-        """
-        company: set[int] = set()
-        for _, _, entry in found:
-            if entry.key not in self.weak:
-                company.add(entry.topic)
-        kept = set()
-        for hit in found:
-            entry = hit[2]
-            weak_in = self.weak.get(entry.key)
-            if weak_in is None:
-                kept.add(hit)
-            elif entry.topic in weak_in:
-                if entry.topic in company:
-                    kept.add(hit)
-            elif entry.topic in company or not (weak_in & company):
-                kept.add(hit)
-        return kept
-
-
-_Found = tuple[int, int, _Entry]  # start, end, entry: what the tables yield
-
-
-def _overlapped(found: _Found, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether any (start, end) span overlaps the found term."""
-    return any(start < found[1] and found[0] < end for start, end in spans)
-
-
-def _outermost(found: Iterable[_Found]) -> list[_Hit]:
-    """Hits not inside a longer hit of the same topic; of equal spans, the first-written term."""
-    kept: list[_Hit] = []
-    reach: dict[int, int] = {}  # topic -> furthest end of a kept hit that started earlier
-    for start, end, entry in sorted(found, key=lambda f: (f[0], -f[1], f[2].topic, f[2].rank)):
-        if end > reach.get(entry.topic, -1):
-            kept.append(_Hit(start, end, entry))
-            reach[entry.topic] = end
-    return kept
+    @cached_property
+    def terms(self) -> list[TermMatch]:
+        spans, names = self.spans, self.topic_names
+        return [TermMatch(names[hit.entry.topic], hit.entry.term, spans[hit.start][0], spans[hit.end - 1][1])
+                for hit in self.hits]
 
 
 class TopicMatcher:
@@ -303,53 +155,94 @@ class TopicMatcher:
         self.taxonomy = taxonomy
 
     @cached_property
-    def _lexicon(self) -> _Lexicon:
-        return _Lexicon(self.taxonomy)
+    def _lexicon(self) -> Lexicon:
+        return Lexicon(self.taxonomy)
+
+    @cached_property
+    def _names(self) -> tuple[str, ...]:
+        return self.taxonomy.names
 
     def find(self, text: str) -> list[TermMatch]:
         """Every term occurrence in `text`, in text order, with character spans."""
-        return self.find_tokens(tokenize(text))
+        return self.read(text).terms
 
     def find_tokens(self, tokens: Sequence[Token]) -> list[TermMatch]:
         """`find` on a text already split by `tokenize`."""
-        return self._term_matches(tokens, self._lexicon.hits([token.text for token in tokens],
-                                                             [token.stem for token in tokens]))
+        hits = self._lexicon.hits([token.text for token in tokens])
+        return [TermMatch(self._names[hit.entry.topic], hit.entry.term, tokens[hit.start].start,
+                          tokens[hit.end - 1].end) for hit in hits]
 
-    def match(self, text: str) -> dict[str, tuple[str, ...]]:
-        """Topic -> the terms found (as written in the taxonomy, sorted); matched topics only."""
-        return self._topics(self._lexicon.hits(_words(text)))
+    def match(self, text: str, within: TextTerms | None = None) -> dict[str, tuple[str, ...]]:
+        """Topic -> the terms found (as written in the taxonomy, sorted); matched topics only.
+
+        `within`: the `read` of a longer text that holds this one's words, found again there."""
+        return self.match_sentences([text], within)[0]
 
     def found_terms(self, text: str) -> list[str]:
         """The terms of `find(text)` (as written in the taxonomy), without their spans."""
-        words = _words(text) if text.isascii() else [token.text for token in tokenize(text)]  # see `read`
-        return [hit.entry.term for hit in self._lexicon.hits(words)]
+        return [hit.entry.term for hit in self._lexicon.hits(token_words(text))]
 
     def read(self, text: str) -> TextTerms:
-        """`text`'s tokens, `match(text)` and `find(text)`, the taxonomy walked once for all."""
-        tokens = tokenize(text)
-        words = [token.text for token in tokens]
-        hits = self._lexicon.hits(words, [token.stem for token in tokens])
+        """`text`'s words, `match(text)` and `find(text)`, the taxonomy walked once for all."""
+        lexicon = self._lexicon
+        words = token_words(text)
+        stems, plains, found = lexicon.found(words)
+        vetoes = lexicon.veto_spans(plains) if found else []
+        hits = lexicon.decide(found, vetoes)
         # `match` splits the lower-cased text: the same words, unless lower-casing moved a word
         # boundary (a few non-ASCII letters, such as "İ", lower-case to two characters)
-        same_words = text.isascii() or words == _words(text)
-        return TextTerms(tokens, self._topics(hits) if same_words else self.match(text),
-                         self._term_matches(tokens, hits))
+        same_words = _lowers_alike(text) or words == text_words(text)
+        topics = self._topics(hits) if same_words else self.match(text)
+        return TextTerms(text, words, stems, topics, hits, self._names, found, vetoes)
 
-    def _topics(self, hits: Iterable[_Hit]) -> dict[str, tuple[str, ...]]:
+    def match_sentences(
+        self, sentences: Sequence[str], within: TextTerms | None = None
+    ) -> list[dict[str, tuple[str, ...]]]:
+        """`match` for each sentence, in order; `within`: the `read` of the text they come from.
+
+        A sentence whose words are a run of `within`'s words is not read again: the terms and
+        vetoes found in the whole text inside that run are weighed as `match` weighs them (a
+        phrase, glued form or veto is found in a run of words exactly when it lies in the run)."""
+        found: list[dict[str, tuple[str, ...]]] = []
+        cursor = 0
+        for sentence in sentences:
+            words = text_words(sentence)
+            at = _locate(within.words, words, cursor) if within is not None else None
+            if within is None or at is None:
+                hits = self._lexicon.hits(words)
+            else:
+                cursor = at + len(words)
+                hits = self._hits_within(within, at, cursor)
+            found.append(self._topics(hits))
+        return found
+
+    def _hits_within(self, read: TextTerms, start: int, end: int) -> list[Hit]:
+        """The hits of the run of `read`'s words from `start` to `end`, as a text of its own."""
+        found = {hit for hit in read.found if start <= hit[0] and hit[1] <= end}
+        if not found:
+            return []
+        return self._lexicon.decide(found, [veto for veto in read.vetoes if start <= veto[0] and veto[1] <= end])
+
+    def _topics(self, hits: Iterable[Hit]) -> dict[str, tuple[str, ...]]:
         found: dict[int, set[str]] = {}
         for hit in hits:
             found.setdefault(hit.entry.topic, set()).add(hit.entry.term)
+        if not found:
+            return {}
         return {
             topic.name: tuple(sorted(found[index], key=lambda term: (term.casefold(), term)))
             for index, topic in enumerate(self.taxonomy.topics)
             if index in found
         }
 
-    def _term_matches(self, tokens: Sequence[Token], hits: Iterable[_Hit]) -> list[TermMatch]:
-        names = self.taxonomy.names
-        return [TermMatch(names[hit.entry.topic], hit.entry.term, tokens[hit.start].start, tokens[hit.end - 1].end)
-                for hit in hits]
 
-    def match_sentences(self, sentences: Sequence[str]) -> list[dict[str, tuple[str, ...]]]:
-        """`match` for each sentence, in order."""
-        return [self.match(sentence) for sentence in sentences]
+def _locate(words: list[str], run: list[str], start: int) -> int | None:
+    """Where `run` occurs in `words` as consecutive words (looked for from `start` first), or None."""
+    size = len(run)
+    if words[start : start + size] == run:
+        return start
+    last = len(words) - size  # the last place it could start
+    for at in chain(range(start + 1, last + 1), range(min(start, last + 1))):
+        if words[at] == run[0] and words[at : at + size] == run:
+            return at
+    return None
