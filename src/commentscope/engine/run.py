@@ -13,6 +13,7 @@ cross between processes.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -130,12 +131,23 @@ def map_chunk(task: Task) -> ChunkResult:
                 page = map_page(result, matcher, settings)
                 reducers.add(page)
                 pages.append(replace(page, themes=None, staff={}))
+    _freeze_loaded_objects()
     comments = sum(len(page.comments) for page in pages)
     if task.streamed == "rows":
         return ChunkResult(task.number, pages, reducers, comments)
     csv = _csv_blocks(pages) if task.streamed == "csv" else {}
     bare = [replace(page, comments=[], questions=[], mentions=[]) for page in pages]
     return ChunkResult(task.number, bare, reducers, comments, csv)
+
+
+@cache
+def _freeze_loaded_objects() -> None:
+    """Once per process, after its first chunk has loaded the models and filled the caches: move
+    every live object to the collector's permanent generation. Full collections then walk only
+    what later chunks allocate; they had walked the models' objects each time, 11-14 % of the
+    map step's CPU."""
+    gc.collect()
+    gc.freeze()
 
 
 def _csv_blocks(pages: list[PageOutput]) -> dict[str, tuple[str, int]]:
