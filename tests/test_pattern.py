@@ -80,6 +80,24 @@ def test_sentiment_is_patterns(words: list[str]) -> None:
     assert pattern.polarity_subjectivity(text) == (expected[0], expected[1])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["good", "GOOD", "not", "never", "no", "n't", "isn't", "very", "really", "truly",
+                                 "terribly", "awful", "surely", "a", "is", "it", "the", "!", "!!", "(!)", "( ! )",
+                                 "?", ".", ",", "'", "x", "XD", "X-D", ":D", ":-d", ":o)", ":o", "<3", ":'(", "o_O",
+                                 "8)", ";-)", "()", "nice", "bad", "movie", "only", "slightly", "\n\n"]),
+                max_size=24).map(" ".join))
+def test_sentiment_is_patterns_with_modifiers_and_moods(text: str) -> None:
+    expected = en.sentiment(text)
+    assert pattern.polarity_subjectivity(text) == (expected[0], expected[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_sentiment_is_patterns_for_any_text(text: str) -> None:
+    expected = en.sentiment(text)
+    assert pattern.polarity_subjectivity(text) == (expected[0], expected[1])
+
+
 def test_textblob_is_left_alone() -> None:
     pattern.polarity_subjectivity("warm up")
     assert en.sentiment.tokenizer.__func__ is _text.Parser.find_tokens
