@@ -65,9 +65,16 @@ def test_tokens_are_patterns(text: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([*"ab Ab.,;:!?()[]{}'\"`-\n\r…’“”‘:D<3_", "n't", "'s", "etc.", "U.S.",
-                                 "e.g.", "...", " ", "X", "o", "8", "(!)"]), max_size=40).map("".join))
+                                 "e.g.", "...", " ", "X", "o", "8", "(!)", "\t", "\xa0", "\r\n", "  "]),
+                max_size=40).map("".join))
 def test_tokens_are_patterns_for_any_text(text: str) -> None:
     assert pattern.find_tokens(text) == en.parser.find_tokens(text)
+
+
+def test_patterns_token_regex_needs_no_whitespace_collapsed() -> None:
+    # find_tokens skips Pattern's whitespace collapse: a run of non-space characters followed by
+    # one whitespace character is found the same however long the run of whitespace
+    assert _text.TOKEN.pattern == r"(\S+)\s"
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,6 +8,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textblob.en.sentiments import PatternAnalyzer
 
 import commentscope
@@ -29,6 +31,7 @@ from commentscope.analysis.sentiment import (
     comment_sentiment,
     label_for,
     lexicon_features,
+    lexicon_text,
     rate,
     score_sentences,
 )
@@ -291,3 +294,10 @@ TRICKY = [
 def test_textblob_scores_are_pattern_analyzers(text: str) -> None:
     expected = PatternAnalyzer().analyze(text)
     assert TextBlobAnalyzer().polarity_subjectivity(text) == (expected.polarity, expected.subjectivity)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ’‘ʼ“”'\"é…\n")), max_size=40))
+def test_lexicon_text_makes_quotes_ascii(text: str) -> None:
+    table = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
+    assert lexicon_text(text) == text.translate(table)

@@ -32,7 +32,6 @@ _TRAILING = (*_PUNCTUATION, ".")
 _CONTRACTIONS = tuple(_text.replacements.items())  # "n't" -> " n't": literal strings
 _QUOTES = (("“", " “ "), ("”", " ” "), ("‘", " ‘ "), ("’", " ’ "), ("'", " ' "), ('"', ' " '))
 _LINEBREAK = re.compile(r"\n{2,}")
-_SPACES = re.compile(r"\s+")
 _ENDS = ("...", ".", "!", "?", _text.EOS)
 _CLOSERS = ("'", '"', "”", "’", "...", ".", "!", "?", ")", _text.EOS)
 
@@ -163,7 +162,10 @@ def find_tokens(string: str) -> list[str]:
             string = string.replace(contraction, spaced)
     for quote, spaced in _QUOTES:
         string = string.replace(quote, spaced)
-    string = _SPACES.sub(" ", _LINEBREAK.sub(f" {_text.EOS} ", string.replace("\r\n", "\n")))
+    string = string.replace("\r\n", "\n")
+    if "\n\n" in string:
+        string = _LINEBREAK.sub(f" {_text.EOS} ", string)
+    # Pattern then collapses whitespace, which cannot change what its TOKEN, (\S+)\s, finds
     return _sentences(_tokens(_text.TOKEN.findall(string + " ")))
 
 
