@@ -293,9 +293,9 @@ def aggregate_sentiment(
     if rating is None:
         rating = rate(analyzer or default_analyzer(), " ".join(s.sentence for s in sentences))
     return CommentSentiment(
-        fmean(s.vader_compound for s in sentences),
-        fmean(s.textblob_polarity for s in sentences),
-        fmean(s.textblob_subjectivity for s in sentences),
+        fmean([s.vader_compound for s in sentences]),  # a list: fmean counts a generator item by item
+        fmean([s.textblob_polarity for s in sentences]),
+        fmean([s.textblob_subjectivity for s in sentences]),
         _label(rating, sentences),
         rating.score,
     )
@@ -319,4 +319,4 @@ def opinion_sentences(sentences: Sequence[SentenceSentiment]) -> list[SentenceSe
 
 def mean_combined(sentences: Sequence[SentenceSentiment]) -> float:
     """Mean combined score of `sentences` (0.0 for none): the score a label is read from."""
-    return fmean(s.combined for s in sentences) if sentences else 0.0
+    return fmean([s.combined for s in sentences]) if sentences else 0.0
