@@ -76,34 +76,28 @@ class VaderScorer:
 
     def compound(self, text: str) -> float:
         tokens = vader_words(text, self.marks, self.punctuation)
-        lexicon = self.lexicon
+        lexicon, boosters = self.lexicon, self.boosters
         lowered = [token.lower() for token in tokens]
-        sentiments: list[float] = [0] * len(tokens)
+        # NLTK values every copy of a token at its first position: each distinct token is valued once
+        first = dict(zip(reversed(tokens), range(len(tokens) - 1, -1, -1), strict=True))
         valences: dict[str, float] = {}
-        first: dict[str, int] | None = None
-        cap_diff = False
-        for position, word in enumerate(lowered):
-            if word not in lexicon or word in self.boosters:
+        cap_diff: bool | None = None
+        for token, i in first.items():
+            word = lowered[i]
+            if word not in lexicon or word in boosters:
+                continue  # NLTK's 0
+            if word == "kind" and i < len(tokens) - 1 and lowered[i + 1] == "of":
                 continue
-            token = tokens[position]
-            valence = valences.get(token)
-            if valence is None:
-                if first is None:  # NLTK values each token at its first position
-                    first = {t: k for k, t in reversed(list(enumerate(tokens)))}
-                    capitals = sum(map(str.isupper, tokens))
-                    cap_diff = 0 < len(tokens) - capitals < len(tokens)
-                i = first[token]
-                if word == "kind" and i < len(tokens) - 1 and lowered[i + 1] == "of":
-                    valence = 0
-                else:
-                    valence = self._valence(tokens, lowered, i, cap_diff)
-                valences[token] = valence
-            sentiments[position] = valence
+            if cap_diff is None:
+                capitals = sum(map(str.isupper, tokens))
+                cap_diff = 0 < len(tokens) - capitals < len(tokens)
+            valences[token] = self._valence(tokens, lowered, i, cap_diff)
+        if not valences:
+            return 0.0  # no token, or all valued 0: NLTK's compound is 0.0
+        sentiments: list[float] = [valences.get(token, 0) for token in tokens]
         if "but" in lowered:  # NLTK's _but_check
             but = lowered.index("but")
             sentiments = [s * 0.5 if k < but else s * 1.5 if k > but else s for k, s in enumerate(sentiments)]
-        if not sentiments:
-            return 0.0
         total = float(sum(sentiments))
         emphasis = self.analyzer._punctuation_emphasis(total, text)
         if total > 0:
@@ -186,23 +180,27 @@ def vader_words(text: str, marks: Collection[str], punctuation: _Substituter) ->
     every token up in a dict of all word-mark pairs; here each token tries its few splits. Both
     find the same one: marks are punctuation and words hold none, so at most one split fits.
     """
+    known, longest, starts, ends = _mark_sets(tuple(marks))
+    found = [token for token in text.split() if len(token) > 1]
+    marked = [k for k, token in enumerate(found) if token[0] in starts or token[-1] in ends]
+    if not marked:  # most tokens carry no mark
+        return found
+    words = {w for w in punctuation.sub("", text).split() if len(w) > 1}
+    for position in marked:
+        token = found[position]
+        for k in range(1, min(longest, len(token) - 1) + 1):
+            if token[-k:] in known and token[:-k] in words:
+                found[position] = token[:-k]
+                break
+            if token[:k] in known and token[k:] in words:
+                found[position] = token[k:]
+                break
+    return found
+
+
+@cache
+def _mark_sets(marks: tuple[str, ...]) -> tuple[frozenset[str], int, frozenset[str], frozenset[str]]:
+    """The marks, the longest one's length, and the characters marks start and end with."""
     known = frozenset(marks)
     longest = max(map(len, known), default=0)
-    starts, ends = {m[0] for m in known if m}, {m[-1] for m in known if m}
-    words: set[str] | None = None  # made when a token starts or ends like a mark: most have no mark
-    found = []
-    for token in text.split():
-        if len(token) < 2:
-            continue
-        if token[0] in starts or token[-1] in ends:
-            if words is None:
-                words = {w for w in punctuation.sub("", text).split() if len(w) > 1}
-            for k in range(1, min(longest, len(token) - 1) + 1):
-                if token[-k:] in known and token[:-k] in words:
-                    token = token[:-k]
-                    break
-                if token[:k] in known and token[k:] in words:
-                    token = token[k:]
-                    break
-        found.append(token)
-    return found
+    return known, longest, frozenset(m[0] for m in known if m), frozenset(m[-1] for m in known if m)
