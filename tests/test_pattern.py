@@ -65,9 +65,16 @@ def test_tokens_are_patterns(text: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([*"ab Ab.,;:!?()[]{}'\"`-\n\r…’“”‘:D<3_", "n't", "'s", "etc.", "U.S.",
-                                 "e.g.", "...", " ", "X", "o", "8", "(!)"]), max_size=40).map("".join))
+                                 "e.g.", "...", " ", "X", "o", "8", "(!)", "\t", "\xa0", "\r\n", "  "]),
+                max_size=40).map("".join))
 def test_tokens_are_patterns_for_any_text(text: str) -> None:
     assert pattern.find_tokens(text) == en.parser.find_tokens(text)
+
+
+def test_patterns_token_regex_needs_no_whitespace_collapsed() -> None:
+    # find_tokens skips Pattern's whitespace collapse: a run of non-space characters followed by
+    # one whitespace character is found the same however long the run of whitespace
+    assert _text.TOKEN.pattern == r"(\S+)\s"
 
 
 @settings(max_examples=300, deadline=None)
@@ -76,6 +83,24 @@ def test_tokens_are_patterns_for_any_text(text: str) -> None:
                                  "don't", "kind", "of", "\n\n"]), max_size=14))
 def test_sentiment_is_patterns(words: list[str]) -> None:
     text = " ".join(words)
+    expected = en.sentiment(text)
+    assert pattern.polarity_subjectivity(text) == (expected[0], expected[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["good", "GOOD", "not", "never", "no", "n't", "isn't", "very", "really", "truly",
+                                 "terribly", "awful", "surely", "a", "is", "it", "the", "!", "!!", "(!)", "( ! )",
+                                 "?", ".", ",", "'", "x", "XD", "X-D", ":D", ":-d", ":o)", ":o", "<3", ":'(", "o_O",
+                                 "8)", ";-)", "()", "nice", "bad", "movie", "only", "slightly", "\n\n"]),
+                max_size=24).map(" ".join))
+def test_sentiment_is_patterns_with_modifiers_and_moods(text: str) -> None:
+    expected = en.sentiment(text)
+    assert pattern.polarity_subjectivity(text) == (expected[0], expected[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_sentiment_is_patterns_for_any_text(text: str) -> None:
     expected = en.sentiment(text)
     assert pattern.polarity_subjectivity(text) == (expected[0], expected[1])
 

@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from nltk.sentiment import vader
 from textblob.en.sentiments import PatternAnalyzer
 
 import commentscope
 from analyzers import FixedScore
-from commentscope.analysis import sentiment
 from commentscope.analysis.sentiment import (
     NEUTRAL_BAND,
     SCORE_BAND,
@@ -33,6 +31,7 @@ from commentscope.analysis.sentiment import (
     comment_sentiment,
     label_for,
     lexicon_features,
+    lexicon_text,
     rate,
     score_sentences,
 )
@@ -286,33 +285,6 @@ TRICKY = [
     "Wow!!!! It's not bad; it's 'really' good... isn't it?!",
     "I don't know,,, maybe -- maybe not. :D",
 ]
-CONSTANTS = vader.VaderConstants()
-
-
-def nltk_words(text: str) -> list[str]:
-    found = vader.SentiText(text, CONSTANTS.PUNC_LIST, CONSTANTS.REGEX_REMOVE_PUNCTUATION)
-    words: list[str] = found.words_and_emoticons
-    return words
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab ’'.,!?;:-\"()#x:D) <3\n")), max_size=60))
-def test_vader_words_are_nltks(text: str) -> None:
-    assert sentiment._vader_words(text, CONSTANTS.PUNC_LIST, CONSTANTS.REGEX_REMOVE_PUNCTUATION) == nltk_words(text)
-
-
-@pytest.mark.parametrize("text", TRICKY, ids=["marks", "contractions", "runs"])
-def test_vader_words_on_punctuated_text(text: str) -> None:
-    assert sentiment._vader_words(text, CONSTANTS.PUNC_LIST, CONSTANTS.REGEX_REMOVE_PUNCTUATION) == nltk_words(text)
-
-
-def test_vader_scores_are_nltks_and_nltk_is_left_alone() -> None:
-    fast = sentiment._vader(sentiment.VADER_LEXICON)
-    plain = vader.SentimentIntensityAnalyzer(lexicon_file=sentiment.VADER_LEXICON)
-    assert fast.polarity_scores.__globals__["SentiText"] is not vader.SentiText  # the fast path is on
-    assert vader.SentimentIntensityAnalyzer.polarity_scores.__globals__["SentiText"] is vader.SentiText
-    for text in [*TRICKY, POSITIVE, NEGATIVE, NEUTRAL, WARM]:
-        assert fast.polarity_scores(text) == plain.polarity_scores(text)
 
 
 @pytest.mark.parametrize(
@@ -325,7 +297,7 @@ def test_textblob_scores_are_pattern_analyzers(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=40))
-def test_punctuation_is_removed_as_nltks_pattern_does(text: str) -> None:
-    assert CONSTANTS.REGEX_REMOVE_PUNCTUATION.pattern == sentiment._ASCII_PUNCTUATION
-    assert sentiment._Remover().sub("", text) == CONSTANTS.REGEX_REMOVE_PUNCTUATION.sub("", text)
+@given(st.text(alphabet=st.sampled_from(list("ab ’‘ʼ“”'\"é…\n")), max_size=40))
+def test_lexicon_text_makes_quotes_ascii(text: str) -> None:
+    table = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
+    assert lexicon_text(text) == text.translate(table)

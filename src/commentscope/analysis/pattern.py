@@ -12,8 +12,9 @@ once or more per comment, and most of their time went to work around the answer:
   Pattern's lexicon is a lazily loaded dict whose every `in` and `[]` goes through a Python
   method, and its tokenizer makes seven regular-expression substitutions of plain strings;
   here the loaded lexicon is read as a plain dict and the tokenizer (`find_tokens`) does the
-  same steps with `str.replace` and leaves plain words alone. Same numbers (tested against
-  Pattern's own code).
+  same steps with `str.replace` and leaves plain words alone; `_mean_scores` walks the words
+  as `Sentiment.assessments` does but keeps only the four numbers of each assessment (no dict,
+  no word list, no label per word). Same numbers (tested against Pattern's own code).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ _TRAILING = (*_PUNCTUATION, ".")
 _CONTRACTIONS = tuple(_text.replacements.items())  # "n't" -> " n't": literal strings
 _QUOTES = (("“", " “ "), ("”", " ” "), ("‘", " ‘ "), ("’", " ’ "), ("'", " ' "), ('"', ' " '))
 _LINEBREAK = re.compile(r"\n{2,}")
-_SPACES = re.compile(r"\s+")
 _ENDS = ("...", ".", "!", "?", _text.EOS)
 _CLOSERS = ("'", '"', "”", "’", "...", ".", "!", "?", ")", _text.EOS)
 
@@ -67,8 +67,72 @@ def word_tag(word: str, first: bool = False) -> str:
 
 def polarity_subjectivity(text: str) -> tuple[float, float]:
     """Pattern's polarity and subjectivity of `text`, as `textblob.en.sentiment(text)` gives them."""
-    polarity, subjectivity = _sentiment()(text)[:2]
+    sentiment = _sentiment()
+    if sentiment.tokenizer is find_tokens:
+        return _mean_scores(sentiment, [w.lower() for w in " ".join(find_tokens(text)).split()])
+    polarity, subjectivity = sentiment(text)[:2]
     return float(polarity), float(subjectivity)
+
+
+def _mean_scores(sentiment: Any, words: list[str]) -> tuple[float, float]:
+    """`Sentiment.assessments` of words without tags, then the mean polarity and subjectivity,
+    as `Sentiment.__call__` computes them (step for step; only the numbers are kept: each
+    assessment as [polarity, subjectivity, intensity, negated])."""
+    found: list[list[float]] = []
+    modifier: tuple[str, None] | None = None  # a preceding modifier ("really good")
+    negation: str | None = None  # a preceding negation ("not good")
+    negations, modifiers, is_modifier = sentiment.negations, sentiment.modifiers, sentiment.modifier
+    for w in words:
+        senses = dict.get(sentiment, w)
+        if senses is not None and None in senses:
+            p, s, i = senses[None]
+            if modifier is None:
+                found.append([p, s, i, 1])
+            else:
+                last = found[-1]
+                last[0] = max(-1.0, min(p * last[2], +1.0))
+                last[1] = max(-1.0, min(s * last[2], +1.0))
+                last[2] = i
+            if negation is not None:
+                found[-1][2] = 1.0 / found[-1][2]
+                found[-1][3] = -1
+            modifier = (w, None) if any(map(senses.__contains__, modifiers)) else None
+            negation = w if w in negations else None
+            continue
+        if w in negations:
+            negation = w
+        elif negation and len(w.strip("'")) > 1:
+            negation = None
+        if negation is not None and modifier is not None and (None in modifiers or is_modifier(modifier[0])):
+            found[-1][3] = -1
+            negation = None
+        elif modifier and len(w) > 2:
+            modifier = None
+        if w == "!" and found:
+            found[-1][0] = max(-1.0, min(found[-1][0] * 1.25, +1.0))
+        if w == "(!)":
+            found.append([0.0, 1.0, 1.0, 1])
+        if w.isalpha() is False and len(w) <= 5 and w not in _text.PUNCTUATION:
+            mood = _emoticons().get(w)
+            if mood is not None:
+                found.append([mood, 1.0, 1.0, 1])
+    polarity: float = 0
+    subjectivity: float = 0
+    for p, s, _i, negated in found:
+        polarity += p * -0.5 if negated < 0 else p
+        subjectivity += s
+    count = float(len(found) or 1)
+    return polarity / count, subjectivity / count
+
+
+@cache
+def _emoticons() -> dict[str, float]:
+    """Pattern's emoticons, lower-cased, to the polarity of the first mood that lists them."""
+    polarity: dict[str, float] = {}
+    for (_mood, p), faces in _text.EMOTICONS.items():
+        for face in faces:
+            polarity.setdefault(face.lower(), p)
+    return polarity
 
 
 @cache
@@ -98,7 +162,10 @@ def find_tokens(string: str) -> list[str]:
             string = string.replace(contraction, spaced)
     for quote, spaced in _QUOTES:
         string = string.replace(quote, spaced)
-    string = _SPACES.sub(" ", _LINEBREAK.sub(f" {_text.EOS} ", string.replace("\r\n", "\n")))
+    string = string.replace("\r\n", "\n")
+    if "\n\n" in string:
+        string = _LINEBREAK.sub(f" {_text.EOS} ", string)
+    # Pattern then collapses whitespace, which cannot change what its TOKEN, (\S+)\s, finds
     return _sentences(_tokens(_text.TOKEN.findall(string + " ")))
 
 

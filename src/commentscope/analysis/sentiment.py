@@ -15,35 +15,39 @@ Details and figures: docs/sentiment.md, docs/quality.md.
 
 from __future__ import annotations
 
-import re
-import string
-import types
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from statistics import fmean
-from typing import Any, Protocol, TypeGuard, runtime_checkable
+from typing import Protocol, TypeGuard, runtime_checkable
 
+from commentscope.analysis import vader
 from commentscope.analysis.questions import is_question
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.sentiment_model import Prediction, packaged_model
-from commentscope.errors import CommentscopeError, MissingResourceError
+from commentscope.analysis.vader import VADER_LEXICON
+from commentscope.errors import MissingResourceError
 
 NEUTRAL_BAND = 0.2  # |combined| below this is "neutral" in `label_for` (topic summaries)
 SCORE_BAND = 0.05  # an analyzer with only a score: |score| below this is "neutral" (VADER's own cut-off)
 STRONG = 0.5  # a sentence at or beyond ±STRONG counts towards "mixed"
 UNDECIDED = 0.5  # ...and only when the analyzer's |score| is below this
 NEUTRAL_MARGIN = 0.1  # the model says neutral when |P(positive) - P(negative)| is below this
-VADER_LEXICON = "vaderSentiment/vader_lexicon.txt"  # inside the vadersentiment pip package
 LABELS = ("positive", "negative", "neutral", "mixed")
 # Both lexicons spell contractions with ASCII apostrophes; "don’t like" would otherwise lose its negation.
-_ASCII_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
+_ASCII_QUOTES = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'))
 
 
 def lexicon_text(sentence: str) -> str:
-    """`sentence` with typographic quotes made ASCII, as the VADER and Pattern lexicons expect."""
-    return sentence.translate(_ASCII_QUOTES)
+    """`sentence` with typographic quotes made ASCII, as the VADER and Pattern lexicons expect.
+    (`str.replace` per quote: `str.translate` with a table looks up every character of a
+    non-ASCII text, five times slower on a comment.)"""
+    if sentence.isascii():
+        return sentence
+    for quote, ascii_quote in _ASCII_QUOTES:
+        if quote in sentence:
+            sentence = sentence.replace(quote, ascii_quote)
+    return sentence
 
 
 class SentimentAnalyzer(Protocol):
@@ -99,107 +103,6 @@ def _class_rates(kind: type) -> bool:
 
 
 @cache
-def _vader(lexicon_file: str) -> Any:
-    """NLTK's VADER, loaded once from the lexicon shipped by the vadersentiment package."""
-    if Path(lexicon_file).is_absolute():  # NLTK >= 3.9 refuses absolute resource paths
-        raise CommentscopeError(
-            f"VADER lexicon {lexicon_file!r}: give a path relative to an nltk.data.path entry, "
-            f"such as the default {VADER_LEXICON!r}"
-        )
-    try:
-        import nltk
-        import vaderSentiment
-        from nltk.sentiment import vader
-
-        root = str(Path(vaderSentiment.__file__).parent.parent)
-        if root not in nltk.data.path:
-            nltk.data.path.append(root)
-        return _with_fast_words(vader)(lexicon_file=lexicon_file)
-    except (ImportError, LookupError, OSError) as exc:
-        raise MissingResourceError(
-            f"cannot load the VADER lexicon {lexicon_file!r} ({exc.__class__.__name__}); "
-            "install it with `pip install vadersentiment` (no nltk.download needed)"
-        ) from exc
-
-
-def _with_fast_words(vader: Any) -> Any:
-    """NLTK's SentimentIntensityAnalyzer class, made to split a text with `_vader_words`.
-
-    Same scores, less than half the time: NLTK's `SentiText`, built for every text scored, maps
-    every word of the text joined with each of its 17 marks, before and after, to find the few
-    tokens that carry one. `polarity_scores` finds `SentiText` by its module-global name, so the
-    subclass returned runs NLTK's own `polarity_scores` code with globals in which that name is
-    the faster subclass of SentiText. NLTK itself is left as it is, for other users in the
-    process too; should its code stop naming SentiText, its plain (slower) class is returned.
-    """
-    analyzer = vader.SentimentIntensityAnalyzer
-    scores = analyzer.polarity_scores
-    if "SentiText" not in scores.__code__.co_names:
-        return analyzer
-    fast_sentitext = type("FastSentiText", (vader.SentiText,), {"_words_and_emoticons": _sentitext_words})
-    fast_scores = types.FunctionType(
-        scores.__code__, {**scores.__globals__, "SentiText": fast_sentitext}, scores.__name__,
-        scores.__defaults__, scores.__closure__,
-    )
-    return type("FastSentimentIntensityAnalyzer", (analyzer,), {"polarity_scores": fast_scores})
-
-
-# What NLTK's REGEX_REMOVE_PUNCTUATION removes, as a translation table: NLTK runs that regex
-# through its ReDoS guard (the `regex` engine under a timeout), which cost more than the rest.
-_ASCII_PUNCTUATION = f"[{re.escape(string.punctuation)}]"
-_REMOVE_PUNCTUATION = str.maketrans("", "", string.punctuation)
-
-
-class _Remover:
-    """`pattern.sub("", text)` for the one pattern that only removes ASCII punctuation."""
-
-    def sub(self, replacement: str, text: str) -> str:
-        return text.translate(_REMOVE_PUNCTUATION)
-
-
-def _sentitext_words(sentitext: Any) -> list[str]:
-    """`SentiText._words_and_emoticons`, by way of `_vader_words`."""
-    punctuation = sentitext.REGEX_REMOVE_PUNCTUATION
-    if getattr(punctuation, "pattern", None) == _ASCII_PUNCTUATION:
-        punctuation = _Remover()
-    return _vader_words(sentitext.text, sentitext.PUNC_LIST, punctuation)
-
-
-class _Substituter(Protocol):
-    def sub(self, replacement: str, text: str) -> str: ...
-
-
-def _vader_words(text: str, marks: Collection[str], punctuation: _Substituter) -> list[str]:
-    """VADER's tokens, as NLTK's `SentiText(text, marks, punctuation).words_and_emoticons`.
-
-    The tokens longer than one character; one loses a leading or trailing mark when the rest is
-    a word of the text (longer than one character once `punctuation` is removed). NLTK looks
-    every token up in a dict of all word-mark pairs; here each token tries its few splits. Both
-    find the same one: marks are punctuation and words hold none, so at most one split fits.
-    """
-    known = frozenset(marks)
-    longest = max(map(len, known), default=0)
-    starts, ends = {m[0] for m in known if m}, {m[-1] for m in known if m}
-    words: set[str] | None = None  # made when a token starts or ends like a mark: most have no mark
-    found = []
-    for token in text.split():
-        if len(token) < 2:
-            continue
-        if token[0] in starts or token[-1] in ends:
-            if words is None:
-                words = {w for w in punctuation.sub("", text).split() if len(w) > 1}
-            for k in range(1, min(longest, len(token) - 1) + 1):
-                if token[-k:] in known and token[:-k] in words:
-                    token = token[:-k]
-                    break
-                if token[:k] in known and token[k:] in words:
-                    token = token[k:]
-                    break
-        found.append(token)
-    return found
-
-
-@cache
 def _pattern() -> Callable[[str], tuple[float, float]]:
     """TextBlob's Pattern sentiment, (polarity, subjectivity): its lexicon ships with textblob,
     so it works offline. Called through `analysis.pattern`: the same two numbers as
@@ -216,7 +119,7 @@ def _pattern() -> Callable[[str], tuple[float, float]]:
 
 @dataclass(frozen=True)
 class VaderAnalyzer:
-    """VADER compound score (NLTK implementation, vadersentiment lexicon)."""
+    """VADER compound score (NLTK's, computed by `analysis.vader`; vadersentiment lexicon)."""
 
     lexicon_file: str = VADER_LEXICON
 
@@ -225,7 +128,7 @@ class VaderAnalyzer:
         return "vader"
 
     def score(self, sentence: str) -> float:
-        return float(_vader(self.lexicon_file).polarity_scores(lexicon_text(sentence))["compound"])
+        return vader.scorer(self.lexicon_file).compound(lexicon_text(sentence))
 
 
 @dataclass(frozen=True)
@@ -390,9 +293,9 @@ def aggregate_sentiment(
     if rating is None:
         rating = rate(analyzer or default_analyzer(), " ".join(s.sentence for s in sentences))
     return CommentSentiment(
-        fmean(s.vader_compound for s in sentences),
-        fmean(s.textblob_polarity for s in sentences),
-        fmean(s.textblob_subjectivity for s in sentences),
+        fmean([s.vader_compound for s in sentences]),  # a list: fmean counts a generator item by item
+        fmean([s.textblob_polarity for s in sentences]),
+        fmean([s.textblob_subjectivity for s in sentences]),
         _label(rating, sentences),
         rating.score,
     )
@@ -416,4 +319,4 @@ def opinion_sentences(sentences: Sequence[SentenceSentiment]) -> list[SentenceSe
 
 def mean_combined(sentences: Sequence[SentenceSentiment]) -> float:
     """Mean combined score of `sentences` (0.0 for none): the score a label is read from."""
-    return fmean(s.combined for s in sentences) if sentences else 0.0
+    return fmean([s.combined for s in sentences]) if sentences else 0.0
