@@ -60,15 +60,25 @@ def lexicon_inputs(text: str, lexicon: Sequence[float], short_words: int = SHORT
 
 @dataclass(frozen=True)
 class Prediction:
-    """Class probabilities of one text; `score` = P(positive) - P(negative), in [-1, 1]."""
+    """Class probabilities of one text, and the rating head's reading of it (-1..1; None for a
+    model without the head). `score`, in [-1, 1]: P(positive) - P(negative) (`balance`), blended
+    with the rating head's reading by `blend` when there is one."""
 
     negative: float
     neutral: float
     positive: float
+    rating: float | None = None
+    blend: float = 0.0
+
+    @property
+    def balance(self) -> float:
+        return self.positive - self.negative
 
     @property
     def score(self) -> float:
-        return self.positive - self.negative
+        if self.rating is None:
+            return self.balance
+        return (1.0 - self.blend) * self.balance + self.blend * self.rating
 
     @property
     def label(self) -> str:
@@ -77,7 +87,9 @@ class Prediction:
 
 
 class SentimentModel:
-    """The exported model: per feature its idf and one weight per class, lexicon weights, biases.
+    """The exported model: per feature its idf and one weight per class, lexicon weights, biases;
+    optionally a rating head (`rating_head` in the payload): one more weight per feature, lexicon
+    score and bias, read as a patient's rating on -1..1 and blended into the score.
 
     The vocabulary becomes a term -> row index and two arrays (idf, weights), so a text costs one
     dictionary lookup per feature and a few small array operations, not a loop per feature.
@@ -86,20 +98,24 @@ class SentimentModel:
     def __init__(self, payload: dict[str, Any]) -> None:
         if tuple(payload.get("classes", ())) != CLASSES:
             raise CommentscopeError(f"sentiment model: expected classes {CLASSES}, found {payload.get('classes')}")
-        vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos]
+        head: dict[str, float] | None = payload.get("rating_head")
+        columns = len(CLASSES) + (1 if head else 0)
+        vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos(, w_rating)]
         self.index = {term: row for row, term in enumerate(vocabulary)}
         try:
-            table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + len(CLASSES))
-            self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, len(CLASSES))
-            self.intercept = np.array(payload["intercept"], dtype=np.float64).reshape(len(CLASSES))
+            table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + columns)
+            self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, columns)
+            self.intercept = np.array(payload["intercept"], dtype=np.float64).reshape(columns)
         except ValueError as exc:
             raise CommentscopeError(f"sentiment model: a row of weights has the wrong length ({exc})") from exc
-        self.idf = table[:, 0]
-        self.weights = table[:, 1:]
+        self.idf = np.ascontiguousarray(table[:, 0])  # contiguous: rows are gathered per text
+        self.weights = np.ascontiguousarray(table[:, 1:])
         self.short_words = int(payload.get("short_words", SHORT_WORDS))
+        self.blend = float(head["blend"]) if head else 0.0
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
-        """Class probabilities from the text's features and its (vader, polarity, subjectivity)."""
+        """Class probabilities (and the rating head's reading) from the text's features and its
+        (vader, polarity, subjectivity)."""
         logits = self.intercept + np.asarray(lexicon_inputs(text, lexicon, self.short_words)) @ self.lexicon_weights
         lookup = self.index.get
         rows = [row for row in map(lookup, features(text)) if row is not None]
@@ -107,8 +123,12 @@ class SentimentModel:
             found, counts = np.unique(np.array(rows), return_counts=True)
             values = (1.0 + np.log(counts)) * self.idf[found]
             logits += (values / math.sqrt(float(values @ values))) @ self.weights[found]
-        exps = np.exp(logits - logits.max())
+        classes = logits[: len(CLASSES)]
+        exps = np.exp(classes - classes.max())
         negative, neutral, positive = (exps / exps.sum()).tolist()
+        if self.blend:
+            rating = min(1.0, max(-1.0, float(logits[len(CLASSES)])))
+            return Prediction(negative, neutral, positive, rating, self.blend)
         return Prediction(negative, neutral, positive)
 
 
