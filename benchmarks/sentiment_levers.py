@@ -130,11 +130,13 @@ def model_label(probabilities: Any, offsets: tuple[float, float] = (0.0, 0.0),
 def fit(inputs: Inputs, texts: list[str], labels: list[str], ratings: list[float | None], c: float = 30.0,
         class_weight: str | None = None, ridge: tuple[float, bool] | None = None, blend: float = 1.0,
         offsets: tuple[float, float] = (0.0, 0.0), log_odds: float | None = None,
-        review_weight: float = 1.0, blend_words: int = 0, others_weight: float = 1.0) -> Predictor:
+        review_weight: float = 1.0, blend_words: int = 0, others_weight: float = 1.0,
+        blend_ramp: int = 0) -> Predictor:
     """The model's label; its score, or a ridge fit of the rating (alpha, reviews only) blended in.
     `review_weight`: the sample weight of a rated text (a review) against 1 for the others;
     `blend_words`: the ridge is blended in only for texts of more words than this; `others_weight`:
-    the sample weight of an unrated text in the ridge (target ±1 by its label, 0 for neutral)."""
+    the sample weight of an unrated text in the ridge (target ±1 by its label, 0 for neutral);
+    `blend_ramp`: the blend grows with the text's length, full from this many words on."""
     x = inputs.fit_transform(texts, labels)
     weights = [review_weight if r is not None else 1.0 for r in ratings]
     model = LogisticRegression(C=c, solver="newton-cg", max_iter=300, class_weight=class_weight)
@@ -153,7 +155,9 @@ def fit(inputs: Inputs, texts: list[str], labels: list[str], ratings: list[float
         z = inputs.transform(batch)
         label, score = model_label(model.predict_proba(z)[:, order], offsets, log_odds)
         if regression is not None:
-            mixed = blend * np.clip(regression.predict(z), -1, 1) + (1 - blend) * score
+            length = np.array([len(t.split()) for t in batch])
+            share = blend * np.minimum(1.0, length / blend_ramp) if blend_ramp else blend
+            mixed = share * np.clip(regression.predict(z), -1, 1) + (1 - share) * score
             score = np.where([len(t.split()) > blend_words for t in batch], mixed, score)
         return label, score
     return predict
@@ -261,6 +265,8 @@ def levers(args: argparse.Namespace) -> dict[str, Callable[[], dict[str, float]]
         **{f"ridge_blend_{b:g}": plain(ridge=(1.0, True), blend=b) for b in (0.3, 0.7)},
         "ridge_blend_long": plain(ridge=(1.0, True), blend=0.5, blend_words=SHORT_WORDS),
         **{f"head_others_{w:g}": plain(ridge=(1.0, False), blend=0.7, others_weight=w) for w in (0.03, 0.1)},
+        **{f"ridge_ramp_{n}": plain(ridge=(1.0, True), blend=0.7, blend_ramp=n) for n in (40, 80)},
+        **{f"head_ramp_{n}": plain(ridge=(1.0, False), blend=0.7, others_weight=0.1, blend_ramp=n) for n in (40,)},
         "rw2_ridge_blend_long": plain(review_weight=2.0, ridge=(1.0, True), blend=0.5, blend_words=SHORT_WORDS),
         "offsets": plain(offsets=(0.5, -0.6)),  # fitted on out-of-fold predictions of the training part
         **{f"log_odds_{t:g}": plain(log_odds=t) for t in (2.0, 4.0, 8.0)},

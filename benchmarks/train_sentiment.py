@@ -74,7 +74,8 @@ META_C = 1.0  # the second step's logistic regression (ten inputs)
 RIDGE_ALPHA = 1.0  # the rating heads' ridge penalty
 REVIEW_WEIGHT = 1.0  # sample weight of a review in the classifier (2 and 3 measured: docs/sentiment.md)
 RATING_BLEND = 0.7  # score = (1 - this) * (P(pos) - P(neg)) + this * rating head (0.3, 0.5, 1 measured)
-HEAD_OTHERS = 0.1  # sample weight of an unrated text in the rating head (0, 0.03, 0.3, 1 measured)
+HEAD_OTHERS = 0.0  # sample weight of an unrated text in the rating head (0.03, 0.1, 0.3, 1 measured)
+FULL_WORDS = 40  # the head's blend grows with a text's length up to this many words (0, 80 measured)
 LABEL_TARGET = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}  # an unrated text's rating head target
 FOLDS = 5  # out-of-fold head outputs for the second step
 NEUTRAL_MARGIN = 0.1  # as `sentiment.NEUTRAL_MARGIN`: neutral when |P(pos) - P(neg)| is below this
@@ -123,7 +124,7 @@ def stacked(words: Any, inputs: Any, labels: list[str], ratings: list[float | No
 
 
 def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | None], c: float,
-           rating_head: bool = False, review_weight: float = REVIEW_WEIGHT,
+           rating_head: bool = True, review_weight: float = REVIEW_WEIGHT,
            head_others: float = HEAD_OTHERS) -> tuple[Any, ...]:
     """The one-step model: one logistic regression over the words and the lexicon scores (a review
     weighing `review_weight` times another text); and (`rating_head`) a ridge regression on the
@@ -144,9 +145,9 @@ def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | Non
 
 
 def train(texts: list[str], labels: list[str], ratings: list[float | None], lexicon: Any = None,
-          c: float | None = None, two_step: bool = False, rating_head: bool = False,
+          c: float | None = None, two_step: bool = False, rating_head: bool = True,
           review_weight: float = REVIEW_WEIGHT, blend: float = RATING_BLEND,
-          head_others: float = HEAD_OTHERS) -> dict[str, Any]:
+          head_others: float = HEAD_OTHERS, full_words: int = FULL_WORDS) -> dict[str, Any]:
     """The exported model: vocabulary with idf and class weights, lexicon weights, intercepts.
     `ratings`: a text's 1–10 rating, or None; `lexicon`: the texts' lexicon scores, when known."""
     start = time.perf_counter()
@@ -175,7 +176,7 @@ def train(texts: list[str], labels: list[str], ratings: list[float | None], lexi
         "vocabulary": vocabulary,
     }
     if len(intercept) > len(CLASSES):
-        payload["rating_head"] = {"blend": blend}
+        payload["rating_head"] = {"blend": blend, "full_words": full_words}
     return payload
 
 
@@ -211,11 +212,13 @@ def main() -> None:
     parser.add_argument("--tune", action="store_true", help="cross-validate C on the training part; write nothing")
     parser.add_argument("--stacked", action="store_true", help="train the two-step model instead")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model (default: the package data)")
-    parser.add_argument("--rating-head", action="store_true", help="add the rating head (measured, not shipped)")
+    parser.add_argument("--no-rating-head", action="store_true", help="no rating head: score = P(pos) - P(neg)")
     parser.add_argument("--review-weight", type=float, default=REVIEW_WEIGHT, help="sample weight of a review")
     parser.add_argument("--blend", type=float, default=RATING_BLEND, help="the rating head's share of the score")
     parser.add_argument("--head-others", type=float, default=HEAD_OTHERS,
                         help="sample weight of an unrated text in the rating head")
+    parser.add_argument("--full-words", type=int, default=FULL_WORDS,
+                        help="the head's blend grows with a text's length up to this many words")
     args = parser.parse_args()
     if args.tune:
         tune()
@@ -225,8 +228,9 @@ def main() -> None:
     texts = [t for p in parts for t in p.texts]
     labels = [y for p in parts for y in p.labels]
     ratings = [r for p in parts for r in (p.ratings or [None] * len(p.texts))]
-    payload = train(texts, labels, ratings, two_step=args.stacked, rating_head=args.rating_head,
-                    review_weight=args.review_weight, blend=args.blend, head_others=args.head_others)
+    payload = train(texts, labels, ratings, two_step=args.stacked, rating_head=not args.no_rating_head,
+                    review_weight=args.review_weight, blend=args.blend, head_others=args.head_others,
+                    full_words=args.full_words)
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     print(f"{len(texts)} texts, {len(payload['vocabulary'])} features -> {args.out} "

@@ -117,6 +117,15 @@ def test_rating_head_is_blended_into_the_score(text: str, lexicon: tuple[float, 
     assert prediction.score == pytest.approx(0.75 * prediction.balance + 0.25 * reference_rating(text, lexicon))
 
 
+def test_rating_head_counts_in_proportion_to_a_short_texts_length() -> None:
+    model = SentimentModel({**HEADED, "rating_head": {"blend": 0.4, "full_words": 8}})
+    text, lexicon = "It worked, no side effects.", (0.4, 0.2, 0.5)  # 5 words of 8
+    short = model.predict(text, lexicon)
+    assert short.blend == pytest.approx(0.4 * 5 / 8)
+    assert short.score == pytest.approx(0.75 * short.balance + 0.25 * reference_rating(text, lexicon))
+    assert model.predict("It worked, no side effects, and I took it for a year.", lexicon).blend == pytest.approx(0.4)
+
+
 def test_without_a_rating_head_the_score_is_the_balance_of_the_classes() -> None:
     prediction = SentimentModel(PAYLOAD).predict("It worked, no side effects.", (0.4, 0.2, 0.5))
     assert prediction.rating is None

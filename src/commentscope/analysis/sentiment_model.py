@@ -89,7 +89,9 @@ class Prediction:
 class SentimentModel:
     """The exported model: per feature its idf and one weight per class, lexicon weights, biases;
     optionally a rating head (`rating_head` in the payload): one more weight per feature, lexicon
-    score and bias, read as a patient's rating on -1..1 and blended into the score.
+    score and bias, read as a patient's rating on -1..1 and blended into the score, by `blend`
+    for a text of `full_words` words or more and in proportion to its length below that (the head
+    learned from reviews, so it is trusted as far as a text is as long as a review).
 
     The vocabulary becomes a term -> row index and two arrays (idf, weights), so a text costs one
     dictionary lookup per feature and a few small array operations, not a loop per feature.
@@ -112,6 +114,7 @@ class SentimentModel:
         self.weights = np.ascontiguousarray(table[:, 1:])
         self.short_words = int(payload.get("short_words", SHORT_WORDS))
         self.blend = float(head["blend"]) if head else 0.0
+        self.full_words = int(head.get("full_words", 0)) if head else 0
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
         """Class probabilities (and the rating head's reading) from the text's features and its
@@ -128,7 +131,8 @@ class SentimentModel:
         negative, neutral, positive = (exps / exps.sum()).tolist()
         if self.blend:
             rating = min(1.0, max(-1.0, float(logits[len(CLASSES)])))
-            return Prediction(negative, neutral, positive, rating, self.blend)
+            share = min(1.0, len(text.split()) / self.full_words) if self.full_words else 1.0
+            return Prediction(negative, neutral, positive, rating, self.blend * share)
         return Prediction(negative, neutral, positive)
 
 
