@@ -32,6 +32,7 @@ from commentscope.errors import CommentscopeError
 MODEL_FILE = "data/sentiment_model.json.gz"
 CLASSES = ("negative", "neutral", "positive")
 SHORT_WORDS = 20  # a text of this many words or fewer gets the short-text copy of the lexicon scores
+LEXICON_SCORES = 3  # VADER compound, TextBlob polarity, TextBlob subjectivity
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.,!?;:]")
 _NEGATIONS = frozenset({"not", "no", "never", "without", "nothing", "none", "cannot", "nor"})
 _CLAUSE_END = frozenset(".,!?;:")
@@ -113,28 +114,35 @@ class SentimentModel:
         self.idf = np.ascontiguousarray(table[:, 0])  # contiguous: rows are gathered per text
         self.weights = np.ascontiguousarray(table[:, 1:])
         self.short_words = int(payload.get("short_words", SHORT_WORDS))
+        if len(self.lexicon_weights) != 2 * LEXICON_SCORES:
+            raise CommentscopeError(f"sentiment model: expected {2 * LEXICON_SCORES} rows of lexicon weights")
+        # `lexicon_inputs` repeats the scores for a short text: the two blocks of weights, summed
+        self.long_lexicon = np.ascontiguousarray(self.lexicon_weights[:LEXICON_SCORES])
+        self.short_lexicon = self.long_lexicon + self.lexicon_weights[LEXICON_SCORES:]
         self.blend = float(head["blend"]) if head else 0.0
         self.full_words = int(head.get("full_words", 0)) if head else 0
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
         """Class probabilities (and the rating head's reading) from the text's features and its
         (vader, polarity, subjectivity)."""
-        logits = self.intercept + np.asarray(lexicon_inputs(text, lexicon, self.short_words)) @ self.lexicon_weights
+        words = len(text.split())
+        lexicon_weights = self.short_lexicon if words <= self.short_words else self.long_lexicon
+        logits = self.intercept + np.dot(lexicon, lexicon_weights)
         lookup = self.index.get
         rows = [row for row in map(lookup, features(text)) if row is not None]
         if rows:
             found, counts = np.unique(np.array(rows), return_counts=True)
             values = (1.0 + np.log(counts)) * self.idf[found]
             logits += (values / math.sqrt(float(values @ values))) @ self.weights[found]
-        classes = logits[: len(CLASSES)]
-        exps = np.exp(classes - classes.max())
-        negative, neutral, positive = (exps / exps.sum()).tolist()
+        negative, neutral, positive, *head = logits.tolist()  # softmax of three numbers: plain floats
+        top = max(negative, neutral, positive)
+        negative, neutral, positive = math.exp(negative - top), math.exp(neutral - top), math.exp(positive - top)
+        total = negative + neutral + positive
         if self.blend:
-            rating = min(1.0, max(-1.0, float(logits[len(CLASSES)])))
-            share = min(1.0, len(text.split()) / self.full_words) if self.full_words else 1.0
-            return Prediction(negative, neutral, positive, rating, self.blend * share)
-        return Prediction(negative, neutral, positive)
-
+            share = min(1.0, words / self.full_words) if self.full_words else 1.0
+            rating = min(1.0, max(-1.0, head[0]))
+            return Prediction(negative / total, neutral / total, positive / total, rating, self.blend * share)
+        return Prediction(negative / total, neutral / total, positive / total)
 
 @cache
 def packaged_model() -> SentimentModel:
