@@ -76,12 +76,16 @@ def _reviews() -> tuple[pd.DataFrame, pd.DataFrame]:
     return frame, fields
 
 
+def _picked(frame: pd.DataFrame, texts: list[str], part: str) -> list[int]:
+    keys = [f"{row_id}{text}" for row_id, text in zip(frame.iloc[:, 0], texts, strict=True)]
+    return [i for i, key in enumerate(keys) if held_out(key) == (part == "held_out")]
+
+
 def druglib(part: str) -> LabelledSet:
     """The medication reviews' `part`: "train" (80 %) or "held_out" (20 %)."""
     frame, fields = _reviews()
     texts = [" ".join(row).strip() for row in fields.itertuples(index=False)]
-    keys = [f"{row_id}{text}" for row_id, text in zip(frame.iloc[:, 0], texts, strict=True)]
-    picked = [i for i, key in enumerate(keys) if held_out(key) == (part == "held_out")]
+    picked = _picked(frame, texts, part)
     ratings = frame["rating"].tolist()
     return LabelledSet(
         f"druglib_{part}",
@@ -89,6 +93,26 @@ def druglib(part: str) -> LabelledSet:
         [rating_label(ratings[i]) for i in picked],
         [float(ratings[i]) for i in picked],
     )
+
+
+@dataclass(frozen=True)
+class ReviewFields:
+    """One review's three text fields and its aspect ratings (in `druglib(part)`'s order)."""
+
+    benefits: str
+    side_effects: str
+    comments: str
+    effectiveness: str
+    side_effect_severity: str
+
+
+def druglib_fields(part: str) -> list[ReviewFields]:
+    """The three fields of each review of `part`, aligned with `druglib(part)`."""
+    frame, fields = _reviews()
+    texts = [" ".join(row).strip() for row in fields.itertuples(index=False)]
+    aspects = frame[["effectiveness", "sideEffects"]].fillna("").astype(str).values.tolist()
+    rows = list(fields.itertuples(index=False))
+    return [ReviewFields(*(str(t).strip() for t in rows[i]), *aspects[i]) for i in _picked(frame, texts, part)]
 
 
 def objective_sentences(every: int = 2) -> LabelledSet:

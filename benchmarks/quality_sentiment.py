@@ -101,7 +101,7 @@ class RetrainedModel:
 
     def rate(self, text: str) -> sentiment.Rating:
         prediction = self.predict(text)
-        label = "neutral" if abs(prediction.score) < sentiment.NEUTRAL_MARGIN else prediction.label
+        label = "neutral" if abs(prediction.balance) < sentiment.NEUTRAL_MARGIN else prediction.label
         return sentiment.Rating(prediction.score, label)
 
 

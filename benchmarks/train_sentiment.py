@@ -71,7 +71,12 @@ C = 30.0
 C_STACKED = 10.0  # the same for the word heads of `--stacked`, picked by `--tune`
 C_GRID = (10.0, 30.0, 100.0)
 META_C = 1.0  # the second step's logistic regression (ten inputs)
-RIDGE_ALPHA = 1.0  # the rating head's ridge penalty
+RIDGE_ALPHA = 1.0  # the rating heads' ridge penalty
+REVIEW_WEIGHT = 1.0  # sample weight of a review in the classifier (2 and 3 measured: docs/sentiment.md)
+RATING_BLEND = 0.7  # score = (1 - this) * (P(pos) - P(neg)) + this * rating head (0.3, 0.5, 1 measured)
+HEAD_OTHERS = 0.0  # sample weight of an unrated text in the rating head (0.03, 0.1, 0.3, 1 measured)
+FULL_WORDS = 40  # the head's blend grows with a text's length up to this many words (0, 80 measured)
+LABEL_TARGET = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}  # an unrated text's rating head target
 FOLDS = 5  # out-of-fold head outputs for the second step
 NEUTRAL_MARGIN = 0.1  # as `sentiment.NEUTRAL_MARGIN`: neutral when |P(pos) - P(neg)| is below this
 MIN_DF = 2  # a feature must occur in two training texts
@@ -118,16 +123,31 @@ def stacked(words: Any, inputs: Any, labels: list[str], ratings: list[float | No
     return mix @ weights, lexicon_weights, mix @ bias + meta.intercept_[class_order(meta)]
 
 
-def single(words: Any, inputs: Any, labels: list[str], c: float) -> tuple[Any, ...]:
-    """The one-step model: one logistic regression over the words and the lexicon scores."""
+def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | None], c: float,
+           rating_head: bool = True, review_weight: float = REVIEW_WEIGHT,
+           head_others: float = HEAD_OTHERS) -> tuple[Any, ...]:
+    """The one-step model: one logistic regression over the words and the lexicon scores (a review
+    weighing `review_weight` times another text); and (`rating_head`) a ridge regression on the
+    same inputs as a fourth column: of the reviews' rating (-1..1), with the other texts at weight
+    `head_others` and target +1 / 0 / -1 by label, so a statement without opinion stays near 0."""
+    x = sparse.hstack([words, sparse.csr_matrix(inputs)]).tocsr()
     model = LogisticRegression(C=c, max_iter=5000)  # newton-cg is 4x faster, but moves seed labels
-    model.fit(sparse.hstack([words, sparse.csr_matrix(inputs)]).tocsr(), labels)
-    term_weights, lexicon_weights = np.hsplit(model.coef_[class_order(model)], [words.shape[1]])
-    return term_weights, lexicon_weights, model.intercept_[class_order(model)]
+    weights = None if review_weight == 1.0 else [review_weight if r is not None else 1.0 for r in ratings]
+    model.fit(x, labels, sample_weight=weights)
+    coef, intercept = model.coef_[class_order(model)], model.intercept_[class_order(model)]
+    if rating_head:
+        target = [rating_target(r) if r is not None else LABEL_TARGET[y] for r, y in zip(ratings, labels, strict=True)]
+        weight = [1.0 if r is not None else head_others for r in ratings]
+        ridge = Ridge(alpha=RIDGE_ALPHA).fit(x, target, sample_weight=weight)
+        coef, intercept = np.vstack([coef, ridge.coef_]), np.append(intercept, ridge.intercept_)
+    term_weights, lexicon_weights = np.hsplit(coef, [words.shape[1]])
+    return term_weights, lexicon_weights, intercept
 
 
 def train(texts: list[str], labels: list[str], ratings: list[float | None], lexicon: Any = None,
-          c: float | None = None, two_step: bool = False) -> dict[str, Any]:
+          c: float | None = None, two_step: bool = False, rating_head: bool = True,
+          review_weight: float = REVIEW_WEIGHT, blend: float = RATING_BLEND,
+          head_others: float = HEAD_OTHERS, full_words: int = FULL_WORDS) -> dict[str, Any]:
     """The exported model: vocabulary with idf and class weights, lexicon weights, intercepts.
     `ratings`: a text's 1–10 rating, or None; `lexicon`: the texts' lexicon scores, when known."""
     start = time.perf_counter()
@@ -139,14 +159,14 @@ def train(texts: list[str], labels: list[str], ratings: list[float | None], lexi
     if two_step:
         weights = stacked(words, inputs, labels, ratings, C_STACKED if c is None else c)
     else:
-        weights = single(words, inputs, labels, C if c is None else c)
+        weights = single(words, inputs, labels, ratings, C if c is None else c, rating_head, review_weight, head_others)
     term_weights, lexicon_weights, intercept = weights
     print(f"fitted in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     vocabulary = {
         term: [round(float(vectorizer.idf_[j]), DIGITS), *(round(float(w), DIGITS) for w in term_weights[:, j])]
         for term, j in sorted(vectorizer.vocabulary_.items())
     }
-    return {
+    payload = {
         "classes": list(CLASSES),
         "about": "commentscope sentiment model; trained by benchmarks/train_sentiment.py; see data/README.md",
         "lexicon_features": LEXICON_NAMES,
@@ -155,6 +175,9 @@ def train(texts: list[str], labels: list[str], ratings: list[float | None], lexi
         "intercept": [round(float(b), DIGITS) for b in intercept],
         "vocabulary": vocabulary,
     }
+    if len(intercept) > len(CLASSES):
+        payload["rating_head"] = {"blend": blend, "full_words": full_words}
+    return payload
 
 
 def tune(folds: int = 5) -> dict[tuple[str, float], tuple[float, float]]:
@@ -175,7 +198,7 @@ def tune(folds: int = 5) -> dict[tuple[str, float], tuple[float, float]]:
                                 [lexicon[t] for t in fold_texts], c, two_step)
                 model = SentimentModel(payload)
                 predictions = [model.predict(reviews.texts[i], lexicon[reviews.texts[i]]) for i in test_rows]
-                predicted = ["neutral" if abs(p.score) < NEUTRAL_MARGIN else p.label for p in predictions]
+                predicted = ["neutral" if abs(p.balance) < NEUTRAL_MARGIN else p.label for p in predictions]
                 f1s.append(f1_score([reviews.labels[i] for i in test_rows], predicted, average="weighted"))
                 rs.append(np.corrcoef([p.score for p in predictions], [ratings[i] for i in test_rows])[0, 1])
             key = ("stacked" if two_step else "one step", c)
@@ -189,6 +212,13 @@ def main() -> None:
     parser.add_argument("--tune", action="store_true", help="cross-validate C on the training part; write nothing")
     parser.add_argument("--stacked", action="store_true", help="train the two-step model instead")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model (default: the package data)")
+    parser.add_argument("--no-rating-head", action="store_true", help="no rating head: score = P(pos) - P(neg)")
+    parser.add_argument("--review-weight", type=float, default=REVIEW_WEIGHT, help="sample weight of a review")
+    parser.add_argument("--blend", type=float, default=RATING_BLEND, help="the rating head's share of the score")
+    parser.add_argument("--head-others", type=float, default=HEAD_OTHERS,
+                        help="sample weight of an unrated text in the rating head")
+    parser.add_argument("--full-words", type=int, default=FULL_WORDS,
+                        help="the head's blend grows with a text's length up to this many words")
     args = parser.parse_args()
     if args.tune:
         tune()
@@ -198,7 +228,9 @@ def main() -> None:
     texts = [t for p in parts for t in p.texts]
     labels = [y for p in parts for y in p.labels]
     ratings = [r for p in parts for r in (p.ratings or [None] * len(p.texts))]
-    payload = train(texts, labels, ratings, two_step=args.stacked)
+    payload = train(texts, labels, ratings, two_step=args.stacked, rating_head=not args.no_rating_head,
+                    review_weight=args.review_weight, blend=args.blend, head_others=args.head_others,
+                    full_words=args.full_words)
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     print(f"{len(texts)} texts, {len(payload['vocabulary'])} features -> {args.out} "

@@ -181,7 +181,8 @@ def test_model_probabilities() -> None:
     prediction = ReviewModelAnalyzer().predict(POSITIVE)
     probabilities = (prediction.negative, prediction.neutral, prediction.positive)
     assert sum(probabilities) == pytest.approx(1.0)
-    assert prediction.score == pytest.approx(prediction.positive - prediction.negative)
+    assert prediction.balance == pytest.approx(prediction.positive - prediction.negative)
+    assert -1.0 <= prediction.score <= 1.0
     assert prediction.label == "positive"
     assert isinstance(ReviewModelAnalyzer(), RatingAnalyzer)
     assert not isinstance(FixedScore(0.0), RatingAnalyzer)

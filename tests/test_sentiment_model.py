@@ -79,6 +79,59 @@ def test_more_of_a_negative_term_lowers_the_score() -> None:
     assert twice.score < once.score
 
 
+HEADED: dict[str, Any] = {  # PAYLOAD plus a rating head: a fourth weight per term, lexicon score and bias
+    **PAYLOAD,
+    "rating_head": {"blend": 0.25},
+    "vocabulary": {term: [*row, weight] for (term, row), weight
+                   in zip(PAYLOAD["vocabulary"].items(), [0.9, 0.6, 0.3, -1.5, 0.0], strict=True)},
+    "lexicon_weights": [[*row, 0.2] for row in PAYLOAD["lexicon_weights"]],
+    "intercept": [*PAYLOAD["intercept"], 0.3],
+}
+
+
+def reference_rating(text: str, lexicon: tuple[float, float, float]) -> float:
+    """The rating head written out: sublinear tf-idf at unit length, lexicon inputs, clipped to -1..1."""
+    counts = Counter(t for t in features(text) if t in HEADED["vocabulary"])
+    values = {t: (1 + math.log(n)) * HEADED["vocabulary"][t][0] for t, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    raw = HEADED["intercept"][3] + sum(v / norm * HEADED["vocabulary"][t][4] for t, v in values.items())
+    raw += sum(x * w[3] for x, w in zip(lexicon_inputs(text, lexicon, 3), HEADED["lexicon_weights"], strict=True))
+    return max(-1.0, min(1.0, raw))
+
+
+@pytest.mark.parametrize(
+    ("text", "lexicon"),
+    [
+        ("It worked, no side effects.", (0.4, 0.2, 0.5)),
+        ("Took it, worked worked worked; then dizzy and dizzy.", (-0.1, 0.3, 0.6)),
+        ("Then I was dizzy, dizzy, dizzy and dizzy again.", (-0.9, -0.5, 0.8)),
+    ],
+    ids=["negation_pair", "repeated_terms", "clipped_at_minus_one"],
+)
+def test_rating_head_is_blended_into_the_score(text: str, lexicon: tuple[float, float, float]) -> None:
+    prediction = SentimentModel(HEADED).predict(text, lexicon)
+    assert [prediction.negative, prediction.neutral, prediction.positive] == pytest.approx(
+        reference(PAYLOAD, text, lexicon), abs=1e-12
+    )
+    assert prediction.rating == pytest.approx(reference_rating(text, lexicon), abs=1e-12)
+    assert prediction.score == pytest.approx(0.75 * prediction.balance + 0.25 * reference_rating(text, lexicon))
+
+
+def test_rating_head_counts_in_proportion_to_a_short_texts_length() -> None:
+    model = SentimentModel({**HEADED, "rating_head": {"blend": 0.4, "full_words": 8}})
+    text, lexicon = "It worked, no side effects.", (0.4, 0.2, 0.5)  # 5 words of 8
+    short = model.predict(text, lexicon)
+    assert short.blend == pytest.approx(0.4 * 5 / 8)
+    assert short.score == pytest.approx(0.75 * short.balance + 0.25 * reference_rating(text, lexicon))
+    assert model.predict("It worked, no side effects, and I took it for a year.", lexicon).blend == pytest.approx(0.4)
+
+
+def test_without_a_rating_head_the_score_is_the_balance_of_the_classes() -> None:
+    prediction = SentimentModel(PAYLOAD).predict("It worked, no side effects.", (0.4, 0.2, 0.5))
+    assert prediction.rating is None
+    assert prediction.score == prediction.balance == prediction.positive - prediction.negative
+
+
 def test_short_text_copy_of_the_lexicon_scores() -> None:
     lexicon = (0.5, 0.25, 0.75)
     assert lexicon_inputs("one two three", lexicon, 3) == [0.5, 0.25, 0.75, 0.5, 0.25, 0.75]
@@ -87,8 +140,9 @@ def test_short_text_copy_of_the_lexicon_scores() -> None:
 
 @pytest.mark.parametrize(
     "change",
-    [{"classes": ["positive", "negative", "neutral"]}, {"vocabulary": {"good": [1.0, 0.5]}}, {"intercept": [0.0]}],
-    ids=["class_order", "short_vocabulary_row", "short_intercept"],
+    [{"classes": ["positive", "negative", "neutral"]}, {"vocabulary": {"good": [1.0, 0.5]}}, {"intercept": [0.0]},
+     {"rating_head": {"blend": 0.5}}],
+    ids=["class_order", "short_vocabulary_row", "short_intercept", "rating_head_without_its_weights"],
 )
 def test_a_payload_of_another_shape_is_refused(change: dict[str, Any]) -> None:
     with pytest.raises(CommentscopeError):

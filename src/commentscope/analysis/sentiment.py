@@ -169,8 +169,9 @@ def _model_prediction(text: str) -> Prediction:
 class ReviewModelAnalyzer:
     """The packaged supervised model: words, word pairs and both lexicon scores -> three classes.
 
-    `score` is P(positive) - P(negative); the label is the most likely class, but neutral when
-    `score` is within ±`neutral_margin`.
+    `score` is P(positive) - P(negative), blended with the model's rating head (`Prediction`); the
+    label is the most likely class, but neutral when P(positive) - P(negative) is within
+    ±`neutral_margin`.
     """
 
     neutral_margin: float = NEUTRAL_MARGIN
@@ -190,7 +191,7 @@ class ReviewModelAnalyzer:
 
     def rate(self, text: str) -> Rating:
         prediction = self.predict(text)
-        label = "neutral" if abs(prediction.score) < self.neutral_margin else prediction.label
+        label = "neutral" if abs(prediction.balance) < self.neutral_margin else prediction.label
         return Rating(prediction.score, label)
 
 

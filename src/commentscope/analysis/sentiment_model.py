@@ -32,6 +32,7 @@ from commentscope.errors import CommentscopeError
 MODEL_FILE = "data/sentiment_model.json.gz"
 CLASSES = ("negative", "neutral", "positive")
 SHORT_WORDS = 20  # a text of this many words or fewer gets the short-text copy of the lexicon scores
+LEXICON_SCORES = 3  # VADER compound, TextBlob polarity, TextBlob subjectivity
 _TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.,!?;:]")
 _NEGATIONS = frozenset({"not", "no", "never", "without", "nothing", "none", "cannot", "nor"})
 _CLAUSE_END = frozenset(".,!?;:")
@@ -60,15 +61,25 @@ def lexicon_inputs(text: str, lexicon: Sequence[float], short_words: int = SHORT
 
 @dataclass(frozen=True)
 class Prediction:
-    """Class probabilities of one text; `score` = P(positive) - P(negative), in [-1, 1]."""
+    """Class probabilities of one text, and the rating head's reading of it (-1..1; None for a
+    model without the head). `score`, in [-1, 1]: P(positive) - P(negative) (`balance`), blended
+    with the rating head's reading by `blend` when there is one."""
 
     negative: float
     neutral: float
     positive: float
+    rating: float | None = None
+    blend: float = 0.0
+
+    @property
+    def balance(self) -> float:
+        return self.positive - self.negative
 
     @property
     def score(self) -> float:
-        return self.positive - self.negative
+        if self.rating is None:
+            return self.balance
+        return (1.0 - self.blend) * self.balance + self.blend * self.rating
 
     @property
     def label(self) -> str:
@@ -77,7 +88,11 @@ class Prediction:
 
 
 class SentimentModel:
-    """The exported model: per feature its idf and one weight per class, lexicon weights, biases.
+    """The exported model: per feature its idf and one weight per class, lexicon weights, biases;
+    optionally a rating head (`rating_head` in the payload): one more weight per feature, lexicon
+    score and bias, read as a patient's rating on -1..1 and blended into the score, by `blend`
+    for a text of `full_words` words or more and in proportion to its length below that (the head
+    learned from reviews, so it is trusted as far as a text is as long as a review).
 
     The vocabulary becomes a term -> row index and two arrays (idf, weights), so a text costs one
     dictionary lookup per feature and a few small array operations, not a loop per feature.
@@ -86,31 +101,48 @@ class SentimentModel:
     def __init__(self, payload: dict[str, Any]) -> None:
         if tuple(payload.get("classes", ())) != CLASSES:
             raise CommentscopeError(f"sentiment model: expected classes {CLASSES}, found {payload.get('classes')}")
-        vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos]
+        head: dict[str, float] | None = payload.get("rating_head")
+        columns = len(CLASSES) + (1 if head else 0)
+        vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos(, w_rating)]
         self.index = {term: row for row, term in enumerate(vocabulary)}
         try:
-            table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + len(CLASSES))
-            self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, len(CLASSES))
-            self.intercept = np.array(payload["intercept"], dtype=np.float64).reshape(len(CLASSES))
+            table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + columns)
+            self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, columns)
+            self.intercept = np.array(payload["intercept"], dtype=np.float64).reshape(columns)
         except ValueError as exc:
             raise CommentscopeError(f"sentiment model: a row of weights has the wrong length ({exc})") from exc
-        self.idf = table[:, 0]
-        self.weights = table[:, 1:]
+        self.idf = np.ascontiguousarray(table[:, 0])  # contiguous: rows are gathered per text
+        self.weights = np.ascontiguousarray(table[:, 1:])
         self.short_words = int(payload.get("short_words", SHORT_WORDS))
+        if len(self.lexicon_weights) != 2 * LEXICON_SCORES:
+            raise CommentscopeError(f"sentiment model: expected {2 * LEXICON_SCORES} rows of lexicon weights")
+        # `lexicon_inputs` repeats the scores for a short text: the two blocks of weights, summed
+        self.long_lexicon = np.ascontiguousarray(self.lexicon_weights[:LEXICON_SCORES])
+        self.short_lexicon = self.long_lexicon + self.lexicon_weights[LEXICON_SCORES:]
+        self.blend = float(head["blend"]) if head else 0.0
+        self.full_words = int(head.get("full_words", 0)) if head else 0
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
-        """Class probabilities from the text's features and its (vader, polarity, subjectivity)."""
-        logits = self.intercept + np.asarray(lexicon_inputs(text, lexicon, self.short_words)) @ self.lexicon_weights
+        """Class probabilities (and the rating head's reading) from the text's features and its
+        (vader, polarity, subjectivity)."""
+        words = len(text.split())
+        lexicon_weights = self.short_lexicon if words <= self.short_words else self.long_lexicon
+        logits = self.intercept + np.dot(lexicon, lexicon_weights)
         lookup = self.index.get
         rows = [row for row in map(lookup, features(text)) if row is not None]
         if rows:
             found, counts = np.unique(np.array(rows), return_counts=True)
             values = (1.0 + np.log(counts)) * self.idf[found]
             logits += (values / math.sqrt(float(values @ values))) @ self.weights[found]
-        exps = np.exp(logits - logits.max())
-        negative, neutral, positive = (exps / exps.sum()).tolist()
-        return Prediction(negative, neutral, positive)
-
+        negative, neutral, positive, *head = logits.tolist()  # softmax of three numbers: plain floats
+        top = max(negative, neutral, positive)
+        negative, neutral, positive = math.exp(negative - top), math.exp(neutral - top), math.exp(positive - top)
+        total = negative + neutral + positive
+        if self.blend:
+            share = min(1.0, words / self.full_words) if self.full_words else 1.0
+            rating = min(1.0, max(-1.0, head[0]))
+            return Prediction(negative / total, neutral / total, positive / total, rating, self.blend * share)
+        return Prediction(negative / total, neutral / total, positive / total)
 
 @cache
 def packaged_model() -> SentimentModel:
