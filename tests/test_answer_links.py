@@ -8,15 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commentscope.analysis.answer_links import (
-    _BRACKETED,
-    _LINE_MARKERS,
-    AnswerFinder,
-    InlineAnswer,
-    split_inline_answer,
-)
+from commentscope.analysis.answer_links import AnswerFinder
 from commentscope.analysis.answers import AnswerKind, answer_kind, detect_staff
 from commentscope.analysis.document import analyze_document
+from commentscope.analysis.inline_answer import _BRACKETED, _LINE_MARKERS, InlineAnswer, split_inline_answer
 from commentscope.analysis.staff import first_name
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.model import Document

@@ -25,7 +25,7 @@ A comment that asks something itself gives only "topical overlap" evidence, from
 it states ("Could it be mites? Our outdoor cats never bring in dirt." answers a poll on dirt).
 
 Overlap compares stems of content words, English and German function words dropped
-(`overlap_vector`: "ich habe und" in two German comments is no shared subject).
+(`reply_overlap.overlap_vector`: "ich habe und" in two German comments is no shared subject).
 
 A comment that quotes another reader's earlier comment (`QUOTE_WORDS` words, or 3+ words in
 quotation marks) answers that reader, so it gives no staff or overlap evidence for this question.
@@ -37,9 +37,8 @@ mind, found it"), thanking and naming no one, is unanswered with answered_by "as
 Time order is page order: only later comments answer. Ties go to the earliest comment. A
 candidate whose text is a refusal, bare thanks or noise does not answer.
 
-A reader's comment may also carry the site's answer inline ("AUTHOR: ...", "[Editor's note:
-...]", "Reply from Anna: ..."): `split_inline_answer` separates it, and the question counts as
-answered by staff with evidence "inline answer".
+A reader's comment may also carry the site's answer inline (`inline_answer.split_inline_answer`):
+the question then counts as answered by staff with evidence "inline answer".
 """
 
 from __future__ import annotations
@@ -50,9 +49,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
-from commentscope.analysis.function_words import content_stems, is_function_word
+from commentscope.analysis.function_words import is_function_word
+from commentscope.analysis.inline_answer import split_inline_answer
+from commentscope.analysis.reply_overlap import gives_what_is_asked, overlap_vector, word_form_overlap
 from commentscope.analysis.sentences import split_sentences
-from commentscope.analysis.similarity import SparseVector, cosine, sublinear_vector
+from commentscope.analysis.similarity import SparseVector, cosine
 from commentscope.analysis.staff import StaffMember, address_names, first_name, opened_names
 from commentscope.literals import Needs, needs_of
 from commentscope.model import Comment, Document, LineRole
@@ -65,53 +66,6 @@ RARE_WORD_COMMENTS = 2  # a word found in this many comments of the page (questi
 WEAK_EVIDENCE = 2  # "next comment", "topical overlap", "later staff comment": the asker's own find outweighs them
 NEXT_OVERLAP = 0.12  # the comment right after a question, asking nothing itself, needs less overlap
 LATE_OVERLAP = 0.25  # a staff comment beyond WINDOW and the question's whole comment share this much
-
-
-@dataclass(frozen=True)
-class InlineAnswer:
-    """A comment split into the reader's own text and the site's answer written inside it."""
-
-    reader_text: str
-    answer_text: str
-    label: str  # the marker that introduced the answer, e.g. "Editor's note" or "Anna"
-
-
-_MARKER = r"(?:editor|ed|moderator|mod|admin|author|webmaster|site)['’]?s?\.?\s*(?:note|reply|response|answer|comment)?"
-_BRACKETED = re.compile(rf"[\[(]\s*({_MARKER})\s*[:\-–—]\s*(.+?)[\])]?\s*$", re.IGNORECASE | re.DOTALL)
-_LINE_MARKERS = (
-    re.compile(rf"^\s*\[?\s*({_MARKER})\s*[:\-–—]\s*(.*)$", re.IGNORECASE | re.DOTALL),
-    re.compile(r"^\s*((?:reply|response|answer)\s+from\s+[^:\n]{1,40}?)\s*[:\-–—]\s*(.*)$", re.IGNORECASE | re.DOTALL),
-    re.compile(r"^\s*(A|ANSWER|REPLY|RESPONSE)\s*:\s*(.*)$", re.DOTALL),
-)
-
-
-_MARKER_PUNCTUATION = re.compile(r"[:\-–—]")
-
-
-def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineAnswer | None:
-    """The site's answer written inside a reader's comment, or None.
-
-    A line (not the first) that opens with an editor's marker ("Editor's note:", "Reply from
-    Anna:", "A:", a staff name or an all-capitals name and a colon), or a bracketed editor's note
-    at the end of the comment, starts the answer; everything from there on is the answer.
-    """
-    lines = text.split("\n")
-    names = [n for n in (first_name(s) for s in staff_names) if n]
-    staff_alternative = ("(?i:" + "|".join(re.escape(n) for n in names) + r")\b[^:\n]{0,20}|") if names else ""
-    # a staff name in any case, or a name in capitals ("AUTHOR:"), then a colon
-    name_marker = re.compile(r"^\s*(" + staff_alternative + r"[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")
-    for k in range(1, len(lines)):
-        if not _MARKER_PUNCTUATION.search(lines[k]):
-            continue  # every marker ends with a colon or a dash
-        for pattern in (*_LINE_MARKERS, name_marker):
-            found = pattern.match(lines[k])
-            if found and found.group(2).strip():
-                answer = "\n".join([found.group(2), *lines[k + 1 :]]).strip()
-                return InlineAnswer("\n".join(lines[:k]).strip(), answer, found.group(1).strip(" ["))
-    bracketed = _BRACKETED.search(text)
-    if bracketed and bracketed.start() > 0:
-        return InlineAnswer(text[: bracketed.start()].strip(), bracketed.group(2).strip(), bracketed.group(1).strip())
-    return None
 
 
 class AnswerFinder:
@@ -434,53 +388,6 @@ _ASKS_OR_ADDRESSES_ALL = re.compile(
 
 
 _QUOTED = re.compile(r"[\"“„]([^\"“”„]{8,200})[\"”“]")
-
-
-def overlap_vector(text: str) -> SparseVector:
-    """Sublinear term-frequency vector of the stems of the content words of `text`, function
-    words of English and German dropped ("ich habe und" is no overlap)."""
-    return sublinear_vector(content_stems(text))
-
-
-MIN_FORM_STEM = 6  # letters of a stem whose longer forms (`FORM_LETTERS` more) count as the same word
-FORM_LETTERS = 3
-
-
-def word_form_overlap(question: SparseVector, reply: SparseVector) -> float:
-    """Cosine of two overlap vectors, a reply stem that extends a question stem of
-    `MIN_FORM_STEM`+ letters by at most `FORM_LETTERS` letters counted as that stem: German
-    endings the English stemmer leaves ("verfärben" and "verfärbende" are one word)."""
-    long = [t for t in question if len(t) >= MIN_FORM_STEM]
-    mapped: SparseVector = {}
-    for term, weight in reply.items():
-        if term not in question and len(term) >= MIN_FORM_STEM:
-            term = next((t for t in long if term.startswith(t) and len(term) - len(t) <= FORM_LETTERS), term)
-        mapped[term] = max(mapped.get(term, 0.0), weight)
-    return cosine(question, mapped)
-
-
-# What a question word asks for, and words that give it: "Wann ...?" - "ganz am Schluss";
-# "How many ...?" - "about 12". (question word pattern, answer pattern)
-_ASKED_FOR = (
-    (re.compile(r"^\W*(?:\w+\W+){0,3}?(?:wann|when)\b", re.IGNORECASE),
-     re.compile(r"\b(?:am\s+(?:schluss|ende|anfang)|zum\s+schluss|zuletzt|zuerst|vorher|nachher|danach|davor"
-                r"|at\s+the\s+(?:end|start|beginning)|first|last|before|after|\d+\s*(?:min\w*|std|stunden?|h|uhr"
-                r"|hours?|days?|tage?n?|wochen?|weeks?))\b", re.IGNORECASE)),
-    (re.compile(r"^\W*(?:\w+\W+){0,3}?(?:how\s+long|wie\s+lange?)\b", re.IGNORECASE),
-     re.compile(r"\b(?:\d+|zwei|drei|vier|fünf|zehn|two|three|four|five|ten|a\s+few|ein\s+paar)\s*(?:-\s*\d+\s*)?"
-                r"(?:min\w*|std|stunden?|h|hours?|days?|tage?n?|wochen?|weeks?|monate?n?|months?)\b", re.IGNORECASE)),
-)
-
-
-SHORT_ANSWER_WORDS = 15  # a reply this short that gives what is asked answers it
-
-
-def gives_what_is_asked(asked: list[str], reply: str) -> bool:
-    """A short reply gives what a question's word asks for: a time for "wann"/"when", a
-    duration for "wie lange"/"how long" (`_ASKED_FOR`)."""
-    if len(reply.split()) > SHORT_ANSWER_WORDS:
-        return False
-    return any(question.search(q) and answer.search(reply) for q in asked for question, answer in _ASKED_FOR)
 
 
 def _asks_only(text: str) -> bool:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from commentscope.analysis.addressee import Addressees
-from commentscope.analysis.answer_links import AnswerFinder, split_inline_answer
+from commentscope.analysis.answer_links import AnswerFinder
 from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staff
 from commentscope.analysis.coverage import ArticleCoverage, article_passages, coverage_text
 from commentscope.analysis.faq import stands_alone
+from commentscope.analysis.inline_answer import split_inline_answer
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
