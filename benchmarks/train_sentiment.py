@@ -124,7 +124,7 @@ def stacked(words: Any, inputs: Any, labels: list[str], ratings: list[float | No
 
 
 def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | None], c: float,
-           rating_head: bool = True, review_weight: float = REVIEW_WEIGHT,
+           rating_head: bool = False, review_weight: float = REVIEW_WEIGHT,
            head_others: float = HEAD_OTHERS) -> tuple[Any, ...]:
     """The one-step model: one logistic regression over the words and the lexicon scores (a review
     weighing `review_weight` times another text); and (`rating_head`) a ridge regression on the
@@ -145,7 +145,7 @@ def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | Non
 
 
 def train(texts: list[str], labels: list[str], ratings: list[float | None], lexicon: Any = None,
-          c: float | None = None, two_step: bool = False, rating_head: bool = True,
+          c: float | None = None, two_step: bool = False, rating_head: bool = False,
           review_weight: float = REVIEW_WEIGHT, blend: float = RATING_BLEND,
           head_others: float = HEAD_OTHERS, full_words: int = FULL_WORDS) -> dict[str, Any]:
     """The exported model: vocabulary with idf and class weights, lexicon weights, intercepts.
@@ -212,7 +212,8 @@ def main() -> None:
     parser.add_argument("--tune", action="store_true", help="cross-validate C on the training part; write nothing")
     parser.add_argument("--stacked", action="store_true", help="train the two-step model instead")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model (default: the package data)")
-    parser.add_argument("--no-rating-head", action="store_true", help="no rating head: score = P(pos) - P(neg)")
+    parser.add_argument("--rating-head", action="store_true",
+                        help="add the rating head (measured, not shipped: docs/sentiment.md)")
     parser.add_argument("--review-weight", type=float, default=REVIEW_WEIGHT, help="sample weight of a review")
     parser.add_argument("--blend", type=float, default=RATING_BLEND, help="the rating head's share of the score")
     parser.add_argument("--head-others", type=float, default=HEAD_OTHERS,
@@ -228,7 +229,7 @@ def main() -> None:
     texts = [t for p in parts for t in p.texts]
     labels = [y for p in parts for y in p.labels]
     ratings = [r for p in parts for r in (p.ratings or [None] * len(p.texts))]
-    payload = train(texts, labels, ratings, two_step=args.stacked, rating_head=not args.no_rating_head,
+    payload = train(texts, labels, ratings, two_step=args.stacked, rating_head=args.rating_head,
                     review_weight=args.review_weight, blend=args.blend, head_others=args.head_others,
                     full_words=args.full_words)
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")

@@ -169,9 +169,9 @@ def _model_prediction(text: str) -> Prediction:
 class ReviewModelAnalyzer:
     """The packaged supervised model: words, word pairs and both lexicon scores -> three classes.
 
-    `score` is P(positive) - P(negative), blended with the model's rating head (`Prediction`); the
-    label is the most likely class, but neutral when P(positive) - P(negative) is within
-    ±`neutral_margin`.
+    `score` is P(positive) - P(negative) (blended with a rating head when the model file has one:
+    `Prediction`; the packaged model has none); the label is the most likely class, but neutral
+    when P(positive) - P(negative) is within ±`neutral_margin`.
     """
 
     neutral_margin: float = NEUTRAL_MARGIN
