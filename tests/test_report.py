@@ -130,6 +130,17 @@ def test_faq_gaps_listed_by_rank_with_quotes_linking_to_comments(
         assert f'href="#c-{comment_id}"' in section
 
 
+def test_a_gap_on_many_pages_names_only_the_first_few(tmp_path: Path) -> None:
+    analysis = make_analysis()
+    many = [f"page-{k:04d}" for k in range(report.MAX_GAP_PAGES + 40)]
+    analysis.faq_gaps.loc[analysis.faq_gaps.index[0], "doc_ids"] = ";".join(many)
+    html = report.write_report(analysis, tmp_path).read_text(encoding="utf-8")
+    section = html[html.index('id="faq-gaps"'):html.index('id="topics"')]
+    assert many[report.MAX_GAP_PAGES - 1] in section
+    assert many[report.MAX_GAP_PAGES] not in section
+    assert "and 40 more pages (faq_gaps.csv)" in section
+
+
 def test_every_internal_link_has_a_target_and_ids_are_unique(html: str) -> None:
     outline = Outline(html)
     assert len(outline.ids) == len(set(outline.ids))

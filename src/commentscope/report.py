@@ -27,6 +27,7 @@ REPORT_FILENAME = "report.html"
 TEMPLATE = "report.html.j2"
 MAX_FAQ_GAPS = 25
 MAX_QUOTES = 8
+MAX_GAP_PAGES = 8  # pages named per FAQ gap; the rest are in faq_gaps.csv (a gap of a big site spans thousands)
 MAX_SUGGESTED = 12
 MAX_FAILED = 20  # unreadable pages listed by name; the rest are in documents.csv
 MAX_TREND_PERIODS = 24  # the latest periods listed in the trends section; all are in trends.csv
@@ -166,7 +167,8 @@ def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
     shown = []
     for gap in _records(gaps):
         asked = by_group.get(gap["group_id"], [])
-        one_page = len(_names(gap["doc_ids"])) <= 1  # then the page is named once, not per quote
+        pages = _names(gap["doc_ids"])
+        one_page = len(pages) <= 1  # then the page is named once, not per quote
         quotes = [lookup.quote(q["comment_id"], q["question"], "" if one_page else q["doc_id"])
                   | {"status": _answer_label(q["answered"], q["answered_by"]),
                      "author": _text(q["author"]) or "(no name)"} for q in asked]
@@ -178,7 +180,8 @@ def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
             "reader": _text(gap["answered_by_reader"]),
             "unanswered_share": _percent(gap["unanswered_share"]),
             "coverage": _coverage(gap["article_coverage"]),
-            "pages": [lookup.titles.get(d, d) for d in _names(gap["doc_ids"])],
+            "pages": [lookup.titles.get(d, d) for d in pages[:MAX_GAP_PAGES]],
+            "more_pages": max(0, len(pages) - MAX_GAP_PAGES),
             "quotes": quotes[:MAX_QUOTES], "more_quotes": max(0, len(quotes) - MAX_QUOTES),
         })
     return shown
