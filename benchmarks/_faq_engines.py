@@ -2,6 +2,7 @@
 
     python benchmarks/quality_faq.py --scale 100000   # grouping time and memory beyond embedding
     python benchmarks/quality_faq.py --engines        # numpy forward pass against sentence-transformers
+    python benchmarks/quality_faq.py --encoders       # commentscope's two engines: numpy and its ONNX graph
     python benchmarks/quality_faq.py --onnx           # onnxruntime fp32 / int8 exports (needs torch, onnx)
 """
 
@@ -99,6 +100,23 @@ def engines(count: int = 512) -> None:
             found[engine] = np.load(out)
             print(f"{engine}: load {loaded:.1f} s, {rate:.0f} questions/s on one thread, peak RSS {rss:.0f} MiB")
     print(f"largest difference between the two engines' vectors: {np.abs(found['numpy'] - found['torch']).max():.1e}")
+
+
+def encoders(count: int = 600) -> None:
+    """commentscope's own engines, `embeddings.embed(engine="numpy" | "onnx")`: CPU rate on one
+    thread (the ONNX session made first, not timed) and the ONNX vectors against the numpy pass's."""
+    texts = load_pairs().texts[:count]
+    rates, vectors = {}, {}
+    for engine in ("numpy", "onnx"):
+        embeddings.embed(texts[:8], engine=engine, threads=1)  # load the weights, build the session
+        start = time.process_time()
+        vectors[engine] = embeddings.embed(texts, engine=engine, threads=1)
+        rates[engine] = len(texts) / (time.process_time() - start)
+    difference = np.abs(vectors["onnx"] - vectors["numpy"]).max()
+    cosine = (vectors["onnx"] * vectors["numpy"]).sum(1).min()
+    print(f"{len(texts)} questions, one thread: numpy pass {rates['numpy']:.0f}/s of CPU time, ONNX graph "
+          f"{rates['onnx']:.0f}/s ({rates['onnx'] / rates['numpy']:.1f}x); largest difference {difference:.1e}, "
+          f"lowest cosine {cosine:.7f}")
 
 
 def onnx_engines(count: int = 512) -> None:

@@ -21,6 +21,7 @@ memory of grouping N questions beyond embedding time.
     python benchmarks/quality_faq.py            # the rows
     python benchmarks/quality_faq.py --scale 100000
     python benchmarks/quality_faq.py --engines      # numpy forward pass against sentence-transformers
+    python benchmarks/quality_faq.py --encoders     # commentscope's numpy pass against its ONNX graph
     python benchmarks/quality_faq.py --onnx         # onnxruntime fp32 / int8 exports (needs torch, onnx)
 """
 
@@ -312,15 +313,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, help="time grouping this many synthetic questions instead")
     parser.add_argument("--engines", action="store_true", help="compare the numpy and torch embedding engines")
+    parser.add_argument("--encoders", action="store_true", help="compare commentscope's numpy pass and ONNX graph")
     parser.add_argument("--onnx", action="store_true", help="measure onnxruntime fp32/int8 exports (needs torch, onnx)")
     args = parser.parse_args()
-    if args.scale or args.engines or args.onnx:
+    if args.scale or args.engines or args.encoders or args.onnx:
         import _faq_engines  # the slow, machine-level measurements live beside this file
 
         if args.scale:
             _faq_engines.scale(args.scale)
         if args.engines:
             _faq_engines.engines()
+        if args.encoders:
+            _faq_engines.encoders()
         if args.onnx:
             _faq_engines.onnx_engines()
         return

