@@ -120,6 +120,7 @@ def make_session(tensors: dict[str, Vectors], threads: int = 1) -> Any:
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.enable_cpu_mem_arena = False
     serialized = build_model(tensors).SerializeToString()
     return ort.InferenceSession(serialized, options, providers=["CPUExecutionProvider"])
 
