@@ -30,6 +30,18 @@ def test_embeddings_are_unit_length_and_independent_of_batching() -> None:
 
 
 @needs_model
+def test_copies_are_embedded_once_and_get_one_vector(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    pooled = embeddings._pooled
+    monkeypatch.setattr(embeddings, "_pooled", lambda hidden, mask: seen.append(len(mask)) or pooled(hidden, mask))
+    texts = ["Is kefir good for bones?", "ok", "Is kefir good for bones?", "ok", "Does it help?"]
+    vectors = embeddings.embed(texts)
+    assert sum(seen) == 3
+    assert np.array_equal(vectors[0], vectors[2]) and np.array_equal(vectors[1], vectors[3])
+    assert np.array_equal(vectors[[0, 1, 4]], embeddings.embed(["Is kefir good for bones?", "ok", "Does it help?"]))
+
+
+@needs_model
 def test_paraphrase_is_closer_than_another_subject() -> None:
     a, b, c = embeddings.embed([
         "How much vitamin D should I take every day?",

@@ -89,6 +89,7 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | N
     `onnx_encoder.onnx_available()`) or "numpy" (the forward pass below); both give the same
     vectors to within float32 rounding (tests/test_embeddings.py). The ONNX engine runs on
     `threads` threads (default: every core this process may use; the vectors do not change).
+    Each distinct text is embedded once, so copies get the same vector.
     """
     from commentscope.analysis import onnx_encoder
 
@@ -97,10 +98,13 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | N
         raise ValueError(f"unknown embedding engine {chosen!r}: 'onnx' or 'numpy'")
     tokenizer, weights = _load()
     session = onnx_encoder.packaged_session(threads or _cores()) if chosen == "onnx" else None
-    out = np.zeros((len(texts), 384), dtype=np.float32)
-    encodings = tokenizer.encode_batch(list(texts))
+    position: dict[str, int] = {}
+    copy_of = np.array([position.setdefault(text, len(position)) for text in texts], dtype=np.int64)
+    distinct = list(position)
+    out = np.zeros((len(distinct), 384), dtype=np.float32)
+    encodings = tokenizer.encode_batch(distinct)
     # Batches of similar length waste little on padding: sort by token count.
-    order = sorted(range(len(texts)), key=lambda k: len(encodings[k].ids))
+    order = sorted(range(len(distinct)), key=lambda k: len(encodings[k].ids))
     for start in range(0, len(order), batch_size):
         rows = order[start : start + batch_size]
         width = max(len(encodings[k].ids) for k in rows)
@@ -112,7 +116,7 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | N
             mask[r, :n] = 1.0
         hidden = onnx_encoder.hidden_states(session, ids, mask) if session else _hidden(weights, ids, mask)
         out[rows] = _pooled(hidden, mask)
-    return out
+    return out[copy_of]
 
 
 def _cores() -> int:
