@@ -24,6 +24,7 @@ Matrix = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 Flags = npt.NDArray[np.bool_]
+_CHUNK = 1 << 20  # edge entries evaluated at once when setting the first bounds
 Bound = tuple[float, int, int, int]  # (-mean, smaller end, larger end, cluster): heap order is merge order
 
 
@@ -50,15 +51,15 @@ def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[i
 class _Graph:
     """The clusters and one edge per two clusters with a pair between them, as flat arrays.
 
-    An edge holds the sum of its member pairs' similarities times their weights (`sums`) and the
-    sum of its two clusters' ids (`ends`: one end gives the other as they merge); `alive` turns
-    False once it was added into another edge. A cluster's edges are its `adjacency` array once
-    it was merged into, else its run of the edges (sorted by smaller end) plus its slice of
-    `by_larger`.
+    An edge holds the sum of its member pairs' similarities times their weights (`sums`, -inf
+    once it was added into another edge) and the sum of its two clusters' ids (`ends`: either
+    end gives the other, as clusters merge). A cluster's edges are its `adjacency` array once it
+    was merged into, else its slice of `incident`; both may hold dead edges to gone clusters.
 
-    Each cluster has a bound on its best edge, its mean and other end, never below the true best
-    (`exact` when equal, as after a merge); the heap holds every bound, so the first exact bound
-    popped is the best merge of all, ties to the smaller pair as if every edge were in the heap.
+    Each cluster has a bound on its best edge (the mean and the other end, set at `stamp`),
+    never below the true best, and exact unless the other end merged since (`touched`). The heap
+    holds every bound, so the first exact bound popped is the best merge of all, with ties to
+    the smaller pair, as if every edge were in the heap.
     """
 
     threshold: float
@@ -66,14 +67,15 @@ class _Graph:
     ends: Ints
     sums: Floats
     alive: Flags
-    as_smaller: Ints  # cluster -> start of its run of edges as the smaller end (count + 1)
-    as_larger: Ints  # cluster -> start of its slice of `by_larger` (count + 1)
-    by_larger: Ints  # edge ids in order of their larger end
-    best_mean: Floats
-    best_other: Ints  # -1: no edge reaches the threshold
-    exact: Flags
+    start: Ints  # cluster -> its first entry in `incident` (count + 1)
+    incident: Ints  # edge ids: each cluster's edges as the smaller end, then as the larger
+    best_mean: Floats  # below the threshold when no edge reaches it
+    best_other: Ints  # -1 when no edge reaches the threshold
+    stamp: Ints  # the clock when the bound was set
+    touched: Ints  # the clock of the cluster's last merge
     slot: Ints  # scratch for a merge: neighbour -> its edge to the cluster merged into, else -1
     adjacency: dict[int, Ints] = field(default_factory=dict)
+    clock: int = 0  # merges so far
 
     @classmethod
     def build(cls, count: int, pairs: Pairs, sizes: Ints, threshold: float) -> _Graph:
@@ -102,52 +104,44 @@ class _Graph:
             np.add.at(summed, np.cumsum(first) - 1, sums)
             sums, low, high = summed, low[first], high[first]
         del first
-        by_larger = np.argsort(high, kind="stable")
+        start, incident = _incidence(count, low, high)
+        below = np.nextafter(threshold, -np.inf)
         graph = cls(
-            threshold, sizes.copy(), low + high, sums, np.ones(len(sums), bool),
-            _starts(low, count), _starts(high, count), by_larger,
-            np.full(count, -np.inf), np.full(count, -1, np.int64), np.ones(count, bool), np.full(count, -1, np.int64),
+            threshold, sizes.copy(), low + high, sums, np.ones(len(sums), bool), start, incident,
+            np.full(count, below), np.full(count, -1, np.int64), np.zeros(count, np.int64),
+            np.zeros(count, np.int64), np.full(count, -1, np.int64),
         )
-        graph.initial_bounds(low, high)
         return graph
-
-    def initial_bounds(self, low: Ints, high: Ints) -> None:
-        """Each cluster's best edge: as the smaller end, the first best of its run (smallest
-        other end); as the larger end, the first of its slice; the larger end first on a tie."""
-        means = self.sums / (self.sizes[low] * self.sizes[high])
-        means[~(means >= self.threshold)] = -np.inf
-        larger = self.by_larger
-        for side, values, others in ((low, means, high), (high[larger], means[larger], low[larger])):
-            clusters, best, other = _best_per_run(side, values, others)
-            current = self.best_mean[clusters]
-            better = (best > current) | ((best == current) & (other < self.best_other[clusters]))
-            better &= best > -np.inf
-            self.best_mean[clusters[better]] = best[better]
-            self.best_other[clusters[better]] = other[better]
 
     def edges(self, cluster: int) -> Ints:
         """The cluster's edges, some maybe dead."""
         found = self.adjacency.get(cluster)
-        if found is not None:
-            return found
-        return np.concatenate((np.arange(self.as_smaller[cluster], self.as_smaller[cluster + 1]),
-                               self.by_larger[self.as_larger[cluster]:self.as_larger[cluster + 1]]))
+        if found is None:
+            return self.incident[self.start[cluster]:self.start[cluster + 1]]
+        return found
 
     def cluster(self) -> Ints:
         """Merge until no bound reaches the threshold; each item's parent."""
         parent = np.arange(len(self.sizes), dtype=np.int64)
-        best_mean, best_other, exact = self.best_mean, self.best_other, self.exact
-        heap = [_bound(c, m, o) for c, (m, o) in enumerate(zip(best_mean.tolist(), best_other.tolist(), strict=True))
-                if o >= 0]
+        best_mean, best_other, stamp, touched = self.best_mean, self.best_other, self.stamp, self.touched
+        heap: list[Bound] = []
+        degree = np.diff(self.start)
+        step = max(1, len(self.sizes) * _CHUNK // max(1, len(self.incident)))
+        for first in range(0, len(self.sizes), step):  # every cluster's bound, a chunk of entries at a time
+            last = min(first + step, len(self.sizes))
+            some = np.flatnonzero(degree[first:last])
+            heap.extend(self.settle(some + first, degree[first:last][some],
+                                    self.incident[self.start[first]:self.start[last]]))
         heapq.heapify(heap)
         unsure: dict[int, None] = {}  # popped inexact bounds, evaluated together
         while heap or unsure:
             if heap:
                 entry = heapq.heappop(heap)
                 negative, low, high, cluster = entry
-                if best_other[cluster] != low + high - cluster or best_mean[cluster] != -negative:
+                other = low + high - cluster
+                if best_other[cluster] != other or best_mean[cluster] != -negative:
                     continue  # a bound since replaced, or a cluster gone
-                if not exact[cluster]:
+                if touched[other] >= stamp[cluster]:
                     unsure[cluster] = None
                     continue
                 if not unsure:
@@ -155,71 +149,73 @@ class _Graph:
                     for bound in self.merge(low, high):
                         heapq.heappush(heap, bound)
                     continue
-                heapq.heappush(heap, entry)  # the bounds above it may have fallen below it
-            for bound in self.evaluate(list(unsure)):
+                heapq.heappush(heap, entry)  # the bounds popped before it may have fallen below it
+            pieces = [self.edges(c) for c in unsure]
+            lengths = np.fromiter(map(len, pieces), np.int64, len(pieces))
+            for bound in self.settle(np.fromiter(unsure, np.int64, len(unsure)), lengths, np.concatenate(pieces)):
                 heapq.heappush(heap, bound)
             unsure.clear()
         return parent
 
-    def evaluate(self, clusters: list[int]) -> list[Bound]:
-        """Set the clusters' bounds to their best edges; the bounds to push."""
-        pieces = [self.edges(c) for c in clusters]
-        edges = np.concatenate(pieces)
-        owner = np.repeat(np.array(clusters, np.int64), [len(p) for p in pieces])
-        self.exact[owner] = True
-        self.best_mean[owner], self.best_other[owner] = -np.inf, -1
-        live = self.alive[edges]
-        edges, owner = edges[live], owner[live]
+    def settle(self, clusters: Ints, lengths: Ints, edges: Ints) -> list[Bound]:
+        """Set the clusters' bounds to their best edges (`edges`: theirs in turn, `lengths` > 0
+        of them each); the bounds to push. A cluster's edges tie by their other end."""
+        owner = np.repeat(clusters, lengths)
         others = self.ends[edges] - owner
         means = self.sums[edges] / (self.sizes[owner] * self.sizes[others])
-        eligible = means >= self.threshold
-        if not eligible.any():
-            return []
-        owner, best, other = _best_per_run(owner[eligible], means[eligible], others[eligible])
-        self.best_mean[owner], self.best_other[owner] = best, other
-        return [_bound(c, m, o) for c, m, o in zip(owner.tolist(), best.tolist(), other.tolist(), strict=True)]
+        starts = np.cumsum(lengths) - lengths
+        best = np.fmax.reduceat(means, starts)  # fmax: a NaN mean is no best
+        tied = means == np.repeat(best, lengths)
+        other = np.minimum.reduceat(np.where(tied, others, np.iinfo(np.int64).max), starts)
+        found = best >= self.threshold
+        self.best_mean[clusters] = np.where(found, best, np.nextafter(self.threshold, -np.inf))
+        self.best_other[clusters] = np.where(found, other, -1)
+        self.stamp[clusters] = self.clock + 1
+        return [_bound(c, m, o) for c, m, o in
+                zip(clusters[found].tolist(), best[found].tolist(), other[found].tolist(), strict=True)]
 
     def merge(self, keep: int, gone: int) -> list[Bound]:
         """Merge `gone` into `keep` (edges to a common neighbour added up); the bounds to push."""
+        self.clock += 1
+        self.touched[keep] = self.touched[gone] = self.clock
         kept, joining = self.edges(keep), self.edges(gone)
-        kept, joining = kept[self.alive[kept]], joining[self.alive[joining]]
         self.adjacency.pop(gone, None)
-        kept_others, joining_others = self.ends[kept] - keep, self.ends[joining] - gone
-        slot = self.slot
+        ends, sums, alive, slot = self.ends, self.sums, self.alive, self.slot
+        kept_others, joining_others = ends[kept] - keep, ends[joining] - gone
         slot[kept_others] = kept
-        between = int(slot[gone])
+        between = slot[gone]
         shared = slot[joining_others]
         slot[kept_others] = -1
-        self.alive[between] = False
+        sums[between], alive[between] = -np.inf, False
         common = shared >= 0
-        self.sums[shared[common]] += self.sums[joining[common]]
-        self.alive[joining[common]] = False
-        moved = joining[~common & (joining != between)]
-        self.ends[moved] += keep - gone
-        edges = np.concatenate((kept[kept != between], moved))
+        dead = joining[common]
+        sums[shared[common]] += sums[dead]
+        sums[dead], alive[dead] = -np.inf, False
+        moved = joining[~common]
+        ends[moved] += keep - gone
+        edges = np.concatenate((kept, moved))
+        edges = edges[alive[edges]]
         self.adjacency[keep] = edges
         self.sizes[keep] += self.sizes[gone]
         self.best_other[gone] = -1
-        others = self.ends[edges] - keep
-        means = self.sums[edges] / (self.sizes[keep] * self.sizes[others])
-        eligible = means >= self.threshold
+        others = ends[edges] - keep
+        means = sums[edges] / (self.sizes[keep] * self.sizes[others])
         pushes = []
-        self.best_mean[keep], self.best_other[keep] = -np.inf, -1
-        if eligible.any():
-            best = float(np.max(means[eligible]))
-            other = int(np.min(others[means == best]))
-            self.best_mean[keep], self.best_other[keep] = best, other
+        best = float(np.fmax.reduce(means)) if len(means) else -np.inf
+        if best >= self.threshold:
+            other = int(others[means == best].min())
+            self.best_mean[keep], self.best_other[keep], self.stamp[keep] = best, other, self.clock + 1
             pushes.append(_bound(keep, best, other))
-        # Each neighbour's edge to `keep` changed: one better than its bound is its best edge
-        # now; a bound on an edge to `keep` or `gone` may be too high. A cluster's edges tie
-        # by their other end: (o, c) < (c, p) for o < c < p.
+        else:
+            self.best_mean[keep], self.best_other[keep] = np.nextafter(self.threshold, -np.inf), -1
+        # Each neighbour's edge to `keep` changed: one better than its bound is its best edge now
+        # (a bound on an edge to `keep` or `gone` is inexact now: `touched`).
         current_mean, current_other = self.best_mean[others], self.best_other[others]
-        better = eligible & ((means > current_mean) | ((means == current_mean) & (keep < current_other)))
-        self.exact[others[(current_other == keep) | (current_other == gone)]] = False
+        better = (means > current_mean) | ((means == current_mean) & (current_other > keep))
         winners = others[better]
         self.best_mean[winners] = means[better]
         self.best_other[winners] = keep
-        self.exact[winners] = True
+        self.stamp[winners] = self.clock + 1
         pushes.extend(_bound(o, m, keep) for o, m in zip(winners.tolist(), means[better].tolist(), strict=True))
         return pushes
 
@@ -228,20 +224,20 @@ def _bound(cluster: int, mean: float, other: int) -> Bound:
     return -mean, min(cluster, other), max(cluster, other), cluster
 
 
-def _best_per_run(group: Ints, values: Floats, others: Ints) -> tuple[Ints, Floats, Ints]:
-    """For each run of equal `group` values: the group, its largest value and the smallest other
-    end with that value (a cluster's edges order by their other end on equal means)."""
-    if len(group) == 0:
-        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64)
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    best = np.maximum.reduceat(values, starts)
-    tied = values == np.repeat(best, np.diff(np.r_[starts, len(values)]))
-    other = np.minimum.reduceat(np.where(tied, others, np.iinfo(np.int64).max), starts)
-    return group[starts], best, other
-
-
-def _starts(sorted_ends: Ints, count: int) -> Ints:
-    return np.r_[0, np.cumsum(np.bincount(sorted_ends, minlength=count))].astype(np.int64)
+def _incidence(count: int, low: Ints, high: Ints) -> tuple[Ints, Ints]:
+    """Each item's edges as a slice of one array (CSR): as the smaller end, then the larger.
+    `low` is sorted."""
+    edge = np.arange(len(low))
+    smaller = np.bincount(low, minlength=count)
+    larger = np.bincount(high, minlength=count)
+    start = np.zeros(count + 1, np.int64)
+    np.cumsum(smaller + larger, out=start[1:])
+    incident = np.empty(2 * len(low), np.int64)
+    incident[start[low] + edge - (np.cumsum(smaller) - smaller)[low]] = edge
+    by_larger = np.argsort(high, kind="stable")
+    end = high[by_larger]
+    incident[start[end] + smaller[end] + edge - (np.cumsum(larger) - larger)[end]] = by_larger
+    return start, incident
 
 
 def _components(count: int, low: Ints, high: Ints) -> Ints:
