@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -21,10 +22,10 @@ import numpy.typing as npt
 from commentscope.analysis.neighbours import Pairs
 
 Matrix = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.signedinteger[Any]]  # int32 when ids fit, else int64
 Floats = npt.NDArray[np.float64]
 Flags = npt.NDArray[np.bool_]
-_CHUNK = 1 << 20  # edge entries evaluated at once when setting the first bounds
+_CHUNK = 1 << 18  # edge entries evaluated at once when setting the first bounds
 Bound = tuple[float, int, int, int]  # (-mean, smaller end, larger end, cluster): heap order is merge order
 
 
@@ -80,22 +81,31 @@ class _Graph:
     @classmethod
     def build(cls, count: int, pairs: Pairs, sizes: Ints, threshold: float) -> _Graph:
         """One edge per pair inside a component of strong pairs, duplicates summed in their order."""
-        low = np.minimum(pairs.left, pairs.right)
-        high = np.maximum(pairs.left, pairs.right)
+        small = 2 * max(count, len(pairs)) < 2**31
+        index: type[np.signedinteger[Any]] = np.int32 if small else np.int64  # item and edge ids
+        low = np.minimum(pairs.left, pairs.right).astype(index)
+        high = np.maximum(pairs.left, pairs.right).astype(index)
         # A merge needs one pair at or above the threshold between the two clusters (a mean is
         # never above its maximum), so clusters stay inside the components of those strong
         # pairs: pairs that join two components never matter.
         strong = pairs.similarity >= threshold
         component = _components(count, low[strong], high[strong])
-        inside = np.flatnonzero((component[low] == component[high]) & (low != high))
+        inside = (component[low] == component[high]) & (low != high)
         del strong, component
-        key = low[inside] * count + high[inside]
-        order = inside[np.argsort(key, kind="stable")]
+        similarity = pairs.similarity
+        if not inside.all():
+            low, high, similarity = low[inside], high[inside], similarity[inside]
         del inside
+        key = low.astype(np.int64) * count + high
+        del low, high
+        order = np.argsort(key, kind="stable")
         key.sort()
-        low, high = low[order], high[order]
-        sums = pairs.similarity[order] * sizes[low] * sizes[high]
-        del order
+        sums = similarity[order]
+        del order, similarity
+        low = (key // count).astype(index)
+        high = (key - low * np.int64(count)).astype(index)
+        sums *= sizes[low]
+        sums *= sizes[high]
         first = np.ones(len(key), bool)
         first[1:] = key[1:] != key[:-1]
         del key
@@ -105,13 +115,13 @@ class _Graph:
             sums, low, high = summed, low[first], high[first]
         del first
         start, incident = _incidence(count, low, high)
-        below = np.nextafter(threshold, -np.inf)
-        graph = cls(
-            threshold, sizes.copy(), low + high, sums, np.ones(len(sums), bool), start, incident,
-            np.full(count, below), np.full(count, -1, np.int64), np.zeros(count, np.int64),
-            np.zeros(count, np.int64), np.full(count, -1, np.int64),
+        ends = low + high
+        del low, high
+        return cls(
+            threshold, sizes.copy(), ends, sums, np.ones(len(sums), bool), start, incident,
+            np.full(count, np.nextafter(threshold, -np.inf)), np.full(count, -1, np.int64),
+            np.zeros(count, np.int64), np.zeros(count, np.int64), np.full(count, -1, np.int64),
         )
-        return graph
 
     def edges(self, cluster: int) -> Ints:
         """The cluster's edges, some maybe dead."""
@@ -166,7 +176,7 @@ class _Graph:
         starts = np.cumsum(lengths) - lengths
         best = np.fmax.reduceat(means, starts)  # fmax: a NaN mean is no best
         tied = means == np.repeat(best, lengths)
-        other = np.minimum.reduceat(np.where(tied, others, np.iinfo(np.int64).max), starts)
+        other = np.minimum.reduceat(np.where(tied, others, len(self.sizes)), starts)
         found = best >= self.threshold
         self.best_mean[clusters] = np.where(found, best, np.nextafter(self.threshold, -np.inf))
         self.best_other[clusters] = np.where(found, other, -1)
@@ -225,25 +235,25 @@ def _bound(cluster: int, mean: float, other: int) -> Bound:
 
 
 def _incidence(count: int, low: Ints, high: Ints) -> tuple[Ints, Ints]:
-    """Each item's edges as a slice of one array (CSR): as the smaller end, then the larger.
-    `low` is sorted."""
-    edge = np.arange(len(low))
+    """Each item's edges as a slice of one array (CSR): as the smaller end, then as the larger.
+    Edges are sorted by (smaller, larger) end."""
     smaller = np.bincount(low, minlength=count)
     larger = np.bincount(high, minlength=count)
     start = np.zeros(count + 1, np.int64)
     np.cumsum(smaller + larger, out=start[1:])
-    incident = np.empty(2 * len(low), np.int64)
-    incident[start[low] + edge - (np.cumsum(smaller) - smaller)[low]] = edge
-    by_larger = np.argsort(high, kind="stable")
-    end = high[by_larger]
-    incident[start[end] + smaller[end] + edge - (np.cumsum(larger) - larger)[end]] = by_larger
+    incident = np.empty(2 * len(low), low.dtype)
+    edge = np.arange(len(low), dtype=low.dtype)
+    # edge e is the (e - first of its smaller end)-th of that end's edges: at e + larger ones before
+    incident[edge + (np.cumsum(larger) - larger).astype(low.dtype)[low]] = edge
+    by_larger = np.argsort(high, kind="stable").astype(low.dtype)
+    incident[edge + np.cumsum(smaller).astype(low.dtype)[high[by_larger]]] = by_larger
     return start, incident
 
 
 def _components(count: int, low: Ints, high: Ints) -> Ints:
     """A label per item, equal within each connected component (hook roots to the smaller root,
     then jump pointers to the roots, until every pair's two labels agree)."""
-    label = np.arange(count, dtype=np.int64)
+    label = np.arange(count, dtype=low.dtype)
     while True:
         a, b = label[low], label[high]
         if np.array_equal(a, b):
