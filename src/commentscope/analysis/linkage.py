@@ -81,8 +81,7 @@ class _Graph:
     @classmethod
     def build(cls, count: int, pairs: Pairs, sizes: Ints, threshold: float) -> _Graph:
         """One edge per pair inside a component of strong pairs, duplicates summed in their order."""
-        small = 2 * max(count, len(pairs)) < 2**31
-        index: type[np.signedinteger[Any]] = np.int32 if small else np.int64  # item and edge ids
+        index = _index_type(count, len(pairs))
         low = np.minimum(pairs.left, pairs.right).astype(index)
         high = np.maximum(pairs.left, pairs.right).astype(index)
         # A merge needs one pair at or above the threshold between the two clusters (a mean is
@@ -228,6 +227,11 @@ class _Graph:
         self.stamp[winners] = self.clock + 1
         pushes.extend(_bound(o, m, keep) for o, m in zip(winners.tolist(), means[better].tolist(), strict=True))
         return pushes
+
+
+def _index_type(count: int, pairs: int) -> type[np.signedinteger[Any]]:
+    """The integer type for item and edge ids (and sums of two item ids): int32 when they fit."""
+    return np.int32 if 2 * max(count, pairs) < 2**31 else np.int64
 
 
 def _bound(cluster: int, mean: float, other: int) -> Bound:
