@@ -170,8 +170,8 @@ class _Graph:
         """Set the clusters' bounds to their best edges (`edges`: theirs in turn, `lengths` > 0
         of them each); the bounds to push. A cluster's edges tie by their other end."""
         owner = np.repeat(clusters, lengths)
-        others = self.ends[edges] - owner
-        means = self.sums[edges] / (self.sizes[owner] * self.sizes[others])
+        others = self.ends.take(edges) - owner
+        means = self.sums.take(edges) / (self.sizes.take(owner) * self.sizes.take(others))
         starts = np.cumsum(lengths) - lengths
         best = np.fmax.reduceat(means, starts)  # fmax: a NaN mean is no best
         tied = means == np.repeat(best, lengths)
@@ -184,31 +184,34 @@ class _Graph:
                 zip(clusters[found].tolist(), best[found].tolist(), other[found].tolist(), strict=True)]
 
     def merge(self, keep: int, gone: int) -> list[Bound]:
-        """Merge `gone` into `keep` (edges to a common neighbour added up); the bounds to push."""
+        """Merge `gone` into `keep` (edges to a common neighbour added up); the bounds to push.
+
+        (`take` and `put` rather than indexing: a merge is some 40 numpy calls on small arrays.)"""
         self.clock += 1
         self.touched[keep] = self.touched[gone] = self.clock
         kept, joining = self.edges(keep), self.edges(gone)
         self.adjacency.pop(gone, None)
         ends, sums, alive, slot = self.ends, self.sums, self.alive, self.slot
-        kept_others, joining_others = ends[kept] - keep, ends[joining] - gone
-        slot[kept_others] = kept
+        kept_others = ends.take(kept) - keep
+        slot.put(kept_others, kept)
         between = slot[gone]
-        shared = slot[joining_others]
-        slot[kept_others] = -1
+        shared = slot.take(ends.take(joining) - gone)
+        slot.put(kept_others, -1)
         sums[between], alive[between] = -np.inf, False
         common = shared >= 0
-        dead = joining[common]
-        sums[shared[common]] += sums[dead]
-        sums[dead], alive[dead] = -np.inf, False
+        dead, into = joining[common], shared[common]
+        sums.put(into, sums.take(into) + sums.take(dead))
+        sums.put(dead, -np.inf)
+        alive.put(dead, False)
         moved = joining[~common]
-        ends[moved] += keep - gone
+        ends.put(moved, ends.take(moved) + (keep - gone))
         edges = np.concatenate((kept, moved))
-        edges = edges[alive[edges]]
+        edges = edges[alive.take(edges)]
         self.adjacency[keep] = edges
         self.sizes[keep] += self.sizes[gone]
         self.best_other[gone] = -1
-        others = ends[edges] - keep
-        means = sums[edges] / (self.sizes[keep] * self.sizes[others])
+        others = ends.take(edges) - keep
+        means = sums.take(edges) / (self.sizes[keep] * self.sizes.take(others))
         pushes = []
         best = float(np.fmax.reduce(means)) if len(means) else -np.inf
         if best >= self.threshold:
@@ -219,13 +222,17 @@ class _Graph:
             self.best_mean[keep], self.best_other[keep] = np.nextafter(self.threshold, -np.inf), -1
         # Each neighbour's edge to `keep` changed: one better than its bound is its best edge now
         # (a bound on an edge to `keep` or `gone` is inexact now: `touched`).
-        current_mean, current_other = self.best_mean[others], self.best_other[others]
-        better = (means > current_mean) | ((means == current_mean) & (current_other > keep))
-        winners = others[better]
-        self.best_mean[winners] = means[better]
-        self.best_other[winners] = keep
-        self.stamp[winners] = self.clock + 1
-        pushes.extend(_bound(o, m, keep) for o, m in zip(winners.tolist(), means[better].tolist(), strict=True))
+        current_mean = self.best_mean.take(others)
+        better = means > current_mean
+        tied = means == current_mean
+        if tied.any():
+            better |= tied & (self.best_other.take(others) > keep)
+        if better.any():
+            winners, won = others[better], means[better]
+            self.best_mean.put(winners, won)
+            self.best_other.put(winners, keep)
+            self.stamp.put(winners, self.clock + 1)
+            pushes.extend(_bound(o, m, keep) for o, m in zip(winners.tolist(), won.tolist(), strict=True))
         return pushes
 
 
