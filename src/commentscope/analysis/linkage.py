@@ -26,7 +26,7 @@ Ints = npt.NDArray[np.signedinteger[Any]]  # int32 when ids fit, else int64
 Floats = npt.NDArray[np.float64]
 Flags = npt.NDArray[np.bool_]
 _CHUNK = 1 << 18  # edge entries evaluated at once when setting the first bounds
-Bound = tuple[float, int, int, int]  # (-mean, smaller end, larger end, cluster): heap order is merge order
+Bound = tuple[float, int, int, int, int]  # (-mean, smaller end, larger end, cluster, clock when set)
 
 
 def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[int]:
@@ -72,8 +72,8 @@ class _Graph:
     incident: Ints  # edge ids: each cluster's edges as the smaller end, then as the larger
     best_mean: Floats  # below the threshold when no edge reaches it
     best_other: Ints  # -1 when no edge reaches the threshold
-    stamp: Ints  # the clock when the bound was set
-    touched: Ints  # the clock of the cluster's last merge
+    touched: list[int]  # the clock of the cluster's last merge
+    live: list[Bound | None]  # the heap entry of the cluster's bound (the others are stale)
     slot: Ints  # scratch for a merge: neighbour -> its edge to the cluster merged into, else -1
     adjacency: dict[int, Ints] = field(default_factory=dict)
     clock: int = 0  # merges so far
@@ -119,7 +119,7 @@ class _Graph:
         return cls(
             threshold, sizes.copy(), ends, sums, np.ones(len(sums), bool), start, incident,
             np.full(count, np.nextafter(threshold, -np.inf)), np.full(count, -1, np.int64),
-            np.zeros(count, np.int64), np.zeros(count, np.int64), np.full(count, -1, np.int64),
+            [0] * count, [None] * count, np.full(count, -1, np.int64),
         )
 
     def edges(self, cluster: int) -> Ints:
@@ -132,7 +132,6 @@ class _Graph:
     def cluster(self) -> Ints:
         """Merge until no bound reaches the threshold; each item's parent."""
         parent = np.arange(len(self.sizes), dtype=np.int64)
-        best_mean, best_other, stamp, touched = self.best_mean, self.best_other, self.stamp, self.touched
         heap: list[Bound] = []
         degree = np.diff(self.start)
         step = max(1, len(self.sizes) * _CHUNK // max(1, len(self.incident)))
@@ -142,16 +141,16 @@ class _Graph:
             heap.extend(self.settle(some + first, degree[first:last][some],
                                     self.incident[self.start[first]:self.start[last]]))
         heapq.heapify(heap)
-        unsure: dict[int, None] = {}  # popped inexact bounds, evaluated together
+        live, touched = self.live, self.touched
+        unsure: list[int] = []  # clusters whose inexact bound was popped: evaluated together
         while heap or unsure:
             if heap:
                 entry = heapq.heappop(heap)
-                negative, low, high, cluster = entry
-                other = low + high - cluster
-                if best_other[cluster] != other or best_mean[cluster] != -negative:
+                _, low, high, cluster, stamp = entry
+                if live[cluster] is not entry:
                     continue  # a bound since replaced, or a cluster gone
-                if touched[other] >= stamp[cluster]:
-                    unsure[cluster] = None
+                if touched[low + high - cluster] >= stamp:
+                    unsure.append(cluster)
                     continue
                 if not unsure:
                     parent[high] = low
@@ -159,9 +158,10 @@ class _Graph:
                         heapq.heappush(heap, bound)
                     continue
                 heapq.heappush(heap, entry)  # the bounds popped before it may have fallen below it
-            pieces = [self.edges(c) for c in unsure]
+            adjacency, incident, start = self.adjacency, self.incident, self.start
+            pieces = [adjacency.get(c, incident[start[c]:start[c + 1]]) for c in unsure]
             lengths = np.fromiter(map(len, pieces), np.int64, len(pieces))
-            for bound in self.settle(np.fromiter(unsure, np.int64, len(unsure)), lengths, np.concatenate(pieces)):
+            for bound in self.settle(np.array(unsure, np.int64), lengths, np.concatenate(pieces)):
                 heapq.heappush(heap, bound)
             unsure.clear()
         return parent
@@ -179,9 +179,16 @@ class _Graph:
         found = best >= self.threshold
         self.best_mean[clusters] = np.where(found, best, np.nextafter(self.threshold, -np.inf))
         self.best_other[clusters] = np.where(found, other, -1)
-        self.stamp[clusters] = self.clock + 1
-        return [_bound(c, m, o) for c, m, o in
+        live = self.live
+        for cluster in clusters[~found].tolist():
+            live[cluster] = None
+        return [self.bound(c, m, o) for c, m, o in
                 zip(clusters[found].tolist(), best[found].tolist(), other[found].tolist(), strict=True)]
+
+    def bound(self, cluster: int, mean: float, other: int) -> Bound:
+        """The cluster's heap entry for its bound, now its live one."""
+        entry = self.live[cluster] = (-mean, min(cluster, other), max(cluster, other), cluster, self.clock + 1)
+        return entry
 
     def merge(self, keep: int, gone: int) -> list[Bound]:
         """Merge `gone` into `keep` (edges to a common neighbour added up); the bounds to push.
@@ -189,6 +196,7 @@ class _Graph:
         (`take` and `put` rather than indexing: a merge is some 40 numpy calls on small arrays.)"""
         self.clock += 1
         self.touched[keep] = self.touched[gone] = self.clock
+        self.live[gone] = None
         kept, joining = self.edges(keep), self.edges(gone)
         self.adjacency.pop(gone, None)
         ends, sums, alive, slot = self.ends, self.sums, self.alive, self.slot
@@ -209,17 +217,17 @@ class _Graph:
         edges = edges[alive.take(edges)]
         self.adjacency[keep] = edges
         self.sizes[keep] += self.sizes[gone]
-        self.best_other[gone] = -1
         others = ends.take(edges) - keep
         means = sums.take(edges) / (self.sizes[keep] * self.sizes.take(others))
         pushes = []
         best = float(np.fmax.reduce(means)) if len(means) else -np.inf
         if best >= self.threshold:
             other = int(others[means == best].min())
-            self.best_mean[keep], self.best_other[keep], self.stamp[keep] = best, other, self.clock + 1
-            pushes.append(_bound(keep, best, other))
+            self.best_mean[keep], self.best_other[keep] = best, other
+            pushes.append(self.bound(keep, best, other))
         else:
             self.best_mean[keep], self.best_other[keep] = np.nextafter(self.threshold, -np.inf), -1
+            self.live[keep] = None
         # Each neighbour's edge to `keep` changed: one better than its bound is its best edge now
         # (a bound on an edge to `keep` or `gone` is inexact now: `touched`).
         current_mean = self.best_mean.take(others)
@@ -231,18 +239,13 @@ class _Graph:
             winners, won = others[better], means[better]
             self.best_mean.put(winners, won)
             self.best_other.put(winners, keep)
-            self.stamp.put(winners, self.clock + 1)
-            pushes.extend(_bound(o, m, keep) for o, m in zip(winners.tolist(), won.tolist(), strict=True))
+            pushes.extend(self.bound(o, m, keep) for o, m in zip(winners.tolist(), won.tolist(), strict=True))
         return pushes
 
 
 def _index_type(count: int, pairs: int) -> type[np.signedinteger[Any]]:
     """The integer type for item and edge ids (and sums of two item ids): int32 when they fit."""
     return np.int32 if 2 * max(count, pairs) < 2**31 else np.int64
-
-
-def _bound(cluster: int, mean: float, other: int) -> Bound:
-    return -mean, min(cluster, other), max(cluster, other), cluster
 
 
 def _incidence(count: int, low: Ints, high: Ints) -> tuple[Ints, Ints]:
