@@ -6,6 +6,11 @@ an index found (`neighbours`) are ever held: memory O(items + pairs), and each m
 two clusters' neighbour lists plus heap operations. Average linkage does not chain (single
 linkage joins A and C through B); every member stays close to its group on average.
 
+The pairs are held as flat numpy arrays (about 21 bytes a pair, some 45 at the peak of setting
+them up) and the heap holds one bound per cluster rather than one entry per pair:
+benchmarks/bench_linkage.py measures it against the previous dicts-and-heap version, which made
+the very same merges.
+
 `average_linkage` is the same clustering over a dense matrix, kept as the reference the sparse
 version is tested against on small inputs.
 """
@@ -57,10 +62,12 @@ class _Graph:
     end gives the other, as clusters merge). A cluster's edges are its `adjacency` array once it
     was merged into, else its slice of `incident`; both may hold dead edges to gone clusters.
 
-    Each cluster has a bound on its best edge (the mean and the other end, set at `stamp`),
-    never below the true best, and exact unless the other end merged since (`touched`). The heap
-    holds every bound, so the first exact bound popped is the best merge of all, with ties to
-    the smaller pair, as if every edge were in the heap.
+    Each cluster has a bound on its best edge (`best_mean`, `best_other`), never below the true
+    best, and exact unless the other end merged after it was set (`touched` against the clock in
+    its heap entry). The heap holds every bound, so the first exact bound popped is the best
+    merge of all, with ties to the smaller pair, as if every edge were in the heap (the previous
+    version's heap of pairs, whose stale entries were most of its work). Inexact bounds popped
+    before it are evaluated together, and pushed again.
     """
 
     threshold: float
