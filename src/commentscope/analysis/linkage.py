@@ -106,7 +106,7 @@ class _Graph:
         del low, high
         order = np.argsort(key, kind="stable")
         key.sort()
-        sums = similarity[order]
+        sums = similarity[order].astype(np.float64, copy=False)  # float32 input: summed in doubles, as before
         del order, similarity
         low = (key // count).astype(index)
         high = (key - low * np.int64(count)).astype(index)
