@@ -1,10 +1,14 @@
-"""Average linkage over a sparse similarity graph, checked against the dense reference."""
+"""Average linkage over a sparse similarity graph, checked against the dense reference and a
+straightforward sparse one (the same sums in the same order, so ties and copies agree exactly)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from commentscope.analysis import linkage
 from commentscope.analysis.linkage import average_linkage, sparse_average_linkage
 from commentscope.analysis.neighbours import Pairs, jaccard_pairs
 
@@ -65,3 +69,106 @@ def test_copies_merge_like_every_copy_listed(seed: int, threshold: float) -> Non
     weighted = sparse_average_linkage(len(sets), pairs, threshold)
     assert weighted == sparse_average_linkage(len(sets), pairs.expanded(), threshold)
     assert all(weighted[k] == weighted[int(first)] for k, first in enumerate(pairs.copy_of))
+
+
+def reference_linkage(count: int, pairs: Pairs, threshold: float) -> list[int]:
+    """The clustering `sparse_average_linkage` promises, the obvious slow way: a sum per two
+    clusters in a dict (pairs summed in input order, each weighted by its items' copies, only
+    inside the components of pairs at or above the threshold), and each step a full scan for
+    the highest mean, ties to the smaller pair."""
+    if threshold > 1.0:
+        return list(range(count))
+    copy_of = list(range(count)) if pairs.copy_of is None else pairs.copy_of.tolist()
+    size = [copy_of.count(k) for k in range(count)]
+    triples = list(zip(pairs.left.tolist(), pairs.right.tolist(), pairs.similarity.tolist(), strict=True))
+    component = list(range(count))
+    for a, b, s in triples:
+        if s >= threshold:
+            old, new = max(component[a], component[b]), min(component[a], component[b])
+            component = [new if c == old else c for c in component]
+    sums: dict[tuple[int, int], float] = {}
+    for a, b, s in triples:
+        if a != b and component[a] == component[b]:
+            key = (min(a, b), max(a, b))
+            sums[key] = sums.get(key, 0.0) + s * size[a] * size[b]
+    label = list(range(count))
+    while True:
+        means = [(-s / (size[a] * size[b]), a, b) for (a, b), s in sums.items() if s / (size[a] * size[b]) >= threshold]
+        if not means:
+            break
+        _, keep, gone = min(means)
+        size[keep] += size[gone]
+        merged: dict[tuple[int, int], float] = {}
+        for (a, b), s in sums.items():
+            if {a, b} != {keep, gone}:
+                a, b = keep if a == gone else a, keep if b == gone else b
+                merged[min(a, b), max(a, b)] = merged.get((min(a, b), max(a, b)), 0.0) + s
+        sums = merged
+        label = [keep if x == gone else x for x in label]
+    return [label[first] for first in copy_of]
+
+
+@st.composite
+def sparse_graphs(draw: st.DrawFn) -> tuple[int, Pairs, float]:
+    """Small graphs with many exact ties, repeated and self pairs, negative pairs (two questions
+    of one comment) and, sometimes, copies (pairs then only between first items)."""
+    count = draw(st.integers(1, 24))
+    copy_of = np.arange(count)
+    if draw(st.booleans()):
+        earlier = draw(st.lists(st.integers(0, count - 1), min_size=count, max_size=count))
+        for k in range(count):
+            copy_of[k] = copy_of[min(k, earlier[k])]
+    firsts = np.flatnonzero(copy_of == np.arange(count)).tolist()
+    values = st.sampled_from([1.0, 0.9, 0.6, 0.5, 0.45, 0.3, 0.25, 0.2, 0.1, 0.0, -1e6]) | st.floats(-0.2, 1.0)
+    triples = draw(st.lists(st.tuples(st.sampled_from(firsts), st.sampled_from(firsts), values), max_size=3 * count))
+    left = np.array([a for a, _, _ in triples], np.int64)
+    right = np.array([b for _, b, _ in triples], np.int64)
+    similarity = np.array([s for _, _, s in triples], np.float64)
+    copies = copy_of.astype(np.int64) if (copy_of != np.arange(count)).any() else None
+    threshold = draw(st.sampled_from([0.2, 0.25, 0.3, 0.45, 0.5, 0.9, 1.0]))
+    return count, Pairs(left, right, similarity, copies), threshold
+
+
+@given(sparse_graphs())
+@settings(max_examples=300, deadline=None)
+def test_sparse_linkage_matches_the_reference(graph: tuple[int, Pairs, float]) -> None:
+    count, pairs, threshold = graph
+    labels = sparse_average_linkage(count, pairs, threshold)
+    assert labels == reference_linkage(count, pairs, threshold)
+    assert all(labels[label] == label <= item for item, label in enumerate(labels))  # the smallest member
+
+
+@given(sparse_graphs())
+@settings(max_examples=60, deadline=None)
+def test_chunks_and_wide_ids_change_nothing(graph: tuple[int, Pairs, float]) -> None:
+    count, pairs, threshold = graph
+    expected = sparse_average_linkage(count, pairs, threshold)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(linkage, "_CHUNK", 3)  # first bounds set a few clusters at a time
+        patch.setattr(linkage, "_index_type", lambda count, pairs: np.int64)
+        assert sparse_average_linkage(count, pairs, threshold) == expected
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [([-1.0, 0.4, 1.0], [0, 0]), ([1.0, 0.4, -1.0], [0, 1])],
+    ids=["sum-reaches", "sum-falls-short"],
+)
+def test_repeated_pairs_add_up_in_input_order(order: list[float], expected: list[int]) -> None:
+    # (-1.0 + 0.4) + 1.0 == 0.4 but (1.0 + 0.4) - 1.0 == 0.3999999999999999
+    pairs = Pairs(np.array([0, 1, 0]), np.array([1, 0, 1]), np.array(order))
+    assert sparse_average_linkage(2, pairs, 0.4) == expected
+    assert reference_linkage(2, pairs, 0.4) == expected
+
+
+def test_ties_go_to_the_smaller_pair() -> None:
+    # 0-1, 1-2 and 2-3 all at 0.5: 0 and 1 merge first; {0,1}-2 then averages 0.25, and 2-3 merges
+    pairs = Pairs(np.array([2, 1, 0]), np.array([3, 2, 1]), np.array([0.5, 0.5, 0.5]))
+    assert sparse_average_linkage(4, pairs, 0.5) == [0, 0, 2, 2]
+
+
+def test_pairs_across_components_are_ignored() -> None:
+    # 0-1 and 2-3 are strong; 1-2 is weak and joins the components: it never counts, even with
+    # a threshold at which the weak pair alone would do
+    pairs = Pairs(np.array([0, 2, 1]), np.array([1, 3, 2]), np.array([-0.1, -0.1, -0.6]))
+    assert sparse_average_linkage(4, pairs, -0.5) == [0, 0, 2, 2] == reference_linkage(4, pairs, -0.5)

@@ -6,6 +6,11 @@ an index found (`neighbours`) are ever held: memory O(items + pairs), and each m
 two clusters' neighbour lists plus heap operations. Average linkage does not chain (single
 linkage joins A and C through B); every member stays close to its group on average.
 
+The pairs are held as flat numpy arrays (about 21 bytes a pair, some 45 at the peak of setting
+them up) and the heap holds one bound per cluster rather than one entry per pair:
+benchmarks/bench_linkage.py measures it against the previous dicts-and-heap version, which made
+the very same merges.
+
 `average_linkage` is the same clustering over a dense matrix, kept as the reference the sparse
 version is tested against on small inputs.
 """
@@ -13,6 +18,8 @@ version is tested against on small inputs.
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,78 +27,271 @@ import numpy.typing as npt
 from commentscope.analysis.neighbours import Pairs
 
 Matrix = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.signedinteger[Any]]  # int32 when ids fit, else int64
+Floats = npt.NDArray[np.float64]
+Flags = npt.NDArray[np.bool_]
+_CHUNK = 1 << 18  # edge entries evaluated at once when setting the first bounds
+Bound = tuple[float, int, int, int, int]  # (-mean, smaller end, larger end, cluster, clock when set)
 
 
 def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[int]:
     """A cluster label per item (the cluster's smallest item) from sparse similarities.
 
-    Ties between equally good merges go to the pair with the smaller items. Copies
-    (`Pairs.copy_of`) enter as their first item weighted by their number: the same merges as
-    with every copy listed, since copies (similarity 1) merge before anything else.
+    Each step merges the two clusters with the highest mean similarity; ties go to the pair with
+    the smaller items. Copies (`Pairs.copy_of`) enter as their first item weighted by their
+    number: the same merges as with every copy listed, since copies (similarity 1) merge first.
     """
     if threshold > 1.0:
         return list(range(count))  # no mean reaches it: copies stay apart too
-    sizes = [1] * count
+    sizes = np.ones(count, np.int64)
     if pairs.copy_of is not None:
-        sizes = np.bincount(pairs.copy_of, minlength=count).tolist()
-    # A merge needs one pair at or above the threshold between the two clusters (a mean is never
-    # above its maximum), so clusters stay inside the components of those strong pairs: pairs
-    # that join two components never matter, and items without a strong pair stay alone.
-    component = list(range(count))
-    strong = pairs.similarity >= threshold
-    for a, b in zip(pairs.left[strong].tolist(), pairs.right[strong].tolist(), strict=True):
-        ra, rb = _root(component, a), _root(component, b)
-        if ra != rb:
-            component[max(ra, rb)] = min(ra, rb)
-    sums: list[dict[int, float]] = [{} for _ in range(count)]  # cluster -> neighbour -> summed sims
-    for a, b, s in zip(pairs.left.tolist(), pairs.right.tolist(), pairs.similarity.tolist(), strict=True):
-        if a != b and _root(component, a) == _root(component, b):
-            weighted = s * sizes[a] * sizes[b]
-            sums[a][b] = sums[a].get(b, 0.0) + weighted
-            sums[b][a] = sums[b].get(a, 0.0) + weighted
-    parent = list(range(count))
-    heap = [(-mean, a, b) for a in range(count) for b, s in sums[a].items()
-            if a < b and (mean := s / (sizes[a] * sizes[b])) >= threshold]
-    heapq.heapify(heap)
-    # A heap entry's mean is never below its pair's current mean: a merge pushes the pairs whose
-    # sums it changed, and a pair whose mean only fell as a cluster grew is pushed again when its
-    # stale entry comes up. So the first current entry popped is the best merge, as if every
-    # pair of the grown cluster had been pushed again (which made merging into a large cluster
-    # cost all its neighbours, each time).
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if parent[a] != a or parent[b] != b or b not in sums[a]:
-            continue  # a cluster is gone
-        mean = sums[a][b] / (sizes[a] * sizes[b])
-        if mean != -negative:
-            if mean < -negative and mean >= threshold:
-                heapq.heappush(heap, (-mean, a, b))  # fell since: pushed at its current mean
-            continue
-        keep, gone = min(a, b), max(a, b)
-        parent[gone] = keep
-        merged = sums[keep]
-        del merged[gone]
-        sizes[keep] += sizes[gone]
-        for other, s in sums[gone].items():
-            if other != keep:
-                total = merged[other] = merged.get(other, 0.0) + s
-                del sums[other][gone]
-                sums[other][keep] = total
-                mean = total / (sizes[keep] * sizes[other])
-                if mean >= threshold:
-                    heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
-        sums[gone] = {}
+        sizes = np.bincount(pairs.copy_of, minlength=count).astype(np.int64)
+    roots = _roots(_Graph.build(count, pairs, sizes, threshold).cluster())
     if pairs.copy_of is not None:
-        firsts = pairs.copy_of.tolist()
-        return [_root(parent, firsts[k]) for k in range(count)]
-    return [_root(parent, k) for k in range(count)]
+        roots = roots[pairs.copy_of]
+    labels: list[int] = roots.tolist()
+    return labels
 
 
-def _root(parent: list[int], item: int) -> int:
-    while parent[item] != item:
-        parent[item] = parent[parent[item]]
-        item = parent[item]
-    return item
+@dataclass
+class _Graph:
+    """The clusters and one edge per two clusters with a pair between them, as flat arrays.
+
+    An edge holds the sum of its member pairs' similarities times their weights (`sums`, -inf
+    once it was added into another edge) and the sum of its two clusters' ids (`ends`: either
+    end gives the other, as clusters merge). A cluster's edges are its `adjacency` array once it
+    was merged into, else its slice of `incident`; both may hold dead edges to gone clusters.
+
+    Each cluster has a bound on its best edge (`best_mean`, `best_other`), never below the true
+    best, and exact unless the other end merged after it was set (`touched` against the clock in
+    its heap entry). The heap holds every bound, so the first exact bound popped is the best
+    merge of all, with ties to the smaller pair, as if every edge were in the heap (the previous
+    version's heap of pairs, whose stale entries were most of its work). Inexact bounds popped
+    before it are evaluated together, and pushed again.
+    """
+
+    threshold: float
+    sizes: Ints
+    ends: Ints
+    sums: Floats
+    alive: Flags
+    start: Ints  # cluster -> its first entry in `incident` (count + 1)
+    incident: Ints  # edge ids: each cluster's edges as the smaller end, then as the larger
+    best_mean: Floats  # below the threshold when no edge reaches it
+    best_other: Ints  # -1 when no edge reaches the threshold
+    touched: list[int]  # the clock of the cluster's last merge
+    live: list[Bound | None]  # the heap entry of the cluster's bound (the others are stale)
+    slot: Ints  # scratch for a merge: neighbour -> its edge to the cluster merged into, else -1
+    adjacency: dict[int, Ints] = field(default_factory=dict)
+    clock: int = 0  # merges so far
+
+    @classmethod
+    def build(cls, count: int, pairs: Pairs, sizes: Ints, threshold: float) -> _Graph:
+        """One edge per pair inside a component of strong pairs, duplicates summed in their order."""
+        index = _index_type(count, len(pairs))
+        low = np.minimum(pairs.left, pairs.right).astype(index)
+        high = np.maximum(pairs.left, pairs.right).astype(index)
+        # A merge needs one pair at or above the threshold between the two clusters (a mean is
+        # never above its maximum), so clusters stay inside the components of those strong
+        # pairs: pairs that join two components never matter.
+        strong = pairs.similarity >= threshold
+        component = _components(count, low[strong], high[strong])
+        inside = (component[low] == component[high]) & (low != high)
+        del strong, component
+        similarity = pairs.similarity
+        if not inside.all():
+            low, high, similarity = low[inside], high[inside], similarity[inside]
+        del inside
+        key = low.astype(np.int64) * count + high
+        del low, high
+        order = np.argsort(key, kind="stable")
+        key.sort()
+        sums = similarity[order].astype(np.float64, copy=False)  # float32 input: summed in doubles, as before
+        del order, similarity
+        low = (key // count).astype(index)
+        high = (key - low * np.int64(count)).astype(index)
+        sums *= sizes[low]
+        sums *= sizes[high]
+        first = np.ones(len(key), bool)
+        first[1:] = key[1:] != key[:-1]
+        del key
+        if not first.all():  # the same pair twice: summed in input order, as listed
+            summed = np.zeros(int(first.sum()))
+            np.add.at(summed, np.cumsum(first) - 1, sums)
+            sums, low, high = summed, low[first], high[first]
+        del first
+        start, incident = _incidence(count, low, high)
+        ends = low + high
+        del low, high
+        return cls(
+            threshold, sizes.copy(), ends, sums, np.ones(len(sums), bool), start, incident,
+            np.full(count, np.nextafter(threshold, -np.inf)), np.full(count, -1, np.int64),
+            [0] * count, [None] * count, np.full(count, -1, np.int64),
+        )
+
+    def edges(self, cluster: int) -> Ints:
+        """The cluster's edges, some maybe dead."""
+        found = self.adjacency.get(cluster)
+        if found is None:
+            return self.incident[self.start[cluster]:self.start[cluster + 1]]
+        return found
+
+    def cluster(self) -> Ints:
+        """Merge until no bound reaches the threshold; each item's parent."""
+        parent = np.arange(len(self.sizes), dtype=np.int64)
+        heap: list[Bound] = []
+        degree = np.diff(self.start)
+        step = max(1, len(self.sizes) * _CHUNK // max(1, len(self.incident)))
+        for first in range(0, len(self.sizes), step):  # every cluster's bound, a chunk of entries at a time
+            last = min(first + step, len(self.sizes))
+            some = np.flatnonzero(degree[first:last])
+            heap.extend(self.settle(some + first, degree[first:last][some],
+                                    self.incident[self.start[first]:self.start[last]]))
+        heapq.heapify(heap)
+        live, touched = self.live, self.touched
+        unsure: list[int] = []  # clusters whose inexact bound was popped: evaluated together
+        while heap or unsure:
+            if heap:
+                entry = heapq.heappop(heap)
+                _, low, high, cluster, stamp = entry
+                if live[cluster] is not entry:
+                    continue  # a bound since replaced, or a cluster gone
+                if touched[low + high - cluster] >= stamp:
+                    unsure.append(cluster)
+                    continue
+                if not unsure:
+                    parent[high] = low
+                    for bound in self.merge(low, high):
+                        heapq.heappush(heap, bound)
+                    continue
+                heapq.heappush(heap, entry)  # the bounds popped before it may have fallen below it
+            adjacency, incident, start = self.adjacency, self.incident, self.start
+            pieces = [adjacency.get(c, incident[start[c]:start[c + 1]]) for c in unsure]
+            lengths = np.fromiter(map(len, pieces), np.int64, len(pieces))
+            for bound in self.settle(np.array(unsure, np.int64), lengths, np.concatenate(pieces)):
+                heapq.heappush(heap, bound)
+            unsure.clear()
+        return parent
+
+    def settle(self, clusters: Ints, lengths: Ints, edges: Ints) -> list[Bound]:
+        """Set the clusters' bounds to their best edges (`edges`: theirs in turn, `lengths` > 0
+        of them each); the bounds to push. A cluster's edges tie by their other end."""
+        owner = np.repeat(clusters, lengths)
+        others = self.ends.take(edges) - owner
+        means = self.sums.take(edges) / (self.sizes.take(owner) * self.sizes.take(others))
+        starts = np.cumsum(lengths) - lengths
+        best = np.fmax.reduceat(means, starts)  # fmax: a NaN mean is no best
+        tied = means == np.repeat(best, lengths)
+        other = np.minimum.reduceat(np.where(tied, others, len(self.sizes)), starts)
+        found = best >= self.threshold
+        self.best_mean[clusters] = np.where(found, best, np.nextafter(self.threshold, -np.inf))
+        self.best_other[clusters] = np.where(found, other, -1)
+        live = self.live
+        for cluster in clusters[~found].tolist():
+            live[cluster] = None
+        return [self.bound(c, m, o) for c, m, o in
+                zip(clusters[found].tolist(), best[found].tolist(), other[found].tolist(), strict=True)]
+
+    def bound(self, cluster: int, mean: float, other: int) -> Bound:
+        """The cluster's heap entry for its bound, now its live one."""
+        entry = self.live[cluster] = (-mean, min(cluster, other), max(cluster, other), cluster, self.clock + 1)
+        return entry
+
+    def merge(self, keep: int, gone: int) -> list[Bound]:
+        """Merge `gone` into `keep` (edges to a common neighbour added up); the bounds to push.
+
+        (`take` and `put` rather than indexing: a merge is some 40 numpy calls on small arrays.)"""
+        self.clock += 1
+        self.touched[keep] = self.touched[gone] = self.clock
+        self.live[gone] = None
+        kept, joining = self.edges(keep), self.edges(gone)
+        self.adjacency.pop(gone, None)
+        ends, sums, alive, slot = self.ends, self.sums, self.alive, self.slot
+        kept_others = ends.take(kept) - keep
+        slot.put(kept_others, kept)
+        between = slot[gone]
+        shared = slot.take(ends.take(joining) - gone)
+        slot.put(kept_others, -1)
+        sums[between], alive[between] = -np.inf, False
+        common = shared >= 0
+        dead, into = joining[common], shared[common]
+        sums.put(into, sums.take(into) + sums.take(dead))
+        sums.put(dead, -np.inf)
+        alive.put(dead, False)
+        moved = joining[~common]
+        ends.put(moved, ends.take(moved) + (keep - gone))
+        edges = np.concatenate((kept, moved))
+        edges = edges[alive.take(edges)]
+        self.adjacency[keep] = edges
+        self.sizes[keep] += self.sizes[gone]
+        others = ends.take(edges) - keep
+        means = sums.take(edges) / (self.sizes[keep] * self.sizes.take(others))
+        pushes = []
+        best = float(np.fmax.reduce(means)) if len(means) else -np.inf
+        if best >= self.threshold:
+            other = int(others[means == best].min())
+            self.best_mean[keep], self.best_other[keep] = best, other
+            pushes.append(self.bound(keep, best, other))
+        else:
+            self.best_mean[keep], self.best_other[keep] = np.nextafter(self.threshold, -np.inf), -1
+            self.live[keep] = None
+        # Each neighbour's edge to `keep` changed: one better than its bound is its best edge now
+        # (a bound on an edge to `keep` or `gone` is inexact now: `touched`).
+        current_mean = self.best_mean.take(others)
+        better = means > current_mean
+        tied = means == current_mean
+        if tied.any():
+            better |= tied & (self.best_other.take(others) > keep)
+        if better.any():
+            winners, won = others[better], means[better]
+            self.best_mean.put(winners, won)
+            self.best_other.put(winners, keep)
+            pushes.extend(self.bound(o, m, keep) for o, m in zip(winners.tolist(), won.tolist(), strict=True))
+        return pushes
+
+
+def _index_type(count: int, pairs: int) -> type[np.signedinteger[Any]]:
+    """The integer type for item and edge ids (and sums of two item ids): int32 when they fit."""
+    return np.int32 if 2 * max(count, pairs) < 2**31 else np.int64
+
+
+def _incidence(count: int, low: Ints, high: Ints) -> tuple[Ints, Ints]:
+    """Each item's edges as a slice of one array (CSR): as the smaller end, then as the larger.
+    Edges are sorted by (smaller, larger) end."""
+    smaller = np.bincount(low, minlength=count)
+    larger = np.bincount(high, minlength=count)
+    start = np.zeros(count + 1, np.int64)
+    np.cumsum(smaller + larger, out=start[1:])
+    incident = np.empty(2 * len(low), low.dtype)
+    edge = np.arange(len(low), dtype=low.dtype)
+    # edge e is the (e - first of its smaller end)-th of that end's edges: at e + larger ones before
+    incident[edge + (np.cumsum(larger) - larger).astype(low.dtype)[low]] = edge
+    by_larger = np.argsort(high, kind="stable").astype(low.dtype)
+    incident[edge + np.cumsum(smaller).astype(low.dtype)[high[by_larger]]] = by_larger
+    return start, incident
+
+
+def _components(count: int, low: Ints, high: Ints) -> Ints:
+    """A label per item, equal within each connected component (hook roots to the smaller root,
+    then jump pointers to the roots, until every pair's two labels agree)."""
+    label = np.arange(count, dtype=low.dtype)
+    while True:
+        a, b = label[low], label[high]
+        if np.array_equal(a, b):
+            return label
+        smaller = np.minimum(a, b)
+        np.minimum.at(label, a, smaller)
+        np.minimum.at(label, b, smaller)
+        label = _roots(label)
+
+
+def _roots(parent: Ints) -> Ints:
+    """Each item's root, where parents point to smaller items (pointer jumping)."""
+    while True:
+        jumped = parent[parent]
+        if np.array_equal(jumped, parent):
+            return parent
+        parent = jumped
 
 
 def average_linkage(similarity: Matrix, threshold: float) -> list[int]:
