@@ -171,7 +171,7 @@ def _canonical(
     low, high = np.minimum(left, right), np.maximum(left, right)
     if len(low) == 0:
         return Pairs.empty()
-    order = np.lexsort((high, low))
+    order = np.argsort(low * (int(high.max()) + 1) + high, kind="stable")  # by (low, high); duplicates in order
     low, high, sims = low[order], high[order], sims[order]
     first = np.ones(len(low), bool)
     first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])

@@ -155,7 +155,9 @@ class _Described:
 
     @classmethod
     def of(cls, terms: QuestionTerms, left: Index, right: Index) -> _Described:
-        stems, weights = _tfidf(terms, np.concatenate([left, right]))
+        member = np.zeros(len(terms), dtype=bool)
+        member[left] = member[right] = True
+        stems, weights = _tfidf(terms, np.flatnonzero(member))
         return cls(terms.rows("words"), stems, weights, terms.rows("topic_terms"),
                    np.frombuffer(terms.question_words, dtype=np.int32).astype(np.int64),
                    np.frombuffer(terms.negated, dtype=np.int8).astype(bool),
@@ -164,11 +166,11 @@ class _Described:
     def features(self, a: Index, b: Index) -> Matrix:
         """`LEXICAL_FEATURES` of the pairs (a[k], b[k]) of text positions."""
         term_sets, stems, length = self.term_sets, self.stems, self.length
-        shared_terms = term_sets.overlap(a, b)[0]
+        shared_terms = term_sets.shared(a, b)
         shared_stems, cosine = stems.overlap(a, b, self.tfidf)
         fewest_stems = np.minimum(stems.sizes[a], stems.sizes[b])
         return np.column_stack([
-            _jaccard(self.word_sets, a, b, self.word_sets.overlap(a, b)[0]), _jaccard(stems, a, b, shared_stems),
+            _jaccard(self.word_sets, a, b, self.word_sets.shared(a, b)), _jaccard(stems, a, b, shared_stems),
             cosine, _jaccard(term_sets, a, b, shared_terms),
             (term_sets.sizes[a] > 0) & (term_sets.sizes[b] > 0) & (shared_terms == 0),
             self.asks[a] == self.asks[b], self.negated[a] == self.negated[b],
@@ -186,7 +188,7 @@ def _jaccard(rows: TermRows, a: Index, b: Index, shared: Matrix) -> Matrix:
 def _tfidf(terms: QuestionTerms, members: Index) -> tuple[TermRows, npt.NDArray[np.float64]]:
     """The content stems of every text with their L2-normalised sublinear TF-IDF weights in the
     space fit on all the texts (`similarity.TfidfSpace`, the same numbers), each row's stems in
-    the order in which the texts at `members`, ascending, first name them: the order in which
+    the order in which the texts at `members` (ascending) first name them: the order in which
     a dot product adds them up, and so its last bit."""
     rows = terms.rows("content")
     counts = np.frombuffer(terms.counts, dtype=np.int32)
@@ -200,7 +202,7 @@ def _tfidf(terms: QuestionTerms, members: Index) -> tuple[TermRows, npt.NDArray[
     norm = np.array([math.sqrt(sum(squares[s:e])) for s, e in pairwise(starts)])
     owner = np.repeat(np.arange(n, dtype=np.int64), rows.sizes)
     weights = raw / norm[owner] if len(raw) else raw
-    named = rows.ids[rows.entries(np.unique(members))[1]]
+    named = rows.ids[rows.entries(members)[1]]
     seen, first = np.unique(named, return_index=True)
     rank = np.full(len(terms.vocabulary), len(seen), dtype=np.int64)
     rank[seen[np.argsort(first)]] = np.arange(len(seen))

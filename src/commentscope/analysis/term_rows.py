@@ -9,6 +9,7 @@ candidate index (`neighbours.jaccard_neighbours`) on such rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 import numpy as np
@@ -17,6 +18,8 @@ import numpy.typing as npt
 Index = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 _DENSE_CELLS = 1 << 22  # cells of the dense table in which `overlap` looks terms up (4 MiB of flags)
+_SIGNATURE_WORDS = 16  # 64-bit words of common terms a row keeps as bits (1,024 terms)
+_SIGNATURE_PAIRS = 1 << 16  # pairs whose signatures are compared at once
 _BLOCK_ENTRIES = 1 << 21  # candidate entries (an item and one set filed under a key term) at once
 
 
@@ -36,9 +39,46 @@ class TermRows:
     def __len__(self) -> int:
         return len(self.starts) - 1
 
-    @property
+    @cached_property
     def sizes(self) -> Index:
         return np.diff(self.starts)
+
+    @cached_property
+    def width(self) -> int:
+        """One more than the largest term id."""
+        return int(self.ids.max(initial=0)) + 1
+
+    @cached_property
+    def _signatures(self) -> tuple[npt.NDArray[np.uint64], TermRows]:
+        """Each row's most frequent terms (up to 64 * `_SIGNATURE_WORDS` of them) as bits, and
+        the rest of its terms as rows: most entries of a row are common terms."""
+        frequency = np.bincount(self.ids, minlength=1)
+        common = np.argsort(-frequency, kind="stable")[: 64 * _SIGNATURE_WORDS]
+        common = common[frequency[common] > 0]
+        bit = np.full(len(frequency), -1, dtype=np.int64)
+        bit[common] = np.arange(len(common))
+        found = bit[self.ids]
+        owner = np.repeat(np.arange(len(self), dtype=np.int64), self.sizes)
+        signed = found >= 0
+        signatures = np.zeros((len(self), max(1, -(-len(common) // 64))), dtype=np.uint64)
+        np.add.at(signatures, (owner[signed], found[signed] >> 6),  # distinct bits: adding sets them
+                  np.left_shift(np.uint64(1), (found[signed] & 63).astype(np.uint64)))
+        rest = np.zeros(len(self) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owner[~signed], minlength=len(self)), out=rest[1:])
+        return signatures, TermRows(rest, self.ids[~signed])
+
+    def shared(self, a: Index, b: Index) -> Floats:
+        """Per pair (a[k], b[k]), the number of shared terms (`overlap` without weights, faster:
+        the common terms are compared as bits)."""
+        signatures, rest = self._signatures
+        count = np.zeros(len(a))
+        for start in range(0, len(a), _SIGNATURE_PAIRS):
+            block = slice(start, start + _SIGNATURE_PAIRS)
+            both = np.bitwise_and(signatures[a[block]], signatures[b[block]])
+            count[block] = np.bitwise_count(both).sum(axis=1, dtype=np.int64)
+        if len(rest.ids):
+            count += rest.overlap(a, b)[0]
+        return count
 
     def entries(self, rows: Index) -> tuple[Index, Index]:
         """The owner (0.. along `rows`) and position in `ids` of every entry of the given rows."""
@@ -57,7 +97,7 @@ class TermRows:
         count, dot = np.zeros(len(a)), np.zeros(len(a))
         if not len(a):
             return count, dot
-        width = int(self.ids.max(initial=0)) + 1
+        width = self.width
         order = None
         if np.any(a[1:] < a[:-1]):
             order = np.argsort(a, kind="stable")
@@ -101,7 +141,7 @@ def term_neighbours(
     copy_of, distinct = _copies(rows)
     owner, at = rows.entries(distinct)
     terms = rows.ids[at]
-    frequency = np.bincount(terms, minlength=int(rows.ids.max(initial=0)) + 1)
+    frequency = np.bincount(terms, minlength=rows.width)
     shared = frequency[terms] > 1
     owner, terms = owner[shared], terms[shared]
     order = np.lexsort((terms, frequency[terms], owner))  # per item: rarest first, then by term
@@ -143,11 +183,11 @@ def _best(rows: TermRows, sizes: Index, item: Index, term: Index, posting_start:
     mine, theirs = pair // len(rows), pair % len(rows)
     other = mine != theirs
     mine, theirs = mine[other], theirs[other]
-    shared = rows.overlap(mine, theirs)[0]
+    shared = rows.shared(mine, theirs)
     score = shared / (sizes[mine] + sizes[theirs] - shared)
     good = score >= floor
     mine, theirs, score = mine[good], theirs[good], score[good]
-    order = np.lexsort((theirs, -score, mine))
+    order = np.lexsort((-score, mine))  # stable: ties stay in the order of `theirs`, ascending
     mine, theirs, score = mine[order], theirs[order], score[order]
     best = _rank_in_runs(mine) < k
     return mine[best], theirs[best], score[best]
