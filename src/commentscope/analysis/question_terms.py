@@ -142,7 +142,7 @@ class QuestionTerms:
                            frozenset(terms[k] for k in taken["topic_terms"]), terms[self.question_words[row]],
                            bool(self.negated[row]), self.lengths[row])
 
-    def select(self, positions: Sequence[int]) -> QuestionTerms:
+    def select(self, positions: Sequence[int] | Index) -> QuestionTerms:
         """The descriptions of the texts at `positions`, in that order (same vocabulary)."""
         chosen = np.asarray(positions, dtype=np.int64)
         found = QuestionTerms(self.vocabulary)

@@ -158,8 +158,9 @@ def term_neighbours(
     item_starts = np.flatnonzero(np.r_[True, key_owner[1:] != key_owner[:-1]]) if len(key_owner) else key_owner
     before = np.r_[0, np.cumsum(per_key)][item_starts]  # candidate entries before each item's
     marks = np.arange(0, int(per_key.sum()) + 1, _BLOCK_ENTRIES)
-    firsts = item_starts[np.unique(np.searchsorted(before, marks, side="right") - 1)] if len(key_owner) else []
-    cuts = [*map(int, firsts), len(key_owner)]
+    firsts: list[int] = item_starts[np.unique(np.searchsorted(before, marks, side="right") - 1)].tolist() if len(
+        key_owner) else []
+    cuts = [*firsts, len(key_owner)]
     found = [
         _best(rows, sizes, distinct[key_owner[start:end]], key_terms_[start:end], posting_start, filed_item, floor, k)
         for start, end in pairwise(cuts) if end > start
