@@ -9,7 +9,8 @@ canonical order). When the reducer stored their descriptions in the map step (`t
 pairs read them; a dump without them (made before `QuestionTerms`) is tokenised here, as the
 driver did then. Prints the CPU seconds of `LexicalSimilarity.pairs`, the driver's resident
 memory, and a digest of the pairs (equal digests: the same pairs and probabilities, bit for
-bit). --describe also times describing every question anew (what the workers now do).
+bit). --describe also times describing every question anew (what the workers now do) and
+gives the pickled size of the stored descriptions.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def main(argv: list[str]) -> int:
         if "--describe" in argv:
             cpu = time.process_time()
             QuestionTerms.of(texts)
-            print(f"describing {len(texts)} questions anew: {time.process_time() - cpu:.2f} s CPU")
+            print(f"describing {len(texts)} questions anew: {time.process_time() - cpu:.2f} s CPU; stored "
+                  f"descriptions of all {len(stored)} questions: {len(pickle.dumps(stored, protocol=5)):,} bytes "
+                  "pickled")
     similarity = LexicalSimilarity()
     similarity.head  # noqa: B018  (the packaged head, loaded before timing)
     cpu = time.process_time()

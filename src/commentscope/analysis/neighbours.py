@@ -14,7 +14,8 @@ Two kinds of items:
   and only a set's first ``|s| - ceil(t * |s|) + 1`` terms are indexed, because two sets with
   Jaccard >= t must share one of them; candidates are then verified. Identical sets are
   indexed once (`Pairs.copy_of`): a thread that repeats one question a thousand times would
-  otherwise give half a million pairs of similarity 1.
+  otherwise give half a million pairs of similarity 1. `term_pairs` is the same index on rows
+  of term ids (`term_rows.term_neighbours`: numpy throughout, no Python loop over the sets).
 """
 
 from __future__ import annotations

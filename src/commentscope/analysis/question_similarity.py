@@ -14,6 +14,9 @@ the development question pairs (`benchmarks/train_faq_pair_model.py`, docs/faq.m
   pairs once questions carry their context); the `lexical` head scores them. Questions with
   the same content terms enter once, as copies. Measured at least as good as plain token
   Jaccard with a fitted threshold.
+
+Texts given as `question_terms.DescribedTexts` carry their words already (read in the map
+step); both read them instead of tokenising the texts again.
 """
 
 from __future__ import annotations
