@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import pickle
+import sys
+from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commentscope.analysis.faq import group_questions
 from commentscope.analysis.pair_model import pair_features
 from commentscope.analysis.question_similarity import LexicalSimilarity
 from commentscope.analysis.question_terms import DescribedTexts, Description, QuestionTerms
+from commentscope.engine.page import PageOutput, Settings, map_page
+from commentscope.engine.reducers import QuestionsReducer
+from commentscope.engine.run import _matcher, read_item, tasks
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from make_corpus import write_corpus
 
 TEXTS = [
     "I take warfarin every day. Can I drink alcohol with it?",
@@ -71,3 +81,33 @@ def test_lexical_pairs_from_stored_descriptions_equal_those_from_the_texts() -> 
     assert len(fresh) > 0
     for name in ("left", "right", "similarity", "copy_of"):
         assert np.array_equal(getattr(stored, name), getattr(fresh, name))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> list[PageOutput]:
+    """A few generated pages with reader questions, mapped as a worker maps them."""
+    root = tmp_path_factory.mktemp("corpus")
+    write_corpus(root, 6, 12, seed=3)
+    matcher, settings = _matcher(None, False), Settings()
+    return [map_page(result, matcher, settings)
+            for task in tasks([root], settings) for item in task.items for result in read_item(item)]
+
+
+def test_questions_reducer_stores_what_grouping_compares(pages: list[PageOutput],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMMENTSCOPE_SIMILARITY", "lexical")
+    reducer, later = QuestionsReducer(), QuestionsReducer()
+    for page in pages[:3]:
+        reducer.add(page)
+    for page in pages[3:]:
+        later.add(page)
+    reducer.merge(pickle.loads(pickle.dumps(later)))
+    assert len(reducer.terms) == len(reducer.context) > 10
+    assert [reducer.terms.description(k) for k in range(len(reducer.terms))] == [
+        Description.of(text) for text in reducer.context]
+    questions, _ = reducer.finish()
+    eligible = pd.Series(reducer.eligible, index=questions.index)
+    context = pd.Series(reducer.context, index=questions.index)
+    from_texts = group_questions(questions[eligible].drop(columns="group_id"), context=context[eligible])
+    assert questions.loc[eligible, "group_id"].equals(from_texts.rename("group_id"))
+    assert (questions.loc[eligible, "group_id"] != "").all()
