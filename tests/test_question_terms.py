@@ -111,3 +111,12 @@ def test_questions_reducer_stores_what_grouping_compares(pages: list[PageOutput]
     from_texts = group_questions(questions[eligible].drop(columns="group_id"), context=context[eligible])
     assert questions.loc[eligible, "group_id"].equals(from_texts.rename("group_id"))
     assert (questions.loc[eligible, "group_id"] != "").all()
+
+
+@pytest.mark.parametrize(("first", "then"), [([], []), (TEXTS[:2], []), ([], TEXTS[:2])],
+                         ids=["both-empty", "later-empty", "earlier-empty"])
+def test_a_chunk_without_questions_merges(first: list[str], then: list[str]) -> None:
+    merged = QuestionTerms.of(first)
+    merged.merge(QuestionTerms.of(then))
+    assert [merged.description(k) for k in range(len(merged))] == [Description.of(t) for t in first + then]
+    assert len(merged.select(list(range(len(merged))))) == len(first + then)
