@@ -9,8 +9,9 @@ canonical order). When the reducer stored their descriptions in the map step (`t
 pairs read them; a dump without them (made before `QuestionTerms`) is tokenised here, as the
 driver did then. Prints the CPU seconds of `LexicalSimilarity.pairs`, the driver's resident
 memory, and a digest of the pairs (equal digests: the same pairs and probabilities, bit for
-bit). --describe also times describing every question anew (what the workers now do) and
-gives the pickled size of the stored descriptions.
+bit). --describe also times describing every question anew (what the workers now do), gives
+the pickled size of the stored descriptions, and times unpickling and merging them as 125
+chunks (what the driver now does).
 """
 
 from __future__ import annotations
@@ -28,6 +29,21 @@ import pandas as pd
 from commentscope.analysis.faq import _canonical_order
 from commentscope.analysis.question_similarity import LexicalSimilarity
 from commentscope.engine.reducers import QUESTION_FIELDS
+
+
+def _merge_cost(texts: list[str], chunks: int) -> None:
+    """What the driver pays for descriptions made in `chunks` workers' chunks: unpickling and
+    merging them in order (each chunk with its own vocabulary, as a worker sends it)."""
+    from commentscope.analysis.question_terms import QuestionTerms
+
+    size = -(-len(texts) // chunks)
+    sent = [pickle.dumps(QuestionTerms.of(texts[s : s + size]), protocol=5) for s in range(0, len(texts), size)]
+    cpu = time.process_time()
+    merged = QuestionTerms()
+    for blob in sent:
+        merged.merge(pickle.loads(blob))
+    print(f"{len(sent)} chunks' descriptions, {sum(map(len, sent)):,} bytes pickled: unpickled and merged in "
+          f"{time.process_time() - cpu:.3f} s CPU")
 
 
 def main(argv: list[str]) -> int:
@@ -48,6 +64,7 @@ def main(argv: list[str]) -> int:
             print(f"describing {len(texts)} questions anew: {time.process_time() - cpu:.2f} s CPU; stored "
                   f"descriptions of all {len(stored)} questions: {len(pickle.dumps(stored, protocol=5)):,} bytes "
                   "pickled")
+            _merge_cost(texts, chunks=125)
     similarity = LexicalSimilarity()
     similarity.head  # noqa: B018  (the packaged head, loaded before timing)
     cpu = time.process_time()
