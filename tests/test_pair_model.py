@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 from commentscope.analysis.pair_model import (
+    FEWEST_CAP,
     LEXICAL_FEATURES,
+    SHARED_CAP,
     PairHead,
     lexical_features,
     packaged_head,
@@ -14,7 +18,11 @@ from commentscope.analysis.pair_model import (
     pair_probabilities,
     question_word,
 )
+from commentscope.analysis.similarity import TfidfSpace, content_terms
+from commentscope.analysis.taxonomy import load_taxonomy
+from commentscope.analysis.topics import TopicMatcher
 from commentscope.errors import CommentscopeError
+from commentscope.text import words
 
 TEXTS = [
     "How much vitamin D should I take every day?",
@@ -117,3 +125,29 @@ def test_probabilities_in_blocks_equal_those_of_the_whole_feature_matrix(
     whole = head.probability(pair_features(TEXTS, left, right, vectors))
     monkeypatch.setattr(pair_model, "_BLOCK", 8)
     assert np.array_equal(pair_probabilities(head, TEXTS, left, right, vectors), whole)
+
+
+def reference_features(texts: list[str], a: int, b: int) -> list[float]:
+    """`LEXICAL_FEATURES` of one pair, from the texts with sets, dicts and `TfidfSpace`."""
+    matcher = TopicMatcher(load_taxonomy())
+
+    def jaccard(x: set[str], y: set[str]) -> float:
+        return len(x & y) / len(x | y) if x | y else 0.0
+
+    wa, wb = set(words(texts[a])), set(words(texts[b]))
+    sa, sb = set(content_terms(texts[a])), set(content_terms(texts[b]))
+    ta, tb = ({t.casefold() for t in matcher.found_terms(texts[k])} for k in (a, b))
+    la, lb = len(words(texts[a])), len(words(texts[b]))
+    negated = [re.search(r"\b(?:not|no|never|without|cannot|\w+n't)\b", texts[k], re.I) is not None for k in (a, b)]
+    return [jaccard(wa, wb), jaccard(sa, sb), TfidfSpace(texts).similarity(texts[a], texts[b]), jaccard(ta, tb),
+            float(bool(ta) and bool(tb) and not ta & tb), float(question_word(texts[a]) == question_word(texts[b])),
+            float(negated[0] == negated[1]), min(la, lb) / max(1, la, lb), min(len(sa & sb), SHARED_CAP),
+            min(len(sa), len(sb), FEWEST_CAP)]
+
+
+def test_lexical_features_equal_those_computed_from_the_texts_one_pair_at_a_time() -> None:
+    texts = [*TEXTS, "I'm on warfarin. Can I take ibuprofen for my back pain?", "Is aspirin safe with warfarin?", ""]
+    left, right = np.triu_indices(len(texts), k=1)
+    found = lexical_features(texts, left.astype(np.int64), right.astype(np.int64))
+    for row, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        assert found[row].tolist() == pytest.approx(reference_features(texts, a, b), abs=1e-12)

@@ -27,6 +27,7 @@ from commentscope.analysis.faq_material import is_faq_material, open_questions
 from commentscope.analysis.linkage import sparse_average_linkage
 from commentscope.analysis.neighbours import Pairs
 from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
+from commentscope.analysis.question_terms import DescribedTexts, QuestionTerms
 from commentscope.analysis.similarity import SparseVector, TfidfSpace, content_terms, cosine
 from commentscope.errors import CommentscopeError
 from commentscope.results import FAQ_GAP_COLUMNS
@@ -52,13 +53,15 @@ def group_questions(
     similarity: QuestionSimilarity | None = None,
     threshold: float | None = None,
     context: pd.Series | None = None,
+    terms: QuestionTerms | None = None,
 ) -> pd.Series:
     """A group id ("g001", numbered by rank) for each question row, aligned with its index.
 
     `similarity` defaults to `default_similarity()`; `threshold` to that similarity's own.
     `context`, aligned with the rows, is the text compared instead of the bare question
     (`question_context`: "Can I have a few drinks?" means little without "I took my last
-    azithromycin this morning").
+    azithromycin this morning"). `terms`, in the rows' order, describes the compared texts
+    already (`QuestionTerms`, read in the map step): they are not tokenised again.
     """
     _require_columns(questions)
     if questions.empty:
@@ -67,7 +70,9 @@ def group_questions(
     order = _canonical_order(questions)
     ordered = questions.iloc[order]
     compared = ordered["question"] if context is None else context.loc[questions.index].iloc[order]
-    texts = [str(q) for q in compared]
+    texts: Sequence[str] = [str(q) for q in compared]
+    if terms is not None:
+        texts = DescribedTexts(texts, terms.select(order))
     cut = measure.threshold if threshold is None else threshold
     pairs = _apart_within_comments(measure.pairs(texts), ordered)
     labels = sparse_average_linkage(len(texts), pairs, cut)

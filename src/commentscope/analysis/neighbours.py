@@ -14,21 +14,22 @@ Two kinds of items:
   and only a set's first ``|s| - ceil(t * |s|) + 1`` terms are indexed, because two sets with
   Jaccard >= t must share one of them; candidates are then verified. Identical sets are
   indexed once (`Pairs.copy_of`): a thread that repeats one question a thousand times would
-  otherwise give half a million pairs of similarity 1.
+  otherwise give half a million pairs of similarity 1. `term_pairs` is the same index on rows
+  of term ids (`term_rows.term_neighbours`: numpy throughout, no Python loop over the sets).
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
+from commentscope.analysis.term_rows import TermRows, term_neighbours
 
 EXACT_MAX = 20_000  # items compared exactly, every row against every row in blocks
 NEIGHBOURS = 10  # k nearest neighbours kept per item
@@ -171,7 +172,7 @@ def _canonical(
     low, high = np.minimum(left, right), np.maximum(left, right)
     if len(low) == 0:
         return Pairs.empty()
-    order = np.lexsort((high, low))
+    order = np.argsort(low * (int(high.max()) + 1) + high, kind="stable")  # by (low, high); duplicates in order
     low, high, sims = low[order], high[order], sims[order]
     first = np.ones(len(low), bool)
     first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
@@ -233,38 +234,17 @@ def jaccard_neighbours(
     """
     if not 0.0 < floor <= 1.0:
         raise ValueError(f"Jaccard floor must be in (0, 1], got {floor}")
-    first: dict[frozenset[str], int] = {}
-    copy_of = [first.setdefault(s, k) if s else k for k, s in enumerate(sets)]
-    distinct = [k for k, c in enumerate(copy_of) if c == k and sets[k]]
-    frequency = Counter(term for item in distinct for term in sets[item])
-    keys = {
-        item: sorted((t for t in sets[item] if frequency[t] > 1), key=lambda t: (frequency[t], t))[:key_terms]
-        for item in distinct
-    }
-    postings: dict[str, list[int]] = defaultdict(list)
-    for item in distinct:
-        for term in keys[item]:
-            filed = postings[term]
-            if len(filed) < posting_cap:
-                filed.append(item)
-    left, right, sims = array("q"), array("q"), array("d")  # 24 bytes a pair, not ~100 in lists
-    for item in distinct:
-        mine = sets[item]
-        candidates = {other for term in keys[item] for other in postings[term]}
-        candidates.discard(item)
-        scored = []
-        for other in candidates:
-            theirs = sets[other]
-            shared = len(mine & theirs)
-            score = shared / (len(mine) + len(theirs) - shared)
-            if score >= floor:
-                scored.append((-score, other))
-        for negative, other in heapq.nsmallest(k, scored):
-            left.append(item)
-            right.append(other)
-            sims.append(-negative)
-    pairs = _canonical(np.frombuffer(left, np.int64), np.frombuffer(right, np.int64), np.frombuffer(sims, np.float64))
-    del left, right, sims
-    if len(first) == sum(1 for s in sets if s):
-        return pairs
-    return Pairs(pairs.left, pairs.right, pairs.similarity, np.array(copy_of, np.int64))
+    vocabulary = {term: k for k, term in enumerate(sorted({t for s in sets for t in s}))}
+    rows = TermRows.of([sorted(vocabulary[t] for t in s) for s in sets])
+    return term_pairs(rows, floor, k=k, key_terms=key_terms, posting_cap=posting_cap)
+
+
+def term_pairs(rows: TermRows, floor: float, *, k: int = JACCARD_NEIGHBOURS, key_terms: int = KEY_TERMS,
+               posting_cap: int = POSTING_CAP) -> Pairs:
+    """`jaccard_neighbours` of sets given as rows of ids in ascending order, the ids ordering
+    the terms alphabetically (`term_rows.term_neighbours`)."""
+    if not 0.0 < floor <= 1.0:
+        raise ValueError(f"Jaccard floor must be in (0, 1], got {floor}")
+    left, right, sims, copy_of = term_neighbours(rows, floor, k=k, key_terms=key_terms, posting_cap=posting_cap)
+    pairs = _canonical(left, right, sims)
+    return pairs if copy_of is None else Pairs(pairs.left, pairs.right, pairs.similarity, copy_of)

@@ -22,21 +22,19 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
-from array import array
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 
-from commentscope.analysis.similarity import TfidfSpace, content_terms
-from commentscope.analysis.taxonomy import load_taxonomy
-from commentscope.analysis.topics import TopicMatcher
+from commentscope.analysis.question_terms import QuestionTerms, question_word, terms_of
+from commentscope.analysis.term_rows import TermRows
 from commentscope.errors import CommentscopeError
-from commentscope.text import words
 
 MODEL_FILE = "data/faq_pair_model.json.gz"
 LEXICAL_FEATURES = (
@@ -47,11 +45,6 @@ SHARED_CAP = 6  # shared content stems counted up to this many
 FEWEST_CAP = 8  # a question's content stems counted up to this many (more than half of the
 # development questions have fewer): a head fitted on short questions must not read two long
 # comments as alike for their length alone
-QUESTION_WORDS = frozenset(
-    "what how can is are should why when does do will could which where who would have has did was".split()
-)
-_NEGATION = re.compile(r"\b(?:not|no|never|without|cannot|\w+n't)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _BLOCK = 8192  # pairs whose vectors are gathered at once
 
 Matrix = npt.NDArray[np.float64]
@@ -106,8 +99,9 @@ def pair_features(
     texts: Sequence[str], left: Index, right: Index, vectors: npt.NDArray[np.float32] | None = None
 ) -> Matrix:
     """One row per pair (left[k], right[k]): the cosine of the `vectors` (unit rows) when given,
-    then `LEXICAL_FEATURES`."""
-    described = _Described.of(texts, left, right)
+    then `LEXICAL_FEATURES`. `texts` that carry their descriptions (`DescribedTexts`) are not
+    tokenised again."""
+    described = _Described.of(terms_of(texts), left, right)
     rows = np.zeros((len(left), len(LEXICAL_FEATURES) + (vectors is not None)))
     for block, features in _feature_blocks(described, left, right, vectors):
         rows[block] = features
@@ -119,7 +113,7 @@ def pair_probabilities(
 ) -> npt.NDArray[np.float64]:
     """`head.probability` of each pair's `pair_features`, one block of pairs at a time: the
     same numbers without the whole feature matrix (80 bytes a pair: 800 MB at 10 million pairs)."""
-    described = _Described.of(texts, left, right)
+    described = _Described.of(terms_of(texts), left, right)
     found = np.zeros(len(left))
     for block, features in _feature_blocks(described, left, right, vectors):
         found[block] = head.probability(features)
@@ -127,11 +121,8 @@ def pair_probabilities(
 
 
 def lexical_features(texts: Sequence[str], left: Index, right: Index) -> Matrix:
-    """`LEXICAL_FEATURES` for each pair (left[k], right[k]) of `texts`.
-
-    Each distinct text is described once in Python; the pairs are then compared with numpy, in
-    blocks (`_RowSets.overlap`), so that 700,000 candidate pairs cost no Python loop.
-    """
+    """`LEXICAL_FEATURES` for each pair (left[k], right[k]) of `texts`: each text's words are
+    read once (`QuestionTerms`), and the pairs are compared with numpy (`TermRows.overlap`)."""
     return pair_features(texts, left, right)
 
 
@@ -151,148 +142,74 @@ def _feature_blocks(
 
 @dataclass(frozen=True)
 class _Described:
-    """What the lexical features compare, for every text in a pair, in compact arrays: each
-    distinct text is described once and only its rows of term ids are kept (a frozenset and
-    a dict per text took 5 KB: 2 GB at a million comments)."""
+    """What the lexical features compare, per text, as rows of term ids (`QuestionTerms`), with
+    the TF-IDF weights of the content stems in the space fit on all the texts."""
 
-    code: Index  # text position -> row of its description
-    word_sets: _RowSets
-    stem_sets: _RowSets
-    term_sets: _RowSets
-    tfidf: _RowSets
+    word_sets: TermRows
+    stems: TermRows  # content stems, ordered as the TF-IDF dot product sums them
+    tfidf: npt.NDArray[np.float64]  # weight of each entry of `stems`
+    term_sets: TermRows
     asks: Index
     negated: npt.NDArray[np.bool_]
     length: Matrix
 
     @classmethod
-    def of(cls, texts: Sequence[str], left: Index, right: Index) -> _Described:
-        space = TfidfSpace(texts)
-        matcher = _packaged_matcher()
-        code = np.zeros(len(texts), dtype=np.int64)
-        position: dict[str, int] = {}  # a repeated question is described once
-        builders = [_RowSetsBuilder() for _ in range(4)]
-        question_words: list[str] = []
-        negated: list[bool] = []
-        length: list[int] = []
-        for k in np.unique(np.concatenate([left, right])).tolist():
-            text = texts[k]
-            if text not in position:
-                position[text] = len(question_words)
-                found = words(text)
-                builders[0].add(dict.fromkeys(frozenset(found), 1.0))
-                builders[1].add(dict.fromkeys(frozenset(content_terms(text)), 1.0))
-                builders[2].add(dict.fromkeys(frozenset(t.casefold() for t in matcher.found_terms(text)), 1.0))
-                builders[3].add(space.vector(text))
-                question_words.append(question_word(text))
-                negated.append(_NEGATION.search(text) is not None)
-                length.append(len(found))
-            code[k] = position[text]
-        kinds = {w: k for k, w in enumerate(sorted(set(question_words)))}
-        word_sets, stem_sets, term_sets, tfidf = (builder.build() for builder in builders)
-        return cls(code, word_sets, stem_sets, term_sets, tfidf,
-                   np.array([kinds[w] for w in question_words], dtype=np.int64),
-                   np.array(negated, dtype=bool), np.array(length, dtype=np.float64))
+    def of(cls, terms: QuestionTerms, left: Index, right: Index) -> _Described:
+        member = np.zeros(len(terms), dtype=bool)
+        member[left] = member[right] = True
+        stems, weights = _tfidf(terms, np.flatnonzero(member))
+        return cls(terms.rows("words"), stems, weights, terms.rows("topic_terms"),
+                   np.frombuffer(terms.question_words, dtype=np.int32).astype(np.int64),
+                   np.frombuffer(terms.negated, dtype=np.int8).astype(bool),
+                   np.frombuffer(terms.lengths, dtype=np.int32).astype(np.float64))
 
-    def features(self, left: Index, right: Index) -> Matrix:
-        """`LEXICAL_FEATURES` of the pairs (left[k], right[k]) of text positions."""
-        a, b = self.code[left], self.code[right]
-        term_sets, stem_sets, length = self.term_sets, self.stem_sets, self.length
-        shared_terms = term_sets.overlap(a, b)[0]
-        shared_stems = stem_sets.overlap(a, b)[0]
-        fewest_stems = np.minimum(stem_sets.sizes[a], stem_sets.sizes[b])
+    def features(self, a: Index, b: Index) -> Matrix:
+        """`LEXICAL_FEATURES` of the pairs (a[k], b[k]) of text positions."""
+        term_sets, stems, length = self.term_sets, self.stems, self.length
+        shared_terms = term_sets.shared(a, b)
+        shared_stems, cosine = stems.overlap(a, b, self.tfidf)
+        fewest_stems = np.minimum(stems.sizes[a], stems.sizes[b])
         return np.column_stack([
-            self.word_sets.jaccard(a, b), stem_sets.jaccard(a, b, shared_stems), self.tfidf.overlap(a, b)[1],
-            term_sets.jaccard(a, b), (term_sets.sizes[a] > 0) & (term_sets.sizes[b] > 0) & (shared_terms == 0),
+            _jaccard(self.word_sets, a, b, self.word_sets.shared(a, b)), _jaccard(stems, a, b, shared_stems),
+            cosine, _jaccard(term_sets, a, b, shared_terms),
+            (term_sets.sizes[a] > 0) & (term_sets.sizes[b] > 0) & (shared_terms == 0),
             self.asks[a] == self.asks[b], self.negated[a] == self.negated[b],
             np.minimum(length[a], length[b]) / np.maximum(1.0, np.maximum(length[a], length[b])),
             np.minimum(shared_stems, SHARED_CAP), np.minimum(fewest_stems, FEWEST_CAP),
         ]).astype(np.float64)
 
 
-class _RowSetsBuilder:
-    """`_RowSets.of`, one row at a time, into compact arrays."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.terms = array("q")
-        self.weights = array("d")
-        self.starts = array("q", [0])
-
-    def add(self, row: dict[str, float]) -> None:
-        ids = self.ids
-        keyed = sorted((ids.setdefault(term, len(ids)), weight) for term, weight in row.items())
-        self.terms.extend(k for k, _ in keyed)
-        self.weights.extend(w for _, w in keyed)
-        self.starts.append(len(self.terms))
-
-    def build(self) -> _RowSets:
-        return _RowSets(np.frombuffer(self.starts, dtype=np.int64).copy(),
-                        np.frombuffer(self.terms, dtype=np.int64).copy(),
-                        np.frombuffer(self.weights, dtype=np.float64).copy(), max(1, len(self.ids)))
+def _jaccard(rows: TermRows, a: Index, b: Index, shared: Matrix) -> Matrix:
+    """|A & B| / |A | B| of rows a[k] and b[k] (0 when both are empty), `shared` = |A & B|."""
+    union = rows.sizes[a] + rows.sizes[b] - shared
+    return np.where(union > 0, shared / np.maximum(union, 1), 0.0)
 
 
-@dataclass(frozen=True)
-class _RowSets:
-    """Rows of weighted terms in compressed form (term ids sorted within a row)."""
-
-    starts: Index  # row r holds terms[starts[r]:starts[r + 1]]
-    terms: Index
-    weights: npt.NDArray[np.float64]
-    vocabulary: int
-
-    @classmethod
-    def of(cls, rows: Sequence[dict[str, float]]) -> _RowSets:
-        builder = _RowSetsBuilder()
-        for row in rows:
-            builder.add(row)
-        return builder.build()
-
-    @property
-    def sizes(self) -> Index:
-        return np.diff(self.starts)
-
-    def jaccard(self, a: Index, b: Index, shared: Matrix | None = None) -> Matrix:
-        """|A & B| / |A | B| of the term sets of rows a[k] and b[k] (0 when both are empty);
-        `shared` is |A & B| when already counted (`overlap`)."""
-        if shared is None:
-            shared = self.overlap(a, b)[0]
-        union = self.sizes[a] + self.sizes[b] - shared
-        return np.where(union > 0, shared / np.maximum(union, 1), 0.0)
-
-    def overlap(self, a: Index, b: Index) -> tuple[Matrix, Matrix]:
-        """Per pair, the number of shared terms and the sum of their weights' products."""
-        owner_a, terms_a, weights_a = self._gather(a)
-        owner_b, terms_b, weights_b = self._gather(b)
-        keys_b = owner_b * self.vocabulary + terms_b
-        order = np.argsort(keys_b, kind="stable")
-        sorted_b = keys_b[order]
-        keys_a = owner_a * self.vocabulary + terms_a
-        found = np.minimum(np.searchsorted(sorted_b, keys_a), max(0, len(sorted_b) - 1))
-        hit = (sorted_b[found] == keys_a) if len(sorted_b) else np.zeros(len(keys_a), dtype=bool)
-        products = weights_a[hit] * weights_b[order][found[hit]]
-        count = np.bincount(owner_a[hit], minlength=len(a)).astype(np.float64)
-        return count, np.bincount(owner_a[hit], weights=products, minlength=len(a)).astype(np.float64)
-
-    def _gather(self, rows: Index) -> tuple[Index, Index, npt.NDArray[np.float64]]:
-        """Pair number, term id and weight of every term of the given rows, concatenated."""
-        first = self.starts[rows]
-        sizes = self.starts[rows + 1] - first
-        owner = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
-        offsets = np.arange(len(owner), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        at = np.repeat(first, sizes) + offsets
-        return owner, self.terms[at], self.weights[at]
+def _tfidf(terms: QuestionTerms, members: Index) -> tuple[TermRows, npt.NDArray[np.float64]]:
+    """The content stems of every text with their L2-normalised sublinear TF-IDF weights in the
+    space fit on all the texts (`similarity.TfidfSpace`, the same numbers), each row's stems in
+    the order in which the texts at `members` (ascending) first name them: the order in which
+    a dot product adds them up, and so its last bit."""
+    rows = terms.rows("content")
+    counts = np.frombuffer(terms.counts, dtype=np.int32)
+    frequency = np.bincount(rows.ids, minlength=len(terms.vocabulary))
+    n = len(terms)
+    idf = np.array([math.log((1.0 + n) / (1.0 + df)) + 1.0 for df in frequency.tolist()])
+    tf = np.array([0.0, *(1.0 + math.log(c) for c in range(1, int(counts.max(initial=0)) + 1))])
+    raw = tf[counts] * idf[rows.ids]  # each row's stems alphabetically, as TfidfSpace adds their squares
+    squares = (raw * raw).tolist()
+    starts = rows.starts.tolist()
+    norm = np.array([math.sqrt(sum(squares[s:e])) for s, e in pairwise(starts)])
+    owner = np.repeat(np.arange(n, dtype=np.int64), rows.sizes)
+    weights = raw / norm[owner] if len(raw) else raw
+    named = rows.ids[rows.entries(members)[1]]
+    seen, first = np.unique(named, return_index=True)
+    rank = np.full(len(terms.vocabulary), len(seen), dtype=np.int64)
+    rank[seen[np.argsort(first)]] = np.arange(len(seen))
+    ranked = rank[rows.ids]
+    order = np.lexsort((rows.ids, ranked, owner))
+    return TermRows(rows.starts, ranked[order]), weights[order]
 
 
-def question_word(text: str) -> str:
-    """The question word among the first three words of the last question sentence ("" if none)."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    last = asking[-1] if asking else (sentences[-1] if sentences else "")
-    return next((w for w in words(last)[:3] if w in QUESTION_WORDS), "")
-
-
-@cache
-def _packaged_matcher() -> TopicMatcher:
-    """The packaged taxonomy's matcher (the features' terms, whatever taxonomy the run uses),
-    compiled once per process."""
-    return TopicMatcher(load_taxonomy())
+__all__ = ["LEXICAL_FEATURES", "PairHead", "lexical_features", "packaged_head", "pair_features",
+           "pair_probabilities", "question_word"]

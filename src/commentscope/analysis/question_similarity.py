@@ -14,6 +14,9 @@ the development question pairs (`benchmarks/train_faq_pair_model.py`, docs/faq.m
   pairs once questions carry their context); the `lexical` head scores them. Questions with
   the same content terms enter once, as copies. Measured at least as good as plain token
   Jaccard with a fitted threshold.
+
+Texts given as `question_terms.DescribedTexts` carry their words already (read in the map
+step); both read them instead of tokenising the texts again.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from commentscope.analysis.embeddings import Vectors, embed, semantic_available
-from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, jaccard_neighbours, vector_pairs
+from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, term_pairs, vector_pairs
 from commentscope.analysis.pair_model import PairHead, packaged_head, pair_probabilities
-from commentscope.analysis.similarity import content_terms
+from commentscope.analysis.question_terms import DescribedTexts, QuestionTerms
 
 
 class QuestionSimilarity(Protocol):
@@ -76,8 +79,9 @@ class LexicalSimilarity:
         return self.head.threshold
 
     def pairs(self, texts: Sequence[str]) -> Pairs:
-        found = jaccard_neighbours([frozenset(content_terms(t)) for t in texts], self.floor)
-        return _score(self.head, found, texts)
+        described = texts if isinstance(texts, DescribedTexts) else DescribedTexts(texts, QuestionTerms.of(texts))
+        found = term_pairs(described.terms.alphabetical("content"), self.floor)
+        return _score(self.head, found, described)
 
 
 def _score(head: PairHead, found: Pairs, texts: Sequence[str], vectors: Vectors | None = None) -> Pairs:

@@ -13,10 +13,12 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.faq import faq_gaps, group_questions, question_context
+from commentscope.analysis.question_terms import QuestionTerms
 from commentscope.analysis.sentiment import combined_score, label_for
 from commentscope.analysis.theme_tally import ThemeTally
 from commentscope.analysis.themes import finish_themes
@@ -205,6 +207,7 @@ class QuestionsReducer:
     rows: list[tuple[object, ...]] = field(default_factory=list)
     eligible: list[bool] = field(default_factory=list)  # not from a promotional comment
     context: list[str] = field(default_factory=list)  # what grouping compares (`question_context`)
+    terms: QuestionTerms = field(default_factory=QuestionTerms)  # the context's words, read here (the map step)
 
     def add(self, page: PageOutput) -> None:
         excluded = {row.comment.comment_id for row in page.comments if row.analysis.promotional}
@@ -214,12 +217,15 @@ class QuestionsReducer:
                               q.answered, sys.intern(q.answered_by), sys.intern(q.asked_of), q.article_coverage))
             eligible = q.comment_id not in excluded
             self.eligible.append(eligible)
-            self.context.append(question_context(text_of.get(q.comment_id, ""), q.question) if eligible else "")
+            context = question_context(text_of.get(q.comment_id, ""), q.question) if eligible else ""
+            self.context.append(context)
+            self.terms.add(context)
 
     def merge(self, later: QuestionsReducer) -> None:
         self.rows.extend(later.rows)
         self.eligible.extend(later.eligible)
         self.context.extend(later.context)
+        self.terms.merge(later.terms)
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The questions (small columns) with their group ids, and the FAQ-gap table."""
@@ -229,7 +235,8 @@ class QuestionsReducer:
         eligible = pd.Series(self.eligible, index=questions.index, dtype=bool)
         context = pd.Series(self.context, index=questions.index, dtype=object)
         if eligible.any():
-            ids[eligible] = group_questions(questions[eligible], context=context[eligible])
+            terms = self.terms.select(np.flatnonzero(self.eligible))
+            ids[eligible] = group_questions(questions[eligible], context=context[eligible], terms=terms)
         questions["group_id"] = ids
         grouped = questions[questions["group_id"] != ""]
         return questions, faq_gaps(grouped, grouped["group_id"], context=context[grouped.index])
