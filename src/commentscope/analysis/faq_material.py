@@ -129,16 +129,18 @@ def asks_the_site(asked_of: object) -> bool:
 
 def open_questions(comment_keys: Sequence[Hashable], questions: Sequence[object], answered: Sequence[bool],
                    answered_by: Sequence[object] | None = None, asked_of: Sequence[object] | None = None,
-                   covered: Sequence[bool] | None = None) -> list[bool]:
+                   covered: Sequence[bool] | None = None, *, material: Sequence[bool] | None = None) -> list[bool]:
     """For each question (parallel sequences), whether it keeps an FAQ gap open: unanswered and
     not resolved by its asker (`answered_by` "asker"), FAQ material, from a comment none of
     whose questions is not FAQ material (one such question sets the comment's voice), asked of
-    the site (`asks_the_site`), and not covered by the article on its own (`covered`)."""
+    the site (`asks_the_site`), and not covered by the article on its own (`covered`).
+    `material`, when known, is `is_faq_material` of each question."""
     count = len(comment_keys)
     by = [str(b) for b in answered_by] if answered_by is not None else [""] * count
     to = list(asked_of) if asked_of is not None else [""] * count
     known = list(covered) if covered is not None else [False] * count
-    material = [is_faq_material(str(q)) for q in questions]
+    if material is None:
+        material = [is_faq_material(str(q)) for q in questions]
     voiced = {key for key, m in zip(comment_keys, material, strict=True) if not m}
     return [not bool(a) and b != "asker" and key not in voiced and asks_the_site(t) and not c
             for key, a, b, t, c in zip(comment_keys, answered, by, to, known, strict=True)]
