@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import asdict
 
 import numpy as np
 import pandas as pd
@@ -162,7 +161,8 @@ def faq_gaps(
     gaps.sort(key=lambda s: (-s.askers, -s.unanswered, _sortable(s.article_coverage), s.group_id))
     rows_of = members(groups)
     asked = {gap.group_id: [columns.questions[k] for k in rows_of[gap.group_id]] for gap in gaps}
-    rows = [{"rank": rank, **asdict(s)} for rank, s in enumerate(shown_once(gaps, asked), start=1)]
+    cells = FAQ_GAP_COLUMNS[1:]  # after the rank: GroupSummary's fields, without `open`
+    rows = [(rank, *(getattr(s, name) for name in cells)) for rank, s in enumerate(shown_once(gaps, asked), start=1)]
     return pd.DataFrame(rows, columns=FAQ_GAP_COLUMNS)
 
 
@@ -200,7 +200,7 @@ def _sortable(coverage: float) -> float:
 
 
 def _canonical_order(frame: pd.DataFrame) -> list[int]:
-    keys = zip(frame["doc_id"].map(str), frame["comment_id"].map(str), frame["question"].map(str),
+    keys = zip(*([str(v) for v in frame[name].tolist()] for name in ("doc_id", "comment_id", "question")),
                strict=True)
     return [k for _, k in sorted((key, k) for k, key in enumerate(keys))]
 

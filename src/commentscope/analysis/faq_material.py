@@ -92,20 +92,25 @@ _NOT_FAQ = tuple(re.compile(pattern, re.IGNORECASE)
 _MIN_WORDS = re.compile(r"\w+\W+" * (MIN_WORDS - 1) + r"\w")  # holds MIN_WORDS runs of \w
 
 
-def _literal_index(regexes: Sequence[re.Pattern[str]]) -> tuple[tuple[str, bool, tuple[int, ...]], ...]:
-    """Each literal that some pattern's every match holds (`literals.needs_of`), whether it is
-    in folded form, and the patterns that need it; a pattern with no such literal is needed by ""."""
-    index: dict[tuple[str, bool], list[int]] = {}
+def _literal_index(regexes: Sequence[re.Pattern[str]], folded: bool) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each literal that the matches of some of `regexes` all hold (`literals.needs_of`), in
+    `fold`ed form or not (`folded`), and the indices of the patterns that need it. A pattern
+    with no such literal is needed by "" (always run)."""
+    index: dict[str, list[int]] = {}
     for k, regex in enumerate(regexes):
         needs = needs_of(regex)
-        for needed in needs.strings if needs is not None else ("",):
-            index.setdefault((needed, needs.folded if needs is not None else False), []).append(k)
-    return tuple((needed, folded, tuple(ks)) for (needed, folded), ks in index.items())
+        if needs is None and not folded:
+            index.setdefault("", []).append(k)
+        elif needs is not None and needs.folded == folded:
+            for needed in needs.strings:
+                index.setdefault(needed, []).append(k)
+    return tuple((needed, tuple(ks)) for needed, ks in index.items())
 
 
 # A pattern whose literals are not in the question is not run: most questions hold few of them,
 # and one alternation of every pattern, tried at each character, cost 30 us a question.
-_NOT_FAQ_LITERALS = _literal_index(_NOT_FAQ)
+_NEEDED_FOLDED = _literal_index(_NOT_FAQ, folded=True)
+_NEEDED_AS_WRITTEN = _literal_index(_NOT_FAQ, folded=False)
 
 
 def is_faq_material(question: str) -> bool:
@@ -113,11 +118,9 @@ def is_faq_material(question: str) -> bool:
     if _MIN_WORDS.search(question) is None:
         return False
     folded = fold(question)
-    possible: set[int] = set()
-    for needed, in_folded, ks in _NOT_FAQ_LITERALS:
-        if needed in (folded if in_folded else question):
-            possible.update(ks)
-    return not any(_NOT_FAQ[k].search(question) for k in sorted(possible))
+    possible = {k for needed, ks in _NEEDED_FOLDED if needed in folded for k in ks}
+    possible.update(k for needed, ks in _NEEDED_AS_WRITTEN if needed in question for k in ks)
+    return not any(_NOT_FAQ[k].search(question) for k in possible)
 
 
 def asks_the_site(asked_of: object) -> bool:

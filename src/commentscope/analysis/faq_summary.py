@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from commentscope.analysis.faq_material import is_faq_material
-from commentscope.analysis.similarity import SparseVector, content_terms, cosine
+from commentscope.analysis.similarity import SparseVector, content_terms
 from commentscope.text import words
 
 SELF_CONTAINED_TERMS = 5  # content words that let a question with "it"/"them"/"this" stand alone
@@ -199,17 +199,27 @@ def _closeness(questions: Sequence[str], wanted: set[str], texts: QuestionTexts)
     for text, times in asked.items():
         for term in set(texts.terms(text)):
             frequency[term] += times
+    idf = {t: math.log((1.0 + count) / (1.0 + f)) + 1.0 for t, f in frequency.items()}
     vectors: dict[str, SparseVector] = {}
     for text in asked:
-        raw = {t: (1.0 + math.log(c)) * (math.log((1.0 + count) / (1.0 + frequency[t])) + 1.0)
-               for t, c in sorted(Counter(texts.terms(text)).items())}
+        raw = {t: (1.0 + math.log(c)) * idf[t] for t, c in sorted(Counter(texts.terms(text)).items())}
         norm = math.sqrt(sum(w * w for w in raw.values()))
         vectors[text] = {t: w / norm for t, w in raw.items()} if norm else {}
     centroid: SparseVector = {}
     for question in questions:
         for term, weight in vectors[question].items():
             centroid[term] = centroid.get(term, 0.0) + weight / count
-    return {text: round(cosine(vectors[text], centroid), 9) for text in wanted}
+    length = math.sqrt(sum(w * w for w in centroid.values()))
+    return {text: round(_cosine(vectors[text], centroid, length), 9) for text in wanted}
+
+
+def _cosine(vector: SparseVector, centroid: SparseVector, length: float) -> float:
+    """`similarity.cosine(vector, centroid)`, bit for bit, given the centroid's `length` (its
+    norm, which `cosine` would sum again for each member of a group of thousands)."""
+    small, large = (centroid, vector) if len(centroid) < len(vector) else (vector, centroid)
+    dot = sum(weight * large.get(term, 0.0) for term, weight in small.items())
+    norms = math.sqrt(sum(w * w for w in vector.values())) * length
+    return 0.0 if norms == 0.0 else min(1.0, max(0.0, dot / norms))
 
 
 def in_context(question: str, context: str) -> str:
