@@ -163,7 +163,9 @@ class _Lookup:
 
 def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
     gaps = analysis.faq_gaps.sort_values(["rank", "group_id"], kind="stable").head(MAX_FAQ_GAPS)
-    by_group = {group: _records(rows) for group, rows in analysis.questions.groupby("group_id")}
+    questions = analysis.questions
+    shown_groups = questions[questions["group_id"].isin(set(gaps["group_id"]))]  # not every group's rows
+    by_group = {group: _records(rows) for group, rows in shown_groups.groupby("group_id")}
     shown = []
     for gap in _records(gaps):
         asked = by_group.get(gap["group_id"], [])
