@@ -1,13 +1,15 @@
 """The driver's serial tail after the map step, step by step: FAQ gaps, group ranking, charts and report.
 
 Usage:
-  python benchmarks/faq_tail.py REDUCERS.pkl [--cache=FILE] [--compare=OUT_DIR] [--repeat=N]
+  python benchmarks/faq_tail.py REDUCERS.pkl [--cache=FILE] [--compare=OUT_DIR] [--repeat=N] [--distinct=1]
 
 REDUCERS.pkl is the merged reducers of a run (`benchmarks/driver_split.py --dump=FILE analyze ...`).
 The questions are grouped once (tens of seconds at 100k comments) and the grouping is kept in
 --cache=FILE, so that later runs time the tail alone. Prints the CPU seconds of `_rank_labels`
 (when grouping runs), of `faq_gaps` (best of --repeat) and of `write_charts_and_report`; with
 --compare=OUT_DIR, whether faq_gaps.csv, report.html and the chart PNGs equal that run's files.
+--distinct=1 times faq_gaps alone with a made-up word appended to every question, the same
+groups: a corpus where no two readers word a question alike (generated corpora repeat wordings).
 """
 
 from __future__ import annotations
@@ -70,13 +72,18 @@ def main(argv: list[str]) -> int:
     reducers = pickle.loads(Path(paths[0]).read_bytes())
     cache = Path(options["cache"]) if "cache" in options else None
     questions, grouped, context = _grouped(reducers, cache)
+    if options.get("distinct"):
+        made_up = ("".join(chr(ord("a") + int(d)) for d in f"{k:07d}") for k in range(len(grouped)))
+        grouped = grouped.assign(question=[f"{q} {w}?" for q, w in zip(grouped["question"], made_up, strict=True)])
     best = float("inf")
     for _ in range(int(options.get("repeat", "3"))):
         cpu = time.process_time()
         gaps = faq.faq_gaps(grouped, grouped["group_id"], context=context)
         best = min(best, time.process_time() - cpu)
-    print(f"faq_gaps                 CPU {best:6.2f} s ({len(grouped)} questions, "
-          f"{grouped['group_id'].nunique()} groups, {len(gaps)} gaps)", file=sys.stderr)
+    print(f"faq_gaps                 CPU {best:6.2f} s ({len(grouped)} questions, {grouped['question'].nunique()} "
+          f"wordings, {grouped['group_id'].nunique()} groups, {len(gaps)} gaps)", file=sys.stderr)
+    if options.get("distinct"):
+        return 0
     reducer_module.QuestionsReducer.finish = lambda self: (questions, gaps)  # type: ignore[method-assign]
     digest = finish(reducers, _matcher(None, False)).digest
     with tempfile.TemporaryDirectory() as folder:
