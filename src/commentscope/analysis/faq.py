@@ -151,7 +151,7 @@ def faq_gaps(
     if not group_ids.index.equals(questions.index):
         group_ids = group_ids.loc[questions.index]
     order = _canonical_order(questions)
-    columns = QuestionColumns.of(questions.iloc[order])
+    columns = QuestionColumns.of(questions, order)
     groups = [str(g) for g in group_ids.to_numpy()[order].tolist()]
     contexts = columns.questions if context is None else [
         str(c) for c in context.loc[questions.index].to_numpy()[order].tolist()]

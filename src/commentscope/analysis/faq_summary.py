@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -67,18 +67,25 @@ class QuestionColumns:
     coverage: np.ndarray  # float64, NaN where there is no article
 
     @classmethod
-    def of(cls, frame: pd.DataFrame) -> QuestionColumns:
-        comment_ids = frame["comment_id"].tolist()
+    def of(cls, frame: pd.DataFrame, order: Sequence[int] | None = None) -> QuestionColumns:
+        """The columns of `frame`, their rows in `order` (positions; None: as they are)."""
+
+        def cells(name: str) -> list[Any]:
+            values = frame[name].tolist()
+            return values if order is None else [values[k] for k in order]
+
+        comment_ids = cells("comment_id")
+        coverage = frame["article_coverage"].astype(float).to_numpy()
         return cls(
-            doc_ids=[str(v) for v in frame["doc_id"].tolist()],
+            doc_ids=[str(v) for v in cells("doc_id")],
             comment_ids=[str(v) for v in comment_ids],
-            questions=[str(v) for v in frame["question"].tolist()],
-            askers=asker_keys(frame["author"].tolist(), comment_ids),
-            topics=[v if isinstance(v, str) else "" for v in frame["topics"].tolist()],
-            answered=[flag(v) for v in frame["answered"].tolist()],
-            answered_by=[v if isinstance(v, str) else "" for v in frame["answered_by"].tolist()],
-            asked_of=frame["asked_of"].tolist() if "asked_of" in frame.columns else None,
-            coverage=frame["article_coverage"].astype(float).to_numpy(),
+            questions=[str(v) for v in cells("question")],
+            askers=asker_keys(cells("author"), comment_ids),
+            topics=[v if isinstance(v, str) else "" for v in cells("topics")],
+            answered=[flag(v) for v in cells("answered")],
+            answered_by=[v if isinstance(v, str) else "" for v in cells("answered_by")],
+            asked_of=cells("asked_of") if "asked_of" in frame.columns else None,
+            coverage=coverage if order is None else coverage[np.asarray(order, dtype=np.intp)],
         )
 
 
