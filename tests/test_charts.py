@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.container import BarContainer
@@ -273,3 +275,17 @@ def test_write_chart_pngs_writes_rendered_bytes_as_they_are(tmp_path: Path) -> N
     paths = charts.write_chart_pngs({"faq_gaps": b"\x89PNG one", "Odd name!": b"two"}, tmp_path)
     assert paths == [tmp_path / "charts" / "faq_gaps.png", tmp_path / "charts" / "odd_name_.png"]
     assert [p.read_bytes() for p in paths] == [b"\x89PNG one", b"two"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([True, False, None]), st.sampled_from(["staff", "reader", "", "asker"]),
+                          st.sampled_from(["", "kefir", "kefir;water", "water;kefir;kefir", ";", None])),
+                min_size=1, max_size=20))
+def test_question_status_table_is_the_exploded_crosstab(rows: list[tuple[object, str, object]]) -> None:
+    """Counted in one pass, the table equals the crosstab of the questions exploded by topic."""
+    questions = pd.DataFrame(rows, columns=["answered", "answered_by", "topics"])
+    status = [charts._answer_status(a, b) for a, b in zip(questions["answered"], questions["answered_by"], strict=True)]
+    exploded = questions.assign(topic=questions["topics"].map(lambda t: charts._split(t, charts.NO_TOPIC)),
+                                status=status).explode("topic")
+    expected = pd.crosstab(exploded["topic"], exploded["status"])
+    pd.testing.assert_frame_equal(charts.question_status_table(questions), expected)

@@ -3,9 +3,14 @@ readers, pointers and permission requests are not, and never become FAQ gaps."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from commentscope.analysis import faq_material
 from commentscope.analysis.faq import faq_gaps, group_questions
 from commentscope.analysis.faq_material import has_open_faq_question, is_faq_material
 from commentscope.analysis.question_similarity import LexicalSimilarity
@@ -129,3 +134,32 @@ def test_voice_spans_the_comment_across_groups() -> None:
             ("p", "c1", "adam", "What alternative language would you propose?", "", False, "", "", 0.0)]
     frame = pd.DataFrame(rows, columns=GAP_COLUMNS)
     assert faq_gaps(frame, pd.Series(["g1", "g2"], index=frame.index)).empty
+
+
+_ONE_ALTERNATION = re.compile("|".join(faq_material._POINTER + faq_material._POLL + faq_material._PERMISSION
+                                       + faq_material._RHETORICAL + faq_material._COMPLAINT), re.IGNORECASE)
+
+
+def _material_by_one_alternation(question: str) -> bool:
+    """`is_faq_material` as one regex of every pattern, tried at each character."""
+    return len(re.findall(r"\w+", question)) >= faq_material.MIN_WORDS and _ONE_ALTERNATION.search(question) is None
+
+
+# words of the patterns, so that generated questions match some of them
+_PATTERN_WORDS = sorted({w for w in re.findall(r"[^\W\d_]{2,}", _ONE_ALTERNATION.pattern)} | {"?", "@", ",", "’t"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERN_WORDS) | st.text(max_size=6), max_size=12),
+       st.sampled_from(["", "?", " ?", "??", ", oder?"]))
+def test_literal_pretest_decides_as_the_whole_alternation(parts: list[str], end: str) -> None:
+    """Running only the patterns whose literals the question holds decides as running them all,
+    in any case ("WHY" as "why", "ſ" as "s")."""
+    question = " ".join(parts) + end
+    for text in (question, question.upper(), question.title()):
+        assert is_faq_material(text) is _material_by_one_alternation(text)
+
+
+@pytest.mark.parametrize("question", [q for q, _ in MATERIAL.values()], ids=list(MATERIAL))
+def test_literal_pretest_on_the_table(question: str) -> None:
+    assert is_faq_material(question) is _material_by_one_alternation(question)

@@ -141,6 +141,21 @@ def test_a_gap_on_many_pages_names_only_the_first_few(tmp_path: Path) -> None:
     assert "and 40 more pages (faq_gaps.csv)" in section
 
 
+def test_a_gap_asked_many_times_quotes_the_first_few_and_counts_the_rest() -> None:
+    analysis = make_analysis()
+    group = analysis.faq_gaps.sort_values("rank")["group_id"].iloc[0]
+    asked = analysis.questions[analysis.questions["group_id"] == group]
+    extra = report.MAX_QUOTES + 3
+    copies = pd.concat([asked.head(1)] * extra, ignore_index=True).assign(
+        question=[f"Copy {k} of the question?" for k in range(extra)])
+    questions = pd.concat([analysis.questions, copies], ignore_index=True)
+    html = report.render_report(Analysis(**{**analysis.tables(), "questions": questions}), charts=NO_CHARTS)
+    section = html[html.index('id="faq-gaps"'):html.index('id="topics"')]
+    quoted = [k for k in range(extra) if f"Copy {k} of the question?" in section]
+    assert quoted == [k for k in range(report.MAX_QUOTES - len(asked))]
+    assert f"and {len(asked) + extra - report.MAX_QUOTES} more (see questions.csv)" in section
+
+
 def test_every_internal_link_has_a_target_and_ids_are_unique(html: str) -> None:
     outline = Outline(html)
     assert len(outline.ids) == len(set(outline.ids))

@@ -9,6 +9,7 @@ only reshape and count table rows for display; every score comes from the tables
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from io import BytesIO
@@ -174,17 +175,27 @@ def _answer_status(answered: object, answered_by: object) -> str:
     return str(answered_by) if answered_by in ("staff", "reader") else "answered, responder unknown"
 
 
+def question_status_table(questions: pd.DataFrame) -> pd.DataFrame:
+    """Questions per topic (rows, "(no topic)" for none) and answer status (columns): the
+    crosstab of the questions exploded by topic, counted without building that long frame."""
+    counts = Counter(
+        (topic, _answer_status(answered, by))
+        for answered, by, topics in zip(questions["answered"].tolist(), questions["answered_by"].tolist(),
+                                        questions["topics"].tolist(), strict=True)
+        for topic in _split(topics, NO_TOPIC))
+    index = pd.MultiIndex.from_tuples(sorted(counts), names=["topic", "status"])
+    table = pd.Series([counts[key] for key in index], index=index, dtype="int64").unstack("status", fill_value=0)
+    table.columns.name, table.index.name = "status", "topic"
+    return table
+
+
 def question_status_chart(analysis: Analysis) -> Figure:
     """Who answers readers' questions, topic by topic: staff, other readers, or nobody."""
     title = "Reader questions per topic, by who answered"
     questions = analysis.questions
     if questions.empty:
         return empty_figure(title, "no reader questions")
-    status = [_answer_status(a, b)
-              for a, b in zip(questions["answered"], questions["answered_by"], strict=True)]
-    rows = questions.assign(topic=questions["topics"].map(lambda t: _split(t, NO_TOPIC)),
-                            status=status).explode("topic")
-    table = _by_total(pd.crosstab(rows["topic"], rows["status"]))
+    table = _by_total(question_status_table(questions))
     table = table[[s for s in ANSWER_COLOURS if s in table.columns]]
     with house_style():
         fig, (ax,) = new_figure(title, rows=len(table))

@@ -163,10 +163,13 @@ class _Lookup:
 
 def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
     gaps = analysis.faq_gaps.sort_values(["rank", "group_id"], kind="stable").head(MAX_FAQ_GAPS)
-    by_group = {group: _records(rows) for group, rows in analysis.questions.groupby("group_id")}
+    questions = analysis.questions
+    shown_groups = questions[questions["group_id"].isin(set(gaps["group_id"]))]  # not every group's rows
+    # the first MAX_QUOTES questions of each shown group, and how many it has
+    by_group = {group: (_records(rows.head(MAX_QUOTES)), len(rows)) for group, rows in shown_groups.groupby("group_id")}
     shown = []
     for gap in _records(gaps):
-        asked = by_group.get(gap["group_id"], [])
+        asked, asked_total = by_group.get(gap["group_id"], ([], 0))
         pages = _names(gap["doc_ids"])
         one_page = len(pages) <= 1  # then the page is named once, not per quote
         quotes = [lookup.quote(q["comment_id"], q["question"], "" if one_page else q["doc_id"])
@@ -182,7 +185,7 @@ def _faq_gaps(analysis: Analysis, lookup: _Lookup) -> list[Row]:
             "coverage": _coverage(gap["article_coverage"]),
             "pages": [lookup.titles.get(d, d) for d in pages[:MAX_GAP_PAGES]],
             "more_pages": max(0, len(pages) - MAX_GAP_PAGES),
-            "quotes": quotes[:MAX_QUOTES], "more_quotes": max(0, len(quotes) - MAX_QUOTES),
+            "quotes": quotes, "more_quotes": max(0, asked_total - MAX_QUOTES),
         })
     return shown
 

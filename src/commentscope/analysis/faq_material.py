@@ -30,6 +30,7 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 
 from commentscope.analysis.addressee import READERS
+from commentscope.literals import fold, needs_of
 
 MIN_WORDS = 3  # a question of fewer words ("Sicher?", "Really?") is a fragment, not an FAQ entry
 
@@ -86,14 +87,40 @@ _COMPLAINT = (
     r"\b(?:do|does|can)\s+(?:you|he|she|they)\s+have\s+(?:any\s+)?(?:data|evidence|proof|sources?|references?|reasoning)"
     r"(?:/\w+)?\s+(?:for|to\s+(?:back|support))\b",
 )
-_NOT_FAQ = re.compile("|".join(_POINTER + _POLL + _PERMISSION + _RHETORICAL + _COMPLAINT), re.IGNORECASE)
+_NOT_FAQ = tuple(re.compile(pattern, re.IGNORECASE)
+                 for pattern in _POINTER + _POLL + _PERMISSION + _RHETORICAL + _COMPLAINT)
+_MIN_WORDS = re.compile(r"\w+\W+" * (MIN_WORDS - 1) + r"\w")  # holds MIN_WORDS runs of \w
+
+
+def _literal_index(regexes: Sequence[re.Pattern[str]], folded: bool) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each literal that the matches of some of `regexes` all hold (`literals.needs_of`), in
+    `fold`ed form or not (`folded`), and the indices of the patterns that need it. A pattern
+    with no such literal is needed by "" (always run)."""
+    index: dict[str, list[int]] = {}
+    for k, regex in enumerate(regexes):
+        needs = needs_of(regex)
+        if needs is None and not folded:
+            index.setdefault("", []).append(k)
+        elif needs is not None and needs.folded == folded:
+            for needed in needs.strings:
+                index.setdefault(needed, []).append(k)
+    return tuple((needed, tuple(ks)) for needed, ks in index.items())
+
+
+# A pattern whose literals are not in the question is not run: most questions hold few of them,
+# and one alternation of every pattern, tried at each character, cost 30 us a question.
+_NEEDED_FOLDED = _literal_index(_NOT_FAQ, folded=True)
+_NEEDED_AS_WRITTEN = _literal_index(_NOT_FAQ, folded=False)
 
 
 def is_faq_material(question: str) -> bool:
     """Whether a question asks for information an FAQ could give (see the module docstring)."""
-    if len(re.findall(r"\w+", question)) < MIN_WORDS:
+    if _MIN_WORDS.search(question) is None:
         return False
-    return _NOT_FAQ.search(question) is None
+    folded = fold(question)
+    possible = {k for needed, ks in _NEEDED_FOLDED if needed in folded for k in ks}
+    possible.update(k for needed, ks in _NEEDED_AS_WRITTEN if needed in question for k in ks)
+    return not any(_NOT_FAQ[k].search(question) for k in possible)
 
 
 def asks_the_site(asked_of: object) -> bool:
@@ -105,16 +132,18 @@ def asks_the_site(asked_of: object) -> bool:
 
 def open_questions(comment_keys: Sequence[Hashable], questions: Sequence[object], answered: Sequence[bool],
                    answered_by: Sequence[object] | None = None, asked_of: Sequence[object] | None = None,
-                   covered: Sequence[bool] | None = None) -> list[bool]:
+                   covered: Sequence[bool] | None = None, *, material: Sequence[bool] | None = None) -> list[bool]:
     """For each question (parallel sequences), whether it keeps an FAQ gap open: unanswered and
     not resolved by its asker (`answered_by` "asker"), FAQ material, from a comment none of
     whose questions is not FAQ material (one such question sets the comment's voice), asked of
-    the site (`asks_the_site`), and not covered by the article on its own (`covered`)."""
+    the site (`asks_the_site`), and not covered by the article on its own (`covered`).
+    `material`, when known, is `is_faq_material` of each question."""
     count = len(comment_keys)
     by = [str(b) for b in answered_by] if answered_by is not None else [""] * count
     to = list(asked_of) if asked_of is not None else [""] * count
     known = list(covered) if covered is not None else [False] * count
-    material = [is_faq_material(str(q)) for q in questions]
+    if material is None:
+        material = [is_faq_material(str(q)) for q in questions]
     voiced = {key for key, m in zip(comment_keys, material, strict=True) if not m}
     return [not bool(a) and b != "asker" and key not in voiced and asks_the_site(t) and not c
             for key, a, b, t, c in zip(comment_keys, answered, by, to, known, strict=True)]
