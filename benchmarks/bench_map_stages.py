@@ -11,10 +11,11 @@ every Python call and so overstates pure-Python code; this charges only the wrap
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 ACCUMULATED: Counter[str] = Counter()
@@ -23,6 +24,7 @@ DOCUMENT = ("detect_staff", "relevance_scores", "off_topic_flags", "promotional_
             "score_sentences", "split_inline_answer", "find_questions", "comment_sentiment", "_mentions",
             "_question_row", "AnswerFinder", "ArticleCoverage")
 PAGE = ("analyze_document", "tally_page", "page_figures", "comment_row")
+RUN = ("read_item",)  # reading and parsing one input (a page file): outside analyze_document
 METHODS = (("commentscope.analysis.answer_links", "AnswerFinder", "status"),
            ("commentscope.analysis.addressee", "Addressees", "asked_of"),
            ("commentscope.analysis.topics", "TopicMatcher", "read"),
@@ -31,6 +33,9 @@ METHODS = (("commentscope.analysis.answer_links", "AnswerFinder", "status"),
 
 
 def _timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.isgeneratorfunction(fn):
+        return _timed_generator(label, fn)
+
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.process_time()
         try:
@@ -40,8 +45,25 @@ def _timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _timed_generator(label: str, fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    """A generator's time is spent while it is iterated: each step is timed, not the call."""
+    def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        items = fn(*args, **kwargs)
+        while True:
+            start = time.process_time()
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                ACCUMULATED[label] += time.process_time() - start
+            yield item
+    return wrapper
+
+
 def instrument() -> None:
-    for module_name, names in (("commentscope.analysis.document", DOCUMENT), ("commentscope.engine.page", PAGE)):
+    for module_name, names in (("commentscope.analysis.document", DOCUMENT), ("commentscope.engine.page", PAGE),
+                               ("commentscope.engine.run", RUN)):
         module = importlib.import_module(module_name)
         for name in names:
             setattr(module, name, _timed(name, getattr(module, name)))

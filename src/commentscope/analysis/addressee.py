@@ -39,6 +39,7 @@ ECHO_WORDS = 2  # rare words of an earlier comment a question takes up to speak 
 RARE_COMMENTS = 3  # a word found in at most this many comments of the page is rare
 READERS = "readers"
 _YOU = re.compile(r"\b(?:you|your|yours|u|du|dich|dir|dein\w*|euch|euer|eure\w*)\b", re.IGNORECASE)
+_START = 3  # characters of a name's start that index it (`Addressees.named`)
 _SET_OFF = r"(?=\s*(?:[,.!?:;]|--|[–—-]\s|$))"  # a vocative is set off by punctuation
 
 
@@ -58,6 +59,11 @@ class Addressees:
         # when a comment's opening holds that form (`_vocative`: most names never need it)
         self._names = [(name.casefold(), owner, name) for name, owner in ordered]
         self._longest = max((len(name) for name, _ in ordered), default=0)
+        # a name is in an opening only if its first three characters are: each opening's
+        # three-character runs pick the few names worth the full test (shorter names always are)
+        self._by_start: dict[str, list[int]] = {}
+        for k, (folded, _, _) in enumerate(self._names):
+            self._by_start.setdefault(folded[:_START] if len(folded) >= _START else "", []).append(k)
         self._stem_cache: dict[str, frozenset[str]] = {}
         self._article = frozenset(content_stems(" ".join(line.text for line in doc.article_lines)))
         self._frequency = Counter(t for c in doc.comments for t in self._stems(c))
@@ -87,7 +93,9 @@ class Addressees:
         text = " ".join(comment.text.split())
         head = len(" ".join(text.split(" ")[:VOCATIVE_WORDS]))  # a name must start within it
         opening = text[: head + self._longest + 2].casefold()  # holds every name that starts within it
-        for folded, owner, name in self._names:
+        starts = {opening[k : k + _START] for k in range(len(opening) - _START + 1)} | {""}
+        for k in sorted(k for start in starts & self._by_start.keys() for k in self._by_start[start]):
+            folded, owner, name = self._names[k]
             if folded not in opening or _same(owner, comment.author):
                 continue
             found = _vocative(name).search(text)

@@ -104,13 +104,12 @@ class AnswerFinder:
         return cues.grams(words(" ".join(ln.text for ln in self.doc.lines if ln.role is LineRole.ARTICLE)))
 
     @cached_property
-    def _gram_index(self) -> dict[tuple[str, ...], list[tuple[int, str | None]]]:
-        """Each comment word run (`_grams`) -> (index, author key) of every comment holding it."""
-        index: dict[tuple[str, ...], list[tuple[int, str | None]]] = {}
-        for k, comment in enumerate(self.doc.comments):
-            for gram in self._grams(comment):
-                index.setdefault(gram, []).append((k, self._keys[comment.comment_id]))
-        return index
+    def _first_holder(self) -> dict[tuple[str, ...], int]:
+        """Each comment word run (`_grams`) -> index of the first comment holding it."""
+        first: dict[tuple[str, ...], int] = {}
+        for k in range(len(self.doc.comments) - 1, -1, -1):  # earlier comments overwrite later ones
+            first.update(dict.fromkeys(self._grams(self.doc.comments[k]), k))
+        return first
 
     @cached_property
     def _frequency(self) -> Counter[str]:
@@ -237,15 +236,19 @@ class AnswerFinder:
     def _quotes_another(self, candidate: Comment, question: Comment) -> bool:
         """The candidate repeats `QUOTE_WORDS` words, or a passage of 3+ words it puts in quotation
         marks, of an earlier comment by neither it nor the asker."""
+        grams = self._grams(candidate)
         excluded = {k for k in (self._keys[question.comment_id], self._keys[candidate.comment_id]) if k is not None}
-        # `_same_author` to neither; the page's word runs are looked up, not every earlier comment's
-        if any(index < candidate.position and (key is None or key not in excluded)
-               for gram in self._grams(candidate) for index, key in self._gram_index.get(gram, ())):
+        # the first comments holding its word runs decide at once unless one of them is excluded
+        earlier = [self.doc.comments[k] for k in {self._first_holder[g] for g in grams} if k < candidate.position]
+        if any((key := self._keys[c.comment_id]) is None or key not in excluded for c in earlier):
             return True
         quoted = [" ".join(words(q)) for q in cues.QUOTED.findall(candidate.text) if len(words(q)) >= 3]
-        return bool(quoted) and any(any(q in " ".join(self._words(c)) for q in quoted)
-                                    for c in self.doc.comments[: candidate.position]
-                                    if (key := self._keys[c.comment_id]) is None or key not in excluded)
+        others = [c for c in self.doc.comments[: candidate.position]
+                  if (key := self._keys[c.comment_id]) is None or key not in excluded]  # `_same_author` to neither
+        if earlier:
+            return any(not grams.isdisjoint(self._grams(c)) or any(q in " ".join(self._words(c)) for q in quoted)
+                       for c in others)
+        return bool(quoted) and any(any(q in " ".join(self._words(c)) for q in quoted) for c in others)
 
     def _words(self, comment: Comment) -> list[str]:
         if comment.comment_id not in self._word_cache:
