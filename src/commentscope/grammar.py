@@ -9,6 +9,7 @@ name-like line followed by a date. `find_head` judges one line from the lines af
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
@@ -170,7 +171,36 @@ def _link_content(lines: list[Line]) -> None:
             last = i
 
 
+# what `_classify` sets: a pure function of the line's text, its depth and the page's kind
+_CLASSIFIED = ("clean", "marker", "number_mark", "rest", "heading", "one_link", "item_text", "plain", "avatar",
+               "is_prose", "meta", "boilerplate", "closes", "cta", "author", "reply_to", "lead_in", "name_like",
+               "evidence")
+
+
 def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
+    """Classify a fresh line (its `rest` is its text): with the packaged tables, a short line
+    from the classification remembered for the same text (names, dates, buttons, chrome recur)."""
+    shallow = line.indent < HASH_BULLET_INDENT
+    if kb is page_knowledge() and len(line.text) <= kb.max_pattern_line:  # (longer lines are prose: rarely twice)
+        values = _known(line.text, markdown, shallow)
+    else:
+        values = _fields(line.text, markdown, shallow, kb)
+    for name, value in zip(_CLASSIFIED, values, strict=True):
+        setattr(line, name, value)
+
+
+@lru_cache(maxsize=8192)
+def _known(text: str, markdown: bool, shallow: bool) -> tuple[object, ...]:
+    return _fields(text, markdown, shallow, page_knowledge())
+
+
+def _fields(text: str, markdown: bool, shallow: bool, kb: PageKnowledge) -> tuple[object, ...]:
+    line = Line(0, text, 0 if shallow else HASH_BULLET_INDENT, text, rest=text)
+    _classify_line(line, kb, markdown)
+    return tuple(getattr(line, name) for name in _CLASSIFIED)
+
+
+def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.clean = clean(line.text, kb.decorations, markdown=markdown)
     marker = kb.marker(line.text)
     if marker and kb.meta_kind(line.clean) in DATE_META:
