@@ -104,11 +104,17 @@ def _unit_rows(vectors: Sequence[SparseVector], columns: dict[str, int]) -> Matr
     """Dense rows of the vectors divided by their full norm, over `columns` only (zero rows for
     empty vectors, so their cosines are 0.0 as with `similarity.cosine`)."""
     matrix = np.zeros((len(vectors), len(columns)))
+    rows: list[int] = []
+    cells: list[int] = []
+    values: list[float] = []
     for row, vector in enumerate(vectors):
         norm = math.sqrt(sum(w * w for w in vector.values()))
         for term, weight in vector.items():
-            if term in columns:
-                matrix[row, columns[term]] = weight / norm
+            if term in columns:  # (the quotient as before; the cells filled in one assignment)
+                rows.append(row)
+                cells.append(columns[term])
+                values.append(weight / norm)
+    matrix[rows, cells] = values
     return matrix
 
 
