@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from commentscope.analysis.function_words import content_stems, is_function_word
 from commentscope.analysis.sentences import split_sentences
@@ -65,8 +65,6 @@ class Addressees:
         for k, (folded, _, _) in enumerate(self._names):
             self._by_start.setdefault(folded[:_START] if len(folded) >= _START else "", []).append(k)
         self._stem_cache: dict[str, frozenset[str]] = {}
-        self._article = frozenset(content_stems(" ".join(line.text for line in doc.article_lines)))
-        self._frequency = Counter(t for c in doc.comments for t in self._stems(c))
         # where readers can reply, a comment that takes up another's words without replying to it
         # speaks to the page ("my doctor wants to put me on ..." after a reader's "my bone doctor")
         self._flat = not any(c.parent_id for c in doc.comments)
@@ -123,6 +121,16 @@ class Addressees:
                 if len(rare & self._stems(other)) >= ECHO_WORDS:
                     return other.author
         return None
+
+    @cached_property
+    def _article(self) -> frozenset[str]:
+        """The article's content stems (read when a question on a flat page is first weighed)."""
+        return frozenset(content_stems(" ".join(line.text for line in self.doc.article_lines)))
+
+    @cached_property
+    def _frequency(self) -> Counter[str]:
+        """In how many of the page's comments each content stem occurs."""
+        return Counter(t for c in self.doc.comments for t in self._stems(c))
 
     def _stems(self, comment: Comment) -> frozenset[str]:
         if comment.comment_id not in self._stem_cache:
