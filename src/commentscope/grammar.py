@@ -9,7 +9,6 @@ name-like line followed by a date. `find_head` judges one line from the lines af
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
@@ -171,27 +170,33 @@ def _link_content(lines: list[Line]) -> None:
             last = i
 
 
-# what `_classify` sets: a pure function of the line's text, its depth and the page's kind
-_CLASSIFIED = ("clean", "marker", "number_mark", "rest", "heading", "one_link", "item_text", "plain", "avatar",
-               "is_prose", "meta", "boilerplate", "closes", "cta", "author", "reply_to", "lead_in", "name_like",
-               "evidence")
+# what `_classify` sets: a pure function of the line's text, depth and the page's kind
+_CLASSIFIED = tuple("clean marker number_mark rest heading one_link item_text plain avatar is_prose meta boilerplate "
+                    "closes cta author reply_to lead_in name_like evidence".split())
 
 
 def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
-    """Classify a fresh line (its `rest` is its text): with the packaged tables, a short line
-    from the classification remembered for the same text (names, dates, buttons, chrome recur)."""
+    """Classify a fresh line (`rest` is its text); a short one as remembered for its text."""
     shallow = line.indent < HASH_BULLET_INDENT
-    if kb is page_knowledge() and len(line.text) <= kb.max_pattern_line:  # (longer lines are prose: rarely twice)
-        values = _known(line.text, markdown, shallow)
-    else:
-        values = _fields(line.text, markdown, shallow, kb)
+    known = kb is page_knowledge() and len(line.text) <= kb.max_pattern_line  # (longer: prose, rarely twice)
+    values = _known(line.text, markdown, shallow) if known else _fields(line.text, markdown, shallow, kb)
     for name, value in zip(_CLASSIFIED, values, strict=True):
         setattr(line, name, value)
 
 
-@lru_cache(maxsize=8192)
+KNOWN_LINES = 8192  # a plain dict of untracked tuples (an lru_cache keeps a tracked list per entry)
+_KNOWN: dict[tuple[str, bool, bool], tuple[object, ...]] = {}
+
+
 def _known(text: str, markdown: bool, shallow: bool) -> tuple[object, ...]:
-    return _fields(text, markdown, shallow, page_knowledge())
+    """`_fields` with the packaged tables, remembered (names, dates, buttons, chrome recur)."""
+    key = (text, markdown, shallow)
+    values = _KNOWN.get(key)
+    if values is None:
+        if len(_KNOWN) >= KNOWN_LINES:
+            _KNOWN.clear()
+        values = _KNOWN[key] = _fields(text, markdown, shallow, page_knowledge())
+    return values
 
 
 def _fields(text: str, markdown: bool, shallow: bool, kb: PageKnowledge) -> tuple[object, ...]:

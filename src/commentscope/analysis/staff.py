@@ -71,12 +71,10 @@ _NAME_START = re.compile(r"[\s@]")
 _WORD_EDGE = re.compile(r"\b")
 
 
-@lru_cache(maxsize=4096)
 def opened_names(text: str) -> frozenset[str]:
     """Every casefolded stretch of the text's first six words that could be a name it addresses:
     starting the text or right after a space or '@', ending at a word boundary. A page's comments
-    are tested against many names: read each comment's opening once, then look names up (staff
-    detection and answer links read the same comments: recent texts are remembered)."""
+    are tested against many names: read each comment's opening once, then look names up."""
     head = " ".join(text.split(maxsplit=6)[:6]).casefold()
     starts = [0, *(m.end() for m in _NAME_START.finditer(head))]
     ends = [m.start() for m in _WORD_EDGE.finditer(head)]
