@@ -9,6 +9,7 @@ name-like line followed by a date. `find_head` judges one line from the lines af
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
@@ -177,32 +178,26 @@ _CLASSIFIED = tuple("clean marker number_mark rest heading one_link item_text pl
 
 def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     """Classify a fresh line (`rest` is its text); a short one as remembered for its text."""
-    shallow = line.indent < HASH_BULLET_INDENT
-    known = kb is page_knowledge() and len(line.text) <= kb.max_pattern_line  # (longer: prose, rarely twice)
-    values = _known(line.text, markdown, shallow) if known else _fields(line.text, markdown, shallow, kb)
+    if kb is not page_knowledge() or len(line.text) > kb.max_pattern_line:  # (longer: prose, rarely twice)
+        _classify_line(line, kb, markdown)
+        return
+    key = (line.text, markdown, line.indent < HASH_BULLET_INDENT)
+    values = _KNOWN.get(key)
+    if values is None:
+        _classify_line(line, kb, markdown)
+        if len(_KNOWN) >= KNOWN_LINES:
+            _KNOWN.clear()
+        _KNOWN[key] = _CLASSES(line)
+        return
     for name, value in zip(_CLASSIFIED, values, strict=True):
         setattr(line, name, value)
 
 
-KNOWN_LINES = 8192  # a plain dict of untracked tuples (an lru_cache keeps a tracked list per entry)
+# remembered classes: names, dates, buttons and chrome recur; a plain dict of tuples, which the
+# garbage collector stops tracking (an lru_cache keeps a tracked list per entry)
+KNOWN_LINES = 8192
 _KNOWN: dict[tuple[str, bool, bool], tuple[object, ...]] = {}
-
-
-def _known(text: str, markdown: bool, shallow: bool) -> tuple[object, ...]:
-    """`_fields` with the packaged tables, remembered (names, dates, buttons, chrome recur)."""
-    key = (text, markdown, shallow)
-    values = _KNOWN.get(key)
-    if values is None:
-        if len(_KNOWN) >= KNOWN_LINES:
-            _KNOWN.clear()
-        values = _KNOWN[key] = _fields(text, markdown, shallow, page_knowledge())
-    return values
-
-
-def _fields(text: str, markdown: bool, shallow: bool, kb: PageKnowledge) -> tuple[object, ...]:
-    line = Line(0, text, 0 if shallow else HASH_BULLET_INDENT, text, rest=text)
-    _classify_line(line, kb, markdown)
-    return tuple(getattr(line, name) for name in _CLASSIFIED)
+_CLASSES = attrgetter(*_CLASSIFIED)
 
 
 def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
