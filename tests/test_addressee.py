@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commentscope.analysis import addressee
 from commentscope.analysis.addressee import VOCATIVE_WORDS, Addressees, _same, _vocative
 from commentscope.analysis.answers import detect_staff
 from commentscope.analysis.document import analyze_document
@@ -160,5 +161,8 @@ NAMES = ["Al", "Bo", "Rob", "Robert", "Roberta Lee", "Dr. Sam Hill", "ann", "Ann
 def test_indexed_names_agree_with_trying_every_name(rows: list[tuple[str, list[str]]]) -> None:
     doc = flat_page(*((author, " ".join(words)) for author, words in rows), opening=ARTICLE)
     addressees = Addressees(doc, detect_staff(doc, ("Sam",)))
-    for comment in doc.comments:
-        assert addressees.named(comment) == _named_by_trying_every_name(addressees, comment)
+    for few in (addressee.FEW_NAMES, 0):  # the pages here have few names: the index is forced too
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(addressee, "FEW_NAMES", few)
+            for comment in doc.comments:
+                assert addressees.named(comment) == _named_by_trying_every_name(addressees, comment)

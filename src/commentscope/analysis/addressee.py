@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property, lru_cache
 
 from commentscope.analysis.function_words import content_stems, is_function_word
@@ -39,6 +39,7 @@ ECHO_WORDS = 2  # rare words of an earlier comment a question takes up to speak 
 RARE_COMMENTS = 3  # a word found in at most this many comments of the page is rare
 READERS = "readers"
 _YOU = re.compile(r"\b(?:you|your|yours|u|du|dich|dir|dein\w*|euch|euer|eure\w*)\b", re.IGNORECASE)
+FEW_NAMES = 24  # a page with more names looks them up by their first characters
 _START = 3  # characters of a name's start that index it (`Addressees.named`)
 _SET_OFF = r"(?=\s*(?:[,.!?:;]|--|[–—-]\s|$))"  # a vocative is set off by punctuation
 
@@ -91,8 +92,12 @@ class Addressees:
         text = " ".join(comment.text.split())
         head = len(" ".join(text.split(" ")[:VOCATIVE_WORDS]))  # a name must start within it
         opening = text[: head + self._longest + 2].casefold()  # holds every name that starts within it
-        starts = {opening[k : k + _START] for k in range(len(opening) - _START + 1)} | {""}
-        for k in sorted(k for start in starts & self._by_start.keys() for k in self._by_start[start]):
+        if len(self._names) <= FEW_NAMES:  # a few names are tested faster than the opening is indexed
+            tried: Iterable[int] = range(len(self._names))
+        else:
+            starts = {opening[k : k + _START] for k in range(len(opening) - _START + 1)} | {""}
+            tried = sorted(k for start in starts & self._by_start.keys() for k in self._by_start[start])
+        for k in tried:
             folded, owner, name = self._names[k]
             if folded not in opening or _same(owner, comment.author):
                 continue
