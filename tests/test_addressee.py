@@ -4,8 +4,11 @@ staff member asking, a reply that speaks to "you"; and such questions open no FA
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from commentscope.analysis.addressee import Addressees
+from commentscope.analysis import addressee
+from commentscope.analysis.addressee import VOCATIVE_WORDS, Addressees, _same, _vocative
 from commentscope.analysis.answers import detect_staff
 from commentscope.analysis.document import analyze_document
 from commentscope.analysis.questions import find_questions
@@ -131,3 +134,35 @@ def test_question_asked_of_one_reader_opens_no_gap() -> None:
     result = analyze_document(doc, TopicMatcher(load_taxonomy()), ("Marta Lind",))
     rows = {q.comment_id: q.asked_of for q in result.questions}
     assert rows == {"c0": "", "c2": "reader: Bob Rivers", "c3": ""}
+
+
+def _named_by_trying_every_name(addressees: Addressees, comment: Comment) -> str | None:
+    """`Addressees.named` as a plain scan of every name of the page (the indexed lookup must agree)."""
+    text = " ".join(comment.text.split())
+    head = len(" ".join(text.split(" ")[:VOCATIVE_WORDS]))
+    opening = text[: head + addressees._longest + 2].casefold()
+    for folded, owner, name in addressees._names:
+        if folded in opening and not _same(owner, comment.author):
+            found = _vocative(name).search(text)
+            if found and found.start() < head:
+                return owner
+    return None
+
+
+NAMES = ["Al", "Bo", "Rob", "Robert", "Roberta Lee", "Dr. Sam Hill", "ann", "Ann Lee", "Sam", "Øyvind", "İsa",
+         "the Roof"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAMES),
+                          st.lists(st.sampled_from([*NAMES, "@rob", "Hi", ",", "--", "thanks", "is it", "spelt?",
+                                                    "rye", "!", "ANN", "robert's"]), min_size=1, max_size=8)),
+                min_size=1, max_size=6))
+def test_indexed_names_agree_with_trying_every_name(rows: list[tuple[str, list[str]]]) -> None:
+    doc = flat_page(*((author, " ".join(words)) for author, words in rows), opening=ARTICLE)
+    addressees = Addressees(doc, detect_staff(doc, ("Sam",)))
+    for few in (addressee.FEW_NAMES, 0):  # the pages here have few names: the index is forced too
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(addressee, "FEW_NAMES", few)
+            for comment in doc.comments:
+                assert addressees.named(comment) == _named_by_trying_every_name(addressees, comment)

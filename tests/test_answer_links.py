@@ -8,13 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commentscope.analysis import answer_cues as cues
 from commentscope.analysis.answer_links import AnswerFinder
 from commentscope.analysis.answers import AnswerKind, answer_kind, detect_staff
 from commentscope.analysis.document import analyze_document
 from commentscope.analysis.inline_answer import _BRACKETED, _LINE_MARKERS, InlineAnswer, split_inline_answer
 from commentscope.analysis.staff import first_name
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
-from commentscope.model import Document
+from commentscope.model import Comment, Document, LabelledLine, LineRole
+from commentscope.text import words
 from threads import flat_page
 
 ARTICLE = ("Sourdough starter basics", "Posted by Marta Lind", "Feed your starter flour and water daily.")
@@ -344,3 +346,32 @@ _INLINE_PARTS = ["Thanks!", "Editor's note: yes", "A: use rye", "ANNA: 20 minute
 def test_split_inline_answer_skips_only_lines_no_marker_can_match(lines: list[str], staff: tuple[str, ...]) -> None:
     text = "\n".join(lines)
     assert split_inline_answer(text, staff) == _split_by_trying_every_line(text, staff)
+
+
+def _quotes_by_scanning(finder: AnswerFinder, candidate: Comment, question: Comment) -> bool:
+    """`AnswerFinder._quotes_another` as a scan of every earlier comment (the index must agree)."""
+    keys = finder._keys
+    excluded = {k for k in (keys[question.comment_id], keys[candidate.comment_id]) if k is not None}
+    grams = finder._grams(candidate)
+    quoted = [" ".join(words(q)) for q in cues.QUOTED.findall(candidate.text) if len(words(q)) >= 3]
+    return any(not grams.isdisjoint(finder._grams(c)) or any(q in " ".join(finder._words(c)) for q in quoted)
+               for c in finder.doc.comments[: candidate.position]
+               if (key := keys[c.comment_id]) is None or key not in excluded)
+
+
+QUOTABLE = ["Feed your starter flour and water daily.", "The loaf rose well after three days of feeding it rye.",
+            '"feed your starter flour" she said', "Mine smells of acetone when it is hungry, so feed it.", "Yes."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, "Ann", "ann ", "Bo", "Cy"]),
+                          st.lists(st.sampled_from(QUOTABLE), min_size=1, max_size=3)), min_size=2, max_size=7))
+def test_quote_index_agrees_with_scanning_every_earlier_comment(rows: list[tuple[str | None, list[str]]]) -> None:
+    built = tuple(Comment(f"c{k}", None, 0, k, author, " ".join(parts), 5 + k, 5 + k)
+                  for k, (author, parts) in enumerate(rows))
+    doc = Document("q", "q.txt", ARTICLE[0], tuple(LabelledLine(k + 1, t, LineRole.ARTICLE)
+                                                   for k, t in enumerate(ARTICLE)), built)
+    finder = AnswerFinder(doc, {})
+    for question in doc.comments:
+        for candidate in doc.comments[question.position + 1 :]:
+            assert finder._quotes_another(candidate, question) == _quotes_by_scanning(finder, candidate, question)

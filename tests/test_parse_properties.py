@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commentscope.errors import UnreadableInputError
-from commentscope.grammar import scan
+from commentscope.grammar import Line, _classify, _classify_line, scan
 from commentscope.markup import split_lines
 from commentscope.model import LineRole
 from commentscope.parse import parse_lines, parse_page
+from commentscope.patterns import page_knowledge
 from commentscope.sources import decode
 
 FRAGMENTS = [
@@ -80,3 +83,26 @@ def test_any_bytes_either_parse_or_raise_our_error(tmp_path_factory: pytest.Temp
         assert str(path) in str(exc)
     else:
         assert len(doc.lines) == len(split_lines(decode(data, str(path))[0]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(pages)
+def test_remembered_line_classes_equal_fresh_ones(text: str) -> None:
+    # the packaged tables read a short line from the classification remembered for its text; an
+    # equal copy of the tables takes the uncached path, line by line
+    fresh = scan(text, replace(page_knowledge()))
+    assert scan(text) == fresh
+    assert scan(text) == fresh  # second time from the cache
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines, st.integers(min_value=0, max_value=8), st.booleans())
+def test_remembered_classification_sets_every_field_the_rules_set(text: str, indent: int, markdown: bool) -> None:
+    kb = page_knowledge()
+    stripped = text.strip()
+    remembered = Line(1, text, indent, stripped, rest=stripped)
+    for _ in range(2):  # the first call fills the cache, the second reads it
+        _classify(remembered, kb, markdown)
+    ruled = Line(1, text, indent, stripped, rest=stripped)
+    _classify_line(ruled, kb, markdown)
+    assert remembered == ruled

@@ -212,3 +212,19 @@ def test_promo_score_skipping_patterns_without_their_words_equals_every_pattern_
     evidence = sum(p.weight * min(len(p.regex.findall(text)), rules.max_count) for p in rules.patterns)
     expected = evidence / (1.0 + len(words(text)) / rules.words_per_unit)
     assert rules.score(text) == expected
+
+
+PROMO_NEEDS = [p for p in relevance.default_promo_rules().patterns if p.needs is not None]
+PROMO_SAMPLES = ["call 555-123-4567", "(555) 123 4567", "+1 555.123.4567", "get 20% off", "20 % off today",
+                 "see www.shop.example", "http://x.io/a", "my-site.com/page", "ACME.CO rocks", "a.co.uk", "50%off"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PROMO_SAMPLES),
+                          st.text(alphabet="0123456789 ().+-%/:wWhHtTpPsS.cCoOmMnNeE", max_size=20)),
+                max_size=4).map(" ".join))
+def test_promo_needs_never_skip_a_match(text: str) -> None:
+    assert {p.name for p in PROMO_NEEDS} >= {"link", "phone_number", "percent_off"}
+    for pattern in PROMO_NEEDS:
+        if pattern.regex.search(text):
+            assert pattern.needs is not None and pattern.needs.search(text)

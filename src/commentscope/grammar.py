@@ -9,6 +9,7 @@ name-like line followed by a date. `find_head` judges one line from the lines af
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
@@ -170,7 +171,36 @@ def _link_content(lines: list[Line]) -> None:
             last = i
 
 
+# what `_classify` sets: a pure function of the line's text, depth and the page's kind
+_CLASSIFIED = tuple("clean marker number_mark rest heading one_link item_text plain avatar is_prose meta boilerplate "
+                    "closes cta author reply_to lead_in name_like evidence".split())
+
+
 def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
+    """Classify a fresh line (`rest` is its text); a short one as remembered for its text."""
+    if kb is not page_knowledge() or len(line.text) > kb.max_pattern_line:  # (longer: prose, rarely twice)
+        _classify_line(line, kb, markdown)
+        return
+    key = (line.text, markdown, line.indent < HASH_BULLET_INDENT)
+    values = _KNOWN.get(key)
+    if values is None:
+        _classify_line(line, kb, markdown)
+        if len(_KNOWN) >= KNOWN_LINES:
+            _KNOWN.clear()
+        _KNOWN[key] = _CLASSES(line)
+        return
+    for name, value in zip(_CLASSIFIED, values, strict=True):
+        setattr(line, name, value)
+
+
+# remembered classes: names, dates, buttons and chrome recur; a plain dict of tuples, which the
+# garbage collector stops tracking (an lru_cache keeps a tracked list per entry)
+KNOWN_LINES = 8192
+_KNOWN: dict[tuple[str, bool, bool], tuple[object, ...]] = {}
+_CLASSES = attrgetter(*_CLASSIFIED)
+
+
+def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.clean = clean(line.text, kb.decorations, markdown=markdown)
     marker = kb.marker(line.text)
     if marker and kb.meta_kind(line.clean) in DATE_META:

@@ -142,8 +142,10 @@ def short_name(text: str, *, said: bool = False) -> bool:
 
 def could_be_name(text: str) -> bool:
     """Whether a short line has the shape of a name: a few words, not a sentence or a headline."""
+    if len(text) > NAME_MAX_CHARS:
+        return False  # (tested before a paragraph is split into its words)
     words = text.split()
-    if not 0 < len(words) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS or not any(ch.isalnum() for ch in text):
+    if not 0 < len(words) <= NAME_MAX_WORDS or not any(ch.isalnum() for ch in text):
         return False  # ('×', '▸': a close button or an arrow, no name)
     if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or _headline(words):
         return False

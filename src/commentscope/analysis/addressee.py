@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property, lru_cache
 
 from commentscope.analysis.function_words import content_stems, is_function_word
 from commentscope.analysis.sentences import split_sentences
@@ -39,6 +39,8 @@ ECHO_WORDS = 2  # rare words of an earlier comment a question takes up to speak 
 RARE_COMMENTS = 3  # a word found in at most this many comments of the page is rare
 READERS = "readers"
 _YOU = re.compile(r"\b(?:you|your|yours|u|du|dich|dir|dein\w*|euch|euer|eure\w*)\b", re.IGNORECASE)
+FEW_NAMES = 24  # a page with more names looks them up by their first characters
+_START = 3  # characters of a name's start that index it (`Addressees.named`)
 _SET_OFF = r"(?=\s*(?:[,.!?:;]|--|[–—-]\s|$))"  # a vocative is set off by punctuation
 
 
@@ -58,9 +60,12 @@ class Addressees:
         # when a comment's opening holds that form (`_vocative`: most names never need it)
         self._names = [(name.casefold(), owner, name) for name, owner in ordered]
         self._longest = max((len(name) for name, _ in ordered), default=0)
+        # a name is in an opening only if its first three characters are: each opening's
+        # three-character runs pick the few names worth the full test (shorter names always are)
+        self._by_start: dict[str, list[int]] = {}
+        for k, (folded, _, _) in enumerate(self._names):
+            self._by_start.setdefault(folded[:_START] if len(folded) >= _START else "", []).append(k)
         self._stem_cache: dict[str, frozenset[str]] = {}
-        self._article = frozenset(content_stems(" ".join(line.text for line in doc.article_lines)))
-        self._frequency = Counter(t for c in doc.comments for t in self._stems(c))
         # where readers can reply, a comment that takes up another's words without replying to it
         # speaks to the page ("my doctor wants to put me on ..." after a reader's "my bone doctor")
         self._flat = not any(c.parent_id for c in doc.comments)
@@ -87,7 +92,13 @@ class Addressees:
         text = " ".join(comment.text.split())
         head = len(" ".join(text.split(" ")[:VOCATIVE_WORDS]))  # a name must start within it
         opening = text[: head + self._longest + 2].casefold()  # holds every name that starts within it
-        for folded, owner, name in self._names:
+        if len(self._names) <= FEW_NAMES:  # a few names are tested faster than the opening is indexed
+            tried: Iterable[int] = range(len(self._names))
+        else:
+            starts = {opening[k : k + _START] for k in range(len(opening) - _START + 1)} | {""}
+            tried = sorted(k for start in starts & self._by_start.keys() for k in self._by_start[start])
+        for k in tried:
+            folded, owner, name = self._names[k]
             if folded not in opening or _same(owner, comment.author):
                 continue
             found = _vocative(name).search(text)
@@ -115,6 +126,16 @@ class Addressees:
                 if len(rare & self._stems(other)) >= ECHO_WORDS:
                     return other.author
         return None
+
+    @cached_property
+    def _article(self) -> frozenset[str]:
+        """The article's content stems (read when a question on a flat page is first weighed)."""
+        return frozenset(content_stems(" ".join(line.text for line in self.doc.article_lines)))
+
+    @cached_property
+    def _frequency(self) -> Counter[str]:
+        """In how many of the page's comments each content stem occurs."""
+        return Counter(t for c in self.doc.comments for t in self._stems(c))
 
     def _stems(self, comment: Comment) -> frozenset[str]:
         if comment.comment_id not in self._stem_cache:

@@ -46,8 +46,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from commentscope.analysis import answer_cues as cues
 from commentscope.analysis.answers import AnswerKind, AnswerStatus, answer_kind
 from commentscope.analysis.function_words import is_function_word
 from commentscope.analysis.inline_answer import split_inline_answer
@@ -55,11 +56,9 @@ from commentscope.analysis.reply_overlap import gives_what_is_asked, overlap_vec
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import SparseVector, cosine
 from commentscope.analysis.staff import StaffMember, address_names, first_name, opened_names
-from commentscope.literals import Needs, needs_of
 from commentscope.model import Comment, Document, LineRole
 from commentscope.text import words
 
-QUOTE_WORDS = 6
 WINDOW = 4
 OVERLAP = 0.25
 RARE_WORD_COMMENTS = 2  # a word found in this many comments of the page (question, answer) is rare
@@ -90,6 +89,7 @@ class AnswerFinder:
         self._word_cache: dict[str, list[str]] = {}
         self._gram_cache: dict[str, set[tuple[str, ...]]] = {}  # comment id -> its word runs not in the article
         self._asks_cache: dict[str, bool] = {}
+        self._speaks_cache: dict[str, bool] = {}
         self._kind_cache: dict[tuple[str, str | None], AnswerKind] = {}
         self._opened_cache: dict[str, frozenset[str]] = {}  # comment id -> the names it could open with
         self._children: dict[str, list[Comment]] = {}
@@ -101,7 +101,15 @@ class AnswerFinder:
     @cached_property
     def _article_grams(self) -> set[tuple[str, ...]]:
         """The article's runs of `QUOTE_WORDS` words (read when a comment's are first needed)."""
-        return _grams(words(" ".join(ln.text for ln in self.doc.lines if ln.role is LineRole.ARTICLE)))
+        return cues.grams(words(" ".join(ln.text for ln in self.doc.lines if ln.role is LineRole.ARTICLE)))
+
+    @cached_property
+    def _first_holder(self) -> dict[tuple[str, ...], int]:
+        """Each comment word run (`_grams`) -> index of the first comment holding it."""
+        first: dict[tuple[str, ...], int] = {}
+        for k in range(len(self.doc.comments) - 1, -1, -1):  # earlier comments overwrite later ones
+            first.update(dict.fromkeys(self._grams(self.doc.comments[k]), k))
+        return first
 
     @cached_property
     def _frequency(self) -> Counter[str]:
@@ -124,8 +132,7 @@ class AnswerFinder:
 
     def _flat_status(self, question: Comment, asked: list[str]) -> AnswerStatus:
         following = [c for c in self.doc.comments[question.position + 1 :] if c.parent_id == question.parent_id]
-        context = _Context(question, asked, first_name(question.author or ""), overlap_vector(" ".join(asked)),
-                           [words(q) for q in asked])
+        context = _Context(question, asked, first_name(question.author or ""), [words(q) for q in asked])
         asker = self._keys[question.comment_id]
         best: tuple[int, Comment, str] | None = None
         for offset, candidate in enumerate(following):
@@ -136,13 +143,14 @@ class AnswerFinder:
                 continue
             evidence = self._evidence(candidate, offset, context)
             is_staff = candidate.author in self.staff
-            asks_only = self._asks_only(candidate)
-            if evidence is not None and not asks_only and self._kind(candidate, question.author) is AnswerKind.ANSWER:
+            if evidence is not None and not self._asks_only(candidate) and (
+                    self._kind(candidate, question.author) is AnswerKind.ANSWER):
                 strength, label = evidence
                 if best is None or strength > best[0]:
                     best = (strength, candidate, label)
                 context.staff_seen = context.staff_seen or is_staff
-            elif is_staff and not asks_only and self._kind(candidate, question.author) is AnswerKind.ANSWER:
+            elif is_staff and not self._asks_only(candidate) and (
+                    self._kind(candidate, question.author) is AnswerKind.ANSWER):
                 context.staff_seen = True  # a staff "thanks" is not the staff's answer
             if not is_staff and "?" in candidate.text:
                 context.other_question_seen = True
@@ -156,7 +164,7 @@ class AnswerFinder:
         """The asker's later comment says they found the answer themselves ("ups, schon gesehen",
         "never mind, found it"), thanking and naming no one (that would confirm someone's answer)."""
         text = comment.text
-        if not _SELF_RESOLVED.search(text) or _THANKS.search(text):
+        if not cues.SELF_RESOLVED.search(text) or cues.THANKS.search(text):
             return False
         opened = self._opened(comment)
         return not any(a != comment.author
@@ -179,7 +187,7 @@ class AnswerFinder:
             return None  # it quotes, and so answers, someone else's comment
         if candidate.author in self.staff and not context.staff_seen and not context.other_question_seen:
             return 3, "next staff comment"
-        if _ASKS_OR_ADDRESSES_ALL.search(text):
+        if cues.ASKS_OR_ADDRESSES_ALL.search(text):
             return None  # weak evidence: a comment that speaks to everyone starts its own thread
         if "?" in text:  # it asks too: only what it states may answer, on the question's own words
             statements = " ".join(s for s in split_sentences(text) if "?" not in s)
@@ -187,7 +195,7 @@ class AnswerFinder:
                 return 1, "topical overlap"
             return None
         overlap = word_form_overlap(context.vector, self._vector(candidate))
-        if offset == 0 and (overlap >= NEXT_OVERLAP or _ANSWER_START.match(text)
+        if offset == 0 and (overlap >= NEXT_OVERLAP or cues.ANSWER_START.match(text)
                             or self._shares_rare_word(candidate, context) or gives_what_is_asked(context.asked, text)):
             return 2, "next comment"
         if overlap >= OVERLAP:
@@ -218,23 +226,29 @@ class AnswerFinder:
         if not self._opened(candidate).isdisjoint(asker.folded):
             return True
         if "@" in text:
-            handles = {h.casefold() for h in _HANDLE.findall(text)}
+            handles = {h.casefold() for h in cues.HANDLE.findall(text)}
             whole = asker.whole
             if any(h in asker.folded or h == whole or (len(h) >= 4 and whole.startswith(h)) for h in handles):
                 return True
-        return bool(asker.names) and _SPEAKS_OF_QUESTION.possible(text) and (
-            _possessive(asker.names).search(text) is not None)
+        return bool(asker.names) and self._speaks_of_question(candidate) and (
+            cues.possessive(asker.names).search(text) is not None)
 
     def _quotes_another(self, candidate: Comment, question: Comment) -> bool:
         """The candidate repeats `QUOTE_WORDS` words, or a passage of 3+ words it puts in quotation
         marks, of an earlier comment by neither it nor the asker."""
         grams = self._grams(candidate)
-        quoted = [" ".join(words(q)) for q in _QUOTED.findall(candidate.text) if len(words(q)) >= 3]
         excluded = {k for k in (self._keys[question.comment_id], self._keys[candidate.comment_id]) if k is not None}
+        # the first comments holding its word runs decide at once unless one of them is excluded
+        earlier = [self.doc.comments[k] for k in {self._first_holder[g] for g in grams} if k < candidate.position]
+        if any((key := self._keys[c.comment_id]) is None or key not in excluded for c in earlier):
+            return True
+        quoted = [" ".join(words(q)) for q in cues.QUOTED.findall(candidate.text) if len(words(q)) >= 3]
         others = [c for c in self.doc.comments[: candidate.position]
                   if (key := self._keys[c.comment_id]) is None or key not in excluded]  # `_same_author` to neither
-        return any(not grams.isdisjoint(self._grams(c)) or any(q in " ".join(self._words(c)) for q in quoted)
-                   for c in others)
+        if earlier:
+            return any(not grams.isdisjoint(self._grams(c)) or any(q in " ".join(self._words(c)) for q in quoted)
+                       for c in others)
+        return bool(quoted) and any(any(q in " ".join(self._words(c)) for q in quoted) for c in others)
 
     def _words(self, comment: Comment) -> list[str]:
         if comment.comment_id not in self._word_cache:
@@ -243,13 +257,18 @@ class AnswerFinder:
 
     def _grams(self, comment: Comment) -> set[tuple[str, ...]]:
         if comment.comment_id not in self._gram_cache:
-            self._gram_cache[comment.comment_id] = _grams(self._words(comment)) - self._article_grams
+            self._gram_cache[comment.comment_id] = cues.grams(self._words(comment)) - self._article_grams
         return self._gram_cache[comment.comment_id]
 
     def _asks_only(self, comment: Comment) -> bool:
         if comment.comment_id not in self._asks_cache:
-            self._asks_cache[comment.comment_id] = _asks_only(comment.text)
+            self._asks_cache[comment.comment_id] = cues.asks_only(comment.text)
         return self._asks_cache[comment.comment_id]
+
+    def _speaks_of_question(self, comment: Comment) -> bool:
+        if comment.comment_id not in self._speaks_cache:
+            self._speaks_cache[comment.comment_id] = cues.SPEAKS_OF_QUESTION.possible(comment.text)
+        return self._speaks_cache[comment.comment_id]
 
     def _vector(self, comment: Comment) -> SparseVector:
         if comment.comment_id not in self._vector_cache:
@@ -303,9 +322,6 @@ def _author_key(comment: Comment) -> str | None:
     return comment.author.strip().casefold() if comment.author is not None else None
 
 
-_HANDLE = re.compile(r"@\s?([\w.-]{2,})")
-
-
 @dataclass(frozen=True)
 class _Asker:
     """How later comments may name a question's asker (`AnswerFinder._names_asker`)."""
@@ -320,18 +336,6 @@ class _Asker:
         return cls(names, frozenset(n.casefold() for n in names), re.sub(r"\W", "", author).casefold())
 
 
-# what `_possessive` needs besides a name: a text without it is not searched (and the pattern,
-# one per asker, is compiled only for a text that has it)
-_SPEAKS_OF_QUESTION = needs_of(re.compile(r"['’]s\s+(?:question|frage)", re.IGNORECASE)) or Needs(("",))
-
-
-@lru_cache(maxsize=1024)
-def _possessive(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Speaking of the question of any of `names`: "Tom's question", "Tom’s Frage"."""
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"\b(?:{alternatives})['’]s\s+(?:question|frage)", re.IGNORECASE)
-
-
 @dataclass
 class _Context:
     """What the scan of later comments knows about one question so far (time order)."""
@@ -339,7 +343,6 @@ class _Context:
     question: Comment
     asked: list[str]
     name: str
-    vector: dict[str, float]
     asked_words: list[list[str]] = field(default_factory=list)
     asked_grams: set[tuple[str, ...]] = field(init=False)  # word runs a quote of the question repeats
     asker: _Asker = field(init=False)
@@ -349,54 +352,15 @@ class _Context:
     resolution: Comment | None = None  # the asker's later comment saying they found it themselves
 
     def __post_init__(self) -> None:
-        self.asked_grams = set().union(*(_grams(q) for q in self.asked_words))
+        self.asked_grams = set().union(*(cues.grams(q) for q in self.asked_words))
         self.asker = _Asker.of(self.question.author or "")
+
+    @cached_property
+    def vector(self) -> SparseVector:
+        """The asked sentences' overlap vector (read only when a near comment is weighed)."""
+        return overlap_vector(" ".join(self.asked))
 
 
 def _resolved(comment: Comment) -> AnswerStatus:
     """Unanswered, but resolved by the asker (answered_by "asker"): no FAQ gap."""
     return AnswerStatus(False, "asker", f"resolved by the asker: comment {comment.comment_id}")
-
-
-# The asker found the answer themselves: "ups schon gesehen", "never mind, found it", "Ich habe
-# selber die Lösung gefunden", "hat sich erledigt", "Alles gut, wird auf Sky übertragen".
-_SELF_RESOLVED = re.compile(
-    r"\b(?:never\s?mind|found\s+it|figured\s+it\s+out|(?:just\s+)?(?:saw|found)\s+(?:it|the\s+answer)"
-    r"|solved\s+it|(?:schon|grad|gerade)\s+gesehen|hat\s+sich\s+(?:schon\s+)?(?:erledigt|geklärt)"
-    r"|(?:lösung|antwort)\b[^.!?]{0,40}\bgefunden|(?:hab|habe)\s+(?:es|'s|das|sie|ihn)\s+(?:doch\s+)?gefunden"
-    r"|selber\s+gefunden)\b|^\W*(?:ups|oops|alles\s+gut|ok(?:ay)?,?\s+found)\b",
-    re.IGNORECASE,
-)
-_THANKS = re.compile(r"\b(?:thanks?|thank\s+you|danke\w*)\b", re.IGNORECASE)
-
-
-# A comment that opens like an answer, for the comment right after a question.
-_ANSWER_START = re.compile(
-    r"^\W*(?:yes|yeah|yep|no|nope|sure|ja|jap|jep|nein|nö|doch|klar|genau|oui|non|sí|si)\b", re.IGNORECASE
-)
-
-
-# A comment that asks without a '?' ("wollte fragen wie viel", "I was wondering") or opens by
-# speaking to everyone ("Hi@all", "Hallo zusammen"): no answer to one earlier question.
-_ASKS_OR_ADDRESSES_ALL = re.compile(
-    r"\b(?:wollte|möchte|darf)\s+(?:\w+\s+)?fragen\b|\bich\s+frage\s+mich\b|\b(?:hab|habe)\s+(?:\w+\s+){0,2}frage\b"
-    r"|\bi\s+(?:was\s+)?wonder(?:ing)?\b|\bquick\s+question\b|^\W*(?:warum|wieso|weshalb|why)\b"
-    r"|^\W*(?:hi|hallo|hey|hello)?\s*@?\s*(?:all|alle|zusammen|leute|everyone|everybody|folks)\b"
-    r"|^\W*(?:hi|hallo|hey|hello)\s+(?:@\s*)?(?:all|alle|zusammen|leute|everyone|everybody|folks)\b",
-    re.IGNORECASE,
-)
-
-
-_QUOTED = re.compile(r"[\"“„]([^\"“”„]{8,200})[\"”“]")
-
-
-def _asks_only(text: str) -> bool:
-    """Every sentence of the comment is a question: it asks, it does not answer."""
-    sentences = [s for s in split_sentences(text) if any(ch.isalpha() for ch in s)]
-    return bool(sentences) and all(s.rstrip(" )\"'”’").endswith("?") for s in sentences)
-
-
-def _grams(tokens: list[str], size: int = QUOTE_WORDS) -> set[tuple[str, ...]]:
-    return {tuple(tokens[k : k + size]) for k in range(len(tokens) - size + 1)}
-
-

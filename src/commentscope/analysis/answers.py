@@ -17,6 +17,7 @@ from commentscope.analysis.staff import StaffMember as StaffMember
 from commentscope.analysis.staff import detect_staff as detect_staff
 from commentscope.analysis.staff import first_name
 from commentscope.analysis.staff import unmatched_staff as unmatched_staff
+from commentscope.literals import Needs, needs_of
 from commentscope.model import Comment, Document
 from commentscope.text import stopwords, words
 
@@ -54,6 +55,8 @@ _REFUSAL = re.compile(
     r"|\bkeine\s+ahnung\b|\bwei(?:ß|ss)\s+(?:ich\s+)?(?:leider\s+)?(?:auch\s+)?(?:gar\s+)?nicht\b",
     re.IGNORECASE,
 )
+_REFUSAL_NEEDS = needs_of(_REFUSAL) or Needs(("",))  # a sentence without any of its words is not searched
+
 # A reply that reports the same trouble ("Same problem here", "genau den gleichen(mist) Fehler") and
 # offers no way out is no answer, however long.
 _ME_TOO = re.compile(
@@ -91,7 +94,7 @@ def answer_kind(text: str, asker: str | None = None) -> AnswerKind:
         return AnswerKind.ME_TOO
     declined = False
     for sentence in sentences:
-        refusal = _REFUSAL.search(sentence)
+        refusal = _REFUSAL.search(sentence) if _REFUSAL_NEEDS.possible(sentence) else None
         rest = _REFUSAL.sub(" ", sentence) if refusal else sentence
         content = [w for w in words(rest) if w not in stopwords() and w not in _GRATITUDE
                    and w not in _GREETING and w != name]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from commentscope.analysis.staff import first_name
 
@@ -38,11 +39,15 @@ def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineA
     Anna:", "A:", a staff name or an all-capitals name and a colon), or a bracketed editor's note
     at the end of the comment, starts the answer; everything from there on is the answer.
     """
+    return _split(text, staff_names)
+
+
+@lru_cache(maxsize=1024)
+def _split(text: str, staff_names: tuple[str, ...]) -> InlineAnswer | None:
+    """`split_inline_answer`, remembered for recent comments: a question's comment is split
+    once for its questions and again for its answer status."""
     lines = text.split("\n")
-    names = [n for n in (first_name(s) for s in staff_names) if n]
-    staff_alternative = ("(?i:" + "|".join(re.escape(n) for n in names) + r")\b[^:\n]{0,20}|") if names else ""
-    # a staff name in any case, or a name in capitals ("AUTHOR:"), then a colon
-    name_marker = re.compile(r"^\s*(" + staff_alternative + r"[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")
+    name_marker = _name_marker(staff_names)
     for k in range(1, len(lines)):
         if not _MARKER_PUNCTUATION.search(lines[k]):
             continue  # every marker ends with a colon or a dash
@@ -55,3 +60,11 @@ def split_inline_answer(text: str, staff_names: tuple[str, ...] = ()) -> InlineA
     if bracketed and bracketed.start() > 0:
         return InlineAnswer(text[: bracketed.start()].strip(), bracketed.group(2).strip(), bracketed.group(1).strip())
     return None
+
+
+@lru_cache(maxsize=64)
+def _name_marker(staff_names: tuple[str, ...]) -> re.Pattern[str]:
+    """A staff name in any case, or a name in capitals ("AUTHOR:"), then a colon (one per page's staff)."""
+    names = [n for n in (first_name(s) for s in staff_names) if n]
+    staff_alternative = ("(?i:" + "|".join(re.escape(n) for n in names) + r")\b[^:\n]{0,20}|") if names else ""
+    return re.compile(r"^\s*(" + staff_alternative + r"[A-Z][A-Z'’. -]{2,30})\s*:\s*(.*)$")

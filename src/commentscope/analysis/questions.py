@@ -325,7 +325,7 @@ def find_questions(text: str) -> list[str]:
     for k, sentence in enumerate(sentences):
         rule = matching_rule(sentence)
         asked = (rule is not None and rule.verdict) or (previous_asked and continues_choice(sentence))
-        set_up = k + 1 < len(sentences) and _SET_UP.search(sentences[k + 1]) is not None
+        set_up = asked and k + 1 < len(sentences) and _SET_UP.search(sentences[k + 1]) is not None
         # "Ever tried X? How about Y?": a follow-up to a rhetorical question is rhetorical too.
         follows_rhetoric = previous_rhetorical and _FOLLOW_UP.match(sentence) is not None
         # "Poor game plan?", "Graf oder Baron?": a verbless '?' fragment asks only as a follow-up.

@@ -104,11 +104,17 @@ def _unit_rows(vectors: Sequence[SparseVector], columns: dict[str, int]) -> Matr
     """Dense rows of the vectors divided by their full norm, over `columns` only (zero rows for
     empty vectors, so their cosines are 0.0 as with `similarity.cosine`)."""
     matrix = np.zeros((len(vectors), len(columns)))
+    rows: list[int] = []
+    cells: list[int] = []
+    values: list[float] = []
     for row, vector in enumerate(vectors):
         norm = math.sqrt(sum(w * w for w in vector.values()))
         for term, weight in vector.items():
-            if term in columns:
-                matrix[row, columns[term]] = weight / norm
+            if term in columns:  # (the quotient as before; the cells filled in one assignment)
+                rows.append(row)
+                cells.append(columns[term])
+                values.append(weight / norm)
+    matrix[rows, cells] = values
     return matrix
 
 
@@ -134,6 +140,7 @@ class PromoPattern:
     name: str
     regex: re.Pattern[str]
     weight: float
+    needs: re.Pattern[str] | None = None  # found in every text the regex matches: a cheap test first
 
 
 @dataclass(frozen=True)
@@ -151,8 +158,8 @@ class PromoRules:
         try:
             data = tomllib.loads(text)
             patterns = tuple(
-                PromoPattern(str(row["name"]), re.compile(row["regex"], re.IGNORECASE),
-                             float(row["weight"]))
+                PromoPattern(str(row["name"]), re.compile(row["regex"], re.IGNORECASE), float(row["weight"]),
+                             re.compile(row["needs"], re.IGNORECASE) if "needs" in row else None)
                 for row in data.get("pattern", [])
             )
             return cls(
@@ -174,7 +181,7 @@ class PromoRules:
         matches without running: most comments match none of the patterns."""
         folded = fold(text)
         evidence = sum(
-            p.weight * min(_matches(p.regex, text, folded), self.max_count) for p in self.patterns
+            p.weight * min(_matches(p, text, folded), self.max_count) for p in self.patterns
         )
         return evidence / (1.0 + len(words(text)) / self.words_per_unit)
 
@@ -184,8 +191,11 @@ def _needs(regex: re.Pattern[str]) -> Needs | None:
     return needs_of(regex)
 
 
-def _matches(regex: re.Pattern[str], text: str, folded: str) -> int:
-    """How many times `regex` matches `text` (`folded`: `literals.fold(text)`)."""
+def _matches(pattern: PromoPattern, text: str, folded: str) -> int:
+    """How many times the pattern's regex matches `text` (`folded`: `literals.fold(text)`)."""
+    regex = pattern.regex
+    if pattern.needs is not None and pattern.needs.search(text) is None:
+        return 0
     needs = _needs(regex)
     if needs is not None:
         haystack = folded if needs.folded else text

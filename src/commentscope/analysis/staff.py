@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
-from commentscope.literals import fold
+from commentscope.literals import Needs, fold, needs_of
 from commentscope.model import Comment, Document
 
 MIN_DISTINCT_READERS = 3  # replies to this many different readers ...
@@ -38,6 +39,8 @@ _SIGNATURE = re.compile(
     r"|(?:^|\n)\s*[\-–—~]\s*(?:[\w.'’&-]+\s+){0,3}(team)\s*$",
     re.IGNORECASE,
 )
+# a role or "team": every signature holds one, so a comment without any is not searched
+_SIGNATURE_NEEDS = needs_of(_SIGNATURE) or Needs(("",))
 _ROLE_NAME = re.compile(rf"^\W*(?:the\s+|site\s+)?(?:{_ROLE}|mod|team)\W*$", re.IGNORECASE)
 _ORG_TAG = re.compile(r"[(\[]\s*([^()\[\]]{3,40}?)\s*[)\]]\s*$")  # "Olivia (GiveWell)"
 _BYLINE_WORD = r"(?:by|von|par|por|door|di|av|af|posted by|written by|author:?|autor:?|autorin:?)"
@@ -166,7 +169,8 @@ def _staff_evidence(author: str, own: list[Comment], by_id: dict[str, Comment], 
     if _ROLE_NAME.match(author):
         return f"the name is a site role ({author})"
     replies = sum(1 for c in own if c.parent_id and c.parent_id in by_id)
-    signature = next((m for m in (_SIGNATURE.search(c.text) for c in own) if m), None)
+    signature = next((m for m in (_SIGNATURE.search(c.text) for c in own if _SIGNATURE_NEEDS.possible(c.text))
+                      if m), None)
     if signature is not None:
         role = next(g for g in signature.groups() if g)
         return f"signs a comment as the site's {role.lower()}"
@@ -208,11 +212,17 @@ def _in_byline(opening: str, author: str) -> bool:
     """The author's full name (without credentials or a site tag) is in the page's opening
     text; a one-word name only right after "by" ("Posted by Florina", "von Mathias")."""
     name = _ORG_TAG.sub("", author.split(",")[0]).strip()
-    if not name or fold(name) not in fold(opening):
+    if not name or fold(name) not in _folded(opening):
         return False  # (the regex, built per name, is compiled only where the name may be)
     if len(name.split()) < 2:
         return re.search(rf"\b{_BYLINE_WORD}\s+{re.escape(name)}\b", opening, re.IGNORECASE) is not None
     return _holds_word(opening, name)
+
+
+@lru_cache(maxsize=16)
+def _folded(opening: str) -> str:
+    """`fold` of a page's opening text, once per page rather than once per commenter."""
+    return fold(opening)
 
 
 def _holds_word(text: str, words: str) -> bool:
