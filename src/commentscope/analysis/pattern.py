@@ -110,7 +110,20 @@ def _mean_scores(sentiment: Any, words: list[str]) -> tuple[float, float]:
     modifier: tuple[str, None] | None = None  # a preceding modifier ("really good")
     negation: str | None = None  # a preceding negation ("not good")
     negations, modifiers, is_modifier = sentiment.negations, sentiment.modifiers, sentiment.modifier
-    for w in words:
+    # with no modifier or negation pending, a word outside `active_words` changes nothing: skip to the next
+    active: frozenset[str] | None = getattr(sentiment, "active_words", None)
+    marks = [k for k, w in enumerate(words) if w in active] if active is not None else range(len(words))
+    mark, size = 0, len(words)
+    at = 0
+    while at < size:
+        if negation is None and modifier is None:
+            while mark < len(marks) and marks[mark] < at:
+                mark += 1
+            if mark == len(marks):
+                break
+            at = marks[mark]
+        w = words[at]
+        at += 1
         senses = dict.get(sentiment, w)
         if senses is not None and None in senses:
             p, s, i = senses[None]
@@ -179,6 +192,9 @@ def _sentiment() -> Any:
                           if not (isinstance(value, types.MethodType) and value.__self__ is source)})
     if getattr(source.tokenizer, "__func__", None) is _text.Parser.find_tokens:
         fast.tokenizer = find_tokens
+    # the words that act on their own: lexicon words with an untagged sense, negations, "!", "(!)", emoticons
+    fast.active_words = frozenset([*(w for w, senses in dict.items(fast) if None in senses), *fast.negations,
+                                   "!", "(!)", *_emoticons()])
     return fast
 
 
