@@ -28,6 +28,7 @@ from threadpoolctl import threadpool_limits
 
 from commentscope.analysis.topics import TopicMatcher, load_taxonomy
 from commentscope.corpus import PageResult, plan_inputs, read_input, rebase_doc_id, short_hash
+from commentscope.engine.csv_rows import csv_block
 from commentscope.engine.digest import DigestReducer
 from commentscope.engine.page import PageOutput, Settings, map_page
 from commentscope.engine.reducers import (
@@ -40,7 +41,6 @@ from commentscope.engine.trends import TrendsReducer
 from commentscope.errors import UnreadableInputError
 from commentscope.readers import READERS, DocumentReader, InputFile, make_readers
 from commentscope.sources import page_stem
-from commentscope.writers import csv_block
 
 log = logging.getLogger(__name__)
 
