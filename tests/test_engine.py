@@ -4,6 +4,7 @@ exactly; streamed tables equal to the in-memory ones; a bounded report."""
 from __future__ import annotations
 
 import copy
+import gc
 import shutil
 import sys
 from dataclasses import replace
@@ -16,7 +17,7 @@ import commentscope
 from analyzers import FixedScore
 from commentscope.engine import FolderSink, PageOutput, Progress, Reducers, Settings, finish, run
 from commentscope.engine.page import map_page
-from commentscope.engine.run import Streamed, _matcher, map_chunk, read_item, tasks
+from commentscope.engine.run import DRIVER_GC_ALLOCATIONS, Streamed, _matcher, map_chunk, read_item, tasks
 from commentscope.engine.runners import PoolRunner, SerialRunner, runner_for
 from commentscope.outputs.run import MANIFEST, read_manifest
 from commentscope.pipeline import RunOptions, analyze_to_folder
@@ -155,6 +156,17 @@ def test_folder_sink_streams_pages_as_they_come(corpus: Path, tmp_path: Path) ->
     sink.close()
     assert reducers.digest.pages == 5 == (tmp_path / "documents.csv").read_text().count("\n") - 1
     assert (tmp_path / "questions.csv.part").exists()  # grouped only when the run finishes
+
+
+def test_run_collects_less_often_and_puts_the_collector_back(corpus: Path, tmp_path: Path) -> None:
+    during: list[tuple[int, int, int]] = []
+    progress = Progress(callback=lambda p, chunk: during.append(gc.get_threshold()))
+    before = gc.get_threshold()
+    sink = FolderSink(tmp_path)
+    run([corpus / "seeds"], Settings(), SerialRunner(), sink, progress)
+    sink.close()
+    assert during == [(max(before[0], DRIVER_GC_ALLOCATIONS), *before[1:])]
+    assert gc.get_threshold() == before
 
 
 @pytest.mark.parametrize("streamed", ["rows", "csv", "none"], ids=["rows", "csv", "none"])

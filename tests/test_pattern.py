@@ -105,6 +105,24 @@ def test_sentiment_is_patterns_for_any_text(text: str) -> None:
     assert pattern.polarity_subjectivity(text) == (expected[0], expected[1])
 
 
+SENTIMENT_PIECES = ["good", "GOOD", "not", "n't", "isn't", "very", "bad", "ΟΔΟΣ", "Σ", "İ", "!", "?", ".", "...",
+                    "(", ")", "(!)", "( !", "! )", ":", ":)", ": )", "o.O", "o. O", ">.>", "> . >", "XD", "<3",
+                    "'", '"', "’", "“", "e.g.", "U.S.", "END-OF-SENTENCE", "\n", "\n\n", "\r\n", "\t", "\xa0",
+                    "\x1c", "\u2028", "\u3000", "\x85", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTIMENT_PIECES), max_size=24).map("".join))
+def test_sentiment_words_are_patterns(text: str) -> None:
+    # the words joined at once (no sentences) are the words Pattern's sentences give
+    assert pattern.sentiment_words(text) == [w.lower() for w in " ".join(en.parser.find_tokens(text)).split()]
+
+
+def test_every_contraction_holds_an_apostrophe() -> None:
+    # `_spaced` looks for contractions only in a text with an apostrophe
+    assert all("'" in contraction for contraction in _text.replacements)
+
+
 def test_textblob_is_left_alone() -> None:
     pattern.polarity_subjectivity("warm up")
     assert en.sentiment.tokenizer.__func__ is _text.Parser.find_tokens

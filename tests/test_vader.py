@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ TRICKY = [
     "That movie is the shit, kind of good, sort of bad, yeah right, cut the mustard!!",
     "It is kind of a good film, sort of a bad idea, just enough a fine plan; hand to mouth living is hard.",
     "GREAT great Great. good, good: GOOD?? not good at all, hardly good, very very good",
+    "It was kind of fine, and kind people helped; Kind words, kind of.",
     "",
 ]
 CONSTANTS = nltk_vader.VaderConstants()
@@ -35,7 +38,7 @@ def plain_compound(text: str) -> float:
 
 @pytest.mark.parametrize("text", TRICKY, ids=["marks", "contractions", "runs", "but-never-least", "idioms",
                                               "bigrams-three-back", "caps",
-                                              "empty"])
+                                              "kind-of-copies", "empty"])
 def test_compound_is_nltks(text: str) -> None:
     assert vader.scorer().compound(text) == plain_compound(text)
 
@@ -68,6 +71,16 @@ def nltk_words(text: str) -> list[str]:
 @given(st.text(alphabet=st.sampled_from(list("ab ’'.,!?;:-\"()#x:D) <3\n")), max_size=60))
 def test_vader_words_are_nltks(text: str) -> None:
     assert vader.vader_words(text, CONSTANTS.PUNC_LIST, CONSTANTS.REGEX_REMOVE_PUNCTUATION) == nltk_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ’'.,!?;:-\"()#x:D) <3\n")), max_size=60))
+def test_vader_words_are_nltks_with_any_remover(text: str) -> None:
+    # the packaged remover (splits kept per token) and a remover of "!" only (splits read from the text)
+    assert vader.vader_words(text, CONSTANTS.PUNC_LIST, vader._Remover()) == nltk_words(text)
+    bangs = re.compile("!")
+    expected = nltk_vader.SentiText(text, CONSTANTS.PUNC_LIST, bangs).words_and_emoticons
+    assert vader.vader_words(text, CONSTANTS.PUNC_LIST, bangs) == expected
 
 
 @pytest.mark.parametrize("text", TRICKY[:3], ids=["marks", "contractions", "runs"])

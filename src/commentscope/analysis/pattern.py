@@ -14,7 +14,9 @@ once or more per comment, and most of their time went to work around the answer:
   here the loaded lexicon is read as a plain dict and the tokenizer (`find_tokens`) does the
   same steps with `str.replace` and leaves plain words alone; `_mean_scores` walks the words
   as `Sentiment.assessments` does but keeps only the four numbers of each assessment (no dict,
-  no word list, no label per word). Same numbers (tested against Pattern's own code).
+  no word list, no label per word); a text without paragraph marks or emoticons skips the
+  grouping into sentences (`sentiment_words`), and each token's split is remembered.
+  Same numbers (tested against Pattern's own code).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 import types
 import warnings
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Any
 
 from textblob import _text, en
@@ -69,9 +72,34 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
     """Pattern's polarity and subjectivity of `text`, as `textblob.en.sentiment(text)` gives them."""
     sentiment = _sentiment()
     if sentiment.tokenizer is find_tokens:
-        return _mean_scores(sentiment, [w.lower() for w in " ".join(find_tokens(text)).split()])
+        return _mean_scores(sentiment, sentiment_words(text))
     polarity, subjectivity = sentiment(text)[:2]
     return float(polarity), float(subjectivity)
+
+
+def sentiment_words(text: str) -> list[str]:
+    """The lower-cased words `Sentiment` reads: `" ".join(find_tokens(text)).split()`, lowered.
+
+    Pattern groups the tokens into sentences only to drop its paragraph marks and to join
+    sarcasm marks and emoticons within each sentence. A text without paragraph marks and
+    without emoticons gives the same words from its tokens joined at once (a sarcasm mark never
+    spans two sentences: its "!" and a ")" after it stay in one); the others go Pattern's way.
+    """
+    string = _spaced(text).replace("\r\n", "\n")
+    if "\n\n" not in string and _text.EOS not in string:
+        # str.split() finds what TOKEN, (\S+)\s, finds in string + " "; one token's pieces are
+        # a function of the token (`_token_pieces`), and lower() never makes or removes a space
+        joined = " ".join(chain.from_iterable(map(_token_pieces, string.split())))
+        if "(" in joined:
+            joined = _text.RE_SARCASM.sub("(!)", joined)
+        if _text.RE_EMOTICONS.search(joined) is None:
+            return joined.lower().split()
+    return [w.lower() for w in " ".join(find_tokens(text)).split()]
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_pieces(token: str) -> tuple[str, ...]:
+    return (token,) if token.isalpha() else tuple(_tokens([token]))
 
 
 def _mean_scores(sentiment: Any, words: list[str]) -> tuple[float, float]:
@@ -82,7 +110,20 @@ def _mean_scores(sentiment: Any, words: list[str]) -> tuple[float, float]:
     modifier: tuple[str, None] | None = None  # a preceding modifier ("really good")
     negation: str | None = None  # a preceding negation ("not good")
     negations, modifiers, is_modifier = sentiment.negations, sentiment.modifiers, sentiment.modifier
-    for w in words:
+    # with no modifier or negation pending, a word outside `active_words` changes nothing: skip to the next
+    active: frozenset[str] | None = getattr(sentiment, "active_words", None)
+    marks = [k for k, w in enumerate(words) if w in active] if active is not None else range(len(words))
+    mark, size = 0, len(words)
+    at = 0
+    while at < size:
+        if negation is None and modifier is None:
+            while mark < len(marks) and marks[mark] < at:
+                mark += 1
+            if mark == len(marks):
+                break
+            at = marks[mark]
+        w = words[at]
+        at += 1
         senses = dict.get(sentiment, w)
         if senses is not None and None in senses:
             p, s, i = senses[None]
@@ -151,22 +192,32 @@ def _sentiment() -> Any:
                           if not (isinstance(value, types.MethodType) and value.__self__ is source)})
     if getattr(source.tokenizer, "__func__", None) is _text.Parser.find_tokens:
         fast.tokenizer = find_tokens
+    # the words that act on their own: lexicon words with an untagged sense, negations, "!", "(!)", emoticons
+    fast.active_words = frozenset([*(w for w, senses in dict.items(fast) if None in senses), *fast.negations,
+                                   "!", "(!)", *_emoticons()])
     return fast
 
 
 def find_tokens(string: str) -> list[str]:
     """Pattern's `find_tokens(string)` with its default settings: sentences of space-separated
     tokens, punctuation split from words (step for step as `textblob._text.find_tokens`)."""
-    for contraction, spaced in _CONTRACTIONS:
-        if contraction in string:
-            string = string.replace(contraction, spaced)
-    for quote, spaced in _QUOTES:
-        string = string.replace(quote, spaced)
-    string = string.replace("\r\n", "\n")
+    string = _spaced(string).replace("\r\n", "\n")
     if "\n\n" in string:
         string = _LINEBREAK.sub(f" {_text.EOS} ", string)
     # Pattern then collapses whitespace, which cannot change what its TOKEN, (\S+)\s, finds
     return _sentences(_tokens(_text.TOKEN.findall(string + " ")))
+
+
+def _spaced(string: str) -> str:
+    """Pattern's first steps: contractions split ("n't" -> " n't"), quotes spaced apart."""
+    if "'" in string:  # every contraction holds one
+        for contraction, spaced in _CONTRACTIONS:
+            if contraction in string:
+                string = string.replace(contraction, spaced)
+    for quote, spaced in _QUOTES:
+        if quote in string:
+            string = string.replace(quote, spaced)
+    return string
 
 
 def _tokens(found: list[str]) -> list[str]:

@@ -230,7 +230,12 @@ def _addressed_names(texts: Iterator[str]) -> set[str]:
     for text in texts:
         for pattern in _ADDRESSED:
             names.update(stem(name.lower()) for name in pattern.findall(text))
-    return names - {stem(word) for word in stopwords()} - generic_stems()
+    return names - _stopword_stems() - generic_stems()
+
+
+@cache
+def _stopword_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in stopwords())
 
 
 def _generic(key: Key) -> bool:

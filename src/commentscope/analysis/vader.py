@@ -5,7 +5,8 @@ NLTK builds a `SentiText` for every text (a dict of every word joined with each 
 to find the few tokens that carry one; a punctuation regex run under a ReDoS guard), then calls
 `sentiment_valence` for every token, also those outside the lexicon, and computes neg/neu/pos
 too. Here each token tries its few mark splits (`vader_words`), only lexicon words get a valence
-(a word repeated in the text is valued once: NLTK values each copy at its first position anyway),
+(a word repeated in the text is valued once: NLTK values each copy at its first position anyway;
+with NLTK's ASCII marks, the split a token keeps depends on the token alone and is remembered),
 and only the compound is computed. The sum is taken over the same list NLTK sums (zeros and
 all, "but" weighting applied the same way), so the floats are the same, not merely close.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Collection
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -73,24 +74,26 @@ class VaderScorer:
         # "w1 w2" strings of tokens, which hold no spaces): without one nearby it changes nothing
         phrases = [*constants.SPECIAL_CASE_IDIOMS, *(b for b in self.boosters if " " in b)]
         self.phrase_starts = frozenset(phrase.split(" ")[0] for phrase in phrases)
+        self.valued = frozenset(word for word in self.lexicon if word not in self.boosters)
 
     def compound(self, text: str) -> float:
         tokens = vader_words(text, self.marks, self.punctuation)
-        lexicon, boosters = self.lexicon, self.boosters
         lowered = [token.lower() for token in tokens]
+        valued = self.valued.intersection(lowered)  # lexicon words, boosters left out (NLTK's 0)
+        if not valued:
+            return 0.0
         # NLTK values every copy of a token at its first position: each distinct token is valued once
-        first = dict(zip(reversed(tokens), range(len(tokens) - 1, -1, -1), strict=True))
+        seen: set[str] = set()
         valences: dict[str, float] = {}
-        cap_diff: bool | None = None
-        for token, i in first.items():
-            word = lowered[i]
-            if word not in lexicon or word in boosters:
-                continue  # NLTK's 0
-            if word == "kind" and i < len(tokens) - 1 and lowered[i + 1] == "of":
+        capitals = sum(map(str.isupper, tokens))
+        cap_diff = 0 < len(tokens) - capitals < len(tokens)
+        for i in [k for k, word in enumerate(lowered) if word in valued]:
+            token = tokens[i]
+            if token in seen:
                 continue
-            if cap_diff is None:
-                capitals = sum(map(str.isupper, tokens))
-                cap_diff = 0 < len(tokens) - capitals < len(tokens)
+            seen.add(token)
+            if lowered[i] == "kind" and i < len(tokens) - 1 and lowered[i + 1] == "of":
+                continue
             valences[token] = self._valence(tokens, lowered, i, cap_diff)
         if not valences:
             return 0.0  # no token, or all valued 0: NLTK's compound is 0.0
@@ -159,6 +162,7 @@ class VaderScorer:
 # backtrack. (A `str.translate` table is four times slower than `re` on non-ASCII text.)
 _ASCII_PUNCTUATION = f"[{re.escape(string.punctuation)}]"
 _REMOVE_PUNCTUATION = re.compile(_ASCII_PUNCTUATION)
+_ASCII_PUNCTUATION_SET = frozenset(string.punctuation)
 
 
 class _Substituter(Protocol):
@@ -180,27 +184,59 @@ def vader_words(text: str, marks: Collection[str], punctuation: _Substituter) ->
     every token up in a dict of all word-mark pairs; here each token tries its few splits. Both
     find the same one: marks are punctuation and words hold none, so at most one split fits.
     """
-    known, longest, starts, ends = _mark_sets(tuple(marks))
+    unmark = _unmarker(tuple(marks))
     found = [token for token in text.split() if len(token) > 1]
-    marked = [k for k, token in enumerate(found) if token[0] in starts or token[-1] in ends]
+    marked = [k for k, token in enumerate(found) if token[0] in unmark.starts or token[-1] in unmark.ends]
     if not marked:  # most tokens carry no mark
+        return found
+    if unmark.ascii and (isinstance(punctuation, _Remover)
+                         or getattr(punctuation, "pattern", None) == _ASCII_PUNCTUATION):
+        for position in marked:
+            found[position] = unmark(found[position])
         return found
     words = {w for w in punctuation.sub("", text).split() if len(w) > 1}
     for position in marked:
-        token = found[position]
-        for k in range(1, min(longest, len(token) - 1) + 1):
-            if token[-k:] in known and token[:-k] in words:
-                found[position] = token[:-k]
-                break
-            if token[:k] in known and token[k:] in words:
-                found[position] = token[k:]
+        for rest in unmark.splits(found[position]):
+            if rest in words:
+                found[position] = rest
                 break
     return found
 
 
+class _Unmarker:
+    """A token's splits by the marks, and (`__call__`) the one VADER keeps when the marks and the
+    removed punctuation are ASCII punctuation: then a split is a word of the text exactly when it
+    holds no punctuation and two or more characters (the token itself, punctuation removed, gives
+    it), so the split kept depends on the token alone and is remembered."""
+
+    def __init__(self, marks: tuple[str, ...]) -> None:
+        self.known = frozenset(marks)
+        self.longest = max(map(len, self.known), default=0)
+        self.starts = frozenset(m[0] for m in self.known if m)
+        self.ends = frozenset(m[-1] for m in self.known if m)
+        self.ascii = all(set(mark) <= _ASCII_PUNCTUATION_SET for mark in self.known)
+        self._kept = lru_cache(maxsize=1 << 16)(self._kept_split)
+
+    def __call__(self, token: str) -> str:
+        return self._kept(token)
+
+    def splits(self, token: str) -> list[str]:
+        """The rests of `token` without a trailing or leading mark, in the order NLTK's dict finds them."""
+        rests = []
+        for k in range(1, min(self.longest, len(token) - 1) + 1):
+            if token[-k:] in self.known:
+                rests.append(token[:-k])
+            if token[:k] in self.known:
+                rests.append(token[k:])
+        return rests
+
+    def _kept_split(self, token: str) -> str:
+        for rest in self.splits(token):
+            if len(rest) > 1 and _ASCII_PUNCTUATION_SET.isdisjoint(rest):
+                return rest
+        return token
+
+
 @cache
-def _mark_sets(marks: tuple[str, ...]) -> tuple[frozenset[str], int, frozenset[str], frozenset[str]]:
-    """The marks, the longest one's length, and the characters marks start and end with."""
-    known = frozenset(marks)
-    longest = max(map(len, known), default=0)
-    return known, longest, frozenset(m[0] for m in known if m), frozenset(m[-1] for m in known if m)
+def _unmarker(marks: tuple[str, ...]) -> _Unmarker:
+    return _Unmarker(marks)
