@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -92,12 +91,13 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | N
     Each distinct text is embedded once, so copies get the same vector.
     """
     from commentscope.analysis import onnx_encoder
+    from commentscope.engine.runners import default_jobs  # all the cores this process may use
 
     chosen = engine or ("onnx" if onnx_encoder.onnx_available() else "numpy")
     if chosen not in ("onnx", "numpy"):
         raise ValueError(f"unknown embedding engine {chosen!r}: 'onnx' or 'numpy'")
     tokenizer, weights = _load()
-    session = onnx_encoder.packaged_session(threads or _cores()) if chosen == "onnx" else None
+    session = onnx_encoder.packaged_session(threads or default_jobs()) if chosen == "onnx" else None
     position: dict[str, int] = {}
     copy_of = np.array([position.setdefault(text, len(position)) for text in texts], dtype=np.int64)
     distinct = list(position)
@@ -117,13 +117,6 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | N
         hidden = onnx_encoder.hidden_states(session, ids, mask) if session else _hidden(weights, ids, mask)
         out[rows] = _pooled(hidden, mask)
     return out[copy_of]
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _layer_norm(x: Vectors, weight: Vectors, bias: Vectors) -> Vectors:
