@@ -10,6 +10,7 @@ input (`digest`).
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -18,6 +19,7 @@ import pandas as pd
 
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.analysis.trends import DEFAULT_PERIOD
+from commentscope.engine.csv_rows import csv_block
 from commentscope.engine.page import PageOutput
 from commentscope.engine.run import ChunkResult, Reducers, Streamed
 from commentscope.results import (
@@ -129,10 +131,11 @@ class FolderSink:
             self._writers[name].write_text(text, rows)
 
     def page(self, page: PageOutput) -> None:
-        self._writers["documents"].write([page.document])
-        self._writers["comments"].write(page.comments)
-        self._writers["topic_mentions"].write(page.mentions)
-        self._writers["questions"].write(page.questions)
+        """A page's rows, formatted as the workers format them (`csv_rows.csv_block`)."""
+        tables: dict[str, Sequence[object]] = {"documents": [page.document], "comments": page.comments,
+                                               "topic_mentions": page.mentions, "questions": page.questions}
+        for name, rows in tables.items():
+            self._writers[name].write_text(csv_block(rows), len(rows))
 
     def close(self) -> None:
         for writer in self._writers.values():
