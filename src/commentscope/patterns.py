@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from commentscope.literals import Needs, fold, needs_of
 from commentscope.markup import Decoration
 
 NAME_MAX_WORDS = 7
@@ -29,6 +30,29 @@ _ADDRESS = re.compile(r"[<(\[]?(?:https?://|www\.)", re.IGNORECASE)  # a line th
 _META_JOINER = re.compile(r"\s+[|·•]\s+")
 
 
+class Probe:
+    """A line tried against a table of patterns: its folded text (`literals.fold`) and which
+    `needs` it holds, each worked out once for the table ('\\d' gates seven patterns)."""
+
+    __slots__ = ("_folded", "_holds", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+        self._holds: dict[re.Pattern[str], bool] = {}
+
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def holds(self, needs: re.Pattern[str]) -> bool:
+        found = self._holds.get(needs)
+        if found is None:
+            found = self._holds[needs] = needs.search(self.text) is not None
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     name: str
@@ -38,12 +62,30 @@ class Pattern:
     structural: bool = False  # the pattern alone says the line is a comment header
     evidence: bool = False  # the pattern shows that the page has comments ('NAME says:')
     needs: re.Pattern[str] | None = None  # found in every line the pattern matches: a cheap test first
+    # the strings every match of `needs` holds one of (`literals.needs_of`): tested before it
+    literals: Needs | None = None
 
-    def match(self, text: str) -> re.Match[str] | None:
-        """`regex.match(text)`, skipping the regex when `needs` is nowhere in the line."""
-        if self.needs is not None and self.needs.search(text) is None:
-            return None
+    def match(self, text: str, probe: Probe | None = None) -> re.Match[str] | None:
+        """`regex.match(text)`, skipping the regex when `needs` is nowhere in the line (`probe`:
+        the line's `Probe`, shared by the patterns of a table)."""
+        if self.needs is not None:
+            line = probe or Probe(text)
+            if self.literals is not None and not _holds_one(self.literals, line):
+                return None
+            if not line.holds(self.needs):
+                return None
         return self.regex.match(text)
+
+
+def _holds_one(literals: Needs, line: Probe) -> bool:
+    """Whether the line holds one of the strings (a loop: cheaper than `any` over a generator)."""
+    haystack = line.folded() if literals.folded else line.text
+    for needed in literals.strings:
+        if needed in haystack:
+            break
+    else:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +130,9 @@ class PageKnowledge:
         """The header named by a line such as 'NAME says:', 'Avatar NAME' or 'NAME → OTHER • 2 years ago'."""
         if len(text) > self.max_pattern_line:
             return None
+        probe = Probe(text)
         for p in self.headers:
-            m = p.match(text)
+            m = p.match(text, probe)
             if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
@@ -125,8 +168,9 @@ class PageKnowledge:
     def first(self, table: tuple[Pattern, ...], text: str) -> Pattern | None:
         if len(text) > self.max_pattern_line:
             return None
+        probe = Probe(text)
         for p in table:
-            if p.match(text):
+            if p.match(text, probe):
                 return p
         return None
 
@@ -208,17 +252,22 @@ def expand_words(pattern: str, words: dict[str, object]) -> str:
 
 
 def _compile(entries: list[dict[str, object]], default_name: str, words: dict[str, object]) -> tuple[Pattern, ...]:
-    return tuple(
-        Pattern(
-            name=str(entry.get("name", entry.get("kind", default_name))),
-            regex=re.compile(expand_words(str(entry["pattern"]), words), re.IGNORECASE),
-            closes_comments=bool(entry.get("closes_comments", False)),
-            lead_in=bool(entry.get("lead_in", False)),
-            structural=bool(entry.get("structural", False)),
-            evidence=bool(entry.get("evidence", False)),
-            needs=re.compile(str(entry["needs"]), re.IGNORECASE) if "needs" in entry else None,
-        )
-        for entry in entries
+    return tuple(_pattern(entry, default_name, words) for entry in entries)
+
+
+def _pattern(entry: dict[str, object], default_name: str, words: dict[str, object]) -> Pattern:
+    """One table entry compiled; `needs` may name `[words]` entries as the pattern does."""
+    regex = re.compile(expand_words(str(entry["pattern"]), words), re.IGNORECASE)
+    needs = re.compile(expand_words(str(entry["needs"]), words), re.IGNORECASE) if "needs" in entry else None
+    return Pattern(
+        name=str(entry.get("name", entry.get("kind", default_name))),
+        regex=regex,
+        closes_comments=bool(entry.get("closes_comments", False)),
+        lead_in=bool(entry.get("lead_in", False)),
+        structural=bool(entry.get("structural", False)),
+        evidence=bool(entry.get("evidence", False)),
+        needs=needs,
+        literals=needs_of(needs) if needs is not None else None,
     )
 
 
