@@ -63,6 +63,21 @@ def test_first_matches_as_every_regex_in_turn(table: str) -> None:
         assert KB.first(patterns, line) is (expected if len(line) <= KB.max_pattern_line else None)
 
 
+def test_tables_join_patterns_without_needs() -> None:
+    """Stretches of patterns without `needs` run as one alternation; the table's order is kept."""
+    for table in (KB.avatars, KB.meta, KB.boilerplate, KB.cta):
+        steps = KB.steps[id(table)]
+        assert len(steps) < len(table)
+        assert [p for s in steps for p in ((s,) if isinstance(s, Pattern) else s.patterns)] == list(table)
+
+
+def test_without_avatar_cuts_as_the_first_avatar_pattern() -> None:
+    for line in LINES:
+        m = next((m for p in KB.avatars if (m := p.regex.match(line))), None)
+        expected = line[m.end():] if m and len(line) <= KB.max_pattern_line else line
+        assert KB.without_avatar(line) == expected
+
+
 @pytest.mark.parametrize(("table", "pattern"), WITH_NEEDS, ids=[f"{t}:{p.name}" for t, p in WITH_NEEDS])
 def test_needs_never_skips_a_match(table: str, pattern: Pattern) -> None:
     matched = [line for line in LINES if pattern.regex.match(line)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -89,6 +89,42 @@ def _holds_one(literals: Needs, line: Probe) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Run:
+    """Patterns next to each other in a table, none with `needs` or groups, tried as one regex:
+    an alternation tries its branches in order, so the first branch that matches names the
+    pattern that trying each in turn finds (without a Python call per pattern)."""
+
+    regex: re.Pattern[str]
+    patterns: tuple[Pattern, ...]
+
+    def match(self, text: str) -> tuple[Pattern, re.Match[str]] | None:
+        m = self.regex.match(text)
+        return None if m is None else (self.patterns[(m.lastindex or 1) - 1], m)  # (branch k is group k)
+
+
+Step = Pattern | _Run
+
+
+def _steps(table: tuple[Pattern, ...]) -> tuple[Step, ...]:
+    """The table with each stretch of two or more patterns that `_Run` can join made one `_Run`."""
+    steps: list[Step] = []
+    stretch: list[Pattern] = []
+    for p in (*table, None):
+        if p is not None and p.needs is None and p.regex.groups == 0 and p.regex.flags == table[0].regex.flags:
+            stretch.append(p)
+            continue
+        if len(stretch) > 1:
+            alternation = "|".join(f"({q.regex.pattern})" for q in stretch)
+            steps.append(_Run(re.compile(alternation, stretch[0].regex.flags), tuple(stretch)))
+        else:
+            steps.extend(stretch)
+        stretch = []
+        if p is not None:
+            steps.append(p)
+    return tuple(steps)
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """What a header line says: who wrote the comment and, if stated, whom it answers.
 
@@ -116,6 +152,12 @@ class PageKnowledge:
     meta: tuple[Pattern, ...]
     boilerplate: tuple[Pattern, ...]
     cta: tuple[Pattern, ...]
+    # each table above, by id, as `_steps` tries it (filled on creation)
+    steps: dict[int, tuple[Step, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for table in (self.avatars, self.meta, self.boilerplate, self.cta):
+            self.steps[id(table)] = _steps(table)
 
     def marker(self, stripped: str) -> tuple[str, int | None, str] | None:
         """(kind, number, rest of line) when the line starts with a list marker."""
@@ -150,11 +192,8 @@ class PageKnowledge:
         """The line with an avatar's alt text before the name removed ('Avatar Ann says:' -> 'Ann says:')."""
         if len(text) > self.max_pattern_line:
             return text
-        for p in self.avatars:
-            m = p.regex.match(text)
-            if m:
-                return text[m.end():]
-        return text
+        found = self._first_match(self.avatars, text)
+        return text if found is None else text[found[1].end():]
 
     def meta_kind(self, text: str) -> str | None:
         """The kind of a metadata line; a line of several joined by '|' or '·' takes the first one's kind."""
@@ -166,12 +205,24 @@ class PageKnowledge:
         return kinds[0].name if all(kinds) and kinds[0] else None
 
     def first(self, table: tuple[Pattern, ...], text: str) -> Pattern | None:
+        """The first pattern of the table that matches the line (None for a line too long to test)."""
         if len(text) > self.max_pattern_line:
             return None
-        probe = Probe(text)
-        for p in table:
-            if p.match(text, probe):
-                return p
+        found = self._first_match(table, text)
+        return None if found is None else found[0]
+
+    def _first_match(self, table: tuple[Pattern, ...], text: str) -> tuple[Pattern, re.Match[str]] | None:
+        probe: Probe | None = None  # (made for the first pattern with `needs`)
+        for step in self.steps.get(id(table), table):
+            if isinstance(step, _Run):
+                found = step.match(text)
+                if found is not None:
+                    return found
+                continue
+            if step.needs is not None and probe is None:
+                probe = Probe(text)
+            if (m := step.match(text, probe)) is not None:
+                return step, m
         return None
 
 
