@@ -34,17 +34,12 @@ class Probe:
     """A line tried against a table of patterns: its folded text (`literals.fold`) and which
     `needs` it holds, each worked out once for the table ('\\d' gates seven patterns)."""
 
-    __slots__ = ("_folded", "_holds", "text")
+    __slots__ = ("_holds", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._folded: str | None = None
+        self.folded = fold(text)
         self._holds: dict[re.Pattern[str], bool] = {}
-
-    def folded(self) -> str:
-        if self._folded is None:
-            self._folded = fold(self.text)
-        return self._folded
 
     def holds(self, needs: re.Pattern[str]) -> bool:
         found = self._holds.get(needs)
@@ -70,22 +65,17 @@ class Pattern:
         the line's `Probe`, shared by the patterns of a table)."""
         if self.needs is not None:
             line = probe or Probe(text)
-            if self.literals is not None and not _holds_one(self.literals, line):
-                return None
+            literals = self.literals
+            if literals is not None:  # (a loop, inline: cheaper than `any` or a call)
+                haystack = line.folded if literals.folded else text
+                for needed in literals.strings:
+                    if needed in haystack:
+                        break
+                else:
+                    return None
             if not line.holds(self.needs):
                 return None
         return self.regex.match(text)
-
-
-def _holds_one(literals: Needs, line: Probe) -> bool:
-    """Whether the line holds one of the strings (a loop: cheaper than `any` over a generator)."""
-    haystack = line.folded() if literals.folded else line.text
-    for needed in literals.strings:
-        if needed in haystack:
-            break
-    else:
-        return False
-    return True
 
 
 @dataclass(frozen=True, slots=True)
