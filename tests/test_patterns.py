@@ -23,6 +23,9 @@ SAMPLES = (
     "Bob on June 3, 2021 at 10:02 said:", "Submitted by Ann on Tue, 06/03/2021 - 10:02", "Ann replied on 3 Jun 2021",
     "#12", "Beitrag #12", "3. Juni 2021 #4", "Leserempfehlung 12", "+3", "−2", "Ann | 2021-06-03 | Reply",
     "Ann June", "Ann says:", "I was there on June 3", "# Title",
+    "Ann SAYS...", "Ann a répondu :", "Ann ſays:", "Reply", "Reply · Share", "Like Reply", "Antworten", "2 Likes Reply",
+    "Leave a Reply Cancel reply", "Ann Antwort abbrechen", "This is not medical advice.", "Get your free ebook now!",
+    "Download our free guide", "Sign up for news and updates", "Consult your doctor first.",
 )
 
 
@@ -41,7 +44,38 @@ LINES = _lines()
 
 
 def test_some_patterns_have_needs() -> None:
-    assert {p.name for _, p in WITH_NEEDS} >= {"name_then_date", "bullet_date", "date"}
+    assert {p.name for _, p in WITH_NEEDS} >= {"name_then_date", "bullet_date", "date", "says", "reply", "disclaimer"}
+
+
+def test_some_needs_are_literal_strings() -> None:
+    """'%SAYS%' is tried as plain strings ('says', 'sagt', ...) before any regex runs."""
+    literals = {p.name: p.literals for _, p in WITH_NEEDS}
+    assert literals["says"] is not None and "says" in literals["says"].strings
+    assert literals["date"] is None  # '\\d' holds no literal
+
+
+@pytest.mark.parametrize("table", ["headers", "meta", "boilerplate", "cta"])
+def test_first_matches_as_every_regex_in_turn(table: str) -> None:
+    """One `Probe` per line, shared by a table's patterns, picks what trying each regex picks."""
+    patterns = getattr(KB, table)
+    for line in LINES:
+        expected = next((p for p in patterns if p.regex.match(line)), None)
+        assert KB.first(patterns, line) is (expected if len(line) <= KB.max_pattern_line else None)
+
+
+def test_tables_join_patterns_without_needs() -> None:
+    """Stretches of patterns without `needs` run as one alternation; the table's order is kept."""
+    for table in (KB.avatars, KB.meta, KB.boilerplate, KB.cta):
+        steps = KB.steps[id(table)]
+        assert len(steps) < len(table)
+        assert [p for s in steps for p in ((s,) if isinstance(s, Pattern) else s.patterns)] == list(table)
+
+
+def test_without_avatar_cuts_as_the_first_avatar_pattern() -> None:
+    for line in LINES:
+        m = next((m for p in KB.avatars if (m := p.regex.match(line))), None)
+        expected = line[m.end():] if m and len(line) <= KB.max_pattern_line else line
+        assert KB.without_avatar(line) == expected
 
 
 @pytest.mark.parametrize(("table", "pattern"), WITH_NEEDS, ids=[f"{t}:{p.name}" for t, p in WITH_NEEDS])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commentscope.analysis.sentences import split_sentences
+from commentscope.analysis.sentences import _word_before, split_sentences
 
 CASES = [
     (
@@ -122,3 +124,11 @@ def test_any_text_gives_stripped_one_line_substrings(text: str) -> None:
         assert sentence == sentence.strip()
         assert "\n" not in sentence
         assert sentence in text
+
+
+@given(st.text(alphabet="ab1_. ,é²\t!?") | st.text(st.characters(blacklist_characters="\n")), st.integers(min_value=0))
+def test_word_before_is_what_the_regex_finds(line: str, end: int) -> None:
+    """The backward scan finds the run of `[\\w.]` characters `[\\w.]*$` finds (lines hold no '\\n')."""
+    end = min(end, len(line))
+    found = re.compile(r"[\w.]*$").search(line, 0, end)
+    assert found is not None and _word_before(line, end) == found.group()

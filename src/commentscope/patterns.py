@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from commentscope.literals import Needs, fold, needs_of
 from commentscope.markup import Decoration
 
 NAME_MAX_WORDS = 7
@@ -29,6 +30,24 @@ _ADDRESS = re.compile(r"[<(\[]?(?:https?://|www\.)", re.IGNORECASE)  # a line th
 _META_JOINER = re.compile(r"\s+[|·•]\s+")
 
 
+class Probe:
+    """A line tried against a table of patterns: its folded text (`literals.fold`) and which
+    `needs` it holds, each worked out once for the table ('\\d' gates seven patterns)."""
+
+    __slots__ = ("_holds", "folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self._holds: dict[re.Pattern[str], bool] = {}
+
+    def holds(self, needs: re.Pattern[str]) -> bool:
+        found = self._holds.get(needs)
+        if found is None:
+            found = self._holds[needs] = needs.search(self.text) is not None
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     name: str
@@ -38,12 +57,61 @@ class Pattern:
     structural: bool = False  # the pattern alone says the line is a comment header
     evidence: bool = False  # the pattern shows that the page has comments ('NAME says:')
     needs: re.Pattern[str] | None = None  # found in every line the pattern matches: a cheap test first
+    # the strings every match of `needs` holds one of (`literals.needs_of`): tested before it
+    literals: Needs | None = None
 
-    def match(self, text: str) -> re.Match[str] | None:
-        """`regex.match(text)`, skipping the regex when `needs` is nowhere in the line."""
-        if self.needs is not None and self.needs.search(text) is None:
-            return None
+    def match(self, text: str, probe: Probe | None = None) -> re.Match[str] | None:
+        """`regex.match(text)`, skipping the regex when `needs` is nowhere in the line (`probe`:
+        the line's `Probe`, shared by the patterns of a table)."""
+        if self.needs is not None:
+            line = probe or Probe(text)
+            literals = self.literals
+            if literals is not None:  # (a loop, inline: cheaper than `any` or a call)
+                haystack = line.folded if literals.folded else text
+                for needed in literals.strings:
+                    if needed in haystack:
+                        break
+                else:
+                    return None
+            if not line.holds(self.needs):
+                return None
         return self.regex.match(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Patterns next to each other in a table, none with `needs` or groups, tried as one regex:
+    an alternation tries its branches in order, so the first branch that matches names the
+    pattern that trying each in turn finds (without a Python call per pattern)."""
+
+    regex: re.Pattern[str]
+    patterns: tuple[Pattern, ...]
+
+    def match(self, text: str) -> tuple[Pattern, re.Match[str]] | None:
+        m = self.regex.match(text)
+        return None if m is None else (self.patterns[(m.lastindex or 1) - 1], m)  # (branch k is group k)
+
+
+Step = Pattern | _Run
+
+
+def _steps(table: tuple[Pattern, ...]) -> tuple[Step, ...]:
+    """The table with each stretch of two or more patterns that `_Run` can join made one `_Run`."""
+    steps: list[Step] = []
+    stretch: list[Pattern] = []
+    for p in (*table, None):
+        if p is not None and p.needs is None and p.regex.groups == 0 and p.regex.flags == table[0].regex.flags:
+            stretch.append(p)
+            continue
+        if len(stretch) > 1:
+            alternation = "|".join(f"({q.regex.pattern})" for q in stretch)
+            steps.append(_Run(re.compile(alternation, stretch[0].regex.flags), tuple(stretch)))
+        else:
+            steps.extend(stretch)
+        stretch = []
+        if p is not None:
+            steps.append(p)
+    return tuple(steps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +142,12 @@ class PageKnowledge:
     meta: tuple[Pattern, ...]
     boilerplate: tuple[Pattern, ...]
     cta: tuple[Pattern, ...]
+    # each table above, by id, as `_steps` tries it (filled on creation)
+    steps: dict[int, tuple[Step, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for table in (self.avatars, self.meta, self.boilerplate, self.cta):
+            self.steps[id(table)] = _steps(table)
 
     def marker(self, stripped: str) -> tuple[str, int | None, str] | None:
         """(kind, number, rest of line) when the line starts with a list marker."""
@@ -88,8 +162,9 @@ class PageKnowledge:
         """The header named by a line such as 'NAME says:', 'Avatar NAME' or 'NAME → OTHER • 2 years ago'."""
         if len(text) > self.max_pattern_line:
             return None
+        probe = Probe(text)
         for p in self.headers:
-            m = p.match(text)
+            m = p.match(text, probe)
             if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
@@ -107,11 +182,8 @@ class PageKnowledge:
         """The line with an avatar's alt text before the name removed ('Avatar Ann says:' -> 'Ann says:')."""
         if len(text) > self.max_pattern_line:
             return text
-        for p in self.avatars:
-            m = p.regex.match(text)
-            if m:
-                return text[m.end():]
-        return text
+        found = self._first_match(self.avatars, text)
+        return text if found is None else text[found[1].end():]
 
     def meta_kind(self, text: str) -> str | None:
         """The kind of a metadata line; a line of several joined by '|' or '·' takes the first one's kind."""
@@ -123,11 +195,24 @@ class PageKnowledge:
         return kinds[0].name if all(kinds) and kinds[0] else None
 
     def first(self, table: tuple[Pattern, ...], text: str) -> Pattern | None:
+        """The first pattern of the table that matches the line (None for a line too long to test)."""
         if len(text) > self.max_pattern_line:
             return None
-        for p in table:
-            if p.match(text):
-                return p
+        found = self._first_match(table, text)
+        return None if found is None else found[0]
+
+    def _first_match(self, table: tuple[Pattern, ...], text: str) -> tuple[Pattern, re.Match[str]] | None:
+        probe: Probe | None = None  # (made for the first pattern with `needs`)
+        for step in self.steps.get(id(table), table):
+            if isinstance(step, _Run):
+                found = step.match(text)
+                if found is not None:
+                    return found
+                continue
+            if step.needs is not None and probe is None:
+                probe = Probe(text)
+            if (m := step.match(text, probe)) is not None:
+                return step, m
         return None
 
 
@@ -208,17 +293,22 @@ def expand_words(pattern: str, words: dict[str, object]) -> str:
 
 
 def _compile(entries: list[dict[str, object]], default_name: str, words: dict[str, object]) -> tuple[Pattern, ...]:
-    return tuple(
-        Pattern(
-            name=str(entry.get("name", entry.get("kind", default_name))),
-            regex=re.compile(expand_words(str(entry["pattern"]), words), re.IGNORECASE),
-            closes_comments=bool(entry.get("closes_comments", False)),
-            lead_in=bool(entry.get("lead_in", False)),
-            structural=bool(entry.get("structural", False)),
-            evidence=bool(entry.get("evidence", False)),
-            needs=re.compile(str(entry["needs"]), re.IGNORECASE) if "needs" in entry else None,
-        )
-        for entry in entries
+    return tuple(_pattern(entry, default_name, words) for entry in entries)
+
+
+def _pattern(entry: dict[str, object], default_name: str, words: dict[str, object]) -> Pattern:
+    """One table entry compiled; `needs` may name `[words]` entries as the pattern does."""
+    regex = re.compile(expand_words(str(entry["pattern"]), words), re.IGNORECASE)
+    needs = re.compile(expand_words(str(entry["needs"]), words), re.IGNORECASE) if "needs" in entry else None
+    return Pattern(
+        name=str(entry.get("name", entry.get("kind", default_name))),
+        regex=regex,
+        closes_comments=bool(entry.get("closes_comments", False)),
+        lead_in=bool(entry.get("lead_in", False)),
+        structural=bool(entry.get("structural", False)),
+        evidence=bool(entry.get("evidence", False)),
+        needs=needs,
+        literals=needs_of(needs) if needs is not None else None,
     )
 
 

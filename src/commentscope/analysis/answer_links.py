@@ -97,6 +97,7 @@ class AnswerFinder:
             if comment.parent_id is not None:
                 self._children.setdefault(comment.parent_id, []).append(comment)
         self._vector_cache: dict[str, SparseVector] = {}
+        self._holders_cache: dict[str, list[Comment]] = {}  # comment id -> `_earlier_holders`
 
     @cached_property
     def _article_grams(self) -> set[tuple[str, ...]]:
@@ -239,7 +240,7 @@ class AnswerFinder:
         grams = self._grams(candidate)
         excluded = {k for k in (self._keys[question.comment_id], self._keys[candidate.comment_id]) if k is not None}
         # the first comments holding its word runs decide at once unless one of them is excluded
-        earlier = [self.doc.comments[k] for k in {self._first_holder[g] for g in grams} if k < candidate.position]
+        earlier = self._earlier_holders(candidate)
         if any((key := self._keys[c.comment_id]) is None or key not in excluded for c in earlier):
             return True
         quoted = [" ".join(words(q)) for q in cues.QUOTED.findall(candidate.text) if len(words(q)) >= 3]
@@ -249,6 +250,16 @@ class AnswerFinder:
             return any(not grams.isdisjoint(self._grams(c)) or any(q in " ".join(self._words(c)) for q in quoted)
                        for c in others)
         return bool(quoted) and any(any(q in " ".join(self._words(c)) for q in quoted) for c in others)
+
+    def _earlier_holders(self, comment: Comment) -> list[Comment]:
+        """The earlier comments that hold first one of the comment's word runs (`_first_holder`),
+        read once per comment: every question it may answer asks it."""
+        found = self._holders_cache.get(comment.comment_id)
+        if found is None:
+            first = self._first_holder
+            found = [self.doc.comments[k] for k in {first[g] for g in self._grams(comment)} if k < comment.position]
+            self._holders_cache[comment.comment_id] = found
+        return found
 
     def _words(self, comment: Comment) -> list[str]:
         if comment.comment_id not in self._word_cache:

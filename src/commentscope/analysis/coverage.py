@@ -155,18 +155,27 @@ class ArticleCoverage:
 
     @cached_property
     def _holders(self) -> dict[str, set[int]]:
-        """A question term -> the passages that hold it, itself or as the end of a compound
-        (`_in_compound`): filled as questions come, each term read once per page."""
+        """A question term -> the passages that hold it (`_holding`): filled as questions come."""
         return {}
 
+    @cached_property
+    def _compound_ends(self) -> dict[str, set[int]]:
+        """Each end of a passage term that counts as a word of a compound ("ofen" of "backofen":
+        `MIN_COMPOUND_PART`+ letters after `MIN_COMPOUND_PART`+ others) -> the passages holding
+        such a term. Built once per page, so that no question term scans every passage term."""
+        ends: dict[str, set[int]] = {}
+        for word, passages in self._term_passages.items():
+            for start in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+                ends.setdefault(word[start:], set()).update(passages)
+        return ends
+
     def _holding(self, term: str) -> set[int]:
+        """The passages holding `term`, itself or as the end of a compound (read once per term)."""
         found = self._holders.get(term)
         if found is None:
             found = set(self._term_passages.get(term, ()))
             if len(term) >= MIN_COMPOUND_PART:
-                for word, passages in self._term_passages.items():
-                    if word.endswith(term) and len(word) >= len(term) + MIN_COMPOUND_PART:
-                        found |= passages
+                found |= self._compound_ends.get(term, set())
             self._holders[term] = found
         return found
 

@@ -194,16 +194,16 @@ def _needs(regex: re.Pattern[str]) -> Needs | None:
 def _matches(pattern: PromoPattern, text: str, folded: str) -> int:
     """How many times the pattern's regex matches `text` (`folded`: `literals.fold(text)`)."""
     regex = pattern.regex
-    if pattern.needs is not None and pattern.needs.search(text) is None:
-        return 0
     needs = _needs(regex)
-    if needs is not None:
+    if needs is not None:  # (the plain strings first: cheaper than the `needs` regex)
         haystack = folded if needs.folded else text
         for needed in needs.strings:
             if needed in haystack:
                 break
         else:
             return 0
+    if pattern.needs is not None and pattern.needs.search(text) is None:
+        return 0
     return len(regex.findall(text))
 
 

@@ -13,7 +13,6 @@ from functools import lru_cache
 _LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|[•◦▪‣●○■□►➢*\-–—])(?:\s+|$)")
 # A run of terminal punctuation and the closing quotes/brackets that belong to its sentence.
 _TERMINAL = re.compile(r"(?P<run>[.?!…]+)(?P<close>[)\]\"'”’»]*)")
-_WORD_BEFORE = re.compile(r"[\w.]*$")
 _OPENERS = "\"'“‘«([{"
 
 # Word lists are packed by hand, one table per line group.
@@ -82,8 +81,16 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
         return not (closed and nxt.islower())  # "($15?) filter" stays one sentence
     if len(run) > 1 or "…" in run:
         return nxt.isupper()  # ellipsis: "hurt..but" continues, "…We envision" starts anew
-    word = _WORD_BEFORE.search(line, 0, match.start())
-    return _period_ends(word.group() if word else "", nxt, spaced=spaced)
+    return _period_ends(_word_before(line, match.start()), nxt, spaced=spaced)
+
+
+def _word_before(line: str, end: int) -> str:
+    """The run of word characters and dots that ends at `end` (what `[\\w.]*$` finds there),
+    read backwards: the regex, searched from the line's start, tried every position before it."""
+    start = end
+    while start and (line[start - 1].isalnum() or line[start - 1] in "_."):
+        start -= 1
+    return line[start:end]
 
 
 def _period_ends(word: str, nxt: str, *, spaced: bool) -> bool:
