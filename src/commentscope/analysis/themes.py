@@ -134,20 +134,27 @@ def _mentions_by_key(reads: Sequence[TextTerms]) -> dict[Key, list[Mention]]:
 def _page_theme(
     mentions: list[Mention], comments: Sequence[Record], reads: Sequence[TextTerms], authors: Sequence[str]
 ) -> Theme:
-    """One candidate phrase's counts on a page; the example is the comment that mentions it
-    most (the earliest on ties), excerpted around its first mention there."""
-    surfaces = Counter(" ".join(reads[index].pieces[2 * start + 1 : 2 * end : 2]) for index, start, end in mentions)
-    per_comment = Counter(index for index, _, _ in mentions)
-    example = max(per_comment, key=per_comment.__getitem__)  # the first of the most
-    _, start, end = next(mention for mention in mentions if mention[0] == example)
+    """One candidate phrase's counts on a page, with its example (`_example`)."""
+    (example, start, end), example_mentions, mentioned_in = _example(mentions)
+    surfaces = Counter(" ".join(reads[index].pieces[2 * first + 1 : 2 * last : 2]) for index, first, last in mentions)
     offsets = reads[example].offsets
     doc_id, comment_id, text = comments[example]
     return Theme(
-        comments=len(per_comment), documents=1, mentions=len(mentions), surfaces=surfaces,
-        example_mentions=per_comment[example], example_id=comment_id, example_doc=doc_id,
+        comments=mentioned_in, documents=1, mentions=len(mentions), surfaces=surfaces,
+        example_mentions=example_mentions, example_id=comment_id, example_doc=doc_id,
         example_author=authors[example] if authors else "",
         example=_excerpt(text, offsets[2 * start + 1], offsets[2 * end]),
     )
+
+
+def _example(mentions: list[Mention]) -> tuple[Mention, int, int]:
+    """The first mention in the comment that mentions the phrase most (the earliest on ties),
+    that comment's mentions, and how many comments mention it."""
+    if len(mentions) == 1:  # a quarter of a page's phrases: nothing to count
+        return mentions[0], 1, 1
+    per_comment = Counter(index for index, _, _ in mentions)
+    example = max(per_comment, key=per_comment.__getitem__)  # the first of the most
+    return next(mention for mention in mentions if mention[0] == example), per_comment[example], len(per_comment)
 
 
 def finish_themes(tally: ThemeTally, matcher: TopicMatcher, *, top: int = 30) -> list[SuggestedTopicRow]:
