@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 
 from commentscope.analysis.pattern import word_tag
 from commentscope.analysis.themes import (
+    _ADDRESSED,
     _FIRST_TAGS,
     _NOUN_TAGS,
     MAX_WORDS,
@@ -141,3 +144,24 @@ def _candidates_clause_by_clause(matcher: TopicMatcher, text: str) -> list[tuple
 def test_candidates_are_those_of_the_clause_by_clause_walk(text: str) -> None:
     matcher = TopicMatcher(Taxonomy((Topic("water", "", ("water", "drinking water", "Power Plate")),)))
     assert _candidates(matcher.read(text)) == _candidates_clause_by_clause(matcher, text)
+
+
+# The greeting pattern is written for speed (`_GREETING`); it must find what the plain list of
+# greetings finds
+PLAIN_GREETING = re.compile(r"\b(?i:hi|hello|hey|dear|thanks|thank\s+you|dr|mr|mrs|ms)\.?,?\s+([A-Z][a-z]+)\b")
+GREETING_TEXTS = ["Hi Karen", "hello,  Bob and", "THANK  you Sue", "Thank\nyou Al", "mrs. Smith", "xhi Karen",
+                  "dR. Who", "Dear Ann", "MS, Jo", "Mr.Bo", "_hi Ann", "éhi Ann", "1hi Ann", "hey Joe", "heyHo Jo",
+                  "Thanks Tom", "Oh hi Mark", "this Hi Ann", "thanks, Dr Lee"]
+GREETING_PARTS = ["hi", "Hi", "hello", "hey", "dear", "thank", "you", "thanks", "dr", "Dr", "mr", "mrs", "Ms", "Karen",
+                  "Sue", "x", "é", "_", ".", ",", " ", "\n", "  "]
+
+
+@pytest.mark.parametrize("text", GREETING_TEXTS)
+def test_greeting_pattern_finds_what_the_plain_list_finds(text: str) -> None:
+    assert _ADDRESSED[0].findall(text) == PLAIN_GREETING.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GREETING_PARTS), max_size=12).map("".join))
+def test_greeting_pattern_agrees_on_any_text(text: str) -> None:
+    assert _ADDRESSED[0].findall(text) == PLAIN_GREETING.findall(text)

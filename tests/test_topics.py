@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 
@@ -404,6 +405,28 @@ def test_sentences_from_elsewhere_are_read_afresh(text: str, others: list[str]) 
     parts = [*split_sentences(text)[::-1], *others]  # out of order, and not all from the text
     assert matcher.match_sentences(parts, read) == [matcher.match(part) for part in parts]
     assert [matcher.match(part, read) for part in parts] == [matcher.match(part) for part in parts]
+
+
+# `match_sentences` finds a sentence of the read text by its characters; pieces that cut a word,
+# repeat, or come out of order must still match as read afresh
+CUT_PIECES = [("water kefir", ["water ke", "fir"]), ("Kefir. Kefir.", ["Kefir.", "Kefir."]),
+              ("water kefir", ["kefir", "water"]), ("water", ["coconut water"]), ("True Life PB", ["True Li", "fe PB"]),
+              ("Kefir’s water", ["Kefir’", "s water"]), ("İstanbul water kefir", ["İstanbul water", "kefir"])]
+
+
+@pytest.mark.parametrize(("text", "pieces"), CUT_PIECES, ids=[" | ".join(p) for _, p in CUT_PIECES])
+def test_pieces_that_cut_words_or_repeat_are_matched_as_read_afresh(text: str, pieces: list[str]) -> None:
+    matcher = _both()
+    assert matcher.match_sentences(pieces, matcher.read(text)) == [matcher.match(piece) for piece in pieces]
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS_AND_MARKS, st.lists(st.integers(min_value=0, max_value=200), max_size=5))
+def test_any_cut_of_the_text_is_matched_as_read_afresh(text: str, cuts: list[int]) -> None:
+    matcher = _both()
+    bounds = [0, *sorted(cut % (len(text) + 1) for cut in cuts), len(text)]
+    pieces = [text[start:end] for start, end in itertools.pairwise(bounds)]
+    assert matcher.match_sentences(pieces, matcher.read(text)) == [matcher.match(piece) for piece in pieces]
 
 
 @settings(max_examples=500, deadline=None)

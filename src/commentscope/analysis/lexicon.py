@@ -10,7 +10,7 @@ See `topics` for what matches what.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import compress
 from typing import Generic, NamedTuple, TypeVar
@@ -260,9 +260,14 @@ class Lexicon:
         goes to the weak topics when they have company and its own topic has none.
         """
         company: set[int] = set()
+        weak_found = False
         for _, _, entry in found:
             if entry.key not in self.weak:
                 company.add(entry.topic)
+            else:
+                weak_found = True
+        if not weak_found:  # most texts: nothing to decide
+            return found
         kept = set()
         for hit in found:
             entry = hit[2]
@@ -286,8 +291,11 @@ def _overlapped(found: Found, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < found[1] and found[0] < end for start, end in spans)
 
 
-def _outermost(found: Iterable[Found]) -> list[Hit]:
+def _outermost(found: Collection[Found]) -> list[Hit]:
     """Hits not inside a longer hit of the same topic; of equal spans, the first-written term."""
+    if len(found) == 1:  # a text with one term: nothing to sort or nest
+        (only,) = found
+        return [Hit(*only)]
     kept: list[Hit] = []
     reach: dict[int, int] = {}  # topic -> furthest end of a kept hit that started earlier
     for start, end, entry in sorted(found, key=lambda f: (f[0], -f[1], f[2].topic, f[2].rank)):

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +35,11 @@ def ngram_hash(key: Key) -> int:
     """A stable 64-bit hash of a stem n-gram (the same in every process, unlike `hash`)."""
     digest = hashlib.blake2b("\x1f".join(key).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "little")
+
+
+def _ngrams(stems: list[str], n: int) -> Iterator[Key]:
+    """The runs of `n` consecutive stems, in order."""
+    return zip(*(stems[k:] for k in range(n)), strict=False)  # the shortest tail ends them
 
 
 def _sketch_columns(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
@@ -53,10 +59,11 @@ class ArticleCounts:
     words: int = 0
 
     def add_text_stems(self, stems: list[str], max_words: int) -> None:
+        """Count the n-grams of 1 to `max_words` stems of one text (each distinct one hashed once)."""
         self.words += len(stems)
-        for n in range(1, max_words + 1):
-            for i in range(len(stems) - n + 1):
-                self.exact[ngram_hash(tuple(stems[i : i + n]))] += 1
+        grams = Counter(chain.from_iterable(_ngrams(stems, n) for n in range(1, max_words + 1)))
+        for gram, count in grams.items():
+            self.exact[ngram_hash(gram)] += count
 
     def merge(self, other: ArticleCounts) -> None:
         self.words += other.words

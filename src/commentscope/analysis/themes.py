@@ -32,7 +32,6 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -46,13 +45,15 @@ THEME_COLUMNS = SUGGESTED_TOPIC_COLUMNS
 MAX_WORDS = 3
 EXCERPT_WIDTH = 60  # characters of context on each side of the example term
 
-# hi, hello, hey, dear, thanks, thank you, dr, mr, mrs, ms: factored by first letter, which
-# the look-ahead checks first (a regular expression of ten plain alternatives tries each one at
-# every word; this is three times as quick)
-_GREETING = r"(?=(?i:[dhmt]))(?i:h(?:i|ello|ey)|dear|thank(?:s|\s+you)|dr|m(?:rs?|s))"
+# hi, hello, hey, dear, thanks, thank you, dr, mr, mrs, ms: the first letter is matched as a
+# plain character class, so the regular expression engine skips to the d, h, m and t in the text
+# (a case-insensitive group or a look-ahead first makes it try every position: twice as slow);
+# the look-behinds that follow check the word boundary before it and which letter it was
+_GREETING = (r"[DHMTdhmt](?<=\b.)(?i:(?<=h)(?:i|ello|ey)|(?<=d)(?:ear|r)|(?<=t)hank(?:s|\s+you)"
+             r"|(?<=m)(?:rs?|s))")
 _NAME = r"([A-Z][a-z]+)"
 _ADDRESSED = (
-    re.compile(rf"\b{_GREETING}\.?,?\s+{_NAME}\b"),  # "Hi Karen", "Dr. Perlmutter"
+    re.compile(rf"{_GREETING}\.?,?\s+{_NAME}\b"),  # "Hi Karen", "Dr. Perlmutter"
     re.compile(rf"^\s*{_NAME}\s*,"),  # "Donny, I just saw..."
     re.compile(rf",\s*{_NAME}\s*$"),  # "... Wishing the best for you, Sue"
 )
@@ -102,42 +103,58 @@ def tally_page(
     when given, names each comment's author for the example; `texts`, each comment's
     `matcher.read` when it was made already."""
     tally = ThemeTally()
-    seen: dict[Key, _Seen] = {}
-    for index, (_, _, text) in enumerate(comments):
-        read = texts[index] if texts is not None else matcher.read(text)
-        tally.words_seen += len(read.words)
-        stems, offsets, written = read.stems, read.offsets, read.pieces[1::2]
-        for start, end in _candidates(read):
-            key = tuple(stems[start:end])
-            found = seen.get(key)
-            if found is None:
-                found = seen[key] = _Seen({}, {}, Counter())
-            found.counts[index] = found.counts.get(index, 0) + 1
-            if index not in found.first_span:
-                found.first_span[index] = (offsets[2 * start + 1], offsets[2 * end])
-            found.surfaces[" ".join(written[start:end])] += 1
-    for key, found in seen.items():
-        counts = found.counts
-        example = next(iter(counts)) if len(counts) == 1 else min(counts, key=lambda index: (-counts[index], index))
-        doc_id, comment_id, text = comments[example]
-        tally.themes[key] = Theme(
-            comments=len(counts), documents=1, mentions=sum(counts.values()), surfaces=found.surfaces,
-            example_mentions=counts[example], example_id=comment_id, example_doc=doc_id,
-            example_author=authors[example] if authors else "",
-            example=_excerpt(text, *found.first_span[example]),
-        )
+    reads = texts if texts is not None else [matcher.read(text) for _, _, text in comments]
+    for key, mentions in _mentions_by_key(reads).items():
+        tally.themes[key] = _page_theme(mentions, comments, reads, authors)
+    tally.words_seen = sum(len(read.words) for read in reads)
     tally.names = _addressed_names(text for _, _, text in comments)
     if article:
         tally.article.add_text_stems(list(map(stem, token_words(article))), MAX_WORDS)
     return tally
 
 
-class _Seen(NamedTuple):
-    """A candidate phrase on one page: mentions and first character span per comment, written forms."""
+Mention = tuple[int, int, int]  # comment index, start and end word of one candidate phrase
 
-    counts: dict[int, int]
-    first_span: dict[int, tuple[int, int]]
-    surfaces: Counter[str]
+
+def _mentions_by_key(reads: Sequence[TextTerms]) -> dict[Key, list[Mention]]:
+    """Each candidate phrase's stems -> its mentions on the page, in text order."""
+    found: dict[Key, list[Mention]] = {}
+    for index, read in enumerate(reads):
+        stems = read.stems
+        for start, end in _candidates(read):
+            key = tuple(stems[start:end])
+            mentions = found.get(key)
+            if mentions is None:
+                found[key] = [(index, start, end)]
+            else:
+                mentions.append((index, start, end))
+    return found
+
+
+def _page_theme(
+    mentions: list[Mention], comments: Sequence[Record], reads: Sequence[TextTerms], authors: Sequence[str]
+) -> Theme:
+    """One candidate phrase's counts on a page, with its example (`_example`)."""
+    (example, start, end), example_mentions, mentioned_in = _example(mentions)
+    surfaces = Counter(" ".join(reads[index].pieces[2 * first + 1 : 2 * last : 2]) for index, first, last in mentions)
+    offsets = reads[example].offsets
+    doc_id, comment_id, text = comments[example]
+    return Theme(
+        comments=mentioned_in, documents=1, mentions=len(mentions), surfaces=surfaces,
+        example_mentions=example_mentions, example_id=comment_id, example_doc=doc_id,
+        example_author=authors[example] if authors else "",
+        example=_excerpt(text, offsets[2 * start + 1], offsets[2 * end]),
+    )
+
+
+def _example(mentions: list[Mention]) -> tuple[Mention, int, int]:
+    """The first mention in the comment that mentions the phrase most (the earliest on ties),
+    that comment's mentions, and how many comments mention it."""
+    if len(mentions) == 1:  # a quarter of a page's phrases: nothing to count
+        return mentions[0], 1, 1
+    per_comment = Counter(index for index, _, _ in mentions)
+    example = max(per_comment, key=per_comment.__getitem__)  # the first of the most
+    return next(mention for mention in mentions if mention[0] == example), per_comment[example], len(per_comment)
 
 
 def finish_themes(tally: ThemeTally, matcher: TopicMatcher, *, top: int = 30) -> list[SuggestedTopicRow]:

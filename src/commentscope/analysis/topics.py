@@ -14,6 +14,7 @@ a topic a match inside a longer one is dropped: the evidence reads "vitamin K2",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -49,8 +50,9 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """The words of `text` as tokens; "pre-biotics" gives "pre" and "biotics"."""
-    words = token_words(text)
-    spans = _spans(_offsets(_pieces(text)))
+    pieces = _pieces(text)
+    words = _piece_words(text, pieces)
+    spans = _spans(_offsets(pieces))
     return [Token(word, stem(word), start, end) for word, (start, end) in zip(words, spans, strict=True)]
 
 
@@ -61,6 +63,13 @@ def token_words(text: str) -> list[str]:
         return _ASCII_PART_RE.findall(text.lower())
     words = list(map(str.lower, _PART_RE.findall(text)))
     return [word.replace("’", "'") for word in words] if "’" in text else words
+
+
+def _piece_words(text: str, pieces: list[str]) -> list[str]:
+    """`token_words(text)` from `_pieces(text)`: the words as written, each lower-cased (when a
+    text is cut into pieces anyway, quicker than a second regular-expression pass)."""
+    words = list(map(str.lower, pieces[1::2]))
+    return words if "’" not in text else [word.replace("’", "'") for word in words]
 
 
 def _lowers_alike(text: str) -> bool:
@@ -99,15 +108,16 @@ class TermMatch:
 
 @dataclass(frozen=True, eq=False)
 class TextTerms:
-    """One text read once for every analyzer that needs its words: its words and their stems
-    (`tokenize`'s, without the tokens), its topics (as `TopicMatcher.match` gives them) and its
-    term matches as word runs; `tokens`, `pieces`, `offsets`, `spans` and `terms` (as
-    `TopicMatcher.find`) on demand.
+    """One text read once for every analyzer that needs its words: the pieces it was cut into,
+    its words and their stems (`tokenize`'s, without the tokens), its topics (as
+    `TopicMatcher.match` gives them) and its term matches as word runs; `tokens`, `offsets`,
+    `spans` and `terms` (as `TopicMatcher.find`) on demand.
 
     `found` and `vetoes` are every term and veto occurrence before they were weighed against each
     other: `TopicMatcher.match_sentences` weighs them again within each sentence."""
 
     text: str
+    pieces: list[str]  # the text cut into gap, word, gap, ..., word, gap; the words as written
     words: list[str]
     stems: Sequence[str]
     topics: dict[str, tuple[str, ...]]
@@ -117,14 +127,14 @@ class TextTerms:
     vetoes: list[Veto]
 
     @cached_property
-    def pieces(self) -> list[str]:
-        """The text cut into gap, word, gap, ..., word, gap; the words as written."""
-        return _pieces(self.text)
-
-    @cached_property
     def offsets(self) -> list[int]:
         """Where each of `pieces` starts: word i spans offsets[2i + 1] to offsets[2i + 2]."""
         return _offsets(self.pieces)
+
+    @cached_property
+    def word_bounds(self) -> tuple[list[int], list[int]]:
+        """Where each word starts, and where each ends (`spans` as two lists)."""
+        return self.offsets[1:-1:2], self.offsets[2::2]
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
@@ -185,7 +195,8 @@ class TopicMatcher:
     def read(self, text: str) -> TextTerms:
         """`text`'s words, `match(text)` and `find(text)`, the taxonomy walked once for all."""
         lexicon = self._lexicon
-        words = token_words(text)
+        pieces = _pieces(text)
+        words = _piece_words(text, pieces)
         stems, plains, found = lexicon.found(words)
         vetoes = lexicon.veto_spans(plains) if found else []
         hits = lexicon.decide(found, vetoes)
@@ -193,7 +204,7 @@ class TopicMatcher:
         # boundary (a few non-ASCII letters, such as "İ", lower-case to two characters)
         same_words = _lowers_alike(text) or words == text_words(text)
         topics = self._topics(hits) if same_words else self.match(text)
-        return TextTerms(text, words, stems, topics, hits, self._names, found, vetoes)
+        return TextTerms(text, pieces, words, stems, topics, hits, self._names, found, vetoes)
 
     def match_sentences(
         self, sentences: Sequence[str], within: TextTerms | None = None
@@ -204,15 +215,15 @@ class TopicMatcher:
         vetoes found in the whole text inside that run are weighed as `match` weighs them (a
         phrase, glued form or veto is found in a run of words exactly when it lies in the run)."""
         found: list[dict[str, tuple[str, ...]]] = []
-        cursor = 0
+        cursor = 0  # the word after the last sentence found in `within`
+        by_place = within is not None and _lowers_alike(within.text)
         for sentence in sentences:
-            words = text_words(sentence)
-            at = _locate(within.words, words, cursor) if within is not None else None
-            if within is None or at is None:
-                hits = self._lexicon.hits(words)
+            run = _sentence_run(within, sentence, cursor, by_place) if within is not None else None
+            if within is None or run is None:
+                hits = self._lexicon.hits(text_words(sentence))
             else:
-                cursor = at + len(words)
-                hits = self._hits_within(within, at, cursor)
+                cursor = run[1]
+                hits = self._hits_within(within, *run)
             found.append(self._topics(hits))
         return found
 
@@ -234,6 +245,34 @@ class TopicMatcher:
             for index, topic in enumerate(self.taxonomy.topics)
             if index in found
         }
+
+
+def _sentence_run(read: TextTerms, sentence: str, cursor: int, by_place: bool) -> tuple[int, int] | None:
+    """The (start, end) indices of a run of `read`'s words that are `text_words(sentence)`,
+    looked for from word `cursor` first; None when there is none. `by_place`: `read.text` lower-
+    cases as its words do (`_lowers_alike`), so the sentence may be found as characters."""
+    run = _run_at(read, sentence, read.offsets[2 * cursor] if cursor else 0) if by_place else None
+    if run is not None:
+        return run
+    words = text_words(sentence)
+    at = _locate(read.words, words, cursor)
+    return None if at is None else (at, at + len(words))
+
+
+def _run_at(read: TextTerms, sentence: str, place: int) -> tuple[int, int] | None:
+    """The (start, end) word indices of the first place from character `place` where the text
+    holds `sentence` with no word cut at either end; None when there is none. A word pattern
+    finds the same words in a piece of a text as in the whole text, unless the piece cuts a
+    word: these are `text_words(sentence)` when the text lower-cases as its words do."""
+    at = read.text.find(sentence, place)
+    if at < 0:
+        return None
+    starts, ends = read.word_bounds
+    stop = at + len(sentence)
+    start, end = bisect_left(starts, at), bisect_left(starts, stop)
+    if (start and ends[start - 1] > at) or (end and ends[end - 1] > stop):
+        return None
+    return start, end
 
 
 def _locate(words: list[str], run: list[str], start: int) -> int | None:
