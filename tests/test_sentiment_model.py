@@ -3,11 +3,15 @@ hand-made payloads against the logistic regression written out term by term."""
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import Counter
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commentscope.analysis.sentiment_model import (
     CLASSES,
@@ -154,3 +158,60 @@ def test_packaged_model_reads_health_language() -> None:
     good = model.predict("It finally worked and I had no side effects at all.", (0.0, 0.0, 0.0))
     bad = model.predict("It did nothing for my pain and I was dizzy all day.", (0.0, 0.0, 0.0))
     assert good.score > 0 > bad.score
+
+
+def reference_features(text: str) -> list[str]:
+    """`features` as first written: one pass over words and marks, a mark ending a negation."""
+    words: list[str] = []
+    negated = False
+    for token in re.findall(r"[^\W_]+(?:'[^\W_]+)*|[.,!?;:]", text.lower().replace("’", "'")):
+        if token in ".,!?;:":
+            negated = False
+            continue
+        words.append("NOT_" + token if negated else token)
+        if token in {"not", "no", "never", "without", "nothing", "none", "cannot", "nor"} or token.endswith("n't"):
+            negated = True
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It did not help. Then it did, no doubt; never again, nor ever.",
+        "I don’t think it didn't work: not not good",
+        "No", "n't", "won'tX isn't", "Café NOT_good naïve, not café", "under_score no_way no-way",
+        "rock'n'roll isn''t 'quoted' it's", "Ünïcödé Straße not ÉCOLE", "ＮＯ full-width, ｎｏｔ good",
+        "no\nline break; not\tat all!", "took 2 pills, not 30mg", "",
+    ],
+    ids=["clauses", "contractions", "lone_negation", "lone_nt", "nt_inside_word", "non_ascii", "underscores",
+         "apostrophes", "accents", "full_width", "whitespace", "digits", "empty"],
+)
+def test_features_match_the_one_pass_reading(text: str) -> None:
+    assert features(text) == reference_features(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"abnotwr'’_.,!?;: \nÉé1ß", "not ", "no ", "n't ", "never "]), max_size=40)
+       .map("".join))
+def test_features_match_the_one_pass_reading_on_any_text(text: str) -> None:
+    assert features(text) == reference_features(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It worked, no side effects.", "no side no side effects", "Took it, worked worked worked; then dizzy.", ""],
+    ids=["negation_pair", "repeated_pair", "repeated_word", "empty"],
+)
+def test_feature_rows_are_the_known_features(text: str) -> None:
+    model = SentimentModel(PAYLOAD)
+    known = [model.index[term] for term in features(text) if term in model.index]
+    assert Counter(model.feature_rows(text)) == Counter(known)
+
+
+def test_packaged_model_rows_are_its_known_features() -> None:
+    model = packaged_model()
+    text = ("I was not sure at first, but the side effects were mild and it worked well. "
+            "No side effects at all after a week; I'd take it again.")
+    known = [model.index[term] for term in features(text) if term in model.index]
+    assert len(known) > 20  # words and word pairs both found
+    assert Counter(model.feature_rows(text)) == Counter(known)

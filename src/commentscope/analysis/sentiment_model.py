@@ -33,24 +33,41 @@ MODEL_FILE = "data/sentiment_model.json.gz"
 CLASSES = ("negative", "neutral", "positive")
 SHORT_WORDS = 20  # a text of this many words or fewer gets the short-text copy of the lexicon scores
 LEXICON_SCORES = 3  # VADER compound, TextBlob polarity, TextBlob subjectivity
-_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[.,!?;:]")
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters and digits, inner apostrophes ("don't")
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # the same on lower-cased ASCII text, faster
 _NEGATIONS = frozenset({"not", "no", "never", "without", "nothing", "none", "cannot", "nor"})
-_CLAUSE_END = frozenset(".,!?;:")
+_CLAUSE_END_RE = re.compile("[.,!?;:]")
 
 
 def features(text: str) -> list[str]:
     """Words and adjacent word pairs of `text`; a word after a negation (up to the next mark)
     gets a NOT_ prefix, so "no side effects" and "side effects" are different features."""
-    words: list[str] = []
-    negated = False
-    for token in _TOKEN_RE.findall(text.lower().replace("’", "'")):
-        if token in _CLAUSE_END:
-            negated = False
-            continue
-        words.append("NOT_" + token if negated else token)
-        if token in _NEGATIONS or token.endswith("n't"):
-            negated = True
+    words = negated_words(text)
     return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def negated_words(text: str) -> list[str]:
+    """The words of `features`, lower-cased, NOT_ after a negation up to the next mark."""
+    lowered = text.lower().replace("’", "'")
+    word_re = _ASCII_WORD_RE if lowered.isascii() else _WORD_RE
+    if "n't" not in lowered:  # most texts hold no negation: one pass over the whole text
+        words: list[str] = word_re.findall(lowered)
+        if _NEGATIONS.isdisjoint(words):
+            return words
+    words = []
+    for clause in _CLAUSE_END_RE.split(lowered):  # a mark ends a negation, and no word holds a mark
+        words += _clause_words(clause, word_re)
+    return words
+
+
+def _clause_words(clause: str, word_re: re.Pattern[str]) -> list[str]:
+    """The words of one clause, those after its first negation prefixed NOT_."""
+    words: list[str] = word_re.findall(clause)
+    if "n't" in clause or not _NEGATIONS.isdisjoint(words):
+        for k, word in enumerate(words):
+            if word in _NEGATIONS or word.endswith("n't"):
+                return words[:k + 1] + ["NOT_" + after for after in words[k + 1:]]
+    return words
 
 
 def lexicon_inputs(text: str, lexicon: Sequence[float], short_words: int = SHORT_WORDS) -> list[float]:
@@ -105,6 +122,7 @@ class SentimentModel:
         columns = len(CLASSES) + (1 if head else 0)
         vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos(, w_rating)]
         self.index = {term: row for row, term in enumerate(vocabulary)}
+        self.pair_rows = _pair_rows(self.index)
         try:
             table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + columns)
             self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, columns)
@@ -128,8 +146,7 @@ class SentimentModel:
         words = len(text.split())
         lexicon_weights = self.short_lexicon if words <= self.short_words else self.long_lexicon
         logits = self.intercept + np.dot(lexicon, lexicon_weights)
-        lookup = self.index.get
-        rows = [row for row in map(lookup, features(text)) if row is not None]
+        rows = self.feature_rows(text)
         if rows:
             found, counts = np.unique(np.array(rows), return_counts=True)
             values = (1.0 + np.log(counts)) * self.idf[found]
@@ -143,6 +160,30 @@ class SentimentModel:
             rating = min(1.0, max(-1.0, head[0]))
             return Prediction(negative / total, neutral / total, positive / total, rating, self.blend * share)
         return Prediction(negative / total, neutral / total, positive / total)
+
+    def feature_rows(self, text: str) -> list[int]:
+        """The vocabulary rows of `features(text)` (unknown features left out, a repeated one
+        repeated), in another order. A word pair is looked up from its first word, so no pair
+        string is built (a text has about as many pairs as words; the vocabulary knows few)."""
+        words = negated_words(text)
+        rows = [row for row in map(self.index.get, words) if row is not None]
+        pairs_from = self.pair_rows.get
+        for first, second in pairwise(words):
+            seconds = pairs_from(first)
+            if seconds is not None and (row := seconds.get(second)) is not None:
+                rows.append(row)
+        return rows
+
+
+def _pair_rows(index: dict[str, int]) -> dict[str, dict[str, int]]:
+    """The word pairs of a term -> row index, as first word -> second word -> row."""
+    pairs: dict[str, dict[str, int]] = {}
+    for term, row in index.items():
+        first, space, second = term.partition(" ")
+        if space:
+            pairs.setdefault(first, {})[second] = row
+    return pairs
+
 
 @cache
 def packaged_model() -> SentimentModel:
