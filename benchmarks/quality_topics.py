@@ -4,9 +4,10 @@
 labelled by hand before the tagger was run (conventions in that folder's README). A topic gets a
 row when the labels or the tagger name it at least once. The anchor is the taxonomy as it was
 before issue 9's work (`benchmarks/data/topics/topics_before.toml`): no drug-name lexicon, no
-suffix rules, no senses. Goal: F1 ≥ 0.85 for every topic. The drug-name list comes from the same
-reviews' drug-name column, so one more row shows medication with the list taken out (endings and
-words only): what to expect on text about drugs the list does not hold. The labels were
+suffix rules, no senses. Goal: F1 ≥ 0.85 for every topic. The drug-name list (`drug_names.txt`)
+comes from a source independent of these reviews (the dictionary of drug-named-entity-recognition,
+`make_drug_names.py`); one more row, for information, shows medication with the list taken out
+(endings and words only): what to expect on text about drugs the list does not hold. The labels were
 committed before the tagger ran on them, but the taxonomy was then changed while looking at its
 errors here (terms, excludes, weak terms): these are development figures, optimistic, and a
 topic with one to seven labelled sentences (kefir, probiotics, supplements, water, exercise)
@@ -96,8 +97,8 @@ def rows() -> list[dict[str, Any]]:
         "value": f1,
         "anchor": "taxonomy before (as above)",
         "anchor_value": before["medication"][2],
-        "goal": f"≥ {GOAL}",
-        "met": f1 >= GOAL,
+        "goal": "—",
+        "met": None,
     })
     return out
 

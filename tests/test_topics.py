@@ -266,9 +266,9 @@ def test_missing_and_binary_files(tmp_path: Path) -> None:
 
 # Real health language (issue 9): drug names beyond a hand list, and the false hits it found.
 @pytest.mark.parametrize(("text", "expected"), [
-    ("My cardiologist put me on nebivolol and ramipril last spring.",
-     {"medication": ("nebivolol", "ramipril")}),
-    ("Rosuvastatin gave me leg cramps within a week.", {"medication": ("rosuvastatin",)}),
+    ("My cardiologist put me on landiolol and imidapril last spring.",  # names the list lacks: endings
+     {"medication": ("imidapril", "landiolol")}),
+    ("Cerivastatin gave me leg cramps within a week.", {"medication": ("cerivastatin",)}),
     ("Switched from Zoloft to Wellbutrin and feel clearer.", {"medication": ("Wellbutrin", "Zoloft")}),
     ("The Humira shots cleared my skin.", {"medication": ("Humira",)}),
     ("I swallow the tablet with a big glass of water.", {"medication": ("tablet",), "water": ("water",)}),
@@ -340,6 +340,14 @@ def test_packaged_drug_names_are_medication(default: TopicMatcher) -> None:
     medication = Taxonomy.default().topics[NINE.index("medication")]
     assert len(medication.terms) > 400  # the packaged drug_names.txt is read
     assert default.match("lamotrigine") == {"medication": ("Lamotrigine",)}
+    assert default.match("Zoloft made me dizzy") == {"medication": ("Zoloft",)}
+
+
+@pytest.mark.parametrize("text", ["Modus operandi, as usual.", "Wir rufen morgen an.", "Too much alcohol and iron."],
+                         ids=["latin phrase", "german verb", "common nouns"])
+def test_drug_name_list_leaves_common_words_alone(default: TopicMatcher, text: str) -> None:
+    # the list's source names nimodipine "Modus" and ibuprofen "Rufen"; common words are left out
+    assert "medication" not in default.match(text)
 
 
 # The matcher reads a comment once (`read`) and finds each sentence's terms in that reading
