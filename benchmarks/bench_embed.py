@@ -1,7 +1,7 @@
 """Contexts embedded per second of CPU time on one thread: `embeddings.embed` on a run's questions.
 
 Usage:
-  python benchmarks/bench_embed.py SOURCE [--sample N] [--seed S] [--engine onnx|numpy] [--save FILE.npy]
+  python benchmarks/bench_embed.py SOURCE [--sample N] [--seed S] [--engine onnx|numpy|int8] [--save FILE.npy]
 
 SOURCE is a pickle of a run's merged reducers (`benchmarks/driver_split.py --dump=FILE analyze
 ...`): its grouped questions' contexts (`question_context`, what semantic grouping embeds) are
@@ -10,7 +10,8 @@ are those of a real run (48-53 tokens on average on the 100k corpus). SOURCE may
 list of texts. The weights are loaded and the session built before the clock starts; the CPU
 time is the process's (`process_time`), one thread, so the machine's load counts little. Run two
 trees side by side by their PYTHONPATH, alternately. --save writes the vectors, to compare
-engines or branches (`python -c` with numpy: cosine per row).
+engines or branches (`python -c` with numpy: cosine per row). `--engine int8` is the graph
+quantised to int8 (`_faq_engines.int8_model`, one text per batch), measured but not used.
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ import argparse
 import json
 import pickle
 import time
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 from commentscope.analysis import embeddings
+
+Embed = Callable[[Sequence[str]], np.ndarray]
 
 
 def contexts(source: Path) -> list[str]:
@@ -34,21 +39,34 @@ def contexts(source: Path) -> list[str]:
     return sorted({text for text, eligible in zip(questions.context, questions.eligible, strict=True) if eligible})
 
 
+def embedder(engine: str) -> Embed:
+    """`embed` on one thread with `engine`'s session built (so that building it is not timed)."""
+    if engine == "int8":
+        from _faq_engines import int8_model
+
+        from commentscope.analysis import onnx_encoder
+
+        hidden = partial(onnx_encoder.hidden_states, onnx_encoder.session_of(int8_model(), threads=1))
+        return partial(embeddings.encode, hidden=hidden, batch_size=1)
+    embeddings.embed(["warm up"], engine=engine, threads=1)
+    return partial(embeddings.embed, engine=engine, threads=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("source", type=Path)
     parser.add_argument("--sample", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--engine", choices=("onnx", "numpy"), default="onnx")
+    parser.add_argument("--engine", choices=("onnx", "numpy", "int8"), default="onnx")
     parser.add_argument("--save", type=Path)
     args = parser.parse_args()
     texts = contexts(args.source)
     picked = [texts[k] for k in np.random.default_rng(args.seed).choice(len(texts), min(args.sample, len(texts)),
                                                                          replace=False)]
     tokens = np.mean([len(e.ids) for e in embeddings._load()[0].encode_batch(picked)])
-    embeddings.embed(picked[:8], engine=args.engine, threads=1)  # load the weights, build the session
+    embed = embedder(args.engine)
     start = time.process_time()
-    vectors = embeddings.embed(picked, engine=args.engine, threads=1)
+    vectors = embed(picked)
     spent = time.process_time() - start
     if args.save:
         np.save(args.save, vectors)

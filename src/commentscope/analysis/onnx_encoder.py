@@ -6,7 +6,7 @@ in `embeddings` (embeddings + layer norm, 6 post-norm layers of 12-head attentio
 GELU feed-forward), with the weights as initializers. The layers are written with onnxruntime's
 fused CPU operators (`Attention`, `SkipLayerNormalization`, `BiasGelu`): neither onnxruntime's
 graph optimiser nor its `transformers` optimiser recognises those patterns in a hand-written
-graph, and the fused graph is about 8 % cheaper than plain operators (docs/faq.md, "The
+graph, and the fused graph is about 6 % cheaper than plain operators (docs/faq.md, "The
 embedding engine"). Pooling and normalisation stay in numpy, shared with the numpy pass. Built
 in memory on first use (about a second); nothing is written to disk.
 
