@@ -2,7 +2,7 @@
 
     python benchmarks/quality_faq.py --scale 100000   # grouping time and memory beyond embedding
     python benchmarks/quality_faq.py --engines        # numpy forward pass against sentence-transformers
-    python benchmarks/quality_faq.py --encoders       # commentscope's two engines: numpy and its ONNX graph
+    python benchmarks/quality_faq.py --encoders       # commentscope's two engines, and its graph in int8
     python benchmarks/quality_faq.py --onnx           # onnxruntime fp32 / int8 exports (needs torch, onnx)
 """
 
@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from quality_faq import ROOT, load_pairs, scores
+from quality_faq import ROOT, cross_validated_grouping, load_pairs, scores
 
-from commentscope.analysis import embeddings
+from commentscope.analysis import embeddings, onnx_encoder
 from commentscope.analysis.linkage import sparse_average_linkage
 from commentscope.analysis.neighbours import vector_pairs
 from commentscope.analysis.question_similarity import SemanticSimilarity
@@ -59,7 +60,7 @@ texts = {texts!r}
 engine = sys.argv[1]
 start = time.perf_counter()
 if engine == "numpy":
-    from commentscope.analysis import embeddings
+    from commentscope.analysis import embeddings, onnx_encoder
     embed = embeddings.embed
 else:
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -104,8 +105,11 @@ def engines(count: int = 512) -> None:
 
 def encoders(count: int = 600) -> None:
     """commentscope's own engines, `embeddings.embed(engine="numpy" | "onnx")`: CPU rate on one
-    thread (the ONNX session made first, not timed) and the ONNX vectors against the numpy pass's."""
-    texts = load_pairs().texts[:count]
+    thread (the ONNX session made first, not timed) and the ONNX vectors against the numpy pass's.
+    Then the graph quantised to int8 (`int8_model`, not used by commentscope): rate, vectors
+    against the fp32 graph's, and semantic grouping on the dev pairs with each."""
+    data = load_pairs()
+    texts = data.texts[:count]
     rates, vectors = {}, {}
     for engine in ("numpy", "onnx"):
         embeddings.embed(texts[:8], engine=engine, threads=1)  # load the weights, build the session
@@ -117,6 +121,37 @@ def encoders(count: int = 600) -> None:
     print(f"{len(texts)} questions, one thread: numpy pass {rates['numpy']:.0f}/s of CPU time, ONNX graph "
           f"{rates['onnx']:.0f}/s ({rates['onnx'] / rates['numpy']:.1f}x); largest difference {difference:.1e}, "
           f"lowest cosine {cosine:.7f}")
+    int8 = partial(onnx_encoder.hidden_states, onnx_encoder.session_of(int8_model(), threads=1))
+    for batch in (embeddings.BATCH_SIZE, 1):
+        start = time.process_time()
+        quantised = embeddings.encode(texts, int8, batch_size=batch)
+        rate = len(texts) / (time.process_time() - start)
+        cosines = (quantised * vectors["onnx"]).sum(1)
+        print(f"int8 graph, batches of {batch}: {rate:.0f}/s ({rate / rates['onnx']:.1f}x the fp32 graph); cosine "
+              f"with the fp32 vectors: lowest {cosines.min():.4f}, median {np.median(cosines):.4f}")
+    for name, every in (("fp32", embeddings.embed(data.texts, engine="onnx")),
+                        ("int8, batches of 1", embeddings.encode(data.texts, int8, batch_size=1))):
+        grouped = scores(cross_validated_grouping(data, every, "semantic"), data.label)
+        print(f"semantic grouping on the dev pairs, {name} vectors: accuracy {grouped['accuracy']:.3f}, "
+              f"F1 {grouped['f1']:.3f}")
+
+
+def int8_model() -> Any:
+    """commentscope's graph of the packaged weights with its products and attention quantised to
+    int8 by onnxruntime (`quantize_dynamic`: weights per column, activations per call)."""
+    import logging
+    import tempfile
+
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    logging.getLogger().setLevel(logging.ERROR)  # the quantiser's advice to pre-process the model
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "int8.onnx"
+        quantize_dynamic(onnx_encoder.build_model(embeddings._load()[1].tensors), out, per_channel=True,
+                         weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Attention"],
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})  # types of fused outputs
+        return onnx.load(out)
 
 
 def onnx_engines(count: int = 512) -> None:

@@ -21,7 +21,7 @@ memory of grouping N questions beyond embedding time.
     python benchmarks/quality_faq.py            # the rows
     python benchmarks/quality_faq.py --scale 100000
     python benchmarks/quality_faq.py --engines      # numpy forward pass against sentence-transformers
-    python benchmarks/quality_faq.py --encoders     # commentscope's numpy pass against its ONNX graph
+    python benchmarks/quality_faq.py --encoders     # numpy pass against the ONNX graph, and the graph in int8
     python benchmarks/quality_faq.py --onnx         # onnxruntime fp32 / int8 exports (needs torch, onnx)
 """
 

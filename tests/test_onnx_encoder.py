@@ -7,6 +7,8 @@ packaged weights are compared too.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 
@@ -64,6 +66,11 @@ def test_graph_gives_the_numpy_pass_hidden_states(seed: int) -> None:
     assert np.abs(got[real] - expected[real]).max() < 1e-4
     pooled_got, pooled_expected = embeddings._pooled(got, mask), embeddings._pooled(expected, mask)
     assert np.abs(pooled_got - pooled_expected).max() < 1e-5
+
+
+def test_layers_are_written_with_the_fused_operators() -> None:
+    ops = Counter(node.op_type for node in onnx_encoder.build_model(random_tensors(0)).graph.node)
+    assert (ops["Attention"], ops["SkipLayerNormalization"], ops["BiasGelu"], ops["MatMul"]) == (6, 12, 6, 18)
 
 
 def test_vectors_do_not_depend_on_threads_or_batch() -> None:

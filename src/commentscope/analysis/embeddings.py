@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import importlib.util
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -96,14 +96,23 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | N
     chosen = engine or ("onnx" if onnx_encoder.onnx_available() else "numpy")
     if chosen not in ("onnx", "numpy"):
         raise ValueError(f"unknown embedding engine {chosen!r}: 'onnx' or 'numpy'")
-    tokenizer, weights = _load()
-    session = onnx_encoder.packaged_session(threads or default_jobs()) if chosen == "onnx" else None
+    if chosen == "onnx":
+        session = onnx_encoder.packaged_session(threads or default_jobs())
+        return encode(texts, partial(onnx_encoder.hidden_states, session), batch_size=batch_size)
+    return encode(texts, partial(_hidden, _load()[1]), batch_size=batch_size)
+
+
+def encode(texts: Sequence[str], hidden: Callable[[npt.NDArray[np.int64], Vectors], Vectors], *,
+           batch_size: int = BATCH_SIZE) -> Vectors:
+    """`embed` with the encoder given: `hidden(ids, mask)` gives one padded batch's last hidden
+    states. Each distinct text is encoded once, in batches of similar token counts (sorted, so
+    padding is small), pooled and normalised; rows in input order."""
+    tokenizer = _load()[0]
     position: dict[str, int] = {}
     copy_of = np.array([position.setdefault(text, len(position)) for text in texts], dtype=np.int64)
     distinct = list(position)
     out = np.zeros((len(distinct), 384), dtype=np.float32)
     encodings = tokenizer.encode_batch(distinct)
-    # Batches of similar length waste little on padding: sort by token count.
     order = sorted(range(len(distinct)), key=lambda k: len(encodings[k].ids))
     for start in range(0, len(order), batch_size):
         rows = order[start : start + batch_size]
@@ -114,8 +123,7 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | N
             n = len(encodings[k].ids)
             ids[r, :n] = encodings[k].ids
             mask[r, :n] = 1.0
-        hidden = onnx_encoder.hidden_states(session, ids, mask) if session else _hidden(weights, ids, mask)
-        out[rows] = _pooled(hidden, mask)
+        out[rows] = _pooled(hidden(ids, mask), mask)
     return out[copy_of]
 
 
