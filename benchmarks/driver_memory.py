@@ -22,7 +22,6 @@ import importlib
 import pickle
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,8 +138,7 @@ def main(argv: list[str]) -> int:
           f"{' and the other reducers' if others else ''}", file=sys.stderr)
     for module, name in STEPS:
         _wrap(module, name)
-    finish: Callable[[], object] = questions.finish
-    finish()
+    questions.finish()
     for step in sorted(_done, key=lambda s: s.started):
         print(f"  {'  ' * step.depth}{step.name:{32 - 2 * step.depth}s} CPU {step.cpu:6.2f} s  "
               f"RSS before {step.before:6.0f}  peak {step.peak:6.0f}  after {step.after:6.0f} MiB", file=sys.stderr)
