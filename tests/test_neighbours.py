@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from commentscope.analysis.neighbours import jaccard_neighbours, jaccard_pairs, vector_pairs
+from commentscope.analysis.neighbours import _canonical, jaccard_neighbours, jaccard_pairs, vector_pairs
 
 
 def unit_rows(rng: np.random.Generator, centres: int, per_centre: int, noise: float) -> np.ndarray:
@@ -108,3 +108,22 @@ def test_jaccard_neighbours_index_caps_each_term() -> None:
     capped = jaccard_neighbours(sets, 0.1, k=50, posting_cap=5)
     assert set(capped.left.tolist()) <= set(range(5))  # every set finds only the first five filed
     assert len(capped) == 5 * 4 // 2 + 45 * 5
+
+
+def reference_canonical(left: list[int], right: list[int], sims: list[float]) -> list[tuple[int, int, float]]:
+    """Each pair as (smaller, larger), the first listed of each two alike, sorted."""
+    first: dict[tuple[int, int], float] = {}
+    for a, b, s in zip(left, right, sims, strict=True):
+        first.setdefault((min(a, b), max(a, b)), s)
+    return [(a, b, s) for (a, b), s in sorted(first.items())]
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.int64], ids=["int32", "int64"])
+def test_canonical_pairs_keep_the_first_of_each_two_alike_as_int32(dtype: type) -> None:
+    rng = np.random.default_rng(5)
+    left, right = rng.integers(0, 30, 400), rng.integers(0, 30, 400)
+    sims = rng.random(400)  # pairs found twice (either way round) with different similarities
+    pairs = _canonical(left.astype(dtype), right.astype(dtype), sims)
+    assert pairs.left.dtype == pairs.right.dtype == np.int32
+    found = list(zip(pairs.left.tolist(), pairs.right.tolist(), pairs.similarity.tolist(), strict=True))
+    assert found == reference_canonical(left.tolist(), right.tolist(), sims.tolist())

@@ -120,3 +120,15 @@ def test_a_chunk_without_questions_merges(first: list[str], then: list[str]) -> 
     merged.merge(QuestionTerms.of(then))
     assert [merged.description(k) for k in range(len(merged))] == [Description.of(t) for t in first + then]
     assert len(merged.select(list(range(len(merged))))) == len(first + then)
+
+
+def test_select_gives_the_same_in_blocks_of_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    terms = QuestionTerms.of(TEXTS * 3)
+    chosen = [7, 1, 1, 20, 4, 0, 13]
+    whole = terms.select(chosen)
+    monkeypatch.setattr("commentscope.analysis.question_terms._SELECT_BLOCK", 2)
+    blocked = terms.select(chosen)
+    assert [blocked.description(k) for k in range(len(chosen))] == [whole.description(k) for k in range(len(chosen))]
+    for kind in ("words", "content", "topic_terms"):
+        assert blocked.rows(kind).ids.dtype == np.int32
+        assert np.array_equal(blocked.rows(kind).ids, whole.rows(kind).ids)

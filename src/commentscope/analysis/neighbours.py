@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from commentscope.analysis.term_rows import TermRows, term_neighbours
+from commentscope.analysis.term_rows import Ids, TermRows, id_type, term_neighbours
 
 EXACT_MAX = 20_000  # items compared exactly, every row against every row in blocks
 NEIGHBOURS = 10  # k nearest neighbours kept per item
@@ -42,25 +42,24 @@ _KMEANS_SAMPLE = 20_000
 _KMEANS_ROUNDS = 8
 
 Vectors = npt.NDArray[np.float32]
-
-
 @dataclass(frozen=True)
 class Pairs:
     """Candidate pairs (left < right) and their similarities, as parallel arrays.
 
     `copy_of`, when given, holds for each item the first item identical to it (itself when it is
     the first): a copy has similarity 1 with that item and shares its similarity with every other
-    item, and the arrays list pairs of first items only (`expanded` lists them all).
+    item, and the arrays list pairs of first items only (`expanded` lists them all). The ends are
+    int32 or int64 (`id_type`); the similarities stay float64, as linkage sums them.
     """
 
-    left: npt.NDArray[np.int64]
-    right: npt.NDArray[np.int64]
+    left: Ids
+    right: Ids
     similarity: npt.NDArray[np.float64]
     copy_of: npt.NDArray[np.int64] | None = None
 
     @classmethod
     def empty(cls) -> Pairs:
-        return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64))
+        return cls(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float64))
 
     def __len__(self) -> int:
         return len(self.left)
@@ -165,18 +164,32 @@ def _nearest_centroid(vectors: Vectors, centroids: Vectors) -> npt.NDArray[np.in
     ]).astype(np.int64)
 
 
-def _canonical(
-    left: npt.NDArray[np.int64], right: npt.NDArray[np.int64], sims: npt.NDArray[np.float64]
-) -> Pairs:
-    """Pairs with left < right, each once, sorted."""
-    low, high = np.minimum(left, right), np.maximum(left, right)
-    if len(low) == 0:
+def _canonical(left: Ids, right: Ids, sims: npt.NDArray[np.float64]) -> Pairs:
+    """Pairs with left < right, each once (the first listed), sorted; ends as `id_type`.
+
+    Lean on memory, as it runs on every candidate pair found (some 15 million at a million
+    comments): one int64 key per pair, sorted in place after the sort's order has permuted the
+    similarities, and the ends read back from the key; no other array over every pair at once."""
+    if len(left) == 0:
         return Pairs.empty()
-    order = np.argsort(low * (int(high.max()) + 1) + high, kind="stable")  # by (low, high); duplicates in order
-    low, high, sims = low[order], high[order], sims[order]
-    first = np.ones(len(low), bool)
-    first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
-    return Pairs(low[first].astype(np.int64), high[first].astype(np.int64), sims[first].astype(np.float64))
+    width = int(max(left.max(), right.max())) + 1
+    key = np.minimum(left, right).astype(np.int64)
+    key *= width
+    key += np.maximum(left, right)
+    order = np.argsort(key, kind="stable")  # by (low, high); duplicates in order
+    sims = sims[order]
+    del order
+    key.sort()
+    first = np.ones(len(key), bool)
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    key = key[first]
+    sims = sims[first].astype(np.float64, copy=False)
+    del first
+    ids = id_type(width)
+    low, high = np.empty(len(key), ids), np.empty(len(key), ids)
+    np.floor_divide(key, width, out=low, casting="unsafe")  # no int64 copy: cast block by block
+    np.remainder(key, width, out=high, casting="unsafe")
+    return Pairs(low, high, sims)
 
 
 def jaccard_pairs(sets: Sequence[frozenset[str]], threshold: float) -> Pairs:

@@ -26,10 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import numpy as np
+import numpy.typing as npt
+
 from commentscope.analysis.embeddings import Vectors, embed, semantic_available
 from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, term_pairs, vector_pairs
 from commentscope.analysis.pair_model import PairHead, packaged_head, pair_probabilities
 from commentscope.analysis.question_terms import DescribedTexts, QuestionTerms
+from commentscope.analysis.term_rows import Ids
 
 
 class QuestionSimilarity(Protocol):
@@ -63,7 +67,9 @@ class SemanticSimilarity:
     def scored(self, texts: Sequence[str], vectors: Vectors) -> Pairs:
         """Candidate pairs of already embedded `texts`, scored by the head."""
         found = vector_pairs(vectors, self.floor, k=self.neighbours)
-        return _score(self.head, found, texts, vectors)
+        ends = found.left, found.right, found.copy_of
+        del found  # its cosines: the head's probabilities replace them
+        return _score(self.head, ends, texts, vectors)
 
 
 @dataclass(frozen=True)
@@ -81,15 +87,21 @@ class LexicalSimilarity:
     def pairs(self, texts: Sequence[str]) -> Pairs:
         described = texts if isinstance(texts, DescribedTexts) else DescribedTexts(texts, QuestionTerms.of(texts))
         found = term_pairs(described.terms.alphabetical("content"), self.floor)
-        return _score(self.head, found, described)
+        ends = found.left, found.right, found.copy_of
+        del found  # its Jaccard similarities (8 bytes a pair): the head's probabilities replace them
+        return _score(self.head, ends, described)
 
 
-def _score(head: PairHead, found: Pairs, texts: Sequence[str], vectors: Vectors | None = None) -> Pairs:
-    """The candidate pairs with the head's probability as their similarity (`pair_probabilities`)."""
-    if not len(found):
-        return found
-    return Pairs(found.left, found.right, pair_probabilities(head, texts, found.left, found.right, vectors),
-                 found.copy_of)
+Ends = tuple[Ids, Ids, "npt.NDArray[np.int64] | None"]  # a `Pairs` without its similarities
+
+
+def _score(head: PairHead, ends: Ends, texts: Sequence[str], vectors: Vectors | None = None) -> Pairs:
+    """The candidate pairs (`ends`) with the head's probability as their similarity
+    (`pair_probabilities`)."""
+    left, right, copy_of = ends
+    if not len(left):
+        return Pairs(left, right, np.zeros(0), copy_of)
+    return Pairs(left, right, pair_probabilities(head, texts, left, right, vectors), copy_of)
 
 
 def default_similarity() -> QuestionSimilarity:

@@ -37,6 +37,7 @@ QUESTION_WORDS = frozenset(
 _NEGATION = re.compile(r"\b(?:not|no|never|without|cannot|\w+n't)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 KINDS = ("words", "content", "topic_terms")  # the term rows each text has
+_SELECT_BLOCK = 1 << 16  # texts whose entries `select` gathers at once
 
 Index = npt.NDArray[np.int64]
 
@@ -116,17 +117,20 @@ class QuestionTerms:
         self.lengths.extend(later.lengths)
 
     def rows(self, kind: str) -> TermRows:
-        """The rows of one kind ("words", "content", "topic_terms"), ids as in `vocabulary`."""
+        """The rows of one kind ("words", "content", "topic_terms"), ids as in `vocabulary`
+        (int32, as stored: at a million comments there are some 13 million words' entries)."""
+        return TermRows(self._starts(kind), np.frombuffer(self.ids[kind], dtype=np.int32).copy())
+
+    def _starts(self, kind: str) -> Index:
         starts = np.zeros(len(self) + 1, dtype=np.int64)
         np.cumsum(np.frombuffer(self.sizes[kind], dtype=np.int32), out=starts[1:])
-        return TermRows(starts, np.frombuffer(self.ids[kind], dtype=np.int32).astype(np.int64))
+        return starts
 
     def alphabetical(self, kind: str) -> TermRows:
         """`rows(kind)` with the terms numbered in alphabetical order (each row ascending)."""
-        rank = np.zeros(len(self.vocabulary), dtype=np.int64)
+        rank = np.zeros(len(self.vocabulary), dtype=np.int32)
         rank[[self.vocabulary[t] for t in sorted(self.vocabulary)]] = np.arange(len(self.vocabulary))
-        rows = self.rows(kind)
-        return TermRows(rows.starts, rank[rows.ids])
+        return TermRows(self._starts(kind), rank[np.frombuffer(self.ids[kind], dtype=np.int32)])
 
     def description(self, row: int) -> Description:
         """The description of text `row`, back from the arrays (for tests and inspection)."""
@@ -143,16 +147,19 @@ class QuestionTerms:
                            bool(self.negated[row]), self.lengths[row])
 
     def select(self, positions: Sequence[int] | Index) -> QuestionTerms:
-        """The descriptions of the texts at `positions`, in that order (same vocabulary)."""
+        """The descriptions of the texts at `positions`, in that order (same vocabulary), copied
+        a block of texts at a time: no array over every entry but the stored ones."""
         chosen = np.asarray(positions, dtype=np.int64)
         found = QuestionTerms(self.vocabulary)
+        counts = np.frombuffer(self.counts, dtype=np.int32)
         for kind in KINDS:
-            rows = self.rows(kind)
-            at = rows.entries(chosen)[1]
+            rows = TermRows(self._starts(kind), np.frombuffer(self.ids[kind], dtype=np.int32))
             found.sizes[kind] = array("i", rows.sizes[chosen].astype(np.int32).tobytes())
-            found.ids[kind] = array("i", rows.ids[at].astype(np.int32).tobytes())
-            if kind == "content":
-                found.counts = array("i", np.frombuffer(self.counts, dtype=np.int32)[at].tobytes())
+            for start in range(0, len(chosen), _SELECT_BLOCK):
+                at = rows.entries(chosen[start : start + _SELECT_BLOCK])[1]
+                found.ids[kind].frombytes(rows.ids[at].tobytes())
+                if kind == "content":
+                    found.counts.frombytes(counts[at].tobytes())
         for name in ("question_words", "lengths"):
             setattr(found, name, array("i", np.frombuffer(getattr(self, name), dtype=np.int32)[chosen].tobytes()))
         found.negated = array("b", np.frombuffer(self.negated, dtype=np.int8)[chosen].tobytes())

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 Index = npt.NDArray[np.int64]
+Ids = npt.NDArray[np.signedinteger[Any]]  # item ids: int32 when they fit (`id_type`), else int64
 Floats = npt.NDArray[np.float64]
 _DENSE_CELLS = 1 << 22  # cells of the dense table in which `overlap` looks terms up (4 MiB of flags)
 _SIGNATURE_WORDS = 16  # 64-bit words of common terms a row keeps as bits (1,024 terms)
@@ -23,12 +25,19 @@ _SIGNATURE_PAIRS = 1 << 16  # pairs whose signatures are compared at once
 _BLOCK_ENTRIES = 1 << 21  # candidate entries (an item and one set filed under a key term) at once
 
 
+def id_type(count: int) -> type[np.signedinteger[Any]]:
+    """The integer type for the ids of `count` items: int32 when they fit (half the bytes of a
+    pair's two ends: some 14 million candidate pairs at a million comments)."""
+    return np.int32 if count < 2**31 else np.int64
+
+
 @dataclass(frozen=True)
 class TermRows:
-    """Rows of term ids: row r holds ids[starts[r]:starts[r + 1]], each id at most once."""
+    """Rows of term ids: row r holds ids[starts[r]:starts[r + 1]], each id at most once (int32
+    or int64 ids)."""
 
     starts: Index
-    ids: Index
+    ids: Ids
 
     @classmethod
     def of(cls, rows: list[list[int]]) -> TermRows:
@@ -130,50 +139,75 @@ class TermRows:
 
 def term_neighbours(
     rows: TermRows, floor: float, *, k: int, key_terms: int, posting_cap: int
-) -> tuple[Index, Index, Floats, Index | None]:
+) -> tuple[Ids, Ids, Floats, Index | None]:
     """Each distinct non-empty row's `k` most similar rows (Jaccard >= `floor`) among those filed
     under its `key_terms` rarest shared terms: (item, neighbour, Jaccard, copy_of).
 
     Rows must list their ids in ascending order, and ids must order terms as their ties are
     broken (alphabetically). Semantics as `neighbours.jaccard_neighbours`; `copy_of` is None
-    when no two non-empty rows are equal."""
+    when no two non-empty rows are equal. Items and neighbours as `id_type`."""
     sizes = rows.sizes
     copy_of, distinct = _copies(rows)
-    owner, at = rows.entries(distinct)
-    terms = rows.ids[at]
-    frequency = np.bincount(terms, minlength=rows.width)
-    shared = frequency[terms] > 1
-    owner, terms = owner[shared], terms[shared]
-    order = np.lexsort((terms, frequency[terms], owner))  # per item: rarest first, then by term
-    owner, terms = owner[order], terms[order]
-    key = _rank_in_runs(owner) < key_terms
-    key_owner, key_terms_ = owner[key], terms[key]  # each item's key terms, items in order
-    by_term = np.lexsort((key_owner, key_terms_))
-    filed_term, filed_item = key_terms_[by_term], distinct[key_owner[by_term]]
-    kept = _rank_in_runs(filed_term) < posting_cap
-    filed_term, filed_item = filed_term[kept], filed_item[kept]
-    posting_start = np.searchsorted(filed_term, np.arange(len(frequency) + 1))
-    posting_size = np.diff(posting_start)
-    per_key = posting_size[key_terms_]
+    key_owner, key_terms_, frequency = _key_entries(rows, distinct, key_terms)
+    posting_start, filed_item = _postings(key_owner, key_terms_, distinct, len(frequency), posting_cap)
+    per_key = np.diff(posting_start)[key_terms_]
     item_starts = np.flatnonzero(np.r_[True, key_owner[1:] != key_owner[:-1]]) if len(key_owner) else key_owner
     before = np.r_[0, np.cumsum(per_key)][item_starts]  # candidate entries before each item's
     marks = np.arange(0, int(per_key.sum()) + 1, _BLOCK_ENTRIES)
     firsts: list[int] = item_starts[np.unique(np.searchsorted(before, marks, side="right") - 1)].tolist() if len(
         key_owner) else []
     cuts = [*firsts, len(key_owner)]
-    found = [
-        _best(rows, sizes, distinct[key_owner[start:end]], key_terms_[start:end], posting_start, filed_item, floor, k)
-        for start, end in pairwise(cuts) if end > start
-    ]
-    if not found:
-        empty = np.zeros(0, dtype=np.int64)
+    del per_key, item_starts, before, marks
+    found: list[list[npt.NDArray[Any]]] = [[], [], []]  # items, neighbours, Jaccard: block by block
+    for start, end in pairwise(cuts):
+        if end > start:
+            for pieces, piece in zip(found, _best(rows, sizes, distinct[key_owner[start:end]], key_terms_[start:end],
+                                                  posting_start, filed_item, floor, k), strict=True):
+                pieces.append(piece)
+    if not found[0]:
+        empty = np.zeros(0, dtype=id_type(len(rows)))
         return empty, empty, np.zeros(0), copy_of
-    return (np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found]),
-            np.concatenate([f[2] for f in found]), copy_of)
+    items, neighbours, scores = (_joined(pieces) for pieces in found)
+    return items, neighbours, scores, copy_of
+
+
+def _joined(pieces: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:
+    """The pieces as one array; the list is emptied (the pieces freed as soon as joined)."""
+    joined = np.concatenate(pieces)
+    pieces.clear()
+    return joined
+
+
+def _key_entries(rows: TermRows, distinct: Index, key_terms: int) -> tuple[Index, Ids, Index]:
+    """Each distinct row's `key_terms` rarest terms that another row shares (fewest rows first,
+    then by id) as (position in `distinct`, term) entries, items in order; and each term's rows.
+    (Its own function: the arrays over every entry are freed before the candidates are made.)"""
+    owner, at = rows.entries(distinct)
+    terms = rows.ids[at]
+    del at
+    frequency = np.bincount(terms, minlength=rows.width)
+    shared = frequency[terms] > 1
+    owner, terms = owner[shared], terms[shared]
+    del shared
+    order = np.lexsort((terms, frequency[terms], owner))  # per item: rarest first, then by term
+    owner, terms = owner[order], terms[order]
+    del order
+    key = _rank_in_runs(owner) < key_terms
+    return owner[key], terms[key], frequency
+
+
+def _postings(key_owner: Index, key_terms_: Ids, distinct: Index, width: int, posting_cap: int) -> tuple[Index, Index]:
+    """The items filed under each term (its first `posting_cap`, in order) as one array, and
+    where each term's begin in it (`width` + 1 entries)."""
+    by_term = np.lexsort((key_owner, key_terms_))
+    filed_term, filed_item = key_terms_[by_term], distinct[key_owner[by_term]]
+    kept = _rank_in_runs(filed_term) < posting_cap
+    filed_term, filed_item = filed_term[kept], filed_item[kept]
+    return np.searchsorted(filed_term, np.arange(width + 1)), filed_item
 
 
 def _best(rows: TermRows, sizes: Index, item: Index, term: Index, posting_start: Index, filed_item: Index,
-          floor: float, k: int) -> tuple[Index, Index, Floats]:
+          floor: float, k: int) -> tuple[Ids, Ids, Floats]:
     """The `k` best candidates (Jaccard >= floor, ties to the lower row) of the items of one block,
     given as (item, key term) entries."""
     count = posting_start[term + 1] - posting_start[term]
@@ -191,7 +225,8 @@ def _best(rows: TermRows, sizes: Index, item: Index, term: Index, posting_start:
     order = np.lexsort((-score, mine))  # stable: ties stay in the order of `theirs`, ascending
     mine, theirs, score = mine[order], theirs[order], score[order]
     best = _rank_in_runs(mine) < k
-    return mine[best], theirs[best], score[best]
+    ids = id_type(len(rows))
+    return mine[best].astype(ids), theirs[best].astype(ids), score[best]
 
 
 def _copies(rows: TermRows) -> tuple[Index | None, Index]:

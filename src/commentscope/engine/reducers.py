@@ -234,7 +234,9 @@ class QuestionsReducer:
         ids = pd.Series("", index=questions.index, dtype=object)
         eligible = pd.Series(self.eligible, index=questions.index, dtype=bool)
         context = pd.Series(self.context, index=questions.index, dtype=object)
-        if eligible.any():
+        if eligible.all():  # no copy of the rows or their descriptions
+            ids = group_questions(questions, context=context, terms=self.terms)
+        elif eligible.any():
             terms = self.terms.select(np.flatnonzero(self.eligible))
             ids[eligible] = group_questions(questions[eligible], context=context[eligible], terms=terms)
         questions["group_id"] = ids
