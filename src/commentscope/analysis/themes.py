@@ -191,8 +191,13 @@ def _tags(words: Sequence[str]) -> list[str]:
     return [word_tag(words[0], True), *map(word_tag, words[1:])] if words else []
 
 
-
 @lru_cache(maxsize=1 << 16)
+def _word_roles(written: str, first: bool = False) -> int:
+    """`_roles` of a word as written, tagged as `_tags` tags it (`first`: the text's first
+    word): one look-up per word of a text, remembered per written form."""
+    return _roles(word_tag(written, first), written.lower().replace("’", "'"))
+
+
 def _roles(tag: str, word: str) -> int:
     """What a word with Penn tag `tag` (`word`: lower-cased) can be in a theme, as `_START | _END
     | _INNER` bits: content words (`_content`) begin ("bone", "vibrating") and end ("density")
@@ -207,13 +212,13 @@ def _candidates(read: TextTerms) -> list[tuple[int, int]]:
 
     A phrase lies within one clause: words not covered by a taxonomy match, with nothing but
     spaces or one hyphen between them."""
-    pieces, words = read.pieces, read.words
-    roles = list(map(_roles, _tags(pieces[1::2]), words))
+    pieces, written = read.pieces, read.pieces[1::2]
+    roles = [_word_roles(written[0], True), *map(_word_roles, written[1:])] if written else []
     # linked[i]: word i continues the clause of word i - 1
     linked = [False, *map(_JOINING.__contains__, map(str.strip, pieces[2:-1:2]))]
     for start, end in read.term_runs:  # a word in a taxonomy match has no role: no phrase gets past it
         roles[start:end] = [0] * (end - start)
-    size = len(words)
+    size = len(written)
     found = []
     for start in compress(range(size), map(_START.__and__, roles)):
         if roles[start] & _END:

@@ -238,13 +238,13 @@ class TopicMatcher:
         found: dict[int, set[str]] = {}
         for hit in hits:
             found.setdefault(hit.entry.topic, set()).add(hit.entry.term)
-        if not found:
-            return {}
-        return {
-            topic.name: tuple(sorted(found[index], key=lambda term: (term.casefold(), term)))
-            for index, topic in enumerate(self.taxonomy.topics)
-            if index in found
-        }
+        names = self._names
+        return {names[index]: _in_term_order(found[index]) for index in sorted(found)}  # in taxonomy order
+
+
+def _in_term_order(terms: set[str]) -> tuple[str, ...]:
+    """The terms sorted case-blind, then as written (one term, most often, as it is)."""
+    return (*terms,) if len(terms) == 1 else tuple(sorted(terms, key=lambda term: (term.casefold(), term)))
 
 
 def _sentence_run(read: TextTerms, sentence: str, cursor: int, by_place: bool) -> tuple[int, int] | None:
