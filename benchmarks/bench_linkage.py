@@ -103,24 +103,19 @@ IMPLEMENTATIONS = {"previous": previous_linkage, "current": sparse_average_linka
 
 def save_pairs(reducers_path: Path, out: Path) -> None:
     """The pairs and threshold `group_questions` gives linkage for the questions of a run."""
-    import pandas as pd
-
-    from commentscope.analysis import faq
+    from commentscope.analysis import faq, linkage
     from commentscope.analysis.question_similarity import default_similarity
-    from commentscope.engine.reducers import QUESTION_FIELDS
 
     with reducers_path.open("rb") as handle:
         reducers = pickle.load(handle)  # a file this project's own benchmark wrote
     state = reducers.questions
-    questions = pd.DataFrame(state.rows, columns=list(QUESTION_FIELDS))
-    eligible = pd.Series(state.eligible, index=questions.index, dtype=bool)
-    context = pd.Series(state.context, index=questions.index, dtype=object)[eligible]
-    questions = questions[eligible]
+    rows, order = state.grouping_rows()
+    texts = [state.context[k] for k in order]
     measure = default_similarity()
-    order = faq._canonical_order(questions)
-    ordered = questions.iloc[order]
-    texts = [str(text) for text in context.loc[questions.index].iloc[order]]
-    pairs = faq._apart_within_comments(measure.pairs(texts), ordered)
+    found = measure.pairs(texts)
+    extra_left, extra_right = linkage._set_apart(found, faq._comment_numbers(rows.take(order)))  # as linkage does
+    pairs = Pairs(np.concatenate([found.left, extra_left]), np.concatenate([found.right, extra_right]),
+                  np.concatenate([found.similarity, np.full(len(extra_left), linkage.APART)]), found.copy_of)
     copies = pairs.copy_of if pairs.copy_of is not None else np.zeros(0, np.int64)
     np.savez(out, count=len(texts), threshold=measure.threshold, left=pairs.left, right=pairs.right,
              similarity=pairs.similarity, copy_of=copies, has_copies=pairs.copy_of is not None)

@@ -32,12 +32,13 @@ from commentscope.engine.reducers import QuestionsReducer
 
 STEPS = (  # (module, attribute path): each call's peak and the RSS after it
     ("commentscope.engine.reducers", "QuestionsReducer.finish"),
-    ("commentscope.engine.reducers", "group_questions"),
+    ("commentscope.engine.reducers", "group_in_order"),
     ("commentscope.analysis.question_similarity", "LexicalSimilarity.pairs"),
-    ("commentscope.analysis.question_similarity", "term_pairs"),
+    ("commentscope.analysis.question_similarity", "term_pair_ends"),
     ("commentscope.analysis.question_similarity", "pair_probabilities"),
-    ("commentscope.analysis.faq", "_apart_within_comments"),
-    ("commentscope.analysis.faq", "sparse_average_linkage"),
+    ("commentscope.analysis.linkage", "_set_apart"),
+    ("commentscope.analysis.linkage", "_Graph.build"),  # not sparse_average_linkage: a wrapper
+    ("commentscope.analysis.linkage", "_Graph.cluster"),  # would hold the pairs it frees
     ("commentscope.analysis.faq", "_rank_labels"),
     ("commentscope.engine.reducers", "faq_gaps"),
 )
@@ -76,6 +77,8 @@ def _wrap(module: str, name: str) -> None:
         return
 
     def measured(*args: Any, **kwargs: Any) -> Any:
+        if name == "_Graph.build":  # (count, [left, right, similarity], apart, ...): emptied by the call
+            _pairs.append(len(args[1][0]) + (len(args[2][0]) if args[2] is not None else 0))
         _raise_open_peaks()
         step = Step(name, rss_mib(), depth=len(_open), started=len(_open) + len(_done))
         _open.append(step)
@@ -88,8 +91,6 @@ def _wrap(module: str, name: str) -> None:
             _open.pop()
             step.cpu, step.after = time.process_time() - cpu, rss_mib()
             _done.append(step)
-        if name == "sparse_average_linkage":
-            _pairs.append(len(args[1]))
         return result
 
     setattr(owner, last, measured)
@@ -112,7 +113,8 @@ def _suffix_documents(questions: QuestionsReducer, suffix: str) -> None:
     two copies of a question share no term (as N disjoint corpora: N times the candidate pairs,
     where copies of the same words would enter grouping once, as `Pairs.copy_of`)."""
     renamed: dict[str, str] = {}
-    questions.rows = [(renamed.setdefault(row[0], f"{row[0]}{suffix}"), *row[1:]) for row in questions.rows]
+    doc_ids = questions.columns["doc_id"]
+    doc_ids[:] = [renamed.setdefault(str(d), f"{d}{suffix}") for d in doc_ids]
     terms = questions.terms
     terms.vocabulary = {f"{term}{suffix}": k for term, k in terms.vocabulary.items()}  # ids kept
 

@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
     pipeline, reducers = importlib.import_module("commentscope.pipeline"), importlib.import_module(
         "commentscope.engine.reducers")
     pipeline.run = _wrap("commentscope.pipeline", "run", steps, options.get("dump"))
-    reducers.group_questions = _wrap("commentscope.engine.reducers", "group_questions", steps, None)
+    reducers.group_in_order = _wrap("commentscope.engine.reducers", "group_in_order", steps, None)
     reducers.faq_gaps = _wrap("commentscope.engine.reducers", "faq_gaps", steps, None)
     for name in ("QuestionsReducer.finish", "CommentersReducer.finish", "ThemesReducer.finish"):
         _wrap("commentscope.engine.reducers", name, steps, None)

@@ -11,9 +11,7 @@ import pytest
 
 from commentscope.analysis.embeddings import semantic_available
 from commentscope.analysis.faq import (
-    _APART,
     CONTEXT_CHARS,
-    _apart_within_comments,
     faq_gaps,
     group_questions,
     in_context,
@@ -422,15 +420,3 @@ def test_one_comment_is_listed_once_when_its_gap_shows_all_it_asks(first_coverag
     assert len(gaps) == rows
     shown = " ".join(gaps["representative_question"])
     assert all(q in shown for q in asked)  # nothing asked is lost from the list
-
-
-def test_questions_of_one_comment_are_set_apart_after_the_other_pairs() -> None:
-    # rows 0, 2, 3 are one comment, 1 and 4 another: their pairs within are replaced, in order
-    ordered = pd.DataFrame({"doc_id": ["a", "a", "a", "a", "a"], "comment_id": ["c1", "c2", "c1", "c1", "c2"]})
-    pairs = Pairs(np.array([0, 0, 1, 2, 3], np.int32), np.array([1, 2, 3, 4, 4], np.int32),
-                  np.array([0.9, 0.8, 0.7, 0.6, 0.5]))
-    apart = _apart_within_comments(pairs, ordered)
-    assert apart.left.dtype == apart.right.dtype == np.int32
-    found = list(zip(apart.left.tolist(), apart.right.tolist(), apart.similarity.tolist(), strict=True))
-    assert found == [(0, 1, 0.9), (1, 3, 0.7), (2, 4, 0.6), (3, 4, 0.5),
-                     (0, 2, _APART), (0, 3, _APART), (2, 3, _APART), (1, 4, _APART)]

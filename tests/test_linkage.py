@@ -172,3 +172,29 @@ def test_pairs_across_components_are_ignored() -> None:
     # a threshold at which the weak pair alone would do
     pairs = Pairs(np.array([0, 2, 1]), np.array([1, 3, 2]), np.array([-0.1, -0.1, -0.6]))
     assert sparse_average_linkage(4, pairs, -0.5) == [0, 0, 2, 2] == reference_linkage(4, pairs, -0.5)
+
+
+def test_set_apart_marks_listed_pairs_in_place_and_returns_the_others() -> None:
+    # items 0, 2, 3 share a label, 1 and 4 another: (0, 2) is listed, the other four are not
+    pairs = Pairs(np.array([0, 0, 1, 2, 3], np.int32), np.array([1, 2, 3, 4, 4], np.int32),
+                  np.array([0.9, 0.8, 0.7, 0.6, 0.5]))
+    left, right = linkage._set_apart(pairs, np.array([0, 1, 0, 0, 1], np.int32))
+    assert pairs.similarity.tolist() == [0.9, linkage.APART, 0.7, 0.6, 0.5]
+    assert left.dtype == right.dtype == np.int32
+    assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 3), (2, 3), (1, 4)]
+
+
+@pytest.mark.parametrize(("seed", "labels"), [(0, 5), (1, 12), (2, 30)], ids=["5-labels", "12-labels", "30-labels"])
+def test_keep_apart_merges_like_the_dense_reference_with_apart_entries(seed: int, labels: int) -> None:
+    rng = np.random.default_rng(seed)
+    size = 60
+    upper = np.triu(np.where(rng.random((size, size)) < 0.3, rng.random((size, size)), 0.0), 1)
+    similarity = upper + upper.T + np.eye(size)
+    label = rng.integers(0, labels, size).astype(np.int32)
+    apart = (label[:, None] == label[None, :]) & ~np.eye(size, dtype=bool)
+    expected = average_linkage(np.where(apart, linkage.APART, similarity), 0.3)
+    found = sparse_average_linkage(size, pairs_of(similarity), 0.3, keep_apart=label)
+    assert found == expected
+    assert found != sparse_average_linkage(size, pairs_of(similarity), 0.3)  # keeping apart changed something
+    clusters = np.array(found)
+    assert not any(apart[i, j] for i in range(size) for j in range(i) if clusters[i] == clusters[j])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -12,14 +14,18 @@ from commentscope.analysis.pair_model import (
     LEXICAL_FEATURES,
     SHARED_CAP,
     PairHead,
+    _row_sums,
+    _tfidf,
     lexical_features,
     packaged_head,
     pair_features,
     pair_probabilities,
     question_word,
 )
+from commentscope.analysis.question_terms import QuestionTerms
 from commentscope.analysis.similarity import TfidfSpace, content_terms
 from commentscope.analysis.taxonomy import load_taxonomy
+from commentscope.analysis.term_rows import TermRows
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.errors import CommentscopeError
 from commentscope.text import words
@@ -151,3 +157,40 @@ def test_lexical_features_equal_those_computed_from_the_texts_one_pair_at_a_time
     found = lexical_features(texts, left.astype(np.int64), right.astype(np.int64))
     for row, (a, b) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
         assert found[row].tolist() == pytest.approx(reference_features(texts, a, b), abs=1e-12)
+
+
+def test_row_sums_add_left_to_right_as_python_sums_a_list() -> None:
+    rng = np.random.default_rng(7)
+    sizes = rng.integers(0, 40, 300)
+    starts = np.r_[0, np.cumsum(sizes)]
+    values = rng.random(int(starts[-1])) * 10.0 ** rng.integers(-8, 8, int(starts[-1]))  # bits that order moves
+    found = _row_sums(values, TermRows(starts, np.zeros(len(values), np.int32)))
+    spans = list(pairwise(starts.tolist()))
+    assert found.tolist() == [sum(values[s:e].tolist()) for s, e in spans]  # exactly: no pairwise summation
+    assert found.tolist() != [float(np.sum(values[s:e])) for s, e in spans]
+
+
+def test_tfidf_rows_order_stems_as_the_members_first_name_them() -> None:
+    texts = ["Kefir or yogurt for bone loss?", "Does bone density rise with kefir kefir?", "Yogurt and strontium?",
+             "Fluoride in water, bones and teeth?", ""]
+    terms = QuestionTerms.of(texts)
+    members = [1, 2]
+    rows = terms.rows("content")
+    entries = [rows.ids[rows.starts[r] : rows.starts[r + 1]].tolist() for r in range(len(texts))]
+    counts = np.frombuffer(terms.counts, dtype=np.int32).tolist()
+    rank: dict[int, int] = {}
+    for member in members:
+        for term in entries[member]:
+            rank.setdefault(term, len(rank))
+    frequency = np.bincount(rows.ids, minlength=len(terms.vocabulary))
+    stems, weights = _tfidf(terms, np.array(members, dtype=np.int64))
+    for row, terms_of_row in enumerate(entries):
+        at = int(rows.starts[row])
+        raw = [(1.0 + math.log(counts[at + k])) * (math.log(6 / (1.0 + frequency[t])) + 1.0)
+               for k, t in enumerate(terms_of_row)]
+        norm = math.sqrt(sum(r * r for r in raw))
+        expected = sorted(((rank.get(t, len(rank)), t), r / norm) for t, r in zip(terms_of_row, raw, strict=True))
+        span = slice(int(stems.starts[row]), int(stems.starts[row + 1]))
+        assert stems.ids[span].tolist() == [key[0] for key, _ in expected]
+        assert weights[span].tolist() == [w for _, w in expected]  # the same bits
+    assert len(rank) < len({t for row in entries for t in row})  # some stems are unnamed by the members

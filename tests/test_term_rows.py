@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commentscope.analysis import term_rows
-from commentscope.analysis.neighbours import Pairs, _canonical, jaccard_neighbours
+from commentscope.analysis.neighbours import Pairs, _canonical, jaccard_neighbours, term_pair_ends, term_pairs
 from commentscope.analysis.term_rows import TermRows
 
 VOCABULARY = [f"t{k:02d}" for k in range(40)]
@@ -97,3 +97,40 @@ def test_overlap_of_rows_spread_over_several_tables(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(term_rows, "_DENSE_CELLS", 4)  # a table holds one row of 4 terms
     assert np.array_equal(rows.overlap(a, b)[0], whole)
     assert whole.tolist() == [2.0, 2.0, 1.0, 0.0, 2.0, 1.0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(sets=term_sets, rows_at_once=st.integers(1, 7), words=st.integers(1, 2))
+def test_shared_counts_equal_overlap_with_signatures_made_in_blocks(
+    sets: list[frozenset[str]], rows_at_once: int, words: int
+) -> None:
+    # few signature bits (64 or 128 common terms of 40: all, or past every term) and small blocks
+    rows = TermRows.of([sorted(VOCABULARY.index(t) for t in s) for s in sets])
+    a, b = (np.array(side, dtype=np.int64) for side in np.triu_indices(len(sets), k=1))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(term_rows, "_SIGNATURE_ROWS", rows_at_once)
+        patch.setattr(term_rows, "_SIGNATURE_WORDS", words)
+        assert np.array_equal(rows.shared(a, b), rows.overlap(a, b)[0])
+
+
+def test_signatures_leave_rare_terms_as_rows_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(term_rows, "_SIGNATURE_ROWS", 2)
+    monkeypatch.setattr(term_rows, "_SIGNATURE_WORDS", 0)  # no common term: every entry stays a row
+    rows = TermRows.of([[0, 3], [1, 3], [3], [], [0, 1, 2, 3]])
+    signatures, rest = rows._signatures
+    assert not signatures.any()
+    assert rest.starts.tolist() == rows.starts.tolist()
+    assert rest.ids.tolist() == rows.ids.tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(sets=term_sets, floor=st.sampled_from([0.05, 0.1, 0.3]), k=st.integers(1, 6))
+def test_term_pair_ends_are_term_pairs_without_similarities(sets: list[frozenset[str]], floor: float, k: int) -> None:
+    rows = TermRows.of([sorted(VOCABULARY.index(t) for t in s) for s in sets])
+    scored = term_pairs(rows, floor, k=k)
+    left, right, copy_of = term_pair_ends(rows, floor, k=k)
+    assert np.array_equal(left, scored.left) and left.dtype == scored.left.dtype
+    assert np.array_equal(right, scored.right)
+    assert (copy_of is None) == (scored.copy_of is None)
+    if copy_of is not None and scored.copy_of is not None:
+        assert np.array_equal(copy_of, scored.copy_of)

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from commentscope.analysis.faq_material import is_faq_material, open_questions
@@ -36,7 +39,6 @@ from commentscope.analysis.faq_summary import (
     stands_alone,
 )
 from commentscope.analysis.linkage import sparse_average_linkage
-from commentscope.analysis.neighbours import Pairs
 from commentscope.analysis.question_similarity import QuestionSimilarity, default_similarity
 from commentscope.analysis.question_terms import DescribedTexts, QuestionTerms
 from commentscope.analysis.term_rows import Ids, id_type
@@ -50,7 +52,7 @@ __all__ = [  # GroupSummary, in_context, representative and stands_alone live in
 
 DEFAULT_COVERAGE_THRESHOLD = 0.35
 CONTEXT_CHARS = 200  # of the comment before a question, compared with it when grouping
-_APART = -1e6  # the similarity of two questions of one comment: no average reaches a threshold
+T = TypeVar("T")
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")  # a sentence starts after it
 INPUT_COLUMNS = (
     "doc_id", "comment_id", "author", "question", "topics", "answered", "answered_by",
@@ -76,63 +78,83 @@ def group_questions(
     _require_columns(questions)
     if questions.empty:
         return pd.Series([], index=questions.index, dtype=object, name="group_id")
-    measure = similarity or default_similarity()
-    order = _canonical_order(questions)
-    ordered = questions.iloc[order]
-    compared = ordered["question"] if context is None else context.loc[questions.index].iloc[order]
-    texts: Sequence[str] = [str(q) for q in compared]
-    if terms is not None:
-        texts = DescribedTexts(texts, terms.select(order))
-    cut = measure.threshold if threshold is None else threshold
-    pairs = _apart_within_comments(measure.pairs(texts), ordered)
-    labels = sparse_average_linkage(len(texts), pairs, cut)
-    ids = _rank_labels(ordered, labels)
+    rows = GroupingRows.of(questions)
+    compared = questions["question"] if context is None else context.loc[questions.index]
+    texts = [str(q) for q in compared.tolist()]
+    order = canonical_order(rows)
+    ids = group_in_order(rows.take(order), [texts[k] for k in order],
+                         None if terms is None else terms.select(order), similarity=similarity, threshold=threshold)
     group_ids = [""] * len(questions)
-    for position, label in zip(order, labels, strict=True):
-        group_ids[position] = ids[label]
+    for position, group_id in zip(order, ids, strict=True):
+        group_ids[position] = group_id
     return pd.Series(group_ids, index=questions.index, dtype=object, name="group_id")
 
 
-def _apart_within_comments(pairs: Pairs, ordered: pd.DataFrame) -> Pairs:
-    """`pairs` with every two questions of one comment set apart (`_APART`): a reader does not
-    ask one thing twice in a comment, and two questions of one comment share their context.
-    Copies (`Pairs.copy_of`) stay copies: linkage weighs a copy's pairs by nothing.
+@dataclass(frozen=True)
+class GroupingRows:
+    """What grouping reads of each question row besides its text, one sequence per column (the
+    caller's cells, not copies: at a million comments a DataFrame's string columns would copy
+    every doc_id, comment id and question)."""
 
-    The kept pairs, in order, then the set-apart ones, written once into arrays of their final
-    size (this runs on every candidate pair: some 14 million at a million comments)."""
-    comment = _comment_numbers(ordered)
-    keep = comment[pairs.left] != comment[pairs.right]
-    apart_left, apart_right = _within_comments(comment)
-    kept = int(np.count_nonzero(keep))
-    total = kept + len(apart_left)
-    ids = np.promote_types(pairs.left.dtype, id_type(len(comment)))
-    left, right, similarity = np.empty(total, ids), np.empty(total, ids), np.empty(total)
-    for out, source, apart in ((left, pairs.left, apart_left), (right, pairs.right, apart_right),
-                               (similarity, pairs.similarity, _APART)):
-        np.compress(keep, source, out=out[:kept])
-        out[kept:] = apart
-    return Pairs(left, right, similarity, pairs.copy_of)
+    doc_ids: Sequence[str]
+    comment_ids: Sequence[str]
+    questions: Sequence[str]
+    authors: Sequence[object]
+    answered: Sequence[bool]
+    coverage: npt.NDArray[np.float64]  # NaN where there is no article
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> GroupingRows:
+        def strings(name: str) -> list[str]:
+            return [str(v) for v in frame[name].tolist()]
+
+        return cls(strings("doc_id"), strings("comment_id"), strings("question"), frame["author"].tolist(),
+                   [flag(v) for v in frame["answered"].tolist()],
+                   frame["article_coverage"].to_numpy(dtype=np.float64))
+
+    def take(self, order: Sequence[int]) -> GroupingRows:
+        """The rows at `order`, in that order."""
+        def taken(column: Sequence[T]) -> list[T]:
+            return [column[k] for k in order]
+
+        return GroupingRows(taken(self.doc_ids), taken(self.comment_ids), taken(self.questions), taken(self.authors),
+                            taken(self.answered), self.coverage[np.asarray(order, dtype=np.intp)])
 
 
-def _comment_numbers(ordered: pd.DataFrame) -> Ids:
+def canonical_order(rows: GroupingRows) -> list[int]:
+    """The rows' positions ordered by (doc_id, comment_id, question): the order grouping works
+    in, so that groups do not depend on the input's row order."""
+    return _sorted_positions(zip(rows.doc_ids, rows.comment_ids, rows.questions, strict=True))
+
+
+def group_in_order(
+    rows: GroupingRows,
+    texts: list[str],
+    terms: QuestionTerms | None = None,
+    *,
+    similarity: QuestionSimilarity | None = None,
+    threshold: float | None = None,
+) -> list[str]:
+    """`group_questions` of rows already in `canonical_order`, with the texts compared (and
+    their descriptions, `terms`) in that order: a group id per row."""
+    if not texts:
+        return []
+    measure = similarity or default_similarity()
+    cut = measure.threshold if threshold is None else threshold
+    compared: Sequence[str] = texts if terms is None else DescribedTexts(texts, terms)
+    # Two questions of one comment are kept apart: a reader does not ask one thing twice in a
+    # comment, and the two share their context. No name holds the pairs: linkage frees them as
+    # it builds its graph (16 bytes a pair, some 14 million at a million comments).
+    labels = sparse_average_linkage(len(texts), measure.pairs(compared), cut, keep_apart=_comment_numbers(rows))
+    ids = _rank_labels(rows, labels)
+    return [ids[label] for label in labels]
+
+
+def _comment_numbers(rows: GroupingRows) -> Ids:
     """A number per row, the same for the rows of one comment (doc_id, comment_id)."""
     ids: dict[tuple[str, str], int] = {}
-    keys = zip(ordered["doc_id"].map(str), ordered["comment_id"].map(str), strict=True)
-    return np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=id_type(len(ordered)))
-
-
-def _within_comments(comment: Ids) -> tuple[Ids, Ids]:
-    """Every two rows of one comment (numbered by `_comment_numbers`): comment by comment, in
-    order of their numbers, each comment's pairs by ascending rows."""
-    left, right = [np.zeros(0, comment.dtype)], [np.zeros(0, comment.dtype)]
-    order = np.argsort(comment, kind="stable")
-    starts = np.flatnonzero(np.r_[True, np.diff(comment[order]) != 0, True])
-    for at in np.flatnonzero(np.diff(starts) > 1).tolist():  # comments with two questions or more
-        rows = np.sort(order[starts[at] : starts[at + 1]]).astype(comment.dtype)
-        a, b = np.triu_indices(len(rows), k=1)
-        left.append(rows[a])
-        right.append(rows[b])
-    return np.concatenate(left), np.concatenate(right)
+    keys = zip(rows.doc_ids, rows.comment_ids, strict=True)
+    return np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=id_type(len(rows.doc_ids)))
 
 
 def question_context(comment_text: str, question: str, max_chars: int = CONTEXT_CHARS) -> str:
@@ -207,15 +229,16 @@ def _open_flags(columns: QuestionColumns, coverage_threshold: float, material: S
                           covered, material=material)
 
 
-def _rank_labels(ordered: pd.DataFrame, labels: Sequence[int]) -> dict[int, str]:
+def _rank_labels(rows: GroupingRows, labels: Sequence[int]) -> dict[int, str]:
     """Group id per cluster label, numbered by askers, unanswered, coverage, then first row."""
     keys = []
-    askers = asker_keys(ordered["author"].tolist(), ordered["comment_id"].tolist())
-    answered = [flag(v) for v in ordered["answered"].tolist()]
-    coverages = ordered["article_coverage"].astype(float).to_numpy()
-    for label, rows in sorted(members(labels).items()):
-        unanswered = sum(not answered[k] for k in rows)
-        keys.append((-len({askers[k] for k in rows}), -unanswered, _sortable(mean_coverage(coverages[rows])), label))
+    askers = asker_keys(rows.authors, rows.comment_ids)
+    answered = rows.answered
+    coverages = rows.coverage
+    for label, positions in sorted(members(labels).items()):
+        unanswered = sum(not answered[k] for k in positions)
+        keys.append((-len({askers[k] for k in positions}), -unanswered,
+                     _sortable(mean_coverage(coverages[positions])), label))
     width = max(3, len(str(len(keys))))
     return {key[-1]: f"g{rank:0{width}d}" for rank, key in enumerate(sorted(keys), start=1)}
 
@@ -226,8 +249,12 @@ def _sortable(coverage: float) -> float:
 
 
 def _canonical_order(frame: pd.DataFrame) -> list[int]:
-    keys = zip(*([str(v) for v in frame[name].tolist()] for name in ("doc_id", "comment_id", "question")),
-               strict=True)
+    """`canonical_order` of a questions table."""
+    columns = ([str(v) for v in frame[name].tolist()] for name in ("doc_id", "comment_id", "question"))
+    return _sorted_positions(zip(*columns, strict=True))
+
+
+def _sorted_positions(keys: Iterable[tuple[str, str, str]]) -> list[int]:
     return [k for _, k in sorted((key, k) for k, key in enumerate(keys))]
 
 

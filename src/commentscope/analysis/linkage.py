@@ -30,27 +30,68 @@ Matrix = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.signedinteger[Any]]  # int32 when ids fit, else int64
 Floats = npt.NDArray[np.float64]
 Flags = npt.NDArray[np.bool_]
+APART = -1e6  # the similarity of two items kept apart (`keep_apart`): no mean reaches a threshold
 _CHUNK = 1 << 18  # edge entries evaluated at once when setting the first bounds
 Bound = tuple[float, int, int, int, int]  # (-mean, smaller end, larger end, cluster, clock when set)
 
 
-def sparse_average_linkage(count: int, pairs: Pairs, threshold: float) -> list[int]:
+def sparse_average_linkage(
+    count: int, pairs: Pairs, threshold: float, *, keep_apart: Ints | None = None
+) -> list[int]:
     """A cluster label per item (the cluster's smallest item) from sparse similarities.
 
     Each step merges the two clusters with the highest mean similarity; ties go to the pair with
     the smaller items. Copies (`Pairs.copy_of`) enter as their first item weighted by their
     number: the same merges as with every copy listed, since copies (similarity 1) merge first.
+
+    `keep_apart`, a label per item: every two items with one label count as similarity `APART`
+    (listed in `pairs` or not), so no cluster holding both reaches the threshold. The pairs'
+    similarities are overwritten for them, in place.
+
+    Memory: pass `pairs` with no other name for them (a call's result, as grouping does) and
+    their arrays are freed as the graph is built from them (16 bytes a pair).
     """
     if threshold > 1.0:
         return list(range(count))  # no mean reaches it: copies stay apart too
-    sizes = np.ones(count, np.int64)
-    if pairs.copy_of is not None:
-        sizes = np.bincount(pairs.copy_of, minlength=count).astype(np.int64)
-    roots = _roots(_Graph.build(count, pairs, sizes, threshold).cluster())
-    if pairs.copy_of is not None:
-        roots = roots[pairs.copy_of]
+    copy_of = pairs.copy_of
+    sizes = np.ones(count, np.int64) if copy_of is None else np.bincount(copy_of, minlength=count).astype(np.int64)
+    held = [pairs.left, pairs.right, pairs.similarity]
+    apart = _set_apart(pairs, keep_apart) if keep_apart is not None else None
+    del pairs  # `held` is the arrays' last reference: the build lets each go once read
+    roots = _roots(_Graph.build(count, held, apart, sizes, threshold).cluster())
+    if copy_of is not None:
+        roots = roots[copy_of]
     labels: list[int] = roots.tolist()
     return labels
+
+
+def _set_apart(pairs: Pairs, label: Ints) -> tuple[Ints, Ints]:
+    """Gives the pairs of two items with one label the similarity `APART` (in place), and
+    returns every other such pair (left < right): label by label, each label's pairs by
+    ascending items."""
+    same = label[pairs.left] == label[pairs.right]
+    pairs.similarity[same] = APART
+    left, right = _pairs_within(label)
+    listed = np.isin(_pair_key(left, right, len(label)), _pair_key(pairs.left[same], pairs.right[same], len(label)))
+    return left[~listed], right[~listed]
+
+
+def _pair_key(left: Ints, right: Ints, count: int) -> npt.NDArray[np.int64]:
+    return np.minimum(left, right).astype(np.int64) * count + np.maximum(left, right)
+
+
+def _pairs_within(label: Ints) -> tuple[Ints, Ints]:
+    """Every two items with one label: label by label, in order of the labels, each label's
+    pairs by ascending items."""
+    left, right = [np.zeros(0, label.dtype)], [np.zeros(0, label.dtype)]
+    order = np.argsort(label, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(label[order]) != 0, True])
+    for at in np.flatnonzero(np.diff(starts) > 1).tolist():  # labels with two items or more
+        items = np.sort(order[starts[at] : starts[at + 1]]).astype(label.dtype)
+        a, b = np.triu_indices(len(items), k=1)
+        left.append(items[a])
+        right.append(items[b])
+    return np.concatenate(left), np.concatenate(right)
 
 
 @dataclass
@@ -86,22 +127,30 @@ class _Graph:
     clock: int = 0  # merges so far
 
     @classmethod
-    def build(cls, count: int, pairs: Pairs, sizes: Ints, threshold: float) -> _Graph:
-        """One edge per pair inside a component of strong pairs, duplicates summed in their order."""
-        index = _index_type(count, len(pairs))
-        low = np.minimum(pairs.left, pairs.right).astype(index)
-        high = np.maximum(pairs.left, pairs.right).astype(index)
+    def build(cls, count: int, held: list[Any], apart: tuple[Ints, Ints] | None, sizes: Ints,
+              threshold: float) -> _Graph:
+        """One edge per pair inside a component of strong pairs, duplicates summed in their order.
+
+        `held` is [left, right, similarity] of the pairs, emptied: each array is let go once
+        read. `apart` lists more pairs, of similarity `APART`, none of them in `held`."""
+        similarity, right, left = held.pop(), held.pop(), held.pop()
+        apart_low, apart_high = apart if apart is not None else (left[:0], right[:0])
+        index = _index_type(count, len(left) + len(apart_low))
+        low = np.minimum(left, right).astype(index, copy=False)
+        high = np.maximum(left, right).astype(index, copy=False)
+        del left, right
         # A merge needs one pair at or above the threshold between the two clusters (a mean is
         # never above its maximum), so clusters stay inside the components of those strong
-        # pairs: pairs that join two components never matter.
-        strong = pairs.similarity >= threshold
+        # pairs: pairs that join two components never matter. (`apart` pairs are never strong.)
+        strong = similarity >= threshold
         component = _components(count, low[strong], high[strong])
-        inside = (component[low] == component[high]) & (low != high)
-        del strong, component
-        similarity = pairs.similarity
-        if not inside.all():
-            low, high, similarity = low[inside], high[inside], similarity[inside]
-        del inside
+        del strong
+        kept, kept_apart = _inside(component, low, high), _inside(component, apart_low, apart_high)
+        del component
+        low = _compressed(kept, low, kept_apart, apart_low)  # one array at a time: each old one goes
+        high = _compressed(kept, high, kept_apart, apart_high)
+        similarity = _compressed(kept, similarity, kept_apart, np.full(len(apart_low), APART))
+        del kept, kept_apart
         key = low.astype(np.int64) * count + high
         del low, high
         order = np.argsort(key, kind="stable")
@@ -248,6 +297,21 @@ class _Graph:
             self.best_other.put(winners, keep)
             pushes.extend(self.bound(o, m, keep) for o, m in zip(winners.tolist(), won.tolist(), strict=True))
         return pushes
+
+
+def _inside(component: Ints, a: Ints, b: Ints) -> Flags:
+    """Whether each pair (a[k], b[k]) joins two items of one component (and is not a loop)."""
+    found: Flags = (component[a] == component[b]) & (a != b)
+    return found
+
+
+def _compressed(keep: Flags, main: npt.NDArray[Any], keep_extra: Flags, extra: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """main[keep] then extra[keep_extra], written once into an array of that size."""
+    kept = int(np.count_nonzero(keep))
+    out = np.empty(kept + int(np.count_nonzero(keep_extra)), main.dtype)
+    np.compress(keep, main, out=out[:kept])
+    np.compress(keep_extra, extra, out=out[kept:])
+    return out
 
 
 def _index_type(count: int, pairs: int) -> type[np.signedinteger[Any]]:

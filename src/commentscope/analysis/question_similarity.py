@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from commentscope.analysis.embeddings import Vectors, embed, semantic_available
-from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, term_pairs, vector_pairs
+from commentscope.analysis.neighbours import NEIGHBOURS, Pairs, term_pair_ends, vector_pairs
 from commentscope.analysis.pair_model import PairHead, packaged_head, pair_probabilities
 from commentscope.analysis.question_terms import DescribedTexts, QuestionTerms
 from commentscope.analysis.term_rows import Ids
@@ -86,9 +86,7 @@ class LexicalSimilarity:
 
     def pairs(self, texts: Sequence[str]) -> Pairs:
         described = texts if isinstance(texts, DescribedTexts) else DescribedTexts(texts, QuestionTerms.of(texts))
-        found = term_pairs(described.terms.alphabetical("content"), self.floor)
-        ends = found.left, found.right, found.copy_of
-        del found  # its Jaccard similarities (8 bytes a pair): the head's probabilities replace them
+        ends = term_pair_ends(described.terms.alphabetical("content"), self.floor)  # the head scores them
         return _score(self.head, ends, described)
 
 

@@ -22,6 +22,7 @@ Floats = npt.NDArray[np.float64]
 _DENSE_CELLS = 1 << 22  # cells of the dense table in which `overlap` looks terms up (4 MiB of flags)
 _SIGNATURE_WORDS = 16  # 64-bit words of common terms a row keeps as bits (1,024 terms)
 _SIGNATURE_PAIRS = 1 << 16  # pairs whose signatures are compared at once
+_SIGNATURE_ROWS = 1 << 16  # rows whose signatures are made at once
 _BLOCK_ENTRIES = 1 << 21  # candidate entries (an item and one set filed under a key term) at once
 
 
@@ -60,21 +61,29 @@ class TermRows:
     @cached_property
     def _signatures(self) -> tuple[npt.NDArray[np.uint64], TermRows]:
         """Each row's most frequent terms (up to 64 * `_SIGNATURE_WORDS` of them) as bits, and
-        the rest of its terms as rows: most entries of a row are common terms."""
+        the rest of its terms as rows: most entries of a row are common terms. Made a block of
+        rows at a time: arrays over every entry would be 40 bytes each (13 million words'
+        entries at a million comments)."""
         frequency = np.bincount(self.ids, minlength=1)
         common = np.argsort(-frequency, kind="stable")[: 64 * _SIGNATURE_WORDS]
         common = common[frequency[common] > 0]
         bit = np.full(len(frequency), -1, dtype=np.int64)
         bit[common] = np.arange(len(common))
-        found = bit[self.ids]
-        owner = np.repeat(np.arange(len(self), dtype=np.int64), self.sizes)
-        signed = found >= 0
         signatures = np.zeros((len(self), max(1, -(-len(common) // 64))), dtype=np.uint64)
-        np.add.at(signatures, (owner[signed], found[signed] >> 6),  # distinct bits: adding sets them
-                  np.left_shift(np.uint64(1), (found[signed] & 63).astype(np.uint64)))
+        rest_sizes = np.zeros(len(self), dtype=np.int64)
+        rest_ids: list[Ids] = [self.ids[:0]]
+        for start in range(0, len(self), _SIGNATURE_ROWS):
+            rows = np.arange(start, min(start + _SIGNATURE_ROWS, len(self)), dtype=np.int64)
+            owner, at = self.entries(rows)
+            found = bit[self.ids[at]]
+            signed = found >= 0
+            np.add.at(signatures, (owner[signed] + start, found[signed] >> 6),  # distinct bits: adding sets them
+                      np.left_shift(np.uint64(1), (found[signed] & 63).astype(np.uint64)))
+            rest_sizes[rows] = np.bincount(owner[~signed], minlength=len(rows))
+            rest_ids.append(self.ids[at[~signed]])
         rest = np.zeros(len(self) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(owner[~signed], minlength=len(self)), out=rest[1:])
-        return signatures, TermRows(rest, self.ids[~signed])
+        np.cumsum(rest_sizes, out=rest[1:])
+        return signatures, TermRows(rest, np.concatenate(rest_ids))
 
     def shared(self, a: Index, b: Index) -> Floats:
         """Per pair (a[k], b[k]), the number of shared terms (`overlap` without weights, faster:
@@ -138,14 +147,16 @@ class TermRows:
 
 
 def term_neighbours(
-    rows: TermRows, floor: float, *, k: int, key_terms: int, posting_cap: int
+    rows: TermRows, floor: float, *, k: int, key_terms: int, posting_cap: int, scores: bool = True
 ) -> tuple[Ids, Ids, Floats, Index | None]:
     """Each distinct non-empty row's `k` most similar rows (Jaccard >= `floor`) among those filed
     under its `key_terms` rarest shared terms: (item, neighbour, Jaccard, copy_of).
 
     Rows must list their ids in ascending order, and ids must order terms as their ties are
     broken (alphabetically). Semantics as `neighbours.jaccard_neighbours`; `copy_of` is None
-    when no two non-empty rows are equal. Items and neighbours as `id_type`."""
+    when no two non-empty rows are equal. Items and neighbours as `id_type`. Without `scores`
+    the Jaccard array is empty (not kept: 8 bytes a candidate, some 15 million at a million
+    comments)."""
     sizes = rows.sizes
     copy_of, distinct = _copies(rows)
     key_owner, key_terms_, frequency = _key_entries(rows, distinct, key_terms)
@@ -161,19 +172,21 @@ def term_neighbours(
     found: list[list[npt.NDArray[Any]]] = [[], [], []]  # items, neighbours, Jaccard: block by block
     for start, end in pairwise(cuts):
         if end > start:
-            for pieces, piece in zip(found, _best(rows, sizes, distinct[key_owner[start:end]], key_terms_[start:end],
-                                                  posting_start, filed_item, floor, k), strict=True):
+            best = _best(rows, sizes, distinct[key_owner[start:end]], key_terms_[start:end],
+                         posting_start, filed_item, floor, k)
+            for pieces, piece in zip(found, best if scores else best[:2], strict=False):
                 pieces.append(piece)
+            del best
     if not found[0]:
         empty = np.zeros(0, dtype=id_type(len(rows)))
         return empty, empty, np.zeros(0), copy_of
-    items, neighbours, scores = (_joined(pieces) for pieces in found)
-    return items, neighbours, scores, copy_of
+    items, neighbours, jaccard = (_joined(pieces) for pieces in found)
+    return items, neighbours, jaccard, copy_of
 
 
 def _joined(pieces: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:
     """The pieces as one array; the list is emptied (the pieces freed as soon as joined)."""
-    joined = np.concatenate(pieces)
+    joined = np.concatenate(pieces) if pieces else np.zeros(0)
     pieces.clear()
     return joined
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from commentscope.analysis.answers import StaffMember
-from commentscope.analysis.faq import faq_gaps, group_questions, question_context
+from commentscope.analysis.faq import GroupingRows, canonical_order, faq_gaps, group_in_order, question_context
 from commentscope.analysis.question_terms import QuestionTerms
 from commentscope.analysis.sentiment import combined_score, label_for
 from commentscope.analysis.theme_tally import ThemeTally
@@ -202,9 +203,14 @@ class QuestionsReducer:
     Questions from promotional comments get no group. Off-topic comments keep theirs: lexical
     relevance misses paraphrase, and under a neutral "ask us" article it flagged a fifth of
     genuine health questions (the FAQ-grouping work, docs/faq.md).
+
+    The cells are kept as one list per column (`QUESTION_FIELDS`), and the table is built after
+    grouping: a DataFrame copies every string into its own columns, so building it first held
+    each question's strings twice through grouping's peak (docs/benchmarks.md, "Driver memory,
+    eighth round").
     """
 
-    rows: list[tuple[object, ...]] = field(default_factory=list)
+    columns: dict[str, list[object]] = field(default_factory=lambda: {name: [] for name in QUESTION_FIELDS})
     eligible: list[bool] = field(default_factory=list)  # not from a promotional comment
     context: list[str] = field(default_factory=list)  # what grouping compares (`question_context`)
     terms: QuestionTerms = field(default_factory=QuestionTerms)  # the context's words, read here (the map step)
@@ -213,8 +219,10 @@ class QuestionsReducer:
         excluded = {row.comment.comment_id for row in page.comments if row.analysis.promotional}
         text_of = {row.comment.comment_id: row.comment.text for row in page.comments}
         for q in page.questions:
-            self.rows.append((q.doc_id, q.comment_id, q.author, q.question, sys.intern(";".join(q.topics)),
-                              q.answered, sys.intern(q.answered_by), sys.intern(q.asked_of), q.article_coverage))
+            cells = (sys.intern(q.doc_id), q.comment_id, q.author, q.question, sys.intern(";".join(q.topics)),
+                     q.answered, sys.intern(q.answered_by), sys.intern(q.asked_of), q.article_coverage)
+            for column, cell in zip(self.columns.values(), cells, strict=True):
+                column.append(cell)
             eligible = q.comment_id not in excluded
             self.eligible.append(eligible)
             context = question_context(text_of.get(q.comment_id, ""), q.question) if eligible else ""
@@ -222,26 +230,41 @@ class QuestionsReducer:
             self.terms.add(context)
 
     def merge(self, later: QuestionsReducer) -> None:
-        self.rows.extend(later.rows)
+        for name, column in self.columns.items():
+            column.extend(later.columns[name])
         self.eligible.extend(later.eligible)
         self.context.extend(later.context)
         self.terms.merge(later.terms)
 
     def finish(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The questions (small columns) with their group ids, and the FAQ-gap table."""
-        questions = pd.DataFrame(self.rows, columns=list(QUESTION_FIELDS))
+        """The questions (small columns) with their group ids, and the FAQ-gap table. Ends the
+        reducer: its descriptions are reordered in place for grouping."""
+        group_ids = self._group_ids()
+        questions = pd.DataFrame(self.columns if self.eligible else None, columns=list(QUESTION_FIELDS))
         questions["answered"] = questions["answered"].astype(bool)
-        ids = pd.Series("", index=questions.index, dtype=object)
-        eligible = pd.Series(self.eligible, index=questions.index, dtype=bool)
-        context = pd.Series(self.context, index=questions.index, dtype=object)
-        if eligible.all():  # no copy of the rows or their descriptions
-            ids = group_questions(questions, context=context, terms=self.terms)
-        elif eligible.any():
-            terms = self.terms.select(np.flatnonzero(self.eligible))
-            ids[eligible] = group_questions(questions[eligible], context=context[eligible], terms=terms)
-        questions["group_id"] = ids
+        questions["group_id"] = pd.Series(group_ids, index=questions.index, dtype=object)
         grouped = questions[questions["group_id"] != ""]
+        context = pd.Series(self.context, index=questions.index, dtype=object)
         return questions, faq_gaps(grouped, grouped["group_id"], context=context[grouped.index])
+
+    def grouping_rows(self) -> tuple[GroupingRows, list[int]]:
+        """What grouping reads of every question (the cells, not copies), and the positions of
+        the eligible ones in canonical order (`faq.canonical_order`)."""
+        cells = self.columns
+        rows = GroupingRows(cast(list[str], cells["doc_id"]), cast(list[str], cells["comment_id"]),
+                            cast(list[str], cells["question"]), cells["author"],
+                            [bool(v) for v in cells["answered"]], np.array(cells["article_coverage"], dtype=float))
+        return rows, [k for k in canonical_order(rows) if self.eligible[k]]
+
+    def _group_ids(self) -> list[str]:
+        """A group id per question ("" for a promotional comment's), grouped in canonical order."""
+        rows, order = self.grouping_rows()
+        self.terms = self.terms.select(order)  # the map step's order is freed before grouping
+        ids = group_in_order(rows.take(order), [self.context[k] for k in order], self.terms)
+        group_ids = [""] * len(self.eligible)
+        for position, group_id in zip(order, ids, strict=True):
+            group_ids[position] = group_id
+        return group_ids
 
 
 @dataclass
