@@ -2,7 +2,7 @@
 question grouping and FAQ gaps, step by step, at the dump's scale or N times it.
 
 Usage:
-  python benchmarks/driver_memory.py RED.pkl [--copies N] [--keep-others]
+  python benchmarks/driver_memory.py RED.pkl [--copies N] [--keep-others] [--mapped-from BYTES]
       RED.pkl: merged reducers pickled by `benchmarks/driver_split.py --dump=RED.pkl analyze ...`
       (COMMENTSCOPE_SIMILARITY=lexical, as for the run, for the published figures).
 
@@ -28,6 +28,7 @@ from typing import Any
 
 from _benchutil import peak_mib, reset_peak, rss_mib
 
+from commentscope.engine.malloc import MAPPED_FROM, map_large_blocks
 from commentscope.engine.reducers import QuestionsReducer
 
 STEPS = (  # (module, attribute path): each call's peak and the RSS after it
@@ -124,6 +125,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("dump", type=Path)
     parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--keep-others", action="store_true")
+    parser.add_argument("--mapped-from", type=int, default=MAPPED_FROM,
+                        help="bytes: map_large_blocks(N) before finish, as the run does (0: glibc's default)")
     parser.add_argument("--sizes", action="store_true", help="print each reducer's pickled size (RSS grows by it)")
     args = parser.parse_args(argv)
     base = rss_mib()
@@ -140,6 +143,8 @@ def main(argv: list[str]) -> int:
           f"{' and the other reducers' if others else ''}", file=sys.stderr)
     for module, name in STEPS:
         _wrap(module, name)
+    if args.mapped_from:  # as `analyze_to_folder` does before the corpus tables
+        map_large_blocks(args.mapped_from)
     questions.finish()
     for step in sorted(_done, key=lambda s: s.started):
         print(f"  {'  ' * step.depth}{step.name:{32 - 2 * step.depth}s} CPU {step.cpu:6.2f} s  "

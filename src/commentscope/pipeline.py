@@ -23,6 +23,7 @@ from commentscope.engine import (
     run,
     runner_for,
 )
+from commentscope.engine.malloc import map_large_blocks
 from commentscope.engine.run import Streamed, _matcher
 from commentscope.readers.options import ReadOptions
 from commentscope.results import Analysis
@@ -124,7 +125,9 @@ def analyze_to_folder(
     `tables` is False) and then writing the charts and report.html (unless `charts` is False).
 
     `out_dir` is written in place: the command line gives it an `OutputRun`'s staging folder.
-    Memory stays flat in the number of pages beyond the corpus tables' own state.
+    Memory stays flat in the number of pages beyond the corpus tables' own state. Before the
+    corpus tables are finished, glibc's malloc is set to map blocks of 1 MiB or more on their own
+    for the rest of the process (`engine.malloc.map_large_blocks`): a lower peak for some CPU.
     """
     check_period(options.period)
     progress = progress or Progress()
@@ -136,6 +139,7 @@ def analyze_to_folder(
     except BaseException:
         sink.close()  # the streamed files stay behind, closed, for the caller to discard
         raise
+    map_large_blocks()  # freed arrays go back to the system: the peak of question grouping (engine/malloc.py)
     done = finish(reducers, _matcher(options.topics, options.replace_topics), options.period)
     written = sink.finish(done)
     if charts:

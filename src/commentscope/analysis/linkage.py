@@ -151,16 +151,22 @@ class _Graph:
         high = _compressed(kept, high, kept_apart, apart_high)
         similarity = _compressed(kept, similarity, kept_apart, np.full(len(apart_low), APART))
         del kept, kept_apart
-        key = low.astype(np.int64) * count + high
-        del low, high
+        key = low.astype(np.int64)  # in place from here: each temporary is 8 bytes a pair
+        del low
+        key *= count
+        key += high
+        del high
         order = np.argsort(key, kind="stable")
         key.sort()
         sums = similarity[order].astype(np.float64, copy=False)  # float32 input: summed in doubles, as before
         del order, similarity
-        low = (key // count).astype(index)
-        high = (key - low * np.int64(count)).astype(index)
-        sums *= sizes[low]
-        sums *= sizes[high]
+        low, high = np.empty(len(key), index), np.empty(len(key), index)
+        np.floor_divide(key, count, out=low, casting="unsafe")
+        np.remainder(key, count, out=high, casting="unsafe")
+        for at in range(0, len(sums), _CHUNK):  # the weights, a chunk of pairs at a time
+            chunk = slice(at, at + _CHUNK)
+            sums[chunk] *= sizes[low[chunk]]
+            sums[chunk] *= sizes[high[chunk]]
         first = np.ones(len(key), bool)
         first[1:] = key[1:] != key[:-1]
         del key

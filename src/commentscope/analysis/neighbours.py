@@ -185,21 +185,11 @@ def _canonical(left: Ids, right: Ids, sims: npt.NDArray[np.float64]) -> Pairs:
     return Pairs(low, high, sims)
 
 
-def _distinct_ends(left: Ids, right: Ids) -> tuple[Ids, Ids]:
-    """`_canonical`'s ends without similarities: each pair once, left < right, sorted; the key
-    alone is sorted (8 bytes a pair; `_canonical` also holds the sort's order and the permuted
-    similarities)."""
-    if len(left) == 0:
-        return Pairs.empty().left, Pairs.empty().right
-    key, width = _pair_keys(left, right)
-    key.sort()
-    return _ends(key[_firsts(key)], width)
-
-
 def _pair_keys(left: Ids, right: Ids) -> tuple[Index, int]:
     """One int64 per pair, low * width + high, and the width (one more than the largest end)."""
     width = int(max(left.max(), right.max())) + 1
-    key = np.minimum(left, right).astype(np.int64)
+    key = np.empty(len(left), np.int64)
+    np.minimum(left, right, out=key)
     key *= width
     key += np.maximum(left, right)
     return key, width
@@ -299,7 +289,12 @@ def term_pair_ends(rows: TermRows, floor: float, *, k: int = JACCARD_NEIGHBOURS,
     order, in about half the memory at the peak (no similarity is carried through the sort)."""
     if not 0.0 < floor <= 1.0:
         raise ValueError(f"Jaccard floor must be in (0, 1], got {floor}")
-    left, right, _, copy_of = term_neighbours(rows, floor, k=k, key_terms=key_terms, posting_cap=posting_cap,
-                                              scores=False)
-    low, high = _distinct_ends(left, right)
+    found = term_neighbours(rows, floor, k=k, key_terms=key_terms, posting_cap=posting_cap, scores=False)
+    copy_of = found[3]
+    if len(found[0]) == 0:
+        return Pairs.empty().left, Pairs.empty().right, copy_of
+    key, width = _pair_keys(found[0], found[1])
+    del found  # the candidates' ends: the key holds them
+    key.sort()
+    low, high = _ends(key[_firsts(key)], width)
     return low, high, copy_of

@@ -185,9 +185,17 @@ def term_neighbours(
 
 
 def _joined(pieces: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:
-    """The pieces as one array; the list is emptied (the pieces freed as soon as joined)."""
-    joined = np.concatenate(pieces) if pieces else np.zeros(0)
-    pieces.clear()
+    """The pieces as one array; the list is emptied, each piece freed once copied: the joined
+    array's pages become resident as the pieces' go, so the two are not held at once."""
+    if not pieces:
+        return np.zeros(0)
+    joined = np.empty(sum(len(piece) for piece in pieces), dtype=pieces[0].dtype)
+    pieces.reverse()
+    at = 0
+    while pieces:
+        piece = pieces.pop()
+        joined[at : at + len(piece)] = piece
+        at += len(piece)
     return joined
 
 
