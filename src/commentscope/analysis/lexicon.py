@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import compress
 from typing import Generic, NamedTuple, TypeVar
+from weakref import WeakValueDictionary
 
 from commentscope.analysis.taxonomy import MIN_STEM, Taxonomy
 from commentscope.text import WORD_PART_RE, stem, stopwords
@@ -280,6 +281,18 @@ class Lexicon:
             elif entry.topic in company or not (weak_in & company):
                 kept.add(hit)
         return kept
+
+
+_COMPILED: WeakValueDictionary[Taxonomy, Lexicon] = WeakValueDictionary()
+
+
+def compiled(taxonomy: Taxonomy) -> Lexicon:
+    """The taxonomy's `Lexicon`, compiled once while something holds it: a process's matchers
+    of equal taxonomies (the map step's and the question features' packaged one) share it."""
+    lexicon = _COMPILED.get(taxonomy)
+    if lexicon is None:
+        lexicon = _COMPILED[taxonomy] = Lexicon(taxonomy)
+    return lexicon
 
 
 Found = tuple[int, int, Entry]  # start, end, entry: what the tables yield
