@@ -95,9 +95,9 @@ class GluedForms:
         self._short_inner: set[str] = set()  # those of them that a longer form begins with
 
     def add(self, form: str) -> None:
-        shorter = min(len(form), _BUCKET)
-        self._short_inner.update(form[:n] for n in range(1, shorter))
-        self._short.update(form[:n] for n in range(1, shorter))
+        beginnings = [form[:n] for n in range(1, min(len(form), _BUCKET))]
+        self._short_inner.update(beginnings)
+        self._short.update(beginnings)
         if len(form) < _BUCKET:
             self._short.add(form)
             return
