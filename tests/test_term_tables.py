@@ -80,3 +80,16 @@ def test_glued_table_finds_split_and_glued_writings() -> None:
     assert list(table.extend(["pre", "the", "biotics"], 0)) == []  # never across a function word
     assert list(table.extend(["pre", "bio", "tic", "s"], 0)) == [(0, 4, "prebiotics")]
     assert list(table.extend(["pr", "e", "bio", "tic", "s"], 0)) == []  # at most four words glued
+
+
+def test_tables_answer_for_phrases_added_after_a_search() -> None:
+    phrases: PhraseTable[str] = PhraseTable()
+    phrases.add(("salt", "water"), "salt water")
+    assert list(phrases.scan(["coconut", "water"])) == []
+    phrases.add(("coconut", "water"), "coconut water")
+    assert list(phrases.scan(["coconut", "water"])) == [(0, 2, "coconut water")]
+    glued: GluedTable[str] = GluedTable(str)
+    glued.add(["pre", "natal"], "prenatal", "prenatal")
+    assert list(glued.extend(["pre", "biotics"], 0)) == []
+    glued.add(["prebiotics"], "prebiotics", "prebiotics")
+    assert list(glued.extend(["pre", "biotics"], 0)) == [(0, 2, "prebiotics")]

@@ -92,8 +92,7 @@ class Lexicon:
         self.ending_sizes = sorted({len(e) for e in self.endings}, reverse=True)
         # a text's words are mostly words seen before: what each finds is worked out once
         self.facts = lru_cache(maxsize=1 << 16)(self._facts)
-        # a term's sense (`_sense_key`) is worked out when it is first found, not for every term
-        self.weak_in = cache(self._weak_in)
+        self.weak_in = _Weakness(self.weak)
 
     def _add_term(self, entry: Entry, seen: dict[object, set[object]]) -> None:
         """File a term under its keys, unless an earlier term of the topic has the same key."""
@@ -157,10 +156,6 @@ class Lexicon:
             found = self._senses(found)
         return _outermost(found)
 
-    def _weak_in(self, term: str) -> set[int] | None:
-        """The topics where `term` is weak (its `_sense_key` is a weak term's), None if none."""
-        return self.weak.get(_sense_key(term))
-
     def _by_ending(self, word: str) -> tuple[Entry, ...]:
         """The entries of the endings that `plain` form `word` ends in, with MIN_STEM letters
         before it, longest ending first; each entry names the word found ("metoprolol")."""
@@ -180,7 +175,7 @@ class Lexicon:
         weak_found = False
         weak_in = self.weak_in
         for _, _, entry in found:
-            if entry.ending or weak_in(entry.term) is None:
+            if entry.ending or weak_in[entry.term] is None:
                 company.add(entry.topic)
             else:
                 weak_found = True
@@ -189,7 +184,7 @@ class Lexicon:
         kept = set()
         for hit in found:
             entry = hit[2]
-            weak = None if entry.ending else weak_in(entry.term)
+            weak = None if entry.ending else weak_in[entry.term]
             if weak is None:
                 kept.add(hit)
             elif entry.topic in weak:
@@ -198,6 +193,20 @@ class Lexicon:
             elif entry.topic in company or not (weak & company):
                 kept.add(hit)
         return kept
+
+
+class _Weakness(dict[str, "set[int] | None"]):
+    """Term -> the topics where it is weak (its `_sense_key` is a weak term's), None if none:
+    worked out when a term is first found, not for every term (stemming every drug name took
+    most of the build), then a plain dict look-up."""
+
+    def __init__(self, weak: dict[tuple[str, ...], set[int]]) -> None:
+        super().__init__()
+        self._weak = weak
+
+    def __missing__(self, term: str) -> set[int] | None:
+        topics = self[term] = self._weak.get(_sense_key(term))
+        return topics
 
 
 def _first_time(seen: dict[object, set[object]], table: object, key: object) -> bool:
