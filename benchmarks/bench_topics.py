@@ -63,7 +63,9 @@ def one_pass(docs: list[Document], matcher: TopicMatcher) -> tuple[dict[str, flo
         for comment in doc.comments:
             read = _timed(clock, "read", matcher.read, comment.text)
             reads.append(read)
-            digest.update(repr((read.topics, read.hits)).encode())
+            # each hit as its span and what its entry names (topic, rank, term): not the entry's
+            # internal fields, which two checkouts may keep differently
+            digest.update(repr((read.topics, [(h.start, h.end, h.entry[:3]) for h in read.hits])).encode())
             if read.topics:
                 found = _timed(clock, "match_sentences", matcher.match_sentences, split_sentences(comment.text), read)
                 digest.update(repr(found).encode())

@@ -350,6 +350,29 @@ def test_drug_name_list_leaves_common_words_alone(default: TopicMatcher, text: s
     assert "medication" not in default.match(text)
 
 
+# Packaged drug names as readers write them (the name table is the lexicon's largest)
+DRUG_NAMES_WRITTEN = [
+    ("I was on Abilify for a year", ("Abilify",)),
+    ("ABILIFY and ZYRTEC", ("Abilify", "Zyrtec")),
+    ("two Advils and my lipitor's price", ("Advil", "Lipitor")),
+    ("aspirin and codeine for the pain", ("Aspirin and codeine",)),  # multi-word, outermost
+    ("Aspirin today, codeine later", ("aspirin", "Codeine")),  # two terms, not the phrase
+    ("ab vancomycin or Ab-vancomycin", ("Ab-vancomycin",)),  # hyphen and space alike
+    ("abvancomycin", ("Ab-vancomycin",)),  # a multi-word name glued
+    ("lipi tor", ("Lipitor",)),  # a one-word name split
+    ("Abx-egf monoclonal antibody trial", ("Abx egf monoclonal antibody",)),  # equal: the first listed
+    ("the Advillage and Lipitorx, preprolia", None),  # names inside longer words
+    ("prolia the tor, lipi the tor", ("Prolia",)),  # never glued across a function word
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DRUG_NAMES_WRITTEN, ids=[text for text, _ in DRUG_NAMES_WRITTEN])
+def test_drug_names_as_written(default: TopicMatcher, text: str, expected: tuple[str, ...] | None) -> None:
+    assert default.match(text).get("medication") == expected
+    words = token_words(text)
+    assert default._lexicon.found(words)[2] == _found_table_by_table(default._lexicon, words)
+
+
 # The matcher reads a comment once (`read`) and finds each sentence's terms in that reading
 # (`match_sentences(..., within=read)`); both must give what reading every text afresh gives.
 TERM_WORDS = ["water", "kefir", "coconut", "filters", "vitamin", "K2", "True", "Life", "PB", "MK", "7", "magnesium",
@@ -452,29 +475,25 @@ def test_lowers_alike_is_false_where_the_splits_differ(text: str) -> None:
 
 
 def _found_table_by_table(lexicon: Lexicon, words: list[str]) -> set[Found]:
-    """Every term occurrence as the tables were first walked: each table over every word."""
+    """Every term occurrence as the tables were first walked: each table over every word, every
+    run of words looked up (glued forms: while the glued letters begin a form)."""
     stems, plains = [stem(w) for w in words], [plain(w) for w in words]
     found: set[Found] = set()
     for table, keys in ((lexicon.words, stems), (lexicon.names, plains)):
-        for i in range(len(keys)):
-            key, end = (keys[i],), i + 1
-            while True:
-                found.update((i, end, value) for value in table._entries.get(key, ()))
-                if end == len(keys) or key not in table._prefixes:
-                    break
-                key, end = (*key, keys[end]), end + 1
+        for i, j in itertools.combinations(range(len(keys) + 1), 2):
+            found.update((i, j, value) for value in table.get(tuple(keys[i:j])))
     stop = stopwords()
     for glued_table, keys in ((lexicon.glued_words, stems), (lexicon.glued_names, plains)):
-        heads = glued_table._heads
+        begins = glued_table.forms.begins
         for i, word in enumerate(words):
-            if word not in heads or word in stop:
+            if not begins(word) or word in stop:
                 continue
-            found.update((i, i + 1, value) for value in glued_table._one_word.get(keys[i], ()))
+            found.update((i, i + 1, value) for value in glued_table.alone(word, keys[i]))
             glued, j = word, i + 1
-            while glued in heads and j < min(len(words), i + 4) and words[j] not in stop:
+            while begins(glued) and j < min(len(words), i + 4) and words[j] not in stop:
                 glued, j = glued + words[j], j + 1
-                if glued[: max(len(glued) - 3, len(word) + 1)] in heads:
-                    found.update((i, j, value) for value in glued_table._entries.get(glued_table._normal(glued), ()))
+                if begins(glued[: max(len(glued) - 3, len(word) + 1)]):
+                    found.update((i, j, value) for value in glued_table.get(glued_table._normal(glued)))
     for i, word in enumerate(plains):
         found.update((i, i + 1, entry) for entry in lexicon._by_ending(word))
     return found

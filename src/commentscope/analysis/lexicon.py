@@ -1,26 +1,24 @@
 """The compiled taxonomy: term tables that find every term of a text in one pass.
 
-Each kind of term sits in one table: words by Snowball stem, names by `plain` form, both also
-with their letters glued together, and the vetoes. A table is keyed by word tuples and walked
-once per text with prefix pruning, so a match costs a few dict look-ups per candidate word
-whatever the size of the lexicon; only words that can start a term are looked at. What the
+Each kind of term sits in one table (`term_tables`): words by Snowball stem, names by `plain`
+form, both also with their letters glued together, and the vetoes. A table is keyed by words
+and walked once per text with prefix pruning, so a match costs a few look-ups per candidate
+word whatever the size of the lexicon; only words that can start a term are looked at. What the
 tables find (`Lexicon.found`) is then weighed (`Lexicon.decide`): vetoes, weak terms, nesting.
 See `topics` for what matches what.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import compress
-from typing import Generic, NamedTuple, TypeVar
+from typing import NamedTuple
+from weakref import WeakValueDictionary
 
 from commentscope.analysis.taxonomy import MIN_STEM, Taxonomy
-from commentscope.text import WORD_PART_RE, stem, stopwords
-
-_MAX_GLUED = 4  # words that may be glued together into one squashed match ("true life pb")
-
-V = TypeVar("V")
+from commentscope.analysis.term_tables import GluedTable, PhraseTable
+from commentscope.text import WORD_PART_RE, stem
 
 
 def text_words(text: str) -> list[str]:
@@ -29,100 +27,14 @@ def text_words(text: str) -> list[str]:
     return WORD_PART_RE.findall(text.lower().replace("’", "'"))
 
 
-@cache
-def plain(word: str) -> str:
-    """A lower-cased word without possessive or plural -s: how exclude phrases are compared."""
+def plain_form(word: str) -> str:
+    """A lower-cased word without possessive or plural -s: how names and exclude phrases are
+    compared."""
     word = word.removesuffix("'s")
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-class _PhraseTable(Generic[V]):
-    """Phrases keyed by word tuples, found in a word sequence in one pass with prefix pruning."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, ...], list[V]] = {}
-        self._prefixes: set[tuple[str, ...]] = set()
-        self._firsts: set[str] = set()
-
-    def add(self, key: tuple[str, ...], value: V) -> None:
-        self._entries.setdefault(key, []).append(value)
-        self._prefixes.update(key[:n] for n in range(1, len(key)))
-        self._firsts.add(key[0])
-
-    def __bool__(self) -> bool:
-        return bool(self._entries)
-
-    def alone(self, word: str) -> tuple[V, ...]:
-        """The one-word phrases `word` is."""
-        return tuple(self._entries.get((word,), ()))
-
-    def continues(self, word: str) -> bool:
-        """Whether a longer phrase may start with `word`."""
-        return (word,) in self._prefixes
-
-    def extend(self, words: Sequence[str], i: int) -> Iterator[tuple[int, int, V]]:
-        """(i, end, value) for every phrase of two words or more that starts at word `i`."""
-        entries, prefixes, size = self._entries, self._prefixes, len(words)
-        key: tuple[str, ...] = (words[i],)
-        end = i + 1
-        while end < size and key in prefixes:
-            key, end = (*key, words[end]), end + 1
-            for value in entries.get(key, ()):
-                yield i, end, value
-
-    def scan(self, words: Sequence[str]) -> Iterator[tuple[int, int, V]]:
-        """(start, end, value) for every phrase found, as word indices."""
-        entries, prefixes, firsts, size = self._entries, self._prefixes, self._firsts, len(words)
-        if firsts.isdisjoint(words):  # most sentences: no phrase can start anywhere
-            return
-        for i in compress(range(size), map(firsts.__contains__, words)):  # where one can
-            key: tuple[str, ...] = (words[i],)
-            end = i + 1
-            while True:
-                for value in entries.get(key, ()):
-                    yield i, end, value
-                if end == size or key not in prefixes:
-                    break
-                key, end = (*key, words[end]), end + 1
-
-
-class _GluedTable(Generic[V]):
-    """Phrases keyed by their letters glued together and normalised ("truelifepb", "mk7")."""
-
-    def __init__(self, normal: Callable[[str], str]) -> None:
-        self._normal = normal  # `stem` for words, `plain` for names
-        self._entries: dict[str, list[V]] = {}
-        self._one_word: dict[str, list[V]] = {}  # glued multi-word terms ("TrueLifePB")
-        self._heads: set[str] = set()  # every prefix of every glued form
-        self._inner: set[str] = set()  # every prefix of a glued form but the whole form
-
-    def add(self, parts: Sequence[str], value: V) -> None:
-        glued = "".join(parts)
-        self._entries.setdefault(self._normal(glued), []).append(value)
-        if len(parts) > 1:  # a one-word term in one text word is the phrase table's business
-            self._one_word.setdefault(self._normal(glued), []).append(value)
-        self._heads.update(glued[:n] for n in range(1, len(glued) + 1))
-        self._inner.update(glued[:n] for n in range(1, len(glued)))
-
-    def alone(self, word: str, key: str) -> tuple[V, ...]:
-        """The glued multi-word phrases that `word` (normalised: `key`) is written as."""
-        # function words are never glued: "be an" is not "beans"
-        return tuple(self._one_word.get(key, ())) if word in self._heads and word not in stopwords() else ()
-
-    def continues(self, word: str) -> bool:
-        """Whether `word` glued to the words after it may give a glued form."""
-        return word in self._inner and word not in stopwords()
-
-    def extend(self, words: Sequence[str], i: int) -> Iterator[tuple[int, int, V]]:
-        """(i, end, value) for every glued form of words `i` to `end` (two or more)."""
-        entries, heads, stop, word = self._entries, self._heads, stopwords(), words[i]
-        glued, j, stop_at = word, i + 1, min(len(words), i + _MAX_GLUED)
-        while glued in heads and j < stop_at and words[j] not in stop:
-            glued, j = glued + words[j], j + 1
-            # beyond the first word, only an inflectional ending may differ from a glued form
-            if glued[: max(len(glued) - 3, len(word) + 1)] in heads:
-                for value in entries.get(self._normal(glued), ()):
-                    yield i, j, value
+plain = cache(plain_form)  # a text's words: the same few thousand again and again (terms: `plain_form`)
 
 
 class _Facts(NamedTuple):
@@ -142,7 +54,7 @@ class Entry(NamedTuple):
     topic: int
     rank: int  # position of the term in its topic: the first-written of equal terms wins
     term: str
-    key: tuple[str, ...] = ()  # `_sense_key` of the term: how weak terms are recognised
+    ending: bool = False  # found by one of the topic's `endings`: `term` is the word found, never weak
 
 
 def _sense_key(term: str) -> tuple[str, ...]:
@@ -160,40 +72,40 @@ class Lexicon:
     """The compiled taxonomy: words by stem, names by plain form, both also glued; vetoes."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self.words: _PhraseTable[Entry] = _PhraseTable()
-        self.names: _PhraseTable[Entry] = _PhraseTable()
-        self.glued_words: _GluedTable[Entry] = _GluedTable(stem)
-        self.glued_names: _GluedTable[Entry] = _GluedTable(plain)
-        self.vetoes: _PhraseTable[int] = _PhraseTable()
+        self.words: PhraseTable[Entry] = PhraseTable()
+        self.names: PhraseTable[Entry] = PhraseTable()
+        self.glued_words: GluedTable[Entry] = GluedTable(stem)
+        self.glued_names: GluedTable[Entry] = GluedTable(plain)
+        self.vetoes: PhraseTable[int] = PhraseTable()
         self.weak: dict[tuple[str, ...], set[int]] = {}  # weak term -> topics where it is weak
         self.endings: dict[str, list[Entry]] = {}
         for index, topic in enumerate(taxonomy.topics):
-            seen: set[tuple[str, ...]] = set()
+            seen: dict[object, set[object]] = {}  # table -> the topic's keys filed in it
             for rank, term in enumerate(topic.terms):
-                self._add_term(Entry(index, rank, term, _sense_key(term)), seen)
+                self._add_term(Entry(index, rank, term), seen)
             for phrase in topic.exclude:
-                self.vetoes.add(tuple(plain(word) for word in text_words(phrase)), index)
+                self.vetoes.add(tuple(plain_form(word) for word in text_words(phrase)), index)
             for term in topic.weak:
                 self.weak.setdefault(_sense_key(term), set()).add(index)
             for rank, ending in enumerate(topic.endings, start=len(topic.terms)):
-                self.endings.setdefault(ending, []).append(Entry(index, rank, "-" + ending))
+                self.endings.setdefault(ending, []).append(Entry(index, rank, "-" + ending, ending=True))
         self.ending_sizes = sorted({len(e) for e in self.endings}, reverse=True)
         # a text's words are mostly words seen before: what each finds is worked out once
         self.facts = lru_cache(maxsize=1 << 16)(self._facts)
+        self.weak_in = _Weakness(self.weak)
 
-    def _add_term(self, entry: Entry, seen: set[tuple[str, ...]]) -> None:
+    def _add_term(self, entry: Entry, seen: dict[object, set[object]]) -> None:
         """File a term under its keys, unless an earlier term of the topic has the same key."""
         words = text_words(entry.term)
         is_name = entry.term != entry.term.lower()
-        normal = plain if is_name else stem
-        kind = "name" if is_name else "word"
-        key = (kind, *(normal(word) for word in words))
-        glued = (f"glued {kind}", normal("".join(words)))
-        if key not in seen:
-            (self.names if is_name else self.words).add(key[1:], entry)
-        if glued not in seen:
-            (self.glued_names if is_name else self.glued_words).add(words, entry)
-        seen.update((key, glued))
+        normal = plain_form if is_name else stem
+        key = tuple(map(normal, words))
+        glued = key[0] if len(key) == 1 else normal("".join(words))
+        table, glued_table = (self.names, self.glued_names) if is_name else (self.words, self.glued_words)
+        if _first_time(seen, table, key):
+            table.add(key, entry)
+        if _first_time(seen, glued_table, glued):
+            glued_table.add(words, glued, entry)
 
     def hits(self, words: Sequence[str]) -> list[Hit]:
         """Term occurrences that no veto of their topic overlaps, outermost per topic."""
@@ -261,8 +173,9 @@ class Lexicon:
         """
         company: set[int] = set()
         weak_found = False
+        weak_in = self.weak_in
         for _, _, entry in found:
-            if entry.key not in self.weak:
+            if entry.ending or weak_in[entry.term] is None:
                 company.add(entry.topic)
             else:
                 weak_found = True
@@ -271,15 +184,50 @@ class Lexicon:
         kept = set()
         for hit in found:
             entry = hit[2]
-            weak_in = self.weak.get(entry.key)
-            if weak_in is None:
+            weak = None if entry.ending else weak_in[entry.term]
+            if weak is None:
                 kept.add(hit)
-            elif entry.topic in weak_in:
+            elif entry.topic in weak:
                 if entry.topic in company:
                     kept.add(hit)
-            elif entry.topic in company or not (weak_in & company):
+            elif entry.topic in company or not (weak & company):
                 kept.add(hit)
         return kept
+
+
+class _Weakness(dict[str, "set[int] | None"]):
+    """Term -> the topics where it is weak (its `_sense_key` is a weak term's), None if none:
+    worked out when a term is first found, not for every term (stemming every drug name took
+    most of the build), then a plain dict look-up."""
+
+    def __init__(self, weak: dict[tuple[str, ...], set[int]]) -> None:
+        super().__init__()
+        self._weak = weak
+
+    def __missing__(self, term: str) -> set[int] | None:
+        topics = self[term] = self._weak.get(_sense_key(term))
+        return topics
+
+
+def _first_time(seen: dict[object, set[object]], table: object, key: object) -> bool:
+    """Whether `key` is new to `table` (and now seen there)."""
+    keys = seen.setdefault(table, set())
+    if key in keys:
+        return False
+    keys.add(key)
+    return True
+
+
+_COMPILED: WeakValueDictionary[Taxonomy, Lexicon] = WeakValueDictionary()
+
+
+def compiled(taxonomy: Taxonomy) -> Lexicon:
+    """The taxonomy's `Lexicon`, compiled once while something holds it: a process's matchers
+    of equal taxonomies (the map step's and the question features' packaged one) share it."""
+    lexicon = _COMPILED.get(taxonomy)
+    if lexicon is None:
+        lexicon = _COMPILED[taxonomy] = Lexicon(taxonomy)
+    return lexicon
 
 
 Found = tuple[int, int, Entry]  # start, end, entry: what the tables yield

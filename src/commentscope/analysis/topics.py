@@ -21,7 +21,7 @@ from functools import cached_property
 from itertools import accumulate, chain
 from typing import NamedTuple
 
-from commentscope.analysis.lexicon import Found, Hit, Lexicon, Veto, text_words
+from commentscope.analysis.lexicon import Found, Hit, Lexicon, Veto, compiled, text_words
 from commentscope.analysis.taxonomy import Taxonomy, Topic, load_taxonomy
 from commentscope.text import WORD_PART_RE, stem
 
@@ -159,14 +159,15 @@ class TextTerms:
 
 
 class TopicMatcher:
-    """Finds the taxonomy's terms in texts; the lexicon is compiled on first use."""
+    """Finds the taxonomy's terms in texts; the lexicon is compiled on first use, once per process
+    for matchers of equal taxonomies (`compiled`)."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
 
     @cached_property
     def _lexicon(self) -> Lexicon:
-        return Lexicon(self.taxonomy)
+        return compiled(self.taxonomy)
 
     @cached_property
     def _names(self) -> tuple[str, ...]:
