@@ -42,9 +42,9 @@ def _grouped(reducers: Any, cache: Path | None) -> tuple[pd.DataFrame, pd.DataFr
     seen: dict[str, Any] = {}
     rank_labels, gaps = faq._rank_labels, reducer_module.faq_gaps
 
-    def timed_rank(ordered: pd.DataFrame, labels: Any) -> dict[int, str]:
+    def timed_rank(rows: faq.GroupingRows, labels: Any) -> dict[int, str]:
         cpu = time.process_time()
-        ids = rank_labels(ordered, labels)
+        ids = rank_labels(rows, labels)
         print(f"_rank_labels             CPU {time.process_time() - cpu:6.2f} s", file=sys.stderr)
         return ids
 

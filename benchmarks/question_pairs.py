@@ -4,8 +4,9 @@ Usage:
   python benchmarks/question_pairs.py DUMP [--describe]
 
 DUMP is a pickle of the merged reducers (`benchmarks/driver_split.py --dump=FILE ...`, lexical
-run). The questions are taken as `QuestionsReducer.finish` hands them to grouping (eligible,
-canonical order). When the reducer stored their descriptions in the map step (`terms`), the
+run; since the eighth round the questions reducer keeps its cells as columns, so older dumps do
+not load). The questions are taken as `QuestionsReducer.finish` hands them to grouping
+(`grouping_rows`: eligible, canonical order). When the reducer stored their descriptions in the map step (`terms`), the
 pairs read them; a dump without them (made before `QuestionTerms`) is tokenised here, as the
 driver did then. Prints the CPU seconds of `LexicalSimilarity.pairs`, the driver's resident
 memory, and a digest of the pairs (equal digests: the same pairs and probabilities, bit for
@@ -24,11 +25,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
-from commentscope.analysis.faq import _canonical_order
 from commentscope.analysis.question_similarity import LexicalSimilarity
-from commentscope.engine.reducers import QUESTION_FIELDS
 
 
 def _merge_cost(texts: list[str], chunks: int) -> None:
@@ -48,16 +46,14 @@ def _merge_cost(texts: list[str], chunks: int) -> None:
 
 def main(argv: list[str]) -> int:
     reducer = pickle.loads(Path(argv[0]).read_bytes()).questions
-    frame = pd.DataFrame(reducer.rows, columns=list(QUESTION_FIELDS))
-    eligible = np.flatnonzero(reducer.eligible)
-    order = _canonical_order(frame.iloc[eligible])
-    texts: list[str] = [reducer.context[k] for k in eligible[order]]
+    _, order = reducer.grouping_rows()
+    texts: list[str] = [reducer.context[k] for k in order]
     stored = getattr(reducer, "terms", None)
     compared: object = texts
     if stored is not None:
         from commentscope.analysis.question_terms import DescribedTexts, QuestionTerms
 
-        compared = DescribedTexts(texts, stored.select(eligible[order]))
+        compared = DescribedTexts(texts, stored.select(order))
         if "--describe" in argv:
             cpu = time.process_time()
             QuestionTerms.of(texts)
