@@ -7,9 +7,9 @@ that is freed, up to 32 MiB. Question grouping allocates and frees arrays of eve
 a few KiB to a few hundred MiB: once its first big arrays are freed, every array below 32 MiB
 comes from the heap, and the space they leave is reused only in part. Fixing the threshold
 stops that adjustment. Measured with `benchmarks/driver_memory.py` on 424,050 questions (what a
-million comments give): the peak of grouping 1,651 MiB with glibc's default, 1,416 MiB mapped
-from 1 MiB (docs/benchmarks.md, "Driver memory, eighth round"), for about 30 % more CPU in
-grouping (page faults on fresh mappings).
+million comments give): the peak of grouping 1,705 MiB with glibc's default, 1,525 MiB with
+blocks of 2 MiB or more mapped (docs/benchmarks.md, "Driver memory, eighth round"), for up to a
+fifth more CPU in grouping (page faults on fresh mappings) on that noisy machine.
 """
 
 from __future__ import annotations
