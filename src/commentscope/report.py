@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from urllib.parse import quote
 import jinja2
 import pandas as pd
 
+from commentscope.analysis.language import reads_english
 from commentscope.analysis.trends import ALL_TOPICS
 from commentscope.charts import CHARTS, render_charts
 from commentscope.results import PAGE_COMMENTS, REPORT_PAGES, Analysis
@@ -134,7 +136,18 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
         "failed": [{"source": _text(d["source"]) or _text(d["doc_id"]), "error": _text(d["error"])}
                    for d in _records(failed.head(MAX_FAILED))],
         "failed_total": len(failed),
+        "other_languages": _other_languages(documents),
     }
+
+
+def _other_languages(documents: pd.DataFrame) -> list[tuple[str, int]]:
+    """Pages read in a language other than English, per language (most pages first): the
+    report says that their sentiment and themes read English."""
+    if "language" not in documents:
+        return []
+    languages = [_text(language) for language in documents["language"]]
+    counts = Counter(language for language in languages if not reads_english(language))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 class _Lookup:

@@ -51,6 +51,7 @@ class DocumentFigures:
     staff_replies: int
     mean_sentiment: float | None
     top_topics: tuple[str, ...] = joined("; ")
+    language: str = ""  # the page's language (`analysis.language`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class CommentRow:
 class CommentAnalysis:
     """What the analyzers say about one comment (comments.csv, last columns)."""
 
+    language: str = ""  # ISO 639-1 code, "" when neither the comment nor its page says (`analysis.language`)
     topics: tuple[str, ...] = joined(";")
     topic_evidence: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), metadata={"cell": "evidence"})
     vader_compound: float = 0.0

@@ -14,6 +14,7 @@ from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staf
 from commentscope.analysis.coverage import ArticleCoverage, article_passages, coverage_text
 from commentscope.analysis.faq import stands_alone
 from commentscope.analysis.inline_answer import split_inline_answer
+from commentscope.analysis.language import page_languages
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
@@ -27,7 +28,7 @@ from commentscope.analysis.sentiment import (
     default_analyzer,
     score_sentences,
 )
-from commentscope.analysis.topics import TextTerms, TopicMatcher
+from commentscope.analysis.topics import TextTerms, TopicMatcher, token_words
 from commentscope.model import Comment, Document
 from commentscope.results import CommentAnalysis, QuestionRow, TopicMentionRow
 
@@ -45,6 +46,7 @@ class DocumentAnalysis:
     staff: dict[str, StaffMember] = field(default_factory=dict)
     combined: list[float] = field(default_factory=list)
     texts: list[TextTerms] = field(default_factory=list)
+    language: str = ""  # the page's (`language.page_languages`)
 
 
 def analyze_document(
@@ -62,12 +64,13 @@ def analyze_document(
     off_topic = off_topic_flags(doc, relevance)
     promotional = promotional_flags(doc)
     coverage = ArticleCoverage(article_passages(doc), background=[c.text for c in doc.comments])
-    result = DocumentAnalysis(doc.doc_id, staff=staff)
+    reads = [matcher.read(comment.text) for comment in doc.comments]
+    page_language, languages = page_languages([read.words for read in reads], token_words(doc.article))
+    result = DocumentAnalysis(doc.doc_id, staff=staff, language=page_language)
     answers = AnswerFinder(doc, staff)
     addressees = Addressees(doc, staff)
-    for comment in doc.comments:
+    for comment, read, language in zip(doc.comments, reads, languages, strict=True):
         sentences = split_sentences(comment.text)
-        read = matcher.read(comment.text)
         topics = read.topics
         # sentences are scored only for topic mentions (and, inside, for "mixed")
         scored = score_sentences(sentences) if topics else None
@@ -76,6 +79,7 @@ def analyze_document(
         status = answers.status(comment, questions) if questions else None
         feeling = comment_sentiment(comment.text, scored, analyzer, parts=sentences)
         result.comments.append(CommentAnalysis(
+            language=language,
             topics=tuple(sorted(topics)),
             topic_evidence=tuple(sorted(topics.items())),
             vader_compound=round(feeling.vader_compound, 4),

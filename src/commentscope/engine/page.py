@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
 
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.document import analyze_document
+from commentscope.analysis.language import reads_english
 from commentscope.analysis.sentiment import SentimentAnalyzer
 from commentscope.analysis.theme_tally import ThemeTally
 from commentscope.analysis.themes import tally_page
@@ -65,9 +67,13 @@ def map_page(result: PageResult, matcher: TopicMatcher, settings: Settings) -> P
     analysis = analyze_document(doc, matcher, settings.staff, settings.sentiment)
     comments = [AnalysedCommentRow(comment_row(doc, c), a)
                 for c, a in zip(doc.comments, analysis.comments, strict=True)]
-    figures = page_figures(doc, analysis.comments, analysis.questions, analysis.staff, analysis.combined)
-    themes = tally_page([(doc.doc_id, c.comment_id, c.text) for c in doc.comments], matcher, doc.article,
-                        [c.author or "" for c in doc.comments], analysis.texts)
+    figures = page_figures(doc, analysis.comments, analysis.questions, analysis.staff, analysis.combined,
+                           analysis.language)
+    # the theme tagger reads English: comments in another language suggest no themes
+    english = [reads_english(a.language) for a in analysis.comments]
+    themed = list(compress(doc.comments, english))
+    themes = tally_page([(doc.doc_id, c.comment_id, c.text) for c in themed], matcher, doc.article,
+                        [c.author or "" for c in themed], list(compress(analysis.texts, english)))
     return PageOutput(
         AnalysedDocumentRow(document_row(result), figures), comments, analysis.questions,
         analysis.mentions, analysis.staff, themes, doc.warnings,
@@ -80,6 +86,7 @@ def page_figures(
     questions: list[QuestionRow],
     staff: dict[str, StaffMember],
     combined: list[float],
+    language: str = "",
 ) -> DocumentFigures:
     """documents.csv's per-page figures: commenters, questions, staff replies, sentiment, topics."""
     topics: Counter[str] = Counter()
@@ -95,4 +102,5 @@ def page_figures(
         staff_replies=sum(1 for c in doc.comments if c.parent_id and c.author in staff),
         mean_sentiment=round(mean, 4) if mean is not None else None,
         top_topics=tuple(topic for topic, _ in top),
+        language=language,
     )

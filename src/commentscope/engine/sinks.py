@@ -102,7 +102,7 @@ def _theme_stubs(reducers: Reducers, themes: list[SuggestedTopicRow]) -> list[An
         if theme.example_id in wanted and theme.example_id not in stubs:
             comment = CommentRow(theme.example_doc, theme.example_id, "", 0, 0, theme.example_author, "",
                                  theme.example, None, None, "", False)
-            stubs[theme.example_id] = AnalysedCommentRow(comment, CommentAnalysis((), ()))
+            stubs[theme.example_id] = AnalysedCommentRow(comment, CommentAnalysis())
     return [stubs[row.example_comment_id] for row in themes if row.example_comment_id in stubs]
 
 

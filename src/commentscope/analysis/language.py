@@ -1,0 +1,84 @@
+"""Which language each comment is written in, read from its function words.
+
+The taxonomy, the question rules, the sentiment lexicons and model and the theme tagger read
+English: VADER scores the German article "die" as the English verb (a thankful German comment
+gets a compound of -0.97), and the tagger takes "das" and "nicht" for nouns. The `language`
+column says which comments those readings mean little for; the suggested themes skip them.
+
+A comment's words are counted against the function words of the seven languages the parser
+reads (the `stop-words` package's lists; English: the package's own, `data/stopwords.txt`,
+since stop-words' English list holds content words such as "example" and "page"); a word in
+the lists of two languages (German and English "also", "will", "was") counts for neither. The
+language with the most hits wins when it has at least `MIN_HITS` and twice the next one's;
+otherwise the comment (an emoji, "Makes sense.", a link) takes its page's language: the
+article's, or else the one most of the page's comments were read in. "" when nothing says.
+
+Measured on hand-labelled comments of real pages beside py3langid
+(`benchmarks/quality_language.py`): reading the page as a whole settles the short comments a
+per-text classifier guesses at, for a dictionary look-up per word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+from stop_words import get_stop_words
+
+from commentscope.text import stopwords
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")  # the parser's seven, in tie-break order
+ENGLISH = "en"
+MIN_HITS = 2
+UNKNOWN = ""
+
+
+@cache
+def _function_words() -> dict[str, int]:
+    """Each function word -> the index of the one language (of `LANGUAGES`) whose list holds it."""
+    owners: dict[str, set[int]] = {}
+    for index, language in enumerate(LANGUAGES):
+        for word in _listed(language):
+            owners.setdefault(word.lower(), set()).add(index)
+    return {word: next(iter(found)) for word, found in owners.items() if len(found) == 1}
+
+
+def _listed(language: str) -> frozenset[str]:
+    """A language's function words: the package's own English list (stop-words' English one, of
+    1,333 words, holds content words such as "example", "page" and "information"), else
+    stop-words'."""
+    return stopwords() if language == ENGLISH else frozenset(get_stop_words(language))
+
+
+def detect(words: Sequence[str]) -> str:
+    """The language of a text's lower-cased `words`, or "" when its function words do not say."""
+    table = _function_words()
+    hits = Counter(index for index in map(table.get, words) if index is not None)
+    if not hits:
+        return UNKNOWN
+    ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+    best, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return LANGUAGES[best] if count >= MIN_HITS and count >= 2 * runner_up else UNKNOWN
+
+
+def page_languages(comment_words: Sequence[Sequence[str]], article_words: Sequence[str]) -> tuple[str, list[str]]:
+    """The page's language and each comment's (its own, or the page's when its words do not say)."""
+    found = [detect(words) for words in comment_words]
+    page = detect(article_words) or _most_common(found)
+    return page, [language or page for language in found]
+
+
+def _most_common(languages: Sequence[str]) -> str:
+    """The language most comments were read in (ties: `LANGUAGES` order), "" when none was."""
+    counts = Counter(language for language in languages if language)
+    if not counts:
+        return UNKNOWN
+    return min(counts, key=lambda language: (-counts[language], LANGUAGES.index(language)))
+
+
+def reads_english(language: str) -> bool:
+    """Whether the English-only analyzers should read a text of this language ("" included:
+    a page that says nothing of its language is read as before)."""
+    return language in (ENGLISH, UNKNOWN)
