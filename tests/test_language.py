@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from commentscope import analyze
 from commentscope.analysis.language import LANGUAGES, detect, page_languages, reads_english
 from commentscope.analysis.topics import token_words
 from commentscope.corpus import PageResult
 from commentscope.engine.page import Settings, map_page
 from commentscope.engine.run import _matcher
 from commentscope.parse import parse_text
+from commentscope.summaries import topic_summary
 
 TEXTS = {
     "en": "I have been taking this for a month and it really helped with my sleep.",
@@ -91,3 +95,76 @@ def test_comments_in_another_language_suggest_no_themes() -> None:
     words = {word for key in page.themes.themes for word in key}
     assert "fire" in words or "forest" in words
     assert not words & {"regen", "natur", "garten", "nicht"}
+
+
+KEFIR_PAGE = """Kefir zu Hause
+
+Kefir ist ein gesäuertes Milchgetränk. Man macht ihn mit Kefirknollen und Milch.
+
+3 Comments
+
+Anna says:
+Ich trinke jeden Tag Kefir und es geht mir damit viel besser, vielen Dank für den Artikel!
+
+Bernd says:
+Die Knollen sind bei mir leider nach einer Woche gestorben, und ich weiß nicht warum. Weiß jemand, woran das liegt?
+
+Carla says:
+I love my homemade kefir, it is wonderful and it helped my stomach a lot.
+"""
+
+
+def kefir_page() -> PageResult:
+    return PageResult("kefir.txt", "kefir", parse_text(KEFIR_PAGE, doc_id="kefir"))
+
+
+def test_comments_in_another_language_are_not_scored() -> None:
+    page = map_page(kefir_page(), _matcher(None, False), Settings())
+    german, english = [row.analysis for row in page.comments[:2]], page.comments[2].analysis
+    assert [a.language for a in german] == ["de", "de"] and english.language == "en"
+    for a in german:
+        assert (a.vader_compound, a.textblob_polarity, a.textblob_subjectivity, a.sentiment_score) == (None,) * 4
+        assert a.sentiment == ""
+    assert english.sentiment == "positive" and english.sentiment_score is not None
+    assert page.document.figures.mean_sentiment == english.sentiment_score  # the scored comments' mean
+    # the German comment still mentions kefir, unscored
+    by_comment = {m.comment_id: m for m in page.mentions if m.topic == "kefir"}
+    unscored = by_comment[page.comments[0].comment.comment_id]
+    assert (unscored.sentiment, unscored.vader_compound, unscored.textblob_polarity) == ("", None, None)
+    assert by_comment[page.comments[2].comment.comment_id].sentiment == "positive"
+
+
+def test_topic_summary_reads_the_scored_mentions_only(tmp_path: Path) -> None:
+    (tmp_path / "kefir.txt").write_text(KEFIR_PAGE, encoding="utf-8")
+    analysis = analyze([tmp_path])
+    kefir = analysis.topic_summary.set_index("topic").loc["kefir"]
+    english = analysis.comments.iloc[2]
+    assert kefir["comments"] == 2  # both mention it
+    assert kefir["mean_vader"] == english["vader_compound"]  # only the English one is scored
+    assert kefir["share_negative"] == 0.0 and kefir["topic_sentiment"] == "positive"
+    reference = topic_summary(analysis.comments, analysis.topic_mentions, analysis.questions)
+    assert analysis.topic_summary.drop(columns="top_terms").equals(reference.drop(columns="top_terms"))
+
+
+def test_a_topic_with_no_scored_mention_has_empty_sentiment_cells(tmp_path: Path) -> None:
+    german_only = KEFIR_PAGE.replace(
+        "I love my homemade kefir, it is wonderful and it helped my stomach a lot.",
+        "Ich mache meinen Kefir selbst, und er schmeckt mir besser als der aus dem Laden.")
+    (tmp_path / "kefir.txt").write_text(german_only, encoding="utf-8")
+    analysis = analyze([tmp_path])
+    kefir = analysis.topic_summary.set_index("topic").loc["kefir"]
+    assert kefir["comments"] == 2
+    assert kefir[["mean_vader", "mean_textblob", "share_negative", "topic_vader"]].isna().all()
+    assert kefir["topic_sentiment"] == ""
+    assert analysis.documents["mean_sentiment"].isna().all()
+    reference = topic_summary(analysis.comments, analysis.topic_mentions, analysis.questions)
+    assert analysis.topic_summary.drop(columns="top_terms").equals(reference.drop(columns="top_terms"))
+
+
+def test_trends_average_the_scored_comments_only(tmp_path: Path) -> None:
+    dated = KEFIR_PAGE.replace(" says:\n", " says:\nMarch 2, 2021 at 9:15 am\n")
+    (tmp_path / "kefir.txt").write_text(dated, encoding="utf-8")
+    analysis = analyze([tmp_path], period="month")
+    month = analysis.trends.set_index("topic").loc["(all)"]
+    assert month["comments"] == 3
+    assert month["mean_sentiment"] == analysis.comments.iloc[2]["sentiment_score"]  # the English one

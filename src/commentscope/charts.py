@@ -135,8 +135,9 @@ def topic_sentiment_chart(analysis: Analysis) -> Figure:
     """How readers feel about each topic: every mention's score, coloured by its label."""
     title = "Sentiment of sentences mentioning each topic"
     mentions = analysis.topic_mentions
+    mentions = mentions[mentions["sentiment"].fillna("") != ""]  # comments in another language: not scored
     if mentions.empty:
-        return empty_figure(title, "no comments mention a topic")
+        return empty_figure(title, "no scored comment mentions a topic")
     counts = mentions.groupby("topic").size().to_frame("mentions")
     order = list(_by_total(counts).index)
     row = {topic: i for i, topic in enumerate(order)}

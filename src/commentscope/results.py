@@ -85,11 +85,12 @@ class CommentAnalysis:
     language: str = ""  # ISO 639-1 code, "" when neither the comment nor its page says (`analysis.language`)
     topics: tuple[str, ...] = joined(";")
     topic_evidence: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), metadata={"cell": "evidence"})
-    vader_compound: float = 0.0
-    textblob_polarity: float = 0.0
-    textblob_subjectivity: float = 0.0
+    # the five sentiment cells: None and "" for a comment in another language than English
+    vader_compound: float | None = 0.0
+    textblob_polarity: float | None = 0.0
+    textblob_subjectivity: float | None = 0.0
     sentiment: str = "neutral"
-    sentiment_score: float = 0.0
+    sentiment_score: float | None = 0.0
     relevance: float = 0.0
     off_topic: bool = False
     promotional: bool = False
@@ -138,8 +139,8 @@ class TopicMentionRow:
     topic: str
     sentences: int
     evidence: tuple[str, ...] = joined(", ")
-    vader_compound: float = 0.0
-    textblob_polarity: float = 0.0
+    vader_compound: float | None = 0.0  # None and "": a comment in another language, not scored
+    textblob_polarity: float | None = 0.0
     sentiment: str = "neutral"
 
 
@@ -151,10 +152,10 @@ class TopicSummaryRow:
     comments: int
     share_of_comments: float
     documents: int
-    mean_vader: float
-    mean_textblob: float
-    share_negative: float
-    topic_vader: float
+    mean_vader: float | None  # the sentiment cells: None and "" when no mention was scored
+    mean_textblob: float | None
+    share_negative: float | None
+    topic_vader: float | None
     topic_sentiment: str
     questions: int
     unanswered_questions: int

@@ -30,23 +30,17 @@ def topic_summary(comments: pd.DataFrame, mentions: pd.DataFrame, questions: pd.
     total = len(comments)
     for topic, group in mentions.groupby("topic", sort=True):
         tagged = comments[comments["comment_id"].isin(group["comment_id"])]
-        asked = questions[questions["topics"].map(lambda cell, t=topic: t in _split(cell))]
+        asked = questions[questions["topics"].map(lambda cell, t=topic: t in _split(cell)).astype(bool)]
         terms = Counter(term.strip() for cell in group["evidence"] for term in cell.split(",") if term.strip())
         example = group.assign(n=group["evidence"].str.count(",")).sort_values(
             ["n", "comment_id"], ascending=[False, True]).iloc[0]
         example_text = comments.loc[comments["comment_id"] == example["comment_id"], "text"].iloc[0]
-        topic_vader = float(group["vader_compound"].mean())
-        topic_textblob = float(group["textblob_polarity"].mean())
         rows.append({
             "topic": topic,
             "comments": len(tagged),
             "share_of_comments": round(len(tagged) / total, 4) if total else 0.0,
             "documents": tagged["doc_id"].nunique(),
-            "mean_vader": round(float(tagged["vader_compound"].mean()), 4),
-            "mean_textblob": round(float(tagged["textblob_polarity"].mean()), 4),
-            "share_negative": round(float((group["sentiment"] == "negative").mean()), 4),
-            "topic_vader": round(topic_vader, 4),
-            "topic_sentiment": _topic_label(group, combined_score(topic_vader, topic_textblob)),
+            **_sentiment_cells(tagged, group),
             "questions": len(asked),
             "unanswered_questions": int((~asked["answered"].astype(bool)).sum()),
             "top_terms": "; ".join(f"{t} ({n})" for t, n in _most_common(terms, TOP_TERMS)),
@@ -54,7 +48,28 @@ def topic_summary(comments: pd.DataFrame, mentions: pd.DataFrame, questions: pd.
             "example_comment": excerpt(example_text),
         })
     frame = pd.DataFrame(rows, columns=TOPIC_SUMMARY_COLUMNS)
+    scores = ["mean_vader", "mean_textblob", "share_negative", "topic_vader"]
+    frame[scores] = frame[scores].astype("float64")  # None (no scored mention) as NaN, as the reducer's
     return frame.sort_values(["comments", "topic"], ascending=[False, True], ignore_index=True)
+
+
+def _sentiment_cells(tagged: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, object]:
+    """A topic's sentiment columns over its scored mentions (a comment in another language has
+    none): None and "" when there are none."""
+    scored = mentions[mentions["sentiment"].fillna("") != ""]
+    if scored.empty:
+        return {"mean_vader": None, "mean_textblob": None, "share_negative": None, "topic_vader": None,
+                "topic_sentiment": ""}
+    rated = tagged[tagged["comment_id"].isin(scored["comment_id"])]
+    topic_vader = float(scored["vader_compound"].mean())
+    topic_textblob = float(scored["textblob_polarity"].mean())
+    return {
+        "mean_vader": round(float(rated["vader_compound"].mean()), 4),
+        "mean_textblob": round(float(rated["textblob_polarity"].mean()), 4),
+        "share_negative": round(float((scored["sentiment"] == "negative").mean()), 4),
+        "topic_vader": round(topic_vader, 4),
+        "topic_sentiment": _topic_label(scored, combined_score(topic_vader, topic_textblob)),
+    }
 
 
 def _topic_label(mentions: pd.DataFrame, combined: float) -> str:
@@ -123,7 +138,9 @@ def document_figures(documents: pd.DataFrame, comments: pd.DataFrame, questions:
     staff_reply = (comments["parent_id"] != "") & comments["author"].isin(list(staff))
     staff_replies = staff_reply.groupby(page_of).sum().to_dict()
     # Series.mean page by page, not groupby().mean(): that sums in another order (last-bit changes).
-    sentiment = {doc_id: float(values.mean()) for doc_id, values in comments.groupby("doc_id", sort=False)["combined"]}
+    # comments in another language have no score (NaN): a page of only those has no mean
+    sentiment = {doc_id: float(values.mean()) for doc_id, values in comments.groupby("doc_id", sort=False)["combined"]
+                 if values.notna().any()}
     topics: dict[object, Counter[str]] = {}
     for doc_id, cell in zip(page_of, comments["topics"], strict=True):
         topics.setdefault(doc_id, Counter()).update(_split(cell))

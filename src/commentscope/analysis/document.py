@@ -14,7 +14,7 @@ from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staf
 from commentscope.analysis.coverage import ArticleCoverage, article_passages, coverage_text
 from commentscope.analysis.faq import stands_alone
 from commentscope.analysis.inline_answer import split_inline_answer
-from commentscope.analysis.language import page_languages
+from commentscope.analysis.language import page_languages, reads_english
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
@@ -72,21 +72,22 @@ def analyze_document(
     for comment, read, language in zip(doc.comments, reads, languages, strict=True):
         sentences = split_sentences(comment.text)
         topics = read.topics
+        english = reads_english(language)  # the lexicons and the model read English only
         # sentences are scored only for topic mentions (and, inside, for "mixed")
-        scored = score_sentences(sentences) if topics else None
+        scored = score_sentences(sentences) if topics and english else None
         inline = split_inline_answer(comment.text, tuple(staff))  # the site's answer inside it asks nothing
         questions = find_questions(inline.reader_text if inline else comment.text)
         status = answers.status(comment, questions) if questions else None
-        feeling = comment_sentiment(comment.text, scored, analyzer, parts=sentences)
+        feeling = comment_sentiment(comment.text, scored, analyzer, parts=sentences) if english else None
         result.comments.append(CommentAnalysis(
             language=language,
             topics=tuple(sorted(topics)),
             topic_evidence=tuple(sorted(topics.items())),
-            vader_compound=round(feeling.vader_compound, 4),
-            textblob_polarity=round(feeling.textblob_polarity, 4),
-            textblob_subjectivity=round(feeling.textblob_subjectivity, 4),
-            sentiment=feeling.label,
-            sentiment_score=round(feeling.score, 4),
+            vader_compound=_rounded(None if feeling is None else feeling.vader_compound),
+            textblob_polarity=_rounded(None if feeling is None else feeling.textblob_polarity),
+            textblob_subjectivity=_rounded(None if feeling is None else feeling.textblob_subjectivity),
+            sentiment=feeling.label if feeling else "",
+            sentiment_score=_rounded(None if feeling is None else feeling.score),
             relevance=round(relevance.get(comment.comment_id, 0.0), 4),
             off_topic=off_topic.get(comment.comment_id, False),
             promotional=promotional.get(comment.comment_id, False),
@@ -95,11 +96,13 @@ def analyze_document(
             answered=status.answered if status else None,
             answered_by=status.answered_by if status else "",
         ))
-        result.combined.append(feeling.score)
+        if feeling is not None:
+            result.combined.append(feeling.score)
         result.texts.append(read)
-        if scored is not None:
+        if topics:
             by_sentence = matcher.match_sentences(sentences, read)
-            result.mentions.extend(_mentions(doc, comment, topics, sentences, scored, by_sentence, feeling, analyzer))
+            rated = (scored, feeling, analyzer) if scored is not None and feeling is not None else None
+            result.mentions.extend(_mentions(doc, comment, topics, sentences, by_sentence, rated))
         asked_of = addressees.asked_of(comment, questions) if questions else ""
         for question in questions:
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status,
@@ -112,31 +115,45 @@ def _mentions(
     comment: Comment,
     topics: dict[str, tuple[str, ...]],
     sentences: list[str],
-    scored: list[SentenceSentiment],
     by_sentence: list[dict[str, tuple[str, ...]]],
-    whole: CommentSentiment,
-    analyzer: SentimentAnalyzer,
+    rated: tuple[list[SentenceSentiment], CommentSentiment, SentimentAnalyzer] | None,
 ) -> list[TopicMentionRow]:
     """One row per topic of a comment, scored on just the sentences that mention the topic
-    (the comment's own label when they are all of its sentences: no text is rated twice)."""
+    (the comment's own label when they are all of its sentences: no text is rated twice);
+    `rated` (the scored sentences, the comment's sentiment, the analyzer) is None for a comment
+    in another language, whose mentions are not scored."""
     rows = []
     for topic, evidence in sorted(topics.items()):
-        picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
-        if 0 < len(picked) < len(scored):
-            sentiment = aggregate_sentiment(picked, analyzer)
-        else:
-            sentiment = aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
+        sentiment = _topic_sentiment(topic, by_sentence, *rated) if rated else None
         rows.append(TopicMentionRow(
             doc_id=doc.doc_id,
             comment_id=comment.comment_id,
             topic=topic,
             sentences=len([h for h in by_sentence if topic in h]) or len(sentences),
             evidence=tuple(evidence),
-            vader_compound=round(sentiment.vader_compound, 4),
-            textblob_polarity=round(sentiment.textblob_polarity, 4),
-            sentiment=sentiment.label,
+            vader_compound=_rounded(None if sentiment is None else sentiment.vader_compound),
+            textblob_polarity=_rounded(None if sentiment is None else sentiment.textblob_polarity),
+            sentiment=sentiment.label if sentiment else "",
         ))
     return rows
+
+
+def _topic_sentiment(
+    topic: str,
+    by_sentence: list[dict[str, tuple[str, ...]]],
+    scored: list[SentenceSentiment],
+    whole: CommentSentiment,
+    analyzer: SentimentAnalyzer,
+) -> CommentSentiment:
+    picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
+    if 0 < len(picked) < len(scored):
+        return aggregate_sentiment(picked, analyzer)
+    return aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
+
+
+def _rounded(value: float | None) -> float | None:
+    """A score as the tables keep it (4 decimals); None, not scored, stays None."""
+    return None if value is None else round(value, 4)
 
 
 def _question_row(

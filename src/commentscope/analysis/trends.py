@@ -58,12 +58,14 @@ class DayCounts:
     """What one day (for one topic, or all comments) adds to its period."""
 
     comments: int = 0
-    sentiment: int = 0  # sum of the comments' sentiment scores, in SCORE_UNITS
+    scored: int = 0  # comments with a sentiment score (not in another language)
+    sentiment: int = 0  # sum of their sentiment scores, in SCORE_UNITS
     questions: int = 0
     unanswered: int = 0
 
     def merge(self, other: DayCounts) -> None:
         self.comments += other.comments
+        self.scored += other.scored
         self.sentiment += other.sentiment
         self.questions += other.questions
         self.unanswered += other.unanswered
@@ -80,7 +82,7 @@ def trend_rows(days: Mapping[tuple[date, str], DayCounts], period: str) -> list[
     rows = []
     for (start, label, topic), t in sorted(totals.items(), key=lambda item: (item[0][0], item[0][2] != ALL_TOPICS,
                                                                              item[0][2])):
-        mean = round(t.sentiment / (t.comments * SCORE_UNITS), 4) if t.comments else None
+        mean = round(t.sentiment / (t.scored * SCORE_UNITS), 4) if t.scored else None
         rows.append(TrendRow(period=label, period_start=start.isoformat(), topic=topic, comments=t.comments,
                              questions=t.questions, unanswered_questions=t.unanswered, mean_sentiment=mean))
     return rows

@@ -39,6 +39,7 @@ def _units(score: float) -> int:
 class _Topic:
     comments: int = 0
     documents: int = 0
+    scored: int = 0  # mentions with sentiment (not of a comment in another language)
     vader: int = 0  # comment-level scores of the tagged comments, in UNITS
     textblob: int = 0
     mention_vader: int = 0  # mention-level scores, in UNITS
@@ -51,7 +52,7 @@ class _Topic:
     example_row: AnalysedCommentRow | None = None
 
     def merge(self, later: _Topic) -> None:
-        for name in ("comments", "documents", "vader", "textblob", "mention_vader",
+        for name in ("comments", "documents", "scored", "vader", "textblob", "mention_vader",
                      "mention_textblob", "questions", "unanswered"):
             setattr(self, name, getattr(self, name) + getattr(later, name))
         self.labels.update(later.labels)
@@ -75,11 +76,13 @@ class TopicSummaryReducer:
             topic = self.topics.setdefault(mention.topic, _Topic())
             tagged = scores[mention.comment_id]
             topic.comments += 1
-            topic.vader += _units(tagged.analysis.vader_compound)
-            topic.textblob += _units(tagged.analysis.textblob_polarity)
-            topic.mention_vader += _units(mention.vader_compound)
-            topic.mention_textblob += _units(mention.textblob_polarity)
-            topic.labels[mention.sentiment] += 1
+            if mention.sentiment:  # scored: so are its comment's cells
+                topic.scored += 1
+                topic.vader += _units(tagged.analysis.vader_compound or 0.0)
+                topic.textblob += _units(tagged.analysis.textblob_polarity or 0.0)
+                topic.mention_vader += _units(mention.vader_compound or 0.0)
+                topic.mention_textblob += _units(mention.textblob_polarity or 0.0)
+                topic.labels[mention.sentiment] += 1
             topic.terms.update(term.strip() for term in mention.evidence if term.strip())
             key = (-(len(mention.evidence) - 1), mention.comment_id)
             if not topic.example_row or key < topic.example:
@@ -107,18 +110,12 @@ class TopicSummaryReducer:
         for name, t in sorted(self.topics.items()):
             if not t.comments:
                 continue  # asked about in a question only: not a topic readers mention
-            topic_vader = t.mention_vader / (t.comments * UNITS)
-            topic_textblob = t.mention_textblob / (t.comments * UNITS)
             rows.append(TopicSummaryRow(
-                topic=name,
-                comments=t.comments,
-                share_of_comments=round(t.comments / self.comments, 4) if self.comments else 0.0,
-                documents=t.documents,
-                mean_vader=round(t.vader / (t.comments * UNITS), 4),
-                mean_textblob=round(t.textblob / (t.comments * UNITS), 4),
-                share_negative=round(t.labels["negative"] / t.comments, 4),
-                topic_vader=round(topic_vader, 4),
-                topic_sentiment=_topic_label(t.labels, t.comments, combined_score(topic_vader, topic_textblob)),
+                name,
+                t.comments,
+                round(t.comments / self.comments, 4) if self.comments else 0.0,
+                t.documents,
+                *_sentiment_cells(t),
                 questions=t.questions,
                 unanswered_questions=t.unanswered,
                 top_terms=tuple(sorted(t.terms.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]),
@@ -131,6 +128,21 @@ class TopicSummaryReducer:
     def examples(self) -> list[AnalysedCommentRow]:
         """The comment each topic quotes."""
         return [t.example_row for _, t in sorted(self.topics.items()) if t.example_row]
+
+
+SentimentCells = tuple[float | None, float | None, float | None, float | None, str]
+
+
+def _sentiment_cells(t: _Topic) -> SentimentCells:
+    """mean_vader, mean_textblob, share_negative, topic_vader and topic_sentiment of a topic, over
+    its scored mentions (None and "" when every mention is of a comment in another language)."""
+    if not t.scored:
+        return None, None, None, None, ""
+    topic_vader = t.mention_vader / (t.scored * UNITS)
+    topic_textblob = t.mention_textblob / (t.scored * UNITS)
+    return (round(t.vader / (t.scored * UNITS), 4), round(t.textblob / (t.scored * UNITS), 4),
+            round(t.labels["negative"] / t.scored, 4), round(topic_vader, 4),
+            _topic_label(t.labels, t.scored, combined_score(topic_vader, topic_textblob)))
 
 
 def _topic_label(labels: Counter[str], mentions: int, combined: float) -> str:

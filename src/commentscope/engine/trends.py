@@ -28,11 +28,13 @@ class TrendsReducer:
                 self.undated += 1
                 continue
             day_of[row.comment.comment_id] = day
-            score = round(row.analysis.sentiment_score * SCORE_UNITS)
+            score = row.analysis.sentiment_score  # None: a comment in another language, not scored
+            units = 0 if score is None else round(score * SCORE_UNITS)
             for topic in (ALL_TOPICS, *row.analysis.topics):
                 counts = self._counts(day, topic)
                 counts.comments += 1
-                counts.sentiment += score
+                counts.scored += score is not None
+                counts.sentiment += units
         for question in page.questions:
             day = day_of.get(question.comment_id)
             if day is None:
