@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -87,7 +88,7 @@ def test_dollar_and_ampersand_text_survive(html: str) -> None:
 
 def test_sections_come_in_editor_order(html: str) -> None:
     positions = [html.index(f'<section id="{name}"')
-                 for name in ("summary", "faq-gaps", "topics", "threads", "charts")]
+                 for name in ("summary", "faq-gaps", "open-pages", "topics", "threads", "charts")]
     assert positions == sorted(positions)
 
 
@@ -128,6 +129,36 @@ def test_faq_gaps_listed_by_rank_with_quotes_linking_to_comments(
     assert found == sorted(found)
     for comment_id in ";".join(analysis.faq_gaps["comment_ids"]).split(";"):
         assert f'href="#c-{comment_id}"' in section
+
+
+def open_pages_section(html: str) -> str:
+    return html[html.index('<section id="open-pages"'):html.index('<section id="topics"')]
+
+
+def test_pages_to_answer_lists_pages_with_unanswered_questions_most_first(analysis: Analysis, html: str) -> None:
+    section = open_pages_section(html)
+    waiting = analysis.documents[analysis.documents["unanswered"] > 0].sort_values("unanswered", ascending=False)
+    assert len(waiting) >= 1
+    titles = [title.replace("&", "&amp;") for title in waiting["title"]]
+    found = [section.index(title) for title in titles]
+    assert found == sorted(found)
+    for doc_id in waiting["doc_id"]:
+        assert f'href="#doc-{doc_id}"' in section  # every page is shown in this small report
+
+
+def test_pages_to_answer_skips_answered_pages_and_caps_the_list() -> None:
+    analysis = make_analysis()
+    template = analysis.documents.iloc[0]
+    extra = pd.DataFrame([template.to_dict() | {"doc_id": f"more-{k:02d}", "title": f"Page <{k:02d}>", "unanswered": k,
+                                                 "comment_count": 3}
+                          for k in range(report.MAX_OPEN_PAGES + 5)])
+    analysis = replace(analysis, documents=pd.concat([analysis.documents, extra], ignore_index=True))
+    section = open_pages_section(report.render_report(analysis, charts=NO_CHARTS))
+    shown = re.findall(r"Page &lt;(\d\d)&gt;", section)
+    assert shown == [f"{k:02d}" for k in range(report.MAX_OPEN_PAGES + 4, 4, -1)][:report.MAX_OPEN_PAGES]
+    assert "Page &lt;00&gt;" not in section  # no unanswered question
+    waiting = int((pd.to_numeric(analysis.documents["unanswered"]) > 0).sum())
+    assert f"({report.MAX_OPEN_PAGES} of {waiting};" in section
 
 
 def test_a_gap_on_many_pages_names_only_the_first_few(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ MAX_QUOTES = 8
 MAX_GAP_PAGES = 8  # pages named per FAQ gap; the rest are in faq_gaps.csv (a gap of a big site spans thousands)
 MAX_SUGGESTED = 12
 MAX_FAILED = 20  # unreadable pages listed by name; the rest are in documents.csv
+MAX_OPEN_PAGES = 15  # pages listed by their unanswered questions; all are in documents.csv
 MAX_TREND_PERIODS = 24  # the latest periods listed in the trends section; all are in trends.csv
 EXCERPT_CHARS = 280
 MAX_NESTING = 12  # reply levels drawn as nesting; deeper replies say whom they answer
@@ -362,6 +363,26 @@ def _pages(analysis: Analysis, lookup: _Lookup) -> list[Row]:
     return pages
 
 
+def _open_pages(analysis: Analysis, lookup: _Lookup) -> tuple[list[Row], int]:
+    """The pages with most unanswered questions (then most comments), the site's to-do list, and
+    how many pages have any; each links to its thread when the report shows it."""
+    documents = analysis.documents
+    if "unanswered" not in documents or documents.empty:
+        return [], 0
+    unanswered = pd.to_numeric(documents["unanswered"]).fillna(0)
+    waiting = documents.assign(_u=unanswered, _n=pd.to_numeric(documents["comment_count"]))[unanswered > 0]
+    ranked = waiting.sort_values(["_u", "_n", "doc_id"], ascending=[False, False, True], kind="stable")
+    shown = set(shown_pages(documents)["doc_id"])
+    rows = [{"title": lookup.titles[_text(doc["doc_id"])],
+             "href": fragment_link("doc", doc["doc_id"]) if doc["doc_id"] in shown else "",
+             "comments": _text(doc["comment_count"]), "questions": _text(doc["questions"]),
+             "unanswered": _text(doc["unanswered"]), "staff": _text(doc["staff_replies"]),
+             "score": _score(doc["mean_sentiment"]), "topics": _names(doc["top_topics"]),
+             "language": _text(doc.get("language"))}
+            for doc in _records(ranked.head(MAX_OPEN_PAGES))]
+    return rows, len(waiting)
+
+
 def _charts(pngs: Mapping[str, bytes]) -> list[Row]:
     return [{"name": name, "id": anchor_id("chart", name),
              "alt": CHARTS[name].alt if name in CHARTS else name.replace("_", " "),
@@ -381,6 +402,7 @@ def render_report(analysis: Analysis, charts: Mapping[str, bytes] | None = None)
         topics=_topics(analysis, lookup),
         suggested=_suggested(analysis, lookup),
         pages=_pages(analysis, lookup),
+        open_pages=_open_pages(analysis, lookup),
         pages_left_out=len(analysis.documents) - len(shown_pages(analysis.documents)),
         charts=_charts(render_charts(analysis) if charts is None else charts),
     )
