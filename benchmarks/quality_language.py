@@ -22,6 +22,7 @@ import importlib.util
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,21 +59,24 @@ def anchor_languages(texts: list[str]) -> tuple[list[str], float] | None:
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
     identifier.set_languages(list(LANGUAGES))
-    start = time.process_time()
     found = [identifier.classify(text)[0] for text in texts]
-    return found, (time.process_time() - start) / len(texts) * 1e6
+    return found, cost_per_item(lambda: [identifier.classify(text) for text in texts], len(texts))
 
 
 def detector_cost(texts: list[str]) -> float:
-    """CPU per text (µs) of `detect` on words already split, best of three passes."""
+    """CPU per text (µs) of `detect` on words already split."""
     words = [token_words(text) for text in texts]
+    return cost_per_item(lambda: [detect(text_words) for text_words in words], len(texts))
+
+
+def cost_per_item(work: Callable[[], object], items: int) -> float:
+    """CPU per item (µs) of `work`, best of three passes (a busy machine inflates single ones)."""
     best = float("inf")
     for _ in range(3):
         start = time.process_time()
-        for text_words in words:
-            detect(text_words)
+        work()
         best = min(best, time.process_time() - start)
-    return best / len(texts) * 1e6
+    return best / items * 1e6
 
 
 def accuracy(predicted: list[str], actual: list[str]) -> float:
