@@ -57,7 +57,8 @@ def analyze_document(
 ) -> DocumentAnalysis:
     """Run every analyzer on one page; one `CommentAnalysis` per comment, in page order.
 
-    `sentiment` labels comments (default: the packaged model)."""
+    `sentiment` labels comments (default: the packaged model); comments in another language than
+    English (`analysis.language`) are not scored."""
     analyzer = sentiment or default_analyzer()
     staff = detect_staff(doc, staff_names)
     relevance = relevance_scores(doc)
@@ -145,6 +146,8 @@ def _topic_sentiment(
     whole: CommentSentiment,
     analyzer: SentimentAnalyzer,
 ) -> CommentSentiment:
+    """The sentiment of the sentences of a comment that mention `topic` (the comment's own rating
+    when they are all of them)."""
     picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
     if 0 < len(picked) < len(scored):
         return aggregate_sentiment(picked, analyzer)
