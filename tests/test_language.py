@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from commentscope import analyze
@@ -168,3 +170,53 @@ def test_trends_average_the_scored_comments_only(tmp_path: Path) -> None:
     month = analysis.trends.set_index("topic").loc["(all)"]
     assert month["comments"] == 3
     assert month["mean_sentiment"] == analysis.comments.iloc[2]["sentiment_score"]  # the English one
+
+
+@dataclass(frozen=True)
+class GermanWords:
+    """A toy analyzer that reads German (and English): "besser" is good news, "gestorben" bad."""
+
+    languages: tuple[str, ...] = ("de",)
+    name: str = "german-words"
+
+    def score(self, text: str) -> float:
+        lowered = text.lower()
+        return (0.8 if "besser" in lowered or "love" in lowered else 0.0) - (0.8 if "gestorben" in lowered else 0.0)
+
+
+def test_an_analyzer_that_reads_the_language_rates_those_comments(tmp_path: Path) -> None:
+    (tmp_path / "kefir.txt").write_text(KEFIR_PAGE, encoding="utf-8")
+    analysis = analyze([tmp_path], sentiment=GermanWords())
+    comments = analysis.comments
+    assert list(comments["language"]) == ["de", "de", "en"]
+    assert list(comments["sentiment"]) == ["positive", "negative", "positive"]
+    assert list(comments["sentiment_score"]) == [0.8, -0.8, 0.8]
+    assert comments["vader_compound"].isna().tolist() == [True, True, False]  # lexicons: English only
+    kefir = analysis.topic_summary.set_index("topic").loc["kefir"]
+    assert kefir["share_negative"] == 0.0  # both kefir mentions are labelled positive
+    assert kefir["mean_vader"] == comments.iloc[2]["vader_compound"]  # the lexicons read the English one
+    reference = topic_summary(analysis.comments, analysis.topic_mentions, analysis.questions)
+    assert analysis.topic_summary.drop(columns="top_terms").equals(reference.drop(columns="top_terms"))
+
+
+def test_a_language_no_analyzer_reads_stays_unscored_with_a_custom_analyzer(tmp_path: Path) -> None:
+    french = KEFIR_PAGE.replace("Ich trinke jeden Tag Kefir und es geht mir damit viel besser, vielen Dank für den "
+                                "Artikel!", "Je bois du kefir tous les jours et je me sens beaucoup mieux, merci pour "
+                                "cet article!")
+    (tmp_path / "kefir.txt").write_text(french, encoding="utf-8")
+    comments = analyze([tmp_path], sentiment=GermanWords()).comments
+    assert comments.iloc[0]["language"] == "fr"
+    assert comments.iloc[0]["sentiment"] == "" and pd.isna(comments.iloc[0]["sentiment_score"])
+
+
+def test_a_topic_labelled_only_in_another_language_takes_its_most_common_label(tmp_path: Path) -> None:
+    german_only = KEFIR_PAGE.replace(
+        "I love my homemade kefir, it is wonderful and it helped my stomach a lot.",
+        "Mit Kefir geht es mir viel besser als vorher, das kann ich nur empfehlen.")
+    (tmp_path / "kefir.txt").write_text(german_only, encoding="utf-8")
+    analysis = analyze([tmp_path], sentiment=GermanWords())
+    kefir = analysis.topic_summary.set_index("topic").loc["kefir"]
+    assert kefir[["mean_vader", "mean_textblob", "topic_vader"]].isna().all()
+    assert kefir["share_negative"] == 0.0 and kefir["topic_sentiment"] == "positive"
+    reference = topic_summary(analysis.comments, analysis.topic_mentions, analysis.questions)
+    assert analysis.topic_summary.drop(columns="top_terms").equals(reference.drop(columns="top_terms"))

@@ -54,29 +54,38 @@ def topic_summary(comments: pd.DataFrame, mentions: pd.DataFrame, questions: pd.
 
 
 def _sentiment_cells(tagged: pd.DataFrame, mentions: pd.DataFrame) -> dict[str, object]:
-    """A topic's sentiment columns over its scored mentions (a comment in another language has
-    none): None and "" when there are none."""
-    scored = mentions[mentions["sentiment"].fillna("") != ""]
+    """A topic's sentiment columns: the lexicon means over its mentions in English, the share and
+    the label over its labelled ones (None and "" when there are none)."""
+    labelled = mentions[mentions["sentiment"].fillna("") != ""]
+    scored = mentions[mentions["vader_compound"].notna()]
+    labels = Counter(labelled["sentiment"])
+    share = round(labels["negative"] / len(labelled), 4) if len(labelled) else None
     if scored.empty:
-        return {"mean_vader": None, "mean_textblob": None, "share_negative": None, "topic_vader": None,
-                "topic_sentiment": ""}
+        return {"mean_vader": None, "mean_textblob": None, "share_negative": share, "topic_vader": None,
+                "topic_sentiment": topic_label(labels, None)}
     rated = tagged[tagged["comment_id"].isin(scored["comment_id"])]
     topic_vader = float(scored["vader_compound"].mean())
     topic_textblob = float(scored["textblob_polarity"].mean())
     return {
         "mean_vader": round(float(rated["vader_compound"].mean()), 4),
         "mean_textblob": round(float(rated["textblob_polarity"].mean()), 4),
-        "share_negative": round(float((scored["sentiment"] == "negative").mean()), 4),
+        "share_negative": share,
         "topic_vader": round(topic_vader, 4),
-        "topic_sentiment": _topic_label(scored, combined_score(topic_vader, topic_textblob)),
+        "topic_sentiment": topic_label(labels, combined_score(topic_vader, topic_textblob)),
     }
 
 
-def _topic_label(mentions: pd.DataFrame, combined: float) -> str:
-    """'mixed' when at least MIXED_SHARE of the mentions lean each way, else the mean's label."""
-    shares = mentions["sentiment"].value_counts(normalize=True)
-    if shares.get("positive", 0.0) >= MIXED_SHARE and shares.get("negative", 0.0) >= MIXED_SHARE:
+def topic_label(labels: Counter[str], combined: float | None) -> str:
+    """A topic's label from its mentions' labels: "mixed" when at least MIXED_SHARE of them lean
+    each way, else the label of the combined lexicon mean (None, no mention in English: the most
+    common label; "" when none is labelled)."""
+    mentions = sum(labels.values())
+    if not mentions:
+        return ""
+    if labels["positive"] / mentions >= MIXED_SHARE and labels["negative"] / mentions >= MIXED_SHARE:
         return "mixed"
+    if combined is None:
+        return min(labels, key=lambda label: (-labels[label], label))
     return label_for(combined)
 
 

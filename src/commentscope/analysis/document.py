@@ -6,7 +6,9 @@ in parallel or in chunks, and combined later by the reducers of `commentscope.en
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from commentscope.analysis.addressee import Addressees
 from commentscope.analysis.answer_links import AnswerFinder
@@ -26,6 +28,8 @@ from commentscope.analysis.sentiment import (
     aggregate_sentiment,
     comment_sentiment,
     default_analyzer,
+    rate_whole,
+    reads_language,
     score_sentences,
 )
 from commentscope.analysis.topics import TextTerms, TopicMatcher, token_words
@@ -58,7 +62,8 @@ def analyze_document(
     """Run every analyzer on one page; one `CommentAnalysis` per comment, in page order.
 
     `sentiment` labels comments (default: the packaged model); comments in another language than
-    English (`analysis.language`) are not scored."""
+    English (`analysis.language`) get no lexicon scores, and a label only from an analyzer whose
+    `languages` name their language."""
     analyzer = sentiment or default_analyzer()
     staff = detect_staff(doc, staff_names)
     relevance = relevance_scores(doc)
@@ -73,13 +78,17 @@ def analyze_document(
     for comment, read, language in zip(doc.comments, reads, languages, strict=True):
         sentences = split_sentences(comment.text)
         topics = read.topics
-        english = reads_english(language)  # the lexicons and the model read English only
+        english = reads_english(language)  # the lexicons and the packaged model read English only
         # sentences are scored only for topic mentions (and, inside, for "mixed")
         scored = score_sentences(sentences) if topics and english else None
         inline = split_inline_answer(comment.text, tuple(staff))  # the site's answer inside it asks nothing
         questions = find_questions(inline.reader_text if inline else comment.text)
         status = answers.status(comment, questions) if questions else None
         feeling = comment_sentiment(comment.text, scored, analyzer, parts=sentences) if english else None
+        # another language: only an analyzer that reads it rates the comment, without lexicon columns
+        foreign = (rate_whole(analyzer, comment.text, sentences)
+                   if not english and reads_language(analyzer, language) else None)
+        rating = Rating(feeling.score, feeling.label) if feeling else foreign
         result.comments.append(CommentAnalysis(
             language=language,
             topics=tuple(sorted(topics)),
@@ -87,8 +96,8 @@ def analyze_document(
             vader_compound=_rounded(None if feeling is None else feeling.vader_compound),
             textblob_polarity=_rounded(None if feeling is None else feeling.textblob_polarity),
             textblob_subjectivity=_rounded(None if feeling is None else feeling.textblob_subjectivity),
-            sentiment=feeling.label if feeling else "",
-            sentiment_score=_rounded(None if feeling is None else feeling.score),
+            sentiment=rating.label if rating else "",
+            sentiment_score=_rounded(None if rating is None else rating.score),
             relevance=round(relevance.get(comment.comment_id, 0.0), 4),
             off_topic=off_topic.get(comment.comment_id, False),
             promotional=promotional.get(comment.comment_id, False),
@@ -97,18 +106,29 @@ def analyze_document(
             answered=status.answered if status else None,
             answered_by=status.answered_by if status else "",
         ))
-        if feeling is not None:
-            result.combined.append(feeling.score)
+        if rating is not None:
+            result.combined.append(rating.score)
         result.texts.append(read)
         if topics:
             by_sentence = matcher.match_sentences(sentences, read)
-            rated = (scored, feeling, analyzer) if scored is not None and feeling is not None else None
-            result.mentions.extend(_mentions(doc, comment, topics, sentences, by_sentence, rated))
+            rater: TopicRater | None
+            if scored is not None and feeling is not None:
+                rater = partial(_topic_sentiment, by_sentence=by_sentence, scored=scored, whole=feeling,
+                                analyzer=analyzer)
+            elif foreign is not None:
+                rater = partial(_foreign_topic_sentiment, by_sentence=by_sentence, sentences=sentences,
+                                whole=foreign, analyzer=analyzer)
+            else:
+                rater = None
+            result.mentions.extend(_mentions(doc, comment, topics, sentences, by_sentence, rater))
         asked_of = addressees.asked_of(comment, questions) if questions else ""
         for question in questions:
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status,
                                                   asked_of))
     return result
+
+
+TopicRater = Callable[[str], tuple[float | None, float | None, str]]  # topic -> vader, textblob, label
 
 
 def _mentions(
@@ -117,41 +137,58 @@ def _mentions(
     topics: dict[str, tuple[str, ...]],
     sentences: list[str],
     by_sentence: list[dict[str, tuple[str, ...]]],
-    rated: tuple[list[SentenceSentiment], CommentSentiment, SentimentAnalyzer] | None,
+    rater: TopicRater | None,
 ) -> list[TopicMentionRow]:
-    """One row per topic of a comment, scored on just the sentences that mention the topic
-    (the comment's own label when they are all of its sentences: no text is rated twice);
-    `rated` (the scored sentences, the comment's sentiment, the analyzer) is None for a comment
-    in another language, whose mentions are not scored."""
+    """One row per topic of a comment, rated by `rater` on the sentences that mention it (None:
+    a comment in a language no analyzer here reads; its mentions are not scored)."""
     rows = []
     for topic, evidence in sorted(topics.items()):
-        sentiment = _topic_sentiment(topic, by_sentence, *rated) if rated else None
+        vader_compound, textblob_polarity, label = rater(topic) if rater else (None, None, "")
         rows.append(TopicMentionRow(
             doc_id=doc.doc_id,
             comment_id=comment.comment_id,
             topic=topic,
             sentences=len([h for h in by_sentence if topic in h]) or len(sentences),
             evidence=tuple(evidence),
-            vader_compound=_rounded(None if sentiment is None else sentiment.vader_compound),
-            textblob_polarity=_rounded(None if sentiment is None else sentiment.textblob_polarity),
-            sentiment=sentiment.label if sentiment else "",
+            vader_compound=_rounded(vader_compound),
+            textblob_polarity=_rounded(textblob_polarity),
+            sentiment=label,
         ))
     return rows
 
 
 def _topic_sentiment(
     topic: str,
+    *,
     by_sentence: list[dict[str, tuple[str, ...]]],
     scored: list[SentenceSentiment],
     whole: CommentSentiment,
     analyzer: SentimentAnalyzer,
-) -> CommentSentiment:
-    """The sentiment of the sentences of a comment that mention `topic` (the comment's own rating
-    when they are all of them)."""
+) -> tuple[float | None, float | None, str]:
+    """Lexicon scores and label of the sentences of an English comment that mention `topic` (the
+    comment's own rating when they are all of them: no text is rated twice)."""
     picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
     if 0 < len(picked) < len(scored):
-        return aggregate_sentiment(picked, analyzer)
-    return aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
+        found = aggregate_sentiment(picked, analyzer)
+    else:
+        found = aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
+    return found.vader_compound, found.textblob_polarity, found.label
+
+
+def _foreign_topic_sentiment(
+    topic: str,
+    *,
+    by_sentence: list[dict[str, tuple[str, ...]]],
+    sentences: list[str],
+    whole: Rating,
+    analyzer: SentimentAnalyzer,
+) -> tuple[float | None, float | None, str]:
+    """The label of the sentences that mention `topic` in a comment in another language, from an
+    analyzer that reads it (no lexicon scores; the comment's own label when they are all of them)."""
+    picked = [s for s, hits in zip(sentences, by_sentence, strict=True) if topic in hits]
+    if 0 < len(picked) < len(sentences):
+        return None, None, rate_whole(analyzer, " ".join(picked), picked).label
+    return None, None, whole.label
 
 
 def _rounded(value: float | None) -> float | None:

@@ -51,7 +51,11 @@ def lexicon_text(sentence: str) -> str:
 
 
 class SentimentAnalyzer(Protocol):
-    """Anything that scores one text from -1 (negative) to +1 (positive)."""
+    """Anything that scores one text from -1 (negative) to +1 (positive).
+
+    An analyzer that reads other languages than English says so with a `languages` attribute
+    (ISO 639-1 codes, "*" for any): comments in those languages get its label and score (the
+    English lexicon columns stay empty); without it, it is asked about English text only."""
 
     @property
     def name(self) -> str: ...
@@ -87,6 +91,22 @@ def rate(analyzer: SentimentAnalyzer, text: str) -> Rating:
     score = analyzer.score(text)
     label = "positive" if score >= SCORE_BAND else "negative" if score <= -SCORE_BAND else "neutral"
     return Rating(score, label)
+
+
+def reads_language(analyzer: SentimentAnalyzer, language: str) -> bool:
+    """Whether `analyzer` rates text in `language` (another than English): it names the language,
+    or "*", in its `languages` attribute."""
+    languages = getattr(analyzer, "languages", ())
+    return language in languages or "*" in languages
+
+
+def rate_whole(analyzer: SentimentAnalyzer, text: str, parts: list[str]) -> Rating:
+    """`rate`, but neutral for a text of questions only (`parts`: its sentences): how a comment
+    the lexicons cannot read (another language) is labelled, without "mixed"."""
+    rating = rate(analyzer, text)
+    if parts and all(is_question(part) for part in parts):  # a question asks, it does not judge
+        return Rating(rating.score, "neutral")
+    return rating
 
 
 def _rates_itself(analyzer: SentimentAnalyzer) -> TypeGuard[RatingAnalyzer]:

@@ -20,13 +20,13 @@ import pandas as pd
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.faq import GroupingRows, canonical_order, faq_gaps, group_in_order, question_context
 from commentscope.analysis.question_terms import QuestionTerms
-from commentscope.analysis.sentiment import combined_score, label_for
+from commentscope.analysis.sentiment import combined_score
 from commentscope.analysis.theme_tally import ThemeTally
 from commentscope.analysis.themes import finish_themes
 from commentscope.analysis.topics import TopicMatcher
 from commentscope.engine.page import PageOutput
 from commentscope.results import AnalysedCommentRow, CommenterRow, SuggestedTopicRow, TopicSummaryRow
-from commentscope.summaries import MIXED_SHARE, TOP_TERMS, excerpt
+from commentscope.summaries import TOP_TERMS, excerpt, topic_label
 
 UNITS = 10_000  # scores are rounded to 4 decimals: sums are kept in these units
 
@@ -39,7 +39,8 @@ def _units(score: float) -> int:
 class _Topic:
     comments: int = 0
     documents: int = 0
-    scored: int = 0  # mentions with sentiment (not of a comment in another language)
+    scored: int = 0  # mentions with lexicon scores (of comments in English)
+    labelled: int = 0  # mentions with a label (those, and any an analyzer of their language rated)
     vader: int = 0  # comment-level scores of the tagged comments, in UNITS
     textblob: int = 0
     mention_vader: int = 0  # mention-level scores, in UNITS
@@ -52,7 +53,7 @@ class _Topic:
     example_row: AnalysedCommentRow | None = None
 
     def merge(self, later: _Topic) -> None:
-        for name in ("comments", "documents", "scored", "vader", "textblob", "mention_vader",
+        for name in ("comments", "documents", "scored", "labelled", "vader", "textblob", "mention_vader",
                      "mention_textblob", "questions", "unanswered"):
             setattr(self, name, getattr(self, name) + getattr(later, name))
         self.labels.update(later.labels)
@@ -76,12 +77,14 @@ class TopicSummaryReducer:
             topic = self.topics.setdefault(mention.topic, _Topic())
             tagged = scores[mention.comment_id]
             topic.comments += 1
-            if mention.sentiment:  # scored: so are its comment's cells
-                topic.scored += 1
+            if mention.vader_compound is not None and mention.textblob_polarity is not None:
+                topic.scored += 1  # an English comment: its own lexicon cells are there too
                 topic.vader += _units(tagged.analysis.vader_compound or 0.0)
                 topic.textblob += _units(tagged.analysis.textblob_polarity or 0.0)
-                topic.mention_vader += _units(mention.vader_compound or 0.0)
-                topic.mention_textblob += _units(mention.textblob_polarity or 0.0)
+                topic.mention_vader += _units(mention.vader_compound)
+                topic.mention_textblob += _units(mention.textblob_polarity)
+            if mention.sentiment:
+                topic.labelled += 1
                 topic.labels[mention.sentiment] += 1
             topic.terms.update(term.strip() for term in mention.evidence if term.strip())
             key = (-(len(mention.evidence) - 1), mention.comment_id)
@@ -134,22 +137,16 @@ SentimentCells = tuple[float | None, float | None, float | None, float | None, s
 
 
 def _sentiment_cells(t: _Topic) -> SentimentCells:
-    """mean_vader, mean_textblob, share_negative, topic_vader and topic_sentiment of a topic, over
-    its scored mentions (None and "" when every mention is of a comment in another language)."""
+    """mean_vader, mean_textblob, share_negative, topic_vader and topic_sentiment of a topic: the
+    lexicon means over its mentions in English, the share and the label over its labelled ones
+    (None and "" when there are none: every mention is of a comment in another language)."""
+    share = round(t.labels["negative"] / t.labelled, 4) if t.labelled else None
     if not t.scored:
-        return None, None, None, None, ""
+        return None, None, share, None, topic_label(t.labels, None)
     topic_vader = t.mention_vader / (t.scored * UNITS)
     topic_textblob = t.mention_textblob / (t.scored * UNITS)
-    return (round(t.vader / (t.scored * UNITS), 4), round(t.textblob / (t.scored * UNITS), 4),
-            round(t.labels["negative"] / t.scored, 4), round(topic_vader, 4),
-            _topic_label(t.labels, t.scored, combined_score(topic_vader, topic_textblob)))
-
-
-def _topic_label(labels: Counter[str], mentions: int, combined: float) -> str:
-    """'mixed' when at least MIXED_SHARE of the mentions lean each way, else the mean's label."""
-    if labels["positive"] / mentions >= MIXED_SHARE and labels["negative"] / mentions >= MIXED_SHARE:
-        return "mixed"
-    return label_for(combined)
+    return (round(t.vader / (t.scored * UNITS), 4), round(t.textblob / (t.scored * UNITS), 4), share,
+            round(topic_vader, 4), topic_label(t.labels, combined_score(topic_vader, topic_textblob)))
 
 
 @dataclass
