@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypeVar
 
 from commentscope.analysis.addressee import Addressees
 from commentscope.analysis.answer_links import AnswerFinder
@@ -128,6 +129,7 @@ def analyze_document(
     return result
 
 
+T = TypeVar("T")
 TopicRater = Callable[[str], tuple[float | None, float | None, str]]  # topic -> vader, textblob, label
 
 
@@ -167,8 +169,8 @@ def _topic_sentiment(
 ) -> tuple[float | None, float | None, str]:
     """Lexicon scores and label of the sentences of an English comment that mention `topic` (the
     comment's own rating when they are all of them: no text is rated twice)."""
-    picked = [s for s, hits in zip(scored, by_sentence, strict=True) if topic in hits]
-    if 0 < len(picked) < len(scored):
+    picked = _some_mention(topic, scored, by_sentence)
+    if picked:
         found = aggregate_sentiment(picked, analyzer)
     else:
         found = aggregate_sentiment(scored, analyzer, Rating(whole.score, whole.label))
@@ -185,10 +187,15 @@ def _foreign_topic_sentiment(
 ) -> tuple[float | None, float | None, str]:
     """The label of the sentences that mention `topic` in a comment in another language, from an
     analyzer that reads it (no lexicon scores; the comment's own label when they are all of them)."""
+    picked = _some_mention(topic, sentences, by_sentence)
+    return None, None, rate_whole(analyzer, " ".join(picked), picked).label if picked else whole.label
+
+
+def _some_mention(topic: str, sentences: list[T], by_sentence: list[dict[str, tuple[str, ...]]]) -> list[T]:
+    """The sentences that mention `topic` when only some do ([] when none or all do: the
+    comment's own rating is the topic's then)."""
     picked = [s for s, hits in zip(sentences, by_sentence, strict=True) if topic in hits]
-    if 0 < len(picked) < len(sentences):
-        return None, None, rate_whole(analyzer, " ".join(picked), picked).label
-    return None, None, whole.label
+    return picked if len(picked) < len(sentences) else []
 
 
 def _rounded(value: float | None) -> float | None:
