@@ -220,3 +220,37 @@ def test_a_topic_labelled_only_in_another_language_takes_its_most_common_label(t
     assert kefir["share_negative"] == 0.0 and kefir["topic_sentiment"] == "positive"
     reference = topic_summary(analysis.comments, analysis.topic_mentions, analysis.questions)
     assert analysis.topic_summary.drop(columns="top_terms").equals(reference.drop(columns="top_terms"))
+
+
+def test_questions_in_another_language_keep_a_group_of_their_own(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # two German questions that share function words ("ich wollte ... fragen", "man", "machen"),
+    # which the lexical measure (English function words) grouped, and an English one asked twice
+    page = """Fragen
+
+Ein Artikel über Spiele und Rezepte.
+
+4 Comments
+
+Anna says:
+Hi, ich wollte mal fragen, ob man “Escape Plan 4″ Quest abbrechen kann, falls man sie schon vorher angenommen hat, \
+um sie später machen zu können ?
+
+Bernd says:
+Ich habe dieses Rezept gefunden und wollte fragen wie viel Kaba ich rein machen soll, denn ich will Schokomuffins \
+machen?
+
+Carla says:
+I made kefir at home for the first time. How long should kefir ferment before I drink it?
+
+Dora says:
+My first batch of kefir is on the counter now. How long should kefir ferment before drinking it?
+"""
+    monkeypatch.setenv("COMMENTSCOPE_SIMILARITY", "lexical")
+    (tmp_path / "p.txt").write_text(page, encoding="utf-8")
+    analysis = analyze([tmp_path])
+    group = dict(zip(analysis.questions["comment_id"], analysis.questions["group_id"], strict=True))
+    anna, bernd, carla, dora = analysis.comments["comment_id"].tolist()
+    assert group[carla] == group[dora]
+    assert len({group[anna], group[bernd], group[carla]}) == 3
+    assert all(group[c] for c in (anna, bernd))  # grouped alone, not left out: they can be FAQ gaps

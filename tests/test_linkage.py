@@ -198,3 +198,20 @@ def test_keep_apart_merges_like_the_dense_reference_with_apart_entries(seed: int
     assert found != sparse_average_linkage(size, pairs_of(similarity), 0.3)  # keeping apart changed something
     clusters = np.array(found)
     assert not any(apart[i, j] for i in range(size) for j in range(i) if clusters[i] == clusters[j])
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_items_alone_join_no_cluster_and_the_rest_merge_as_without_them(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    size = 40
+    upper = np.triu(np.where(rng.random((size, size)) < 0.3, rng.random((size, size)), 0.0), 1)
+    similarity = upper + upper.T + np.eye(size)
+    alone = rng.random(size) < 0.2
+    found = sparse_average_linkage(size, pairs_of(similarity), 0.3, alone=alone)
+    assert all(found[k] == k and found.count(k) == 1 for k in np.flatnonzero(alone).tolist())
+    apart = (alone[:, None] | alone[None, :]) & ~np.eye(size, dtype=bool)
+    assert found == average_linkage(np.where(apart, linkage.APART, similarity), 0.3)
+    assert found != sparse_average_linkage(size, pairs_of(similarity), 0.3)  # setting items alone changed something
+    none_alone = np.zeros(size, dtype=bool)
+    assert sparse_average_linkage(size, pairs_of(similarity), 0.3, alone=none_alone) == sparse_average_linkage(
+        size, pairs_of(similarity), 0.3)

@@ -134,9 +134,12 @@ def group_in_order(
     *,
     similarity: QuestionSimilarity | None = None,
     threshold: float | None = None,
+    alone: Sequence[bool] | None = None,
 ) -> list[str]:
     """`group_questions` of rows already in `canonical_order`, with the texts compared (and
-    their descriptions, `terms`) in that order: a group id per row."""
+    their descriptions, `terms`) in that order: a group id per row. A row flagged in `alone`
+    keeps a group of its own (a question in another language, which the measures read as
+    English)."""
     if not texts:
         return []
     measure = similarity or default_similarity()
@@ -145,7 +148,8 @@ def group_in_order(
     # Two questions of one comment are kept apart: a reader does not ask one thing twice in a
     # comment, and the two share their context. No name holds the pairs: linkage frees them as
     # it builds its graph (16 bytes a pair, some 14 million at a million comments).
-    labels = sparse_average_linkage(len(texts), measure.pairs(compared), cut, keep_apart=_comment_numbers(rows))
+    labels = sparse_average_linkage(len(texts), measure.pairs(compared), cut, keep_apart=_comment_numbers(rows),
+                                    alone=None if alone is None else np.asarray(alone, dtype=bool))
     ids = _rank_labels(rows, labels)
     return [ids[label] for label in labels]
 

@@ -36,7 +36,8 @@ Bound = tuple[float, int, int, int, int]  # (-mean, smaller end, larger end, clu
 
 
 def sparse_average_linkage(
-    count: int, pairs: Pairs, threshold: float, *, keep_apart: Ints | None = None
+    count: int, pairs: Pairs, threshold: float, *, keep_apart: Ints | None = None,
+    alone: npt.NDArray[np.bool_] | None = None,
 ) -> list[int]:
     """A cluster label per item (the cluster's smallest item) from sparse similarities.
 
@@ -46,7 +47,8 @@ def sparse_average_linkage(
 
     `keep_apart`, a label per item: every two items with one label count as similarity `APART`
     (listed in `pairs` or not), so no cluster holding both reaches the threshold. The pairs'
-    similarities are overwritten for them, in place.
+    similarities are overwritten for them, in place. `alone`, a flag per item: its listed pairs
+    count as `APART` too, so it joins no cluster (its copies aside).
 
     Memory: pass `pairs` with no other name for them (a call's result, as grouping does) and
     their arrays are freed as the graph is built from them (16 bytes a pair).
@@ -57,6 +59,8 @@ def sparse_average_linkage(
     sizes = np.ones(count, np.int64) if copy_of is None else np.bincount(copy_of, minlength=count).astype(np.int64)
     held = [pairs.left, pairs.right, pairs.similarity]
     apart = _set_apart(pairs, keep_apart) if keep_apart is not None else None
+    if alone is not None and alone.any():  # (an English corpus: no pass over the pairs)
+        pairs.similarity[alone[pairs.left] | alone[pairs.right]] = APART
     del pairs  # `held` is the arrays' last reference: the build lets each go once read
     roots = _roots(_Graph.build(count, held, apart, sizes, threshold).cluster())
     if copy_of is not None:

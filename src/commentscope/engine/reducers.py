@@ -19,6 +19,7 @@ import pandas as pd
 
 from commentscope.analysis.answers import StaffMember
 from commentscope.analysis.faq import GroupingRows, canonical_order, faq_gaps, group_in_order, question_context
+from commentscope.analysis.language import reads_english
 from commentscope.analysis.question_terms import QuestionTerms
 from commentscope.analysis.sentiment import combined_score
 from commentscope.analysis.theme_tally import ThemeTally
@@ -209,9 +210,12 @@ class QuestionsReducer:
     the text grouping compares: the question and up to 200 characters of its comment before it
     (`faq.question_context`).
 
-    Questions from promotional comments get no group. Off-topic comments keep theirs: lexical
-    relevance misses paraphrase, and under a neutral "ask us" article it flagged a fifth of
-    genuine health questions (the FAQ-grouping work, docs/faq.md).
+    Questions from promotional comments get no group; those of comments in another language than
+    English keep a group of their own (the encoder, the pair model and the FAQ rules read
+    English: on German pages they paired questions that share only function words, and left out
+    of grouping such questions were missing from the FAQ gaps an editor labelled; docs/faq.md).
+    Off-topic comments keep theirs: lexical relevance misses paraphrase, and under a neutral "ask
+    us" article it flagged a fifth of genuine health questions (the FAQ-grouping work).
 
     The cells are kept as one list per column (`QUESTION_FIELDS`), and the table is built after
     grouping: a DataFrame copies every string into its own columns, so building it first held
@@ -221,11 +225,13 @@ class QuestionsReducer:
 
     columns: dict[str, list[object]] = field(default_factory=lambda: {name: [] for name in QUESTION_FIELDS})
     eligible: list[bool] = field(default_factory=list)  # not from a promotional comment
+    alone: list[bool] = field(default_factory=list)  # from a comment in another language: grouped alone
     context: list[str] = field(default_factory=list)  # what grouping compares (`question_context`)
     terms: QuestionTerms = field(default_factory=QuestionTerms)  # the context's words, read here (the map step)
 
     def add(self, page: PageOutput) -> None:
         excluded = {row.comment.comment_id for row in page.comments if row.analysis.promotional}
+        foreign = {row.comment.comment_id for row in page.comments if not reads_english(row.analysis.language)}
         text_of = {row.comment.comment_id: row.comment.text for row in page.comments}
         for q in page.questions:
             cells = (sys.intern(q.doc_id), q.comment_id, q.author, q.question, sys.intern(";".join(q.topics)),
@@ -234,6 +240,7 @@ class QuestionsReducer:
                 column.append(cell)
             eligible = q.comment_id not in excluded
             self.eligible.append(eligible)
+            self.alone.append(q.comment_id in foreign)
             context = question_context(text_of.get(q.comment_id, ""), q.question) if eligible else ""
             self.context.append(context)
             self.terms.add(context)
@@ -242,6 +249,7 @@ class QuestionsReducer:
         for name, column in self.columns.items():
             column.extend(later.columns[name])
         self.eligible.extend(later.eligible)
+        self.alone.extend(later.alone)
         self.context.extend(later.context)
         self.terms.merge(later.terms)
 
@@ -269,7 +277,8 @@ class QuestionsReducer:
         """A group id per question ("" for a promotional comment's), grouped in canonical order."""
         rows, order = self.grouping_rows()
         self.terms = self.terms.select(order)  # the map step's order is freed before grouping
-        ids = group_in_order(rows.take(order), [self.context[k] for k in order], self.terms)
+        ids = group_in_order(rows.take(order), [self.context[k] for k in order], self.terms,
+                             alone=[self.alone[k] for k in order])
         group_ids = [""] * len(self.eligible)
         for position, group_id in zip(order, ids, strict=True):
             group_ids[position] = group_id
