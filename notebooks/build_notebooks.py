@@ -40,12 +40,16 @@ through what readers talk about and how they feel about it. Every table below is
 DataFrame on the `analysis` object; the same tables are what `commentscope` writes as CSV."""),
     new_code_cell(SETUP),
     new_markdown_cell("## The pages\nOne row per page: how many comments, how deep the replies go, "
-                      "how many questions readers asked and how many are still open."),
+                      "how many questions readers asked and how many are still open, and the page's "
+                      "language."),
     new_code_cell("""\
 analysis.documents[
     ["doc_id", "title", "status", "comment_count", "max_depth", "commenters", "questions",
-     "unanswered", "top_topics"]
+     "unanswered", "top_topics", "language"]
 ]"""),
+    new_markdown_cell("Comments per language: the sentiment columns are empty for comments in another "
+                      "language than English (the lexicons and the model read English)."),
+    new_code_cell('analysis.comments["language"].value_counts()'),
     new_code_cell("charts.thread_activity_chart(analysis)"),
     new_markdown_cell("## Topics\nComments per topic, the sentiment of the sentences that "
                       "mention each topic, and the words that placed comments in it."),
