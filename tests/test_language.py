@@ -44,6 +44,13 @@ def test_words_of_two_languages_count_for_neither() -> None:
     assert detect(["also", "will", "was", "in", "the", "and"]) == "en"
 
 
+def test_single_letters_count_for_no_language() -> None:
+    # French elisions split into "n", "d", "s": code and initials in English text print them too
+    code = 'Also list() is just a bit faster: n = [x for x in range(10)]; n = list(range(10))'
+    assert detect(token_words(code)) != "fr"
+    assert detect(["n", "d", "s", "t"]) == ""
+
+
 def test_a_tie_says_nothing() -> None:
     assert detect(["the", "and", "und", "nicht"]) == ""
 

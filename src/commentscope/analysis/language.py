@@ -41,7 +41,9 @@ def _function_words() -> dict[str, int]:
     for index, language in enumerate(LANGUAGES):
         for word in _listed(language):
             owners.setdefault(word.lower(), set()).add(index)
-    return {word: next(iter(found)) for word, found in owners.items() if len(found) == 1}
+    # one letter says nothing: French elisions ("n'", "d'") split into "n" and "d", which code,
+    # initials and "rock 'n' roll" print too ("n = [x for x in range(10)]" read as French)
+    return {word: next(iter(found)) for word, found in owners.items() if len(found) == 1 and len(word) > 1}
 
 
 def _listed(language: str) -> frozenset[str]:
