@@ -214,6 +214,8 @@ FIND_CASES = [
     ("verbless_fragment_after_question", "Can I freeze it? Whole or sliced?", ["Can I freeze it?", "Whole or sliced?"]),
     ("fragment_request_asks", "My seeds get moldy. Any suggestions?", ["Any suggestions?"]),
     ("fragment_any_asks", "Any home remedies for hiccups?", ["Any home remedies for hiccups?"]),
+    ("question_word_inside_asks", "Sie starb. Weiß jemand, woran das liegt?", ["Weiß jemand, woran das liegt?"]),
+    ("question_word_after_a_word_asks", "The dose was doubled. Ok, but why?", ["Ok, but why?"]),
     ("ratio_is_no_label", "Is a titer of 1:40 normal for my age?", ["Is a titer of 1:40 normal for my age?"]),
     ("answered_by_then", "Schonmal eine 6 dafür bekommen? Dann weißt du, wovon ich spreche.", []),
     ("answered_by_of_course", "Did they know? Of course they did.", []),

@@ -212,7 +212,8 @@ _FINITE_DE = frozenset({
     "geht", "darf", "mag", "will", "ich", "du", "er", "sie", "es", "wir", "ihr", "man",
 })
 _W_WORDS = frozenset({"wer", "wie", "was", "wo", "wann", "warum", "wieso", "weshalb", "welche", "welcher", "welches",
-                      "woher", "wohin", "wozu", "womit"})
+                      "woher", "wohin", "wozu", "womit", "woran", "worauf", "worüber", "wofür", "wovon", "wodurch",
+                      "weswegen", "wieviel", "inwiefern"})
 # fmt: on
 
 
@@ -342,15 +343,16 @@ def find_questions(text: str) -> list[str]:
 
 
 def is_fragment(sentence: str) -> bool:
-    """Two to five words with no finite verb (English or German closed list), no question word,
-    and no request ("Any suggestions?", "Any home remedies for asthma?" ask; "Sure?" alone may
-    ask too)."""
+    """Two to five words with no finite verb (English or German closed list), no question word
+    (anywhere: "Weiß jemand, woran das liegt?" and "Ok, but why?" ask), and no request ("Any
+    suggestions?", "Any home remedies for asthma?" ask; "Sure?" alone may ask too)."""
     # an address or label ("@Eras:", "Rückfrage:"), not a ratio ("ANA 1:160")
     body = re.sub(r"^[^,;:]{0,40}:(?!\d)\s*", "", sentence)
     tokens = re.findall(r"[\w']+", body.replace("’", "'").lower())
     return (
         2 <= len(tokens) <= _FRAGMENT_MAX_WORDS
-        and tokens[0] not in _WH_WORDS | _W_WORDS | {"any"}  # "Any home remedies for asthma?" asks
+        and tokens[0] != "any"  # "Any home remedies for asthma?" asks
+        and not any(t in _WH_WORDS or t in _W_WORDS for t in tokens)  # "Weiß jemand, woran das liegt?"
         and not any(_finite(t) or t in _FINITE_DE for t in tokens)
         and not is_question(re.sub(r"[?!\s]+$", ".", sentence))
     )
