@@ -104,9 +104,12 @@ def rate_whole(analyzer: SentimentAnalyzer, text: str, parts: list[str]) -> Rati
     """`rate`, but neutral for a text of questions only (`parts`: its sentences): how a comment
     the lexicons cannot read (another language) is labelled, without "mixed"."""
     rating = rate(analyzer, text)
-    if parts and all(is_question(part) for part in parts):  # a question asks, it does not judge
-        return Rating(rating.score, "neutral")
-    return rating
+    return Rating(rating.score, "neutral") if asks_only(parts) else rating
+
+
+def asks_only(parts: list[str]) -> bool:
+    """Whether a text's sentences are all questions: it asks, it does not judge (neutral)."""
+    return bool(parts) and all(is_question(part) for part in parts)
 
 
 def _rates_itself(analyzer: SentimentAnalyzer) -> TypeGuard[RatingAnalyzer]:
@@ -288,7 +291,7 @@ def comment_sentiment(
         parts = [s.sentence for s in sentences]
     elif parts is None:
         parts = split_sentences(text)
-    if parts and all(is_question(part) for part in parts):  # a question asks, it does not judge
+    if asks_only(parts):
         label = "neutral"
     elif abs(rating.score) < UNDECIDED:  # only an undecided text can be mixed: score its sentences
         if sentences is None:  # one sentence cannot be strong both ways
