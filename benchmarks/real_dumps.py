@@ -13,6 +13,7 @@ reserved set of other pages).
     PYTHONPATH=src python benchmarks/real_dumps.py --without time-order   # the figures without one cue
     PYTHONPATH=src python benchmarks/real_dumps.py --time-order-on-gold   # time order on the gold printed flat
     PYTHONPATH=src python benchmarks/real_dumps.py --dates   # comment dates against the gold's
+    PYTHONPATH=src python benchmarks/real_dumps.py --questions   # questions as the page asks them
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import commentscope.parse
+from commentscope.analysis.questions import find_questions
 from commentscope.chronology import Moment, nest_by_time
 from commentscope.dates import relative_date
 from commentscope.model import Comment, Document, LineRole
@@ -249,13 +251,52 @@ def per_page(corpus: Path, half: str) -> None:
         print(f"{page.name[:44]:<44} {len(page.comments):>4}  " + "  ".join(cells))
 
 
-CUES = ("time-order",)  # parser cues the benchmark can switch off, to measure each alone
+CUES = ("time-order", "unwrap")  # parser cues the benchmark can switch off, to measure each alone
+QUESTIONS_GOAL = 0.95
 
 
 def without(cue: str) -> None:
     """Switch one cue of the parser off for this run (an ablation: the figures without it)."""
     if cue == "time-order":
         commentscope.parse.nest_by_time = lambda comments, moments: list(comments)  # type: ignore[attr-defined]
+    if cue == "unwrap":
+        commentscope.parse.wrap_width = lambda lines: None  # type: ignore[attr-defined]
+
+
+def question_counts(corpus: Path, half: str, converter: str) -> tuple[int, int, int]:
+    """The questions the gold comments ask (`find_questions` on the text of the HTML page), how many of
+    them a comment parsed from the dump asks word for word (compared as `norm` reads text), and how
+    many questions the dump's comments ask in all."""
+    asked = kept = found = 0
+    for page in load_gold(corpus):
+        text = read_dump(corpus, converter, page)
+        if text is None or not (half == "all" or page.half == half):
+            continue
+        parsed = {norm(q) for c in parse_lines(text, doc_id=page.name).comments for q in find_questions(c.text)}
+        gold = [norm(q) for g in page.comments for q in find_questions(g.text)]
+        asked += len(gold)
+        kept += sum(q in parsed for q in gold)
+        found += len(parsed)
+    return asked, kept, found
+
+
+def print_questions(corpus: Path, half: str) -> None:
+    """Per converter, the share of the gold comments' questions that the dump's comments ask word for word;
+    beside it, in the same run, the same with the comment text as the converter wrapped it (`--without
+    unwrap`: every line break ends a sentence, so a question wrapped over two lines is cut)."""
+    print(f"\n{half} pages ({corpus}): questions as the page asks them (goal {QUESTIONS_GOAL:.0%})")
+    print(f"{'converter':<11} {'gold questions':>14} {'kept':>7} {'as wrapped':>10}")
+    unwrapping = commentscope.parse.wrap_width  # type: ignore[attr-defined]
+    for converter in CONVERTERS:
+        asked, kept, _ = question_counts(corpus, half, converter)
+        without("unwrap")
+        try:
+            _, wrapped, _ = question_counts(corpus, half, converter)
+        finally:
+            commentscope.parse.wrap_width = unwrapping  # type: ignore[attr-defined]
+        share = kept / asked if asked else 0.0
+        print(f"{converter:<11} {asked:>14} {share:>7.1%} {wrapped / asked if asked else 0.0:>10.1%}"
+              f"{'' if share >= QUESTIONS_GOAL else '  (short)'}")
 
 
 def _gold_moment(date: str | None) -> Moment | None:
@@ -292,6 +333,8 @@ def main() -> None:
     parser.add_argument("--without", choices=CUES, action="append", default=[], help="switch a parser cue off")
     parser.add_argument("--time-order-on-gold", action="store_true", help="time order on the gold printed flat")
     parser.add_argument("--dates", action="store_true", help="comment dates against the gold's, per converter")
+    parser.add_argument("--questions", action="store_true",
+                        help="the gold comments' questions that the dump's comments ask word for word")
     args = parser.parse_args()
     for cue in args.without:
         without(cue)
@@ -304,8 +347,9 @@ def main() -> None:
     if args.show:
         show(args.corpus, args.show, args.converter)
         return
+    report = print_questions if args.questions else print_dates if args.dates else print_table
     for half in (*HALVES, "all") if args.half == "both" else (args.half,):
-        (print_dates if args.dates else print_table)(args.corpus, half)
+        report(args.corpus, half)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from commentscope.grammar import (
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
+from commentscope.wraps import joiner, wrap_width
 
 TITLE_MAX_CHARS = 250
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
@@ -64,6 +65,7 @@ class _ThreadBuilder:
         self.latest_by: dict[str, _Open] = {}  # the latest comment of each author, for 'A → B' replies
         # After the reply form, only heads as strong as the first comment's are comments (not sidebars).
         self.ended = False
+        self.width = wrap_width(lines)  # the column the converter wrapped the page at (None: not wrapped)
 
     def build(self, start: int) -> None:
         i = start
@@ -88,6 +90,8 @@ class _ThreadBuilder:
             self._add_text(cur, i)  # '+' / 'Good text...': a sign the commenter typed, opening the text
         elif line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
+        elif cur is not None and not line.meta and self._runs_on(cur, i):
+            self._add_text(cur, i)  # 'published back in 2012:' wrapped off a sentence is no page chrome
         elif line.meta:
             owner = cur.comment_id if cur and line.meta not in SECTION_META else None
             self.roles[i] = (LineRole.COMMENT_META, owner)
@@ -105,6 +109,13 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.BOILERPLATE, None)
             self.current = None
         return i
+
+    def _runs_on(self, cur: _Open, i: int) -> bool:
+        """Whether line `i` carries on the sentence of the comment's last text line, wrapped there by
+        the converter: it begins in lower case (page chrome right under a comment, such as 'Please
+        enable JavaScript...', begins a sentence of its own)."""
+        return (self.width is not None and bool(cur.text_lines) and cur.text_lines[-1] == i - 1
+                and self.lines[i].text[:1].islower() and joiner(self.lines[i - 1], self.lines[i], self.width) == " ")
 
     def _typed_marker(self, cur: _Open, i: int) -> bool:
         """A marker alone as a comment's first line, under a blank line or the header's date, its text
@@ -246,10 +257,16 @@ class _ThreadBuilder:
                 and not first.clean.endswith(tuple(".!?:,;…)\"'“”»")))  # fmt: skip
 
     def _freeze(self, o: _Open) -> Comment:
+        """The comment's lines as one Comment; on a wrapped page (`wraps`), a paragraph's wrapped
+        lines are joined into one line of its text."""
         parts = []
         header = self.lines[o.head.last_header]
-        for i in o.text_lines:
+        for n, i in enumerate(o.text_lines):
             line = self.lines[i]
+            if n:
+                previous = o.text_lines[n - 1]
+                adjacent = previous == i - 1  # no blank line between: the same paragraph, if wrapped
+                parts.append(joiner(self.lines[previous], line, self.width) if adjacent and self.width else "\n")
             # the text as the next item of a header printed as a list ('* Ann' / '* DATE' / '* Text')
             item = (i == o.text_lines[0] and header.marker is not None and line.indent == header.indent
                     and line.text.split(maxsplit=1)[0] == header.text.split(maxsplit=1)[0])  # fmt: skip
@@ -264,7 +281,7 @@ class _ThreadBuilder:
             depth=o.depth,
             position=o.position,
             author=o.head.author,
-            text="\n".join(parts),
+            text="".join(parts),
             line_start=self.lines[o.head.index].number,
             line_end=self.lines[end].number,
         )
