@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 import commentscope.parse
+from commentscope.analysis.coverage import ArticleCoverage, article_passages
 from commentscope.analysis.questions import find_questions
 from commentscope.chronology import Moment, nest_by_time
+from commentscope.corpus import parse_pages
 from commentscope.dates import relative_date
 from commentscope.model import Comment, Document, LineRole
 from commentscope.parse import parse_lines
@@ -263,40 +265,57 @@ def without(cue: str) -> None:
         commentscope.parse.wrap_width = lambda lines: None  # type: ignore[attr-defined]
 
 
-def question_counts(corpus: Path, half: str, converter: str) -> tuple[int, int, int]:
-    """The questions the gold comments ask (`find_questions` on the text of the HTML page), how many of
-    them a comment parsed from the dump asks word for word (compared as `norm` reads text), and how
-    many questions the dump's comments ask in all."""
-    asked = kept = found = 0
+@dataclass
+class QuestionTally:
+    asked: int = 0  # questions the gold comments ask (`find_questions` on the HTML page's comment text)
+    kept: int = 0  # ... that a comment parsed from the dump asks word for word (compared as `norm` reads)
+    coverage_gap: float = 0.0  # sum over them of |article coverage on the dump - on the HTML page|
+
+    def figures(self) -> tuple[float, float]:
+        return (self.kept / self.asked, self.coverage_gap / self.asked) if self.asked else (0.0, 0.0)
+
+
+def question_tally(corpus: Path, half: str, converter: str) -> QuestionTally:
+    """The gold comments' questions: how many a dump's comments ask word for word, and how far the
+    article coverage of each (`coverage.ArticleCoverage` over the article's passages, the page's
+    comments as background) read from the dump is from the same read from the HTML page."""
+    tally = QuestionTally()
     for page in load_gold(corpus):
         text = read_dump(corpus, converter, page)
-        if text is None or not (half == "all" or page.half == half):
+        html = corpus / "pages" / f"{page.name}.html.gz"
+        if text is None or not html.is_file() or not (half == "all" or page.half == half):
             continue
-        parsed = {norm(q) for c in parse_lines(text, doc_id=page.name).comments for q in find_questions(c.text)}
-        gold = [norm(q) for g in page.comments for q in find_questions(g.text)]
-        asked += len(gold)
-        kept += sum(q in parsed for q in gold)
-        found += len(parsed)
-    return asked, kept, found
+        dump = parse_lines(text, doc_id=page.name)
+        original = next(r.document for r in parse_pages([html]) if r.document)
+        found = {norm(q) for c in dump.comments for q in find_questions(c.text)}
+        gold = [q for g in page.comments for q in find_questions(g.text)]
+        dumped, saved = (ArticleCoverage(article_passages(d), background=[c.text for c in d.comments])
+                         for d in (dump, original))
+        tally.asked += len(gold)
+        tally.kept += sum(norm(q) in found for q in gold)
+        tally.coverage_gap += sum(abs(dumped.best(q).score - saved.best(q).score) for q in gold)
+    return tally
 
 
 def print_questions(corpus: Path, half: str) -> None:
-    """Per converter, the share of the gold comments' questions that the dump's comments ask word for word;
-    beside it, in the same run, the same with the comment text as the converter wrapped it (`--without
-    unwrap`: every line break ends a sentence, so a question wrapped over two lines is cut)."""
+    """Per converter: the share of the gold comments' questions that the dump's comments ask word for
+    word, and the mean difference of their article coverage between dump and HTML page; beside them,
+    in the same run, the same with the text as the converter wrapped it (`--without unwrap`: every
+    line break ends a sentence, and each wrapped article line is a passage of its own)."""
     print(f"\n{half} pages ({corpus}): questions as the page asks them (goal {QUESTIONS_GOAL:.0%})")
-    print(f"{'converter':<11} {'gold questions':>14} {'kept':>7} {'as wrapped':>10}")
+    print(f"{'converter':<11} {'gold questions':>14} {'kept':>7} {'as wrapped':>10} {'coverage gap':>12}"
+          f" {'as wrapped':>10}")
     unwrapping = commentscope.parse.wrap_width  # type: ignore[attr-defined]
     for converter in CONVERTERS:
-        asked, kept, _ = question_counts(corpus, half, converter)
+        tally = question_tally(corpus, half, converter)
         without("unwrap")
         try:
-            _, wrapped, _ = question_counts(corpus, half, converter)
+            wrapped = question_tally(corpus, half, converter)
         finally:
             commentscope.parse.wrap_width = unwrapping  # type: ignore[attr-defined]
-        share = kept / asked if asked else 0.0
-        print(f"{converter:<11} {asked:>14} {share:>7.1%} {wrapped / asked if asked else 0.0:>10.1%}"
-              f"{'' if share >= QUESTIONS_GOAL else '  (short)'}")
+        (kept, gap), (kept_wrapped, gap_wrapped) = tally.figures(), wrapped.figures()
+        print(f"{converter:<11} {tally.asked:>14} {kept:>7.1%} {kept_wrapped:>10.1%} {gap:>12.3f} {gap_wrapped:>10.3f}"
+              f"{'' if kept >= QUESTIONS_GOAL else '  (short)'}")
 
 
 def _gold_moment(date: str | None) -> Moment | None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from commentscope.analysis.coverage import article_passages
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.sentences import split_sentences
-from commentscope.grammar import Line, scan
+from commentscope.grammar import scan
 from commentscope.model import Document
 from commentscope.parse import parse_lines, parse_page
 from commentscope.wraps import joiner, wrap_width
@@ -20,6 +21,7 @@ from gold import SEEDS
 
 REAL = Path(__file__).resolve().parent.parent / "benchmarks" / "real"
 THREADED = sorted(p.name for p in SEEDS.iterdir() if parse_page(p).comments)
+LONG_ARTICLES = sorted(p.name for p in SEEDS.iterdir() if len(parse_page(p).article.splitlines()) >= 5)
 _ITEM = re.compile(r"\s*(?:[•*+-]\s+|\d+\.\s+)?")
 
 
@@ -38,10 +40,6 @@ def sentences(doc: Document) -> list[list[str]]:
     return [split_sentences(c.text) for c in doc.comments]
 
 
-def line(text: str, indent: int = 0) -> Line:
-    return scan(" " * indent + text)[0]
-
-
 @pytest.mark.parametrize("width", [64, 72, 76, 80])
 @pytest.mark.parametrize("name", THREADED)
 def test_a_wrapped_seed_reads_as_the_seed(name: str, width: int) -> None:
@@ -53,6 +51,20 @@ def test_a_wrapped_seed_reads_as_the_seed(name: str, width: int) -> None:
     assert sentences(rewrapped) == sentences(original)
     assert ([find_questions(c.text) for c in rewrapped.comments]
             == [find_questions(c.text) for c in original.comments])
+
+
+@pytest.mark.parametrize("width", [74, 80])
+@pytest.mark.parametrize("name", LONG_ARTICLES)
+def test_a_wrapped_article_keeps_its_paragraphs(name: str, width: int) -> None:
+    title, body = (SEEDS / name).read_text(encoding="utf-8", errors="replace").split("\n", 1)
+    original = parse_lines(f"{title}\n{body}", doc_id="a")  # (the title as it is: a wrapped title is
+    rewrapped = parse_lines(f"{title}\n{wrapped(body, width)}", doc_id="a")  # another question)
+    paragraphs = [p for p in original.article.splitlines() if p]
+    assert original.wrap_width is None and rewrapped.wrap_width in range(width - 12, width + 1)
+    kept = set(rewrapped.article.splitlines())
+    assert sum(p in kept for p in paragraphs) >= 0.9 * len(paragraphs)
+    passages = {p.text for p in article_passages(original)}
+    assert sum(p.text in passages for p in article_passages(rewrapped)) >= 0.8 * len(passages)
 
 
 def test_a_wrapped_line_that_looks_like_chrome_stays_in_its_comment() -> None:
@@ -81,13 +93,14 @@ def test_pages_with_long_lines_are_not_wrapped() -> None:
     ("was #6 stolen from http://docs.python-guide.org/en/latest/writing/gotchas/#late-", "binding-closures ?", ""),
 ])
 def test_joiner(before: str, after: str, expected: str) -> None:
-    assert joiner(line(before), line(after), 72) == expected
+    assert joiner(before, after, 72) == expected
+    assert joiner("   " + before, "   " + after, 75) == expected  # indented alike, wrapped 3 columns further
 
 
 def test_a_markdown_hard_break_is_kept() -> None:
-    before = scan("Hallo. Will das erste mal Muffins backen und bin dann auf dieses Rezept gekommen  ")[0]
-    assert joiner(before, line("lg"), 72) == "\n"
-    assert joiner(line(before.text), line("gekommen lg"), 72) == " "
+    before = "Hallo. Will das erste mal Muffins backen und bin dann auf dieses Rezept gekommen  "
+    assert joiner(before, "lg", 72) == "\n"
+    assert joiner(before.rstrip(), "lg", 72) == " "
 
 
 def test_questions_of_real_lynx_dumps_are_whole() -> None:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from commentscope.errors import CommentscopeError
+from commentscope.wraps import paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,7 @@ class Document:
     url: str | None = None
     reader: str = "text"
     article_text: str | None = None  # readers without source lines (HTML, exports) set it
+    wrap_width: int | None = None  # the column a text converter wrapped the page at (`wraps`)
 
     def lines_with(self, role: LineRole) -> list[LabelledLine]:
         return [line for line in self.lines if line.role is role]
@@ -98,10 +100,11 @@ class Document:
 
     @property
     def article(self) -> str:
-        """The article body, one paragraph per line, leading indentation removed."""
+        """The article body, one paragraph per line (a paragraph a converter wrapped, joined),
+        leading indentation removed."""
         if self.article_text is not None:
             return self.article_text
-        return "\n".join(line.text.strip() for line in self.article_lines)
+        return "\n".join(text for text, _ in paragraphs(self.article_lines, self.wrap_width))
 
     @property
     def article_span(self) -> tuple[int, int] | None:

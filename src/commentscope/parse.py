@@ -49,7 +49,7 @@ class _Open:
 class _ThreadBuilder:
     """Walks the comment section line by line, opening comments and nesting replies."""
 
-    def __init__(self, doc_id: str, lines: list[Line], heads: dict[int, Head]) -> None:
+    def __init__(self, doc_id: str, lines: list[Line], heads: dict[int, Head], width: int | None = None) -> None:
         self.doc_id = doc_id
         self.lines = lines
         self.heads = heads
@@ -65,7 +65,7 @@ class _ThreadBuilder:
         self.latest_by: dict[str, _Open] = {}  # the latest comment of each author, for 'A → B' replies
         # After the reply form, only heads as strong as the first comment's are comments (not sidebars).
         self.ended = False
-        self.width = wrap_width(lines)  # the column the converter wrapped the page at (None: not wrapped)
+        self.width = width  # the column a converter wrapped the page at (None: not wrapped; `wraps`)
 
     def build(self, start: int) -> None:
         i = start
@@ -115,7 +115,13 @@ class _ThreadBuilder:
         the converter: it begins in lower case (page chrome right under a comment, such as 'Please
         enable JavaScript...', begins a sentence of its own)."""
         return (self.width is not None and bool(cur.text_lines) and cur.text_lines[-1] == i - 1
-                and self.lines[i].text[:1].islower() and joiner(self.lines[i - 1], self.lines[i], self.width) == " ")
+                and self.lines[i].text[:1].islower() and self._joiner(i - 1, i) == " ")
+
+    def _joiner(self, before: int, after: int) -> str:
+        """`wraps.joiner` of two adjacent lines of this (wrapped) page."""
+        assert self.width is not None
+        line = self.lines[after]
+        return joiner(self.lines[before].raw, line.raw, self.width, item=line.marker is not None)
 
     def _typed_marker(self, cur: _Open, i: int) -> bool:
         """A marker alone as a comment's first line, under a blank line or the header's date, its text
@@ -266,7 +272,7 @@ class _ThreadBuilder:
             if n:
                 previous = o.text_lines[n - 1]
                 adjacent = previous == i - 1  # no blank line between: the same paragraph, if wrapped
-                parts.append(joiner(self.lines[previous], line, self.width) if adjacent and self.width else "\n")
+                parts.append(self._joiner(previous, i) if adjacent and self.width else "\n")
             # the text as the next item of a header printed as a list ('* Ann' / '* DATE' / '* Text')
             item = (i == o.text_lines[0] and header.marker is not None and line.indent == header.indent
                     and line.text.split(maxsplit=1)[0] == header.text.split(maxsplit=1)[0])  # fmt: skip
@@ -287,11 +293,15 @@ class _ThreadBuilder:
         )
 
 
-def _label_front(lines: list[Line], stop: int) -> dict[int, LineRole]:
-    """Roles for the lines before the comment section: title, article, boilerplate."""
+def _label_front(lines: list[Line], stop: int, width: int | None = None) -> dict[int, LineRole]:
+    """Roles for the lines before the comment section: title, article, boilerplate. On a page
+    wrapped at `width`, the article's last paragraph ends with its last wrapped line, however short."""
     roles: dict[int, LineRole] = {}
     content = [i for i in range(stop) if not lines[i].blank]
     anchor = max((i for i in content if lines[i].prose), default=-1)
+    while width and 0 <= anchor < stop - 1 and not lines[anchor + 1].blank and joiner(
+            lines[anchor].raw, lines[anchor + 1].raw, width, item=lines[anchor + 1].marker is not None) == " ":
+        anchor += 1
     first_prose = next((i for i in content if lines[i].prose), stop)
     promo_tail = any(lines[i].cta for i in content if i > anchor)
     title_done = False
@@ -349,14 +359,15 @@ def _dated(comments: list[Comment], moments: list[Moment | None]) -> list[Commen
 def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     """Parse page text into a Document (no I/O)."""
     lines = scan(text)
+    width = wrap_width(lines)
     heads, start = comment_heads(lines)
     stop = len(lines) if start is None else start
-    front = _label_front(lines, stop)
+    front = _label_front(lines, stop, width)
     labelled: list[LabelledLine] = []
     comments: list[Comment] = []
     roles: dict[int, tuple[LineRole, str | None]] = {i: (r, None) for i, r in front.items()}
     if start is not None:
-        builder = _ThreadBuilder(doc_id, lines, {i: h for i, h in heads.items() if i >= start})
+        builder = _ThreadBuilder(doc_id, lines, {i: h for i, h in heads.items() if i >= start}, width)
         builder.build(start)
         roles.update(builder.roles)
         comments = builder.comments()
@@ -373,6 +384,7 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         lines=tuple(labelled),
         comments=tuple(comments),
         comments_closed=any(ln.closes for ln in lines),
+        wrap_width=width,
     )
 
 

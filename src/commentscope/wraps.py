@@ -3,23 +3,30 @@
 lynx, w3m and html2text print a paragraph as lines of at most about 80 columns, so a comment's
 text holds line breaks in the middle of its sentences; read line by line, a question is cut in
 two ("... should I transplant them" / "in slightly larger pots and bury them deeper?"). A page is
-*wrapped* when nearly all of its long lines end within `MAX_WRAP` columns; its wrap column is
-where most of them end at the latest (`WIDTH_QUANTILE`). A line break inside a comment is a wrap
-when the next line's first word would not have fitted on the line (the test that reflowing tools
+*wrapped* when nearly all of its long lines of prose end within `MAX_WRAP` columns; its wrap
+column is where most of them end at the latest (`WIDTH_QUANTILE`). A line break is a wrap when
+the next line's first word would not have fitted on the line (the test that reflowing tools
 such as `par` make), unless the next line starts a list item or either line is a quotation.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from commentscope.grammar import WRAP_COLUMNS, Line
+from commentscope.grammar import WRAP_COLUMNS
+
+if TYPE_CHECKING:
+    from commentscope.grammar import Line
+    from commentscope.model import LabelledLine
 
 MAX_WRAP = 100  # converters wrap at 72-80 columns; a page with longer lines was not wrapped
 WRAP_MIN_WORDS = 4  # lines of fewer words (names, buttons, links) say nothing about wrapping
 WRAPPED_SHARE = 0.8  # of the long lines (WRAP_COLUMNS or more), this share ends within MAX_WRAP
 MIN_LONG_LINES = 8  # fewer long lines than this: too little to tell
 WIDTH_QUANTILE = 0.9  # the wrap column: nine in ten long lines end at or before it
+_ITEM = re.compile(r"(?:\(?\d{1,3}[.)]|[•◦▪‣●○■□►➢*+#\-–—])(?:\s|$)")  # a list item's bullet or number
 
 
 def wrap_width(lines: Sequence[Line]) -> int | None:
@@ -27,25 +34,45 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
 
     Only flowed prose counts: converters do not break a URL, a heading or preformatted text (code,
     aligned columns), which run past the column."""
-    long = sorted(_end(line) for line in lines
-                  if _end(line) >= WRAP_COLUMNS and not line.heading and _worded(line.text))
+    long = sorted(line.indent + len(line.text) for line in lines
+                  if line.indent + len(line.text) >= WRAP_COLUMNS and not line.heading and _worded(line.text))
     fitting = [end for end in long if end <= MAX_WRAP]
     if len(fitting) < MIN_LONG_LINES or len(fitting) < WRAPPED_SHARE * len(long):
         return None
     return fitting[int(WIDTH_QUANTILE * (len(fitting) - 1))]
 
 
-def joiner(before: Line, after: Line, width: int) -> str:
-    """What stands between the texts of two adjacent lines of one comment: a space where the
-    converter wrapped the paragraph, else a line break. After a hyphen a space too ("Kinder-" /
-    "und Jugendärzte" is the common case, and "well- known" still reads), but nothing inside a
-    URL that the converter broke at one of its hyphens."""
-    first = after.text.split(maxsplit=1)[0] if after.text else ""
-    if (not first or after.marker or before.text.startswith(">") or after.text.startswith(">")
-            or before.raw.endswith("  ")  # Markdown's hard line break (html2text prints <br> so)
+def joiner(before: str, after: str, width: int, *, item: bool | None = None) -> str:
+    """What stands between two adjacent source lines (indentation kept) of a page wrapped at
+    `width`: a space where the converter wrapped a paragraph, else a line break. After a hyphen a
+    space too ("Kinder-" / "und Jugendärzte" is the common case, and "well- known" still reads),
+    but nothing inside a URL that the converter broke at one of its hyphens. `item`: whether
+    `after` starts a list item (default: read from a leading bullet or number)."""
+    text, head = after.strip(), before.strip()
+    first = text.split(" ", 1)[0].split("\t", 1)[0]  # (a no-break space joins words: no line breaks there)
+    if item is None:
+        item = _ITEM.match(text) is not None
+    if (not first or item or head.startswith(">") or text.startswith(">")
+            or before.endswith("  ")  # Markdown's hard line break (html2text prints <br> so)
             or _end(before) + 1 + len(first) <= width):
         return "\n"
-    return "" if before.text.endswith("-") and "/" in before.text.rsplit(maxsplit=1)[-1] else " "
+    return "" if head.endswith("-") and "/" in head.rsplit(maxsplit=1)[-1] else " "
+
+
+def paragraphs(lines: Sequence[LabelledLine], width: int | None) -> list[tuple[str, int]]:
+    """The lines' texts (stripped) with their line numbers; on a page wrapped at `width`, the
+    lines of one wrapped paragraph as one text, at its first line's number."""
+    runs: list[tuple[str, int]] = []
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        previous = lines[k - 1] if k else None
+        if width and runs and previous and previous.number == line.number - 1:
+            glue = joiner(previous.text, line.text, width)
+            if glue != "\n":
+                runs[-1] = (runs[-1][0] + glue + text, runs[-1][1])
+                continue
+        runs.append((text, line.number))
+    return runs
 
 
 def _worded(text: str) -> bool:
@@ -54,6 +81,11 @@ def _worded(text: str) -> bool:
             and "  " not in text)
 
 
-def _end(line: Line) -> int:
-    """The column after the line's last character."""
-    return line.indent + len(line.text)
+def _end(raw: str) -> int:
+    """The column after a source line's last character (tabs in its indentation as 4 columns, as
+    `grammar.scan` counts them)."""
+    text = raw.strip()
+    indent = len(raw) - len(raw.lstrip())
+    if "\t" in raw[:indent]:
+        indent = len(raw[:indent].expandtabs(4))
+    return indent + len(text)

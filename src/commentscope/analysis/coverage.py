@@ -34,8 +34,9 @@ from functools import cached_property
 from commentscope.analysis.function_words import content_stems
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.similarity import Bm25Index, TfidfSpace, content_terms
-from commentscope.model import Document, LabelledLine
+from commentscope.model import Document
 from commentscope.text import words
+from commentscope.wraps import paragraphs
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,14 @@ def article_passages(
 ) -> list[Passage]:
     """One passage per article paragraph: lines under `min_words` words (headings, sign-offs)
     join the paragraph after them, or the last one; paragraphs over `max_words` words become
-    overlapping windows of `window` sentences."""
-    groups: list[list[LabelledLine]] = []
-    pending: list[LabelledLine] = []
-    for line in doc.article_lines:
-        if line.text.strip():
-            pending.append(line)
-            if len(words(line.text)) >= min_words:
+    overlapping windows of `window` sentences. On a page a converter wrapped, a paragraph's
+    wrapped lines are one line (`wraps.paragraphs`)."""
+    groups: list[list[Passage]] = []
+    pending: list[Passage] = []
+    for text, number in paragraphs(doc.article_lines, doc.wrap_width):
+        if text:
+            pending.append(Passage(text, number))
+            if len(words(text)) >= min_words:
                 groups.append(pending)
                 pending = []
     if pending and groups:
@@ -114,9 +116,9 @@ def coverage_text(comment_text: str, question: str, stands_alone: bool) -> str:
     return f"{_QUOTED.sub(' ', statements[-1]).strip()} {question}"
 
 
-def _joined(lines: Sequence[LabelledLine]) -> Passage:
+def _joined(lines: Sequence[Passage]) -> Passage:
     """Lines as one passage, located at the first of them."""
-    return Passage(" ".join(line.text.strip() for line in lines), lines[0].number)
+    return Passage(" ".join(line.text for line in lines), lines[0].line)
 
 
 @dataclass(frozen=True)
