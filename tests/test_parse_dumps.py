@@ -761,3 +761,44 @@ def test_a_title_over_dated_list_items_is_no_header() -> None:
     """
     lines = scan(textwrap.dedent(text))
     assert not [h.author for h in find_heads(lines).values()]
+
+
+LYNX_LINKS = """\
+References
+
+   Visible links:
+   1. https://example.org/recipes/
+   2. file:///tmp/index.php?page=2
+
+   Hidden links:
+   3. https://example.org/feed/
+"""
+
+
+@pytest.mark.parametrize("links", [LYNX_LINKS, LYNX_LINKS.replace("\n   Visible links:", "")])
+def test_lynx_closing_link_list_is_chrome(links: str) -> None:
+    """lynx -dump ends every page with the addresses of its links: not the last comment's text."""
+    text = ARTICLE + """
+    2 Comments
+
+    Ann says:
+    March 3, 2024 at 9:12 am
+    Did you try talcum powder between the boards first? It worked on ours.
+
+""" + textwrap.indent(links, "    ")
+    doc = page(text)
+    assert [c.author for c in doc.comments] == ["Ann"]
+    assert doc.comments[0].text.endswith("It worked on ours.")
+    tail = [ln for ln in doc.lines if ln.number >= next(ln.number for ln in doc.lines if "References" in ln.text)]
+    assert {ln.role.value for ln in tail if ln.text.strip()} == {"boilerplate"}
+    # and a page without comments: the list is no part of its article
+    assert "example.org" not in page(ARTICLE + "\n" + textwrap.indent(links, "    ")).article
+
+
+def test_a_references_heading_in_an_article_stays_article() -> None:
+    doc = page(ARTICLE + """
+    References
+
+    1. Smith, J. "Floors that squeak." Home Journal 12 (2020): 4-9.
+""")
+    assert "Smith" in doc.article

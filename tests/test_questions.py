@@ -304,3 +304,12 @@ def test_rule_lookup_skips_only_rules_that_cannot_match(words: list[str], ending
     ending_kind = sentence_ending(sentence)
     plain = next((r for r in QUESTION_RULES if ending_kind in r.endings and r.pattern.search(body)), None)
     assert rule is plain
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("?\nWie ist deine Sicht zur Todesstrafe heute?", ["Wie ist deine Sicht zur Todesstrafe heute?"]),
+    ("Great recipe!\n??", []),
+    ("?!", []),
+])
+def test_a_question_mark_without_words_asks_nothing(text: str, expected: list[str]) -> None:
+    assert find_questions(text) == expected

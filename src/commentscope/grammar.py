@@ -8,6 +8,7 @@ name-like line followed by a date. `find_head` judges one line from the lines af
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
@@ -138,11 +139,29 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         lines.append(line)
     _join_wrapped_headers(lines, kb, markdown)
     _link_content(lines)
+    _link_list(lines)
     first_prose = next((i for i, ln in enumerate(lines) if ln.prose), len(lines))
     for line in lines[:first_prose]:
         if line.meta == SIDEBAR_META:
             line.meta = None  # above the article: a menu entry ('Latest articles'), not a sidebar's heading
     return lines
+
+
+LINK_LIST = "link_list"  # the boilerplate kind of lynx's closing list of the page's links
+_LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'
+
+
+def _link_list(lines: list[Line]) -> None:
+    """lynx -dump ends a page with every link's address ('References' at the margin, then
+    'Visible links:' or at once '1. https://...'): chrome, never an article's or a comment's last lines."""
+    for i, line in enumerate(lines):
+        after = line.next_content
+        if (line.text == "References" and not line.indent and after is not None
+                and _LINK_LIST_START.fullmatch(lines[after].text)):
+            for tail in lines[i:]:
+                if tail.text:
+                    tail.boilerplate = LINK_LIST
+            return
 
 
 def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:

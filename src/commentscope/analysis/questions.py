@@ -331,7 +331,8 @@ def find_questions(text: str) -> list[str]:
         follows_rhetoric = previous_rhetorical and _FOLLOW_UP.match(sentence) is not None
         # "Poor game plan?", "Graf oder Baron?": a verbless '?' fragment asks only as a follow-up.
         fragment = rule is QUESTION_MARK and not previous_asked and is_fragment(sentence)
-        if asked and not set_up and not follows_rhetoric and not fragment:
+        wordless = not any(map(str.isalnum, sentence))  # '?' alone: a puzzled face, no question to answer
+        if asked and not set_up and not follows_rhetoric and not fragment and not wordless:
             found.append(sentence)
         previous_asked = asked
         declined = rule is not None and not rule.verdict and sentence_ending(sentence) is Ending.QUESTION
