@@ -313,3 +313,13 @@ def test_rule_lookup_skips_only_rules_that_cannot_match(words: list[str], ending
 ])
 def test_a_question_mark_without_words_asks_nothing(text: str, expected: list[str]) -> None:
     assert find_questions(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Man sagt nicht mehr: Warst du beim Arzt.\n“Warst du schon beim Arzt?”", []),  # a line quoted as an example
+    ('"Have you seen a doctor?"', []),
+    ("„Warst du schon beim Arzt?“", []),
+    ('Is kefir "safe" for a toddler?', ['Is kefir "safe" for a toddler?']),  # a quoted word, the writer's question
+])
+def test_a_wholly_quoted_question_is_a_quotation(text: str, expected: list[str]) -> None:
+    assert find_questions(text) == expected

@@ -237,6 +237,7 @@ _CONDITIONAL_TAIL = re.compile(
     r",\s*(?:wenn|falls|sofern|if)\s+(?:(?:euch|dir|ihnen|du|ihr|you|that|this|das|es)\b[^,]*?\b(?:begriff|bekannt|kennt"
     r"|kennst|kennen|weißt|wisst|wissen|know|knows|remember|follow|understand|makes?\s+sense)|you\s+(?:will|like))\b[^,]*$")
 _QUOTE_TAIL = re.compile(r"[\"“]([^\"“”]*\?)[\"”]\W*$")
+_WHOLLY_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]*\?)[\"”“»]")
 _SPACED_DOTS = re.compile(r"(?<=[?!])(?:\s*\.)+\s*$")  # "...bonds? . . . ." ends with its '?'
 _WH_WORDS = frozenset({"what", "which", "where", "when", "why", "how", "who", "whom", "whose"})
 
@@ -273,6 +274,8 @@ def matching_rule(sentence: str) -> QuestionRule | None:
     body = _LEADING_PUNCTUATION.sub("", sentence).replace("’", "'").lower()
     ending = sentence_ending(sentence)
     if ending is Ending.QUESTION:
+        if _WHOLLY_QUOTED.fullmatch(sentence):
+            return QUOTED  # '“Warst du schon beim Arzt?”': a line quoted, not the writer's question
         quoted = _QUOTE_TAIL.search(body)
         if quoted and re.search(r"\w", body[: quoted.start()]):
             lead = matching_rule(body[: quoted.start()].strip(" ,:") + ".")
