@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -39,6 +40,18 @@ def test_copies_are_embedded_once_and_get_one_vector(monkeypatch: pytest.MonkeyP
     assert sum(seen) == 3
     assert np.array_equal(vectors[0], vectors[2]) and np.array_equal(vectors[1], vectors[3])
     assert np.array_equal(vectors[[0, 1, 4]], embeddings.embed(["Is kefir good for bones?", "ok", "Does it help?"]))
+
+
+@needs_model
+def test_texts_are_tokenised_in_chunks_with_the_same_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Can I drink alcohol after antibiotics?", "ok", "", "A " * 300 + "long one?", "Is kefir good?"] * 3
+    tokenizer = embeddings._load()[0]
+    whole = [e.ids for e in tokenizer.encode_batch(texts)]
+    monkeypatch.setattr(embeddings, "ENCODE_CHUNK", 4)  # chunks of 4, 4, 4 and 3 texts
+    flat, starts = embeddings._token_ids(texts)
+    assert [flat[a:b].tolist() for a, b in pairwise(starts)] == whole
+    assert max(len(ids) for ids in whole) == embeddings.MAX_TOKENS  # truncated as before
+    assert np.allclose(embeddings.embed(texts), embeddings.embed(texts[::-1])[::-1], atol=1e-5)
 
 
 @needs_model
