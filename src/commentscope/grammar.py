@@ -14,12 +14,12 @@ from operator import attrgetter, itemgetter
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
+from commentscope.wraps import WRAP_COLUMNS
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
 HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
 TITLE_MIN_WORDS, TITLE_CAPITALISED = 4, 0.6  # a line this capitalised is a headline, not a comment's text
 HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
-WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
 WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
 RUN_ON_WORDS = 6  # a line of this many words directly above a name-like line is text that runs on
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows

@@ -7,6 +7,8 @@ two ("... should I transplant them" / "in slightly larger pots and bury them dee
 column is where most of them end at the latest (`WIDTH_QUANTILE`). A line break is a wrap when
 the next line's first word would not have fitted on the line (the test that reflowing tools
 such as `par` make), unless the next line starts a list item or either line is a quotation.
+Plain functions of source lines: the text parser (`parse`, `grammar`) and the model's article
+(`Document.article`) use them alike.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from commentscope.grammar import WRAP_COLUMNS
-
 if TYPE_CHECKING:
     from commentscope.grammar import Line
     from commentscope.model import LabelledLine
 
+WRAP_COLUMNS = 64  # a line this long, run on into the next, was wrapped by the converter
 MAX_WRAP = 100  # converters wrap at 72-80 columns; a page with longer lines was not wrapped
 WRAP_MIN_WORDS = 4  # lines of fewer words (names, buttons, links) say nothing about wrapping
 WRAPPED_SHARE = 0.8  # of the long lines (WRAP_COLUMNS or more), this share ends within MAX_WRAP
