@@ -14,6 +14,7 @@ reserved set of other pages).
     PYTHONPATH=src python benchmarks/real_dumps.py --time-order-on-gold   # time order on the gold printed flat
     PYTHONPATH=src python benchmarks/real_dumps.py --dates   # comment dates against the gold's
     PYTHONPATH=src python benchmarks/real_dumps.py --questions   # questions as the page asks them
+    PYTHONPATH=src python benchmarks/real_dumps.py --titles   # document titles against the pages' <title>
 """
 
 from __future__ import annotations
@@ -318,6 +319,33 @@ def print_questions(corpus: Path, half: str) -> None:
               f"{'' if kept >= QUESTIONS_GOAL else '  (short)'}")
 
 
+def print_titles(corpus: Path, half: str) -> None:
+    """Per converter, the dumps whose document title is mostly words of the HTML page's <title>
+    (at least 60 % of the title's words; a dump prints the page's headings, not its <title>, so
+    a right title may still differ in its site name)."""
+    titles = {Path(e["file"]).name.removesuffix(".html.gz"): e.get("title") or "" for e in _gold_entries(corpus)}
+    print(f"\n{half} pages ({corpus}): titles mostly of the page's <title> words")
+    for converter in CONVERTERS:
+        right = dumps = 0
+        for page in load_gold(corpus):
+            text = read_dump(corpus, converter, page)
+            if text is None or not titles.get(page.name) or not (half == "all" or page.half == half):
+                continue
+            dumps += 1
+            title, wanted = _title_words(parse_lines(text, doc_id=page.name).title), _title_words(titles[page.name])
+            right += bool(title) and len(title & wanted) >= 0.6 * len(title)
+        print(f"{converter:<11} {right:>3} of {dumps}")
+
+
+def _title_words(text: str | None) -> set[str]:
+    return set(norm(text).replace("-", " ").split()) - {"|", "»", "-", "–", "•", ":"}
+
+
+def _gold_entries(corpus: Path) -> list[dict[str, Any]]:
+    rows = (corpus / "gold.jsonl").read_text("utf-8").splitlines()
+    return [entry for entry in (json.loads(row) for row in rows if row.strip()) if entry.get("kind") == "html"]
+
+
 def _gold_moment(date: str | None) -> Moment | None:
     if not date or len(date) < 10:
         return None
@@ -354,6 +382,7 @@ def main() -> None:
     parser.add_argument("--dates", action="store_true", help="comment dates against the gold's, per converter")
     parser.add_argument("--questions", action="store_true",
                         help="the gold comments' questions that the dump's comments ask word for word")
+    parser.add_argument("--titles", action="store_true", help="document titles against the pages' <title>")
     args = parser.parse_args()
     for cue in args.without:
         without(cue)
@@ -366,7 +395,8 @@ def main() -> None:
     if args.show:
         show(args.corpus, args.show, args.converter)
         return
-    report = print_questions if args.questions else print_dates if args.dates else print_table
+    report = (print_questions if args.questions else print_titles if args.titles
+              else print_dates if args.dates else print_table)
     for half in (*HALVES, "all") if args.half == "both" else (args.half,):
         report(args.corpus, half)
 
