@@ -115,13 +115,7 @@ class _ThreadBuilder:
         the converter: it begins in lower case (page chrome right under a comment, such as 'Please
         enable JavaScript...', begins a sentence of its own)."""
         return (self.width is not None and bool(cur.text_lines) and cur.text_lines[-1] == i - 1
-                and self.lines[i].text[:1].islower() and self._joiner(i - 1, i) == " ")
-
-    def _joiner(self, before: int, after: int) -> str:
-        """`wraps.joiner` of two adjacent lines of this (wrapped) page."""
-        assert self.width is not None
-        line = self.lines[after]
-        return joiner(self.lines[before].raw, line.raw, self.width, item=line.marker is not None)
+                and self.lines[i].text[:1].islower() and _glue(self.lines, i, self.width) == " ")
 
     def _typed_marker(self, cur: _Open, i: int) -> bool:
         """A marker alone as a comment's first line, under a blank line or the header's date, its text
@@ -272,7 +266,7 @@ class _ThreadBuilder:
             if n:
                 previous = o.text_lines[n - 1]
                 adjacent = previous == i - 1  # no blank line between: the same paragraph, if wrapped
-                parts.append(self._joiner(previous, i) if adjacent and self.width else "\n")
+                parts.append(_glue(self.lines, i, self.width) if adjacent and self.width else "\n")
             # the text as the next item of a header printed as a list ('* Ann' / '* DATE' / '* Text')
             item = (i == o.text_lines[0] and header.marker is not None and line.indent == header.indent
                     and line.text.split(maxsplit=1)[0] == header.text.split(maxsplit=1)[0])  # fmt: skip
@@ -293,14 +287,18 @@ class _ThreadBuilder:
         )
 
 
+def _glue(lines: list[Line], i: int, width: int) -> str:
+    """What joins line `i` to the line above it on a page wrapped at `width` (`wraps.joiner`)."""
+    return joiner(lines[i - 1].raw, lines[i].raw, width, item=lines[i].marker is not None)
+
+
 def _label_front(lines: list[Line], stop: int, width: int | None = None) -> dict[int, LineRole]:
     """Roles for the lines before the comment section: title, article, boilerplate. On a page
     wrapped at `width`, the article's last paragraph ends with its last wrapped line, however short."""
     roles: dict[int, LineRole] = {}
     content = [i for i in range(stop) if not lines[i].blank]
     anchor = max((i for i in content if lines[i].prose), default=-1)
-    while width and 0 <= anchor < stop - 1 and not lines[anchor + 1].blank and joiner(
-            lines[anchor].raw, lines[anchor + 1].raw, width, item=lines[anchor + 1].marker is not None) == " ":
+    while width and 0 <= anchor < stop - 1 and not lines[anchor + 1].blank and _glue(lines, anchor + 1, width) == " ":
         anchor += 1
     first_prose = next((i for i in content if lines[i].prose), stop)
     promo_tail = any(lines[i].cta for i in content if i > anchor)
