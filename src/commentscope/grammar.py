@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
-from commentscope.wraps import WRAP_COLUMNS
+from commentscope.wraps import WRAP_COLUMNS, indent_of
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
 HEADING_CAPITALISED = 0.75  # share of capitalised words that makes a long line a heading
@@ -126,9 +126,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
     lines = []
     for i, raw in enumerate(raws):
         stripped = raw.strip()
-        indent = len(raw) - len(raw.lstrip())
-        if "\t" in raw[:indent]:
-            indent = len(raw[:indent].expandtabs(4))
+        indent = indent_of(raw)
         leader = spans.get(i)
         seen = stripped if leader is None or leader[0] != i else leader[1]
         line = Line(i + 1, raw, indent, "" if leader and leader[0] != i else seen, rest=seen)

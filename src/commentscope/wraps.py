@@ -82,11 +82,12 @@ def _worded(text: str) -> bool:
             and "  " not in text)
 
 
-def _end(raw: str) -> int:
-    """The column after a source line's last character (tabs in its indentation as 4 columns, as
-    `grammar.scan` counts them)."""
-    text = raw.strip()
+def indent_of(raw: str) -> int:
+    """A source line's indentation in columns (a tab in it as 4), as the grammar reads it."""
     indent = len(raw) - len(raw.lstrip())
-    if "\t" in raw[:indent]:
-        indent = len(raw[:indent].expandtabs(4))
-    return indent + len(text)
+    return len(raw[:indent].expandtabs(4)) if "\t" in raw[:indent] else indent
+
+
+def _end(raw: str) -> int:
+    """The column after a source line's last character."""
+    return indent_of(raw) + len(raw.strip())
