@@ -26,6 +26,7 @@ from commentscope.grammar import (
     previous_content,
     scan,
 )
+from commentscope.headline import headline, plain
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
@@ -302,18 +303,21 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None) -> dict
         anchor += 1
     first_prose = next((i for i in content if lines[i].prose), stop)
     promo_tail = any(lines[i].cta for i in content if i > anchor)
+    title = headline(lines, stop)
     title_done = False
     for i in range(stop):
         line = lines[i]
         if line.blank:
             roles[i] = LineRole.BLANK
+        elif title and i <= title[-1]:  # the site's chrome above the headline, then the headline
+            roles[i], title_done = (LineRole.TITLE, True) if i >= title[0] else (LineRole.BOILERPLATE, False)
         elif line.boilerplate or (promo_tail and i > anchor) or (
             title_done and not first_prose < i < anchor and _byline(line)
         ):
             roles[i] = LineRole.BOILERPLATE
         elif line.meta in SECTION_META:
             roles[i] = LineRole.COMMENT_META
-        elif not title_done and len(line.text) <= TITLE_MAX_CHARS and not line.text.endswith("."):
+        elif not title_done and plain(line) and len(line.text) <= TITLE_MAX_CHARS and not line.text.endswith("."):
             roles[i], title_done = LineRole.TITLE, True
         else:
             roles[i], title_done = LineRole.ARTICLE, True
@@ -374,7 +378,7 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         labelled.append(LabelledLine(line.number, line.raw, role, comment_id))
-    title = next((ln.text.strip() for ln in labelled if ln.role is LineRole.TITLE), None)
+    title = " ".join(lines[ln.number - 1].clean for ln in labelled if ln.role is LineRole.TITLE) or None
     return Document(
         doc_id=doc_id,
         source=source,

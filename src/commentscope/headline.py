@@ -1,0 +1,78 @@
+"""Where a page dump's headline is: the block of lines just above the article's first paragraph.
+
+A text dump made by lynx, w3m, html2text or inscriptis opens with the site's chrome (feed links,
+skip links, menus, logos, cookie notices), and the page's <title> is not printed at all. The
+headline is read from the page's shape instead: blocks are runs of non-blank lines; the first
+*paragraph* is a block of PARAGRAPH_WORDS or more words holding a sentence end, few of them
+links; the headline is the last block above it that reads as one: 1 to HEADLINE_LINES lines (a
+headline wraps too), HEADLINE_WORDS words, no sentence end, no link, list item, date or byline,
+not a label ending in ':' or a sentence ending in '.'. A Markdown heading (html2text's `# ...`)
+among those blocks is preferred. A page without such a block keeps the older reading (its first
+short line), so hand-made pages that open with their title read as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commentscope.grammar import Line
+
+PARAGRAPH_WORDS = 20
+HEADLINE_WORDS = (3, 25)  # fewest, most
+HEADLINE_LINES = 3
+HEADLINE_MAX_CHARS = 250
+LINKS_PER_PARAGRAPH_WORD = 1 / 8  # more links than this: a menu or a list of teasers, not a paragraph
+_LINK_RE = re.compile(r"\[\d+\]|\]\(")  # lynx's numbered link, a Markdown link
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”“'’)]*\s")
+
+
+def headline(lines: list[Line], stop: int) -> list[int] | None:
+    """Indices of the headline's lines among `lines[:stop]`, or None when no block reads as one."""
+    blocks = _blocks(lines, stop)
+    first = next((k for k, block in enumerate(blocks) if _paragraph(lines, block)), None)
+    if first is None:
+        return None
+    found = [block for block in blocks[:first] if _headline(lines, block)]
+    headings = [block for block in found if lines[block[0]].heading]
+    chosen = headings or found
+    return chosen[-1] if chosen else None
+
+
+def _blocks(lines: list[Line], stop: int) -> list[list[int]]:
+    """Runs of non-blank lines before `stop`."""
+    blocks: list[list[int]] = []
+    run: list[int] = []
+    for i in range(stop):
+        if lines[i].text:
+            run.append(i)
+        elif run:
+            blocks.append(run)
+            run = []
+    if run:
+        blocks.append(run)
+    return blocks
+
+
+def _paragraph(lines: list[Line], block: list[int]) -> bool:
+    if any(lines[i].boilerplate or lines[i].cta or lines[i].marker for i in block):
+        return False
+    text = " ".join(lines[i].clean for i in block)
+    words = len(text.split())
+    links = sum(len(_LINK_RE.findall(lines[i].raw)) for i in block)
+    sentence_end = _SENTENCE_END_RE.search(text + " ")
+    return words >= PARAGRAPH_WORDS and links <= LINKS_PER_PARAGRAPH_WORD * words and sentence_end is not None
+
+
+def _headline(lines: list[Line], block: list[int]) -> bool:
+    if len(block) > HEADLINE_LINES or not all(map(plain, (lines[i] for i in block))):
+        return False
+    text = " ".join(lines[i].clean for i in block)
+    fewest, most = HEADLINE_WORDS
+    return (fewest <= len(text.split()) <= most and len(text) <= HEADLINE_MAX_CHARS
+            and not text.endswith((".", ":")) and not _SENTENCE_END_RE.search(text))
+
+
+def plain(line: Line) -> bool:
+    """Neither chrome nor a link, list item, date or byline."""
+    return not (line.boilerplate or line.cta or line.marker or line.one_link or line.meta or line.author
+                or _LINK_RE.search(line.raw))

@@ -1,0 +1,102 @@
+"""The headline of a page dump: the block above the article's first paragraph, not the site's chrome."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from commentscope.grammar import scan
+from commentscope.headline import headline
+from commentscope.model import LineRole
+from commentscope.parse import parse_lines
+
+REAL = Path(__file__).resolve().parent.parent / "benchmarks" / "real"
+
+BODY = ("The council met on Tuesday and agreed to open the new footbridge next spring. It will carry "
+        "cyclists and walkers over the river and cost less than the old ferry did in ten years.")
+
+LYNX = f"""\
+   #[1]Riverside News » Feed [2]Riverside News » Comments Feed
+
+   [3]Skip to content
+
+   [4]Riverside News
+     * [5]Home
+     * [6]Local
+
+   Local politics
+
+          A new footbridge for the river: the council says yes, and
+                                  work starts in March
+
+   [7]Jane Doe 3 March 2023
+
+{textwrap.indent(textwrap.fill(BODY, 72), "   ")}
+"""
+
+
+def _title_and_roles(text: str) -> tuple[str | None, dict[str, LineRole]]:
+    doc = parse_lines(text, doc_id="page")
+    return doc.title, {line.text.strip(): line.role for line in doc.lines if line.text.strip()}
+
+
+def test_a_wrapped_headline_under_chrome_is_the_title() -> None:
+    title, roles = _title_and_roles(LYNX)
+    assert title == "A new footbridge for the river: the council says yes, and work starts in March"
+    assert roles["[3]Skip to content"] is LineRole.BOILERPLATE  # chrome above the headline
+    assert roles["Local politics"] is LineRole.BOILERPLATE
+    assert roles["work starts in March"] is LineRole.TITLE
+    assert parse_lines(LYNX, doc_id="page").article.startswith("The council met on Tuesday")
+
+
+def test_a_markdown_heading_is_preferred() -> None:
+    menu = "\n".join(f"  * [{name}](https://riverside.example/{name.lower()})" for name in ("Home", "Local", "Sport"))
+    text = (f"{menu}\n\n## The council says yes to the footbridge\n\nPhoto of the river at dusk by the mill\n\n"
+            f"{BODY}\n")
+    assert parse_lines(text, doc_id="page").title == "The council says yes to the footbridge"
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["Subscribe to our newsletter:", "It is done.", "Two words", "[8]A link to another story on the site",
+     "* A menu entry of the site's own", "March 3, 2023 at 10:15 am", "Posted by Jane Doe on March 3, 2023"],
+    ids=["label", "sentence", "two_words", "link", "list_item", "date", "byline"],
+)
+def test_what_is_no_headline(above: str) -> None:
+    lines = scan(f"{above}\n\n{BODY}\n")
+    assert headline(lines, len(lines)) is None
+    assert headline(scan(f"A new footbridge for the river\n\n{BODY}\n"), 3) == [0]
+
+
+def test_a_page_without_a_paragraph_keeps_its_first_line_as_title() -> None:
+    text = "A Title\n\nShort lines only here\n\nAnd one more short line\n"
+    assert parse_lines(text, doc_id="page").title == "A Title"
+
+
+def test_a_chrome_line_is_no_title() -> None:
+    text = "#[1]Riverside News » Feed [2]Riverside News » Comments Feed\n\n" + BODY + "\n"
+    assert parse_lines(text, doc_id="page").title is None
+
+
+def test_titles_of_real_lynx_dumps_are_their_headlines() -> None:
+    """Dumps whose title is mostly words of the HTML page's <title> (benchmarks/real_dumps.py
+    --titles; before the headline was looked for: 2 of 60, every other title a feed link or a
+    skip link)."""
+    gold = [json.loads(row) for row in (REAL / "gold.jsonl").read_text("utf-8").splitlines() if row.strip()]
+    dumps = right = chrome = 0
+    for entry in gold:
+        dump = REAL / "dumps" / "lynx" / (Path(entry["file"]).name.removesuffix(".html.gz") + ".txt.gz")
+        if entry["kind"] != "html" or not entry.get("title") or not dump.is_file():
+            continue
+        title = parse_lines(gzip.decompress(dump.read_bytes()).decode("utf-8"), doc_id="page").title or ""
+        wanted, words = set(entry["title"].lower().split()), set(title.lower().split())
+        dumps += 1
+        right += bool(words) and len(words & wanted) >= 0.6 * len(words)
+        chrome += "[1]" in title or ("»" in title and "Feed" in title)
+    assert dumps >= 50
+    assert right >= 0.4 * dumps
+    assert chrome == 0
