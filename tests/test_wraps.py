@@ -120,3 +120,23 @@ def test_questions_of_real_lynx_dumps_are_whole() -> None:
         kept += sum(q in found for q in questions)
     assert asked > 150
     assert kept / asked >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("lines", "clean"),
+    [
+        (["**Sollten Gene verändert werden, um Krankheiten noch vor der", "Geburt zu entfernen?**"],
+         ["Sollten Gene verändert werden, um Krankheiten noch vor der", "Geburt zu entfernen?"]),
+        (["I think **this is very", "important** to know."], ["I think this is very", "important to know."]),
+        (["_“Sind da Frauen nicht befragt worden? Muss man nicht Befragt*innen schreiben?_"],
+         ["“Sind da Frauen nicht befragt worden? Muss man nicht Befragt*innen schreiben?"]),
+        (["x**2 grows faster than 2*x"], ["x**2 grows faster than 2*x"]),
+    ],
+    ids=["bold_closed_on_next_line", "bold_opened_inside_a_line", "star_inside_italics", "powers"],
+)
+def test_markdown_emphasis_over_a_wrap_is_taken_off(lines: list[str], clean: list[str]) -> None:
+    """html2text wraps inside '**bold**' and '_italics_': each half is taken off its line (a Markdown
+    page: one with several '[text](address)' links)."""
+    links = [f"[{name}](https://example.org/{name})" for name in ("home", "news", "about")]
+    scanned = scan("\n".join([*links, "", *lines]))
+    assert [line.clean for line in scanned[len(links) + 1:]] == clean
