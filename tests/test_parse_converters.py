@@ -322,6 +322,22 @@ LAYOUTS = {
 
     Reply
     """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Same here.")]),
+    "numbered-pingback-after-a-reply": (ARTICLE + """
+    3 Comments
+
+     1.
+    Ann says:
+        [1]March 4, 2021 at 9:12 am
+        Screws through the carpet worked for us.
+        [2]Reply
+     2. Pingback: [3]Fixing floors without lifting the carpet | Some
+        Other Blog
+     3.
+    Bob says:
+        [4]March 6, 2021 at 9:12 am
+        Same here.
+        [5]Reply
+    """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Same here.")]),
 }
 
 

@@ -27,6 +27,7 @@ from commentscope.grammar import (
     scan,
 )
 from commentscope.headline import headline, plain
+from commentscope.heads import PINGBACK
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
@@ -171,7 +172,8 @@ class _ThreadBuilder:
             return None
         if line.indent <= self.top_indent and not self.section_signal:
             return None
-        return Head(i, i, None, line.indent, line.marker, line.number_mark, text_on_marker=True)
+        return Head(i, i, None, line.indent, line.marker, line.number_mark, text_on_marker=True,
+                    pingback=PINGBACK.match(line.plain) is not None)
 
     def _starts_list(self, i: int) -> bool:
         """A first list item: the text above introduces it ('...:') or the next item follows directly."""
