@@ -345,3 +345,54 @@ LAYOUTS = {
 def test_layouts_seen_in_real_dumps(text: str, expected: list[tuple[str, int, str]]) -> None:
     doc = page(text)
     assert [(c.author, c.depth, " ".join(c.text.split()[:3])) for c in doc.comments] == expected
+
+
+FORUM = ARTICLE + """
+    Pepemaus
+
+    Mitglied seit 28. Juni 2014 Beiträge 2.206
+      * 27. September 2018
+      * #1
+          Hat er evtl. Milben in den Ohren?
+
+    yellowkitty
+
+    Mitglied seit 12. Juni 2017 Beiträge 1.158
+      * 28. September 2018
+      * #2
+{quote}
+Nein, die Ohren sind sauber. Es sind wohl Flöhe.
+Ich gehe morgen zum Tierarzt.
+"""
+
+QUOTES = {
+    # w3m: the quote indented under the post's header, the post's own text flush left
+    "w3m": "        Pepemaus said:\n        Hat er evtl. Milben in den Ohren?\n        Click to expand...\n",
+    # lynx: the intro a link set apart by a blank line
+    "lynx": ("        [30]Pepemaus hat gesagt.:\n\n        Hat er evtl. Milben in den Ohren?\n"
+             "        Zum Vergrößern anklicken....\n"),
+    # html2text: every line of the quote behind '> '
+    "html2text": ("> [Pepemaus hat gesagt.:](/goto/post?id=1)\n>\n> Hat er evtl. Milben in den Ohren?\n>\n"
+                  "> Zum Vergrößern anklicken....\n"),
+}
+MARKDOWN_MENU = "    [Home](/) [Forum](/forum) [Hilfe](/hilfe)\n"  # links: a page written in Markdown
+
+
+@pytest.mark.parametrize("quote", QUOTES.values(), ids=QUOTES.keys())
+def test_a_quoted_post_is_kept_out_of_the_reply_text(quote: str) -> None:
+    menu = MARKDOWN_MENU if quote.startswith(">") else ""
+    doc = page(menu + FORUM.replace("{quote}", textwrap.indent(quote, "    ")))
+    reply = doc.comments[-1]
+    assert [c.author for c in doc.comments] == ["Pepemaus", "yellowkitty"]
+    assert reply.text.startswith("Nein, die Ohren sind sauber.")
+    assert "Milben" not in reply.text and "Tierarzt" in reply.text
+    quoted = [ln.text.strip() for ln in doc.lines_with(LineRole.COMMENT_QUOTE)]
+    assert any("Milben" in text for text in quoted)
+    assert all(ln.comment_id == reply.comment_id for ln in doc.lines if ln.role is LineRole.COMMENT_QUOTE)
+
+
+def test_without_its_closing_line_a_said_line_is_no_quote() -> None:
+    quote = "        Pepemaus said:\n        Hat er evtl. Milben in den Ohren?\n"
+    doc = page(FORUM.replace("{quote}", textwrap.indent(quote, "    ")))
+    assert not doc.lines_with(LineRole.COMMENT_QUOTE)
+    assert "Milben" in doc.comments[-1].text

@@ -33,6 +33,7 @@ DECORATION_META = "decoration"
 GUEST_META = "guest"  # 'Guest': a role label under a name, or the name of a guest's comment
 SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role"})
 BUTTON_META = frozenset({"reply", "action"})
+QUOTE_END_META = "quote_end"  # the line closing a quoted post (XenForo's 'Click to expand...')
 
 
 @dataclass(slots=True)

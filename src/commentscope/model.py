@@ -22,6 +22,7 @@ class LineRole(StrEnum):
     COMMENT_HEADER = "comment_header"
     COMMENT_TEXT = "comment_text"
     COMMENT_META = "comment_meta"
+    COMMENT_QUOTE = "comment_quote"  # another post quoted in a comment: kept with it, not in its text
     BOILERPLATE = "boilerplate"
     BLANK = "blank"
 

@@ -19,6 +19,7 @@ from commentscope.errors import UnreadableInputError
 from commentscope.grammar import (
     DATE_META,
     FORM_META,
+    QUOTE_END_META,
     SECTION_META,
     SIDEBAR_META,
     Head,
@@ -29,6 +30,7 @@ from commentscope.grammar import (
 from commentscope.headline import headline, plain
 from commentscope.heads import PINGBACK
 from commentscope.model import Comment, Document, LabelledLine, LineRole
+from commentscope.patterns import word_pattern
 from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
 from commentscope.wraps import joiner, wrap_width
@@ -94,6 +96,8 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
         elif cur is not None and not line.meta and self._runs_on(cur, i):
             self._add_text(cur, i)  # 'published back in 2012:' wrapped off a sentence is no page chrome
+        elif line.meta == QUOTE_END_META and cur is not None:
+            self._quote(cur, i)
         elif line.meta:
             owner = cur.comment_id if cur and line.meta not in SECTION_META else None
             self.roles[i] = (LineRole.COMMENT_META, owner)
@@ -111,6 +115,28 @@ class _ThreadBuilder:
             self.roles[i] = (LineRole.BOILERPLATE, None)
             self.current = None
         return i
+
+    def _quote(self, cur: _Open, end: int) -> None:
+        """A forum post quoted in the comment, from its intro ('Nixe said:') to `end` ('Click to
+        expand...'): kept with the comment, out of its text; the text after it is the comment's own."""
+        intro = word_pattern("quote_intro")
+        start = None
+        for k in range(end - 1, cur.head.last_header, -1):
+            role, owner = self.roles.get(k, (None, None))
+            if role is LineRole.COMMENT_QUOTE or (owner != cur.comment_id and not self.lines[k].blank):
+                break
+            if intro.fullmatch(self.lines[k].clean):
+                start = k
+                break
+        if start is None:
+            self.roles[end] = (LineRole.COMMENT_META, cur.comment_id)
+            return
+        for k in range(start, end + 1):
+            if not self.lines[k].blank:
+                self.roles[k] = (LineRole.COMMENT_QUOTE, cur.comment_id)
+        cur.text_lines = [k for k in cur.text_lines if k < start]
+        if not cur.text_lines:
+            cur.body_indent = None  # the post's own text, after the quote, sets its indentation
 
     def _runs_on(self, cur: _Open, i: int) -> bool:
         """Whether line `i` carries on the sentence of the comment's last text line, wrapped there by

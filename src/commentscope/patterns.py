@@ -335,6 +335,14 @@ def shared_word(name: str) -> str:
 
 
 @cache
+def word_pattern(name: str) -> re.Pattern[str]:
+    """One entry of the `[words]` table compiled (its %NAME%s expanded), case-insensitive."""
+    words = _page_tables()["words"]
+    assert isinstance(words, dict)
+    return re.compile(expand_words(shared_word(name), words), re.IGNORECASE)
+
+
+@cache
 def page_knowledge() -> PageKnowledge:
     """The packaged pattern tables, compiled once. `%MONTH%` is every name of `[months]`, the
     longest first."""

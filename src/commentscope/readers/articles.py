@@ -18,7 +18,9 @@ from commentscope.readers.records import build_document
 from commentscope.readers.tablefiles import open_table
 from commentscope.sources import page_stem
 
-COMMENT_ROLES = frozenset({LineRole.COMMENT_HEADER, LineRole.COMMENT_TEXT, LineRole.COMMENT_META})
+COMMENT_ROLES = frozenset(
+    {LineRole.COMMENT_HEADER, LineRole.COMMENT_TEXT, LineRole.COMMENT_META, LineRole.COMMENT_QUOTE}
+)
 PAGE_NAMES = ("page", "page_id", "doc_id", "post_id", "thread", "thread_id", "article_id", "url", "page_url", "link")
 ARTICLE_NAMES = ("article", "article_text", "text", "body", "content")
 
