@@ -396,3 +396,28 @@ def test_without_its_closing_line_a_said_line_is_no_quote() -> None:
     doc = page(FORUM.replace("{quote}", textwrap.indent(quote, "    ")))
     assert not doc.lines_with(LineRole.COMMENT_QUOTE)
     assert "Milben" in doc.comments[-1].text
+
+
+def test_chrome_printed_as_list_items_ends_the_last_comment() -> None:
+    doc = page(ARTICLE + """
+    2 Comments
+
+    Ann says:
+    March 4, 2021 at 9:12 am
+
+    Screws through the carpet worked for us.
+
+    Bob says:
+    March 5, 2021 at 9:12 am
+
+    Same here.
+
+      * Facebook
+      * Twitter
+      * © 2000 – 2023 Floor News
+      * 7.4.30
+      * Impressum
+    """)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Ann", "Screws through the carpet worked for us."), ("Bob", "Same here.")]
+    assert "* © 2000 – 2023 Floor News" in [ln.text.strip() for ln in doc.lines_with(LineRole.BOILERPLATE)]

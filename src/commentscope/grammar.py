@@ -260,7 +260,7 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.meta = kb.meta_kind(line.plain)
     if line.meta == SIDEBAR_META and (line.marker or line.one_link):
         line.meta = None  # '[52]Latest articles' in a menu is a link, not a sidebar's heading
-    boiler = kb.first(kb.boilerplate, line.clean)
+    boiler = kb.first(kb.boilerplate, line.clean) or (kb.first(kb.boilerplate, line.plain) if marker else None)
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments
     line.cta = kb.first(kb.cta, line.plain) is not None
