@@ -15,6 +15,7 @@ reserved set of other pages).
     PYTHONPATH=src python benchmarks/real_dumps.py --dates   # comment dates against the gold's
     PYTHONPATH=src python benchmarks/real_dumps.py --questions   # questions as the page asks them
     PYTHONPATH=src python benchmarks/real_dumps.py --titles   # document titles against the pages' <title>
+    PYTHONPATH=src python benchmarks/real_dumps.py --articles   # article words against the HTML page's article
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -256,6 +259,7 @@ def per_page(corpus: Path, half: str) -> None:
 
 CUES = ("time-order", "unwrap")  # parser cues the benchmark can switch off, to measure each alone
 QUESTIONS_GOAL = 0.95
+_WORD_RE = re.compile(r"\w+")  # the words --articles compares
 
 
 def without(cue: str) -> None:
@@ -337,6 +341,41 @@ def print_titles(corpus: Path, half: str) -> None:
         print(f"{converter:<11} {right:>3} of {dumps}")
 
 
+def print_articles(corpus: Path, half: str) -> None:
+    """Per converter, the article's words against those of the article the HTML reader takes from
+    the saved page (word counts compared as multisets, so a word twice counts twice): precision (the
+    dump's article words the page's article holds) and recall; beside them, in the same run, the
+    article's source lines as the converter printed them (lynx's `[12]` link numbers, Markdown's
+    `[text](address)` and `**`), which the article was read as before 2026-12-01."""
+    print(f"\n{half} pages ({corpus}): article words against the HTML page's article")
+    print(f"{'converter':<11} {'precision':>9} {'recall':>7} {'as printed':>10} {'recall':>7}")
+    saved: dict[str, Counter[str]] = {}
+    for page in load_gold(corpus):
+        html = corpus / "pages" / f"{page.name}.html.gz"
+        if (half == "all" or page.half == half) and html.is_file():
+            original = next((r.document for r in parse_pages([html]) if r.document), None)
+            saved[page.name] = _word_bag(original.article if original else "")
+    for converter in CONVERTERS:
+        seen, printed = [0, 0, 0], [0, 0, 0]  # words in both, in the dump's article, in the page's
+        for page in load_gold(corpus):
+            text = read_dump(corpus, converter, page)
+            if text is None or page.name not in saved:
+                continue
+            doc = parse_lines(text, doc_id=page.name)
+            raw = " ".join(line.text for line in doc.article_lines)
+            for tally, bag in ((seen, _word_bag(doc.article)), (printed, _word_bag(raw))):
+                tally[0] += sum((bag & saved[page.name]).values())
+                tally[1] += sum(bag.values())
+                tally[2] += sum(saved[page.name].values())
+        (both, ours, theirs), (both_raw, ours_raw, _) = seen, printed
+        print(f"{converter:<11} {both / ours:>9.3f} {both / theirs:>7.3f} {both_raw / ours_raw:>10.3f}"
+              f" {both_raw / theirs:>7.3f}")
+
+
+def _word_bag(text: str) -> Counter[str]:
+    return Counter(word.casefold() for word in _WORD_RE.findall(text))
+
+
 def _title_words(text: str | None) -> set[str]:
     return set(norm(text).replace("-", " ").split()) - {"|", "»", "-", "–", "•", ":"}
 
@@ -383,6 +422,7 @@ def main() -> None:
     parser.add_argument("--questions", action="store_true",
                         help="the gold comments' questions that the dump's comments ask word for word")
     parser.add_argument("--titles", action="store_true", help="document titles against the pages' <title>")
+    parser.add_argument("--articles", action="store_true", help="article words against the HTML page's article")
     args = parser.parse_args()
     for cue in args.without:
         without(cue)
@@ -396,6 +436,7 @@ def main() -> None:
         show(args.corpus, args.show, args.converter)
         return
     report = (print_questions if args.questions else print_titles if args.titles
+              else print_articles if args.articles
               else print_dates if args.dates else print_table)
     for half in (*HALVES, "all") if args.half == "both" else (args.half,):
         report(args.corpus, half)

@@ -421,3 +421,22 @@ def test_chrome_printed_as_list_items_ends_the_last_comment() -> None:
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Ann", "Screws through the carpet worked for us."), ("Bob", "Same here.")]
     assert "* © 2000 – 2023 Floor News" in [ln.text.strip() for ln in doc.lines_with(LineRole.BOILERPLATE)]
+
+
+ARTICLE_DECORATION = {
+    "lynx": ("Our [12]hallway floor squeaks in three places, and [13]this article says how we fixed it.",
+             "Our hallway floor squeaks in three places, and this article says how we fixed it."),
+    "html2text": ("Our [hallway floor](https://floors.example/hallway \"Hallway\") squeaks in **three places**, and "
+                  "![a photo](https://floors.example/a.jpg) this says how.",
+                  "Our hallway floor squeaks in three places, and a photo this says how."),
+    "reference": ("Squeaks come from loose subfloor nails, as a survey found [1]. Screws hold better [2].",
+                  "Squeaks come from loose subfloor nails, as a survey found [1]. Screws hold better [2]."),
+}
+
+
+@pytest.mark.parametrize(("line", "seen"), ARTICLE_DECORATION.values(), ids=ARTICLE_DECORATION.keys())
+def test_the_article_is_read_without_the_converters_decoration(line: str, seen: str) -> None:
+    links = "[Home](/) [Floors](/floors) [About](/about)\n\n" if "](" in line else ""
+    doc = page(f"{links}Fixing a Squeaky Floor\n\n{line}\n")
+    assert doc.article.splitlines()[-1] == seen
+    assert [ln.text for ln in doc.article_lines][-1] == line  # the source line itself is kept as it is

@@ -35,6 +35,13 @@ class LabelledLine:
     text: str
     role: LineRole
     comment_id: str | None = None
+    clean: str | None = None  # the line without a converter's decoration, where that differs (article lines)
+
+    @property
+    def seen(self) -> str:
+        """The line as the page showed it: without lynx's link numbers, Markdown's link addresses and
+        emphasis marks (`clean`), else the source text; stripped."""
+        return self.text.strip() if self.clean is None else self.clean
 
 
 @dataclass(frozen=True, slots=True)

@@ -405,7 +405,9 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         comments = nest_by_time(_dated(comments, moments), moments)
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
-        labelled.append(LabelledLine(line.number, line.raw, role, comment_id))
+        shown = line.clean if line.continues is None else ""  # (a wrapped link's tail: read on its first line)
+        clean = shown if role is LineRole.ARTICLE and shown != line.raw.strip() else None
+        labelled.append(LabelledLine(line.number, line.raw, role, comment_id, clean))
     title = " ".join(lines[ln.number - 1].clean for ln in labelled if ln.role is LineRole.TITLE) or None
     return Document(
         doc_id=doc_id,

@@ -61,11 +61,14 @@ def joiner(before: str, after: str, width: int, *, item: bool | None = None) -> 
 
 
 def paragraphs(lines: Sequence[LabelledLine], width: int | None) -> list[tuple[str, int]]:
-    """The lines' texts (stripped) with their line numbers; on a page wrapped at `width`, the
-    lines of one wrapped paragraph as one text, at its first line's number."""
+    """The lines' texts as the page showed them (`LabelledLine.seen`) with their line numbers; on
+    a page wrapped at `width`, the lines of one wrapped paragraph as one text, at its first line's
+    number (where lines join is read from the source text: that is what the converter wrapped)."""
     runs: list[tuple[str, int]] = []
     for k, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.seen
+        if not text:
+            continue  # the tail of a Markdown link wrapped onto this line: read with the line above
         previous = lines[k - 1] if k else None
         if width and runs and previous and previous.number == line.number - 1:
             glue = joiner(previous.text, line.text, width)

@@ -130,7 +130,7 @@ class Addressees:
     @cached_property
     def _article(self) -> frozenset[str]:
         """The article's content stems (read when a question on a flat page is first weighed)."""
-        return frozenset(content_stems(" ".join(line.text for line in self.doc.article_lines)))
+        return frozenset(content_stems(" ".join(line.seen for line in self.doc.article_lines)))
 
     @cached_property
     def _frequency(self) -> Counter[str]:
