@@ -320,6 +320,10 @@ def test_a_question_mark_without_words_asks_nothing(text: str, expected: list[st
     ('"Have you seen a doctor?"', []),
     ("„Warst du schon beim Arzt?“", []),
     ('Is kefir "safe" for a toddler?', ['Is kefir "safe" for a toddler?']),  # a quoted word, the writer's question
+    ("“Was wäre gegen den schlichten “-innen”-Plural einzuwenden?”", []),  # a quotation nested in the quoted line
+    ("„Was sagt der „Experte“ dazu?“", []),
+    ('"Is the "new" kefir any good?"', []),
+    ("“Is it “good” or “bad” for bones?", ["“Is it “good” or “bad” for bones?"]),  # the opening quote never closes
 ])
 def test_a_wholly_quoted_question_is_a_quotation(text: str, expected: list[str]) -> None:
     assert find_questions(text) == expected

@@ -237,9 +237,31 @@ _CONDITIONAL_TAIL = re.compile(
     r",\s*(?:wenn|falls|sofern|if)\s+(?:(?:euch|dir|ihnen|du|ihr|you|that|this|das|es)\b[^,]*?\b(?:begriff|bekannt|kennt"
     r"|kennst|kennen|weißt|wisst|wissen|know|knows|remember|follow|understand|makes?\s+sense)|you\s+(?:will|like))\b[^,]*$")
 _QUOTE_TAIL = re.compile(r"[\"“]([^\"“”]*\?)[\"”]\W*$")
-_WHOLLY_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]*\?)[\"”“»]")
+_WHOLLY_QUOTED = re.compile(r"[\"“„«](.*\?)[\"”“»]", re.DOTALL)  # its inner quotes: `_nested`
+_NESTING = ({"“": 1, "”": -1}, {"„": 1, "“": -1}, {"«": 1, "»": -1})  # English, German, guillemets
 _SPACED_DOTS = re.compile(r"(?<=[?!])(?:\s*\.)+\s*$")  # "...bonds? . . . ." ends with its '?'
 _WH_WORDS = frozenset({"what", "which", "where", "when", "why", "how", "who", "whom", "whose"})
+
+
+def _nested(inner: str) -> bool:
+    """Whether the quotation marks inside a quoted sentence are quotations nested in it ('“Was
+    spricht gegen den “-innen”-Plural?”'), none closing the outer one early ('“Why?” he asked. “Now?”')."""
+    if inner.count('"') % 2:
+        return False
+    marks = [c for c in inner if c in "“”„«»"]
+    if not marks:
+        return True
+    for pairs in _NESTING:
+        if all(c in pairs for c in marks):
+            depth = 0
+            for c in marks:
+                depth += pairs[c]
+                if depth < 0:
+                    break
+            else:
+                if depth == 0:
+                    return True
+    return False
 
 
 def _literal_needs(rule: QuestionRule) -> tuple[str, ...] | None:
@@ -274,7 +296,8 @@ def matching_rule(sentence: str) -> QuestionRule | None:
     body = _LEADING_PUNCTUATION.sub("", sentence).replace("’", "'").lower()
     ending = sentence_ending(sentence)
     if ending is Ending.QUESTION:
-        if _WHOLLY_QUOTED.fullmatch(sentence):
+        wholly = _WHOLLY_QUOTED.fullmatch(sentence)
+        if wholly and _nested(wholly.group(1)):
             return QUOTED  # '“Warst du schon beim Arzt?”': a line quoted, not the writer's question
         quoted = _QUOTE_TAIL.search(body)
         if quoted and re.search(r"\w", body[: quoted.start()]):
