@@ -64,7 +64,7 @@ def _paragraph(lines: list[Line], block: list[int]) -> bool:
 
 
 def _headline(lines: list[Line], block: list[int]) -> bool:
-    if len(block) > HEADLINE_LINES or not all(map(plain, (lines[i] for i in block))):
+    if len(block) > HEADLINE_LINES or not all(map(is_plain_line, (lines[i] for i in block))):
         return False
     text = " ".join(lines[i].clean for i in block)
     fewest, most = HEADLINE_WORDS
@@ -72,7 +72,7 @@ def _headline(lines: list[Line], block: list[int]) -> bool:
             and not text.endswith((".", ":")) and not _SENTENCE_END_RE.search(text))
 
 
-def plain(line: Line) -> bool:
+def is_plain_line(line: Line) -> bool:
     """Neither chrome nor a link, list item, date or byline."""
     return not (line.boilerplate or line.cta or line.marker or line.one_link or line.meta or line.author
                 or _LINK_RE.search(line.raw))

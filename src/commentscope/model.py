@@ -35,7 +35,7 @@ class LabelledLine:
     text: str
     role: LineRole
     comment_id: str | None = None
-    clean: str | None = None  # the line without a converter's decoration, where that differs (article lines)
+    clean: str | None = None  # the line without a converter's decoration, where that differs (title, article)
 
     @property
     def seen(self) -> str:

@@ -27,7 +27,7 @@ from commentscope.grammar import (
     previous_content,
     scan,
 )
-from commentscope.headline import headline, plain
+from commentscope.headline import headline, is_plain_line
 from commentscope.heads import PINGBACK
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.patterns import word_pattern
@@ -36,6 +36,7 @@ from commentscope.sources import Page, read_page
 from commentscope.wraps import joiner, wrap_width
 
 TITLE_MAX_CHARS = 250
+_READ_CLEAN = frozenset({LineRole.TITLE, LineRole.ARTICLE})  # roles whose lines keep their `clean` text
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 
 
@@ -345,7 +346,7 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None) -> dict
             roles[i] = LineRole.BOILERPLATE
         elif line.meta in SECTION_META:
             roles[i] = LineRole.COMMENT_META
-        elif not title_done and plain(line) and len(line.text) <= TITLE_MAX_CHARS and not line.text.endswith("."):
+        elif not title_done and is_plain_line(line) and len(line.text) <= TITLE_MAX_CHARS and line.text[-1] != ".":
             roles[i], title_done = LineRole.TITLE, True
         else:
             roles[i], title_done = LineRole.ARTICLE, True
@@ -406,9 +407,9 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         shown = line.clean if line.continues is None else ""  # (a wrapped link's tail: read on its first line)
-        clean = shown if role is LineRole.ARTICLE and shown != line.raw.strip() else None
+        clean = shown if role in _READ_CLEAN and shown != line.raw.strip() else None
         labelled.append(LabelledLine(line.number, line.raw, role, comment_id, clean))
-    title = " ".join(lines[ln.number - 1].clean for ln in labelled if ln.role is LineRole.TITLE) or None
+    title = " ".join(ln.seen for ln in labelled if ln.role is LineRole.TITLE) or None
     return Document(
         doc_id=doc_id,
         source=source,
