@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from commentscope.grammar import Line
+from commentscope.patterns import word_pattern
 
 PARAGRAPH_WORDS = 20
 HEADLINE_WORDS = (3, 25)  # fewest, most
@@ -24,6 +25,8 @@ HEADLINE_MAX_CHARS = 250
 LINKS_PER_PARAGRAPH_WORD = 1 / 8  # more links than this: a menu or a list of teasers, not a paragraph
 _LINK_RE = re.compile(r"\[\d+\]|\]\(")  # lynx's numbered link, a Markdown link
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”“'’)]*\s")
+_LINK_BLOCK_RE = re.compile(r"#\[\d+\]")  # lynx: '#' and the numbered links of the page's <link>s
+_LINK_NUMBER_RE = re.compile(r"#?\[\d+\]")
 
 
 def headline(lines: list[Line], stop: int) -> list[int] | None:
@@ -36,6 +39,27 @@ def headline(lines: list[Line], stop: int) -> list[int] | None:
     headings = [block for block in found if lines[block[0]].heading]
     chosen = headings or found
     return chosen[-1] if chosen else None
+
+
+def link_block(lines: list[Line]) -> list[int]:
+    """The lines of lynx's list of the page's <link> elements at its top ('#[1]alternate [2]...'):
+    chrome, and where the page's title may be read (`feed_title`)."""
+    start = next((i for i, line in enumerate(lines) if line.text), None)
+    if start is None or not _LINK_BLOCK_RE.match(lines[start].text):
+        return []
+    end = next((i for i in range(start, len(lines)) if not lines[i].text), len(lines))
+    return list(range(start, end))
+
+
+def feed_title(lines: list[Line], block: list[int]) -> str | None:
+    """The post's title as WordPress names its comment feed in lynx's link block
+    ('[3]SITE » POST TITLE Comments Feed'), or None."""
+    feed = word_pattern("post_comments_feed")
+    for link in _LINK_NUMBER_RE.split(" ".join(lines[i].text for i in block)):
+        found = feed.fullmatch(" ".join(link.split()))
+        if found:
+            return found.group("title")
+    return None
 
 
 def _blocks(lines: list[Line], stop: int) -> list[list[int]]:

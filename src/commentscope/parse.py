@@ -27,7 +27,7 @@ from commentscope.grammar import (
     previous_content,
     scan,
 )
-from commentscope.headline import headline, is_plain_line
+from commentscope.headline import feed_title, headline, is_plain_line, link_block
 from commentscope.heads import PINGBACK
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.patterns import word_pattern
@@ -322,9 +322,11 @@ def _glue(lines: list[Line], i: int, width: int) -> str:
     return joiner(lines[i - 1].raw, lines[i].raw, width, item=lines[i].marker is not None)
 
 
-def _label_front(lines: list[Line], stop: int, width: int | None = None) -> dict[int, LineRole]:
+def _label_front(lines: list[Line], stop: int, width: int | None = None, links: list[int] | None = None
+                 ) -> dict[int, LineRole]:
     """Roles for the lines before the comment section: title, article, boilerplate. On a page
-    wrapped at `width`, the article's last paragraph ends with its last wrapped line, however short."""
+    wrapped at `width`, the article's last paragraph ends with its last wrapped line, however short;
+    `links` (lynx's list of the page's <link>s, `headline.link_block`) are chrome."""
     roles: dict[int, LineRole] = {}
     content = [i for i in range(stop) if not lines[i].blank]
     anchor = max((i for i in content if lines[i].prose), default=-1)
@@ -334,10 +336,13 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None) -> dict
     promo_tail = any(lines[i].cta for i in content if i > anchor)
     title = headline(lines, stop)
     title_done = False
+    chrome = set(links or ())
     for i in range(stop):
         line = lines[i]
         if line.blank:
             roles[i] = LineRole.BLANK
+        elif i in chrome:
+            roles[i] = LineRole.BOILERPLATE
         elif title and i <= title[-1]:  # the site's chrome above the headline, then the headline
             roles[i], title_done = (LineRole.TITLE, True) if i >= title[0] else (LineRole.BOILERPLATE, False)
         elif line.boilerplate or (promo_tail and i > anchor) or (
@@ -393,7 +398,8 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     width = wrap_width(lines)
     heads, start = comment_heads(lines)
     stop = len(lines) if start is None else start
-    front = _label_front(lines, stop, width)
+    links = link_block(lines)
+    front = _label_front(lines, stop, width, links)
     labelled: list[LabelledLine] = []
     comments: list[Comment] = []
     roles: dict[int, tuple[LineRole, str | None]] = {i: (r, None) for i, r in front.items()}
@@ -409,7 +415,8 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         shown = line.clean if line.continues is None else ""  # (a wrapped link's tail: read on its first line)
         clean = shown if role in _READ_CLEAN and shown != line.raw.strip() else None
         labelled.append(LabelledLine(line.number, line.raw, role, comment_id, clean))
-    title = " ".join(ln.seen for ln in labelled if ln.role is LineRole.TITLE) or None
+    shown_title = " ".join(ln.seen for ln in labelled if ln.role is LineRole.TITLE)
+    title = feed_title(lines, links) or shown_title or None
     return Document(
         doc_id=doc_id,
         source=source,
