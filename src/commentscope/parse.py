@@ -335,8 +335,8 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
     first_prose = next((i for i in content if lines[i].prose), stop)
     promo_tail = any(lines[i].cta for i in content if i > anchor)
     title = headline(lines, stop)
-    title_done = False
     chrome = set(links or ())
+    title_done = bool(chrome)  # a converter's dump of a real page: its first short line is no title
     for i in range(stop):
         line = lines[i]
         if line.blank:
