@@ -63,8 +63,9 @@ def test_a_markdown_heading_is_preferred() -> None:
 @pytest.mark.parametrize(
     "above",
     ["Subscribe to our newsletter:", "It is done.", "Two words", "[8]A link to another story on the site",
-     "* A menu entry of the site's own", "March 3, 2023 at 10:15 am", "Posted by Jane Doe on March 3, 2023"],
-    ids=["label", "sentence", "two_words", "link", "list_item", "date", "byline"],
+     "* A menu entry of the site's own", "March 3, 2023 at 10:15 am", "Posted by Jane Doe on March 3, 2023",
+     "Jane Doe March 9, 2017 13", "von Jane Doe Exklusiv für Abonnenten"],
+    ids=["label", "sentence", "two_words", "link", "list_item", "date", "byline", "name_and_date", "von_byline"],
 )
 def test_what_is_no_headline(above: str) -> None:
     lines = scan(f"{above}\n\n{BODY}\n")
