@@ -440,3 +440,30 @@ def test_the_article_is_read_without_the_converters_decoration(line: str, seen: 
     doc = page(f"{links}Fixing a Squeaky Floor\n\n{line}\n")
     assert doc.article.splitlines()[-1] == seen
     assert [ln.text for ln in doc.article_lines][-1] == line  # the source line itself is kept as it is
+
+
+@pytest.mark.parametrize("cancel", ["Hier klicken, um die Antwort abzubrechen.", "Click here to cancel reply."])
+def test_teasers_after_the_reply_forms_cancel_link_are_no_comments(cancel: str) -> None:
+    doc = page(ARTICLE + f"""
+     1. Anna sagt:
+        März 4, 2021 um 9:12 am
+        Schrauben durch den Teppich haben bei uns geholfen.
+        Antworten
+     2. Bernd sagt:
+        März 5, 2021 um 9:12 am
+        Bei uns auch.
+        Antworten
+
+    Kommentieren
+
+    [134]{cancel}
+    Name (required) ______________________
+    Submit
+
+      * Abnehmen leicht gemacht
+        Diät Muffins
+        Möchten Sie abnehmen? Dann probieren Sie unsere Diät Muffins. Weiter →
+      * Schokoladen Muffins
+        Haben Sie Lust auf Schokomuffins? Dann schauen Sie auf unserer Partnerseite vorbei.
+    """)
+    assert [c.author for c in doc.comments] == ["Anna", "Bernd"]
