@@ -28,8 +28,6 @@ _LINK_RE = re.compile(r"\[\d+\]|\]\(")  # lynx's numbered link, a Markdown link
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”“'’)]*\s")
 _LINK_BLOCK_RE = re.compile(r"#\[\d+\]")  # lynx: '#' and the numbered links of the page's <link>s
 _LINK_NUMBER_RE = re.compile(r"#?\[\d+\]")
-_BYLINE_RE = re.compile(  # a byline under the headline ('von Stefan Niggemeier', 'Posted by Ann'), no headline
-    r"(?:by|von|par|por|di|door|posted|published|written|veröffentlicht|geschrieben)\b", re.IGNORECASE)
 
 
 def headline(lines: list[Line], stop: int) -> list[int] | None:
@@ -97,7 +95,7 @@ def _headline(lines: list[Line], block: list[int]) -> bool:
     fewest, most = HEADLINE_WORDS
     return (fewest <= len(text.split()) <= most and len(text) <= HEADLINE_MAX_CHARS
             and not text.endswith((".", ":")) and not _SENTENCE_END_RE.search(text)
-            and not _BYLINE_RE.match(text) and find_dates(text) == [])
+            and not word_pattern("byline_lead").match(text) and find_dates(text) == [])
 
 
 def is_plain_line(line: Line) -> bool:
