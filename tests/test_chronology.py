@@ -55,3 +55,21 @@ def test_undated_threads_are_left_alone() -> None:
     comments, moments = flat([(10, 6), (10, 7), (10, 9), (10, 8)])
     moments[1] = moments[2] = None
     assert nest_by_time(comments, moments) == comments
+
+
+def test_a_reply_older_than_its_parent_moves_up() -> None:
+    # c2 was printed under c1 (a stray list marker read as indentation) but is older than c1: it is no
+    # reply to c1; beside it, c1 is newer than c2 and so a reply to c0; c3 keeps answering c2
+    comments, moments = flat([(10, 6), (10, 9), (10, 8), (10, 10)])
+    comments[2] = Comment("c2", "c1", 1, 2, "A2", "text")
+    comments[3] = Comment("c3", "c2", 2, 3, "A3", "text")
+    nested = nest_by_time(comments, moments)
+    assert [(c.depth, c.parent_id) for c in nested] == [(0, None), (1, "c0"), (0, None), (1, "c2")]
+
+
+def test_a_skipped_level_is_read_without_error() -> None:
+    comments, moments = flat([(10, 6), (10, 9), (10, 8), (10, 10)])
+    comments[1] = Comment("c1", "c0", 2, 1, "A1", "text")  # two levels under c0 (a malformed dump)
+    comments[2] = Comment("c2", "c1", 3, 2, "A2", "text")  # older than c1: up beside it, under c0
+    nested = nest_by_time(comments, moments)
+    assert [(c.depth, c.parent_id) for c in nested][:3] == [(0, None), (2, "c0"), (1, "c0")]

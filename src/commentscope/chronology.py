@@ -6,6 +6,8 @@ siblings again oldest first. So in a list shown oldest first, a comment with an 
 anywhere after it cannot be at the top level; in a list shown newest first, a comment newer than
 the top-level comment above it is a reply to it. `nest_by_time` applies that to the comments the
 parser put at the top level, when every comment's header carries a date (read by `dates.py`).
+A reply is never older than the comment it answers either, so a comment the dump shows under a newer
+one (a stray list marker read as its indentation) moves up beside it first.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ def _before(a: Moment, b: Moment) -> bool:
 
 def nest_by_time(comments: Sequence[Comment], moments: Sequence[Moment | None]) -> list[Comment]:
     """The comments with top-level ones that time order shows to be replies moved under the comment they
-    follow; their own replies move with them. Comments without a date keep their place; unchanged unless
+    follow; their own replies move with them, and a reply older than the comment it is shown under moves
+    up beside it first (`_lift_older`). Comments without a date keep their place; unchanged unless
     nearly every comment is dated.
 
     Three readings are tried: oldest first throughout, newest first at the top level with replies oldest
@@ -47,6 +50,7 @@ def nest_by_time(comments: Sequence[Comment], moments: Sequence[Moment | None]) 
     dated = [i for i, m in enumerate(moments) if m is not None]
     if len(comments) < MIN_COMMENTS or len(dated) < MIN_DATED_SHARE * len(comments):
         return list(comments)
+    comments = _lift_older(comments, moments)
     when = {i: m for i, m in enumerate(moments) if m is not None}
     roots = [i for i in dated if comments[i].depth == 0]
     readings = [
@@ -134,3 +138,30 @@ def _renest(comments: Sequence[Comment], root_depth: dict[int, int]) -> list[Com
                 continue
         out.append(replace(c, depth=c.depth + shift) if shift else c)
     return out
+
+
+def _lift_older(comments: Sequence[Comment], moments: Sequence[Moment | None]) -> list[Comment]:
+    """The comments with each reply that is surely older than the comment it answers moved up beside that
+    one (and further, while still older), its own replies with it."""
+    out: list[Comment] = []
+    last_at: list[int] = []  # the index of the last comment at each depth so far
+    lifts: list[tuple[int, int]] = []  # (depth as printed, levels moved up) of the comments above, nested
+    for i, c in enumerate(comments):
+        while lifts and lifts[-1][0] >= c.depth:
+            lifts.pop()
+        depth = max(c.depth - (lifts[-1][1] if lifts else 0), 0)
+        mine = moments[i]
+        while (
+            0 < depth <= len(last_at)
+            and mine is not None
+            and (up := moments[last_at[depth - 1]]) is not None
+            and _before(mine, up)
+        ):
+            depth -= 1
+        lifts.append((c.depth, c.depth - depth))
+        del last_at[depth:]
+        last_at.extend([i] * (depth + 1 - len(last_at)))  # (one entry per level, should a level be skipped)
+        parent = comments[last_at[depth - 1]].comment_id if depth else None
+        out.append(c if depth == c.depth else replace(c, depth=depth, parent_id=parent))
+    return out
+
