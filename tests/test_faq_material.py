@@ -47,6 +47,18 @@ MATERIAL = {
     "accusation-of-copying": ("Was #6 stolen from the Python guide?", False),
     "copying-rules-asked-genuinely": ("Heißt das, dass ich die Karte nicht mal privat kopieren darf?", True),
     "source-for-the-recipe": ("Do you have a source for the recipe?", True),
+    "point-made-de": ("Und was sagt uns das?", False),
+    "what-then-with-more-is-genuine-de": ("Was macht man dann mit dem restlichen Teig?", True),
+    "nothing-more-to-say-de": ("Tja, was soll man da noch sagen?", False),
+    "no-business-there-de": ("Was hat Zucker in einem Brotrezept zu suchen?", False),
+    "verb-then-nicht-de": ("Aber hat nicht jeder das Recht auf eine eigene Meinung?", False),
+    "nicht-later-is-genuine-de": ("Ist das nicht zu viel Backpulver für 12 Muffins?", True),
+    "nicht-mehr-is-genuine-de": ("Ist nicht mehr genug Hefe im Teig, wenn ich ihn halbiere?", True),
+    "how-do-you-know-that": ("How do you know that the trial was not paid for by the maker?", False),
+    "woher-wissen-sie-dass": ("Woher wissen Sie, dass die Zahlen stimmen?", False),
+    "how-do-you-know-if": ("How do you know if your bone density is too low?", True),
+    "a-statement-with-a-question-mark": (" ".join(["Das Argument, das hier"] + ["immer wieder"] * 30)
+                                         + " vorgebracht wird, greift zu kurz?", False),
 }
 
 
@@ -142,7 +154,9 @@ _ONE_ALTERNATION = re.compile("|".join(faq_material._POINTER + faq_material._POL
 
 def _material_by_one_alternation(question: str) -> bool:
     """`is_faq_material` as one regex of every pattern, tried at each character."""
-    return len(re.findall(r"\w+", question)) >= faq_material.MIN_WORDS and _ONE_ALTERNATION.search(question) is None
+    return (len(re.findall(r"\w+", question)) >= faq_material.MIN_WORDS
+            and len(question.split()) <= faq_material.MAX_WORDS
+            and _ONE_ALTERNATION.search(question) is None)
 
 
 # words of the patterns, so that generated questions match some of them

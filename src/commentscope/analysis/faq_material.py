@@ -33,6 +33,7 @@ from commentscope.analysis.addressee import READERS
 from commentscope.literals import fold, needs_of
 
 MIN_WORDS = 3  # a question of fewer words ("Sicher?", "Really?") is a fragment, not an FAQ entry
+MAX_WORDS = 60  # a "question" of more words is a statement with a question mark, not an FAQ entry
 
 _POINTER = (
     r"^\W*(?:[^,?]{0,30},\s*)?(?:have|did)\s+you\s+(?:ever\s+|already\s+)?"
@@ -74,6 +75,15 @@ _RHETORICAL = (
     r"\b(?:ist|sind|war)\s+(?:es|das)\s+(?:ja|doch)\b",
     r"\b(?:zur|zum)\s+(?:h(?:ölle|oelle)?…|hölle|teufel)|\bthe\s+(?:hell|heck)\b",
     r"\b(?:warum|wieso|weshalb)\b[^?]{0,40}\b(?:deine?[mnrs]?|dich|dir)\b",
+    # the answer is the writer's point: "Was sagt uns das?", "Was soll man dazu noch sagen?"
+    r"^\W*(?:[\w#]+\W+){0,3}?(?:was\s+sagt\s+uns\s+das|was\s+soll\s+man\s+(?:da(?:zu)?\s+)?(?:noch\s+)?sagen"
+    r"|was\s+macht\s+man\s+dann|warum\s+schreibe\s+ich\s+(?:das|dies)(?:\s+alles)?|was\s+tun)\W*$",
+    r"\bwas\s+(?:hat|haben|hatte|hatten)\b[^?]{1,60}\bzu\s+suchen\b",  # "was haben X in einem Urteil zu suchen?"
+    # the verb and "nicht" before the subject: "Aber ist nicht Rassismus auch ...?", "Hat nicht jeder ...?"
+    r"^\W*(?:(?:und|aber|doch|im\s+übrigen)\W+)?(?:ist|sind|war|waren|hat|haben|wäre|wären|hätte|hätten)\s+nicht\s+"
+    r"(?!mehr\b|nur\b)",
+    # a challenge to back a claim: "Woher wissen Sie, dass ...?", "How do you know that ...?"
+    r"\bwoher\s+(?:wei(?:ß|ss)t?|wisst|wissen)\s+(?:du|sie|ihr)\b,?\s+dass\b|\bhow\s+do\s+you\s+know\s+that\b",
 )
 # Complaints, accusations and challenges: "Why aren't the times updated?", "Warum werden die
 # Zeiten nicht aktualisiert?" (someone failed to do something), "Was #6 stolen from ...?",
@@ -115,7 +125,7 @@ _NEEDED_AS_WRITTEN = _literal_index(_NOT_FAQ, folded=False)
 
 def is_faq_material(question: str) -> bool:
     """Whether a question asks for information an FAQ could give (see the module docstring)."""
-    if _MIN_WORDS.search(question) is None:
+    if _MIN_WORDS.search(question) is None or len(question.split(maxsplit=MAX_WORDS)) > MAX_WORDS:
         return False
     folded = fold(question)
     possible = {k for needed, ks in _NEEDED_FOLDED if needed in folded for k in ks}
