@@ -802,3 +802,32 @@ def test_a_references_heading_in_an_article_stays_article() -> None:
     1. Smith, J. "Floors that squeak." Home Journal 12 (2020): 4-9.
 """)
     assert "Smith" in doc.article
+
+
+def test_the_article_ends_at_the_comment_section() -> None:
+    """Below the article's first paragraph, a comment count or the reply form ends the article:
+    what follows (the form's notes, a sidebar's archive list) is chrome, comments or not."""
+    tail = """
+    0 Comments
+
+    LEAVE A REPLY [27]Cancel reply
+
+       Your email address will not be published. Required fields are marked with a star.
+
+    Archive
+
+      * [28]2019 (10)
+           + [29]Fixing a creaky stair without tools or glue
+"""
+    doc = page(ARTICLE + tail)
+    assert "squeaks in three places" in doc.article
+    assert "email" not in doc.article and "creaky stair" not in doc.article
+    # a link to the comments in the byline, and a heading the comment words only resemble, end nothing
+    doc = page(ARTICLE + """
+    By Ann Lee · [24]3 comments
+
+    Response
+
+    The glue we used first did not hold, so we went back to screws through the carpet.
+""")
+    assert "went back to screws" in doc.article

@@ -337,8 +337,10 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
     title = headline(lines, stop)
     chrome = set(links or ())
     title_done = bool(chrome)  # a converter's dump of a real page: its first short line is no title
+    section = False  # past a comment section's heading or the reply form, below the article's start
     for i in range(stop):
         line = lines[i]
+        section = section or (line.meta in _ARTICLE_ENDS and not line.one_link and i > first_prose)
         if line.blank:
             roles[i] = LineRole.BLANK
         elif i in chrome:
@@ -347,7 +349,7 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
             roles[i], title_done = (LineRole.TITLE, True) if i >= title[0] else (LineRole.BOILERPLATE, False)
         elif line.boilerplate or (promo_tail and i > anchor) or (
             title_done and not first_prose < i < anchor and _byline(line)
-        ):
+        ) or (section and line.meta not in SECTION_META):
             roles[i] = LineRole.BOILERPLATE
         elif line.meta in SECTION_META:
             roles[i] = LineRole.COMMENT_META
@@ -356,6 +358,9 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
         else:
             roles[i], title_done = LineRole.ARTICLE, True
     return roles
+
+
+_ARTICLE_ENDS = frozenset({"heading", "no_comments", FORM_META})  # '3 Comments', '0 Comments', 'Leave a Reply'
 
 
 def _byline(line: Line) -> bool:
