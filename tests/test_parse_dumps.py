@@ -831,3 +831,19 @@ def test_the_article_ends_at_the_comment_section() -> None:
     The glue we used first did not hold, so we went back to screws through the carpet.
 """)
     assert "went back to screws" in doc.article
+
+
+def test_a_menu_of_links_is_no_article() -> None:
+    """Six or more list items that are each one link (a menu, a table of contents, a share bar)
+    are chrome; a short list of links in the article's text stays article."""
+    menu = "\n".join(f"      * [{k}]{name}" for k, name in enumerate(
+        ["Home", "Floors", "Stairs", "Carpet", "Tools", "Contact"], start=3))
+    doc = page(menu + "\n" + ARTICLE + """
+    Further reading:
+
+      * [20]Screws that grip through carpet
+      * [21]Which glue holds a floorboard
+""")
+    assert "squeaks in three places" in doc.article
+    assert "Stairs" not in doc.article and "Contact" not in doc.article
+    assert "Screws that grip" in doc.article and "Which glue" in doc.article

@@ -338,6 +338,7 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
     chrome = set(links or ())
     title_done = bool(chrome)  # a converter's dump of a real page: its first short line is no title
     section = False  # past a comment section's heading or the reply form, below the article's start
+    menus = _link_lists(lines, stop)
     for i in range(stop):
         line = lines[i]
         section = section or (line.meta in _ARTICLE_ENDS and not line.one_link and i > first_prose)
@@ -349,7 +350,7 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
             roles[i], title_done = (LineRole.TITLE, True) if i >= title[0] else (LineRole.BOILERPLATE, False)
         elif line.boilerplate or (promo_tail and i > anchor) or (
             title_done and not first_prose < i < anchor and _byline(line)
-        ) or (section and line.meta not in SECTION_META):
+        ) or (section and line.meta not in SECTION_META) or i in menus:
             roles[i] = LineRole.BOILERPLATE
         elif line.meta in SECTION_META:
             roles[i] = LineRole.COMMENT_META
@@ -358,6 +359,27 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
         else:
             roles[i], title_done = LineRole.ARTICLE, True
     return roles
+
+
+MENU_ITEMS = 6  # a run of this many list items that are each one link is a menu, not the article's
+
+
+def _link_lists(lines: list[Line], stop: int) -> set[int]:
+    """The lines of runs of `MENU_ITEMS` or more list items that are each a single link (blank lines and a
+    wrapped item's tail between them): navigation, tag clouds, related posts."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in range(stop + 1):
+        line = lines[i] if i < stop else None
+        wrapped = bool(run) and run[-1] == i - 1 and not lines[i - 1].blank  # an item's wrapped tail
+        if line is not None and (line.blank or (line.marker and line.one_link) or (
+                wrapped and not line.marker and line.indent > lines[i - 1].indent)):
+            run.append(i)
+            continue
+        if sum(1 for k in run if lines[k].marker) >= MENU_ITEMS:
+            found.update(run)
+        run = []
+    return found
 
 
 _ARTICLE_ENDS = frozenset({"heading", "no_comments", FORM_META})  # '3 Comments', '0 Comments', 'Leave a Reply'
