@@ -64,8 +64,11 @@ def test_a_markdown_heading_is_preferred() -> None:
     "above",
     ["Subscribe to our newsletter:", "It is done.", "Two words", "[8]A link to another story on the site",
      "* A menu entry of the site's own", "March 3, 2023 at 10:15 am", "Posted by Jane Doe on March 3, 2023",
-     "Jane Doe March 9, 2017 13", "von Jane Doe Exklusiv für Abonnenten"],
-    ids=["label", "sentence", "two_words", "link", "list_item", "date", "byline", "name_and_date", "von_byline"],
+     "Jane Doe March 9, 2017 13", "von Jane Doe Exklusiv für Abonnenten",
+     "Image caption The old ferry crossing at dusk", "Die alte Fähre am Abend © picture alliance Foto: J. Doe",
+     "By clicking Accept Cookies you agree to our use of cookies", "Tempo de leitura: 4 minutos de texto"],
+    ids=["label", "sentence", "two_words", "link", "list_item", "date", "byline", "name_and_date", "von_byline",
+         "caption", "photo_credit", "cookie_notice", "reading_time"],
 )
 def test_what_is_no_headline(above: str) -> None:
     lines = scan(f"{above}\n\n{BODY}\n")
@@ -76,6 +79,16 @@ def test_what_is_no_headline(above: str) -> None:
 def test_a_page_without_a_paragraph_keeps_its_first_line_as_title() -> None:
     text = "A Title\n\nShort lines only here\n\nAnd one more short line\n"
     assert parse_lines(text, doc_id="page").title == "A Title"
+
+
+def test_a_caption_above_the_paragraph_is_passed_over() -> None:
+    text = f"A new footbridge for the river\n\nMedia caption The old ferry at dusk\n\n{BODY}\n"
+    assert parse_lines(text, doc_id="page").title == "A new footbridge for the river"
+
+
+def test_a_notice_is_no_title_of_a_page_without_a_headline() -> None:
+    text = "We use cookies. By clicking Accept Cookies you agree\n\nShort lines only here\n"
+    assert parse_lines(text, doc_id="page").title == "Short lines only here"
 
 
 def test_a_chrome_line_is_no_title() -> None:

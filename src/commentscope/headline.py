@@ -6,7 +6,8 @@ headline is read from the page's shape instead: blocks are runs of non-blank lin
 *paragraph* is a block of PARAGRAPH_WORDS or more words holding a sentence end, few of them
 links; the headline is the last block above it that reads as one: 1 to HEADLINE_LINES lines (a
 headline wraps too), HEADLINE_WORDS words, no sentence end, no link, list item, date or byline,
-not a label ending in ':' or a sentence ending in '.'. A Markdown heading (html2text's `# ...`)
+not a label ending in ':' or a sentence ending in '.', no photo caption or credit, cookie or
+browser notice or reading time (`[words] not_headline`). A Markdown heading (html2text's `# ...`)
 among those blocks is preferred. A page without such a block keeps the older reading (its first
 short line), so hand-made pages that open with their title read as before.
 """
@@ -95,7 +96,8 @@ def _headline(lines: list[Line], block: list[int]) -> bool:
     fewest, most = HEADLINE_WORDS
     return (fewest <= len(text.split()) <= most and len(text) <= HEADLINE_MAX_CHARS
             and not text.endswith((".", ":")) and not _SENTENCE_END_RE.search(text)
-            and not word_pattern("byline_lead").match(text) and find_dates(text) == [])
+            and not word_pattern("byline_lead").match(text) and not word_pattern("not_headline").search(text)
+            and find_dates(text) == [])
 
 
 def is_plain_line(line: Line) -> bool:
