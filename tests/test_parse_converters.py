@@ -300,6 +300,40 @@ LAYOUTS = {
       * #2
           Hat er evtl. Milben in den Ohren?
     """, [("Pepemaus", 0, "Hallo, seit einigen"), ("yellowkitty", 0, "Hat er evtl.")]),
+    # vBulletin in lynx: posts as a numbered list, each item's user block over the date and '#661';
+    # the thread's chrome above the first one (a list of thanked posts) is no part of its block
+    "forum-posts-numbered": (ARTICLE + """
+    [30]Danke Danke:  64
+      * [31]Post #938535 (5)
+      * [32]Post #940240 (4)
+
+    Ergebnis 661 bis 680 von 795
+      * [44]Themen-Optionen
+
+    [47]Screws or glue for a squeaky floor?
+
+     1. [48]Predator
+           + [49]Profil
+           + [50]Beiträge anzeigen
+        Predator ist offline Gehöre zum Inventar
+
+                 03.03.2011, 14:17
+                 [52]#661
+
+      Screws through the carpet worked for us, and the kit was cheap.
+        0
+
+     2. [55]Avatar von Chatfix
+        [56]Chatfix
+           + [57]Profil
+        Chatfix ist offline Ehrenmitglied
+
+                 03.03.2011, 14:27
+                 [61]#662
+
+      Same here, no glue needed.
+        0
+    """, [("Predator", 0, "Screws through the"), ("Chatfix", 0, "Same here, no")]),
     "pingback-among-comments": (ARTICLE + """
     3 Comments
 

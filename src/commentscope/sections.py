@@ -157,6 +157,8 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
                 block_line.plain
             ):
                 names.append(k)  # one letter is a letter avatar, not a name
+            if block_line.marker == "number":  # lynx and w3m print posts as a numbered list: the block opens here
+                break
             k = previous_content(lines, k)
         # the name printed twice (avatar and link) is the author; else the block's first name line,
         # which may be the end of the post before (a greeting, a signature)
