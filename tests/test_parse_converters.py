@@ -334,6 +334,33 @@ LAYOUTS = {
       Same here, no glue needed.
         0
     """, [("Predator", 0, "Screws through the"), ("Chatfix", 0, "Same here, no")]),
+    # XenForo in inscriptis: each post a level deeper than the one before (unclosed <div>s), a
+    # reactions bar under its text, the thread's breadcrumbs above the first post
+    "forum-posts-creeping": (ARTICLE + """
+      * Forums
+      * Home & Garden
+
+      * Thread starter Rosa
+      * Start date Sep 18, 2020
+
+            Rosa
+
+              Moderator
+            Sep 18, 2020
+            * #1
+                Screws through the carpet worked for us, and the kit was cheap.
+            Reactions: Ben and Cleo
+              * Like x2
+
+              Ben
+
+                Member
+              Sep 20, 2020
+              * #2
+                  Same here, no glue needed.
+              Reactions: Rosa
+                * x 1
+    """, [("Rosa", 0, "Screws through the"), ("Ben", 0, "Same here, no")]),
     "pingback-among-comments": (ARTICLE + """
     3 Comments
 

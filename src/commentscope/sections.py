@@ -8,6 +8,7 @@ find more. A page with no comment heading, reply button or comment-shaped head h
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from commentscope.grammar import (
     ANNOUNCE_META,
@@ -164,12 +165,16 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
         # which may be the end of the post before (a greeting, a signature)
         seen = [lines[n].plain.casefold() for n in names]
         twice = [n for n, text in zip(names, seen, strict=True) if seen.count(text) > 1]
-        candidates = twice or names
+        unlisted = [n for n in names if lines[n].marker in (None, "number")]  # not a breadcrumb or menu item
+        candidates = twice or unlisted or names
         if candidates:  # posts are flat: all heads at the indentation of their numbers
             first = candidates[-1]
             author = page_knowledge().bare_name(lines[first].plain)
             heads[first] = Head(first, i, author, line.indent, "header", None, strong=True)
-    return heads
+    # inscriptis prints each post of some forums a level deeper than the one before (unclosed <div>s):
+    # the posts of a thread are still one flat list
+    flat = min((h.indent for h in heads.values()), default=0)
+    return {k: replace(h, indent=flat) for k, h in heads.items()}
 
 
 def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
