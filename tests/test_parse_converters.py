@@ -334,6 +334,33 @@ LAYOUTS = {
       Same here, no glue needed.
         0
     """, [("Predator", 0, "Screws through the"), ("Chatfix", 0, "Same here, no")]),
+    # vBulletin in lynx, posts under a rule: a post that opens with '@ NAME' of the next post's
+    # writer stays the post's text, not the start of that writer's user block
+    "forum-posts-under-a-rule": (ARTICLE + """
+    [101]Avatar von Ann
+    [102]Ann
+      * [103]Profil
+    Ann ist offline
+
+           03.03.2011, 15:00
+           [106]#668
+
+      @ Bob
+      so versteh ich das auch, Schrauben halten besser.
+
+    0
+      __________________________________________________________________
+
+    [107]Avatar von Bob
+    [108]Bob
+      * [109]Profil
+    Bob ist offline
+
+           03.03.2011, 15:01
+           [110]#669
+
+      So ich mache das jetzt mit Schrauben.
+    """, [("Ann", 0, "@ Bob so"), ("Bob", 0, "So ich mache")]),
     # XenForo in inscriptis: each post a level deeper than the one before (unclosed <div>s), a
     # reactions bar under its text, the thread's breadcrumbs above the first post
     "forum-posts-creeping": (ARTICLE + """

@@ -7,6 +7,7 @@ find more. A page with no comment heading, reply button or comment-shaped head h
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -138,7 +139,14 @@ def _lone_name(lines: list[Line], i: int) -> bool:
     )
 
 
+_BLOCK_ENDS = (ORDINAL_META, "reply")
+_RULE = re.compile(r"[_\-=─—]{10,}")  # a horizontal rule between posts
 POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
+
+
+def _ends_block(line: Line) -> bool:
+    """The post before a user block: its text, its number or buttons, or the rule under it."""
+    return line.prose or line.meta in _BLOCK_ENDS or _RULE.fullmatch(line.clean) is not None
 
 
 def post_heads(lines: list[Line]) -> dict[int, Head]:
@@ -151,7 +159,7 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
         names: list[int] = []  # name-like lines of the block, nearest the number first
         k = previous_content(lines, i)
         for _ in range(POST_BLOCK_LINES):
-            if k is None or lines[k].prose or lines[k].meta in (ORDINAL_META, "reply") or k in heads:
+            if k is None or k in heads or _ends_block(lines[k]):
                 break
             block_line = lines[k]
             if not (block_line.meta or block_line.boilerplate) and len(block_line.plain) > 1 and could_be_name(
@@ -167,7 +175,7 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
         twice = [n for n, text in zip(names, seen, strict=True) if seen.count(text) > 1]
         unlisted = [n for n in names if lines[n].marker in (None, "number")]  # not a breadcrumb or menu item
         candidates = twice or unlisted or names
-        if candidates:  # posts are flat: all heads at the indentation of their numbers
+        if candidates:
             first = candidates[-1]
             author = page_knowledge().bare_name(lines[first].plain)
             heads[first] = Head(first, i, author, line.indent, "header", None, strong=True)
