@@ -232,6 +232,21 @@ def test_html2text_flush_left_bodies_belong_to_their_header() -> None:
         ("Ann", 0, "5) glue shims from below."), ("Bob", 1, "- thanks, that worked.")]
 
 
+def test_html2text_autolinks_read_as_the_bare_address() -> None:
+    doc = page(ARTICLE + """
+    ## 2 thoughts on "Fixing"
+
+      1. ![Avatar](a.png) **Ann** says:
+
+    March 4, 2021 at 9:12 am
+
+    The kit is here: <https://example.org/kit.html> and it was cheap.
+
+    Reply
+    """)
+    assert [c.text for c in doc.comments] == ["The kit is here: https://example.org/kit.html and it was cheap."]
+
+
 def test_comments_numbered_past_9999_stay_top_level() -> None:
     body = "\n".join(f"{n}. Reader {n}\n\n   Comment number {n} says hello.\n" for n in range(9998, 10003))
     doc = page(ARTICLE + "\n5 Comments\n\n" + body)
