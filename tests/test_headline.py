@@ -91,6 +91,40 @@ def test_a_notice_is_no_title_of_a_page_without_a_headline() -> None:
     assert parse_lines(text, doc_id="page").title == "Short lines only here"
 
 
+def test_a_forum_threads_title_is_the_headline_above_its_first_post() -> None:
+    """No article above the first post: the thread's title (a link in lynx) is the last block
+    that reads as a headline before the posts; the chrome above it is boilerplate."""
+    thread = """   [4]Riverside Forum
+     * [5]Home
+     * [6]Forum
+
+   Seite 3 von 40 [7]Nächste
+
+[47]Screws or glue for a squeaky floor?
+
+    1. [48]Predator
+          + [49]Profil
+       Predator ist offline
+
+                03.03.2011, 14:17
+                [52]#61
+
+     Screws through the carpet worked for us, and the kit was cheap enough.
+
+    2. [55]Chatfix
+          + [57]Profil
+       Chatfix ist offline
+
+                03.03.2011, 14:27
+                [61]#62
+
+     Same here, no glue needed.
+"""
+    title, roles = _title_and_roles(thread)
+    assert title == "Screws or glue for a squeaky floor?"
+    assert roles["Seite 3 von 40 [7]Nächste"] is LineRole.BOILERPLATE
+
+
 def test_a_chrome_line_is_no_title() -> None:
     text = "#[1]Riverside News » Feed [2]Riverside News » Comments Feed\n\n" + BODY + "\n"
     assert parse_lines(text, doc_id="page").title is None

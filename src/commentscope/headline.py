@@ -36,7 +36,12 @@ def headline(lines: list[Line], stop: int) -> list[int] | None:
     blocks = _blocks(lines, stop)
     first = next((k for k, block in enumerate(blocks) if _paragraph(lines, block)), None)
     if first is None:
-        return None
+        # a forum thread: no article above its first post, whose title (linked in lynx) stands last
+        # before it, under the site's chrome
+        if stop == len(lines):
+            return None
+        titled = [block for block in blocks if _headline(lines, block, linked=True)]
+        return titled[-1] if titled else None
     found = [block for block in blocks[:first] if _headline(lines, block)]
     headings = [block for block in found if lines[block[0]].heading]
     chosen = headings or found
@@ -89,10 +94,22 @@ def _paragraph(lines: list[Line], block: list[int]) -> bool:
     return words >= PARAGRAPH_WORDS and links <= LINKS_PER_PARAGRAPH_WORD * words and sentence_end is not None
 
 
-def _headline(lines: list[Line], block: list[int]) -> bool:
+def _headline(lines: list[Line], block: list[int], *, linked: bool = False) -> bool:
+    """Whether the block reads as a headline; `linked`: also one line that is a single link."""
+    if linked and len(block) == 1 and _one_link(lines[block[0]]):
+        block_text = _LINK_NUMBER_RE.sub("", lines[block[0]].clean)
+        return _headline_text(block_text)
     if len(block) > HEADLINE_LINES or not all(map(is_plain_line, (lines[i] for i in block))):
         return False
-    text = " ".join(lines[i].clean for i in block)
+    return _headline_text(" ".join(lines[i].clean for i in block))
+
+
+def _one_link(line: Line) -> bool:
+    """A line that is one link and nothing else: lynx's '[47]TITLE', Markdown's '[TITLE](address)'."""
+    return line.one_link and not (line.boilerplate or line.cta or line.marker or line.meta or line.author)
+
+
+def _headline_text(text: str) -> bool:
     fewest, most = HEADLINE_WORDS
     return (fewest <= len(text.split()) <= most and len(text) <= HEADLINE_MAX_CHARS
             and not text.endswith((".", ":")) and not _SENTENCE_END_RE.search(text)
