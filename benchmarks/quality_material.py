@@ -29,6 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from quality_questions import precision_recall  # noqa: E402  (benchmarks/, beside this file)
+
 from commentscope.analysis.faq_material import is_faq_material  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "labels" / "faq_material.jsonl"
@@ -47,13 +49,6 @@ def predicted(labelled: list[dict[str, Any]]) -> list[bool]:
         comment[(r["page"], r["comment"])].append(k)
     return [material[k] and all(material[j] for j in comment[(r["page"], r["comment"])])
             for k, r in enumerate(labelled)]
-
-
-def precision_recall(pred: list[bool], actual: list[bool]) -> tuple[float, float]:
-    tp = sum(p and a for p, a in zip(pred, actual, strict=True))
-    fp = sum(p and not a for p, a in zip(pred, actual, strict=True))
-    fn = sum(a and not p for p, a in zip(pred, actual, strict=True))
-    return tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
 
 
 def rows() -> list[dict[str, Any]]:
