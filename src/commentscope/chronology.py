@@ -164,4 +164,3 @@ def _lift_older(comments: Sequence[Comment], moments: Sequence[Moment | None]) -
         parent = comments[last_at[depth - 1]].comment_id if depth else None
         out.append(c if depth == c.depth else replace(c, depth=depth, parent_id=parent))
     return out
-

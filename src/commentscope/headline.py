@@ -29,6 +29,8 @@ _LINK_RE = re.compile(r"\[\d+\]|\]\(")  # lynx's numbered link, a Markdown link
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”“'’)]*\s")
 _LINK_BLOCK_RE = re.compile(r"#\[\d+\]")  # lynx: '#' and the numbered links of the page's <link>s
 _LINK_NUMBER_RE = re.compile(r"#?\[\d+\]")
+_BYLINE = word_pattern("byline_lead")  # 'von Stefan Niggemeier', 'Posted by Ann': no headline
+_NOTICE = word_pattern("not_headline")
 
 
 def headline(lines: list[Line], stop: int) -> list[int] | None:
@@ -113,8 +115,12 @@ def _headline_text(text: str) -> bool:
     fewest, most = HEADLINE_WORDS
     return (fewest <= len(text.split()) <= most and len(text) <= HEADLINE_MAX_CHARS
             and not text.endswith((".", ":")) and not _SENTENCE_END_RE.search(text)
-            and not word_pattern("byline_lead").match(text) and not word_pattern("not_headline").search(text)
-            and find_dates(text) == [])
+            and not _BYLINE.match(text) and not is_notice(text) and find_dates(text) == [])
+
+
+def is_notice(text: str) -> bool:
+    """A photo's caption or credit, a cookie or browser notice, a reading time: never a title."""
+    return _NOTICE.search(text) is not None
 
 
 def is_plain_line(line: Line) -> bool:

@@ -27,7 +27,7 @@ from commentscope.grammar import (
     previous_content,
     scan,
 )
-from commentscope.headline import feed_title, headline, is_plain_line, link_block
+from commentscope.headline import feed_title, headline, is_notice, is_plain_line, link_block
 from commentscope.heads import PINGBACK
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.patterns import word_pattern
@@ -354,7 +354,7 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
             roles[i] = LineRole.BOILERPLATE
         elif line.meta in SECTION_META:
             roles[i] = LineRole.COMMENT_META
-        elif not title_done and _NOT_HEADLINE.search(line.text):  # a notice above the title: chrome
+        elif not title_done and is_notice(line.text):  # a notice above the title: chrome
             roles[i] = LineRole.BOILERPLATE
         elif not title_done and is_plain_line(line) and len(line.text) <= TITLE_MAX_CHARS and line.text[-1] != ".":
             roles[i], title_done = LineRole.TITLE, True
@@ -363,7 +363,6 @@ def _label_front(lines: list[Line], stop: int, width: int | None = None, links: 
     return roles
 
 
-_NOT_HEADLINE = word_pattern("not_headline")  # a caption, a cookie notice, a reading time: no title
 MENU_ITEMS = 6  # a run of this many list items that are each one link is a menu, not the article's
 
 
