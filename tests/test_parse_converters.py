@@ -494,6 +494,22 @@ def test_a_quoted_post_is_kept_out_of_the_reply_text(quote: str) -> None:
     assert all(ln.comment_id == reply.comment_id for ln in doc.lines if ln.role is LineRole.COMMENT_QUOTE)
 
 
+def test_a_quote_without_an_end_line_ends_at_its_blank_line() -> None:
+    """vBulletin in lynx prints no end of a quote ('Zitat von NAME'): the post's own text starts
+    after the quoted paragraph's blank line; without such a line the quote stays in the text."""
+    post = FORUM.split("{quote}")[0] + (
+        "            Zitat Zitat von Pepemaus [31]Beitrag anzeigen\n"
+        "            Hat er evtl. Milben in den Ohren?\n"
+        "{gap}"
+        "            Nein, die Ohren sind sauber. Es sind wohl Flöhe.\n")
+    doc = page(post.replace("{gap}", "\n"))
+    assert doc.comments[-1].text.startswith("Nein, die Ohren sind sauber.")
+    assert any("Milben" in ln.text for ln in doc.lines_with(LineRole.COMMENT_QUOTE))
+    unended = page(post.replace("{gap}", ""))
+    assert not unended.lines_with(LineRole.COMMENT_QUOTE)
+    assert "Milben" in unended.comments[-1].text
+
+
 def test_without_its_closing_line_a_said_line_is_no_quote() -> None:
     quote = "        Pepemaus said:\n        Hat er evtl. Milben in den Ohren?\n"
     doc = page(FORUM.replace("{quote}", textwrap.indent(quote, "    ")))

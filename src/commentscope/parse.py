@@ -38,6 +38,7 @@ from commentscope.wraps import joiner, wrap_width
 TITLE_MAX_CHARS = 250
 _READ_CLEAN = frozenset({LineRole.TITLE, LineRole.ARTICLE})  # roles whose lines keep their `clean` text
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
+_QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 
 
 @dataclass(slots=True)
@@ -71,6 +72,8 @@ class _ThreadBuilder:
         # After the reply form, only heads as strong as the first comment's are comments (not sidebars).
         self.ended = False
         self.width = width  # the column a converter wrapped the page at (None: not wrapped; `wraps`)
+        # where no quote prints its end ('Click to expand...'), a quote opening a post ends at its blank line
+        self.quote_ends = any(line.meta == QUOTE_END_META for line in lines)
 
     def build(self, start: int) -> None:
         i = start
@@ -120,7 +123,7 @@ class _ThreadBuilder:
     def _quote(self, cur: _Open, end: int) -> None:
         """A forum post quoted in the comment, from its intro ('Nixe said:') to `end` ('Click to
         expand...'): kept with the comment, out of its text; the text after it is the comment's own."""
-        intro = word_pattern("quote_intro")
+        intro = _QUOTE_INTRO
         start = None
         for k in range(end - 1, cur.head.last_header, -1):
             role, owner = self.roles.get(k, (None, None))
@@ -256,6 +259,10 @@ class _ThreadBuilder:
         return head.last_header
 
     def _add_text(self, cur: _Open, i: int) -> None:
+        if not self.quote_ends and len(cur.text_lines) > 1 and self.lines[i - 1].blank and (
+            _QUOTE_INTRO.fullmatch(self.lines[cur.text_lines[0]].clean)
+        ):  # vBulletin's 'Zitat von NAME' / quoted text / blank line / the post's own text (lynx, w3m)
+            self._quote(cur, i - 1)
         self.roles[i] = (LineRole.COMMENT_TEXT, cur.comment_id)
         if not cur.text_lines and not cur.head.text_on_marker:
             cur.body_indent = self.lines[i].indent
