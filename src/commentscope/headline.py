@@ -63,7 +63,7 @@ def link_block(lines: list[Line]) -> list[int]:
 def feed_title(lines: list[Line], block: list[int]) -> str | None:
     """The post's title as WordPress names its comment feed in lynx's link block
     ('[3]SITE » POST TITLE Comments Feed'), or None."""
-    feed = word_pattern("post_comments_feed")
+    feed = word_pattern("post_comments_feed")  # (compiled once: `word_pattern` is cached)
     for link in _LINK_NUMBER_RE.split(" ".join(lines[i].text for i in block)):
         found = feed.fullmatch(" ".join(link.split()))
         if found:
@@ -98,17 +98,16 @@ def _paragraph(lines: list[Line], block: list[int]) -> bool:
 
 def _headline(lines: list[Line], block: list[int], *, linked: bool = False) -> bool:
     """Whether the block reads as a headline; `linked`: also one line that is a single link."""
-    if linked and len(block) == 1 and _one_link(lines[block[0]]):
-        block_text = _LINK_NUMBER_RE.sub("", lines[block[0]].clean)
-        return _headline_text(block_text)
+    if linked and len(block) == 1 and lines[block[0]].one_link and not _chrome_or_item(lines[block[0]]):
+        return _headline_text(lines[block[0]].clean)  # (`clean`: without the link's number or address)
     if len(block) > HEADLINE_LINES or not all(map(is_plain_line, (lines[i] for i in block))):
         return False
     return _headline_text(" ".join(lines[i].clean for i in block))
 
 
-def _one_link(line: Line) -> bool:
-    """A line that is one link and nothing else: lynx's '[47]TITLE', Markdown's '[TITLE](address)'."""
-    return line.one_link and not (line.boilerplate or line.cta or line.marker or line.meta or line.author)
+def _chrome_or_item(line: Line) -> bool:
+    """Chrome, a list item, a date or a byline."""
+    return bool(line.boilerplate or line.cta or line.marker or line.meta or line.author)
 
 
 def _headline_text(text: str) -> bool:
@@ -125,5 +124,4 @@ def is_notice(text: str) -> bool:
 
 def is_plain_line(line: Line) -> bool:
     """Neither chrome nor a link, list item, date or byline."""
-    return not (line.boilerplate or line.cta or line.marker or line.one_link or line.meta or line.author
-                or _LINK_RE.search(line.raw))
+    return not (_chrome_or_item(line) or line.one_link or _LINK_RE.search(line.raw))

@@ -123,13 +123,12 @@ class _ThreadBuilder:
     def _quote(self, cur: _Open, end: int) -> None:
         """A forum post quoted in the comment, from its intro ('Nixe said:') to `end` ('Click to
         expand...'): kept with the comment, out of its text; the text after it is the comment's own."""
-        intro = _QUOTE_INTRO
         start = None
         for k in range(end - 1, cur.head.last_header, -1):
             role, owner = self.roles.get(k, (None, None))
             if role is LineRole.COMMENT_QUOTE or (owner != cur.comment_id and not self.lines[k].blank):
                 break
-            if intro.fullmatch(self.lines[k].clean):
+            if _QUOTE_INTRO.fullmatch(self.lines[k].clean):
                 start = k
                 break
         if start is None:
