@@ -60,6 +60,24 @@ def test_a_markdown_heading_is_preferred() -> None:
     assert parse_lines(text, doc_id="page").title == "The council says yes to the footbridge"
 
 
+def test_a_level_one_heading_below_a_site_description_is_the_title() -> None:
+    """html2text prints <h1> as '# ...': the site's description above it reads as a paragraph, and
+    the '## ...' widget headings between them are no headline of the page."""
+    site = ("Jane Doe writes about rivers, bridges and the towns that grow around them. She lives in "
+            "Riverside and has covered its council for twenty years.")
+    text = (f"[Riverside Notes](https://riverside.example/)\n\n{site}\n\n## Where to find me\n\n"
+            f"  * [Mastodon](https://m.example/@jane)\n\n# The council says yes to the footbridge\n\n{BODY}\n")
+    title, roles = _title_and_roles(text)
+    assert title == "The council says yes to the footbridge"
+    assert roles[site] is LineRole.BOILERPLATE  # chrome above the headline
+    assert parse_lines(text, doc_id="page").article.startswith("The council met on Tuesday")
+
+
+def test_a_level_two_heading_below_the_first_paragraph_is_no_title() -> None:
+    text = f"{BODY}\n\n## The council says yes to the footbridge\n\n{BODY}\n"
+    assert parse_lines(text, doc_id="page").title != "The council says yes to the footbridge"
+
+
 @pytest.mark.parametrize(
     "above",
     ["Subscribe to our newsletter:", "It is done.", "Two words", "[8]A link to another story on the site",
@@ -130,14 +148,16 @@ def test_a_chrome_line_is_no_title() -> None:
     assert parse_lines(text, doc_id="page").title is None
 
 
-def test_titles_of_real_lynx_dumps_are_their_headlines() -> None:
+@pytest.mark.parametrize("converter", ["lynx", "html2text"])
+def test_titles_of_real_dumps_are_their_headlines(converter: str) -> None:
     """Dumps whose title is mostly words of the HTML page's <title> (benchmarks/real_dumps.py
-    --titles; before the headline was looked for: 2 of 60, every other title a feed link or a
-    skip link; with the headline alone 28, with the post's comment feed 42)."""
+    --titles; lynx before the headline was looked for: 2 of 60, every other title a feed link or a
+    skip link; with the headline alone 28, with the post's comment feed 42, now 48; html2text 39,
+    with its level-one heading first 47)."""
     gold = [json.loads(row) for row in (REAL / "gold.jsonl").read_text("utf-8").splitlines() if row.strip()]
     dumps = right = chrome = 0
     for entry in gold:
-        dump = REAL / "dumps" / "lynx" / (Path(entry["file"]).name.removesuffix(".html.gz") + ".txt.gz")
+        dump = REAL / "dumps" / converter / (Path(entry["file"]).name.removesuffix(".html.gz") + ".txt.gz")
         if entry["kind"] != "html" or not entry.get("title") or not dump.is_file():
             continue
         title = parse_lines(gzip.decompress(dump.read_bytes()).decode("utf-8"), doc_id="page").title or ""
@@ -146,7 +166,7 @@ def test_titles_of_real_lynx_dumps_are_their_headlines() -> None:
         right += bool(words) and len(words & wanted) >= 0.6 * len(words)
         chrome += "[1]" in title or ("»" in title and "Feed" in title)
     assert dumps >= 50
-    assert right >= 0.6 * dumps
+    assert right >= 0.7 * dumps
     assert chrome == 0
 
 

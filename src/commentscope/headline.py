@@ -8,8 +8,11 @@ links; the headline is the last block above it that reads as one: 1 to HEADLINE_
 headline wraps too), HEADLINE_WORDS words, no sentence end, no link, list item, date or byline,
 not a label ending in ':' or a sentence ending in '.', no photo caption or credit, cookie or
 browser notice or reading time (`[words] not_headline`). A Markdown heading (html2text's `# ...`)
-among those blocks is preferred. A page without such a block keeps the older reading (its first
-short line), so hand-made pages that open with their title read as before.
+among those blocks is preferred. Above all that, the first level-one heading that reads as a
+headline is the headline wherever it stands: html2text prints <h1> as `# ...`, and a site's
+description, a teaser list or a cookie notice above it can read as the first paragraph. A page
+without such a block keeps the older reading (its first short line), so hand-made pages that
+open with their title read as before.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ _NOTICE = word_pattern("not_headline")
 def headline(lines: list[Line], stop: int) -> list[int] | None:
     """Indices of the headline's lines among `lines[:stop]`, or None when no block reads as one."""
     blocks = _blocks(lines, stop)
+    top = next((block for block in blocks if _top_heading(lines[block[0]]) and _headline(lines, block)), None)
+    if top is not None:
+        return top
     first = next((k for k, block in enumerate(blocks) if _paragraph(lines, block)), None)
     if first is None:
         # a forum thread: no article above its first post, whose title (linked in lynx) stands last
@@ -69,6 +75,11 @@ def feed_title(lines: list[Line], block: list[int]) -> str | None:
         if found:
             return found.group("title")
     return None
+
+
+def _top_heading(line: Line) -> bool:
+    """A level-one Markdown heading (html2text's '# ...' for <h1>): the page's own headline."""
+    return line.heading and line.raw.startswith("# ")
 
 
 def _blocks(lines: list[Line], stop: int) -> list[list[int]]:
