@@ -315,6 +315,38 @@ LAYOUTS = {
 
     [Répondre](spip.php?page=forum)
     """, [("gabriel", 0, "très bien vos"), ("jacques", 1, "Articles très bien"), ("carlos", 0, "Rien de neuf")]),
+    # the reply form's fields under the thread end it: the sidebar's teasers below are no comments
+    # (inscriptis prints the form's labels on one line, and the widgets as dated list items)
+    "form-fields-end-the-thread-inscriptis": (ARTICLE + """
+      2 Kommentare
+
+           1. sarah sagt:
+              Juli 30, 2013 um 2:33 pm
+
+            Warum 2mal Zucker?
+
+              Antworten
+                + admin sagt:
+                  Juli 30, 2013 um 5:53 pm
+
+                Danke für den Hinweis!
+
+                  Antworten
+
+          Kommentieren
+
+          Name (required) Mail (required) Website
+
+        * Abnehmen leicht gemacht
+
+              Möchten Sie abnehmen? Dann probieren Sie doch einmal unsere Diät Muffin Rezepte aus.
+
+        Rhabarber-Muffins
+
+        Rezept vom 2 Mrz. 2014
+
+        2 Kommentare
+    """, [("sarah", 0, "Warum 2mal Zucker?"), ("admin", 1, "Danke für den")]),
     # a role label on its own line between the name and the date; a time after a slash
     "role-line-and-slash-time-lynx": (ARTICLE + """
     2 Kommentare

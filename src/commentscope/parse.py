@@ -118,6 +118,7 @@ class _ThreadBuilder:
         else:
             self.roles[i] = (LineRole.BOILERPLATE, None)
             self.current = None
+            self.ended = self.ended or (line.boilerplate in _FORM_FIELDS and bool(self.opened))
         return i
 
     def _quote(self, cur: _Open, end: int) -> None:
@@ -390,6 +391,7 @@ def _link_lists(lines: list[Line], stop: int) -> set[int]:
     return found
 
 
+_FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
 _ARTICLE_ENDS = frozenset({"heading", "no_comments", FORM_META})  # '3 Comments', '0 Comments', 'Leave a Reply'
 
 
