@@ -261,6 +261,9 @@ def test_thread_hundreds_deep_keeps_every_level() -> None:
     assert [c.depth for c in doc.comments] == list(range(levels))
 
 
+# a linked post title too long to be read as a commenter's name
+PINGBACK_TITLE = "**[Some Other Blog - Floors without lifting the carpet - Some Other Blog](https://o.example/f/)**"
+
 LAYOUTS = {
     "numbered-replies": (ARTICLE + """
     Kommentare
@@ -440,6 +443,26 @@ LAYOUTS = {
         [4]March 6, 2021 at 9:12 am
         Same here.
         [5]Reply
+    """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Same here.")]),
+    # html2text: a numbered pingback names its post in bold on the marker's line, its excerpt in […]
+    "numbered-pingback-without-label-html2text": (ARTICLE + """
+    ## 3 Kommentare
+
+      1. ![](https://secure.gravatar.com/avatar/1?s=54)
+
+    **Ann** 20\\. Juni 2018 um 15:16 Uhr [ \\- Antworten](/blog/post/?replytocom=120#respond)
+
+    Screws through the carpet worked for us.
+
+      2. """ + PINGBACK_TITLE + """ 21\\. Juni 2018 um 10:40 Uhr [ \\- Antworten](/p/?c=122)
+
+    […] as explained on this site, screws through the carpet work […]
+
+      3. ![](https://secure.gravatar.com/avatar/2?s=54)
+
+    **Bob** 22\\. Juni 2018 um 3:32 Uhr [ \\- Antworten](/blog/post/?replytocom=124#respond)
+
+    Same here.
     """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Same here.")]),
 }
 

@@ -36,7 +36,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     for i in list(heads):
         _widen_to_list_item(lines, heads, i)
     for head in heads.values():
-        head.pingback = _pingback(lines, head)
+        head.pingback = is_pingback(lines, head)
         head.level = _numbered_level(lines, head)
     return heads
 
@@ -99,7 +99,7 @@ def _numbered_level(lines: list[Line], head: Head) -> int | None:
     return None
 
 
-def _pingback(lines: list[Line], head: Head) -> bool:
+def is_pingback(lines: list[Line], head: Head) -> bool:
     """WordPress lists pingbacks with the comments: 'Pingback: TITLE' or a site name over '[…] excerpt'."""
     if PINGBACK.match(lines[head.index].plain):
         return True

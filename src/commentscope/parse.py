@@ -28,7 +28,7 @@ from commentscope.grammar import (
     scan,
 )
 from commentscope.headline import feed_title, headline, is_notice, is_plain_line, link_block
-from commentscope.heads import PINGBACK
+from commentscope.heads import is_pingback
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.patterns import word_pattern
 from commentscope.sections import comment_heads
@@ -202,8 +202,9 @@ class _ThreadBuilder:
             return None
         if line.indent <= self.top_indent and not self.section_signal:
             return None
-        return Head(i, i, None, line.indent, line.marker, line.number_mark, text_on_marker=True,
-                    pingback=PINGBACK.match(line.plain) is not None)
+        head = Head(i, i, None, line.indent, line.marker, line.number_mark, text_on_marker=True)
+        head.pingback = is_pingback(self.lines, head)  # ('6. SITE - POST TITLE' over '[…] excerpt […]')
+        return head
 
     def _starts_list(self, i: int) -> bool:
         """A first list item: the text above introduces it ('...:') or the next item follows directly."""
