@@ -464,6 +464,29 @@ LAYOUTS = {
 
     Same here.
     """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Same here.")]),
+    # a numbered comment that quotes another one, header and date included, before its own words
+    "numbered-comment-quoting-a-comment-w3m": (ARTICLE + """
+    3 Comments
+
+     1. Ann says:
+        March 4, 2021 at 9:12 am
+
+        Screws through the carpet worked for us.
+
+     2. Bob says:
+        March 5, 2021 at 9:12 am
+
+        Glue held for a week.
+
+     3. Cleo says:
+        March 6, 2021 at 9:12 am
+
+        Ann says:
+        March 4, 2021 at 9:12 am
+        Screws through the carpet worked for us.
+        ==============================
+        Not on my stairs.
+    """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Glue held for"), ("Cleo", 0, "Ann says: Screws")]),
 }
 
 

@@ -31,6 +31,8 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for i in list(heads):
         _signed_item(lines, heads, i)
+    for i in _quoted_headers(lines, heads):
+        del heads[i]
     for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
         del heads[i]
     for i in list(heads):
@@ -39,6 +41,27 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         head.pingback = is_pingback(lines, head)
         head.level = _numbered_level(lines, head)
     return heads
+
+
+NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
+
+
+def _quoted_headers(lines: list[Line], heads: dict[int, Head]) -> list[int]:
+    """In a thread printed as a numbered list, a header without a number of its own right under a
+    numbered comment's header and date ('34. Guy says:' / DATE / 'Ann says:' / DATE / text): the
+    comment quotes another one; its header is text, not a comment of its own."""
+    numbered = sorted(i for i, h in heads.items() if h.kind == "number")
+    if len(numbered) < NUMBERED_THREAD:
+        return []
+    quoted = []
+    for i in numbered:
+        j = next_content(lines, heads[i].last_header)
+        dated = False  # the comment's own header is over: a date stands between the two
+        while j is not None and lines[j].meta and j not in heads:
+            j, dated = next_content(lines, j), True
+        if dated and j is not None and j in heads and heads[j].kind == "header":
+            quoted.append(j)
+    return quoted
 
 
 def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
