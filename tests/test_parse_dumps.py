@@ -879,3 +879,37 @@ def test_a_menu_of_links_is_no_article() -> None:
     assert "squeaks in three places" in doc.article
     assert "Stairs" not in doc.article and "Contact" not in doc.article
     assert "Screws that grip" in doc.article and "Which glue" in doc.article
+
+
+@pytest.mark.parametrize("byline", ["VON [46]MORITZ GATHMANN am 21. April 2020",
+                                    "By Evan Symon, August 14, 2020 2:30 pm"])
+def test_the_articles_byline_opens_no_comment(byline: str) -> None:
+    """A byline reads like a comment's header (a name and a date), but a name that opens with
+    'von' or 'by' is the article's: its text stays the article, and the comments come after it
+    (here a teaser's prose above the title lets the byline pass for a comment's head)."""
+    doc = page(f"""\
+   Lesen Sie alle Artikel unseres Magazins jetzt vier Wochen lang kostenlos und ganz ohne Verpflichtung.
+
+Corona: wie Menschen sterben
+
+   {byline}
+
+   Müssen Infizierte unbedingt ins Krankenhaus? Der Palliativmediziner erklärt, warum viele Patienten
+   im Pflegeheim bessere Chancen haben und warum die Zahl der Todesfälle nicht alles sagt.
+
+Heidemarie Heim | Di, 21. April 2020 - 16:40
+
+   Vielen Dank für diese Einblicke!
+
+Horst Kessler | Mi, 22. April 2020 - 09:12
+
+   Es scheint noch viele zu geben, die das anders sehen.
+
+Ellen Wolff | Mi, 22. April 2020 - 10:08
+
+   Danke für diesen längst überfälligen Artikel.
+
+Kommentare
+""")
+    assert [c.author for c in doc.comments] == ["Heidemarie Heim", "Horst Kessler", "Ellen Wolff"]
+    assert "Palliativmediziner" in doc.article

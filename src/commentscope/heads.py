@@ -17,6 +17,7 @@ from commentscope.grammar import (
     next_content,
     previous_content,
 )
+from commentscope.patterns import word_pattern
 
 COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
@@ -33,6 +34,8 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         _signed_item(lines, heads, i)
     for i in _quoted_headers(lines, heads):
         del heads[i]
+    for i in [i for i, h in heads.items() if _byline(h.author)]:
+        del heads[i]
     for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
         del heads[i]
     for i in list(heads):
@@ -41,6 +44,18 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         head.pingback = is_pingback(lines, head)
         head.level = _numbered_level(lines, head)
     return heads
+
+
+_BYLINE = word_pattern("byline_lead")
+
+
+def _byline(author: str | None) -> bool:
+    """An 'author' that opens with a byline's word ('VON MORITZ GATHMANN am 21. April 2020', 'By
+    Evan Symon, August 14'): the article's byline, not a comment's header. (Italian 'di' is left
+    out: the German weekday 'Di, 10:19 Uhr' and names such as 'Di Stefano' open with it.)"""
+    text = author or ""
+    found = _BYLINE.match(text)
+    return found is not None and text[found.end():found.end() + 1] == " " and found.group().casefold() != "di"
 
 
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
