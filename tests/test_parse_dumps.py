@@ -657,6 +657,32 @@ LAYOUTS = {
 
     Glue never held.
     """, [("Ann", 0, "Screws through the"), ("Bob", 1, "+ Good idea,"), ("Cleo", 0, "Glue never held.")]),
+    # w3m breaks a long address after a '/' well before the wrap column: the address's rest and
+    # the date after it are a source under the comment, not a header ('...-fluechtlinge.html 20.05.2019')
+    "w3m-address-broken-after-a-slash": (ARTICLE + """
+    3 Kommentare
+
+     1. Ann sagt:
+        4. März 2021 um 9:12
+
+        Die Schrauben halten seit Jahren.
+
+        https://www.example.org/entdecken/auf-der-flucht/
+        woher-kommen-die-meisten-fluechtlinge.html 20.05.2019
+
+        https://www.example.net/politik/deutschland/gallery13524432/
+        So-leben-Kinder-in-Deutschland.html 19.05.2019
+
+     2. Bob sagt:
+        5. März 2021 um 9:12
+
+        Leim hat nie gehalten.
+
+     3. Cleo sagt:
+        6. März 2021 um 9:12
+
+        Bei uns auch nicht.
+    """, [("Ann", 0, "Die Schrauben halten"), ("Bob", 0, "Leim hat nie"), ("Cleo", 0, "Bei uns auch")]),
     # html2text wraps a header before its time's 'Uhr' and the reply link: that line is no text
     "html2text-header-wrapped-before-uhr": (ARTICLE + """
     ## 2 Kommentare

@@ -343,12 +343,18 @@ def _ends_text_above(lines: list[Line], i: int) -> bool:
 
 def _url_tail(lines: list[Line], i: int) -> bool:
     """The rest of an address that lynx or w3m broke at 80 columns ('…/Afrika_Wenn-der' /
-    '-Aberglaube-den-Tod-bringt 15.05.19'): the line above ends in an address at the wrap column."""
+    '-Aberglaube-den-Tod-bringt 15.05.19'): the line above ends in an address at the wrap column,
+    or in one that stops after a '/' (w3m breaks a long address there: '…/gallery13524432/' /
+    'So-leben-Kinder-in-Deutschland.html 19.05.19')."""
     before = lines[i - 1] if i else None
-    if before is None or before.blank or lines[i].marker or before.indent + len(before.text) < WRAP_COLUMNS:
+    if before is None or before.blank or lines[i].marker:
         return False
     last = before.text.rsplit(maxsplit=1)[-1]
-    return "://" in last or last.startswith("www.")
+    address = "://" in last or last.startswith("www.")
+    return address and (before.indent + len(before.text) >= WRAP_COLUMNS or last.endswith(_ADDRESS_BREAKS))
+
+
+_ADDRESS_BREAKS = ("/", "#")  # where w3m breaks an address too long for its line
 
 
 def _title_case(text: str) -> bool:
