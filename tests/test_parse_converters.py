@@ -556,6 +556,22 @@ def test_a_quote_without_an_end_line_ends_at_its_blank_line() -> None:
     assert "Milben" in unended.comments[-1].text
 
 
+def test_a_quote_indented_deeper_than_the_post_ends_where_the_indentation_does() -> None:
+    """inscriptis indents vBulletin's quote ('Zitat von NAME') deeper than the post's own text and
+    prints its paragraphs' blank lines: the quote ends at the first line less indented, not at
+    its first blank line."""
+    post = FORUM.split("{quote}")[0] + (
+        "              Zitat von Pepemaus\n"
+        "              Hat er evtl. Milben in den Ohren?\n\n"
+        "              Oder Flöhe?\n"
+        "        Nein, die Ohren sind sauber. Es sind wohl Flöhe.\n\n"
+        "          Mit der App geschrieben.\n")
+    doc = page(post)
+    assert doc.comments[-1].text.startswith("Nein, die Ohren sind sauber.")
+    quoted = " ".join(ln.text for ln in doc.lines_with(LineRole.COMMENT_QUOTE))
+    assert "Milben" in quoted and "Oder Flöhe?" in quoted
+
+
 def test_without_its_closing_line_a_said_line_is_no_quote() -> None:
     quote = "        Pepemaus said:\n        Hat er evtl. Milben in den Ohren?\n"
     doc = page(FORUM.replace("{quote}", textwrap.indent(quote, "    ")))

@@ -9,6 +9,7 @@ Patterns live in `data/page_patterns.toml`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -74,6 +75,8 @@ class _ThreadBuilder:
         self.width = width  # the column a converter wrapped the page at (None: not wrapped; `wraps`)
         # where no quote prints its end ('Click to expand...'), a quote opening a post ends at its blank line
         self.quote_ends = any(line.meta == QUOTE_END_META for line in lines)
+        self.head_starts = sorted(heads)
+        self.indented_quotes: dict[int, bool] = {}  # a quote intro's line -> its post's text is less indented
 
     def build(self, start: int) -> None:
         i = start
@@ -260,9 +263,9 @@ class _ThreadBuilder:
         return head.last_header
 
     def _add_text(self, cur: _Open, i: int) -> None:
-        if not self.quote_ends and len(cur.text_lines) > 1 and self.lines[i - 1].blank and (
-            _QUOTE_INTRO.fullmatch(self.lines[cur.text_lines[0]].clean)
-        ):  # vBulletin's 'Zitat von NAME' / quoted text / blank line / the post's own text (lynx, w3m)
+        if not self.quote_ends and len(cur.text_lines) > 1 and _QUOTE_INTRO.fullmatch(
+            self.lines[cur.text_lines[0]].clean
+        ) and self._quote_over(cur, i):
             self._quote(cur, i - 1)
         self.roles[i] = (LineRole.COMMENT_TEXT, cur.comment_id)
         if not cur.text_lines and not cur.head.text_on_marker:
@@ -270,6 +273,22 @@ class _ThreadBuilder:
         elif cur.head.text_on_marker and cur.body_indent is None:
             cur.body_indent = cur.head.indent + (0 if cur.head.flat else 1)
         cur.text_lines.append(i)
+
+    def _quote_over(self, cur: _Open, i: int) -> bool:
+        """Whether line `i` is the post's own text after the quote that opens it (vBulletin's 'Zitat
+        von NAME', whose end the dump does not print): the first line less indented than the quote
+        where the quote is indented deeper than the text after it (inscriptis, which also prints
+        blank lines inside it), else the first line after a blank one (lynx, w3m)."""
+        intro = cur.text_lines[0]
+        depth = self.lines[intro].indent
+        if self.lines[i].indent < depth:
+            return True
+        if intro not in self.indented_quotes:
+            after = bisect.bisect_right(self.head_starts, intro)
+            end = self.head_starts[after] if after < len(self.head_starts) else len(self.lines)
+            self.indented_quotes[intro] = any(
+                not (ln.blank or ln.meta) and ln.indent < depth for ln in self.lines[intro + 1:end])
+        return not self.indented_quotes[intro] and self.lines[i - 1].blank
 
     def comments(self) -> list[Comment]:
         self._drop_subjects()
