@@ -39,6 +39,7 @@ from commentscope.wraps import joiner, wrap_width
 TITLE_MAX_CHARS = 250
 _READ_CLEAN = frozenset({LineRole.TITLE, LineRole.ARTICLE})  # roles whose lines keep their `clean` text
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
+QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
 _QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 
 
@@ -286,8 +287,9 @@ class _ThreadBuilder:
         if intro not in self.indented_quotes:
             after = bisect.bisect_right(self.head_starts, intro)
             end = self.head_starts[after] if after < len(self.head_starts) else len(self.lines)
-            self.indented_quotes[intro] = any(
-                not (ln.blank or ln.meta) and ln.indent < depth for ln in self.lines[intro + 1:end])
+            self.indented_quotes[intro] = any(  # (words, not a counter such as the thanks' '0')
+                not (ln.blank or ln.meta) and ln.indent < depth and len(ln.text.split()) >= QUOTE_TEXT_WORDS
+                for ln in self.lines[intro + 1:end])
         return not self.indented_quotes[intro] and self.lines[i - 1].blank
 
     def comments(self) -> list[Comment]:
