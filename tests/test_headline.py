@@ -194,3 +194,12 @@ def test_without_a_post_feed_the_link_block_names_nothing(links: str) -> None:
     doc = parse_lines(links + "\n   Cookie notice\n\n" + BODY + "\n", doc_id="page")  # (too short to be a headline)
     assert doc.title is None  # nor is the first short line under the links a title: this is a real page's dump
     assert doc.lines[0].role is LineRole.BOILERPLATE
+
+
+@pytest.mark.parametrize("skip", ["Zum Inhalt springen", "Direkt zum Inhalt", "Springe zum Inhalt", "Aller au contenu",
+                                  "Saltar al contenido", "Pular para o conteúdo", "Skip to content"])
+def test_a_skip_link_is_chrome_in_every_language(skip: str) -> None:
+    """The skip link at a page's top, as WordPress and news sites print it in the parser's languages."""
+    doc = parse_lines(f"{skip}\n\n{BODY}\n", doc_id="page")
+    assert next(ln for ln in doc.lines if ln.text.strip() == skip).role is LineRole.BOILERPLATE
+    assert skip not in doc.article
