@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commentscope.markup import split_lines
-from commentscope.patterns import Pattern, page_knowledge
+from commentscope.patterns import Pattern, could_be_name, page_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = page_knowledge()
@@ -90,3 +90,15 @@ def test_needs_on_edited_lines(sample: str, tail: str) -> None:
     for line in (sample + tail, tail + sample, sample[: len(tail)] + tail):
         for _, pattern in WITH_NEEDS:
             assert bool(pattern.match(line)) == bool(pattern.regex.match(line))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kostenloser Newsletter: Handelsblatt Energie Briefing", False),  # a teaser's label and title
+    ("Handelsblatt: Finance Today Newsletter", False),
+    ("Release:", False),
+    ("Heidemarie Heim", True),
+    ("Michaela 29 Diederichs", True),
+    ("es_mina", True),
+])
+def test_a_label_and_a_title_is_no_name(text: str, name: bool) -> None:
+    assert could_be_name(text) is name

@@ -232,8 +232,8 @@ def could_be_name(text: str) -> bool:
     words = text.split()
     if not 0 < len(words) <= NAME_MAX_WORDS or not any(ch.isalnum() for ch in text):
         return False  # ('×', '▸': a close button or an arrow, no name)
-    if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or _headline(words):
-        return False
+    if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or ": " in text or _headline(words):
+        return False  # (': ' inside: 'Kostenloser Newsletter: Handelsblatt Energie Briefing', a label and a title)
     if (text[0].isdigit() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
         return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
     if _ADDRESS.match(text):
