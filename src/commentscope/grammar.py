@@ -341,6 +341,9 @@ def _ends_text_above(lines: list[Line], i: int) -> bool:
             and before.indent == lines[i].indent and len(before.clean.split()) >= RUN_ON_WORDS)  # fmt: skip
 
 
+_ADDRESS_BREAKS = ("/", "#")  # where w3m breaks an address too long for its line
+
+
 def _url_tail(lines: list[Line], i: int) -> bool:
     """The rest of an address that lynx or w3m broke at 80 columns ('…/Afrika_Wenn-der' /
     '-Aberglaube-den-Tod-bringt 15.05.19'): the line above ends in an address at the wrap column,
@@ -353,8 +356,6 @@ def _url_tail(lines: list[Line], i: int) -> bool:
     address = "://" in last or last.startswith("www.")
     return address and (before.indent + len(before.text) >= WRAP_COLUMNS or last.endswith(_ADDRESS_BREAKS))
 
-
-_ADDRESS_BREAKS = ("/", "#")  # where w3m breaks an address too long for its line
 
 
 def _title_case(text: str) -> bool:

@@ -21,6 +21,8 @@ from commentscope.patterns import word_pattern
 
 COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
+NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
+_BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
 
 
@@ -46,9 +48,6 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     return heads
 
 
-_BYLINE = word_pattern("byline_lead")
-
-
 def _byline(author: str | None) -> bool:
     """An 'author' that opens with a byline's word ('VON MORITZ GATHMANN am 21. April 2020', 'By
     Evan Symon, August 14'): the article's byline, not a comment's header. (Italian 'di' is left
@@ -56,9 +55,6 @@ def _byline(author: str | None) -> bool:
     text = author or ""
     found = _BYLINE.match(text)
     return found is not None and text[found.end():found.end() + 1] == " " and found.group().casefold() != "di"
-
-
-NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
 
 
 def _quoted_headers(lines: list[Line], heads: dict[int, Head]) -> list[int]:

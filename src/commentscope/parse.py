@@ -40,6 +40,7 @@ TITLE_MAX_CHARS = 250
 _READ_CLEAN = frozenset({LineRole.TITLE, LineRole.ARTICLE})  # roles whose lines keep their `clean` text
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
+_FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
 _QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 
 
@@ -413,7 +414,6 @@ def _link_lists(lines: list[Line], stop: int) -> set[int]:
     return found
 
 
-_FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
 _ARTICLE_ENDS = frozenset({"heading", "no_comments", FORM_META})  # '3 Comments', '0 Comments', 'Leave a Reply'
 
 
