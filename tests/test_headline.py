@@ -104,6 +104,20 @@ def test_a_caption_above_the_paragraph_is_passed_over() -> None:
     assert parse_lines(text, doc_id="page").title == "A new footbridge for the river"
 
 
+@pytest.mark.parametrize(("after_title", "title"), [
+    ("Read More", "A new footbridge for the river"),  # the teaser list goes on below its title
+    ("", "The new ferry timetable for the winter months"),  # nothing more of the item: a headline
+])
+def test_a_teaser_title_in_a_list_item_is_no_headline(after_title: str, title: str) -> None:
+    """w3m prints a sidebar's teasers as '• image-alt DATE AUTHOR', the post's title aligned
+    with the item's text, then 'Read More' aligned the same way (youhadmeatgardening)."""
+    teaser = ("  • ferry at duskferry at dusk October 28, 2020 Kate May\n\n"
+              "    The new ferry timetable for the winter months\n\n"
+              + (f"    {after_title}\n\n" if after_title else ""))
+    text = f"A new footbridge for the river\n\nRecent Posts\n\n{teaser}{BODY}\n"
+    assert parse_lines(text, doc_id="page").title == title
+
+
 def test_a_notice_is_no_title_of_a_page_without_a_headline() -> None:
     text = "We use cookies. By clicking Accept Cookies you agree\n\nShort lines only here\n"
     assert parse_lines(text, doc_id="page").title == "Short lines only here"

@@ -50,7 +50,8 @@ def headline(lines: list[Line], stop: int) -> list[int] | None:
             return None
         titled = [block for block in blocks if _headline(lines, block, linked=True)]
         return titled[-1] if titled else None
-    found = [block for block in blocks[:first] if _headline(lines, block)]
+    found = [block for k, block in enumerate(blocks[:first])
+             if _headline(lines, block) and not (0 < k < first - 1 and _item_continues(lines, blocks[k - 1:k + 2]))]
     headings = [block for block in found if lines[block[0]].heading]
     chosen = headings or found
     return chosen[-1] if chosen else None
@@ -114,6 +115,19 @@ def _headline(lines: list[Line], block: list[int], *, linked: bool = False) -> b
     if len(block) > HEADLINE_LINES or not all(map(is_plain_line, (lines[i] for i in block))):
         return False
     return _headline_text(" ".join(lines[i].clean for i in block))
+
+
+def _item_continues(lines: list[Line], around: list[list[int]]) -> bool:
+    """The middle block stands aligned with the text of the list item that ends the block before
+    it, and so does the block after it: the item goes on (a teaser list as w3m prints it:
+    '• image-alt DATE AUTHOR', then the post's title, then 'Read More')."""
+    before, block, after = around
+    item = lines[before[-1]]
+    marker_and_text = item.raw[item.indent:].split(None, 1)
+    if item.marker is None or len(marker_and_text) < 2:
+        return False
+    column = len(item.raw) - len(marker_and_text[1])
+    return lines[block[0]].indent == column == lines[after[0]].indent
 
 
 def _chrome_or_item(line: Line) -> bool:
