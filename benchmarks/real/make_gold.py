@@ -25,7 +25,7 @@ from typing import Any
 from lxml import etree, html
 
 HERE = Path(__file__).resolve().parent
-GOLD = HERE / "gold.jsonl"
+ROOT = HERE  # the corpus being read: this folder, or another laid out alike (``--corpus``)
 
 BLOCK_TAGS = frozenset(
     "p div br li ul ol dl dt dd blockquote h1 h2 h3 h4 h5 h6 pre table tr section article "
@@ -190,7 +190,7 @@ REPLY_TO = re.compile(r"(?:Reply to|Antworte auf|Responder para|Responder a|Rép
 
 def page_gold(spec: dict[str, Any]) -> dict[str, Any]:
     """Gold record for one HTML page, from its sites.toml entry."""
-    path = HERE / spec["file"]
+    path = ROOT / spec["file"]
     doc = html.fromstring(decode_page(read_bytes(path)))
     url = spec.get("url") or first_string(doc, "//link[@rel='canonical']/@href|//meta[@property='og:url']/@content")
     title = spec.get("title") or first_string(doc, "//meta[@property='og:title']/@content|//title")
@@ -341,7 +341,7 @@ def wxr_date(gmt: str | None, local: str | None) -> str | None:
 
 
 def wxr_gold(spec: dict[str, Any]) -> dict[str, Any]:
-    root = etree.fromstring(read_bytes(HERE / spec["file"]), etree.XMLParser(resolve_entities=False, no_network=True))
+    root = etree.fromstring(read_bytes(ROOT / spec["file"]), etree.XMLParser(resolve_entities=False, no_network=True))
     wp = "{%s}" % (root.nsmap.get("wp") or WP_NS)  # export/1.0, 1.1 and 1.2 all occur
     author_ids = {a.findtext(f"{wp}author_login"): (a.findtext(f"{wp}author_id") or "").strip()
                   for a in root.iter(f"{wp}author")}  # fmt: skip
@@ -379,7 +379,7 @@ def wxr_gold(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def disqus_gold(spec: dict[str, Any]) -> dict[str, Any]:
-    root = etree.fromstring(read_bytes(HERE / spec["file"]), etree.XMLParser(resolve_entities=False, no_network=True))
+    root = etree.fromstring(read_bytes(ROOT / spec["file"]), etree.XMLParser(resolve_entities=False, no_network=True))
     threads: dict[str, dict[str, Any]] = {}
     documents: dict[str, dict[str, Any]] = {}
     for t in root.findall(f"{DSQ}thread"):
@@ -430,6 +430,16 @@ def export_record(spec: dict[str, Any], kind: str, documents: list[dict[str, Any
     }
 
 
+def load_sites(path: Path) -> dict[str, Any]:
+    """A recipe file; the presets and repositories of this folder's sites.toml are shared by every corpus."""
+    sites = tomllib.loads(path.read_text(encoding="utf-8"))
+    if path.resolve() != (HERE / "sites.toml").resolve():
+        shared = tomllib.loads((HERE / "sites.toml").read_text(encoding="utf-8"))
+        for key in ("preset", "repo"):
+            sites[key] = {**shared.get(key, {}), **sites.get(key, {})}
+    return sites
+
+
 def all_gold(sites: dict[str, Any], only: str | None = None) -> Iterable[dict[str, Any]]:
     presets = sites.get("preset", {})
     for spec in sites.get("page", []):
@@ -443,7 +453,6 @@ def all_gold(sites: dict[str, Any], only: str | None = None) -> Iterable[dict[st
         yield wxr_gold(spec) if spec["kind"] == "wxr" else disqus_gold(spec)
 
 
-SOURCES = HERE / "SOURCES.md"
 TABLE_START, TABLE_END = "<!-- table: written by make_gold.py -->", "<!-- end of table -->"
 
 
@@ -460,10 +469,11 @@ def write_sources_table(sites: dict[str, Any], records: list[dict[str, Any]]) ->
         rows.append(f"| `{spec['file']}` | {spec['repo']} | `{spec['path']}` | {commit} | "
                     f"{spec.get('licence', repo['licence'])} | {spec['system']} | "
                     f"{'yes' if rec['has_comments'] else 'no'} | {count} |")  # fmt: skip
-    text = SOURCES.read_text(encoding="utf-8")
+    sources = ROOT / "SOURCES.md"
+    text = sources.read_text(encoding="utf-8")
     head, _, rest = text.partition(TABLE_START)
     _, _, tail = rest.partition(TABLE_END)
-    SOURCES.write_text(f"{head}{TABLE_START}\n" + "\n".join(rows) + f"\n{TABLE_END}{tail}", encoding="utf-8")
+    sources.write_text(f"{head}{TABLE_START}\n" + "\n".join(rows) + f"\n{TABLE_END}{tail}", encoding="utf-8")
 
 
 def main() -> int:
@@ -471,8 +481,13 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="print counts and cross-checks, write nothing")
     parser.add_argument("--only", help="only files whose name contains this")
     parser.add_argument("--show", action="store_true", help="print each comment (with --only)")
+    parser.add_argument("--corpus", type=Path, default=HERE,
+                        help="a corpus laid out as this folder (pages/, sites.toml, SOURCES.md); default: this folder")
+    parser.add_argument("--sites", type=Path, help="read the recipes from this file instead of the corpus's sites.toml")
     args = parser.parse_args()
-    sites = tomllib.loads((HERE / "sites.toml").read_text(encoding="utf-8"))
+    global ROOT
+    ROOT = args.corpus.resolve()
+    sites = load_sites(args.sites or ROOT / "sites.toml")
     expected = {spec["file"]: spec.get("expected_count") for spec in sites.get("page", [])}
     records = list(all_gold(sites, args.only))
     for rec in records:
@@ -491,11 +506,12 @@ def main() -> int:
                       f"staff={c['staff']}: {c['text'][:100]!r}")  # fmt: skip
     if not args.check and not args.only:
         write_sources_table(sites, records)
-        with GOLD.open("w", encoding="utf-8") as out:
+        gold = ROOT / "gold.jsonl"
+        with gold.open("w", encoding="utf-8") as out:
             for rec in records:
                 rec = {k: v for k, v in rec.items() if not k.startswith("_")}
                 out.write(json.dumps(rec, ensure_ascii=False, sort_keys=False) + "\n")
-        print(f"wrote {GOLD.relative_to(HERE.parent.parent)}: {len(records)} files", file=sys.stderr)
+        print(f"wrote {gold}: {len(records)} files", file=sys.stderr)
     return 0
 
 

@@ -4,11 +4,12 @@ Writes benchmarks/real/dumps/<converter>/<page>.txt.gz (converters' default sett
 w3m at 80 columns, told the page's charset) and dumps/VERSIONS.txt. The gold for a dump is
 the gold of its page in gold.jsonl.
 
-Run:  /work/venv/bin/python benchmarks/real/render_dumps.py   (needs the lynx and w3m packages)
+Run:  /work/venv/bin/python benchmarks/real/render_dumps.py [--corpus DIR]   (needs the lynx and w3m packages)
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import subprocess
 import sys
@@ -22,8 +23,6 @@ import inscriptis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_gold import HERE, decode_page, page_charset, read_bytes
-
-DUMPS = HERE / "dumps"
 
 
 def lynx(path: Path, charset: str) -> str:
@@ -64,7 +63,12 @@ def tool_versions() -> str:
 
 
 def main() -> int:
-    pages = sorted((HERE / "pages").glob("*.html.gz"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=HERE,
+                        help="a corpus laid out as this folder; default: this folder")
+    corpus = parser.parse_args().corpus
+    dumps = corpus / "dumps"
+    pages = sorted((corpus / "pages").glob("*.html.gz"))
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages:
             data = read_bytes(page)
@@ -72,11 +76,11 @@ def main() -> int:
             raw.write_bytes(data)
             charset = page_charset(data)
             for name, convert in CONVERTERS.items():
-                out = DUMPS / name / page.name.replace(".html.gz", ".txt.gz")
+                out = dumps / name / page.name.replace(".html.gz", ".txt.gz")
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_bytes(gzip.compress(convert(raw, charset).encode("utf-8"), 9, mtime=0))
-    (DUMPS / "VERSIONS.txt").write_text(tool_versions(), encoding="utf-8")
-    print(f"rendered {len(pages)} pages with {', '.join(CONVERTERS)} into {DUMPS}")
+    (dumps / "VERSIONS.txt").write_text(tool_versions(), encoding="utf-8")
+    print(f"rendered {len(pages)} pages with {', '.join(CONVERTERS)} into {dumps}")
     return 0
 
 
