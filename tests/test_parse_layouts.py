@@ -613,6 +613,41 @@ LAYOUTS = {
         ),
         meta=("Comments", "Reply  Share"),
     ),
+    # No comments heading: each comment's date line carries its buttons ('Zum Antworten anmelden'
+    # is 'log in to reply', '#' the permalink), which is what shows the page has comments (a deal
+    # blog, as lynx prints it: avatar alt text, name, points, linked name, date line).
+    "date-line-with-reply-buttons": Layout(
+        page("""\
+        Kaffee im Angebot: zwei Gläser für 4,80 Euro
+
+        Bei Rewe gibt es diese Woche zwei Gläser löslichen Kaffee zum halben Preis, solange der Vorrat im Markt reicht.
+
+        [55]Profilbild von Montana
+
+        Montana
+        5819
+
+        [56]Montana
+        18.10.2019, 16:18 [57]Zum Antworten anmelden [58]Zitieren [59]#
+
+        Der Gutschein über Rewe vor drei Wochen war besser.
+
+        [60]Profilbild von Mike
+        Mike
+        6458
+        [61]Mike
+        18.10.2019, 16:31 [62]Zum Antworten anmelden [63]Zitieren [64]#
+
+        Ich trinke keinen Kaffee, dachte aber, es hilft jemandem.
+        """),
+        title="Kaffee im Angebot: zwei Gläser für 4,80 Euro",
+        article_end="Bei Rewe gibt",
+        comments=(
+            ("Montana", 0, None, "Der Gutschein über"),
+            ("Mike", 0, None, "Ich trinke keinen"),
+        ),
+        meta=("18.10.2019, 16:18 [57]Zum Antworten anmelden [58]Zitieren [59]#",),
+    ),
     # The dump ends in the middle of a comment: the comment is kept with the text there is.
     "truncated-page": Layout(
         page("""\

@@ -23,6 +23,7 @@ COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — v
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
+VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
 
 
@@ -30,6 +31,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     """Every line where a comment could start, keyed by line index."""
     heads = {i: h for i in range(len(lines)) if (h := find_head(lines, i)) is not None}
     _merge_lead_ins(lines, heads)
+    _name_block_above(lines, heads)
     for i in [i for i, h in heads.items() if not h.strong and _under_header(lines, i, heads)]:
         del heads[i]
     for i in list(heads):
@@ -170,6 +172,27 @@ def _typed_marker(lines: list[Line], j: int) -> bool:
     """A marker alone with text right under it at its indentation: the commenter typed it ('+' / 'Good text')."""
     below = lines[j + 1] if j + 1 < len(lines) else None
     return below is not None and not (below.blank or below.marker or below.meta) and below.indent == lines[j].indent
+
+
+def _name_block_above(lines: list[Line], heads: dict[int, Head]) -> None:
+    """Lines over a header that name its author again (an avatar's alt text, the name, the
+    commenter's points: 'Profilbild von Ann' / 'Ann' / '5819' / 'Ann' / DATE) open its comment
+    with it. The block must start with the name: a count alone above a header is the comment
+    before it signing off ('Daumen hoch 6')."""
+    for i in sorted(heads, reverse=True):
+        head = heads[i]
+        if head.author is None:
+            continue
+        start, k = i, previous_content(lines, i)
+        while k is not None and k not in heads and not lines[k].marker and (
+            lines[k].plain == head.author or lines[k].meta == VOTES_META
+        ):
+            if lines[k].plain == head.author:
+                start = k
+            k = previous_content(lines, k)
+        if start != i:
+            del heads[i]
+            heads[start] = replace(head, index=start, indent=lines[start].indent)
 
 
 def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:

@@ -24,11 +24,12 @@ from commentscope.grammar import (
     previous_content,
 )
 from commentscope.heads import find_heads
-from commentscope.patterns import could_be_name, page_knowledge
+from commentscope.patterns import could_be_name, page_knowledge, word_pattern
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
 NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
 COUNT_META = "heading"  # '18 Comments'
+_REPLY_WORD = re.compile(rf"\b(?:{word_pattern('reply').pattern})\b", re.IGNORECASE)
 
 
 def authorless_heads(lines: list[Line]) -> dict[int, Head]:
@@ -212,6 +213,11 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     return heads, start
 
 
+def _dated_reply(line: Line) -> bool:
+    """A date line with the reply button on it ('18.10.2019, 16:18 Zum Antworten anmelden Zitieren #')."""
+    return line.meta in DATE_META and _REPLY_WORD.search(line.plain) is not None
+
+
 def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     """Index of the first comment head that opens a real comment section, if any.
 
@@ -221,7 +227,8 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     after it (a byline such as 'Posted by NAME at 9:30 PM') opens nothing.
     """
     if not any(h.evidence for h in heads.values()) and not any(
-        (ln.meta in COMMENT_EVIDENCE and not (ln.marker and ln.meta in ANNOUNCE_META)) or ln.closes for ln in lines
+        (ln.meta in COMMENT_EVIDENCE and not (ln.marker and ln.meta in ANNOUNCE_META)) or ln.closes
+        or _dated_reply(ln) for ln in lines
     ):
         return None  # no comment heading, reply button or comment-shaped head: a page without comments
     ordered = sorted(heads)
