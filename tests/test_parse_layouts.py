@@ -648,6 +648,41 @@ LAYOUTS = {
         ),
         meta=("18.10.2019, 16:18 [57]Zum Antworten anmelden [58]Zitieren [59]#",),
     ),
+    # wpDiscuz as lynx prints it: the avatar's alt text and the name on one line, a guest label,
+    # the name again; under the text the vote and translate buttons and the next comment's
+    # relative date ('1 Monat her').
+    "wpdiscuz-name-twice": Layout(
+        page("""\
+        Was bleibt vom Jahrzehnt?
+
+        Zehn Jahre sind vergangen, und wir fragen uns, was von ihnen bleiben wird, in der Musik wie im Film und im Netz.
+
+        neuste älteste beste Bewertung
+        Bibi Blue Bibi Blue
+        Gast
+        Bibi Blue
+
+        Lieber Robert, danke für die Denkanstöße und die schönen Wünsche.
+        Daumen hoch6Daumen runter
+        Translate
+        Show all
+        Original
+        1 Monat her
+        Nossi Nossi
+        Gast
+        Nossi
+
+        Wie so oft triffst du den Nagel auf den Kopf.
+        Daumen hoch5Daumen runter
+        """),
+        title="Was bleibt vom Jahrzehnt?",
+        article_end="Zehn Jahre sind",
+        comments=(
+            ("Bibi Blue", 0, None, "Lieber Robert, danke"),
+            ("Nossi", 0, None, "Wie so oft"),
+        ),
+        meta=("Daumen hoch6Daumen runter", "Translate", "1 Monat her"),
+    ),
     # The dump ends in the middle of a comment: the comment is kept with the text there is.
     "truncated-page": Layout(
         page("""\

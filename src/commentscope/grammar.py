@@ -32,6 +32,7 @@ AVATAR_META = "avatar"
 DECORATION_META = "decoration"
 GUEST_META = "guest"  # 'Guest': a role label under a name, or the name of a guest's comment
 SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role"})
+ROLE_LABELS = frozenset({GUEST_META, "role"})  # 'Gast', 'Autor' under a commenter's name
 BUTTON_META = frozenset({"reply", "action"})
 QUOTE_END_META = "quote_end"  # the line closing a quoted post (XenForo's 'Click to expand...')
 
@@ -292,6 +293,9 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
+    named = _named_twice(lines, i)
+    if named is not None:  # 'Ann Ann' / 'Gast' / 'Ann': the avatar's alt text, a role label, the name
+        return Head(i, named, line.plain, line.indent, kind, line.number_mark, strong=True, evidence=True)
     if line.marker and not line.rest and after is not None and j is not None:
         icons = i > 0 and bool(lines[i - 1].marker) and not lines[i - 1].rest and _in_tight_list(lines, i)
         return None if icons else _lone_marker_head(lines, i, j)  # ('•' / '•' / '•': a row of icon links)
@@ -311,6 +315,19 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     if line.marker and _flat_body_follows(lines, i, after):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
     return None
+
+
+def _named_twice(lines: list[Line], i: int) -> int | None:
+    """The index of the name under an avatar line naming the same person, a role label between
+    them ('Bibi Blue Bibi Blue' / 'Gast' / 'Bibi Blue', as wpDiscuz prints a header), or None."""
+    line = lines[i]
+    if not line.avatar or line.marker or not could_be_name(line.plain):
+        return None
+    j = next_content(lines, i)
+    roles = 0
+    while j is not None and lines[j].meta in ROLE_LABELS and roles < 2:
+        j, roles = next_content(lines, j), roles + 1
+    return j if roles and j is not None and lines[j].plain == line.plain and not lines[j].marker else None
 
 
 def _name_line(line: Line, date_follows: bool) -> bool:

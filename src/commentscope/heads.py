@@ -11,6 +11,7 @@ from dataclasses import replace
 from commentscope.grammar import (
     AVATAR_META,
     BUTTON_META,
+    ROLE_LABELS,
     Head,
     Line,
     find_head,
@@ -193,6 +194,18 @@ def _name_block_above(lines: list[Line], heads: dict[int, Head]) -> None:
         if start != i:
             del heads[i]
             heads[start] = replace(head, index=start, indent=lines[start].indent)
+
+
+def name_again(lines: list[Line], heads: dict[int, Head]) -> None:
+    """Lines right under a header that name its author again, or give their role, are header lines
+    ('Kathrin Kathrin' / 'Gast' / 'Kathrin', the avatar's alt text, a guest label and the name)."""
+    for head in heads.values():
+        j = next_content(lines, head.last_header)
+        while head.author and j is not None and j not in heads and not lines[j].marker and (
+            lines[j].plain == head.author or lines[j].meta in ROLE_LABELS
+        ):
+            head.last_header = j
+            j = next_content(lines, j)
 
 
 def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:

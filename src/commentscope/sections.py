@@ -23,7 +23,7 @@ from commentscope.grammar import (
     next_content,
     previous_content,
 )
-from commentscope.heads import find_heads
+from commentscope.heads import find_heads, name_again
 from commentscope.patterns import could_be_name, page_knowledge, word_pattern
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
@@ -192,6 +192,12 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     Headed comments ('NAME says:', a name and a date, a list item with a body) are tried first;
     runs of text set off by metadata under a comments heading replace them when they find more.
     """
+    heads, start = _comment_heads(lines)
+    name_again(lines, heads)
+    return heads, start
+
+
+def _comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     if any(ln.meta == NO_COMMENTS_META for ln in lines) and not any(ln.meta == COUNT_META for ln in lines):
         return {}, None  # '0 Comments' and no other count: whatever looks like comments is not
     heads = find_heads(lines)
