@@ -260,6 +260,42 @@ def test_pingbacks_are_not_comments_but_are_accounted_for() -> None:
     assert any("comment-2" in w and "pingback" in w for w in doc.warnings)
 
 
+# ---------------------------------------------------------------- layouts met on pages the rules had not seen
+# (benchmarks/real2: each case is the markup convention of one page there, cut down by hand)
+
+
+def outline_of(body: str) -> list[tuple[int, str | None, str]]:
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    return [(c.depth, c.author, c.text) for c in doc.walk()]
+
+
+def wp_div(n: int, depth: int, name: str, text: str) -> str:
+    """A theme's self-closed div.comment: its replies follow it in a ul.children, not inside it."""
+    return (f'<div class="comment byuser depth-{depth}" id="comment-{n}"><p class="comment-author">{name}</p>'
+            f'<header class="comment-meta"><small>18.10.2019, 16:18</small></header>'
+            f'<div class="comment-content"><p>{text}</p></div></div>')  # fmt: skip
+
+
+SECOND_BATCH = {
+    "wordpress_replies_beside_parent": (
+        '<div id="comments" class="comments-area"><div class="comment-list">'
+        + wp_div(1, 1, "Montana", "Der Deal war besser.")
+        + '<ul class="children">' + wp_div(2, 2, "Mike", "Ich trinke keinen Kaffee.")
+        + '<ul class="children">' + wp_div(3, 3, "Montana", "Hast recht.") + "</ul></ul>"
+        + wp_div(4, 1, "gerda", "Gutes Angebot.") + "</div></div>",
+        [(0, "Montana", "Der Deal war besser."), (1, "Mike", "Ich trinke keinen Kaffee."),
+         (2, "Montana", "Hast recht."), (0, "gerda", "Gutes Angebot.")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SECOND_BATCH), ids=list(SECOND_BATCH))
+def test_layouts_of_pages_the_rules_had_not_seen(name: str) -> None:
+    body, expected = SECOND_BATCH[name]
+    assert outline_of(body) == expected
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],
