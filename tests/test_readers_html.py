@@ -290,6 +290,29 @@ SECOND_BATCH = {
 }
 
 
+WPDISCUZ4 = (
+    '<div id="comments" class="comments-area"><div id="wpcomm"><div id="wcThreadWrapper" class="wc-thread-wrapper">'
+    '<div id="wc-comm-803457_0" class=" wc-comment  wc-blog-user wc_comment_level-1">'
+    '<div id="comment-803457" class="wc-comment-right"><div class="wc-comment-header">'
+    '<div class="wc-comment-author ">Nibelung</div></div>'
+    '<div class="wc-comment-text">Gewisse Ähnlichkeiten sind zu erkennen<span id="wpdiscuz-readmore-803457_0">'
+    '<span class="wpdiscuz-hellip">…</span><span class="wpdiscuz-readmore">Mehr</span></span></div>'
+    '<div class="wc-comment-footer"><div class="wc-comment-date">50 Minuten her</div></div></div></div>'
+    "</div></div></div>"
+)
+
+
+def test_layout_class_on_body_is_no_sidebar() -> None:
+    """WordPress themes put 'sidebar' on <body> for the page layout: the comments and article are
+    still not in a sidebar (and a wpDiscuz text cut short loses its 'Mehr' link)."""
+    article = "<article><div class='entry-content'><p>" + "Frieden für unsere Zeit. " * 8 + "</p></div></article>"
+    sidebar = '<div class="sidebar">Neueste</div>'
+    page = f'<html><body class="single sidebar"><p>Tichys Einblick</p>{article}{WPDISCUZ4}{sidebar}</body></html>'
+    doc = to_document(parse_html(page, "t.html"), "t", "t.html")
+    assert outline(doc) == [(0, "Nibelung", "Gewisse Ähnlichkeiten sind zu erkennen", False)]
+    assert doc.article.startswith("Frieden für unsere Zeit.") and "Neueste" not in doc.article
+
+
 @pytest.mark.parametrize("name", list(SECOND_BATCH), ids=list(SECOND_BATCH))
 def test_layouts_of_pages_the_rules_had_not_seen(name: str) -> None:
     body, expected = SECOND_BATCH[name]

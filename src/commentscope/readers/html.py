@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from commentscope.errors import UnreadableInputError
 from commentscope.model import Document, LabelledLine, LineRole, Thread
-from commentscope.readers.html_comments import Extraction, FoundComment, extract
+from commentscope.readers.html_comments import PAGE_TAGS, Extraction, FoundComment, extract
 from commentscope.readers.html_rules import PageSettings, Rule, load_rules, packaged_settings
 from commentscope.readers.html_text import node_lines
 from commentscope.sources import decode, page_stem, read_bytes
@@ -171,7 +171,7 @@ def _article(tree: LexborHTMLParser, settings: PageSettings, comment_ids: set[in
     """The article's paragraphs: the first body candidate with enough words outside the comments."""
     skip = set(comment_ids)
     for selector in settings.article_drop:
-        skip.update(n.mem_id for n in tree.css(selector))
+        skip.update(n.mem_id for n in tree.css(selector) if n.tag not in PAGE_TAGS)
     for selector in settings.article_body:
         for node in tree.css(selector):
             if node.mem_id in skip or _inside(node, skip):

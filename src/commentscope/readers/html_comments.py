@@ -33,6 +33,7 @@ AUTHOR_TAIL_RE = re.compile(
 AUTHOR_HEAD_RE = re.compile(r"^(?:(?:comment|kommentar)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)", re.I)
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
+PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
     for selector, wanted in ((rule.within, True), (rule.exclude, False)):
         if not selector:
             continue
-        marks = {n.mem_id for n in tree.css(selector)}
+        marks = {n.mem_id for n in tree.css(selector) if wanted or n.tag not in PAGE_TAGS}
         memo: dict[int, bool] = {}
         inside = {i.mem_id for i in items if (not wanted and i.mem_id in marks) or _under(i, marks, memo)}
         items = [i for i in items if (i.mem_id in inside) == wanted]
