@@ -287,6 +287,24 @@ SECOND_BATCH = {
         [(0, "Montana", "Der Deal war besser."), (1, "Mike", "Ich trinke keinen Kaffee."),
          (2, "Montana", "Hast recht."), (0, "gerda", "Gutes Angebot.")],
     ),
+    "wordpress_kubrick": (  # the default theme of WordPress 1.5-2.9: 'NAME Says:' above the date
+        '<h3 id="comments">2 Responses</h3><ol class="commentlist">'
+        '<li class="alt" id="comment-4414"><p class="comment-number"><a href="#comment-4414">1</a></p>'
+        '<img class="gravatar" src="a.png" alt="">Kommentar<small> von </small><cite>Mareike</cite><br>'
+        '<small class="commentmetadata">8. Dezember 2010 um 10:56</small><p>Muss ich gleich ausprobieren.</p></li>'
+        '<li id="comment-4415"><cite><a href="http://x.example" rel="external nofollow">Georg</a></cite> Says:<br>'
+        '<small class="commentmetadata"><a href="#comment-4415">March 3rd, 2011 at 12:22 pm</a></small>'
+        "<p>Und dazu ein guter Wein.</p></li></ol>",
+        [(0, "Mareike", "Muss ich gleich ausprobieren."), (0, "Georg", "Und dazu ein guter Wein.")],
+    ),
+    "wordpress_classic": (  # WordPress 1.5's 'Classic' theme: 'Comment by NAME — DATE @ TIME' below the text
+        '<h2 id="comments">35 Comments</h2><ol id="commentlist"><li id="comment-1">'
+        "<p>Also im Klartext: das geht nicht.</p><p><cite>Comment by <a href='http://m.example'>Mirko Lange</a>"
+        ' &#8212; 17.07, 2011 @ <a href="#comment-1">13:04</a></cite></p></li>'
+        '<li id="comment-2"><p>Steht in den AGB.</p><p><cite>Comment by Daniel &#8212; 7/17/2011 @ 1:10 pm</cite>'
+        "</p></li></ol>",
+        [(0, "Mirko Lange", "Also im Klartext: das geht nicht."), (0, "Daniel", "Steht in den AGB.")],
+    ),
 }
 
 

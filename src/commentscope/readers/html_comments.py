@@ -12,12 +12,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from commentscope.dates import Order, date_span, slash_order, to_iso
 from commentscope.model import CommentRecord
+from commentscope.patterns import shared_word
 from commentscope.readers.html_rules import Rule
 from commentscope.readers.html_text import inline_text, node_text
 
@@ -30,6 +32,8 @@ AUTHOR_TAIL_RE = re.compile(
     r"\s*$",
     re.I,
 )
+# 'Ann — 17.07, 2011 @ 13:04' (WordPress Classic's 'Comment by NAME — DATE @ TIME'): a numeric tail
+AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
 AUTHOR_HEAD_RE = re.compile(r"^(?:(?:comment|kommentar)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)", re.I)
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
@@ -310,7 +314,7 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020": the date and what leads to it go
         text = re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]])
-    text = AUTHOR_HEAD_RE.sub("", text.strip(" \t-–—|,:·•@"))
+    text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
     return text if 0 < len(text) <= 120 else None
@@ -368,9 +372,24 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
                 taken.add(node.mem_id)
         text = "\n".join(p for p in parts if p)
         if not text:  # no text element: the whole comment element but its parts that are not text
-            text = node_text(item, skip)
+            text = _without_label(node_text(item, skip))
         texts[key] = text
     return texts
+
+
+def _without_label(text: str) -> str:
+    """A comment element read whole keeps, around its author's name, the label that introduced it:
+    'Kommentar von' (the name came out), Kubrick's 'Says:'. Such lines at the top go."""
+    lines = text.split("\n")
+    while len(lines) > 1 and _label_line().match(lines[0]):
+        del lines[0]
+    return "\n".join(lines)
+
+
+@cache
+def _label_line() -> re.Pattern[str]:
+    words = "comment|comments|kommentar|commentaire|comentario|commento|reactie"
+    return re.compile(rf"^(?:(?:{words})(?:\s+(?:by|von|de|par|di|door))?|{shared_word('says')})\s*[:.]?$", re.I)
 
 
 def _under_any(node: LexborNode, marks: set[int], stop: int) -> bool:
