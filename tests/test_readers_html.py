@@ -305,6 +305,14 @@ SECOND_BATCH = {
         "</p></li></ol>",
         [(0, "Mirko Lange", "Also im Klartext: das geht nicht."), (0, "Daniel", "Steht in den AGB.")],
     ),
+    "wordpress_underscore_classes": (  # a theme's own markup: comment_box, author_name, comment_date
+        '<ol class="commentlist"><li class="comment even depth-1" id="li-comment-368797">'
+        '<div id="comment-368797" class="stand_comment"><div class="comment_content"><div class="comment_box">'
+        "<p>Man braucht kein Switchres X.</p></div></div><div class=\"comment_info\">"
+        '<span class="author_name">Tobsen </span><span class="middot">&middot;</span>'
+        '<span class="comment_date">April 19, 2019</span></div></div></li></ol>',
+        [(0, "Tobsen", "Man braucht kein Switchres X.")],
+    ),
 }
 
 
