@@ -313,6 +313,16 @@ SECOND_BATCH = {
         '<span class="comment_date">April 19, 2019</span></div></div></li></ol>',
         [(0, "Tobsen", "Man braucht kein Switchres X.")],
     ),
+    "drupal_byline": (  # the name only in a byline with its date: 'Par NAME, le DATE', 'Submitted by NAME on DATE'
+        '<div id="comments" class="comment-wrapper"><div class="ajax-comment-wrapper"><a id="comment-63671"></a>'
+        '<div class="comment" about="/comment/63671#comment-63671" typeof="sioc:Post sioct:Comment">'
+        '<div class="metas"><b>Par Bruno Gobin,</b> le mercredi 15 mai 2019 à 08h07</div>'
+        '<div class="titre">Exception.</div><div class="content">Que signifie cette exception ?</div></div></div>'
+        '<div class="comment" about="/comment/63676#comment-63676" typeof="sioc:Post sioct:Comment">'
+        '<div class="submitted">Submitted by anna on Thursday, 16 May 2019 - 09:23</div>'
+        '<div class="content">Il semble très difficile.</div></div></div>',
+        [(0, "Bruno Gobin", "Que signifie cette exception ?"), (0, "anna", "Il semble très difficile.")],
+    ),
 }
 
 

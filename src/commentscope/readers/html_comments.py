@@ -34,7 +34,10 @@ AUTHOR_TAIL_RE = re.compile(
 )
 # 'Ann — 17.07, 2011 @ 13:04' (WordPress Classic's 'Comment by NAME — DATE @ TIME'): a numeric tail
 AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
-AUTHOR_HEAD_RE = re.compile(r"^(?:(?:comment|kommentar)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)", re.I)
+AUTHOR_HEAD_RE = re.compile(
+    r"^(?:(?:comment|kommentar|submitted|posted|written|geschrieben|publié)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)",
+    re.I,
+)
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
@@ -312,12 +315,19 @@ def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[i
 def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     text = inline_text(hit, skip, {n.mem_id for n in hit.css("time")})
     span = date_span(text)
-    if span is not None:  # "Name | Di, 21. April 2020": the date and what leads to it go
-        text = re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]])
+    if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
+        text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
     text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
     return text if 0 < len(text) <= 120 else None
+
+
+@cache
+def _date_lead() -> re.Pattern[str]:
+    """The words between a name and its date: ', le mercredi', ' on Monday,', ' am'."""
+    words = f"{shared_word('date_lead')}|{shared_word('weekday')}"
+    return re.compile(rf"(?:[\s,]+(?:{words})\.?)+[\s,]*$", re.I)
 
 
 def _dates(page: _Page, rule: Rule, meta: set[int]) -> dict[int, str]:
