@@ -323,6 +323,21 @@ SECOND_BATCH = {
         '<div class="content">Il semble très difficile.</div></div></div>',
         [(0, "Bruno Gobin", "Que signifie cette exception ?"), (0, "anna", "Il semble très difficile.")],
     ),
+    "generic_flat_replies_and_buttons": (  # replies flat after their thread, marked comment-sub; a button link
+        '<div class="recipe-comments">'
+        + "".join(
+            f'<div id="kommentar_{n}" class="ds-mb comment-item{sub}"><div class="ds-mb-right">'
+            f'<strong class="ds-h4"><a>{name}</a></strong><p>{text}</p><div class="comment-date"><small>'
+            f'06.06.2017 20:4{n}</small></div><div class="ds-text-right"><a class="ds-btn"><span>Antworten</span></a>'
+            "</div></div></div>"
+            for n, sub, name, text in [(1, "", "janina", "Geht auch eine 26er Form?"),
+                                       (2, " comment-sub", "EllenT", "Ja, kannst Du."),
+                                       (3, "", "anaya60", "War super lecker.")]
+        )
+        + "</div>",
+        [(0, "janina", "Geht auch eine 26er Form?"), (1, "EllenT", "Ja, kannst Du."),
+         (0, "anaya60", "War super lecker.")],
+    ),
 }
 
 

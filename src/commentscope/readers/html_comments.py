@@ -383,7 +383,7 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
         text = "\n".join(p for p in parts if p)
         if not text:  # no text element: the whole comment element but its parts that are not text
             text = _without_label(node_text(item, skip))
-        texts[key] = text
+        texts[key] = _without_buttons(text)
     return texts
 
 
@@ -394,6 +394,20 @@ def _without_label(text: str) -> str:
     while len(lines) > 1 and _label_line().match(lines[0]):
         del lines[0]
     return "\n".join(lines)
+
+
+def _without_buttons(text: str) -> str:
+    """A button's label left at the end of a text ('Antworten', 'Reply', 'Melden') goes: buttons
+    whose markup no rule names (a theme's own classes) still print one of a few words."""
+    lines = text.split("\n")
+    while len(lines) > 1 and _button_line().match(lines[-1]):
+        del lines[-1]
+    return "\n".join(lines)
+
+
+@cache
+def _button_line() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{shared_word('action')})$", re.I)
 
 
 @cache
