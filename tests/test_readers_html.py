@@ -338,6 +338,35 @@ SECOND_BATCH = {
         [(0, "janina", "Geht auch eine 26er Form?"), (1, "EllenT", "Ja, kannst Du."),
          (0, "anaya60", "War super lecker.")],
     ),
+    "generic_forum_widget": (  # a news page's widget with the first posts of its forum thread
+        '<div class="xenforo-comment-widget"><ul class="xenforo-comments-list">'
+        '<li id="xenforo-comment-21968336" class="xenforo-comment"><div class="xenforo-comment-content"><header>'
+        '<span class="author-name">bollwerk</span><span class="post-date">17 September 2020 15:03</span></header>'
+        '<div class="js-read-more">Yep. Got my email at 7:14am.</div><span class="xf-comment-reply"><a><span>Reply'
+        '</span></a></span></div></li><li class="view-all"><a href="/threads/1">View All 32 Comments</a></li>'
+        "</ul></div>",
+        [(0, "bollwerk", "Yep. Got my email at 7:14am.")],
+    ),
+    "generic_petition_cards": (  # name and date on one line: 'NAME - Le DATE'
+        '<div class="mo-comments-list"><div class="mo-comment-card"><div class="mo-comment-infos">'
+        '<strong>Muriel - Le 22/01/2020 à 12:01:03</strong></div>'
+        '<div class="mo-comment-content">Pour sauver un fleuron du patrimoine.</div></div></div>',
+        [(0, "Muriel", "Pour sauver un fleuron du patrimoine.")],
+    ),
+    "generic_styled_components_list": (  # a headless WordPress theme: classes named after its components
+        '<section class="Comments__CommentWrapper-ghoeop-0"><ul class="Comments__CommentList-ghoeop-2 jVFzGR">'
+        '<li><a name="comment-1"></a><div class="sc-bdVaJa"><strong>Betina</strong> sagt:<br>'
+        '<time datetime="1558595100000">23.05.2019 - 09:05</time><br><div class="sc-htpNat">So cool geschrieben.</div>'
+        '<button>antworten</button><ul class="Comments__CommentList-ghoeop-2 jVFzGR"><li><a name="comment-2"></a>'
+        '<div class="sc-bdVaJa"><strong>Kathrin</strong> sagt:<br><time>23.05.2019 - 11:05</time><br>'
+        '<div class="sc-htpNat">Das freut mich sehr!</div></div></li></ul></div></li></ul></section>',
+        [(0, "Betina", "So cool geschrieben."), (1, "Kathrin", "Das freut mich sehr!")],
+    ),
+    "generic_list_of_links_is_no_comments": (  # a 'most commented' box: no author or date, only links
+        '<div class="most-comments"><ul class="comments-list"><li><a href="/a">Lorient wins at home again</a></li>'
+        '<li><a href="/b">Transfer news of the week</a></li></ul></div>',
+        [],
+    ),
 }
 
 

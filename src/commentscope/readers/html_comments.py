@@ -249,11 +249,18 @@ def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
 
 
 def _strict_item(node: LexborNode, rule: Rule) -> bool:
-    """The generic rule takes an element only when a class token or its id says "comment"."""
+    """The generic rule takes an element only when a class token or its id says "comment", or when it
+    is a child of a list whose class token or id says "comment list"."""
     classes = (node.attributes.get("class") or "").split()
     if rule.strict_class and any(rule.strict_class.fullmatch(c) for c in classes):
         return True
-    return bool(rule.strict_id and rule.strict_id.fullmatch(node.attributes.get("id") or ""))
+    if rule.strict_id and rule.strict_id.fullmatch(node.attributes.get("id") or ""):
+        return True
+    parent = node.parent
+    if rule.strict_list is None or parent is None:
+        return False
+    names = [*(parent.attributes.get("class") or "").split(), parent.attributes.get("id") or ""]
+    return any(rule.strict_list.fullmatch(name) for name in names)
 
 
 def _under(node: LexborNode, marks: set[int], memo: dict[int, bool]) -> bool:

@@ -41,6 +41,7 @@ class Rule:
     level_pattern: re.Pattern[str] | None = None  # a flat list's class saying a comment's level
     strict_class: re.Pattern[str] | None = None  # strict rules: a class token that says "comment"
     strict_id: re.Pattern[str] | None = None  # ... or an id that does
+    strict_list: re.Pattern[str] | None = None  # ... or its parent's class token or id names a comment list
     author_attrs: tuple[str, ...] = ()  # attributes of the item that name the author (XenForo)
 
 
@@ -114,6 +115,7 @@ def _parse_rules(data: dict[str, Any], source: str, defaults: dict[str, Any]) ->
                 level_pattern=re.compile(raw["level_class"]) if raw.get("level_class") else None,
                 strict_class=re.compile(raw["strict_class"], re.I) if raw.get("strict_class") else None,
                 strict_id=re.compile(raw["strict_id"], re.I) if raw.get("strict_id") else None,
+                strict_list=re.compile(raw["strict_list"], re.I) if raw.get("strict_list") else None,
             )  # fmt: skip
             for selector in _selectors(rule):
                 probe.css(selector)
