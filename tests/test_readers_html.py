@@ -347,6 +347,19 @@ SECOND_BATCH = {
         "</ul></div>",
         [(0, "bollwerk", "Yep. Got my email at 7:14am.")],
     ),
+    "forum_quote_of_another_post": (  # 'NAME said:' opens a quoted post: not the quoting post's text
+        '<ul class="xenforo-comments-list"><li class="xenforo-comment"><header><span class="author-name">jgould78'
+        '</span><span class="post-date">17 September 2020 17:45</span></header><div class="js-read-more"><blockquote>'
+        '<div class="author"><span>michaelbrandi</span> said:</div>No one bought anything.</blockquote><br>'
+        "Same as the Dutch site...</div></li></ul>",
+        [(0, "jgould78", "Same as the Dutch site...")],
+    ),
+    "quote_of_the_article_stays": (  # a quote that names no one is the commenter's own text
+        '<ol class="comment-list"><li class="comment" id="comment-7"><cite class="fn">Ann</cite>'
+        '<div class="comment-content"><blockquote>The heap must stay moist.</blockquote><p>Mine never does.</p>'
+        "</div></li></ol>",
+        [(0, "Ann", "The heap must stay moist.\nMine never does.")],
+    ),
     "generic_petition_cards": (  # name and date on one line: 'NAME - Le DATE'
         '<div class="mo-comments-list"><div class="mo-comment-card"><div class="mo-comment-infos">'
         '<strong>Muriel - Le 22/01/2020 à 12:01:03</strong></div>'

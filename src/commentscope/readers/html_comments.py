@@ -19,9 +19,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from commentscope.dates import Order, date_span, slash_order, to_iso
 from commentscope.model import CommentRecord
-from commentscope.patterns import shared_word
+from commentscope.patterns import shared_word, word_pattern
 from commentscope.readers.html_rules import Rule
-from commentscope.readers.html_text import inline_text, node_text
+from commentscope.readers.html_text import inline_text, node_lines, node_text
 
 MIN_WORDS_STRICT = 2  # the generic rule's comment needs at least this many words
 MAX_LINK_SHARE = 0.5  # ... and at most this share of its text inside links
@@ -163,7 +163,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     authors = _first_values(page, rule.author, lambda hit: _author_text(hit, skip_base), meta)
     authors.update(_attribute_values(items, rule.author_attrs))
     dates = _dates(page, rule, meta)
-    texts = _texts(page, rule, skip_base | meta, items)
+    texts = _texts(page, rule, skip_base | meta | _quoted_posts(page, skip_base), items)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
     wrappers = _wrappers(page, items, texts, authors)
@@ -392,6 +392,20 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
             text = _without_label(node_text(item, skip))
         texts[key] = _without_buttons(text)
     return texts
+
+
+def _quoted_posts(page: _Page, skip: set[int]) -> set[int]:
+    """Blockquotes whose text (without what the rule drops) opens by naming whom it quotes
+    ('michaelbrandi said:', 'Zitat von Ann'): a forum post quoting another one, whose text is that
+    other post's, not this one's. (vBulletin's post body is itself a blockquote: its own quote box
+    is dropped, so it opens with the post's words.)"""
+    intro = word_pattern("quote_intro")
+    found = set()
+    for quote in page.css("blockquote"):
+        lines = node_lines(quote, skip)
+        if lines and intro.fullmatch(lines[0]):
+            found.add(quote.mem_id)
+    return found
 
 
 def _without_label(text: str) -> str:
