@@ -14,6 +14,7 @@ MOMENTS = {
     "german-um": ("Cleo 2. März 2020 um 18:07 Uhr", None, (2020, 3, 2, 18, 7)),
     "german-ascii-month": ("Cleo 2. Maerz 2020", None, (2020, 3, 2, None, None)),
     "numeric-spaced": ("Dan 03. 02. 2018, 09:15", None, (2018, 2, 3, 9, 15)),
+    "numeric-comma-year": ("Comment by Dan — 17.07, 2011 @ 13:04", None, (2011, 7, 17, 13, 4)),
     "spanish-de": ("Eva 7 de octubre de 2016 a las 10:02", None, (2016, 10, 7, 10, 2)),
     "iso": ("2015-11-23 08:30", None, (2015, 11, 23, 8, 30)),
     "day-only": ("Fred, 12. Januar 2017", None, (2017, 1, 12, None, None)),

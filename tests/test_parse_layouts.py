@@ -683,6 +683,28 @@ LAYOUTS = {
         ),
         meta=("Daumen hoch6Daumen runter", "Translate", "1 Monat her"),
     ),
+    # An old WordPress theme signs each numbered comment below its text ('Comment by NAME — DATE';
+    # html2text prints the dash as '--'), and writes the year after a comma.
+    "signed-numbered-comments": Layout(
+        page("""\
+        Pseudonyme bei Google+
+
+        Google verlangt bei seinem neuen Netzwerk echte Namen, und viele Nutzer fragen sich, ob das so zulässig ist.
+
+        35 Kommentare
+
+           1. Also im Klartext: wer sich an die Öffentlichkeit wendet, braucht einen Namen?
+              Comment by Mirko Lange — 17.07, 2011 @ 13:04
+           2. Wenn das in den AGB steht, finde ich die Aufregung lächerlich.
+              Comment by Daniel -- 17.07, 2011 @ 13:10
+        """),
+        title="Pseudonyme bei Google+",
+        article_end="Google verlangt bei",
+        comments=(
+            ("Mirko Lange", 0, None, "Also im Klartext:"),
+            ("Daniel", 0, None, "Wenn das in"),
+        ),
+    ),
     # The dump ends in the middle of a comment: the comment is kept with the text there is.
     "truncated-page": Layout(
         page("""\

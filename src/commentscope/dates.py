@@ -43,8 +43,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # 'March 10, 2017', 'Juli 30, 2013', 'Sep 18, 2020'
         (_MONTH_DAY, re.compile(rf"(?<![\w.])(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?,?\s+"
                                 rf"(?P<y>\d{{4}})", re.I)),
-        # '14. 01. 2020', '06.01.2020': day first
-        (_DOTS, re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)")),
+        # '14. 01. 2020', '06.01.2020', '17.07, 2011': day first
+        (_DOTS, re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})(?:\.\s?|,\s)(?P<y>\d{4})(?!\d)")),
         # '3/4/2020': either order
         (_SLASHES, re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?!\d)")),
     )  # fmt: skip
