@@ -705,6 +705,38 @@ LAYOUTS = {
             ("Daniel", 0, None, "Wenn das in"),
         ),
     ),
+    # An older wpDiscuz as lynx prints it: no comments heading, only its sort bar; each name over
+    # the comment's share links, the text, its vote count and its relative date.
+    "wpdiscuz-share-links": Layout(
+        page("""\
+        Kein Frieden für unsere Zeit
+
+        Der Abzug aus Syrien wird in Washington gefeiert und in Europa gefürchtet, und beides hat gute Gründe, sagt man.
+
+        Sortiert nach:   neuste | älteste | beste Bewertung
+        Nibelung
+        [85]Diesen Kommentar auf Twitter teilen?[86]Diesen Kommentar auf
+        Twitter teilen? https://www.example.de
+        Gewisse Ähnlichkeiten zwischen 1938 und heute sind zu erkennen.
+        0
+        50 Minuten 46 Sekunden her
+        Bummi
+        [87]Diesen Kommentar auf Twitter teilen?[88]Diesen Kommentar auf
+        Twitter teilen? https://www.example.de
+
+        Ich sehe den Abzug grundsätzlich positiv.
+        3
+        1 Stunde her
+        """),
+        title="Kein Frieden für unsere Zeit",
+        article_end="Der Abzug aus",
+        comments=(
+            ("Nibelung", 0, None, "Gewisse Ähnlichkeiten zwischen"),
+            ("Bummi", 0, None, "Ich sehe den"),
+        ),
+        meta=("50 Minuten 46 Sekunden her", "0"),
+        boilerplate=("Twitter teilen? https://www.example.de",),
+    ),
     # The dump ends in the middle of a comment: the comment is kept with the text there is.
     "truncated-page": Layout(
         page("""\

@@ -32,7 +32,7 @@ from commentscope.headline import feed_title, headline, is_notice, is_plain_line
 from commentscope.heads import is_pingback
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.patterns import word_pattern
-from commentscope.sections import comment_heads
+from commentscope.sections import SHARE_BAR, comment_heads
 from commentscope.sources import Page, read_page
 from commentscope.wraps import joiner, wrap_width
 
@@ -116,6 +116,8 @@ class _ThreadBuilder:
             elif line.meta == SIDEBAR_META:
                 self.current = None
                 self.ended = self.ended or bool(self.opened)
+        elif cur is not None and line.boilerplate == SHARE_BAR and not cur.text_lines:
+            self.roles[i] = (LineRole.BOILERPLATE, None)  # the comment's share links under its header: it goes on
         elif cur is not None and self._inside(cur, line) and self._subject(cur, i):
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id)
         elif cur is not None and self._inside(cur, line):

@@ -29,6 +29,8 @@ from commentscope.patterns import could_be_name, page_knowledge, word_pattern
 ORDINAL_META = "ordinal"  # a post's number ('#12')
 NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
 COUNT_META = "heading"  # '18 Comments'
+SHARE_BAR = "share_bar"
+_COUNTERS = frozenset({"votes", "action"})  # a comment's like count and buttons, before its date
 _REPLY_WORD = re.compile(rf"\b(?:{word_pattern('reply').pattern})\b", re.IGNORECASE)
 
 
@@ -48,9 +50,10 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
             i += 1
             continue
         k = i
-        while k < len(lines) and (lines[k].blank or not (lines[k].meta or lines[k].boilerplate)):
+        while k < len(lines) and (lines[k].blank or not (lines[k].meta or lines[k].boilerplate)
+                                  or (k > i and lines[k].boilerplate == SHARE_BAR)):  # a comment's share links
             k += 1
-        after = lines[k].meta if k < len(lines) else None
+        after = _closer(lines, k)
         if after == "reply" or after in DATE_META:  # a comment ends with its date or reply button
             head = _run_head(lines, i, k, after)
             if signal is not None or head.author is not None:
@@ -59,6 +62,16 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
     if signal is None and "reply" not in closers.values():
         return {}  # unannounced 'NAME' / text / date runs are teasers, unless reply buttons show comments
     return heads
+
+
+def _closer(lines: list[Line], k: int) -> str | None:
+    """The metadata that ends a run of text at line k: the first line's kind, or the date or reply
+    button after a comment's counters and buttons ('0' / '50 Minuten 46 Sekunden her')."""
+    first = lines[k].meta if k < len(lines) else None
+    while k < len(lines) and (lines[k].blank or lines[k].meta in _COUNTERS):
+        k += 1
+    after = lines[k].meta if k < len(lines) else None
+    return after if first in _COUNTERS and (after == "reply" or after in DATE_META) else first
 
 
 def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
