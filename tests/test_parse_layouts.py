@@ -855,6 +855,45 @@ NO_COMMENTS = {
         Email *
         Post Comment
         """),
+    # A teaser list of dated products above the form (lynx: banner images, linked 'Hund DATE'), and a
+    # count of zero printed as '(0)' under it, with the reply form's buttons.
+    "teasers-over-an-empty-count": page("""\
+        Was Hunde gerne fressen
+
+        Kleine Hunde brauchen andere Portionen als große, und nicht jedes Futter passt zu jedem Tier, sagen Tierärzte.
+
+        Ähnliche Artikel
+
+        [69]
+        [banner-1110x200.png]
+        [70]Hund 27.01.22
+        [71]
+
+        THOMAS AQUA+ PET & FAMILY - Der Saugwischer für Tierfreunde
+
+        [72]
+        [banner-1110x200.png]
+        [73]Hund 27.01.22
+        [74]
+
+        Packtaschen für Hunde - Wandern mit Hund leicht gemacht
+
+        Kommentar schreiben
+
+        Unbenannt
+        ____________________ ____________________
+        (BUTTON) Kommentar absenden
+
+        Alle Kommentare (0)
+
+        Uhr
+        (BUTTON) Antworten
+
+        Antworten
+        (BUTTON) Antwort absenden
+        Uhr
+        Schreibe als erstes einen Kommentar!
+        """),
 }
 
 
