@@ -737,6 +737,45 @@ LAYOUTS = {
         meta=("50 Minuten 46 Sekunden her", "0"),
         boilerplate=("Twitter teilen? https://www.example.de",),
     ),
+    # wpDiscuz as html2text prints it: the avatar twice as images (a placeholder and the picture,
+    # both with the name as alt text), the name, an empty icon element, the text, the buttons with
+    # their icons ('__Daumen hoch 0 __Daumen runter __Antworten'), the next comment's date.
+    "wpdiscuz-html2text": Layout(
+        page("""\
+        # Zitronenkuchen vom Blech
+
+        Ein Kuchen vom Blech ist schnell gemacht und schmeckt am Tag danach noch besser als frisch, sagen alle hier.
+
+        ![Franzi](data:image/svg+xml,%3Csvg%3E%3C/svg%3E)![Franzi](//example.de/avatars/5a0f.gif)
+
+        Franzi
+
+         __
+
+        Liebe Kathrin, ich habe das Rezept direkt am Freitag nachgebacken.
+
+         __Daumen hoch 0 __Daumen runter  __Antworten
+
+         __19\\. Februar 2017 20:00
+
+        ![Alexandra](data:image/svg+xml,%3Csvg%3E%3C/svg%3E)![Alexandra](//example.de/avatars/77c1.gif)
+
+        Alexandra
+
+         __
+
+        Der Kuchen als Blech ist super lecker.
+
+         __Daumen hoch 2 __Daumen runter  __Antworten
+        """),
+        title="Zitronenkuchen vom Blech",
+        article_end="Ein Kuchen vom",
+        comments=(
+            ("Franzi", 0, None, "Liebe Kathrin, ich"),
+            ("Alexandra", 0, None, "Der Kuchen als"),
+        ),
+        meta=("__Daumen hoch 0 __Daumen runter  __Antworten",),
+    ),
     # The dump ends in the middle of a comment: the comment is kept with the text there is.
     "truncated-page": Layout(
         page("""\

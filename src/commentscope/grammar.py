@@ -318,16 +318,27 @@ def find_head(lines: list[Line], i: int) -> Head | None:
 
 
 def _named_twice(lines: list[Line], i: int) -> int | None:
-    """The index of the name under an avatar line naming the same person, a role label between
-    them ('Bibi Blue Bibi Blue' / 'Gast' / 'Bibi Blue', as wpDiscuz prints a header), or None."""
+    """The index of the name under an avatar line naming the same person, maybe a role label between
+    them ('Bibi Blue Bibi Blue' / 'Gast' / 'Bibi Blue', as wpDiscuz prints a header; html2text:
+    '![Franzi](...)![Franzi](...)' / 'Franzi'), or None."""
     line = lines[i]
     if not line.avatar or line.marker or not could_be_name(line.plain):
         return None
     j = next_content(lines, i)
     roles = 0
-    while j is not None and lines[j].meta in ROLE_LABELS and roles < 2:
+    while j is not None and lines[j].meta in ROLE_LABELS and roles < 2:  # (two at most)
         j, roles = next_content(lines, j), roles + 1
-    return j if roles and j is not None and lines[j].plain == line.plain and not lines[j].marker else None
+    if j is None or lines[j].plain != line.plain or lines[j].marker:
+        return None
+    if not roles:  # 'Ann Ann' / 'Ann' / text: the alt text is the name itself, and the text follows
+        if line.clean not in (f"{line.plain} {line.plain}", line.plain * 2):
+            return None  # ('Profilbild von Ann' / 'Ann' / text: a recent-comments widget's entry as often)
+        k = next_content(lines, j)
+        while k is not None and lines[k].meta == DECORATION_META:
+            k = next_content(lines, k)
+        if k is None or lines[k].meta or lines[k].plain == line.plain:
+            return None
+    return j
 
 
 def _name_line(line: Line, date_follows: bool) -> bool:
