@@ -183,6 +183,21 @@ LAYOUTS = {
         """,
         [("Anna", 0, "I take vitamin"), (None, 1, "It is more:"), ("Bob", 0, "Plain comment.")],
     ),
+    # lynx, an old theme: numbered comments labelled 'Kommentar von NAME' over their date (an
+    # icon's alt text 'id' before it)
+    "comment-by-label": (
+        ARTICLE + """
+           1. [146]1
+              id Kommentar von Mareike
+              8. Dezember 2010 um 10:56
+              Eine interessante Art, Leber zuzubereiten.
+           2. [147]2
+              id Kommentar von [148]Georg77
+              16. März 2011 um 12:22
+              Und dazu ein guter Wein.
+        """,
+        [("Mareike", 0, "Eine interessante Art,"), ("Georg77", 0, "Und dazu ein")],
+    ),
 }
 
 
