@@ -375,6 +375,13 @@ SECOND_BATCH = {
         '<div class="sc-htpNat">Das freut mich sehr!</div></div></li></ul></div></li></ul></section>',
         [(0, "Betina", "So cool geschrieben."), (1, "Kathrin", "Das freut mich sehr!")],
     ),
+    "generic_teaser_of_other_comments_is_no_comments": (  # the newest reader comments on other articles
+        '<div class="view-comments"><div class="teaser comment-list views-row">'
+        '<div class="row comment-list-item"><span class="username">Ann</span>'
+        '<span class="date">12.03.2019 10:15</span><p>Ein guter Artikel über das Hören, danke dafür!</p>'
+        '<a href="/artikel/7">Was wir hören wollen</a></div></div></div>',
+        [],
+    ),
     "generic_list_of_links_is_no_comments": (  # a 'most commented' box: no author or date, only links
         '<div class="most-comments"><ul class="comments-list"><li><a href="/a">Lorient wins at home again</a></li>'
         '<li><a href="/b">Transfer news of the week</a></li></ul></div>',
