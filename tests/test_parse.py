@@ -215,6 +215,24 @@ def test_metadata_lines_are_never_comment_text() -> None:
 
 
 TRAPS = {
+    # lynx, a German WordPress theme: its only 'comments' are pingbacks, 'Pingback von SITE' over the
+    # date and the excerpt
+    "pingbacks-only": """\
+        A Title
+
+        Unlängst spazierte ich durch Eimsbüttel, da baumelte vom Balkon ein Körbchen an einer Schnur bis zum Gehweg.
+
+        3 Kommentare
+
+           1. Pingback von [24]Too much information - Papierkorb - Lesezeichen
+              [25]11.09.2011 23:31
+              […] Gefällt mir – jovelblog – Unlängst spazierte ich ahnungslos
+              durch Eimsbüttel […]
+           2. Pingback von [26]Too much information - Papierkorb - Lesezeichen
+              [27]26.06.2012 10:43
+              […] Gefällt mir – jovelblog – Unlängst spazierte ich ahnungslos
+              durch Eimsbüttel […]
+        """,
     "numbered-references": """\
         A Title
 

@@ -25,6 +25,7 @@ RUN_ON_WORDS = 6  # a line of this many words directly above a name-like line is
 ANNOUNCE_META = frozenset({"heading", "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
 SIDEBAR_META = "sidebar"  # a sidebar widget's heading ('Recent Comments'): the thread is over
+SECTION_HEADING_META = "section"  # a comments heading ('Comments', 'Kommentare (12)')
 SECTION_META = ANNOUNCE_META | {FORM_META}  # where comments start or end
 COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comments print
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
@@ -261,6 +262,8 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.meta = kb.meta_kind(line.plain)
     if line.meta == SIDEBAR_META and (line.marker or line.one_link):
         line.meta = None  # '[52]Latest articles' in a menu is a link, not a sidebar's heading
+    if line.meta == SECTION_HEADING_META and line.marker and line.one_link:
+        line.meta = None  # '* [64]Kommentare' beside '* [62]Beliebt' in a tabbed widget is a link, no section
     boiler = kb.first(kb.boilerplate, line.clean) or (kb.first(kb.boilerplate, line.plain) if marker else None)
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments

@@ -25,7 +25,8 @@ NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
-PINGBACK = re.compile(r"^(?:pingback|trackback)\s*:", re.IGNORECASE)
+_EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
+PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
 
 
 def find_heads(lines: list[Line]) -> dict[int, Head]:
@@ -138,12 +139,12 @@ def _numbered_level(lines: list[Line], head: Head) -> int | None:
 
 def is_pingback(lines: list[Line], head: Head) -> bool:
     """WordPress lists pingbacks with the comments: 'Pingback: TITLE' or a site name over '[…] excerpt'."""
-    if PINGBACK.match(lines[head.index].plain):
-        return True
+    if PINGBACK.match(lines[head.index].plain) or lines[head.index].clean.startswith(_EXCERPT):
+        return True  # ('Pingback von SITE', or a run of text that is the excerpt itself: '[…] text […]')
     j = next_content(lines, head.last_header)
     while j is not None and lines[j].meta:
         j = next_content(lines, j)
-    return j is not None and lines[j].clean.startswith(("[…]", "[...]"))
+    return j is not None and lines[j].clean.startswith(_EXCERPT)
 
 
 def _under_header(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:

@@ -23,7 +23,7 @@ from commentscope.grammar import (
     next_content,
     previous_content,
 )
-from commentscope.heads import find_heads, name_again
+from commentscope.heads import find_heads, is_pingback, name_again
 from commentscope.patterns import could_be_name, page_knowledge, word_pattern
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
@@ -207,6 +207,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     """
     heads, start = _comment_heads(lines)
     name_again(lines, heads)
+    for head in heads.values():  # (runs of text too: '[…] excerpt […]' under a numbered 'Pingback von SITE')
+        head.pingback = head.pingback or is_pingback(lines, head)
     return heads, start
 
 
