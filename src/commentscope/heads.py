@@ -1,6 +1,7 @@
 """Comment heads over a whole page: each line's candidate (`grammar.find_head`), then the rules
 that join, move or drop candidates by what stands around them (avatar lead-ins, headers printed
-as lists, signed-off items, empty heads), and what each head's surroundings add (pingback, level).
+as lists, signed-off items, empty heads), and what each head's surroundings add (its level; whether
+it is a pingback is asked by `sections.comment_heads` of every head it keeps, `is_pingback`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     for i in list(heads):
         _widen_to_list_item(lines, heads, i)
     for head in heads.values():
-        head.pingback = is_pingback(lines, head)
         head.level = _numbered_level(lines, head)
     return heads
 

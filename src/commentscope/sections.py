@@ -207,8 +207,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     """
     heads, start = _comment_heads(lines)
     name_again(lines, heads)
-    for head in heads.values():  # (runs of text too: '[…] excerpt […]' under a numbered 'Pingback von SITE')
-        head.pingback = head.pingback or is_pingback(lines, head)
+    for head in heads.values():  # every kind of head (a run of text too: '[…] excerpt […]' under 'Pingback von SITE')
+        head.pingback = is_pingback(lines, head)
     return heads, start
 
 
