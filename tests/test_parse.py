@@ -183,6 +183,79 @@ LAYOUTS = {
         """,
         [("Anna", 0, "I take vitamin"), (None, 1, "It is more:"), ("Bob", 0, "Plain comment.")],
     ),
+    # w3m, a news site: after the reply form, a tabbed widget lists the most commented articles as
+    # 'NAME' / 'DATE' / comment count / 'TITLE', and none carries the reply button the comment did
+    "most-commented-widget-after-form": (
+        ARTICLE + """
+        Un commentaire
+
+        Liberte
+
+        18/02/2020 à 16:42
+
+        La parité je veux bien, surtout pour la constitution du gouvernement.
+
+        Répondre
+
+        Laisser un commentaire Annuler la réponse.
+
+        Abdelkrim Dermech
+        19/02/2020
+
+        Il est des moments dans le parcours historique d'un peuple
+
+        Samir Dridi
+        28/09/2019
+        12
+
+        Tribune: La vertu et le bien-être
+        """,
+        [("Liberte", 0, "La parité je")],
+    ),
+    # lynx, an article quoting embedded tweets: each ends '— NAME (@handle) DATE',
+    # which names no commenter
+    "embedded-tweets": (
+        """\
+        A Title
+
+           Twelve writers told us which of their posts did best this year, and why it worked.
+
+        1. Ann Example, author (22.700 followers): three beats
+
+           Ann explains: "a topic everyone talks about, plus three beats, and it works."
+
+             Nach der Wahl freue ich mich schon sehr auf die nächste Runde im Bundestag.
+
+             — Ann Example (@annexample) [37]25. September 2018
+
+        2. Ben Beispiel, editor (15.500 followers): take a stand
+
+           Ben explains why a clear statement did so well with his readers this year.
+
+             Menschen, die sich engagieren, sind nicht zwingend links.
+
+             — Ben Beispiel (@benbeispiel) [39]27. August 2018
+
+        3. Cem Örnek, student (9.100 followers): praise
+
+           Cem found that praise travels further than complaint, and his best post shows it.
+
+             Bravo, endlich ein ordentlicher Radweg an der Hauptstraße!
+
+             — Cem Örnek (@cemoernek) [41]26. November 2018
+
+           The article goes on after the posts with another paragraph of its own text here.
+
+        1 Kommentar
+
+             *
+           Klaus Beispiel sagt:
+               [99]7. Dez 2018 um 13:22 Uhr
+               Schaut man genau hin, ist der zweite Beitrag eher nichtssagend.
+               [100]Antworten
+        """,
+        [("Klaus Beispiel", 0, "Schaut man genau")],
+    ),
     # lynx, an old theme: numbered comments labelled 'Kommentar von NAME' over their date (an
     # icon's alt text 'id' before it)
     "comment-by-label": (

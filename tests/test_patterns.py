@@ -102,3 +102,18 @@ def test_needs_on_edited_lines(sample: str, tail: str) -> None:
 ])
 def test_a_label_and_a_title_is_no_name(text: str, name: bool) -> None:
     assert could_be_name(text) is name
+
+
+@pytest.mark.parametrize("line", [
+    "Ann Example (@annexample) 25. September 2018",  # an embedded tweet's closing line, its dash cut
+    "Cem Örnek 🐬 (@cem_oernek) November 26, 2018",
+    "Ein Beitrag geteilt von Little Years (@littleyears)",  # an embedded Instagram post
+])
+def test_a_social_post_attribution_names_no_commenter(line: str) -> None:
+    assert page_knowledge().header(line) is None
+    assert not could_be_name(line[: line.index(")") + 1])  # the name and handle alone
+
+
+def test_a_bracket_without_a_handle_stays_a_name() -> None:
+    assert could_be_name("Ann Example (Berlin)")
+    assert page_knowledge().header("Ann Example (Berlin) 25. September 2018") is not None

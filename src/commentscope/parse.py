@@ -18,6 +18,7 @@ from commentscope.chronology import nest_by_time
 from commentscope.dates import Moment, find_moment, moment_iso, slash_order
 from commentscope.errors import UnreadableInputError
 from commentscope.grammar import (
+    BUTTON_META,
     DATE_META,
     FORM_META,
     QUOTE_END_META,
@@ -97,7 +98,7 @@ class _ThreadBuilder:
             return i
         if head is not None and cur is not None and not (cur.text_lines or head.strong):
             head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
-        if head is not None and not (self.ended and self.opened and self._weaker(head, self.opened[0].head)):
+        if head is not None and not (self.ended and self.opened and self._sidebar(head, self.opened[0].head)):
             return self._open(head)
         if line.marker and not line.rest and cur is not None and self._typed_marker(cur, i):
             self._add_text(cur, i)  # '+' / 'Good text...': a sign the commenter typed, opening the text
@@ -168,10 +169,19 @@ class _ThreadBuilder:
         return (set_off and not cur.text_lines and after is not None and not after.blank and after.indent == line.indent
                 and not (after.marker or after.meta) and beside)  # fmt: skip
 
-    @staticmethod
-    def _weaker(head: Head, first: Head) -> bool:
-        """After the reply form, a head with less to show than the first comment's is a sidebar's."""
-        return head.strong < first.strong or head.evidence < first.evidence
+    def _sidebar(self, head: Head, first: Head) -> bool:
+        """After the reply form, a head with less to show than the first comment's is a sidebar's:
+        weaker, or without the reply button the first comment had (a widget's 'NAME' / 'DATE' /
+        'TITLE' teasers of the most commented articles)."""
+        if head.strong < first.strong or head.evidence < first.evidence:
+            return True
+        return self._buttoned(first) and not self._buttoned(head)
+
+    def _buttoned(self, head: Head) -> bool:
+        """Whether a button line ('Reply', 'Like') stands between the head and the next one."""
+        after = bisect.bisect_right(self.head_starts, head.last_header)
+        end = self.head_starts[after] if after < len(self.head_starts) else len(self.lines)
+        return any(self.lines[k].meta in BUTTON_META for k in range(head.last_header + 1, end))
 
     def _inside(self, cur: _Open, line: Line) -> bool:
         if line.heading:

@@ -28,6 +28,9 @@ _ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+$|^(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Es
 _USER_NUMBER = re.compile(r"\d{1,12}\s*\([^()]{1,40}\)")
 _ADDRESS = re.compile(r"[<(\[]?(?:https?://|www\.)", re.IGNORECASE)  # a line that starts with a web address
 _META_JOINER = re.compile(r"\s+[|·•]\s+")
+# an embedded social post's attribution ('— Ann Lee (@annlee) 3. Mai 2018', 'A post shared by Ann
+# (@annlee)'): it closes a quote in the article, it names no commenter
+_SOCIAL_HANDLE = re.compile(r"\(@\w{1,30}\)(?!\S)")
 
 
 class Probe:
@@ -220,8 +223,8 @@ def short_name(text: str, *, said: bool = False) -> bool:
     """A header's author: a few words (nicknames may be anything: 'geht's no?!'); unless the header
     says 'NAME says:', not a headline ('Künstliche Intelligenz zieht ein 20. November 2019')."""
     words = text.split()
-    if _ADDRESS.match(text):
-        return False  # '<https://a.org/kinder> 21.05.19': a source under a comment, not its author
+    if _ADDRESS.match(text) or _social_handle(text):
+        return False  # '<https://a.org/kinder> 21.05.19' or '— Ann (@ann) 3. Mai 2018': a source, no author
     return 0 < len(text) <= NAME_MAX_CHARS and len(words) <= NAME_MAX_WORDS and (said or not _headline(words))
 
 
@@ -236,9 +239,14 @@ def could_be_name(text: str) -> bool:
         return False  # (': ' inside: 'Kostenloser Newsletter: Handelsblatt Energie Briefing', a label and a title)
     if (text[0].isdigit() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
         return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
-    if _ADDRESS.match(text):
-        return False  # '<https://a.org/kinder> 21.05.19': a source under a comment, not its author
+    if _ADDRESS.match(text) or _social_handle(text):
+        return False  # '<https://a.org/kinder> 21.05.19' or '— Ann (@ann) 3. Mai 2018': a source, no author
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
+
+
+def _social_handle(text: str) -> bool:
+    """Whether the line names a social account in brackets: an embedded post's attribution."""
+    return "(@" in text and _SOCIAL_HANDLE.search(text) is not None
 
 
 def _headline(words: list[str]) -> bool:
