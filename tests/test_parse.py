@@ -256,6 +256,91 @@ LAYOUTS = {
         """,
         [("Klaus Beispiel", 0, "Schaut man genau")],
     ),
+    # lynx, a Q&A page: each post's comments as list items signed '– NAME' over their date (the
+    # score, when there is one, on the marker line), then 'Add a comment |'; the posts' own cards
+    # ('edited DATE' / editor / 'answered DATE' / author) are no comments
+    "qa-comments-signed": (
+        """\
+        A Title
+
+           Why do people say "ich wurde ausgeraubt" and not "ich war ausgeraubt" in that story?
+           [37]verb-choice
+           [38]Share
+           [39]Improve this question
+           (BUTTON) Follow
+           asked Feb 6, 2014 at 20:37
+           [41]asker
+           3,926 reputation
+           2
+             * 1
+               maybe ausgeraubt is a bad example, enttäuscht is easier to
+               understand here
+               – [42]Vogel
+               Feb 7, 2014 at 10:53
+             * What are you trying to stress in your narrative? Use "wurde".
+               – [43]Bill
+               3 hours ago
+
+           [44]Add a comment  |
+
+        2 Answers
+
+           I don't quite agree with the other answer. It is the passive voice here.
+           [46]Share
+           [47]Improve this answer
+           (BUTTON) Follow
+           [57]edited Feb 18, 2015 at 20:05
+           editor9551
+           answered Feb 6, 2014 at 21:03
+           [49]Hagen
+           3,728 reputation
+           2
+             * 2
+               Unless of what?
+               – [60]Vogel
+               Feb 6, 2014 at 23:18
+
+           [62]Add a comment  |
+        """,
+        [("Vogel", 0, "maybe ausgeraubt is"), ("Bill", 0, "What are you"), ("Vogel", 0, "Unless of what?")],
+    ),
+    # w3m, the same kind of page: a nested menu numbered as lists ('5. Unanswered' / '3.' / 'Teams'
+    # is the menu's next group), each comment a marker alone over its text
+    "qa-comments-signed-w3m": (
+        """\
+        A Title
+
+         1. Home
+         2.
+             1. Public
+             2. Questions
+             3. Unanswered
+         3.
+                Teams
+                Stack Overflow for Teams – Start collaborating and sharing knowledge.
+
+        Why do people say "ich wurde ausgeraubt" and not "ich war ausgeraubt" in that story?
+
+        Share
+        Follow
+        asked Feb 6, 2014 at 20:37
+        asker
+        2
+
+          • 1
+            maybe ausgeraubt is a bad example, enttäuscht is easier to
+            understand here
+            – Vogel
+            Feb 7, 2014 at 10:53
+          •
+            What are you trying to stress in your narrative? Use "wurde".
+            – Bill
+            3 hours ago
+
+        Add a comment  |
+        """,
+        [("Vogel", 0, "maybe ausgeraubt is"), ("Bill", 0, "What are you")],
+    ),
     # lynx, an old theme: numbered comments labelled 'Kommentar von NAME' over their date (an
     # icon's alt text 'id' before it)
     "comment-by-label": (

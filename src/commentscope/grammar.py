@@ -149,6 +149,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
 
 
 LINK_LIST = "link_list"  # the boilerplate kind of lynx's closing list of the page's links
+_POST_STAMP = re.compile(r"(?:asked|answered)\s", re.IGNORECASE)  # a Q&A post's date ('answered Feb 6, 2014')
 _LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'
 
 
@@ -289,6 +290,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     j = next_content(lines, i)
     after = lines[j] if j is not None else None
     date_follows = _past_separators(lines, j).meta in DATE_META
+    if after is not None and after.meta in DATE_META and _POST_STAMP.match(after.clean):
+        return None  # 'user9551' / 'answered Feb 6, 2014': a Q&A post's author card, no comment
     if line.author and not line.evidence and _in_tight_list(lines, i):
         return None  # '• Title 7 April, 2014' under another item: a list of posts
     if line.author and not (line.marker or line.evidence) and _ends_text_above(lines, i) and _wrapped(lines, i - 1):
@@ -300,8 +303,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     if named is not None:  # 'Ann Ann' / 'Gast' / 'Ann': the avatar's alt text, a role label, the name
         return Head(i, named, line.plain, line.indent, kind, line.number_mark, strong=True, evidence=True)
     if line.marker and not line.rest and after is not None and j is not None:
-        icons = i > 0 and bool(lines[i - 1].marker) and not lines[i - 1].rest and _in_tight_list(lines, i)
-        return None if icons else _lone_marker_head(lines, i, j)  # ('•' / '•' / '•': a row of icon links)
+        menu = i > 0 and _in_tight_list(lines, i) and _menu_entry(lines[i - 1], line)
+        return None if menu else _lone_marker_head(lines, i, j)
     if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
     if not line.marker and _ends_text_above(lines, i):
@@ -393,6 +396,19 @@ def _title_case(text: str) -> bool:
     """A headline ('As Trump Berates News Media, a New Strategy'), not the first line of a comment."""
     words = [w for w in text.split(maxsplit=30) if w[:1].isalpha()]
     return len(words) >= TITLE_MIN_WORDS and _capitalised(words) >= TITLE_CAPITALISED * len(words)
+
+
+def _menu_entry(item: Line, marker: Line) -> bool:
+    """Whether the list item right above a marker alone is a menu's: a marker alone too ('•' / '•':
+    a row of icon links), a link alone, or a word or two numbered out of step with the marker
+    ('5. Unanswered' / '3.' / 'Teams': the next group of a nested menu; '3. Ein Historiker.' / '4.'
+    is a comment's list, then the next comment)."""
+    if not item.rest or item.one_link:
+        return True
+    if item.number_mark is None or marker.number_mark is None:
+        return False
+    short = len(item.rest.split()) <= 2 and item.rest[-1:].isalnum()
+    return short and marker.number_mark != item.number_mark + 1
 
 
 def _in_tight_list(lines: list[Line], i: int) -> bool:

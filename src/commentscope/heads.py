@@ -25,6 +25,7 @@ COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — v
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
+_SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text above it
 VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
@@ -98,12 +99,13 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     """A list item whose text is signed off by its header ('* Text...' / 'Ann Le 11 septembre 2018 à
     12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""
     head, line = heads[i], lines[i]
-    if line.marker or not head.strong or head.author is None:
+    signed = line.text.startswith(_SIGNATURE_DASHES)  # ('– Ann' / DATE signs off a Stack Exchange comment)
+    if (line.marker and not signed) or not head.strong or head.author is None:
         return
     j = next_content(lines, head.last_header)
-    while j is not None and lines[j].meta:
+    while j is not None and lines[j].meta and not _scored_item(lines[j]):
         j = next_content(lines, j)
-    k = previous_content(lines, i)
+    k = above_head = previous_content(lines, i)
     if j is not None and not lines[j].marker and (k is None or lines[j].indent >= lines[k].indent):
         return  # text follows the header: it opens its comment as usual (else: the next item, or the list ends)
     while k is not None and not lines[k].marker and not lines[k].meta and k not in heads:
@@ -112,11 +114,19 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
             return  # (html2text prints an item's wrapped lines flush left)
         k = above
     item = lines[k] if k is not None else None
-    if k is None or item is None or not item.rest or item.meta or k in heads or line.indent > item.indent + 4:
+    if k is None or item is None or k in heads or line.indent > item.indent + 4:
         return
+    if (item.meta and not (_scored_item(item) and k != above_head)) or not (item.rest or item.marker):
+        return  # (a score or '•' alone over the text: the item's text is on the lines below)
     del heads[i]
     heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
-                       number=item.number_mark, text_on_marker=True, footer=i)  # fmt: skip
+                       number=item.number_mark, text_on_marker=bool(item.rest) and not item.meta, footer=i,
+                       evidence=head.evidence or signed)  # fmt: skip
+
+
+def _scored_item(line: Line) -> bool:
+    """A list item that opens with its comment's score ('* 3' / text), the text on the lines below."""
+    return bool(line.marker) and line.meta == VOTES_META
 
 
 def _header_item(line: Line, indent: int) -> bool:
