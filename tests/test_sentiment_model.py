@@ -67,8 +67,12 @@ def reference(payload: dict[str, Any], text: str, lexicon: tuple[float, float, f
         ("Worked", (0.6, 0.5, 0.9)),
         ("Nothing here is in the vocabulary at all.", (0.0, 0.0, 0.0)),
         ("", (0.0, 0.0, 0.0)),
+        ("Took it, worked.", (0.3, -0.4, 0.7)),
+        ("Took it, worked again.", (0.3, -0.4, 0.7)),
+        (" ".join(["worked, no side effects; took it"] * 6), (0.3, -0.4, 0.7)),
     ],
-    ids=["negation_pair", "repeated_terms", "short_text", "unknown_terms_only", "empty"],
+    ids=["negation_pair", "repeated_terms", "short_text", "unknown_terms_only", "empty", "three_words_are_short",
+         "four_words_are_not", "many_words"],
 )
 def test_predict_matches_the_written_out_model(text: str, lexicon: tuple[float, float, float]) -> None:
     prediction = SentimentModel(PAYLOAD).predict(text, lexicon)

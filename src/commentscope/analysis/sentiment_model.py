@@ -146,11 +146,13 @@ class SentimentModel:
         self.short_lexicon = self.long_lexicon + self.lexicon_weights[LEXICON_SCORES:]
         self.blend = float(head["blend"]) if head else 0.0
         self.full_words = int(head.get("full_words", 0)) if head else 0
+        # words past this many change nothing (`predict` only asks whether a text is short, and how far to full)
+        self.words_counted = max(self.short_words, self.full_words)
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
         """Class probabilities (and the rating head's reading) from the text's features and its
         (vader, polarity, subjectivity)."""
-        words = len(text.split())
+        words = len(text.split(maxsplit=self.words_counted))  # the count, or one past words_counted
         lexicon_weights = self.short_lexicon if words <= self.short_words else self.long_lexicon
         logits = self.intercept + np.dot(lexicon, lexicon_weights)
         rows = self.terms.rows(text)
@@ -213,6 +215,7 @@ class TermTable:
         numbers = self.feature_numbers(text)
         keys = numbers[:-1] * self.span
         keys += numbers[1:]
+        keys.sort()  # sorted, the searches walk the key array in one direction: fewer cache misses
         at = self.pair_keys.searchsorted(keys)
         rows = np.concatenate((self.word_rows[numbers], self.pair_rows[at[self.pair_keys[at] == keys]]))
         rows.sort()
