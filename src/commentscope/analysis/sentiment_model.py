@@ -187,28 +187,23 @@ class TermTable:
     """
 
     def __init__(self, index: dict[str, int]) -> None:
-        ids: dict[str, int] = {}
-        for term in index:
-            for word in term.split(" "):
-                ids.setdefault(word.removeprefix("NOT_"), len(ids))
-        for word in sorted(_NEGATIONS):  # a negation outside the vocabulary still negates
-            ids.setdefault(word, len(ids))
-        self.mark, self.unknown = len(ids), len(ids) + 1
-        self.span = 2 * (len(ids) + 2)  # feature numbers 0 .. span - 1
+        ids = _word_ids(index)
+        self.mark_id, self.unknown_id = len(ids), len(ids) + 1
+        self.span = 2 * (len(ids) + 2)  # feature numbers run 0 .. span - 1
         self.negates = np.zeros(len(ids) + 2, dtype=bool)
         self.negates[[i for word, i in ids.items() if word in _NEGATIONS or word.endswith("n't")]] = True
         self.word_rows = np.full(self.span, -1, dtype=np.intp)
         pairs: dict[int, int] = {}
         for term, row in index.items():
-            words = [2 * ids[w.removeprefix("NOT_")] + w.startswith("NOT_") for w in term.split(" ")]
-            if len(words) == 1:
-                self.word_rows[words[0]] = row
-            elif len(words) == 2:
-                pairs[words[0] * self.span + words[1]] = row
-        order = sorted(pairs)  # then a sentinel above every key, so a search never runs off the end
-        self.pair_keys = np.array([*order, self.span * self.span], dtype=np.intp)
-        self.pair_rows = np.array([*(pairs[key] for key in order), -1], dtype=np.intp)
-        self.ids = ids | dict.fromkeys(_MARKS, self.mark)
+            numbers = [2 * ids[word.removeprefix("NOT_")] + word.startswith("NOT_") for word in term.split(" ")]
+            if len(numbers) == 1:
+                self.word_rows[numbers[0]] = row
+            elif len(numbers) == 2:
+                pairs[numbers[0] * self.span + numbers[1]] = row
+        keys = sorted(pairs)  # and a sentinel above every key, so that no search runs off the end
+        self.pair_keys = np.array([*keys, self.span * self.span], dtype=np.intp)
+        self.pair_rows = np.array([*(pairs[key] for key in keys), -1], dtype=np.intp)
+        self.ids = ids | dict.fromkeys(_MARKS, self.mark_id)
 
     def rows(self, text: str) -> Rows:
         """The vocabulary rows of `features(text)`, ascending, a repeated feature repeated."""
@@ -225,17 +220,29 @@ class TermTable:
         """The words of `negated_words(text)` as feature numbers (2 * id, + 1 when negated)."""
         lowered = text.lower().replace("’", "'")
         tokens: list[str] = (_ASCII_WORD_MARK_RE if lowered.isascii() else _WORD_MARK_RE).findall(lowered)
-        ids = np.fromiter(map(self.ids.get, tokens, repeat(self.unknown)), dtype=np.intp, count=len(tokens))
+        ids = np.fromiter(map(self.ids.get, tokens, repeat(self.unknown_id)), dtype=np.intp, count=len(tokens))
         negates = self.negates[ids]
         if "n't" in lowered:  # a word outside the vocabulary negates too
-            for k in (ids == self.unknown).nonzero()[0].tolist():
+            for k in (ids == self.unknown_id).nonzero()[0].tolist():
                 negates[k] = tokens[k].endswith("n't")
         numbers = ids + ids
-        words = ids != self.mark
+        words = ids != self.mark_id
         if np.count_nonzero(negates):
-            seen = negates.cumsum()  # negations so far; a word is negated if its clause held one before it
+            # negations up to each token; a word is negated if more came before it than before its clause's mark
+            seen = negates.cumsum()
             numbers += seen - negates > np.maximum.accumulate(seen * ~words)
         return numbers.compress(words)
+
+
+def _word_ids(index: dict[str, int]) -> dict[str, int]:
+    """An id per word of the terms (NOT_ taken off), and per negation outside them: it still negates."""
+    ids: dict[str, int] = {}
+    for term in index:
+        for word in term.split(" "):
+            ids.setdefault(word.removeprefix("NOT_"), len(ids))
+    for word in sorted(_NEGATIONS):
+        ids.setdefault(word, len(ids))
+    return ids
 
 
 def _runs(rows: Rows) -> tuple[Rows, Rows]:
