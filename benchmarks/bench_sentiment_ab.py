@@ -1,7 +1,8 @@
 """CPU per text of the sentiment scorers, this checkout's beside another checkout's, in one process.
 
 Usage: PYTHONPATH=src python benchmarks/bench_sentiment_ab.py OTHER_SRC DIR [REPS]
-       (OTHER_SRC: the other checkout's `src` folder, e.g. main's; DIR: a folder of pages)
+       (OTHER_SRC: the other checkout's `src` folder, e.g. main's; DIR: a folder of pages, or
+       `druglib`: the druglib held-out reviews, the texts of docs/quality.md's model-cost row)
 
 On a shared machine two processes timed one after the other see different loads; here both
 versions run in one process, in alternating repetitions (A B, B A, ...), so each pair meets the
@@ -23,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from _sentiment_data import druglib
 from bench_sentiment import scored_texts
 
 SCORERS = ("sentiment_model", "vader", "pattern")
@@ -65,6 +67,20 @@ def predicted_texts(folder: str) -> list[str]:
     return texts
 
 
+def timed_texts(folder: str) -> tuple[list[str], list[str]]:
+    """The model's texts and the lexicons' distinct texts (typographic quotes made ASCII): those the
+    map step gives them on `folder`, or for `druglib` the druglib held-out reviews."""
+    from commentscope.analysis import sentiment
+    from commentscope.analysis.sentiment import lexicon_text
+
+    if folder == "druglib":
+        texts = druglib("held_out").texts
+        return texts, [lexicon_text(t) for t in dict.fromkeys(texts)]
+    model_texts = predicted_texts(folder)
+    sentiment._model_prediction.cache_clear()  # the second map step predicts (and so scores) every text again
+    return model_texts, [lexicon_text(t) for t in scored_texts(folder)]
+
+
 def cpu_us(fn: Callable[[str], Any], texts: list[str]) -> float:
     start = time.process_time()
     for text in texts:
@@ -73,12 +89,7 @@ def cpu_us(fn: Callable[[str], Any], texts: list[str]) -> float:
 
 
 def main(other_src: str, folder: str, reps: int = 9) -> int:
-    from commentscope.analysis import sentiment
-    from commentscope.analysis.sentiment import lexicon_text
-
-    model_texts = predicted_texts(folder)
-    sentiment._model_prediction.cache_clear()  # the second map step predicts (and so scores) every text again
-    lexicon_texts = [lexicon_text(t) for t in scored_texts(folder)]
+    model_texts, lexicon_texts = timed_texts(folder)
     print(f"{len(model_texts):,} texts predicted, {len(lexicon_texts):,} distinct texts scored by the lexicons")
     print("| scorer | other: median (range) µs per text | this: median (range) | same results |")
     print("| --- | ---: | ---: | --- |")

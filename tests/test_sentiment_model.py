@@ -7,6 +7,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -66,8 +67,12 @@ def reference(payload: dict[str, Any], text: str, lexicon: tuple[float, float, f
         ("Worked", (0.6, 0.5, 0.9)),
         ("Nothing here is in the vocabulary at all.", (0.0, 0.0, 0.0)),
         ("", (0.0, 0.0, 0.0)),
+        ("Took it, worked.", (0.3, -0.4, 0.7)),
+        ("Took it, worked again.", (0.3, -0.4, 0.7)),
+        (" ".join(["worked, no side effects; took it"] * 6), (0.3, -0.4, 0.7)),
     ],
-    ids=["negation_pair", "repeated_terms", "short_text", "unknown_terms_only", "empty"],
+    ids=["negation_pair", "repeated_terms", "short_text", "unknown_terms_only", "empty", "three_words_are_short",
+         "four_words_are_not", "many_words"],
 )
 def test_predict_matches_the_written_out_model(text: str, lexicon: tuple[float, float, float]) -> None:
     prediction = SentimentModel(PAYLOAD).predict(text, lexicon)
@@ -174,27 +179,62 @@ def reference_features(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "It did not help. Then it did, no doubt; never again, nor ever.",
-        "I don’t think it didn't work: not not good",
-        "No", "n't", "won'tX isn't", "Café NOT_good naïve, not café", "under_score no_way no-way",
-        "rock'n'roll isn''t 'quoted' it's", "Ünïcödé Straße not ÉCOLE", "ＮＯ full-width, ｎｏｔ good",
-        "no\nline break; not\tat all!", "took 2 pills, not 30mg", "",
-    ],
-    ids=["clauses", "contractions", "lone_negation", "lone_nt", "nt_inside_word", "non_ascii", "underscores",
-         "apostrophes", "accents", "full_width", "whitespace", "digits", "empty"],
-)
+TRICKY_TEXTS = {
+    "clauses": "It did not help. Then it did, no doubt; never again, nor ever.",
+    "contractions": "I don’t think it didn't work: not not good",
+    "lone_negation": "No", "lone_nt": "n't", "nt_inside_word": "won'tX isn't",
+    "non_ascii": "Café NOT_good naïve, not café", "underscores": "under_score no_way no-way",
+    "apostrophes": "rock'n'roll isn''t 'quoted' it's", "accents": "Ünïcödé Straße not ÉCOLE",
+    "full_width": "ＮＯ full-width, ｎｏｔ good", "whitespace": "no\nline break; not\tat all!",
+    "digits": "took 2 pills, not 30mg", "unknown_nt": "It mightn't be good; shan't ab. good",
+    "repeated_pairs": "ab b ab b, ab b; not ab b ab b", "marks_only": ".,!",
+    "marks_between_words": "good.good,,good!?good", "empty": "",
+}
+ANY_TEXT = st.lists(st.sampled_from([*"abnotwr'’_.,!?;: \nÉé1ß", "not ", "no ", "n't ", "never "]), max_size=40).map(
+    "".join)
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS.values(), ids=TRICKY_TEXTS.keys())
 def test_features_match_the_one_pass_reading(text: str) -> None:
     assert features(text) == reference_features(text)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*"abnotwr'’_.,!?;: \nÉé1ß", "not ", "no ", "n't ", "never "]), max_size=40)
-       .map("".join))
+@given(ANY_TEXT)
 def test_features_match_the_one_pass_reading_on_any_text(text: str) -> None:
     assert features(text) == reference_features(text)
+
+
+def every_term(words: list[str]) -> dict[str, list[float]]:
+    """A vocabulary of every word, negated word and pair of them: any feature of those words is known."""
+    forms = [*words, *(f"NOT_{word}" for word in words)]
+    terms = [*forms, *(f"{first} {second}" for first in forms for second in forms)]
+    return {term: [1.0 + k % 7, 0.0, 0.0, 0.0] for k, term in enumerate(terms)}
+
+
+def dense_model() -> SentimentModel:
+    """A model that knows every feature of the tricky texts' and the generated texts' usual words."""
+    words = "a b ab t w 1 é ß good café école isn no not never n't didn't".split()
+    return SentimentModel({**PAYLOAD, "vocabulary": every_term(words)})
+
+
+def known_rows(model: SentimentModel, text: str) -> list[int]:
+    """The vocabulary rows of the one-pass reading's features, ascending, repeats kept."""
+    return sorted(model.index[term] for term in reference_features(text) if term in model.index)
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS.values(), ids=TRICKY_TEXTS.keys())
+@pytest.mark.parametrize("make_model", [dense_model, packaged_model], ids=["every_term", "packaged"])
+def test_feature_rows_match_the_one_pass_reading(make_model: Callable[[], SentimentModel], text: str) -> None:
+    model = make_model()
+    assert model.feature_rows(text).tolist() == known_rows(model, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_feature_rows_match_the_one_pass_reading_on_any_text(text: str) -> None:
+    model = dense_model()
+    assert model.feature_rows(text).tolist() == known_rows(model, text)
 
 
 @pytest.mark.parametrize(

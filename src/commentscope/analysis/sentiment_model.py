@@ -7,7 +7,7 @@ review sentences; the lexicon scores (VADER compound, TextBlob polarity and subj
 features, once for every text and once more for short texts (SHORT_WORDS words or fewer), so the
 model can trust the lexicons more where a short text gives its word weights little to go on, and
 learn what they miss in health language ("no side effects at all"). Scoring is a dictionary
-lookup per feature and a few numpy operations over the exported vocabulary and coefficients: no
+lookup per word and a few numpy operations over the exported vocabulary and coefficients: no
 scikit-learn at run time, nothing downloaded.
 Data and licences: `commentscope/data/README.md`.
 """
@@ -22,10 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from commentscope.errors import CommentscopeError
 
@@ -37,6 +38,11 @@ _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters and digits, inner apos
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # the same on lower-cased ASCII text, faster
 _NEGATIONS = frozenset({"not", "no", "never", "without", "nothing", "none", "cannot", "nor"})
 _CLAUSE_END_RE = re.compile("[.,!?;:]")
+_MARKS = ".,!?;:"
+# the words of `_WORD_RE` / `_ASCII_WORD_RE` and the marks between them, in one pass (possessive: no backtracking)
+_WORD_MARK_RE = re.compile(r"[.,!?;:]|[^\W_]++(?:'[^\W_]++)*+")
+_ASCII_WORD_MARK_RE = re.compile(r"[.,!?;:]|[a-z0-9]++(?:'[a-z0-9]++)*+")
+Rows = npt.NDArray[np.intp]
 
 
 def features(text: str) -> list[str]:
@@ -111,8 +117,9 @@ class SentimentModel:
     for a text of `full_words` words or more and in proportion to its length below that (the head
     learned from reviews, so it is trusted as far as a text is as long as a review).
 
-    The vocabulary becomes a term -> row index and two arrays (idf, weights), so a text costs one
-    dictionary lookup per feature and a few small array operations, not a loop per feature.
+    The vocabulary becomes a term -> row index, a `TermTable` and two arrays (idf, weights), so a
+    text costs one dictionary lookup per word and a few small array operations, not a loop per
+    feature.
     """
 
     def __init__(self, payload: dict[str, Any]) -> None:
@@ -122,7 +129,7 @@ class SentimentModel:
         columns = len(CLASSES) + (1 if head else 0)
         vocabulary: dict[str, list[float]] = payload["vocabulary"]  # term -> [idf, w_neg, w_neu, w_pos(, w_rating)]
         self.index = {term: row for row, term in enumerate(vocabulary)}
-        self.pair_rows = _pair_rows(self.index)
+        self.terms = TermTable(self.index)
         try:
             table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + columns)
             self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, columns)
@@ -139,16 +146,18 @@ class SentimentModel:
         self.short_lexicon = self.long_lexicon + self.lexicon_weights[LEXICON_SCORES:]
         self.blend = float(head["blend"]) if head else 0.0
         self.full_words = int(head.get("full_words", 0)) if head else 0
+        # words past this many change nothing (`predict` only asks whether a text is short, and how far to full)
+        self.words_counted = max(self.short_words, self.full_words)
 
     def predict(self, text: str, lexicon: Sequence[float]) -> Prediction:
         """Class probabilities (and the rating head's reading) from the text's features and its
         (vader, polarity, subjectivity)."""
-        words = len(text.split())
+        words = len(text.split(maxsplit=self.words_counted))  # the count, or one past words_counted
         lexicon_weights = self.short_lexicon if words <= self.short_words else self.long_lexicon
         logits = self.intercept + np.dot(lexicon, lexicon_weights)
-        rows = self.feature_rows(text)
-        if rows:
-            found, counts = np.unique(np.array(rows), return_counts=True)
+        rows = self.terms.rows(text)
+        if rows.size:
+            found, counts = _runs(rows)
             values = (1.0 + np.log(counts)) * self.idf[found]
             logits += (values / math.sqrt(float(values @ values))) @ self.weights[found]
         negative, neutral, positive, *head = logits.tolist()  # softmax of three numbers: plain floats
@@ -161,28 +170,92 @@ class SentimentModel:
             return Prediction(negative / total, neutral / total, positive / total, rating, self.blend * share)
         return Prediction(negative / total, neutral / total, positive / total)
 
-    def feature_rows(self, text: str) -> list[int]:
+    def feature_rows(self, text: str) -> Rows:
         """The vocabulary rows of `features(text)` (unknown features left out, a repeated one
-        repeated), in another order. A word pair is looked up from its first word, so no pair
-        string is built (a text has about as many pairs as words; the vocabulary knows few)."""
-        words = negated_words(text)
-        rows = [row for row in map(self.index.get, words) if row is not None]
-        pairs_from = self.pair_rows.get
-        for first, second in pairwise(words):
-            seconds = pairs_from(first)
-            if seconds is not None and (row := seconds.get(second)) is not None:
-                rows.append(row)
-        return rows
+        repeated), in ascending order."""
+        return self.terms.rows(text)
 
 
-def _pair_rows(index: dict[str, int]) -> dict[str, dict[str, int]]:
-    """The word pairs of a term -> row index, as first word -> second word -> row."""
-    pairs: dict[str, dict[str, int]] = {}
-    for term, row in index.items():
-        first, space, second = term.partition(" ")
-        if space:
-            pairs.setdefault(first, {})[second] = row
-    return pairs
+class TermTable:
+    """The vocabulary's terms as integer keys, so that a text's features are found by one
+    dictionary lookup per word and a few array operations, with no string built per feature.
+
+    Every word of a term (NOT_ taken off) gets an id; a word as it stands in a text is
+    2 * id, plus 1 when it follows a negation (`negated_words`). A single word's row is read
+    from a dense table over those numbers, a word pair's (first * span + second) from a sorted
+    array of pair keys. Words outside the vocabulary share one id, the marks another.
+    """
+
+    def __init__(self, index: dict[str, int]) -> None:
+        ids = _word_ids(index)
+        self.mark_id, self.unknown_id = len(ids), len(ids) + 1
+        self.span = 2 * (len(ids) + 2)  # feature numbers run 0 .. span - 1
+        self.negates = np.zeros(len(ids) + 2, dtype=bool)
+        self.negates[[i for word, i in ids.items() if word in _NEGATIONS or word.endswith("n't")]] = True
+        self.word_rows = np.full(self.span, -1, dtype=np.intp)
+        pairs: dict[int, int] = {}
+        for term, row in index.items():
+            numbers = [2 * ids[word.removeprefix("NOT_")] + word.startswith("NOT_") for word in term.split(" ")]
+            if len(numbers) == 1:
+                self.word_rows[numbers[0]] = row
+            elif len(numbers) == 2:
+                pairs[numbers[0] * self.span + numbers[1]] = row
+        keys = sorted(pairs)  # and a sentinel above every key, so that no search runs off the end
+        self.pair_keys = np.array([*keys, self.span * self.span], dtype=np.intp)
+        self.pair_rows = np.array([*(pairs[key] for key in keys), -1], dtype=np.intp)
+        self.ids = ids | dict.fromkeys(_MARKS, self.mark_id)
+
+    def rows(self, text: str) -> Rows:
+        """The vocabulary rows of `features(text)`, ascending, a repeated feature repeated."""
+        numbers = self.feature_numbers(text)
+        keys = numbers[:-1] * self.span
+        keys += numbers[1:]
+        keys.sort()  # sorted, the searches walk the key array in one direction: fewer cache misses
+        at = self.pair_keys.searchsorted(keys)
+        rows = np.concatenate((self.word_rows[numbers], self.pair_rows[at[self.pair_keys[at] == keys]]))
+        rows.sort()
+        return rows[rows.searchsorted(0):]  # unknown features (-1) sort first
+
+    def feature_numbers(self, text: str) -> Rows:
+        """The words of `negated_words(text)` as feature numbers (2 * id, + 1 when negated)."""
+        lowered = text.lower().replace("’", "'")
+        tokens: list[str] = (_ASCII_WORD_MARK_RE if lowered.isascii() else _WORD_MARK_RE).findall(lowered)
+        ids = np.fromiter(map(self.ids.get, tokens, repeat(self.unknown_id)), dtype=np.intp, count=len(tokens))
+        negates = self.negates[ids]
+        if "n't" in lowered:  # a word outside the vocabulary negates too
+            for k in (ids == self.unknown_id).nonzero()[0].tolist():
+                negates[k] = tokens[k].endswith("n't")
+        numbers = ids + ids
+        words = ids != self.mark_id
+        if np.count_nonzero(negates):
+            # negations up to each token; a word is negated if more came before it than before its clause's mark
+            seen = negates.cumsum()
+            numbers += seen - negates > np.maximum.accumulate(seen * ~words)
+        return numbers.compress(words)
+
+
+def _word_ids(index: dict[str, int]) -> dict[str, int]:
+    """An id per word of the terms (NOT_ taken off), and per negation outside them: it still negates."""
+    ids: dict[str, int] = {}
+    for term in index:
+        for word in term.split(" "):
+            ids.setdefault(word.removeprefix("NOT_"), len(ids))
+    for word in sorted(_NEGATIONS):
+        ids.setdefault(word, len(ids))
+    return ids
+
+
+def _runs(rows: Rows) -> tuple[Rows, Rows]:
+    """The distinct values of sorted, non-empty `rows` and how many times each occurs (np.unique's
+    answer, for a few hundred rows at a fraction of its cost)."""
+    last = np.empty(len(rows), dtype=bool)
+    last[-1] = True
+    np.not_equal(rows[1:], rows[:-1], out=last[:-1])
+    ends = last.nonzero()[0]
+    counts = np.empty_like(ends)
+    counts[0] = ends[0] + 1
+    np.subtract(ends[1:], ends[:-1], out=counts[1:])
+    return rows[ends], counts
 
 
 @cache
