@@ -419,6 +419,44 @@ def test_layouts_of_pages_the_rules_had_not_seen(name: str) -> None:
     assert outline_of(body) == expected
 
 
+# ---------------------------------------------------------------- layouts met on the fourth batch
+# (benchmarks/real4: each case is the markup convention of one comment system there, written anew)
+
+
+def qa_comment(n: int, name: str, owner: bool, title: str, shown: str, text: str) -> str:
+    """One comment under a Q&A post: score, the text, '– NAME' and a date whose title is exact."""
+    mark = " owner" if owner else ""
+    return (f'<li id="comment-{n}" class="comment js-comment" data-comment-id="{n}">'
+            '<div class="comment-actions"><div class="comment-score"><span class="cool">2</span></div></div>'
+            f'<div class="comment-text"><div class="comment-body"><span class="comment-copy">{text}</span>'
+            f'<div class="d-inline-flex">&ndash;&nbsp;<a href="/users/{n}" class="comment-user{mark}">{name}</a>'
+            f'</div><span class="comment-date"><span title="{title}, License: CC BY-SA 4.0">{shown}</span>'
+            "</span></div></div></li>")  # fmt: skip
+
+
+def test_stack_exchange_comments_under_question_and_answers() -> None:
+    """A Q&A page: the comments under the question and each answer are read flat, with the name
+    after the dash, the exact date from the title, and the asker's comments marked as the author's;
+    the question and answers themselves are posts, not comments."""
+    post = '<div class="s-prose js-post-body"><p>{}</p></div>'
+    body = (
+        '<div id="question" class="question">' + post.format("When is it 'wurde' and when 'war'?")
+        + '<div class="comments js-comments-container"><ul class="comments-list js-comments-list">'
+        + qa_comment(11, "Lena", False, "2014-02-07 10:53:03Z", "Feb 7, 2014 at 10:53", "Which verb do you mean?")
+        + qa_comment(12, "asker", True, "2014-02-07 11:00:00Z", "3 hours ago", "The passive, I think.")
+        + '</ul></div></div><div id="answer-5" class="answer">' + post.format("Wurde is the passive.")
+        + '<div class="comments js-comments-container"><ul class="comments-list js-comments-list">'
+        + qa_comment(13, "Tom Au", False, "2014-02-08 09:01:02Z", "Feb 8, 2014", "@asker Yes, exactly.")
+        + "</ul></div></div>"
+    )
+    doc = to_document(parse_html(page_of(body), "q.html"), "q", "q.html")
+    doc.check_integrity()
+    assert outline(doc) == [(0, "Lena", "Which verb do you mean?", False), (0, "asker", "The passive, I think.", True),
+                            (0, "Tom Au", "@asker Yes, exactly.", False)]  # fmt: skip
+    assert [c.date for c in doc.walk()] == ["2014-02-07T10:53:03Z", "2014-02-07T11:00:00Z", "2014-02-08T09:01:02Z"]
+    assert [c.source_id for c in doc.walk()] == ["11", "12", "13"]
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],
