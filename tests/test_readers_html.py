@@ -457,6 +457,44 @@ def test_stack_exchange_comments_under_question_and_answers() -> None:
     assert [c.source_id for c in doc.walk()] == ["11", "12", "13"]
 
 
+FOURTH_BATCH = {
+    "wordpress_name_in_a_heading_before_the_date": (  # a theme's own header: avatar, <h3>NAME</h3>, date
+        '<ol class="commentlist"><li class="comment depth-1 comment-box" id="comment-5">'
+        '<div class="comment-header"><img class="avatar" src="a.png" alt=""><h3>Salma</h3>'
+        '<p class="comment-meta">18/02/2020 à 16:42</p></div><div class="comment-body"><p>La parité, enfin.</p>'
+        '<p class="tm-js-reply"><a class="comment-reply-link" href="#comment-5">Répondre</a></p></div></li></ol>',
+        [(0, "Salma", "La parité, enfin.")],
+    ),
+    "generic_name_in_a_span_before_the_date": (  # TYPO3 pw_comments: the name's class says only how it looks
+        '<div id="comments" class="comments-container"><div class="comment-main-level comment" id="comment31">'
+        '<div class="comment-box"><div class="grid-x"><p><span class="MetaBold">Jo Berg</span>\n'
+        '<span class="comment-date" title="02.12.2022 15:57:32">02.12.2022, 15:57</span></p>'
+        '<span class="comment-actions"><a class="upvote" href="?up=31">Gut</a></span></div>'
+        "<div><p>Biogas braucht Planungssicherheit.</p></div></div></div></div>",
+        [(0, "Jo Berg", "Biogas braucht Planungssicherheit.")],
+    ),
+    "forum_name_comma_date_under_the_text": (  # 'NAME, DATE' under the text: name out, no stray comma
+        '<ol class="forumComments"><li class="forumComment"><div id="comment-17" class="messageContainer">'
+        '<div class="message">Mir fehlt die Zeit.</div><div class="messageInfo"><a href="/u/3">Jens</a>,\n'
+        '<time datetime="2022-01-26T13:31">26. Januar 2022 13:31</time></div></div></li></ol>',
+        [(0, "Jens", "Mir fehlt die Zeit.")],
+    ),
+    "text_before_the_date_is_no_name": (  # prose before the date stays text, and a sentence is no name
+        '<ol class="comment-list"><li class="comment" id="comment-8"><p>Kurz und gut.</p>'
+        '<span class="comment-date">3. Februar 2020 um 9:46</span></li>'
+        '<li class="comment" id="comment-9"><span>Das habe ich schon immer so gemacht, danke</span>'
+        '<span class="comment-date">4. Februar 2020 um 9:46</span></li></ol>',
+        [(0, None, "Kurz und gut."), (0, None, "Das habe ich schon immer so gemacht, danke")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FOURTH_BATCH), ids=list(FOURTH_BATCH))
+def test_layouts_of_the_fourth_batch(name: str) -> None:
+    body, expected = FOURTH_BATCH[name]
+    assert outline_of(body) == expected
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],

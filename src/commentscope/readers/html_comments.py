@@ -40,6 +40,8 @@ AUTHOR_HEAD_RE = re.compile(
 )
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
+PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
+MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
 
 
@@ -162,7 +164,12 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     meta: set[int] = set()  # the elements author and date came from are not comment text
     authors = _first_values(page, rule.author, lambda hit: _author_text(hit, skip_base), meta)
     authors.update(_attribute_values(items, rule.author_attrs))
-    dates = _dates(page, rule, meta)
+    date_hits: set[int] = set()
+    dates = _dates(page, rule, date_hits)
+    meta |= date_hits
+    for owner, (name, hit) in _names_before_dates(page, rule, date_hits, authors, skip_base).items():
+        authors[owner] = name
+        meta.add(hit)
     texts = _texts(page, rule, skip_base | meta | _quoted_posts(page, skip_base), items)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
@@ -352,6 +359,36 @@ def _dates(page: _Page, rule: Rule, meta: set[int]) -> dict[int, str]:
     return _first_values(page, rule.date, lambda hit: _date_value(hit, order), meta)
 
 
+def _names_before_dates(
+    page: _Page, rule: Rule, date_hits: set[int], authors: dict[int, str], skip: set[int]
+) -> dict[int, tuple[str, int]]:
+    """Comments with a date but no author: the name printed just before the date, which themes with
+    their own markup put in an element no author selector names ('<h3>Ann</h3><p class=meta>DATE',
+    '<span class=MetaBold>Ann</span><span class=date>'). Per comment the name and its element."""
+    text_hits = {hit.mem_id for _, hit, _ in page.owned(rule.text)}
+    found: dict[int, tuple[str, int]] = {}
+    for owner, hit, _ in page.owned(rule.date):
+        if hit.mem_id not in date_hits or owner in authors or owner in found:
+            continue
+        before = _element_before(hit)
+        if before is None or before.tag in PROSE_TAGS or before.mem_id in text_hits or page.owner(before) != owner:
+            continue
+        name = _author_text(before, skip)
+        if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
+            found[owner] = (name, before.mem_id)
+    return found
+
+
+def _element_before(node: LexborNode) -> LexborNode | None:
+    """The element just before `node` among its siblings, past blank text and HTML comments."""
+    sibling = node.prev
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        if sibling.tag == "-text" and (sibling.text_content or "").strip(" \t\r\n\xa0|·•,-–—"):
+            return None
+        sibling = sibling.prev
+    return sibling
+
+
 def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = None) -> str | None:
     attrs = hit.attributes
     for name in EPOCH_ATTRS:
@@ -419,7 +456,8 @@ def _without_label(text: str) -> str:
 
 def _without_buttons(text: str) -> str:
     """A button's label left at the end of a text ('Antworten', 'Reply', 'Melden') goes: buttons
-    whose markup no rule names (a theme's own classes) still print one of a few words."""
+    whose markup no rule names (a theme's own classes) still print one of a few words. So does a
+    separator left from a 'NAME, DATE' line whose name and date were taken out."""
     lines = text.split("\n")
     while len(lines) > 1 and _button_line().match(lines[-1]):
         del lines[-1]
@@ -428,7 +466,7 @@ def _without_buttons(text: str) -> str:
 
 @cache
 def _button_line() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{shared_word('action')})$", re.I)
+    return re.compile(rf"^(?:{shared_word('action')}|[,;|·•–—]+)$", re.I)
 
 
 @cache
