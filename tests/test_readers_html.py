@@ -479,6 +479,18 @@ FOURTH_BATCH = {
         '<time datetime="2022-01-26T13:31">26. Januar 2022 13:31</time></div></div></li></ol>',
         [(0, "Jens", "Mir fehlt die Zeit.")],
     ),
+    "generic_live_comment_box": (  # a live report's box: named anchors (no href) with the nick in <small>
+        '<aside><div class="livecomments" id="liveComments"><div>'
+        '<a id="livecomment_401"><small>klon7</small><span>Was für ein Lauf im dritten Heat!</span></a>'
+        '<a id="livecomment_402"><small>Anna B</small><span>Schade um den Sturz.<br></span></a></div>'
+        '<form class="livecomments__form"><input name="comment_body"></form></div></aside>',
+        [(0, "klon7", "Was für ein Lauf im dritten Heat!"), (0, "Anna B", "Schade um den Sturz.")],
+    ),
+    "generic_links_to_comments_elsewhere_are_no_comments": (  # the same cards as links to other pages
+        '<div class="comment-feed"><a id="feedcomment_7" href="/artikel/7#comment-7"><small>klon7</small>'
+        '<span>Was für ein Lauf im dritten Heat!</span></a></div>',
+        [],
+    ),
     "text_before_the_date_is_no_name": (  # prose before the date stays text, and a sentence is no name
         '<ol class="comment-list"><li class="comment" id="comment-8"><p>Kurz und gut.</p>'
         '<span class="comment-date">3. Februar 2020 um 9:46</span></li>'

@@ -515,11 +515,22 @@ def _wrappers(page: _Page, items: list[LexborNode], texts: dict[int, str], autho
 
 
 def _comment_like(item: LexborNode, text: str, has_meta: bool) -> bool:
-    """The generic rule's test: an author or date, a few words, not mostly links."""
+    """The generic rule's test: an author or date, a few words, not mostly links. A link is an `a`
+    with an address (a named anchor, `<a id=...>`, is none); one that holds the whole text (a card
+    linking to a comment elsewhere) makes all of it link text."""
     if not has_meta or len(text.split()) < MIN_WORDS_STRICT:
         return False
-    link_chars = sum(len(words) for words in map(inline_text, item.css("a")) if words and words in text)
+    link_chars = sum(_text_in_link(words, text) for words in map(inline_text, item.css("a[href]")))
     return link_chars <= MAX_LINK_SHARE * max(len(text), 1)
+
+
+def _text_in_link(link: str, text: str) -> int:
+    """How many characters of a comment's text a link's words account for."""
+    if not link:
+        return 0
+    if link in text:
+        return len(link)
+    return len(text) if text in link else 0
 
 
 def _source_ids(page: _Page, items: list[LexborNode]) -> dict[int, str]:
