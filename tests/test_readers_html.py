@@ -419,8 +419,8 @@ def test_layouts_of_pages_the_rules_had_not_seen(name: str) -> None:
     assert outline_of(body) == expected
 
 
-# ---------------------------------------------------------------- layouts met on the fourth batch
-# (benchmarks/real4: each case is the markup convention of one comment system there, written anew)
+# ---------------------------------------------------------------- layouts met on the third and fourth batches
+# (benchmarks/real3, real4: each case is the markup convention of one comment system there, written anew)
 
 
 def qa_comment(n: int, name: str, owner: bool, title: str, shown: str, text: str) -> str:
@@ -457,7 +457,7 @@ def test_stack_exchange_comments_under_question_and_answers() -> None:
     assert [c.source_id for c in doc.walk()] == ["11", "12", "13"]
 
 
-FOURTH_BATCH = {
+LATER_BATCHES = {
     "wordpress_name_in_a_heading_before_the_date": (  # a theme's own header: avatar, <h3>NAME</h3>, date
         '<ol class="commentlist"><li class="comment depth-1 comment-box" id="comment-5">'
         '<div class="comment-header"><img class="avatar" src="a.png" alt=""><h3>Salma</h3>'
@@ -491,6 +491,13 @@ FOURTH_BATCH = {
         '<span>Was für ein Lauf im dritten Heat!</span></a></div>',
         [],
     ),
+    "generic_name_with_a_yearless_date": (  # 'NAME Le 12/02 à 11:30' in the author block: the date goes
+        '<section id="comments_container"><div class="comment-list"><article class="comment">'
+        '<meta itemprop="datePublished" content="2019-02-12"><div class="comment-author">'
+        '<span class="author-name"><a href="0">rosa_b</a></span>\n<span class="comment-posted">Le 14/03 à 09:05'
+        '</span></div><div class="comment-story"><p>Et le kéfir, on en parle ?</p></div></article></div></section>',
+        [(0, "rosa_b", "Et le kéfir, on en parle ?")],
+    ),
     "text_before_the_date_is_no_name": (  # prose before the date stays text, and a sentence is no name
         '<ol class="comment-list"><li class="comment" id="comment-8"><p>Kurz und gut.</p>'
         '<span class="comment-date">3. Februar 2020 um 9:46</span></li>'
@@ -501,9 +508,9 @@ FOURTH_BATCH = {
 }
 
 
-@pytest.mark.parametrize("name", list(FOURTH_BATCH), ids=list(FOURTH_BATCH))
-def test_layouts_of_the_fourth_batch(name: str) -> None:
-    body, expected = FOURTH_BATCH[name]
+@pytest.mark.parametrize("name", list(LATER_BATCHES), ids=list(LATER_BATCHES))
+def test_layouts_of_the_later_batches(name: str) -> None:
+    body, expected = LATER_BATCHES[name]
     assert outline_of(body) == expected
 
 

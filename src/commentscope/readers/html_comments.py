@@ -331,10 +331,19 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
         text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
+    text = _yearless_date_tail().sub("", text)
     text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
     return text if 0 < len(text) <= 120 else None
+
+
+@cache
+def _yearless_date_tail() -> re.Pattern[str]:
+    """A day, month and time with no year after a name ('link78 Le 12/02 à 11:30'): no date to read,
+    but no part of the name either."""
+    lead, time = shared_word("date_lead"), shared_word("time")
+    return re.compile(rf"(?:[\s,]+{lead})?\s+\d{{1,2}}[/.]\d{{1,2}}\.?{time}\s*$", re.I)
 
 
 @cache
