@@ -354,6 +354,14 @@ SECOND_BATCH = {
         "Same as the Dutch site...</div></li></ul>",
         [(0, "jgould78", "Same as the Dutch site...")],
     ),
+    "forum_quote_named_in_an_attribute": (  # XenForo's quote names its poster only in data-name / data-quote
+        '<ol class="forumComments"><li><div id="comment-41" class="messageContainer"><div class="message">'
+        '<blockquote class="xfBb-quote" data-name="Flagmoe">Geht auch ohne Kompressor.</blockquote>Echt jetzt?<br>'
+        '<blockquote data-quote="foreigner" data-source="post: 9">Logo zum Ventil.</blockquote>Mein Held</div>'
+        '<div class="messageInfo"><a href="/u/3">Jens</a>, <time datetime="2022-01-26T13:14">13:14</time></div>'
+        "</div></li></ol>",
+        [(0, "Jens", "Echt jetzt?\nMein Held")],
+    ),
     "quote_of_the_article_stays": (  # a quote that names no one is the commenter's own text
         '<ol class="comment-list"><li class="comment" id="comment-7"><cite class="fn">Ann</cite>'
         '<div class="comment-content"><blockquote>The heap must stay moist.</blockquote><p>Mine never does.</p>'

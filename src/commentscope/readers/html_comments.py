@@ -39,6 +39,7 @@ AUTHOR_HEAD_RE = re.compile(
     re.I,
 )
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
+QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
 MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
@@ -441,13 +442,17 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
 
 
 def _quoted_posts(page: _Page, skip: set[int]) -> set[int]:
-    """Blockquotes whose text (without what the rule drops) opens by naming whom it quotes
-    ('michaelbrandi said:', 'Zitat von Ann'): a forum post quoting another one, whose text is that
-    other post's, not this one's. (vBulletin's post body is itself a blockquote: its own quote box
-    is dropped, so it opens with the post's words.)"""
+    """Blockquotes that name whom they quote, in an attribute (XenForo's `data-quote`, `data-name`)
+    or by opening with it ('michaelbrandi said:', 'Zitat von Ann', judged without what the rule
+    drops): a forum post quoting another one, whose text is that other post's, not this one's.
+    (vBulletin's post body is itself a blockquote: its own quote box is dropped, so it opens with
+    the post's words.)"""
     intro = word_pattern("quote_intro")
     found = set()
     for quote in page.css("blockquote"):
+        if any((quote.attributes.get(name) or "").strip() for name in QUOTE_SOURCE_ATTRS):
+            found.add(quote.mem_id)
+            continue
         lines = node_lines(quote, skip)
         if lines and intro.fullmatch(lines[0]):
             found.add(quote.mem_id)
