@@ -506,6 +506,13 @@ LATER_BATCHES = {
         '</span></div><div class="comment-story"><p>Et le kéfir, on en parle ?</p></div></article></div></section>',
         [(0, "rosa_b", "Et le kéfir, on en parle ?")],
     ),
+    "wordpress_header_spelt_comment_author": (  # a classic theme's 'NAME said, on DATE' in div.comment_author
+        '<ol class="commentlist"><li id="comment-12" class="comment bypostauthor depth-1"><div id="div-comment-12">'
+        '<div class="comment_author vcard"><strong class="fn">damian</strong> said, on August 3, 2019 at '
+        '<a href="#comment-12">3:19 pm</a></div><p>Alles wird gut.</p><div class="reply"><a>Antworten</a></div>'
+        "</div></li></ol>",
+        [(0, "damian", "Alles wird gut.")],
+    ),
     "text_before_the_date_is_no_name": (  # prose before the date stays text, and a sentence is no name
         '<ol class="comment-list"><li class="comment" id="comment-8"><p>Kurz und gut.</p>'
         '<span class="comment-date">3. Februar 2020 um 9:46</span></li>'
