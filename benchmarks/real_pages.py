@@ -3,6 +3,7 @@ and per comment system; false comments on pages without comments; staff marks re
 the anchor, trafilatura's comment text recall on the same HTML pages.
 
 Run:  PYTHONPATH=src python benchmarks/real_pages.py [CORPUS_DIR] [--no-trafilatura] [--files]
+      PYTHONPATH=src python benchmarks/real_pages.py --scan DIR [--dump FILE]   (pages without gold)
 CORPUS_DIR (default benchmarks/real/) holds gold.jsonl and the files it names (see make_gold.py).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -223,14 +225,17 @@ def compare_parsers_and_articles(corpus: Path) -> None:
           f"ours {leak_ours}, trafilatura {leak_theirs}")
 
 
-def scan(folder: Path) -> None:
-    """Pages without gold: how many each rule reads, and the pages, to read by eye."""
+def scan(folder: Path, dump: Path | None = None) -> None:
+    """Pages without gold: how many each rule reads, and the pages, to read by eye. With `dump`, each
+    page's comments (author, date, parent, start of text) as a JSON line: `diff` two dumps, made
+    before and after a change, to see every comment it moved."""
     from commentscope.readers.html import decode_html, parse_html
     from commentscope.sources import read_bytes
 
     by_rule: dict[str, list[tuple[str, int]]] = defaultdict(list)
     errors = 0
     start = time.perf_counter()
+    lines = []
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in (".html", ".htm", ".gz")):
         try:
             text, _ = decode_html(read_bytes(path), str(path))
@@ -239,7 +244,12 @@ def scan(folder: Path) -> None:
             continue
         page = parse_html(text, str(path))
         rule = page.extraction.rule if page.extraction else "none"
-        by_rule[rule].append((path.name, len(page.extraction.comments) if page.extraction else 0))
+        found = [c.record for c in page.extraction.comments] if page.extraction else []
+        by_rule[rule].append((path.name, len(found)))
+        rows = [[c.author, c.date, c.parent_id, c.text[:60]] for c in found]
+        lines.append(json.dumps({"file": path.name, "rule": rule, "comments": rows}, ensure_ascii=False))
+    if dump is not None:
+        dump.write_text("".join(line + "\n" for line in lines), "utf-8")
     pages = sum(len(v) for v in by_rule.values())
     print(f"{pages} pages read ({errors} unreadable) in {time.perf_counter() - start:.1f} s")
     for rule, found in sorted(by_rule.items(), key=lambda kv: -len(kv[1])):
@@ -291,13 +301,14 @@ def main() -> int:
                         help="also compare parse speed (lxml, lexbor) and the article body with trafilatura's")
     parser.add_argument("--scan", type=Path, metavar="DIR",
                         help="instead: count, per rule, the comments found in a folder of pages without gold")
+    parser.add_argument("--dump", type=Path, metavar="FILE", help="with --scan: each page's comments as JSON lines")
     parser.add_argument("--scaling", action="store_true", help="instead: time synthetic pages of growing size")
     args = parser.parse_args()
     if args.scaling:
         scaling()
         return 0
     if args.scan:
-        scan(args.scan)
+        scan(args.scan, args.dump)
         return 0
     if not (args.corpus / "gold.jsonl").is_file():
         parser.error(f"{args.corpus}/gold.jsonl not found (build it with make_gold.py)")

@@ -354,6 +354,14 @@ SECOND_BATCH = {
         "Same as the Dutch site...</div></li></ul>",
         [(0, "jgould78", "Same as the Dutch site...")],
     ),
+    "forum_quote_named_in_an_attribute": (  # XenForo's quote names its poster only in data-name / data-quote
+        '<ol class="forumComments"><li><div id="comment-41" class="messageContainer"><div class="message">'
+        '<blockquote class="xfBb-quote" data-name="Flagmoe">Geht auch ohne Kompressor.</blockquote>Echt jetzt?<br>'
+        '<blockquote data-quote="foreigner" data-source="post: 9">Logo zum Ventil.</blockquote>Mein Held</div>'
+        '<div class="messageInfo"><a href="/u/3">Jens</a>, <time datetime="2022-01-26T13:14">13:14</time></div>'
+        "</div></li></ol>",
+        [(0, "Jens", "Echt jetzt?\nMein Held")],
+    ),
     "quote_of_the_article_stays": (  # a quote that names no one is the commenter's own text
         '<ol class="comment-list"><li class="comment" id="comment-7"><cite class="fn">Ann</cite>'
         '<div class="comment-content"><blockquote>The heap must stay moist.</blockquote><p>Mine never does.</p>'
@@ -416,6 +424,108 @@ def test_layout_class_on_body_is_no_sidebar() -> None:
 @pytest.mark.parametrize("name", list(SECOND_BATCH), ids=list(SECOND_BATCH))
 def test_layouts_of_pages_the_rules_had_not_seen(name: str) -> None:
     body, expected = SECOND_BATCH[name]
+    assert outline_of(body) == expected
+
+
+# ---------------------------------------------------------------- layouts met on the third and fourth batches
+# (benchmarks/real3, real4: each case is the markup convention of one comment system there, written anew)
+
+
+def qa_comment(n: int, name: str, owner: bool, title: str, shown: str, text: str) -> str:
+    """One comment under a Q&A post: score, the text, '– NAME' and a date whose title is exact."""
+    mark = " owner" if owner else ""
+    return (f'<li id="comment-{n}" class="comment js-comment" data-comment-id="{n}">'
+            '<div class="comment-actions"><div class="comment-score"><span class="cool">2</span></div></div>'
+            f'<div class="comment-text"><div class="comment-body"><span class="comment-copy">{text}</span>'
+            f'<div class="d-inline-flex">&ndash;&nbsp;<a href="/users/{n}" class="comment-user{mark}">{name}</a>'
+            f'</div><span class="comment-date"><span title="{title}, License: CC BY-SA 4.0">{shown}</span>'
+            "</span></div></div></li>")  # fmt: skip
+
+
+def test_stack_exchange_comments_under_question_and_answers() -> None:
+    """A Q&A page: the comments under the question and each answer are read flat, with the name
+    after the dash, the exact date from the title, and the asker's comments marked as the author's;
+    the question and answers themselves are posts, not comments."""
+    post = '<div class="s-prose js-post-body"><p>{}</p></div>'
+    body = (
+        '<div id="question" class="question">' + post.format("When is it 'wurde' and when 'war'?")
+        + '<div class="comments js-comments-container"><ul class="comments-list js-comments-list">'
+        + qa_comment(11, "Lena", False, "2014-02-07 10:53:03Z", "Feb 7, 2014 at 10:53", "Which verb do you mean?")
+        + qa_comment(12, "asker", True, "2014-02-07 11:00:00Z", "3 hours ago", "The passive, I think.")
+        + '</ul></div></div><div id="answer-5" class="answer">' + post.format("Wurde is the passive.")
+        + '<div class="comments js-comments-container"><ul class="comments-list js-comments-list">'
+        + qa_comment(13, "Tom Au", False, "2014-02-08 09:01:02Z", "Feb 8, 2014", "@asker Yes, exactly.")
+        + "</ul></div></div>"
+    )
+    doc = to_document(parse_html(page_of(body), "q.html"), "q", "q.html")
+    doc.check_integrity()
+    assert outline(doc) == [(0, "Lena", "Which verb do you mean?", False), (0, "asker", "The passive, I think.", True),
+                            (0, "Tom Au", "@asker Yes, exactly.", False)]  # fmt: skip
+    assert [c.date for c in doc.walk()] == ["2014-02-07T10:53:03Z", "2014-02-07T11:00:00Z", "2014-02-08T09:01:02Z"]
+    assert [c.source_id for c in doc.walk()] == ["11", "12", "13"]
+
+
+LATER_BATCHES = {
+    "wordpress_name_in_a_heading_before_the_date": (  # a theme's own header: avatar, <h3>NAME</h3>, date
+        '<ol class="commentlist"><li class="comment depth-1 comment-box" id="comment-5">'
+        '<div class="comment-header"><img class="avatar" src="a.png" alt=""><h3>Salma</h3>'
+        '<p class="comment-meta">18/02/2020 à 16:42</p></div><div class="comment-body"><p>La parité, enfin.</p>'
+        '<p class="tm-js-reply"><a class="comment-reply-link" href="#comment-5">Répondre</a></p></div></li></ol>',
+        [(0, "Salma", "La parité, enfin.")],
+    ),
+    "generic_name_in_a_span_before_the_date": (  # TYPO3 pw_comments: the name's class says only how it looks
+        '<div id="comments" class="comments-container"><div class="comment-main-level comment" id="comment31">'
+        '<div class="comment-box"><div class="grid-x"><p><span class="MetaBold">Jo Berg</span>\n'
+        '<span class="comment-date" title="02.12.2022 15:57:32">02.12.2022, 15:57</span></p>'
+        '<span class="comment-actions"><a class="upvote" href="?up=31">Gut</a></span></div>'
+        "<div><p>Biogas braucht Planungssicherheit.</p></div></div></div></div>",
+        [(0, "Jo Berg", "Biogas braucht Planungssicherheit.")],
+    ),
+    "forum_name_comma_date_under_the_text": (  # 'NAME, DATE' under the text: name out, no stray comma
+        '<ol class="forumComments"><li class="forumComment"><div id="comment-17" class="messageContainer">'
+        '<div class="message">Mir fehlt die Zeit.</div><div class="messageInfo"><a href="/u/3">Jens</a>,\n'
+        '<time datetime="2022-01-26T13:31">26. Januar 2022 13:31</time></div></div></li></ol>',
+        [(0, "Jens", "Mir fehlt die Zeit.")],
+    ),
+    "generic_live_comment_box": (  # a live report's box: named anchors (no href) with the nick in <small>
+        '<aside><div class="livecomments" id="liveComments"><div>'
+        '<a id="livecomment_401"><small>klon7</small><span>Was für ein Lauf im dritten Heat!</span></a>'
+        '<a id="livecomment_402"><small>Anna B</small><span>Schade um den Sturz.<br></span></a></div>'
+        '<form class="livecomments__form"><input name="comment_body"></form></div></aside>',
+        [(0, "klon7", "Was für ein Lauf im dritten Heat!"), (0, "Anna B", "Schade um den Sturz.")],
+    ),
+    "generic_links_to_comments_elsewhere_are_no_comments": (  # the same cards as links to other pages
+        '<div class="comment-feed"><a id="feedcomment_7" href="/artikel/7#comment-7"><small>klon7</small>'
+        '<span>Was für ein Lauf im dritten Heat!</span></a></div>',
+        [],
+    ),
+    "generic_name_with_a_yearless_date": (  # 'NAME Le 12/02 à 11:30' in the author block: the date goes
+        '<section id="comments_container"><div class="comment-list"><article class="comment">'
+        '<meta itemprop="datePublished" content="2019-02-12"><div class="comment-author">'
+        '<span class="author-name"><a href="0">rosa_b</a></span>\n<span class="comment-posted">Le 14/03 à 09:05'
+        '</span></div><div class="comment-story"><p>Et le kéfir, on en parle ?</p></div></article></div></section>',
+        [(0, "rosa_b", "Et le kéfir, on en parle ?")],
+    ),
+    "wordpress_header_spelt_comment_author": (  # a classic theme's 'NAME said, on DATE' in div.comment_author
+        '<ol class="commentlist"><li id="comment-12" class="comment bypostauthor depth-1"><div id="div-comment-12">'
+        '<div class="comment_author vcard"><strong class="fn">damian</strong> said, on August 3, 2019 at '
+        '<a href="#comment-12">3:19 pm</a></div><p>Alles wird gut.</p><div class="reply"><a>Antworten</a></div>'
+        "</div></li></ol>",
+        [(0, "damian", "Alles wird gut.")],
+    ),
+    "text_before_the_date_is_no_name": (  # prose before the date stays text, and a sentence is no name
+        '<ol class="comment-list"><li class="comment" id="comment-8"><p>Kurz und gut.</p>'
+        '<span class="comment-date">3. Februar 2020 um 9:46</span></li>'
+        '<li class="comment" id="comment-9"><span>Das habe ich schon immer so gemacht, danke</span>'
+        '<span class="comment-date">4. Februar 2020 um 9:46</span></li></ol>',
+        [(0, None, "Kurz und gut."), (0, None, "Das habe ich schon immer so gemacht, danke")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(LATER_BATCHES), ids=list(LATER_BATCHES))
+def test_layouts_of_the_later_batches(name: str) -> None:
+    body, expected = LATER_BATCHES[name]
     assert outline_of(body) == expected
 
 

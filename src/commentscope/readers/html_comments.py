@@ -39,7 +39,10 @@ AUTHOR_HEAD_RE = re.compile(
     re.I,
 )
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
+QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
+PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
+MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
 
 
@@ -162,7 +165,12 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     meta: set[int] = set()  # the elements author and date came from are not comment text
     authors = _first_values(page, rule.author, lambda hit: _author_text(hit, skip_base), meta)
     authors.update(_attribute_values(items, rule.author_attrs))
-    dates = _dates(page, rule, meta)
+    date_hits: set[int] = set()
+    dates = _dates(page, rule, date_hits)
+    meta |= date_hits
+    for owner, (name, hit) in _names_before_dates(page, rule, date_hits, authors, skip_base).items():
+        authors[owner] = name
+        meta.add(hit)
     texts = _texts(page, rule, skip_base | meta | _quoted_posts(page, skip_base), items)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
@@ -324,10 +332,19 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
         text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
+    text = _yearless_date_tail().sub("", text)
     text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
     return text if 0 < len(text) <= 120 else None
+
+
+@cache
+def _yearless_date_tail() -> re.Pattern[str]:
+    """A day, month and time with no year after a name ('link78 Le 12/02 à 11:30'): no date to read,
+    but no part of the name either."""
+    lead, time = shared_word("date_lead"), shared_word("time")
+    return re.compile(rf"(?:[\s,]+{lead})?\s+\d{{1,2}}[/.]\d{{1,2}}\.?{time}\s*$", re.I)
 
 
 @cache
@@ -350,6 +367,36 @@ def _dates(page: _Page, rule: Rule, meta: set[int]) -> dict[int, str]:
         meta.update(used)
         return found
     return _first_values(page, rule.date, lambda hit: _date_value(hit, order), meta)
+
+
+def _names_before_dates(
+    page: _Page, rule: Rule, date_hits: set[int], authors: dict[int, str], skip: set[int]
+) -> dict[int, tuple[str, int]]:
+    """Comments with a date but no author: the name printed just before the date, which themes with
+    their own markup put in an element no author selector names ('<h3>Ann</h3><p class=meta>DATE',
+    '<span class=MetaBold>Ann</span><span class=date>'). Per comment the name and its element."""
+    text_hits = {hit.mem_id for _, hit, _ in page.owned(rule.text)}
+    found: dict[int, tuple[str, int]] = {}
+    for owner, hit, _ in page.owned(rule.date):
+        if hit.mem_id not in date_hits or owner in authors or owner in found:
+            continue
+        before = _element_before(hit)
+        if before is None or before.tag in PROSE_TAGS or before.mem_id in text_hits or page.owner(before) != owner:
+            continue
+        name = _author_text(before, skip)
+        if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
+            found[owner] = (name, before.mem_id)
+    return found
+
+
+def _element_before(node: LexborNode) -> LexborNode | None:
+    """The element just before `node` among its siblings, past blank text and HTML comments."""
+    sibling = node.prev
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        if sibling.tag == "-text" and (sibling.text_content or "").strip(" \t\r\n\xa0|·•,-–—"):
+            return None
+        sibling = sibling.prev
+    return sibling
 
 
 def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = None) -> str | None:
@@ -395,13 +442,17 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
 
 
 def _quoted_posts(page: _Page, skip: set[int]) -> set[int]:
-    """Blockquotes whose text (without what the rule drops) opens by naming whom it quotes
-    ('michaelbrandi said:', 'Zitat von Ann'): a forum post quoting another one, whose text is that
-    other post's, not this one's. (vBulletin's post body is itself a blockquote: its own quote box
-    is dropped, so it opens with the post's words.)"""
+    """Blockquotes that name whom they quote, in an attribute (XenForo's `data-quote`, `data-name`)
+    or by opening with it ('michaelbrandi said:', 'Zitat von Ann', judged without what the rule
+    drops): a forum post quoting another one, whose text is that other post's, not this one's.
+    (vBulletin's post body is itself a blockquote: its own quote box is dropped, so it opens with
+    the post's words.)"""
     intro = word_pattern("quote_intro")
     found = set()
     for quote in page.css("blockquote"):
+        if any((quote.attributes.get(name) or "").strip() for name in QUOTE_SOURCE_ATTRS):
+            found.add(quote.mem_id)
+            continue
         lines = node_lines(quote, skip)
         if lines and intro.fullmatch(lines[0]):
             found.add(quote.mem_id)
@@ -419,7 +470,8 @@ def _without_label(text: str) -> str:
 
 def _without_buttons(text: str) -> str:
     """A button's label left at the end of a text ('Antworten', 'Reply', 'Melden') goes: buttons
-    whose markup no rule names (a theme's own classes) still print one of a few words."""
+    whose markup no rule names (a theme's own classes) still print one of a few words. So does a
+    separator left from a 'NAME, DATE' line whose name and date were taken out."""
     lines = text.split("\n")
     while len(lines) > 1 and _button_line().match(lines[-1]):
         del lines[-1]
@@ -428,7 +480,7 @@ def _without_buttons(text: str) -> str:
 
 @cache
 def _button_line() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{shared_word('action')})$", re.I)
+    return re.compile(rf"^(?:{shared_word('action')}|[,;|·•–—]+)$", re.I)
 
 
 @cache
@@ -477,11 +529,22 @@ def _wrappers(page: _Page, items: list[LexborNode], texts: dict[int, str], autho
 
 
 def _comment_like(item: LexborNode, text: str, has_meta: bool) -> bool:
-    """The generic rule's test: an author or date, a few words, not mostly links."""
+    """The generic rule's test: an author or date, a few words, not mostly links. A link is an `a`
+    with an address (a named anchor, `<a id=...>`, is none); one that holds the whole text (a card
+    linking to a comment elsewhere) makes all of it link text."""
     if not has_meta or len(text.split()) < MIN_WORDS_STRICT:
         return False
-    link_chars = sum(len(words) for words in map(inline_text, item.css("a")) if words and words in text)
+    link_chars = sum(_text_in_link(words, text) for words in map(inline_text, item.css("a[href]")))
     return link_chars <= MAX_LINK_SHARE * max(len(text), 1)
+
+
+def _text_in_link(link: str, text: str) -> int:
+    """How many characters of a comment's text a link's words account for."""
+    if not link:
+        return 0
+    if link in text:
+        return len(link)
+    return len(text) if text in link else 0
 
 
 def _source_ids(page: _Page, items: list[LexborNode]) -> dict[int, str]:
