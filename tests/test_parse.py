@@ -548,3 +548,34 @@ def test_walk_visits_replies_after_parents() -> None:
     walked = [c.author for c in doc.walk()]
     assert walked == ["Anna", "Bob", "Cara", "Dan"]
     assert [c.author for c in doc.subtree(doc.comments[0].comment_id)] == ["Bob", "Cara"]
+
+
+def test_spip_forum_titles_leave_the_text() -> None:
+    # lynx, a SPIP forum on a page wrapped at 72 columns: a permalink's label before the name, the
+    # date in brackets, a lone ':', then the message's title (when it has one) over its text; a first
+    # line that runs on into the next is text, not a title
+    article = textwrap.fill("Bone health depends on calcium, vitamin D and exercise, and this article "
+                            "explains how the gut microbiome changes what the body absorbs. " * 6, 72)
+    page = "A Title\n\n" + textwrap.indent(article, "   ") + "\n\n3 commentaires\n\n" + textwrap.dedent("""\
+             * [44]permalien Rouge Noir
+               (22 juin 2018 @11h29)
+               :
+               même argument
+               La Corée du Sud est un pays capitaliste autoritaire, c est a dire la
+               même analyse que celle des détracteurs de la Chine.
+             * [45]permalien Cindy Chat
+               (24 juin 2018 @21h10)
+               :
+               ROUGE NOIR Aucun parallèle n’est possible entre le Venezuela et la
+               Chine Populaire, et ceci dans le pays aux plus grandes réserves.
+             * [46]permalien Rouge Noir
+               (25 juin 2018 @08h39)
+               :
+               Mea maxima culpa
+               Erreur de ma part, un article de 2017 en parle.
+        """)
+    doc = parse_lines(page, doc_id="t")
+    doc.check_integrity()
+    assert shape(doc) == [("Rouge Noir", 0, "La Corée du"), ("Cindy Chat", 0, "ROUGE NOIR Aucun"),
+                          ("Rouge Noir", 0, "Erreur de ma")]
+    assert all(c.date is not None and c.date.startswith("2018-06-2") for c in doc.comments)

@@ -249,6 +249,8 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.is_prose = _prose(line.clean)
     if marker and line.plain.isdigit() and line.plain != line.rest:
         line.plain = ""  # '1. 3 ![](avatar.png)': a comment's running number beside its avatar
+    if line.plain == ":":
+        line.plain = ""  # 'NAME' / '(DATE)' / ':' / text: the colon between a header and its text
     if not line.plain:  # only decoration ('![](avatar.png)', '[avatar]'): nothing a reader sees
         if marker:
             line.rest = ""  # a marker alone

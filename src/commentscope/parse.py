@@ -41,6 +41,7 @@ TITLE_MAX_CHARS = 250
 _READ_CLEAN = frozenset({LineRole.TITLE, LineRole.ARTICLE})  # roles whose lines keep their `clean` text
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
+_SUBJECT_WORDS = 15  # a comment's title is a few words
 _FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
 _QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 
@@ -199,11 +200,20 @@ class _ThreadBuilder:
         return flat or (cur.body_indent is None and line.indent == cur.head.indent)
 
     def _subject(self, cur: _Open, i: int) -> bool:
-        """A comment's title (Drupal's subject): its first line, a link alone, a blank line under it."""
+        """A comment's title: its first line, a link alone with a blank line under it (Drupal's
+        subject), or a short line right under the header's lone ':' (a SPIP forum's 'NAME' /
+        '(DATE)' / ':' / TITLE / text)."""
         line, j = self.lines[i], self.lines[i].next_content
-        if cur.text_lines or cur.head.text_on_marker or not line.one_link or line.marker or j is None:
+        if cur.text_lines or cur.head.text_on_marker or line.marker or j is None:
             return False
-        return self.lines[i + 1].blank and not (self.lines[j].meta or j in self.heads)
+        if self.lines[j].meta or j in self.heads:
+            return False  # (the text must follow)
+        if line.one_link:
+            return self.lines[i + 1].blank
+        k = previous_content(self.lines, i)
+        wrapped = self.width is not None and _glue(self.lines, i + 1, self.width) == " "  # (text's first line)
+        return (k is not None and self.lines[k].text.strip() == ":" and len(line.plain.split()) <= _SUBJECT_WORDS
+                and not wrapped)
 
     def _authorless_reply(self, i: int) -> Head | None:
         """A marker line carrying text directly: a reply without an author line, or a list item."""
