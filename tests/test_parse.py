@@ -341,6 +341,22 @@ LAYOUTS = {
         """,
         [("Vogel", 0, "maybe ausgeraubt is"), ("Bill", 0, "What are you")],
     ),
+    # inscriptis, the Thesis theme: its count in braces over the thread, each comment 'NAME DATE'
+    # over its text and nothing else to say that these are comments
+    "thesis-count-in-braces": (
+        ARTICLE + """
+        { 2 comments… read them below or add one }
+
+        Armin June 28, 2015 at 10:25 pm
+
+        Really, no Shagrath in the list? And how is Fred even there?
+
+        FLOUNDER July 6, 2015 at 6:57 pm
+
+        This list is wrong just because Mike Patton is not on it.
+        """,
+        [("Armin", 0, "Really, no Shagrath"), ("FLOUNDER", 0, "This list is")],
+    ),
     # lynx, an old theme: numbered comments labelled 'Kommentar von NAME' over their date (an
     # icon's alt text 'id' before it)
     "comment-by-label": (
