@@ -357,6 +357,23 @@ LAYOUTS = {
         """,
         [("Armin", 0, "Really, no Shagrath"), ("FLOUNDER", 0, "This list is")],
     ),
+    # inscriptis, a news site's reader letters: 'Leserpost' over them, each 'NAME / DATE' over its text
+    "reader-letters": (
+        ARTICLE + """
+        Leserpost
+
+        netiquette :
+
+        Karl Dörre / 22.04.2020
+
+        Nachdem Corona um das Land einen großen Bogen gemacht hat, sehe ich keinen Grund dafür.
+
+        Alexa Fischer / 22.04.2020
+
+        @K. Dörre - Die Diskussion über Gegenmaßnahmen kommt zu spät.
+        """,
+        [("Karl Dörre", 0, "Nachdem Corona um"), ("Alexa Fischer", 0, "@K. Dörre -")],
+    ),
     # lynx, an old theme: numbered comments labelled 'Kommentar von NAME' over their date (an
     # icon's alt text 'id' before it)
     "comment-by-label": (
