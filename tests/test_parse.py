@@ -374,6 +374,27 @@ LAYOUTS = {
         """,
         [("Karl Dörre", 0, "Nachdem Corona um"), ("Alexa Fischer", 0, "@K. Dörre -")],
     ),
+    # lynx, a research blog's own thread: each header ends in a bracketed reply button that the
+    # converter wrapped ('... 21:03 [ [20]antworten' / ']'); the bracket is no text
+    "bracketed-reply-button-wrapped": (
+        ARTICLE + """
+        2 Kommentare
+
+          *
+
+             Kurze Antworten
+             geschrieben von GeorgQ am 21. Jan. 2015, 21:03 [ [20]antworten
+             ]
+             @Fels: Von hier tritt nun der Effekt in Kraft, sagen Sie.
+          *
+
+             Noch eine Frage
+             geschrieben von wScherf am 21. Jan. 2015, 21:36 [
+             [21]antworten ]
+             Auch eine kurze Antwort sollte auf den Kern eingehen.
+        """,
+        [("GeorgQ", 0, "@Fels: Von hier"), ("wScherf", 0, "Auch eine kurze")],
+    ),
     # lynx, an old theme: numbered comments labelled 'Kommentar von NAME' over their date (an
     # icon's alt text 'id' before it)
     "comment-by-label": (

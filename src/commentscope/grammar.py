@@ -149,6 +149,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
 
 
 LINK_LIST = "link_list"  # the boilerplate kind of lynx's closing list of the page's links
+_LONE_MARKS = frozenset({":", "[", "]"})  # a line of one of these alone is no text (`_classify`)
 _POST_STAMP = re.compile(r"(?:asked|answered)\s", re.IGNORECASE)  # a Q&A post's date ('answered Feb 6, 2014')
 _LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'
 
@@ -249,8 +250,8 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.is_prose = _prose(line.clean)
     if marker and line.plain.isdigit() and line.plain != line.rest:
         line.plain = ""  # '1. 3 ![](avatar.png)': a comment's running number beside its avatar
-    if line.plain == ":":
-        line.plain = ""  # 'NAME' / '(DATE)' / ':' / text: the colon between a header and its text
+    if line.plain in _LONE_MARKS:
+        line.plain = ""  # 'NAME' / '(DATE)' / ':' / text: a header's colon; ']': a bracket wrapped off
     if not line.plain:  # only decoration ('![](avatar.png)', '[avatar]'): nothing a reader sees
         if marker:
             line.rest = ""  # a marker alone
