@@ -117,3 +117,12 @@ def test_a_social_post_attribution_names_no_commenter(line: str) -> None:
 def test_a_bracket_without_a_handle_stays_a_name() -> None:
     assert could_be_name("Ann Example (Berlin)")
     assert page_knowledge().header("Ann Example (Berlin) 25. September 2018") is not None
+
+
+@pytest.mark.parametrize(("label", "name"), [
+    ("Beitrag von lupa", "lupa"),  # a forum's 'post by NAME'
+    ("Themenstarter Ann Lee", "Ann Lee"),
+    ("Beitragsautor Ann", "Beitragsautor Ann"),  # a role label goes only after the name
+])
+def test_a_role_label_before_the_name_is_no_part_of_it(label: str, name: str) -> None:
+    assert page_knowledge().bare_name(label) == name
