@@ -202,8 +202,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         parent = None if rule.flat else page.parent_item(item)
         while parent is not None and parent in removed:
             parent = removed[parent]
-        if parent is None and rule.level_pattern is not None:
-            level = min(_level(item, rule.level_pattern), len(last_at_level))
+        if parent is None and (rule.level_pattern or rule.level_text):
+            level = min(_level(item, rule), len(last_at_level))
             del last_at_level[level:]
             parent = last_at_level[-1] if last_at_level else None
             last_at_level.append(key)
@@ -308,9 +308,12 @@ def _first_values(
     return {owner: found for owner, (_, found, _) in best.items()}
 
 
-def _level(item: LexborNode, pattern: re.Pattern[str]) -> int:
-    """A comment's level from its class: `depth-3` is level 2, a bare indent class level 1."""
-    match = pattern.search(item.attributes.get("class") or "")
+def _level(item: LexborNode, rule: Rule) -> int:
+    """A comment's level from its class (`depth-3` is level 2, a bare indent class level 1), else
+    from the first line of its text that says it (Reddit's 'level 3' is level 2)."""
+    match = rule.level_pattern.search(item.attributes.get("class") or "") if rule.level_pattern else None
+    if match is None and rule.level_text:
+        match = next(filter(None, map(rule.level_text.search, node_lines(item))), None)
     if match is None:
         return 0
     digits = next((g for g in match.groups() if g), None)
@@ -469,18 +472,20 @@ def _without_label(text: str) -> str:
 
 
 def _without_buttons(text: str) -> str:
-    """A button's label left at the end of a text ('Antworten', 'Reply', 'Melden') goes: buttons
-    whose markup no rule names (a theme's own classes) still print one of a few words. So does a
-    separator left from a 'NAME, DATE' line whose name and date were taken out."""
+    """A button's label left at the end or the start of a text ('Antworten', 'Reply', '[ antworten ]')
+    goes: buttons whose markup no rule names (a theme's own classes) still print one of a few words.
+    So does a separator left from a 'NAME, DATE' line whose name and date were taken out."""
     lines = text.split("\n")
     while len(lines) > 1 and _button_line().match(lines[-1]):
         del lines[-1]
+    while len(lines) > 1 and _button_line().match(lines[0]):
+        del lines[0]
     return "\n".join(lines)
 
 
 @cache
 def _button_line() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{shared_word('action')}|[,;|·•–—]+)$", re.I)
+    return re.compile(rf"^(?:[\[(]\s*)?(?:{shared_word('action')}|[,;|·•–—]+)(?:\s*[\])])?$", re.I)
 
 
 @cache
