@@ -602,6 +602,21 @@ FIFTH_BATCH = {
         '<span class="fn">jancak</span> — 2019-01-01 @ <a href="#comment-5">00:45</a></cite></p></div></li></ol>',
         [(0, "jancak", "Alles Gute im neuen Jahr!")],
     ),
+    "generic_camel_case_comment_posts_and_a_named_quote_box": (  # a forum's 'XyzComment' posts, a quote box
+        '<body class="Forum_discussion"><div class="MtnComment" id="first"><span class="MtnCommentAccountName">'
+        'th3Chris</span><div class="MtnCommentText">Kein App Store mehr über mobile Daten.</div></div>'
+        '<div class="MtnComment"><span class="MtnCommentAccountName">Hot Mac</span><div class="MtnCommentText">'
+        '<div class="TexticonQuote"><div class="TexticonQuoteName">maculi</div><div>Wer hat welchen Anbieter?'
+        "</div></div>LTE und VoLTE (Telekom) funktioniert.</div></div></body>",
+        [(0, "th3Chris", "Kein App Store mehr über mobile Daten."),
+         (0, "Hot Mac", "LTE und VoLTE (Telekom) funktioniert.")],
+    ),
+    "schema_org_review_with_an_empty_body_is_a_rating": (  # a shop's review: labels, stars, an empty body
+        '<div itemscope itemtype="http://schema.org/Product"><div itemprop="review" itemscope '
+        'itemtype="http://schema.org/Review"><strong>Von:</strong><span itemprop="author">Andreas R.</span>'
+        '<strong>Am:</strong><span>29.12.2014</span><p itemprop="reviewBody">\n</p></div></div>',
+        [],
+    ),
 }
 
 
@@ -724,3 +739,12 @@ def test_cli_explain_shows_elements_for_html(capsys: pytest.CaptureFixture[str])
     assert main(["parse", "--explain", str(PAGES / "drupal7.html")]) == 0
     out = capsys.readouterr().out
     assert "rule drupal" in out and "comment-by-node-author" in out and out.count("div.comment") == 3
+
+
+def test_date_in_spans_side_by_side_is_not_read_glued() -> None:
+    """'<span>28.09.19</span><span>13:39</span>' glues to '28.09.1913:39': no year 1913."""
+    body = ('<ol class="comment-list"><li class="comment" id="comment-3"><span class="fn">Ann</span>'
+            '<span class="comment-date"><span>28.09.19</span><span>13:39</span></span>'
+            '<div class="comment-content"><p>Geht wieder.</p></div></li></ol>')  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    assert [(c.author, c.date) for c in doc.walk()] == [("Ann", None)]

@@ -39,6 +39,11 @@ AUTHOR_HEAD_RE = re.compile(
     re.I,
 )
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
+# a quote box that prints whom it quotes in an element of its own ('TexticonQuoteName', 'quote-author')
+QUOTE_BOX = (
+    "[class*='quote' i]:has([class*='quotename' i], [class*='quote-name' i], [class*='quoteauthor' i],"
+    " [class*='quote-author' i])"
+)
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
@@ -414,8 +419,17 @@ def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = N
             seen.append(text)
         found = to_iso(text, order)
         if found:
-            return found
+            return found if name or _same_apart(hit, found, order) else None
     return None
+
+
+def _same_apart(hit: LexborNode, found: str, order: Order | None) -> bool:
+    """Whether a date read from an element's text reads the same with its parts apart: spans printed
+    side by side glue ('<span>28.09.19</span><span>13:39</span>' reads '28.09.1913:39', the year 1913),
+    and a date that the element boundaries change is no date to trust."""
+    if hit.css_first("*") is None:
+        return True
+    return to_iso(" ".join(hit.text(separator=" ").split()), order) == found
 
 
 def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
@@ -438,20 +452,21 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
                 parts.append(node_text(node, skip))
                 taken.add(node.mem_id)
         text = "\n".join(p for p in parts if p)
-        if not text:  # no text element: the whole comment element but its parts that are not text
+        if not nodes:  # no text element: the whole comment element but its parts that are not text
+            # (an empty one is an empty text: a shop review's empty body under its labels is a rating)
             text = _without_label(node_text(item, skip))
         texts[key] = _without_buttons(text)
     return texts
 
 
 def _quoted_posts(page: _Page, skip: set[int]) -> set[int]:
-    """Blockquotes that name whom they quote, in an attribute (XenForo's `data-quote`, `data-name`)
-    or by opening with it ('michaelbrandi said:', 'Zitat von Ann', judged without what the rule
-    drops): a forum post quoting another one, whose text is that other post's, not this one's.
-    (vBulletin's post body is itself a blockquote: its own quote box is dropped, so it opens with
-    the post's words.)"""
+    """Blockquotes (and quote boxes) that name whom they quote, in an attribute (XenForo's `data-quote`,
+    `data-name`), in an element of their own (QUOTE_BOX) or by opening with it ('michaelbrandi said:',
+    'Zitat von Ann', judged without what the rule drops): a forum post quoting another one, whose text
+    is that other post's, not this one's. (vBulletin's post body is itself a blockquote: its own quote
+    box is dropped, so it opens with the post's words.)"""
     intro = word_pattern("quote_intro")
-    found = set()
+    found = {box.mem_id for box in page.css(QUOTE_BOX)}
     for quote in page.css("blockquote"):
         if any((quote.attributes.get(name) or "").strip() for name in QUOTE_SOURCE_ATTRS):
             found.add(quote.mem_id)
