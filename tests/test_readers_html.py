@@ -617,6 +617,22 @@ FIFTH_BATCH = {
         '<strong>Am:</strong><span>29.12.2014</span><p itemprop="reviewBody">\n</p></div></div>',
         [],
     ),
+    "generic_prefixed_comment_class_and_replies_after_it": (  # 'kb-comment'; its replies follow it in a box
+        '<div id="kb-comments"><div class="kb-comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time>'
+        '<a href="/user/Geli.html">Geli</a><div>Ich schneide meine Tomaten schon lange so.</div></div>'
+        '<div class="comment-replies"><div class="kb-comment"><time datetime="2020-09-26T10:40:52+02:00">26.09.20'
+        '</time><a href="/user/Marianne1.html">Marianne1</a><div>Danke Dir ganz herzlich!</div></div></div>'
+        '<div class="kb-comment"><time datetime="2020-09-22T12:45:17+02:00">22.09.20</time>'
+        '<a href="/user/emari.html">emari</a><div>Ich werde das mal ausprobieren.</div></div></div>',
+        [(0, "Geli", "Ich schneide meine Tomaten schon lange so."), (1, "Marianne1", "Danke Dir ganz herzlich!"),
+         (0, "emari", "Ich werde das mal ausprobieren.")],
+    ),
+    "generic_bem_component_comment_is_no_comment": (  # BEM's 'c-comment' names a component: here the form
+        '<div class="c-comment"><div class="c-stage__headline">Schreib den ersten Kommentar!</div>'
+        '<form class="comment-form"><textarea name="text"></textarea><span class="c-button-name">Abbrechen</span>'
+        "</form></div>",
+        [],
+    ),
 }
 
 
