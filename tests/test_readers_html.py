@@ -529,6 +529,126 @@ def test_layouts_of_the_later_batches(name: str) -> None:
     assert outline_of(body) == expected
 
 
+# benchmarks/real5: comment systems and conventions of the sites' own markup
+FIFTH_BATCH = {
+    "thesis_dt_dd_pairs": (  # WordPress's Thesis theme: the dt holds name and time, the dd after it the text
+        '<div id="comments"><dl id="comment_list"><dt class="comment depth-1" id="comment-11">'
+        '<span class="comment_author">Armanox</span><span class="comment_time"><a href="#comment-11">'
+        'June 28, 2015 at 10:25 pm</a></span></dt><dd class="comment depth-1"><div class="format_text">'
+        '<p>Really, no Shagrath?</p></div></dd><dt class="comment depth-1" id="comment-12">'
+        '<span class="comment_author">Leo</span><span class="comment_time">July 23, 2015 at 3:20 pm</span></dt>'
+        '<dd class="comment depth-1"><div class="format_text"><p>Where is Mike Patton?</p></div></dd></dl></div>',
+        [(0, "Armanox", "Really, no Shagrath?"), (0, "Leo", "Where is Mike Patton?")],
+    ),
+    "spip_forum": (  # SPIP: the subject line and a quoted message are no part of the text
+        '<ul class="forum"><li class="forum-fil"><div class="forum-top"><a id="forum7"></a>'
+        '<b class="crayon forum-qui-7">Red Bastard</b><div class="forum-nav">(22 juin 2018 @11h29)</div></div>'
+        '<div class="forum-message"><div class="forum-chapo"><p><strong>même argument</strong></p></div>'
+        '<div class="forum-texte"><blockquote class="spip"><p>Un autre message.</p></blockquote>'
+        '<p>La Corée du Sud est un pays capitaliste.</p></div></div></li></ul>',
+        [(0, "Red Bastard", "La Corée du Sud est un pays capitaliste.")],
+    ),
+    "phpbb_forum_posts": (  # Forumotion's phpBB-like posts: signature dropped, the ad slot p0 no post
+        '<div class="post" id="p7"><div class="postbody"><div class="postprofile">lupa admina</div>'
+        '<p class="author">von <strong>lupa</strong> am 26/10/13, 03:48 pm</p><div class="post-entry">'
+        'Wir pflegen hier ein freundschaftliches Miteinander.<div class="signature_div">ich bin nicht da</div>'
+        '</div></div></div><div class="post" id="p8"><div class="postbody"><p class="author">von <strong>ann'
+        '</strong> am 27/10/13, 09:12 am</p><div class="post-entry">Danke für die Regeln.</div></div></div>'
+        '<div class="post" id="p0"><p class="author">von Gesponserte Inhalte</p>'
+        '<div class="post-entry">Werbung</div></div>',
+        [(0, "lupa", "Wir pflegen hier ein freundschaftliches Miteinander."), (0, "ann", "Danke für die Regeln.")],
+    ),
+    "reddit_levels_printed_in_the_text": (  # a flat run of comments, each saying its level
+        "".join(
+            f'<div id="t1_{n}"><div class="x Comment t1_{n}"><span>level {level}</span>'
+            f'<div><span>10 points</span></div><div data-test-id="comment"><p>{text}</p></div></div></div>'
+            for n, level, text in (("a1", 1, "Flat is better."), ("b2", 2, "Agreed."), ("c3", 1, "Why?"))
+        ),
+        [(0, None, "Flat is better."), (1, None, "Agreed."), (0, None, "Why?")],
+    ),
+    "schema_org_reviews_of_a_thing": (  # a holiday home's reviews; the one without a text is a rating only
+        '<div itemscope itemtype="http://schema.org/LodgingBusiness"><div itemprop="review" itemscope '
+        'itemtype="http://schema.org/Review"><meta itemprop="datePublished" content="2017-10-17">'
+        '<span itemprop="description">Wir haben eine herrliche Woche verbracht.</span></div>'
+        '<div itemprop="review" itemscope itemtype="http://schema.org/Review"><span>Kein Kommentar vorhanden.'
+        "</span></div></div>",
+        [(0, None, "Wir haben eine herrliche Woche verbracht.")],
+    ),
+    "schema_org_review_that_is_the_page_is_no_comment": (  # a critic's review article
+        '<article itemscope itemtype="http://schema.org/Review"><h1>Das Album</h1><div itemprop="reviewBody">'
+        "<p>Ein starkes Album mit zehn Liedern.</p></div></article>",
+        [],
+    ),
+    "generic_meta_line_names_author_and_date": (  # 'geschrieben von NAME am DATE'; a subject heading, a button
+        '<ul class="comments"><li id="comment-1508"><div><h2>Ein Argument</h2><span class="metadata">'
+        'geschrieben von berg2012 am 21. Jan. 2015, 19:04</span><span>[ <a href="/login">antworten</a> ]</span>'
+        "</div><p>Ich hätte eine andere Erklärung.</p></li></ul>",
+        [(0, "berg2012", "Ich hätte eine andere Erklärung.")],
+    ),
+    "generic_camel_case_classes": (  # 'CommentName', 'CommentTimestamp', 'CommentText' in a camel-cased theme
+        '<div id="allCommentsArea"><div class="allShareBarCommentsList"><div id="comment3111" class="listComment">'
+        '<p class="cssCommentName">KnackigeKälte</p><p class="cssCommentTimestamp">28.02.2018</p>'
+        '<div class="cssCommentText">Vielen Dank, sehr informative Tipps!</div></div></div></div>',
+        [(0, "KnackigeKälte", "Vielen Dank, sehr informative Tipps!")],
+    ),
+    "generic_comment_entries_and_an_autor": (  # reader letters in #comment_entries; the name in span.autor
+        '<div id="comment_entries"><div class="leserbrief"><div class="leserbrief_meta"><span class="autor">'
+        "Alex Fischer</span> / 22.04.2020</div><p>Könnten Sie dazu eine Ortsangabe machen?</p></div></div>",
+        [(0, "Alex Fischer", "Könnten Sie dazu eine Ortsangabe machen?")],
+    ),
+    "wordpress_text_inside_the_author_block": (  # a WordPress.com theme: the text before the name's cite
+        '<ol id="commentlist"><li class="comment depth-1" id="comment-5"><div class="comment-author vcard">'
+        '<img class="avatar" src="a.png" alt=""><p>Alles Gute im neuen Jahr!</p><p><cite>Kommentar von '
+        '<span class="fn">jancak</span> — 2019-01-01 @ <a href="#comment-5">00:45</a></cite></p></div></li></ol>',
+        [(0, "jancak", "Alles Gute im neuen Jahr!")],
+    ),
+    "generic_camel_case_comment_posts_and_a_named_quote_box": (  # a forum's 'XyzComment' posts, a quote box
+        '<body class="Forum_discussion"><div class="MtnComment" id="first"><span class="MtnCommentAccountName">'
+        'th3Chris</span><div class="MtnCommentText">Kein App Store mehr über mobile Daten.</div></div>'
+        '<div class="MtnComment"><span class="MtnCommentAccountName">Hot Mac</span><div class="MtnCommentText">'
+        '<div class="TexticonQuote"><div class="TexticonQuoteName">maculi</div><div>Wer hat welchen Anbieter?'
+        "</div></div>LTE und VoLTE (Telekom) funktioniert.</div></div></body>",
+        [(0, "th3Chris", "Kein App Store mehr über mobile Daten."),
+         (0, "Hot Mac", "LTE und VoLTE (Telekom) funktioniert.")],
+    ),
+    "schema_org_review_with_an_empty_body_is_a_rating": (  # a shop's review: labels, stars, an empty body
+        '<div itemscope itemtype="http://schema.org/Product"><div itemprop="review" itemscope '
+        'itemtype="http://schema.org/Review"><strong>Von:</strong><span itemprop="author">Andreas R.</span>'
+        '<strong>Am:</strong><span>29.12.2014</span><p itemprop="reviewBody">\n</p></div></div>',
+        [],
+    ),
+    "generic_prefixed_comment_class_and_replies_after_it": (  # 'kb-comment'; its replies follow it in a box
+        '<div id="kb-comments"><div class="kb-comment"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time>'
+        '<a href="/user/Geli.html">Geli</a><div>Ich schneide meine Tomaten schon lange so.</div></div>'
+        '<div class="comment-replies"><div class="kb-comment"><time datetime="2020-09-26T10:40:52+02:00">26.09.20'
+        '</time><a href="/user/Marianne1.html">Marianne1</a><div>Danke Dir ganz herzlich!</div></div></div>'
+        '<div class="kb-comment"><time datetime="2020-09-22T12:45:17+02:00">22.09.20</time>'
+        '<a href="/user/emari.html">emari</a><div>Ich werde das mal ausprobieren.</div></div></div>',
+        [(0, "Geli", "Ich schneide meine Tomaten schon lange so."), (1, "Marianne1", "Danke Dir ganz herzlich!"),
+         (0, "emari", "Ich werde das mal ausprobieren.")],
+    ),
+    "generic_bem_component_comment_is_no_comment": (  # BEM's 'c-comment' names a component: here the form
+        '<div class="c-comment"><div class="c-stage__headline">Schreib den ersten Kommentar!</div>'
+        '<form class="comment-form"><textarea name="text"></textarea><span class="c-button-name">Abbrechen</span>'
+        "</form></div>",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FIFTH_BATCH), ids=list(FIFTH_BATCH))
+def test_layouts_of_the_fifth_batch(name: str) -> None:
+    body, expected = FIFTH_BATCH[name]
+    assert outline_of(body) == expected
+
+
+def test_reddit_marks_the_original_poster_as_staff() -> None:
+    body = ('<div class="Comment t1_a1"><span>level 1</span><i class="icon icon-op"></i>'
+            '<div data-test-id="comment"><p>Thanks, all.</p></div></div>')  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    assert [(c.text, c.marked_staff) for c in doc.walk()] == [("Thanks, all.", True)]
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],
@@ -635,3 +755,12 @@ def test_cli_explain_shows_elements_for_html(capsys: pytest.CaptureFixture[str])
     assert main(["parse", "--explain", str(PAGES / "drupal7.html")]) == 0
     out = capsys.readouterr().out
     assert "rule drupal" in out and "comment-by-node-author" in out and out.count("div.comment") == 3
+
+
+def test_date_in_spans_side_by_side_is_not_read_glued() -> None:
+    """'<span>28.09.19</span><span>13:39</span>' glues to '28.09.1913:39': no year 1913."""
+    body = ('<ol class="comment-list"><li class="comment" id="comment-3"><span class="fn">Ann</span>'
+            '<span class="comment-date"><span>28.09.19</span><span>13:39</span></span>'
+            '<div class="comment-content"><p>Geht wieder.</p></div></li></ol>')  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    assert [(c.author, c.date) for c in doc.walk()] == [("Ann", None)]

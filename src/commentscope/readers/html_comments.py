@@ -39,6 +39,11 @@ AUTHOR_HEAD_RE = re.compile(
     re.I,
 )
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
+# a quote box that prints whom it quotes in an element of its own ('TexticonQuoteName', 'quote-author')
+QUOTE_BOX = (
+    "[class*='quote' i]:has([class*='quotename' i], [class*='quote-name' i], [class*='quoteauthor' i],"
+    " [class*='quote-author' i])"
+)
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
@@ -202,8 +207,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         parent = None if rule.flat else page.parent_item(item)
         while parent is not None and parent in removed:
             parent = removed[parent]
-        if parent is None and rule.level_pattern is not None:
-            level = min(_level(item, rule.level_pattern), len(last_at_level))
+        if parent is None and (rule.level_pattern or rule.level_text):
+            level = min(_level(item, rule), len(last_at_level))
             del last_at_level[level:]
             parent = last_at_level[-1] if last_at_level else None
             last_at_level.append(key)
@@ -308,9 +313,12 @@ def _first_values(
     return {owner: found for owner, (_, found, _) in best.items()}
 
 
-def _level(item: LexborNode, pattern: re.Pattern[str]) -> int:
-    """A comment's level from its class: `depth-3` is level 2, a bare indent class level 1."""
-    match = pattern.search(item.attributes.get("class") or "")
+def _level(item: LexborNode, rule: Rule) -> int:
+    """A comment's level from its class (`depth-3` is level 2, a bare indent class level 1), else
+    from the first line of its text that says it (Reddit's 'level 3' is level 2)."""
+    match = rule.level_pattern.search(item.attributes.get("class") or "") if rule.level_pattern else None
+    if match is None and rule.level_text:
+        match = next(filter(None, map(rule.level_text.search, node_lines(item))), None)
     if match is None:
         return 0
     digits = next((g for g in match.groups() if g), None)
@@ -411,8 +419,17 @@ def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = N
             seen.append(text)
         found = to_iso(text, order)
         if found:
-            return found
+            return found if name or _same_apart(hit, found, order) else None
     return None
+
+
+def _same_apart(hit: LexborNode, found: str, order: Order | None) -> bool:
+    """Whether a date read from an element's text reads the same with its parts apart: spans printed
+    side by side glue ('<span>28.09.19</span><span>13:39</span>' reads '28.09.1913:39', the year 1913),
+    and a date that the element boundaries change is no date to trust."""
+    if hit.css_first("*") is None:
+        return True
+    return to_iso(" ".join(hit.text(separator=" ").split()), order) == found
 
 
 def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
@@ -435,20 +452,21 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
                 parts.append(node_text(node, skip))
                 taken.add(node.mem_id)
         text = "\n".join(p for p in parts if p)
-        if not text:  # no text element: the whole comment element but its parts that are not text
+        if not nodes:  # no text element: the whole comment element but its parts that are not text
+            # (an empty one is an empty text: a shop review's empty body under its labels is a rating)
             text = _without_label(node_text(item, skip))
         texts[key] = _without_buttons(text)
     return texts
 
 
 def _quoted_posts(page: _Page, skip: set[int]) -> set[int]:
-    """Blockquotes that name whom they quote, in an attribute (XenForo's `data-quote`, `data-name`)
-    or by opening with it ('michaelbrandi said:', 'Zitat von Ann', judged without what the rule
-    drops): a forum post quoting another one, whose text is that other post's, not this one's.
-    (vBulletin's post body is itself a blockquote: its own quote box is dropped, so it opens with
-    the post's words.)"""
+    """Blockquotes (and quote boxes) that name whom they quote, in an attribute (XenForo's `data-quote`,
+    `data-name`), in an element of their own (QUOTE_BOX) or by opening with it ('michaelbrandi said:',
+    'Zitat von Ann', judged without what the rule drops): a forum post quoting another one, whose text
+    is that other post's, not this one's. (vBulletin's post body is itself a blockquote: its own quote
+    box is dropped, so it opens with the post's words.)"""
     intro = word_pattern("quote_intro")
-    found = set()
+    found = {box.mem_id for box in page.css(QUOTE_BOX)}
     for quote in page.css("blockquote"):
         if any((quote.attributes.get(name) or "").strip() for name in QUOTE_SOURCE_ATTRS):
             found.add(quote.mem_id)
@@ -469,18 +487,20 @@ def _without_label(text: str) -> str:
 
 
 def _without_buttons(text: str) -> str:
-    """A button's label left at the end of a text ('Antworten', 'Reply', 'Melden') goes: buttons
-    whose markup no rule names (a theme's own classes) still print one of a few words. So does a
-    separator left from a 'NAME, DATE' line whose name and date were taken out."""
+    """A button's label left at the end or the start of a text ('Antworten', 'Reply', '[ antworten ]')
+    goes: buttons whose markup no rule names (a theme's own classes) still print one of a few words.
+    So does a separator left from a 'NAME, DATE' line whose name and date were taken out."""
     lines = text.split("\n")
     while len(lines) > 1 and _button_line().match(lines[-1]):
         del lines[-1]
+    while len(lines) > 1 and _button_line().match(lines[0]):
+        del lines[0]
     return "\n".join(lines)
 
 
 @cache
 def _button_line() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{shared_word('action')}|[,;|·•–—]+)$", re.I)
+    return re.compile(rf"^(?:[\[(]\s*)?(?:{shared_word('action')}|[,;|·•–—]+)(?:\s*[\])])?$", re.I)
 
 
 @cache

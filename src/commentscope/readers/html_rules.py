@@ -39,6 +39,7 @@ class Rule:
     month_first: bool = False  # numeric dates are m/d/y (Drupal's default format)
     flat: bool = False  # every comment is top level (forums: posts quote, they do not nest)
     level_pattern: re.Pattern[str] | None = None  # a flat list's class saying a comment's level
+    level_text: re.Pattern[str] | None = None  # ... or the first line of its text it matches ('level 2')
     strict_class: re.Pattern[str] | None = None  # strict rules: a class token that says "comment"
     strict_id: re.Pattern[str] | None = None  # ... or an id that does
     strict_list: re.Pattern[str] | None = None  # ... or its parent's class token or id names a comment list
@@ -113,6 +114,7 @@ def _parse_rules(data: dict[str, Any], source: str, defaults: dict[str, Any]) ->
                 month_first=bool(raw.get("month_first", False)), flat=bool(raw.get("flat", False)),
                 author_attrs=tuple(raw.get("author_attributes", [])),
                 level_pattern=re.compile(raw["level_class"]) if raw.get("level_class") else None,
+                level_text=re.compile(raw["level_text"], re.I) if raw.get("level_text") else None,
                 strict_class=re.compile(raw["strict_class"], re.I) if raw.get("strict_class") else None,
                 strict_id=re.compile(raw["strict_id"], re.I) if raw.get("strict_id") else None,
                 strict_list=re.compile(raw["strict_list"], re.I) if raw.get("strict_list") else None,
