@@ -223,8 +223,8 @@ def short_name(text: str, *, said: bool = False) -> bool:
     """A header's author: a few words (nicknames may be anything: 'geht's no?!'); unless the header
     says 'NAME says:', not a headline ('Künstliche Intelligenz zieht ein 20. November 2019')."""
     words = text.split()
-    if _ADDRESS.match(text) or _social_handle(text):
-        return False  # '<https://a.org/kinder> 21.05.19' or '— Ann (@ann) 3. Mai 2018': a source, no author
+    if _a_source(text):
+        return False
     return 0 < len(text) <= NAME_MAX_CHARS and len(words) <= NAME_MAX_WORDS and (said or not _headline(words))
 
 
@@ -239,14 +239,16 @@ def could_be_name(text: str) -> bool:
         return False  # (': ' inside: 'Kostenloser Newsletter: Handelsblatt Energie Briefing', a label and a title)
     if (text[0].isdigit() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
         return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
-    if _ADDRESS.match(text) or _social_handle(text):
-        return False  # '<https://a.org/kinder> 21.05.19' or '— Ann (@ann) 3. Mai 2018': a source, no author
+    if _a_source(text):
+        return False
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
 
 
-def _social_handle(text: str) -> bool:
-    """Whether the line names a social account in brackets: an embedded post's attribution."""
-    return "(@" in text and _SOCIAL_HANDLE.search(text) is not None
+def _a_source(text: str) -> bool:
+    """Whether the line names a source, not an author: a web address ('<https://a.org/kinder>
+    21.05.19' under a comment) or a social account in brackets ('— Ann (@ann) 3. Mai 2018', an
+    embedded post's attribution)."""
+    return _ADDRESS.match(text) is not None or ("(@" in text and _SOCIAL_HANDLE.search(text) is not None)
 
 
 def _headline(words: list[str]) -> bool:
