@@ -395,6 +395,49 @@ LAYOUTS = {
         """,
         [("GeorgQ", 0, "@Fels: Von hier"), ("wScherf", 0, "Auch eine kurze")],
     ),
+    # html2text, the same kind of page: the signature's dash printed as '-', beside the list's own
+    # '*' items; a post's 'Share' button further down belongs to no comment
+    "qa-comments-signed-html2text": (
+        ARTICLE + """
+        asked Feb 6, 2014 at 20:37
+
+        2
+
+          * 1
+
+        maybe _ausgeraubt_ is a bad example, enttäuscht is easier to understand
+        here
+
+        - [Vogel](/users/2466/vogel "4,214 reputation")
+
+        Feb 7, 2014 at 10:53
+
+          * What are you trying to stress in your narrative? Use "wurde".
+
+        - [Bill](/users/53021/bill "1 reputation")
+
+        3 hours ago
+
+        Add a comment  |
+
+        ## 2 Answers
+
+        I don't quite agree with the other answer. It is the passive voice here.
+
+        [Share](/a/10381 "Short permalink to this answer")
+
+        answered Feb 6, 2014 at 23:35
+
+          * I found this answer very helpful, but is it the passive?
+
+        - [Tony M](/users/29246/tony-m "669 reputation")
+
+        Sep 25, 2019 at 12:22
+
+        Add a comment  |
+        """,
+        [("Vogel", 0, "maybe ausgeraubt is"), ("Bill", 0, "What are you"), ("Tony M", 0, "I found this")],
+    ),
     # lynx, an old theme: numbered comments labelled 'Kommentar von NAME' over their date (an
     # icon's alt text 'id' before it)
     "comment-by-label": (

@@ -99,7 +99,8 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     """A list item whose text is signed off by its header ('* Text...' / 'Ann Le 11 septembre 2018 à
     12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""
     head, line = heads[i], lines[i]
-    signed = line.text.startswith(_SIGNATURE_DASHES)  # ('– Ann' / DATE signs off a Stack Exchange comment)
+    # '– Ann' / DATE signs off a Stack Exchange comment (html2text prints the dash as '-')
+    signed = line.text.startswith((*_SIGNATURE_DASHES, "- "))
     if (line.marker and not signed) or not head.strong or head.author is None:
         return
     j = next_content(lines, head.last_header)
@@ -118,6 +119,8 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
         return
     if (item.meta and not (_scored_item(item) and k != above_head)) or not (item.rest or item.marker):
         return  # (a score or '•' alone over the text: the item's text is on the lines below)
+    if signed and item.text[:1] == line.text[:1]:
+        return  # ('- Ann' under a '- ' item: the list's own bullet, an item of it)
     del heads[i]
     heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
                        number=item.number_mark, text_on_marker=bool(item.rest) and not item.meta, footer=i,

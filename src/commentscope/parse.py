@@ -179,10 +179,16 @@ class _ThreadBuilder:
         return self._buttoned(first) and not self._buttoned(head)
 
     def _buttoned(self, head: Head) -> bool:
-        """Whether a button line ('Reply', 'Like') stands between the head and the next one."""
+        """Whether a button line ('Reply', 'Like') stands under the head before the next head or
+        the next comments heading or reply form, where its comment ends at the latest."""
         after = bisect.bisect_right(self.head_starts, head.last_header)
         end = self.head_starts[after] if after < len(self.head_starts) else len(self.lines)
-        return any(self.lines[k].meta in BUTTON_META for k in range(head.last_header + 1, end))
+        for k in range(head.last_header + 1, end):
+            if self.lines[k].meta in SECTION_META:
+                return False
+            if self.lines[k].meta in BUTTON_META:
+                return True
+        return False
 
     def _inside(self, cur: _Open, line: Line) -> bool:
         if line.heading:
