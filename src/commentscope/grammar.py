@@ -34,6 +34,8 @@ DECORATION_META = "decoration"
 GUEST_META = "guest"  # 'Guest': a role label under a name, or the name of a guest's comment
 SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role"})
 ROLE_LABELS = frozenset({GUEST_META, "role"})  # 'Gast', 'Autor' under a commenter's name
+# a button row under a comment; the HTML reader strips single buttons with the same words
+# (`readers.html_comments._button_line`) but in a line shape of its own
 BUTTON_META = frozenset({"reply", "action"})
 QUOTE_END_META = "quote_end"  # the line closing a quoted post (XenForo's 'Click to expand...')
 

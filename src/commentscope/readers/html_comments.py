@@ -2,42 +2,28 @@
 
 A rule names the comment elements of one comment system and, relative to each, where its author,
 date and text are. Every element a rule selects becomes a comment record (or a warning says why
-not), so no comment text is dropped silently. Walks up the tree are memoised, so deep nesting
-costs linear time.
+not), so no comment text is dropped silently. This module finds the comment elements, nests
+replies and reads each comment's text; which element owns a node is `html_ownership`, a comment's
+author and date `html_meta`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
-from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from commentscope.dates import Order, date_span, slash_order, to_iso
 from commentscope.model import CommentRecord
 from commentscope.patterns import shared_word, word_pattern
+from commentscope.readers.html_meta import comment_meta
+from commentscope.readers.html_ownership import RulePage, select
 from commentscope.readers.html_rules import Rule
 from commentscope.readers.html_text import inline_text, node_lines, node_text
 
 MIN_WORDS_STRICT = 2  # the generic rule's comment needs at least this many words
 MAX_LINK_SHARE = 0.5  # ... and at most this share of its text inside links
-AUTHOR_TAIL_RE = re.compile(
-    r"(?:\s+|^)(?:\((?:not verified|nicht überprüft|non vérifié)\)|says|sagt|schreibt|meint|dit|a dit|dice|dijo|disse"
-    r"|ha detto|zegt|wrote|said|commented|author|autor|autorin|admin|moderator|mod|staff|post author|gast|guest)"
-    r"\s*(?::|\.{1,3}|…)?"
-    r"\s*$",
-    re.I,
-)
-# 'Ann — 17.07, 2011 @ 13:04' (WordPress Classic's 'Comment by NAME — DATE @ TIME'): a numeric tail
-AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
-AUTHOR_HEAD_RE = re.compile(
-    r"^(?:(?:comment|kommentar|submitted|posted|written|geschrieben|publié)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)",
-    re.I,
-)
 PINGBACK_RE = re.compile(r"^(?:(?:pingback|trackback)\b|\[(?:…|\.\.\.)\])", re.I)  # other blogs' links, excerpts
 # a quote box that prints whom it quotes in an element of its own ('TexticonQuoteName', 'quote-author')
 QUOTE_BOX = (
@@ -45,9 +31,6 @@ QUOTE_BOX = (
     " [class*='quote-author' i])"
 )
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
-EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
-PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
-MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
 
 
@@ -78,85 +61,6 @@ def describe(node: LexborNode) -> str:
     return out + "".join(f".{c}" for c in classes)
 
 
-class _Page:
-    """A parsed page seen through one rule: which comment element owns which node."""
-
-    def __init__(self, tree: LexborHTMLParser, rule: Rule, items: list[LexborNode]) -> None:
-        self.tree, self.rule = tree, rule
-        self.nodes = {node.mem_id: node for node in items}
-        self.item_ids = set(self.nodes)
-        self.containers = {n.mem_id for n in tree.css(rule.replies)} if rule.replies else set()
-        self._owner: dict[int, int | None] = {}
-        self._cache: dict[str, list[LexborNode]] = {}
-
-    def css(self, selector: str) -> list[LexborNode]:
-        if selector not in self._cache:
-            self._cache[selector] = select(self.tree, selector)
-        return self._cache[selector]
-
-    def owner(self, node: LexborNode) -> int | None:
-        """mem_id of the comment element nearest around `node` (itself included); memoised walk up."""
-        path: list[int] = []
-        current: LexborNode | None = node
-        found: int | None = None
-        while current is not None:
-            key = current.mem_id
-            if key in self._owner:
-                found = self._owner[key]
-                break
-            path.append(key)
-            if key in self.item_ids:
-                found = key
-                break
-            if self.rule.pair and current.tag == self.rule.pair:
-                found = self._item_before(current, skip_tag=self.rule.pair)
-                if found is not None:
-                    break
-            if key in self.containers:
-                found = self._item_before(current)
-                if found is not None:
-                    break
-            current = current.parent
-        for key in path:
-            self._owner[key] = found
-        return found
-
-    def parent_item(self, item: LexborNode) -> int | None:
-        parent = item.parent
-        return self.owner(parent) if parent is not None else None
-
-    def _item_before(self, node: LexborNode, skip_tag: str | None = None) -> int | None:
-        """The comment element just before `node` among its siblings (anchors and `skip_tag`s passed),
-        or the last comment at that level inside the element just before it (Drupal themes wrap them)."""
-        sibling = node.prev
-        steps = 0
-        while sibling is not None and steps < 50:
-            if sibling.mem_id in self.item_ids:
-                return sibling.mem_id
-            if sibling.tag not in ("-text", "-comment", "a", "mark", skip_tag):
-                return self._last_item_in(sibling) if self.containers else None
-            sibling, steps = sibling.prev, steps + 1
-        return None
-
-    def _last_item_in(self, wrapper: LexborNode) -> int | None:
-        """The last comment inside `wrapper` that is not inside a reply container within it."""
-        for candidate in reversed(wrapper.css(self.rule.items)):
-            current: LexborNode | None = candidate.parent
-            while current is not None and current.mem_id != wrapper.mem_id and current.mem_id not in self.containers:
-                current = current.parent
-            if candidate.mem_id in self.item_ids and current is not None and current.mem_id == wrapper.mem_id:
-                return candidate.mem_id
-        return None
-
-    def owned(self, selectors: Sequence[str]) -> Iterator[tuple[int, LexborNode, int]]:
-        """(owner, hit, selector rank) for every hit of every selector that some comment owns."""
-        for rank, selector in enumerate(selectors):
-            for hit in self.css(selector):
-                owner = self.owner(hit)
-                if owner is not None:
-                    yield owner, hit, rank
-
-
 def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     """The comments `rule` finds on the page, or None when the rule does not apply."""
     if rule.page and tree.css_first(rule.page) is None:
@@ -164,19 +68,12 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     items = _candidate_items(tree, rule)
     if not items:
         return None
-    page = _Page(tree, rule, items)
+    page = RulePage(tree, rule, items)
     drop_ids = {n.mem_id for selector in rule.drop for n in page.css(selector)}
     skip_base = page.item_ids | drop_ids
-    meta: set[int] = set()  # the elements author and date came from are not comment text
-    authors = _first_values(page, rule.author, lambda hit: _author_text(hit, skip_base), meta)
-    authors.update(_attribute_values(items, rule.author_attrs))
-    date_hits: set[int] = set()
-    dates = _dates(page, rule, date_hits)
-    meta |= date_hits
-    for owner, (name, hit) in _names_before_dates(page, rule, date_hits, authors, skip_base).items():
-        authors[owner] = name
-        meta.add(hit)
-    texts = _texts(page, rule, skip_base | meta | _quoted_posts(page, skip_base), items)
+    meta = comment_meta(page, items, skip_base)  # the elements they came from are not comment text
+    authors, dates = meta.authors, meta.dates
+    texts = _texts(page, rule, skip_base | meta.elements | _quoted_posts(page, skip_base), items)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
     wrappers = _wrappers(page, items, texts, authors)
@@ -232,17 +129,6 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     return Extraction(rule.name, tuple(found), tuple(warnings))
 
 
-def select(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
-    """The elements a selector matches, in page order, each once (lexbor repeats an element that
-    matches two selectors of a comma list)."""
-    seen: set[int] = set()
-    out = []
-    for node in tree.css(selector):
-        if node.mem_id not in seen:
-            seen.add(node.mem_id)
-            out.append(node)
-    return out
-
 
 def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
     items = select(tree, rule.items)
@@ -296,22 +182,6 @@ def _under(node: LexborNode, marks: set[int], memo: dict[int, bool]) -> bool:
     return result
 
 
-def _first_values(
-    page: _Page, selectors: Sequence[str], value: Any, hits: set[int] | None = None
-) -> dict[int, str]:
-    """Per comment element: the value of the first owned hit (in selector order) that has one;
-    the elements the values came from are added to `hits`."""
-    best: dict[int, tuple[int, str, int]] = {}
-    for owner, hit, rank in page.owned(selectors):
-        if owner in best and best[owner][0] <= rank:
-            continue
-        found = value(hit)
-        if found:
-            best[owner] = (rank, found, hit.mem_id)
-    if hits is not None:
-        hits.update(hit for _, _, hit in best.values())
-    return {owner: found for owner, (_, found, _) in best.items()}
-
 
 def _level(item: LexborNode, rule: Rule) -> int:
     """A comment's level from its class (`depth-3` is level 2, a bare indent class level 1), else
@@ -325,114 +195,8 @@ def _level(item: LexborNode, rule: Rule) -> int:
     return max(int(digits) - 1, 0) if digits else 1
 
 
-def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[int, str]:
-    """Authors named by an attribute of the comment element (they win over elements naming one)."""
-    found: dict[int, str] = {}
-    for item in items:
-        value = next((v for v in (item.attributes.get(a) for a in attrs) if v and v.strip()), None)
-        if value:
-            found[item.mem_id] = " ".join(value.split())
-    return found
 
-
-def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
-    text = inline_text(hit, skip, {n.mem_id for n in hit.css("time")})
-    span = date_span(text)
-    if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
-        text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
-    text = _yearless_date_tail().sub("", text)
-    text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
-    while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
-        text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
-    return text if 0 < len(text) <= 120 else None
-
-
-@cache
-def _yearless_date_tail() -> re.Pattern[str]:
-    """A day, month and time with no year after a name ('link78 Le 12/02 à 11:30'): no date to read,
-    but no part of the name either."""
-    lead, time = shared_word("date_lead"), shared_word("time")
-    return re.compile(rf"(?:[\s,]+{lead})?\s+\d{{1,2}}[/.]\d{{1,2}}\.?{time}\s*$", re.I)
-
-
-@cache
-def _date_lead() -> re.Pattern[str]:
-    """The words between a name and its date: ', le mercredi', ' on Monday,', ' am'."""
-    words = f"{shared_word('date_lead')}|{shared_word('weekday')}"
-    return re.compile(rf"(?:[\s,]+(?:{words})\.?)+[\s,]*$", re.I)
-
-
-def _dates(page: _Page, rule: Rule, meta: set[int]) -> dict[int, str]:
-    """Per comment element its date. Slash dates are month first where the rule says so, else in the
-    order the page's own slash dates show (`13/4/2020`), else unread ('3/4/2020' may be either)."""
-    if rule.month_first:
-        return _first_values(page, rule.date, lambda hit: _date_value(hit, "month"), meta)
-    seen: list[str] = []
-    used: set[int] = set()
-    found = _first_values(page, rule.date, lambda hit: _date_value(hit, None, seen), used)
-    order = slash_order(text for text in seen if "/" in text)
-    if order is None:
-        meta.update(used)
-        return found
-    return _first_values(page, rule.date, lambda hit: _date_value(hit, order), meta)
-
-
-def _names_before_dates(
-    page: _Page, rule: Rule, date_hits: set[int], authors: dict[int, str], skip: set[int]
-) -> dict[int, tuple[str, int]]:
-    """Comments with a date but no author: the name printed just before the date, which themes with
-    their own markup put in an element no author selector names ('<h3>Ann</h3><p class=meta>DATE',
-    '<span class=MetaBold>Ann</span><span class=date>'). Per comment the name and its element."""
-    text_hits = {hit.mem_id for _, hit, _ in page.owned(rule.text)}
-    found: dict[int, tuple[str, int]] = {}
-    for owner, hit, _ in page.owned(rule.date):
-        if hit.mem_id not in date_hits or owner in authors or owner in found:
-            continue
-        before = _element_before(hit)
-        if before is None or before.tag in PROSE_TAGS or before.mem_id in text_hits or page.owner(before) != owner:
-            continue
-        name = _author_text(before, skip)
-        if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
-            found[owner] = (name, before.mem_id)
-    return found
-
-
-def _element_before(node: LexborNode) -> LexborNode | None:
-    """The element just before `node` among its siblings, past blank text and HTML comments."""
-    sibling = node.prev
-    while sibling is not None and sibling.tag in ("-text", "-comment"):
-        if sibling.tag == "-text" and (sibling.text_content or "").strip(" \t\r\n\xa0|·•,-–—"):
-            return None
-        sibling = sibling.prev
-    return sibling
-
-
-def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = None) -> str | None:
-    attrs = hit.attributes
-    for name in EPOCH_ATTRS:
-        value = (attrs.get(name) or "").strip()
-        if value.isdigit() and 9 <= len(value) <= 10:  # seconds since 1970 (Drupal)
-            return datetime.fromtimestamp(int(value), UTC).isoformat().replace("+00:00", "Z")
-    for name in ("datetime", "content", "title", ""):
-        text = attrs.get(name) if name else inline_text(hit)
-        if seen is not None and text:
-            seen.append(text)
-        found = to_iso(text, order)
-        if found:
-            return found if name or _same_apart(hit, found, order) else None
-    return None
-
-
-def _same_apart(hit: LexborNode, found: str, order: Order | None) -> bool:
-    """Whether a date read from an element's text reads the same with its parts apart: spans printed
-    side by side glue ('<span>28.09.19</span><span>13:39</span>' reads '28.09.1913:39', the year 1913),
-    and a date that the element boundaries change is no date to trust."""
-    if hit.css_first("*") is None:
-        return True
-    return to_iso(" ".join(hit.text(separator=" ").split()), order) == found
-
-
-def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
+def _texts(page: RulePage, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
     """Per comment element: the text of its owned hits of the first text selector that has any."""
     hits: dict[int, tuple[int, list[LexborNode]]] = {}
     for owner, hit, rank in page.owned(rule.text):
@@ -459,7 +223,7 @@ def _texts(page: _Page, rule: Rule, skip: set[int], items: list[LexborNode]) -> 
     return texts
 
 
-def _quoted_posts(page: _Page, skip: set[int]) -> set[int]:
+def _quoted_posts(page: RulePage, skip: set[int]) -> set[int]:
     """Blockquotes (and quote boxes) that name whom they quote, in an attribute (XenForo's `data-quote`,
     `data-name`), in an element of their own (QUOTE_BOX) or by opening with it ('michaelbrandi said:',
     'Zitat von Ann', judged without what the rule drops): a forum post quoting another one, whose text
@@ -500,6 +264,11 @@ def _without_buttons(text: str) -> str:
 
 @cache
 def _button_line() -> re.Pattern[str]:
+    """One button's label as a line of an element's text, maybe in brackets ('[ antworten ]', '(Reply)'),
+    or a separator alone. Its words are the text parser's (`[words] action` in page_patterns.toml);
+    the line shape is its own: the text parser's `action` and `reply` meta lines (`grammar.BUTTON_META`)
+    are a converter's button row, several buttons joined on one line ('Reply • Share ›'), with no
+    parentheses and no lone ',' or ';', so one pattern for both would change what either reads."""
     return re.compile(rf"^(?:[\[(]\s*)?(?:{shared_word('action')}|[,;|·•–—]+)(?:\s*[\])])?$", re.I)
 
 
@@ -526,7 +295,7 @@ def _heir(wrappers: dict[int, int], outer: int) -> int:
     return inner
 
 
-def _up(page: _Page, inner: int, wrappers: dict[int, int]) -> int:
+def _up(page: RulePage, inner: int, wrappers: dict[int, int]) -> int:
     """The outermost wrapper whose heir is `inner` (marks such as bypostauthor sit on it)."""
     outer = inner
     parent = page.parent_item(page.nodes[inner])
@@ -535,7 +304,9 @@ def _up(page: _Page, inner: int, wrappers: dict[int, int]) -> int:
     return outer
 
 
-def _wrappers(page: _Page, items: list[LexborNode], texts: dict[int, str], authors: dict[int, str]) -> dict[int, int]:
+def _wrappers(
+    page: RulePage, items: list[LexborNode], texts: dict[int, str], authors: dict[int, str]
+) -> dict[int, int]:
     """Comment elements that only wrap another (WordPress themes: li.comment > article.comment), each
     with the inner element that stands for it: no text or author of their own, a comment inside."""
     children: dict[int, int] = {}
@@ -567,7 +338,7 @@ def _text_in_link(link: str, text: str) -> int:
     return len(text) if text in link else 0
 
 
-def _source_ids(page: _Page, items: list[LexborNode]) -> dict[int, str]:
+def _source_ids(page: RulePage, items: list[LexborNode]) -> dict[int, str]:
     """Per comment element: its id in the source (WordPress comment number, Blogger c-number)."""
     ids: dict[int, str] = {}
     for item in items:

@@ -1,0 +1,173 @@
+"""A comment's author and date, read from the elements a rule names inside its comment element.
+
+An author element often holds more than the name ('Ann says:', 'Posted by Ann', 'Ann | Di, 21.
+April 2020'): the name alone is kept. A date is read from an element's attributes (an epoch,
+`datetime`, `title`) or its text; slash dates in the order the page's own dates show. A comment
+with a date but no author element takes the name printed just before the date. The elements the
+author and date came from are no part of the comment's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+
+from selectolax.lexbor import LexborNode
+
+from commentscope.dates import Order, date_span, slash_order, to_iso
+from commentscope.patterns import shared_word
+from commentscope.readers.html_ownership import RulePage
+from commentscope.readers.html_rules import Rule
+from commentscope.readers.html_text import inline_text
+
+AUTHOR_TAIL_RE = re.compile(
+    r"(?:\s+|^)(?:\((?:not verified|nicht überprüft|non vérifié)\)|says|sagt|schreibt|meint|dit|a dit|dice|dijo|disse"
+    r"|ha detto|zegt|wrote|said|commented|author|autor|autorin|admin|moderator|mod|staff|post author|gast|guest)"
+    r"\s*(?::|\.{1,3}|…)?"
+    r"\s*$",
+    re.I,
+)
+# 'Ann — 17.07, 2011 @ 13:04' (WordPress Classic's 'Comment by NAME — DATE @ TIME'): a numeric tail
+AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
+AUTHOR_HEAD_RE = re.compile(
+    r"^(?:(?:comment|kommentar|submitted|posted|written|geschrieben|publié)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)",
+    re.I,
+)
+EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
+PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
+MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
+
+
+@dataclass(frozen=True)
+class CommentMeta:
+    """Per comment element (by `mem_id`) its author and its date, and the elements they were read
+    from (which are not comment text)."""
+
+    authors: dict[int, str]
+    dates: dict[int, str]
+    elements: set[int]
+
+
+def comment_meta(page: RulePage, items: list[LexborNode], skip: set[int]) -> CommentMeta:
+    """The authors and dates of a page's comment elements (`items`) as `page.rule` names them;
+    `skip`: elements whose text is no author's (the comment elements themselves, what the rule drops)."""
+    rule = page.rule
+    meta: set[int] = set()
+    authors = page.first_values(rule.author, lambda hit: _author_text(hit, skip), meta)
+    authors.update(_attribute_values(items, rule.author_attrs))
+    date_hits: set[int] = set()
+    dates = _dates(page, rule, date_hits)
+    meta |= date_hits
+    for owner, (name, hit) in _names_before_dates(page, rule, date_hits, authors, skip).items():
+        authors[owner] = name
+        meta.add(hit)
+    return CommentMeta(authors, dates, meta)
+
+
+def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[int, str]:
+    """Authors named by an attribute of the comment element (they win over elements naming one)."""
+    found: dict[int, str] = {}
+    for item in items:
+        value = next((v for v in (item.attributes.get(a) for a in attrs) if v and v.strip()), None)
+        if value:
+            found[item.mem_id] = " ".join(value.split())
+    return found
+
+
+def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
+    text = inline_text(hit, skip, {n.mem_id for n in hit.css("time")})
+    span = date_span(text)
+    if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
+        text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
+    text = _yearless_date_tail().sub("", text)
+    text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
+    while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
+        text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
+    return text if 0 < len(text) <= 120 else None
+
+
+@cache
+def _yearless_date_tail() -> re.Pattern[str]:
+    """A day, month and time with no year after a name ('link78 Le 12/02 à 11:30'): no date to read,
+    but no part of the name either."""
+    lead, time = shared_word("date_lead"), shared_word("time")
+    return re.compile(rf"(?:[\s,]+{lead})?\s+\d{{1,2}}[/.]\d{{1,2}}\.?{time}\s*$", re.I)
+
+
+@cache
+def _date_lead() -> re.Pattern[str]:
+    """The words between a name and its date: ', le mercredi', ' on Monday,', ' am'."""
+    words = f"{shared_word('date_lead')}|{shared_word('weekday')}"
+    return re.compile(rf"(?:[\s,]+(?:{words})\.?)+[\s,]*$", re.I)
+
+
+def _dates(page: RulePage, rule: Rule, meta: set[int]) -> dict[int, str]:
+    """Per comment element its date. Slash dates are month first where the rule says so, else in the
+    order the page's own slash dates show (`13/4/2020`), else unread ('3/4/2020' may be either)."""
+    if rule.month_first:
+        return page.first_values(rule.date, lambda hit: _date_value(hit, "month"), meta)
+    seen: list[str] = []
+    used: set[int] = set()
+    found = page.first_values(rule.date, lambda hit: _date_value(hit, None, seen), used)
+    order = slash_order(text for text in seen if "/" in text)
+    if order is None:
+        meta.update(used)
+        return found
+    return page.first_values(rule.date, lambda hit: _date_value(hit, order), meta)
+
+
+def _names_before_dates(
+    page: RulePage, rule: Rule, date_hits: set[int], authors: dict[int, str], skip: set[int]
+) -> dict[int, tuple[str, int]]:
+    """Comments with a date but no author: the name printed just before the date, which themes with
+    their own markup put in an element no author selector names ('<h3>Ann</h3><p class=meta>DATE',
+    '<span class=MetaBold>Ann</span><span class=date>'). Per comment the name and its element."""
+    text_hits = {hit.mem_id for _, hit, _ in page.owned(rule.text)}
+    found: dict[int, tuple[str, int]] = {}
+    for owner, hit, _ in page.owned(rule.date):
+        if hit.mem_id not in date_hits or owner in authors or owner in found:
+            continue
+        before = _element_before(hit)
+        if before is None or before.tag in PROSE_TAGS or before.mem_id in text_hits or page.owner(before) != owner:
+            continue
+        name = _author_text(before, skip)
+        if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
+            found[owner] = (name, before.mem_id)
+    return found
+
+
+def _element_before(node: LexborNode) -> LexborNode | None:
+    """The element just before `node` among its siblings, past blank text and HTML comments."""
+    sibling = node.prev
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        if sibling.tag == "-text" and (sibling.text_content or "").strip(" \t\r\n\xa0|·•,-–—"):
+            return None
+        sibling = sibling.prev
+    return sibling
+
+
+def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = None) -> str | None:
+    attrs = hit.attributes
+    for name in EPOCH_ATTRS:
+        value = (attrs.get(name) or "").strip()
+        if value.isdigit() and 9 <= len(value) <= 10:  # seconds since 1970 (Drupal)
+            return datetime.fromtimestamp(int(value), UTC).isoformat().replace("+00:00", "Z")
+    for name in ("datetime", "content", "title", ""):
+        text = attrs.get(name) if name else inline_text(hit)
+        if seen is not None and text:
+            seen.append(text)
+        found = to_iso(text, order)
+        if found:
+            return found if name or _same_apart(hit, found, order) else None
+    return None
+
+
+def _same_apart(hit: LexborNode, found: str, order: Order | None) -> bool:
+    """Whether a date read from an element's text reads the same with its parts apart: spans printed
+    side by side glue ('<span>28.09.19</span><span>13:39</span>' reads '28.09.1913:39', the year 1913),
+    and a date that the element boundaries change is no date to trust."""
+    if hit.css_first("*") is None:
+        return True
+    return to_iso(" ".join(hit.text(separator=" ").split()), order) == found
