@@ -60,6 +60,11 @@ def joiner(before: str, after: str, width: int, *, item: bool | None = None) -> 
     return "" if head.endswith("-") and "/" in head.rsplit(maxsplit=1)[-1] else " "
 
 
+def joiner_above(lines: Sequence[Line], i: int, width: int) -> str:
+    """What joins source line `i` to the line above it on a page wrapped at `width` (`joiner`)."""
+    return joiner(lines[i - 1].raw, lines[i].raw, width, item=lines[i].marker is not None)
+
+
 def paragraphs(lines: Sequence[LabelledLine], width: int | None) -> list[tuple[str, int]]:
     """The lines' texts as the page showed them (`LabelledLine.seen`) with their line numbers; on
     a page wrapped at `width`, the lines of one wrapped paragraph as one text, at its first line's

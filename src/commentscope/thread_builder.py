@@ -1,0 +1,366 @@
+"""The comment section of a text page walked line by line into a thread.
+
+From the section's first comment head (`sections.comment_heads`) to the page's end, each line
+opens a comment, adds to the open one's text, or is metadata or boilerplate. Replies nest by
+(indentation, marker kind), by a header's `→ NAME` or by a number's level ('#2.1'); a forum
+post's quote of another post is kept with it, out of its text; after the reply form, heads weaker
+than the first comment's are a sidebar's. `parse.parse_lines` labels the lines before the section.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from commentscope.grammar import (
+    BUTTON_META,
+    FORM_META,
+    QUOTE_END_META,
+    SECTION_META,
+    SIDEBAR_META,
+    Head,
+    Line,
+    previous_content,
+)
+from commentscope.heads import is_pingback
+from commentscope.model import Comment, LineRole
+from commentscope.patterns import word_pattern
+from commentscope.sections import SHARE_BAR
+from commentscope.wraps import joiner_above
+
+SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
+QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
+_SUBJECT_WORDS = 15  # a comment's title is a few words
+_FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
+_QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
+
+
+@dataclass(slots=True)
+class _Open:
+    """A comment being read: its head, its place in the thread, the lines of its text so far."""
+
+    head: Head
+    comment_id: str
+    parent_id: str | None
+    depth: int
+    position: int
+    text_lines: list[int] = field(default_factory=list)
+    body_indent: int | None = None
+
+
+class ThreadBuilder:
+    """Walks the comment section line by line, opening comments and nesting replies."""
+
+    def __init__(self, doc_id: str, lines: list[Line], heads: dict[int, Head], width: int | None = None) -> None:
+        self.doc_id = doc_id
+        self.lines = lines
+        self.heads = heads
+        self.roles: dict[int, tuple[LineRole, str | None]] = {}
+        self.opened: list[_Open] = []
+        self.stack: list[tuple[tuple[int, int], _Open]] = []
+        self.kind_ranks: dict[int, list[str]] = {}
+        self.thread_kinds = {h.kind for h in heads.values()}
+        self.top_indent = min((h.indent for h in heads.values()), default=0)
+        self.last_number: dict[int, int] = {}
+        self.current: _Open | None = None
+        self.section_signal = False
+        self.latest_by: dict[str, _Open] = {}  # the latest comment of each author, for 'A → B' replies
+        # After the reply form, only heads as strong as the first comment's are comments (not sidebars).
+        self.ended = False
+        self.width = width  # the column a converter wrapped the page at (None: not wrapped; `wraps`)
+        # where no quote prints its end ('Click to expand...'), a quote opening a post ends at its blank line
+        self.quote_ends = any(line.meta == QUOTE_END_META for line in lines)
+        self.head_starts = sorted(heads)
+        self.indented_quotes: dict[int, bool] = {}  # a quote intro's line -> its post's text is less indented
+
+    def build(self, start: int) -> None:
+        i = start
+        while i < len(self.lines):
+            i = self._step(i) + 1
+
+    def _step(self, i: int) -> int:
+        line = self.lines[i]
+        if line.blank:
+            self.roles[i] = (LineRole.BLANK, None)
+            return i
+        head = self.heads.get(i) or (None if self.ended else self._authorless_reply(i))
+        cur = self.current
+        if cur is not None and cur.head.footer == i:  # the name signing off the text above
+            self.roles[i] = (LineRole.COMMENT_HEADER, cur.comment_id)
+            return i
+        if head is not None and cur is not None and not (cur.text_lines or head.strong):
+            head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
+        if head is not None and not (self.ended and self.opened and self._sidebar(head, self.opened[0].head)):
+            return self._open(head)
+        if line.marker and not line.rest and cur is not None and self._typed_marker(cur, i):
+            self._add_text(cur, i)  # '+' / 'Good text...': a sign the commenter typed, opening the text
+        elif line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
+            self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
+        elif cur is not None and not line.meta and self._runs_on(cur, i):
+            self._add_text(cur, i)  # 'published back in 2012:' wrapped off a sentence is no page chrome
+        elif line.meta == QUOTE_END_META and cur is not None:
+            self._quote(cur, i)
+        elif line.meta:
+            owner = cur.comment_id if cur and line.meta not in SECTION_META else None
+            self.roles[i] = (LineRole.COMMENT_META, owner)
+            if line.meta in SECTION_META:
+                self.current, self.section_signal = None, True
+                self.ended = self.ended or (line.meta == FORM_META and bool(self.opened))
+            elif line.meta == SIDEBAR_META:
+                self.current = None
+                self.ended = self.ended or bool(self.opened)
+        elif cur is not None and line.boilerplate == SHARE_BAR and not cur.text_lines:
+            self.roles[i] = (LineRole.BOILERPLATE, None)  # the comment's share links under its header: it goes on
+        elif cur is not None and self._inside(cur, line) and self._subject(cur, i):
+            self.roles[i] = (LineRole.COMMENT_META, cur.comment_id)
+        elif cur is not None and self._inside(cur, line):
+            self._add_text(cur, i)
+        else:
+            self.roles[i] = (LineRole.BOILERPLATE, None)
+            self.current = None
+            self.ended = self.ended or (line.boilerplate in _FORM_FIELDS and bool(self.opened))
+        return i
+
+    def _quote(self, cur: _Open, end: int) -> None:
+        """A forum post quoted in the comment, from its intro ('Nixe said:') to `end` ('Click to
+        expand...'): kept with the comment, out of its text; the text after it is the comment's own."""
+        start = None
+        for k in range(end - 1, cur.head.last_header, -1):
+            role, owner = self.roles.get(k, (None, None))
+            if role is LineRole.COMMENT_QUOTE or (owner != cur.comment_id and not self.lines[k].blank):
+                break
+            if _QUOTE_INTRO.fullmatch(self.lines[k].clean):
+                start = k
+                break
+        if start is None:
+            self.roles[end] = (LineRole.COMMENT_META, cur.comment_id)
+            return
+        for k in range(start, end + 1):
+            if not self.lines[k].blank:
+                self.roles[k] = (LineRole.COMMENT_QUOTE, cur.comment_id)
+        cur.text_lines = [k for k in cur.text_lines if k < start]
+        if not cur.text_lines:
+            cur.body_indent = None  # the post's own text, after the quote, sets its indentation
+
+    def _runs_on(self, cur: _Open, i: int) -> bool:
+        """Whether line `i` carries on the sentence of the comment's last text line, wrapped there by
+        the converter: it begins in lower case (page chrome right under a comment, such as 'Please
+        enable JavaScript...', begins a sentence of its own)."""
+        return (self.width is not None and bool(cur.text_lines) and cur.text_lines[-1] == i - 1
+                and self.lines[i].text[:1].islower() and joiner_above(self.lines, i, self.width) == " ")
+
+    def _typed_marker(self, cur: _Open, i: int) -> bool:
+        """A marker alone as a comment's first line, under a blank line or the header's date, its text
+        right under it at the same indentation (not the last item of a header printed as a list)."""
+        line = self.lines[i]
+        after = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        before = self.lines[i - 1] if i else None
+        set_off = before is not None and (before.blank or (before.meta is not None and not before.marker))
+        # (under the header, or flush left under an indented one: html2text prints a list item's text so)
+        beside = line.indent > cur.head.indent or line.indent == 0 < cur.head.indent
+        return (set_off and not cur.text_lines and after is not None and not after.blank and after.indent == line.indent
+                and not (after.marker or after.meta) and beside)  # fmt: skip
+
+    def _sidebar(self, head: Head, first: Head) -> bool:
+        """After the reply form, a head with less to show than the first comment's is a sidebar's:
+        weaker, or without the reply button the first comment had (a widget's 'NAME' / 'DATE' /
+        'TITLE' teasers of the most commented articles)."""
+        if head.strong < first.strong or head.evidence < first.evidence:
+            return True
+        return self._buttoned(first) and not self._buttoned(head)
+
+    def _buttoned(self, head: Head) -> bool:
+        """Whether a button line ('Reply', 'Like') stands under the head before the next head or
+        the next comments heading or reply form, where its comment ends at the latest."""
+        after = bisect.bisect_right(self.head_starts, head.last_header)
+        end = self.head_starts[after] if after < len(self.head_starts) else len(self.lines)
+        for k in range(head.last_header + 1, end):
+            if self.lines[k].meta in SECTION_META:
+                return False
+            if self.lines[k].meta in BUTTON_META:
+                return True
+        return False
+
+    def _inside(self, cur: _Open, line: Line) -> bool:
+        if line.heading:
+            return False  # converters print no headings inside a comment's text
+        if line.boilerplate or (line.cta and not cur.text_lines):
+            return line.indent > cur.head.indent and not line.boilerplate
+        if line.indent > cur.head.indent:
+            return True
+        flat = cur.body_indent is not None and cur.body_indent <= cur.head.indent
+        first = self.lines[cur.text_lines[0]] if cur.text_lines and not cur.head.text_on_marker else None
+        if (cur.body_indent is None or (first and first.marker)) and line.indent < cur.head.indent:
+            # html2text prints a list item's paragraphs flush left (also after a text begun as an item
+            # of a header list): the header's indentation is the depth.
+            return cur.head.strong and not (line.marker and line.one_link)
+        return flat or (cur.body_indent is None and line.indent == cur.head.indent)
+
+    def _subject(self, cur: _Open, i: int) -> bool:
+        """A comment's title: its first line, a link alone with a blank line under it (Drupal's
+        subject), or a short line right under the header's lone ':' (a SPIP forum's 'NAME' /
+        '(DATE)' / ':' / TITLE / text)."""
+        line, j = self.lines[i], self.lines[i].next_content
+        if cur.text_lines or cur.head.text_on_marker or line.marker or j is None:
+            return False
+        if self.lines[j].meta or j in self.heads:
+            return False  # (the text must follow)
+        if line.one_link:
+            return self.lines[i + 1].blank
+        k = previous_content(self.lines, i)
+        wrapped = self.width is not None and joiner_above(self.lines, i + 1, self.width) == " "  # (text's first line)
+        return (k is not None and self.lines[k].text.strip() == ":" and len(line.plain.split()) <= _SUBJECT_WORDS
+                and not wrapped)
+
+    def _authorless_reply(self, i: int) -> Head | None:
+        """A marker line carrying text directly: a reply without an author line, or a list item."""
+        line, cur = self.lines[i], self.current
+        if not line.marker or not line.rest or line.meta or cur is None or line.marker not in self.thread_kinds:
+            return None
+        if not cur.text_lines:
+            return None  # a comment's first line, even '1. Which trail...': no reply comes before its text
+        before = self.lines[i - 1]
+        if not (before.blank or before.meta) or self._starts_list(i):
+            return None  # directly under text, or introduced by it: a list inside the comment
+        if line.number_mark is not None and line.number_mark != self.last_number.get(line.indent, 0) + 1:
+            return None
+        if line.indent <= self.top_indent and not self.section_signal:
+            return None
+        head = Head(i, i, None, line.indent, line.marker, line.number_mark, text_on_marker=True)
+        head.pingback = is_pingback(self.lines, head)  # ('6. SITE - POST TITLE' over '[…] excerpt […]')
+        return head
+
+    def _starts_list(self, i: int) -> bool:
+        """A first list item: the text above introduces it ('...:') or the next item follows directly."""
+        line = self.lines[i]
+        k = previous_content(self.lines, i)
+        intro = k is not None and self.lines[k].text.endswith(":") and not (self.lines[k].author or self.lines[k].meta)
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return intro or (nxt is not None and nxt.marker == line.marker and bool(nxt.rest) and nxt.indent == line.indent)
+
+    def _parent(self, head: Head) -> _Open | None:
+        """The comment on top of the nesting stack, unless the header names another one it answers."""
+        parent = self.stack[-1][1] if self.stack else None
+        if head.reply_to and (parent is None or parent.head.author != head.reply_to):
+            return self.latest_by.get(head.reply_to.casefold(), parent)
+        if head.level is not None:  # numbered '#2.1': the latest comment one level up
+            return next((o for o in reversed(self.opened) if o.depth == head.level - 1), None)
+        return parent
+
+    def _open(self, head: Head) -> int:
+        if head.pingback:  # not a reader's comment: its lines are chrome, and so is what follows
+            for k in range(head.index, head.last_header + 1):
+                self.roles[k] = (LineRole.BLANK, None) if self.lines[k].blank else (LineRole.BOILERPLATE, None)
+            self.current = None
+            return head.last_header
+        ranks = self.kind_ranks.setdefault(head.indent, [])
+        if head.kind not in ranks:
+            ranks.append(head.kind)
+        key = (head.indent, ranks.index(head.kind))
+        while self.stack and self.stack[-1][0] >= key:
+            self.stack.pop()
+        parent = self._parent(head)
+        position = len(self.opened)
+        opened = _Open(
+            head=head,
+            comment_id=f"{self.doc_id}-c{position:03d}",
+            parent_id=parent.comment_id if parent else None,
+            depth=parent.depth + 1 if parent else 0,
+            position=position,
+        )
+        self.opened.append(opened)
+        self.stack.append((key, opened))
+        self.current = opened
+        if head.author:
+            self.latest_by[head.author.casefold()] = opened
+        if head.number is not None:
+            self.last_number[head.indent] = head.number
+        if head.text_on_marker:
+            self._add_text(opened, head.index)
+            return head.index
+        for k in range(head.index, head.last_header + 1):
+            blank = self.lines[k].blank
+            self.roles[k] = (LineRole.BLANK, None) if blank else (LineRole.COMMENT_HEADER, opened.comment_id)
+        return head.last_header
+
+    def _add_text(self, cur: _Open, i: int) -> None:
+        if not self.quote_ends and len(cur.text_lines) > 1 and _QUOTE_INTRO.fullmatch(
+            self.lines[cur.text_lines[0]].clean
+        ) and self._quote_over(cur, i):
+            self._quote(cur, i - 1)
+        self.roles[i] = (LineRole.COMMENT_TEXT, cur.comment_id)
+        if not cur.text_lines and not cur.head.text_on_marker:
+            cur.body_indent = self.lines[i].indent
+        elif cur.head.text_on_marker and cur.body_indent is None:
+            cur.body_indent = cur.head.indent + (0 if cur.head.flat else 1)
+        cur.text_lines.append(i)
+
+    def _quote_over(self, cur: _Open, i: int) -> bool:
+        """Whether line `i` is the post's own text after the quote that opens it (vBulletin's 'Zitat
+        von NAME', whose end the dump does not print): the first line less indented than the quote
+        where the quote is indented deeper than the text after it (inscriptis, which also prints
+        blank lines inside it), else the first line after a blank one (lynx, w3m)."""
+        intro = cur.text_lines[0]
+        depth = self.lines[intro].indent
+        if self.lines[i].indent < depth:
+            return True
+        if intro not in self.indented_quotes:
+            after = bisect.bisect_right(self.head_starts, intro)
+            end = self.head_starts[after] if after < len(self.head_starts) else len(self.lines)
+            self.indented_quotes[intro] = any(  # (words, not a counter such as the thanks' '0')
+                not (ln.blank or ln.meta) and ln.indent < depth and len(ln.text.split()) >= QUOTE_TEXT_WORDS
+                for ln in self.lines[intro + 1:end])
+        return not self.indented_quotes[intro] and self.lines[i - 1].blank
+
+    def comments(self) -> list[Comment]:
+        self._drop_subjects()
+        return [self._freeze(o) for o in self.opened]
+
+    def _drop_subjects(self) -> None:
+        """Where nearly every comment opens with a short title line set apart from its text (Drupal's subject,
+        printed as plain text by w3m and inscriptis), those lines are the comments' titles, not text."""
+        titled = [o for o in self.opened if self._titled(o)]
+        with_text = [o for o in self.opened if o.text_lines]
+        if len(titled) < SUBJECT_MIN_COMMENTS or len(titled) < SUBJECT_SHARE * len(with_text):
+            return
+        for o in titled:
+            first = o.text_lines.pop(0)
+            self.roles[first] = (LineRole.COMMENT_META, o.comment_id)
+
+    def _titled(self, o: _Open) -> bool:
+        if len(o.text_lines) < 2 or o.head.text_on_marker:
+            return False
+        first = self.lines[o.text_lines[0]]
+        words = first.clean.split()
+        return (o.text_lines[1] > o.text_lines[0] + 1 and 0 < len(words) <= SUBJECT_MAX_WORDS
+                and not first.clean.endswith(tuple(".!?:,;…)\"'“”»")))  # fmt: skip
+
+    def _freeze(self, o: _Open) -> Comment:
+        """The comment's lines as one Comment; on a wrapped page (`wraps`), a paragraph's wrapped
+        lines are joined into one line of its text."""
+        parts = []
+        header = self.lines[o.head.last_header]
+        for n, i in enumerate(o.text_lines):
+            line = self.lines[i]
+            if n:
+                previous = o.text_lines[n - 1]
+                adjacent = previous == i - 1  # no blank line between: the same paragraph, if wrapped
+                parts.append(joiner_above(self.lines, i, self.width) if adjacent and self.width else "\n")
+            # the text as the next item of a header printed as a list ('* Ann' / '* DATE' / '* Text')
+            item = (i == o.text_lines[0] and header.marker is not None and line.indent == header.indent
+                    and line.text.split(maxsplit=1)[0] == header.text.split(maxsplit=1)[0])  # fmt: skip
+            if item:
+                parts.append(line.item_text)
+            else:
+                parts.append(line.plain if i == o.head.index else line.clean)
+        end = o.text_lines[-1] if o.text_lines else o.head.last_header
+        return Comment(
+            comment_id=o.comment_id,
+            parent_id=o.parent_id,
+            depth=o.depth,
+            position=o.position,
+            author=o.head.author,
+            text="".join(parts),
+            line_start=self.lines[o.head.index].number,
+            line_end=self.lines[end].number,
+        )
