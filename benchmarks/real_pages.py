@@ -2,7 +2,7 @@
 and per comment system; false comments on pages without comments; staff marks recognised; and, as
 the anchor, trafilatura's comment text recall on the same HTML pages.
 
-Run:  PYTHONPATH=src python benchmarks/real_pages.py [CORPUS_DIR] [--no-trafilatura] [--files]
+Run:  PYTHONPATH=src python benchmarks/real_pages.py [CORPUS_DIR] [--no-trafilatura] [--files] [--shape-only]
       PYTHONPATH=src python benchmarks/real_pages.py --scan DIR [--dump FILE]   (pages without gold)
 CORPUS_DIR (default benchmarks/real/) holds gold.jsonl and the files it names (see make_gold.py).
 """
@@ -113,16 +113,32 @@ def anchor_comments(path: Path) -> str | None:
     return getattr(result, "comments", None) or ""
 
 
-def evaluate(corpus: Path, anchor: bool, show_files: bool) -> dict[str, dict[str, Row]]:
+def shape_only(path: Path) -> Document:
+    """An HTML page read with no rule of the selector table: its comments found by their shape alone
+    (`readers.html_records`), as on a site whose markup no rule names."""
+    from commentscope.readers.html import decode_html, parse_html, to_document
+    from commentscope.sources import page_stem, read_bytes
+
+    text, encoding = decode_html(read_bytes(path), str(path))
+    return to_document(parse_html(text, str(path), ()), page_stem(path), str(path), encoding)
+
+
+def evaluate(corpus: Path, anchor: bool, show_files: bool, shapes: bool = False) -> dict[str, dict[str, Row]]:
     gold = load_gold(corpus / "gold.jsonl")
     groups: dict[str, dict[str, Row]] = {name: defaultdict(Row) for name in ("reader", "system", "all")}
     for record in gold:
         path = corpus / record["file"]
+        if shapes and record["kind"] != "html":
+            continue
         start = time.perf_counter()
-        results = list(parse_pages([path]))
-        row = Row(files=1, seconds=time.perf_counter() - start)
-        docs = [r.document for r in results if r.document is not None]
-        row.errors = sum(r.document is None for r in results)
+        if shapes:
+            docs = [shape_only(path)]
+            row = Row(files=1, seconds=time.perf_counter() - start)
+        else:
+            results = list(parse_pages([path]))
+            row = Row(files=1, seconds=time.perf_counter() - start)
+            docs = [r.document for r in results if r.document is not None]
+            row.errors = sum(r.document is None for r in results)
         reader = docs[0].reader if docs else "error"
         gold_all: list[dict[str, Any]] = []
         for g, d in pair_documents(record["documents"], docs):
@@ -303,6 +319,8 @@ def main() -> int:
                         help="instead: count, per rule, the comments found in a folder of pages without gold")
     parser.add_argument("--dump", type=Path, metavar="FILE", help="with --scan: each page's comments as JSON lines")
     parser.add_argument("--scaling", action="store_true", help="instead: time synthetic pages of growing size")
+    parser.add_argument("--shape-only", action="store_true",
+                        help="read the HTML pages with no rule of the selector table: comments found by their shape")
     args = parser.parse_args()
     if args.scaling:
         scaling()
@@ -314,7 +332,7 @@ def main() -> int:
         parser.error(f"{args.corpus}/gold.jsonl not found (build it with make_gold.py)")
     anchor = not args.no_trafilatura and importlib.util.find_spec("trafilatura") is not None
     start = time.perf_counter()
-    groups = evaluate(args.corpus, anchor, args.files)
+    groups = evaluate(args.corpus, anchor and not args.shape_only, args.files, args.shape_only)
     print_table("Per reader (gold kind -> reader that read the file)", groups["reader"], anchor)
     print_table("Per comment system", groups["system"], anchor)
     print_table("All files", groups["all"], anchor)

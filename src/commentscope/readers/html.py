@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from commentscope.errors import UnreadableInputError
 from commentscope.model import Document, LabelledLine, LineRole, Thread
 from commentscope.readers.html_comments import PAGE_TAGS, Extraction, FoundComment, extract
+from commentscope.readers.html_records import mark_records, records_rule
 from commentscope.readers.html_rules import PageSettings, Rule, load_rules, packaged_settings
 from commentscope.readers.html_text import node_lines
 from commentscope.sources import decode, page_stem, read_bytes
@@ -89,14 +90,17 @@ def parse_html(text: str, source: str, rules: tuple[Rule, ...] | None = None) ->
     except (SelectolaxError, ValueError, RuntimeError) as exc:
         raise UnreadableInputError(source, f"cannot parse as HTML: {exc}") from exc
     settings = packaged_settings()
-    extraction = None
+    extraction, used = None, None
     for rule in rules if rules is not None else load_rules():
-        extraction = extract(tree, rule)
+        extraction, used = extract(tree, rule), rule
         if extraction is not None:
             break
+    if extraction is None and mark_records(tree):  # no rule names the markup: comments by their shape
+        used = records_rule(_rule_named(None, "generic"))
+        extraction = extract(tree, used)
     comment_ids = set()
-    if extraction is not None:
-        comment_ids = {n.mem_id for n in tree.css(_rule_named(rules, extraction.rule).items)}
+    if extraction is not None and used is not None:
+        comment_ids = {n.mem_id for n in tree.css(used.items)}
     return HtmlPage(
         title=_first_text(tree, settings.title),
         url=_first_url(tree, settings.url),

@@ -1,0 +1,282 @@
+"""Comments found by their shape, for pages whose markup no rule of the selector table names.
+
+The rules name comment systems by their classes and ids; a site with markup of its own (a forum
+theme, a newspaper's reader letters, a shop's reviews) has words no table can list. What such a
+comment section still shows is a shape: a run of sibling elements of one kind, each a record
+with a date in a short element of its own and a few words that are not links, inside an element
+whose class or id names comments in some language, or under a short heading that does ('12
+Kommentare', 'Leserbriefe', 'Reviews'). Teasers (a headline link, a date, an excerpt), link
+lists, a page's layout columns and a sidebar's comments on other posts (their dates link to
+other pages) have the same rhythm and are told apart.
+
+`mark_records` marks the best such run (and the replies of the same kind inside its records)
+with `RECORD_ATTR` and their date elements with `DATE_ATTR`, so that the ordinary machinery of
+`html_comments.extract` reads them with `records_rule` as it reads any rule's comments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from commentscope.dates import relative_date, to_iso
+from commentscope.readers.html_rules import Rule
+
+RECORD_ATTR = "data-commentscope-record"
+DATE_ATTR = "data-commentscope-date"
+DROP_ATTR = "data-commentscope-drop"
+COUNTER = re.compile(r"#?\d{1,4}\.?")  # a record's running number ('1', '#12'), no part of its text
+MIN_RECORDS = 2  # a single dated paragraph is no discussion
+MIN_WORDS = 4  # a record's words beyond its date and links
+MIN_SHARE = 0.75  # of the run's records that must be dated and hold such words
+MAX_LINK_SHARE = 0.4  # of a record's words inside links of LINK_WORDS or more, over the run
+LINK_WORDS = 4  # a link of fewer words is a name, a button or an address, not a headline
+MAX_HEADLINES = 0.25  # share of records led by a linked heading (teasers, not comments)
+MAX_DATE_CHARS = 80  # a date element says little else
+DATE_ELEMENTS = 6  # ... and holds few elements (a date split over spans, a time and its link)
+# Elements whose runs are page furniture, never a discussion. (Not `aside`: themes put the comments
+# there, and a sidebar's widgets are links. Not `form`: ASP.NET wraps the whole page in one.)
+FURNITURE = frozenset({"nav", "header", "footer", "menu", "select", "noscript", "script", "style", "template", "head",
+                       "svg", "button", "option", "datalist", "figure", "picture", "-text", "-comment"})  # fmt: skip
+# Class tokens and ids of the parts of a page that list other pages' things: a sidebar's "recent
+# comments" are comments, but on other posts.
+ELSEWHERE_DEPTH = 4  # the record and three elements around it (a page's own classes say 'has-sidebar')
+ELSEWHERE = re.compile(r"sidebar|side-bar|recent|related|teaser", re.I)
+# Class tokens that only say where in a list an element stands, not what it is.
+POSITION_TOKEN = re.compile(
+    r"^(?:odd|even|alt|first|last|active|selected|clearfix|\w*-?(?:odd|even)|depth-\d+|level-\d+)$"
+)
+# Class tokens of a page's layout grid: its columns and rows come in runs too, each with a date somewhere.
+LAYOUT_TOKEN = re.compile(
+    r"^(?:col|row|container|grid|column|span\d|wrap|wrapper|inner|outer|cell|layout|pull|push|offset|flex|g-col"
+    r"|section|region|block|main|content|page)(?:$|[-_])",
+    re.I,
+)
+# Words that say a part of a page holds reader comments, in the languages the tables know.
+CUE = re.compile(
+    r"comment|kommentar|r(?:e|é)action|repl(?:y|ies)|respon(?:se|ses|ds)|antwort|leserbrief|leserpost|diskussion"
+    r"|discussion|forum|beitr(?:a|ä)ge|review|bewertung|rezension|avis|opinion|meinung|comentario|respuesta"
+    r"|commentaire|comment[io]|reacties|reactie|opinie|guestbook|g(?:ä|ae)stebuch",
+    re.I,
+)
+CUE_DEPTH = 8  # a record and the elements around it whose class or id may name comments
+CUE_SIBLINGS = 3  # elements before each of those where a heading may name them
+CUE_WORDS = 8  # a heading or label is this short ('Kommentare (12)', 'Leave a Reply')
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+LABEL_ELEMENTS = 3  # an element of at most this many elements may be a label ('<p><b>Leserbriefe</b></p>')
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What one element looks like as a record."""
+
+    words: int  # beyond its date element
+    link_words: int  # in links of LINK_WORDS or more (headlines, teasers)
+    short_link_words: int  # in shorter links (names, buttons, addresses)
+    date_target: str | None  # the page its date links to (a comment's permalink: this page; a widget's: another)
+    date: LexborNode | None
+    headline: bool
+
+
+def records_rule(generic: Rule) -> Rule:
+    """The rule that reads marked records: the generic rule's author, date and text places, the
+    marked date elements first."""
+    return replace(
+        generic, name="records", items=f"[{RECORD_ATTR}]", page=None, within=None, exclude=None, replies=None,
+        strict=False, date=(f"[{DATE_ATTR}]", *generic.date), drop=(f"[{DROP_ATTR}]", *generic.drop),
+    )  # fmt: skip
+
+
+def mark_records(tree: LexborHTMLParser) -> int:
+    """Mark the page's most comment-like run of records (see the module docstring); how many."""
+    body = tree.body
+    if body is None:
+        return 0
+    best: tuple[tuple[int, int], list[LexborNode]] | None = None
+    memo: dict[int, bool] = {}
+    for run in _runs(body):
+        if not _cued(run, memo):  # (the cheaper test first)
+            continue
+        shapes = [_shape(node) for node in run]
+        if not _comment_like(shapes):
+            continue
+        rank = (len(run), -sum(s.words for s in shapes))  # most records; of as many, the smaller ones
+        if best is None or rank > best[0]:  # (a page's columns wrap its comments: fewer, larger)
+            best = (rank, run)
+    if best is None:
+        return 0
+    _, run = best
+    records = run + _replies(run)
+    for node in records:
+        node.attrs[RECORD_ATTR] = "1"
+        date = _shape(node).date
+        if date is not None:
+            date.attrs[DATE_ATTR] = "1"
+        for inner in node.traverse(include_text=False):
+            if _leaf(inner) and COUNTER.fullmatch(inner.text().strip()):
+                inner.attrs[DROP_ATTR] = "1"
+    return len(records)
+
+
+def _leaf(node: LexborNode) -> bool:
+    """An element with no element inside it (text only, or nothing)."""
+    child = node.child
+    return child is None or (child.tag == "-text" and child.next is None)
+
+
+def _cued(run: list[LexborNode], memo: dict[int, bool]) -> bool:
+    """Whether the run's own markup or the heading just before it names comments: a class or id of a
+    record or of an element around it, or a short heading or label before one of them ('3
+    Kommentare'). `memo` keeps each element's answer: runs share the elements around them."""
+    current: LexborNode | None = run[0]
+    for _ in range(CUE_DEPTH):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        key = current.mem_id
+        if key not in memo:
+            attrs = current.attributes
+            memo[key] = bool(CUE.search(attrs.get("class") or "") or CUE.search(attrs.get("id") or "")
+                             or any(map(_cue_heading, _siblings_before(current))))  # fmt: skip
+        if memo[key]:
+            return True
+        current = current.parent
+    return False
+
+
+def _siblings_before(node: LexborNode) -> Iterator[LexborNode]:
+    sibling, steps = node.prev, 0
+    while sibling is not None and steps < CUE_SIBLINGS:
+        if sibling.tag not in ("-text", "-comment"):
+            yield sibling
+            steps += 1
+        sibling = sibling.prev
+
+
+def _cue_heading(node: LexborNode) -> bool:
+    """A heading that names comments (the element, or a heading inside it), or a small label that does."""
+    heading = node if node.tag in HEADINGS else node.css_first(", ".join(HEADINGS))
+    if heading is None and len(list(islice(node.traverse(include_text=False), LABEL_ELEMENTS + 1))) > LABEL_ELEMENTS:
+        return False
+    text = " ".join((heading or node).text(separator=" ").split())
+    return len(text.split()) <= CUE_WORDS and CUE.search(text) is not None
+
+
+def _signature(node: LexborNode) -> tuple[str, str]:
+    """What makes siblings the same kind of element: the tag and the first class token that does not
+    only say the element's position, numbers of three digits or more taken out ('comment-1234' and
+    'comment-1235' are alike; 'col-md-8' and 'col-md-2' are not)."""
+    tokens = [t for t in (node.attributes.get("class") or "").split() if not POSITION_TOKEN.match(t)]
+    return node.tag or "", re.sub(r"\d{3,}", "", tokens[0]) if tokens else ""
+
+
+def _runs(body: LexborNode) -> Iterator[list[LexborNode]]:
+    """Every group of two or more sibling elements of one signature, outside page furniture."""
+    stack = [body]
+    while stack:
+        parent = stack.pop()
+        groups: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
+        for child in parent.iter():
+            if child.tag in FURNITURE:
+                continue
+            groups[_signature(child)].append(child)
+            stack.append(child)
+        yield from (group for kind, group in groups.items()
+                    if len(group) >= MIN_RECORDS and not LAYOUT_TOKEN.match(kind[1]) and not _elsewhere(group[0]))
+
+
+def _elsewhere(node: LexborNode) -> bool:
+    """Whether a record or the few elements around it say it lists other pages' things (a widget)."""
+    current: LexborNode | None = node
+    for _ in range(ELSEWHERE_DEPTH):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        attrs = current.attributes
+        if ELSEWHERE.search(attrs.get("class") or "") or ELSEWHERE.search(attrs.get("id") or ""):
+            return True
+        current = current.parent
+    return False
+
+
+def _shape(node: LexborNode) -> _Shape:
+    date = _date_element(node)
+    text = node.text(separator=" ")
+    words = len(text.split()) - (len(date.text(separator=" ").split()) if date is not None else 0)
+    links = [len(a.text(separator=" ").split()) for a in node.css("a[href]")]
+    headline = node.css_first("h1 a[href], h2 a[href], h3 a[href], h4 a[href]") is not None
+    return _Shape(words=words, link_words=sum(n for n in links if n >= LINK_WORDS),
+                  short_link_words=sum(n for n in links if n < LINK_WORDS), date=date, headline=headline,
+                  date_target=_target(date) if date is not None else None)  # fmt: skip
+
+
+def _target(date: LexborNode) -> str | None:
+    """The address a date links to, without its fragment and query ('#comment-12'), if it is a link."""
+    inner = [a for a in date.css("a[href]") if _dated(" ".join(a.text(separator=" ").split()))]
+    link = date if date.tag == "a" else inner[0] if inner else None
+    current = date.parent
+    while link is None and current is not None and current.tag not in ("body", "html"):
+        link = current if current.tag == "a" else None
+        current = current.parent
+    href = (link.attributes.get("href") or "") if link is not None else ""
+    return re.split(r"[#?]", href, maxsplit=1)[0] or None
+
+
+def _date_element(node: LexborNode) -> LexborNode | None:
+    """The innermost short element inside `node` that prints a date (or a relative one), if any: the
+    first such element in page order, then the first inside it, and so on."""
+    found = None
+    scope = node
+    while True:
+        inner = next((n for n in scope.traverse(include_text=False)
+                      if n.mem_id != scope.mem_id and n.tag not in FURNITURE and _prints_date(n)), None)  # fmt: skip
+        if inner is None:
+            return found
+        found = scope = inner
+
+
+def _prints_date(node: LexborNode) -> bool:
+    """A `datetime` attribute; or a date in the element's own text (beside its buttons and links), or in
+    all of its text when it is a small element (a date split over spans)."""
+    if node.attributes.get("datetime"):
+        return True
+    if _dated(" ".join(node.text(deep=False, separator=" ").split())):
+        return True
+    small = len(list(islice(node.traverse(include_text=False), DATE_ELEMENTS + 1))) <= DATE_ELEMENTS
+    return small and _dated(" ".join(node.text(separator=" ").split()))
+
+
+def _dated(text: str) -> bool:
+    if len(text) > MAX_DATE_CHARS:
+        return False
+    if any(c.isdigit() for c in text) and to_iso(text):
+        return True
+    return relative_date(text)
+
+
+def _comment_like(shapes: list[_Shape]) -> bool:
+    """Whether a run of records reads as a discussion (dated, worded, not links, not teasers)."""
+    count = len(shapes)
+    dated = sum(s.date is not None for s in shapes)
+    worded = sum(s.words - s.link_words - s.short_link_words >= MIN_WORDS for s in shapes)
+    links = sum(s.link_words for s in shapes) / max(sum(s.words for s in shapes), 1)
+    headlines = sum(s.headline for s in shapes)
+    # dates that link to pages in different places (not one thread's permalinks): a widget's list
+    places = {target.rstrip("/").rsplit("/", 1)[0] for s in shapes if (target := s.date_target) is not None}
+    return (len(places) <= 1 and dated >= MIN_SHARE * count and worded >= MIN_SHARE * count
+            and links <= MAX_LINK_SHARE and headlines <= MAX_HEADLINES * count)  # fmt: skip
+
+
+def _replies(run: list[LexborNode]) -> list[LexborNode]:
+    """Elements of the run's kind nested inside its records (replies), in page order."""
+    kinds = {_signature(node) for node in run}
+    own = {node.mem_id for node in run}
+    found = []
+    for node in run:
+        for inner in node.traverse(include_text=False):
+            if inner.mem_id not in own and _signature(inner) in kinds and inner.tag not in FURNITURE:
+                found.append(inner)
+    return found

@@ -1,0 +1,110 @@
+"""Comments found by their shape (`readers.html_records`) on markup that no rule names, and the
+look-alikes that must stay out: teasers, a sidebar's recent comments, a page's layout columns,
+dated lists under no heading that names comments."""
+
+from __future__ import annotations
+
+from commentscope.model import Document
+from commentscope.readers.html import parse_html, to_document
+
+LETTERS = [("Anna Berg", "12.03.2020", "Ich finde den Artikel sehr gut und hilfreich für uns."),
+           ("Karl", "13.03.2020", "Danke, das habe ich so noch nirgends gelesen, sehr klar."),
+           ("Mia S.", "14.03.2020", "Wo bekommt man das Buch, das im dritten Absatz steht?")]  # fmt: skip
+
+
+def read(body: str) -> Document:
+    html = f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+    return to_document(parse_html(html, "page.html"), "page", "page.html")
+
+
+def letters(heading: str = "<h2>Leserbriefe</h2>", item: str = "div", cls: str = "lb-eintrag",
+            extra: str = "") -> str:
+    entries = "".join(
+        f'<{item} class="{cls}"><b>{name}</b> <span>{date}</span>{extra.format(n=n)}<p>{text}</p></{item}>'
+        for n, (name, date, text) in enumerate(LETTERS, 1)
+    )
+    return f"<article><p>{'Der Artikel selbst. ' * 30}</p></article>{heading}<div class='lb'>{entries}</div>"
+
+
+def test_records_under_a_heading_that_names_them_are_comments() -> None:
+    doc = read(letters())
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (name, f"2020-03-{date[:2]}", text) for name, date, text in LETTERS
+    ]
+    assert all(c.depth == 0 for c in doc.comments)
+    assert "Der Artikel selbst." in doc.article and "Anna Berg" not in doc.article
+
+
+def test_a_class_or_id_around_the_records_may_name_them_instead_of_a_heading() -> None:
+    body = letters(heading="").replace("<div class='lb'>", "<div id='reader-reviews'>")
+    assert len(read(body).comments) == 3
+
+
+def test_dated_records_under_no_heading_or_class_naming_comments_are_not_comments() -> None:
+    assert read(letters(heading="<h2>Termine</h2>")).comments == ()
+
+
+def test_a_running_number_is_no_part_of_the_text() -> None:
+    doc = read(letters(extra="<span class='nr'>{n}</span>"))
+    assert [c.text for c in doc.comments] == [text for _, _, text in LETTERS]
+
+
+def test_replies_of_the_same_kind_inside_a_record_are_its_replies() -> None:
+    reply = ('<div class="lb-eintrag"><b>Redaktion</b> <span>15.03.2020</span>'
+             "<p>Das Buch steht unten verlinkt, danke.</p></div>")  # fmt: skip
+    body = letters().replace("</p></div></div>", f"</p>{reply}</div></div>")
+    doc = read(body)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Anna Berg", 0), ("Karl", 0), ("Mia S.", 0),
+                                                             ("Redaktion", 1)]  # fmt: skip
+    assert doc.comments[3].parent_id == doc.comments[2].comment_id
+
+
+def test_teasers_led_by_a_linked_headline_are_not_comments_even_under_a_heading_that_names_comments() -> None:
+    teasers = "".join(
+        f'<div class="eintrag"><h3><a href="/a{n}">Neuer Beitrag über Kefir Nummer {n}</a></h3>'
+        f"<span>1{n}.03.2020</span><p>Ein kurzer Anriss des Beitrags mit einigen Worten, die neugierig"
+        " auf das Ganze machen.</p></div>"
+        for n in range(3)
+    )
+    assert read(f"<h2>Die meisten Kommentare</h2><div>{teasers}</div>").comments == ()
+
+
+def test_a_sidebar_list_of_comments_on_other_posts_is_not_this_page_s() -> None:
+    items = "".join(
+        f'<li class="w-item"><a href="/user/{n}">user{n}</a> <span>Tolle Sache, das probiere ich morgen aus.</span>'
+        f' <a href="/posts/topic-{n}/beitrag-{n}#comment-{n}">1{n}.03.2020</a></li>'
+        for n in range(3)
+    )
+    assert read(f"<h3>Neueste Kommentare</h3><ul>{items}</ul>").comments == ()
+
+
+def test_one_thread_s_permalinks_do_not_make_a_widget() -> None:
+    items = "".join(
+        f'<div class="c"><b>user{n}</b> <a href="/t/thread-9/{n}">1{n}.03.2020</a>'
+        f"<p>Das sehe ich genauso, danke für die Mühe.</p></div>"
+        for n in range(3)
+    )
+    assert len(read(f"<h3>3 Antworten</h3><div>{items}</div>").comments) == 3
+
+
+def test_a_page_s_layout_columns_are_not_comments() -> None:
+    column = '<div class="col-md-6"><span>12.03.2020</span><p>Text in einer Spalte mit vielen Wörtern darin.</p></div>'
+    assert read(f"<div id='comments'>{column * 2}</div>").comments == ()
+
+
+def test_a_rule_that_names_the_markup_still_wins() -> None:
+    wordpress = ('<ol class="comment-list"><li class="comment" id="comment-1"><article class="comment-body">'
+                 '<b class="fn">Ann</b><time datetime="2020-03-12T10:00:00">12.03.2020</time>'
+                 '<div class="comment-content"><p>Sehr hilfreich, danke schön.</p></div>'
+                 "</article></li></ol>")  # fmt: skip
+    page = parse_html(f"<html><body>{letters()}{wordpress}</body></html>", "page.html")
+    assert page.extraction is not None and page.extraction.rule == "wordpress"
+
+
+def test_a_list_of_links_to_other_posts_is_not_comments() -> None:
+    items = "".join(
+        f'<li class="eintrag"><a href="/p{n}">Ein langer Titel eines anderen Beitrags hier drin</a>'
+        f" <span>1{n}.03.2020</span> kommentiert von Anna heute früh</li>"
+        for n in range(3)
+    )
+    assert read(f"<h3>Kommentare</h3><ul>{items}</ul>").comments == ()
