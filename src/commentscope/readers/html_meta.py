@@ -32,11 +32,13 @@ AUTHOR_TAIL_RE = re.compile(
 # 'Ann — 17.07, 2011 @ 13:04' (WordPress Classic's 'Comment by NAME — DATE @ TIME'): a numeric tail
 AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
 AUTHOR_HEAD_RE = re.compile(
-    r"^(?:(?:comment|kommentar|submitted|posted|written|geschrieben|publié)\s+)?(?:von|by|par|por|di|door)\s+(?=\S)",
+    r"^(?:(?:comment|kommentar|submitted|posted|written|geschrieben|publié|soumis|envoyé|enviado|escrito|inviato|scritto)"
+    r"\s+)?(?:von|by|par|por|di|da|door)\s+(?=\S)",
     re.I,
 )
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
+COUNTED = re.compile(r"#\s?\d")  # 'Reply #1', 'Beitrag #12': a post's number, printed where a name may stand
 MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
 
 
@@ -85,7 +87,7 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
-    return text if 0 < len(text) <= 120 else None
+    return text if 0 < len(text) <= 120 and not COUNTED.search(text) else None
 
 
 @cache

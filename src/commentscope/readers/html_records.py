@@ -30,6 +30,8 @@ from commentscope.readers.html_rules import Rule
 RECORD_ATTR = "data-commentscope-record"
 DATE_ATTR = "data-commentscope-date"
 DROP_ATTR = "data-commentscope-drop"
+# The generic rule's author places, for markup of a site's own: its class names in any case ('commentAuthor')
+ANY_CASE = {"[class*='author']": "[class*='author' i]", "[class*='autor']": "[class*='autor' i]"}
 COUNTER = re.compile(r"#?\d{1,4}\.?")  # a record's running number ('1', '#12'), no part of its text
 MIN_RECORDS = 2  # a single dated paragraph is no discussion
 MIN_WORDS = 4  # a record's words beyond its date and links
@@ -84,11 +86,12 @@ class _Shape:
 
 
 def records_rule(generic: Rule) -> Rule:
-    """The rule that reads marked records: the generic rule's author, date and text places, the
-    marked date elements first."""
+    """The rule that reads marked records: the generic rule's author, date and text places (its
+    author classes in any case), the marked date elements first."""
     return replace(
         generic, name="records", items=f"[{RECORD_ATTR}]", page=None, within=None, exclude=None, replies=None,
         strict=False, date=(f"[{DATE_ATTR}]", *generic.date), drop=(f"[{DROP_ATTR}]", *generic.drop),
+        author=tuple(ANY_CASE.get(selector, selector) for selector in generic.author),
     )  # fmt: skip
 
 
