@@ -43,6 +43,11 @@ ISO = {
     "attribute-keeps-zone": ("2019-08-03T04:11:57+00:00", True, "2019-08-03T04:11:57+00:00"),
     "iso-wins-over-printed": ("3. Mai 2019 (2019-05-04T10:00Z)", False, "2019-05-04T10:00Z"),
     "relative": ("3 years ago", False, None),
+    "year-first-slashes": ("於 2013/12/28 10:28", False, "2013-12-28T10:28"),
+    "year-first-dots": ("2013.1.5", False, "2013-01-05"),
+    "year-first-not-a-month": ("2013/13/05", False, None),
+    "blog-address-is-no-date": ("https://blog.example.org/2013/12/28/kefir/", False, None),
+    "version-is-no-date": ("v2019.1.2.3", False, None),
 }
 
 

@@ -24,7 +24,9 @@ Moment = tuple[int, int, int, int | None, int | None]  # year, month, day, hour,
 Order = Literal["day", "month"]  # how a numeric date with slashes is read: 3/4 is 3 April, or March 4
 SEARCH_CHARS = 400  # a header zone longer than this is cut: bounded work per comment
 
-_ISO, _DAY_MONTH, _MONTH_DAY, _DOTS, _SLASHES = "iso", "day-month", "month-day", "dots", "slashes"
+_ISO, _YEAR_FIRST, _DAY_MONTH, _MONTH_DAY, _DOTS, _SLASHES = (
+    "iso", "year-first", "day-month", "month-day", "dots", "slashes",
+)  # fmt: skip
 _TIME = re.compile(r"^\D{0,12}?(?<!\d)(\d{1,2})[:.h](\d{2})(?!\d)(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
 _RELATIVE_DAY = r"yesterday|today|just now|gestern|heute|gerade eben|aujourd.hui|ayer|hoy"
 
@@ -37,6 +39,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # '2020-01-14', '2019-08-03T04:11:57+00:00'
         (_ISO, re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)(?:[T ](?P<H>\d{2}):(?P<M>\d{2})"
                           r"(?P<rest>:\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?")),
+        # '2013/12/28', '2013.12.28' (East Asian sites): year first is never ambiguous; not in a path
+        # ('/2013/12/28/slug' is a blog address)
+        (_YEAR_FIRST, re.compile(r"(?<![\d/.])(?P<y>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+                                 r"(?![\d/.])")),
         # '10. März 2017', '26 abril 2022', '3 de mayo de 2019', '13 Dezember, 2015', '1st of May 2020'
         (_DAY_MONTH, re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|of\s+)?"
                                 rf"(?P<mon>{month})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})", re.I)),
