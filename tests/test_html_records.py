@@ -108,3 +108,13 @@ def test_a_list_of_links_to_other_posts_is_not_comments() -> None:
         for n in range(3)
     )
     assert read(f"<h3>Kommentare</h3><ul>{items}</ul>").comments == ()
+
+
+def test_a_name_in_a_linked_heading_is_no_teaser_s_headline() -> None:
+    posts = "".join(
+        f'<article class="post"><h4><a href="/members/{name.split()[0]}">{name}</a></h4>'
+        f"<time>{date}</time><div>{text}</div></article>"
+        for name, date, text in LETTERS
+    )
+    doc = read(f"<h2>Antworten</h2><div>{posts}</div>")
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]

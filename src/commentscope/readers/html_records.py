@@ -38,7 +38,7 @@ MIN_WORDS = 4  # a record's words beyond its date and links
 MIN_SHARE = 0.75  # of the run's records that must be dated and hold such words
 MAX_LINK_SHARE = 0.4  # of a record's words inside links of LINK_WORDS or more, over the run
 LINK_WORDS = 4  # a link of fewer words is a name, a button or an address, not a headline
-MAX_HEADLINES = 0.25  # share of records led by a linked heading (teasers, not comments)
+MAX_HEADLINES = 0.25  # share of records with a linked heading of LINK_WORDS or more (teasers, not comments)
 MAX_DATE_CHARS = 80  # a date element says little else
 DATE_ELEMENTS = 6  # ... and holds few elements (a date split over spans, a time and its link)
 # Elements whose runs are page furniture, never a discussion. (Not `aside`: themes put the comments
@@ -210,7 +210,8 @@ def _shape(node: LexborNode) -> _Shape:
     text = node.text(separator=" ")
     words = len(text.split()) - (len(date.text(separator=" ").split()) if date is not None else 0)
     links = [len(a.text(separator=" ").split()) for a in node.css("a[href]")]
-    headline = node.css_first("h1 a[href], h2 a[href], h3 a[href], h4 a[href]") is not None
+    headline = any(len(a.text(separator=" ").split()) >= LINK_WORDS
+                   for a in node.css("h1 a[href], h2 a[href], h3 a[href], h4 a[href]"))  # (not a name in a heading)
     return _Shape(words=words, link_words=sum(n for n in links if n >= LINK_WORDS),
                   short_link_words=sum(n for n in links if n < LINK_WORDS), date=date, headline=headline,
                   date_target=_target(date) if date is not None else None)  # fmt: skip
