@@ -118,3 +118,16 @@ def test_a_name_in_a_linked_heading_is_no_teaser_s_headline() -> None:
     )
     doc = read(f"<h2>Antworten</h2><div>{posts}</div>")
     assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]
+
+
+def test_a_flat_run_s_indentation_gives_the_replies_their_depth() -> None:
+    rows = "".join(
+        f'<tr class="entry"><td><img src="s.gif" height="1" width="{40 * level}"></td><td><b>{name}</b> '
+        f"<span>{date}</span><div>{text}</div></td></tr>"
+        for level, (name, date, text) in zip((0, 1, 0), LETTERS, strict=True)
+    )
+    styled = rows.replace('<td><img src="s.gif" height="1" width="40"></td>', '<td style="padding-left: 2.5em"></td>')
+    for body in (rows, styled):
+        doc = read(f"<h2>Comments</h2><table>{body}</table>")
+        assert [(c.author, c.depth) for c in doc.comments] == [("Anna Berg", 0), ("Karl", 1), ("Mia S.", 0)]
+        assert doc.comments[1].parent_id == doc.comments[0].comment_id

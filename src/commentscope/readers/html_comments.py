@@ -104,7 +104,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         parent = None if rule.flat else page.parent_item(item)
         while parent is not None and parent in removed:
             parent = removed[parent]
-        if parent is None and (rule.level_pattern or rule.level_text):
+        if parent is None and (rule.level_pattern or rule.level_text or rule.level_attr):
             level = min(_level(item, rule), len(last_at_level))
             del last_at_level[level:]
             parent = last_at_level[-1] if last_at_level else None
@@ -185,7 +185,11 @@ def _under(node: LexborNode, marks: set[int], memo: dict[int, bool]) -> bool:
 
 def _level(item: LexborNode, rule: Rule) -> int:
     """A comment's level from its class (`depth-3` is level 2, a bare indent class level 1), else
-    from the first line of its text that says it (Reddit's 'level 3' is level 2)."""
+    from the first line of its text that says it (Reddit's 'level 3' is level 2), else from the
+    rule's level attribute (1 for the top)."""
+    held = (item.attributes.get(rule.level_attr) or "") if rule.level_attr else ""
+    if held.isdigit():
+        return max(int(held) - 1, 0)
     match = rule.level_pattern.search(item.attributes.get("class") or "") if rule.level_pattern else None
     if match is None and rule.level_text:
         match = next(filter(None, map(rule.level_text.search, node_lines(item))), None)

@@ -30,6 +30,10 @@ from commentscope.readers.html_rules import Rule
 RECORD_ATTR = "data-commentscope-record"
 DATE_ATTR = "data-commentscope-date"
 DROP_ATTR = "data-commentscope-drop"
+LEVEL_ATTR = "data-commentscope-level"  # a flat run's record: its level by indentation, 1 for the top
+# A record's indentation printed in its markup: a left margin or padding, or a spacer image's width
+INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
+INDENT_ELEMENTS = 8  # the record and its first elements, where an indentation stands (not in its text)
 # The generic rule's author places, for markup of a site's own: its class names in any case ('commentAuthor')
 ANY_CASE = {"[class*='author']": "[class*='author' i]", "[class*='autor']": "[class*='autor' i]"}
 COUNTER = re.compile(r"#?\d{1,4}\.?")  # a record's running number ('1', '#12'), no part of its text
@@ -91,6 +95,7 @@ def records_rule(generic: Rule) -> Rule:
     return replace(
         generic, name="records", items=f"[{RECORD_ATTR}]", page=None, within=None, exclude=None, replies=None,
         strict=False, date=(f"[{DATE_ATTR}]", *generic.date), drop=(f"[{DROP_ATTR}]", *generic.drop),
+        level_attr=LEVEL_ATTR,
         author=tuple(ANY_CASE.get(selector, selector) for selector in generic.author),
     )  # fmt: skip
 
@@ -115,6 +120,10 @@ def mark_records(tree: LexborHTMLParser) -> int:
         return 0
     _, run = best
     records = run + _replies(run)
+    if len(records) == len(run):  # flat: replies, if any, shown by indentation
+        for node, level in zip(run, _levels(run), strict=True):
+            if level is not None:
+                node.attrs[LEVEL_ATTR] = str(level)
     for node in records:
         node.attrs[RECORD_ATTR] = "1"
         date = _shape(node).date
@@ -124,6 +133,31 @@ def mark_records(tree: LexborHTMLParser) -> int:
             if _leaf(inner) and COUNTER.fullmatch(inner.text().strip()):
                 inner.attrs[DROP_ATTR] = "1"
     return len(records)
+
+
+def _levels(run: list[LexborNode]) -> list[int | None]:
+    """Each record's level by its indentation (the least indented 1), when most records print one and
+    they differ; else none."""
+    indents = [_indent(node) for node in run]
+    known = sorted({i for i in indents if i is not None})
+    if len(known) < 2 or sum(i is not None for i in indents) < MIN_SHARE * len(run):
+        return [None] * len(run)
+    rank = {value: n for n, value in enumerate(known, 1)}
+    return [rank[i] if i is not None else None for i in indents]
+
+
+def _indent(node: LexborNode) -> float | None:
+    """How far a record is indented, in pixels, where its markup says: a left margin or padding in its
+    style or its first elements', or the width of a spacer image (one pixel high) among them."""
+    for inner in islice(node.traverse(include_text=False), INDENT_ELEMENTS):
+        attrs = inner.attributes
+        found = INDENT_STYLE.search(attrs.get("style") or "")
+        if found:
+            return float(found.group(1)) * (16 if (found.group(2) or "").lower().endswith("em") else 1)
+        width = attrs.get("width") or ""
+        if inner.tag == "img" and attrs.get("height") in ("0", "1") and width.isdigit():
+            return float(width)
+    return None
 
 
 def _leaf(node: LexborNode) -> bool:
