@@ -69,21 +69,20 @@ def test_teasers_led_by_a_linked_headline_are_not_comments_even_under_a_heading_
     assert read(f"<h2>Die meisten Kommentare</h2><div>{teasers}</div>").comments == ()
 
 
+def repeated(item: str) -> str:
+    """Three records from one template (`{n}` is the record's number)."""
+    return "".join(item.format(n=n) for n in range(3))
+
+
 def test_a_sidebar_list_of_comments_on_other_posts_is_not_this_page_s() -> None:
-    items = "".join(
-        f'<li class="w-item"><a href="/user/{n}">user{n}</a> <span>Tolle Sache, das probiere ich morgen aus.</span>'
-        f' <a href="/posts/topic-{n}/beitrag-{n}#comment-{n}">1{n}.03.2020</a></li>'
-        for n in range(3)
-    )
+    items = repeated('<li class="w-item"><a href="/user/{n}">user{n}</a> <span>Tolle Sache, das probiere ich morgen'
+                     ' aus.</span> <a href="/posts/topic-{n}/beitrag-{n}#comment-{n}">1{n}.03.2020</a></li>')
     assert read(f"<h3>Neueste Kommentare</h3><ul>{items}</ul>").comments == ()
 
 
 def test_one_thread_s_permalinks_do_not_make_a_widget() -> None:
-    items = "".join(
-        f'<div class="c"><b>user{n}</b> <a href="/t/thread-9/{n}">1{n}.03.2020</a>'
-        f"<p>Das sehe ich genauso, danke für die Mühe.</p></div>"
-        for n in range(3)
-    )
+    items = repeated('<div class="c"><b>user{n}</b> <a href="/t/thread-9/{n}">1{n}.03.2020</a>'
+                     "<p>Das sehe ich genauso, danke für die Mühe.</p></div>")
     assert len(read(f"<h3>3 Antworten</h3><div>{items}</div>").comments) == 3
 
 
@@ -102,11 +101,8 @@ def test_a_rule_that_names_the_markup_still_wins() -> None:
 
 
 def test_a_list_of_links_to_other_posts_is_not_comments() -> None:
-    items = "".join(
-        f'<li class="eintrag"><a href="/p{n}">Ein langer Titel eines anderen Beitrags hier drin</a>'
-        f" <span>1{n}.03.2020</span> kommentiert von Anna heute früh</li>"
-        for n in range(3)
-    )
+    items = repeated('<li class="eintrag"><a href="/p{n}">Ein langer Titel eines anderen Beitrags hier drin</a>'
+                     " <span>1{n}.03.2020</span> kommentiert von Anna heute früh</li>")
     assert read(f"<h3>Kommentare</h3><ul>{items}</ul>").comments == ()
 
 
