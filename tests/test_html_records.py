@@ -127,3 +127,10 @@ def test_a_flat_run_s_indentation_gives_the_replies_their_depth() -> None:
         doc = read(f"<h2>Comments</h2><table>{body}</table>")
         assert [(c.author, c.depth) for c in doc.comments] == [("Anna Berg", 0), ("Karl", 1), ("Mia S.", 0)]
         assert doc.comments[1].parent_id == doc.comments[0].comment_id
+
+
+def test_a_bar_of_buttons_is_no_part_of_the_text_but_a_comment_s_links_are() -> None:
+    bar = '<span class="navs"> | <a href="#p">parent</a> | <a href="#n">next</a> [–]</span>'
+    links = '<div class="links"><a href="https://a.example">a.example</a> <a href="https://b.example">b.example</a></div>'
+    doc = read(letters(extra=bar + links))
+    assert [c.text for c in doc.comments] == [f"a.example b.example\n{text}" for _, _, text in LETTERS]

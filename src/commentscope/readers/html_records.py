@@ -30,6 +30,8 @@ from commentscope.readers.html_rules import Rule
 RECORD_ATTR = "data-commentscope-record"
 DATE_ATTR = "data-commentscope-date"
 DROP_ATTR = "data-commentscope-drop"
+LINK_BAR = 2  # a bar of buttons has this many links or more
+BAR_REST = re.compile(r"[\s|·•\[\]–—-]*")  # what a bar of buttons holds besides its links
 LEVEL_ATTR = "data-commentscope-level"  # a flat run's record: its level by indentation, 1 for the top
 # A record's indentation printed in its markup: a left margin or padding, or a spacer image's width
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
@@ -130,7 +132,7 @@ def mark_records(tree: LexborHTMLParser) -> int:
         if date is not None:
             date.attrs[DATE_ATTR] = "1"
         for inner in node.traverse(include_text=False):
-            if _leaf(inner) and COUNTER.fullmatch(inner.text().strip()):
+            if (_leaf(inner) and COUNTER.fullmatch(inner.text().strip())) or _link_bar(inner):
                 inner.attrs[DROP_ATTR] = "1"
     return len(records)
 
@@ -158,6 +160,20 @@ def _indent(node: LexborNode) -> float | None:
         if inner.tag == "img" and attrs.get("height") in ("0", "1") and width.isdigit():
             return float(width)
     return None
+
+
+def _link_bar(node: LexborNode) -> bool:
+    """A bar of short links between separators ('| parent | next [–]', 'Reply · Quote'): a record's
+    buttons, no part of its text. (Not a paragraph or quote: a comment may list its links.)"""
+    if node.tag in ("p", "blockquote", "li", "pre") or node.tag in FURNITURE:
+        return False
+    links = node.css("a")
+    if len(links) < LINK_BAR or any(len(a.text(separator=" ").split()) >= LINK_WORDS for a in links):
+        return False
+    rest = node.text(separator=" ")
+    for link in links:
+        rest = rest.replace(link.text(separator=" "), " ", 1)
+    return bool(BAR_REST.fullmatch(rest)) and any(mark in rest for mark in "|·•")
 
 
 def _leaf(node: LexborNode) -> bool:
