@@ -127,14 +127,19 @@ def mark_records(tree: LexborHTMLParser) -> int:
             if level is not None:
                 node.attrs[LEVEL_ATTR] = str(level)
     for node in records:
-        node.attrs[RECORD_ATTR] = "1"
-        date = _shape(node).date
-        if date is not None:
-            date.attrs[DATE_ATTR] = "1"
-        for inner in node.traverse(include_text=False):
-            if (_leaf(inner) and COUNTER.fullmatch(inner.text().strip())) or _link_bar(inner):
-                inner.attrs[DROP_ATTR] = "1"
+        _mark(node)
     return len(records)
+
+
+def _mark(record: LexborNode) -> None:
+    """Mark a record, its date element, and its parts that are no text (a running number, buttons)."""
+    record.attrs[RECORD_ATTR] = "1"
+    date = _date_element(record)
+    if date is not None:
+        date.attrs[DATE_ATTR] = "1"
+    for inner in record.traverse(include_text=False):
+        if (_leaf(inner) and COUNTER.fullmatch(inner.text().strip())) or _link_bar(inner):
+            inner.attrs[DROP_ATTR] = "1"
 
 
 def _levels(run: list[LexborNode]) -> list[int | None]:
