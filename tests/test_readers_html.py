@@ -212,6 +212,15 @@ def page_of(body: str) -> str:
     return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
 
 
+@pytest.mark.parametrize("cls", ["quip-latest-comment", "recent-comment-item", "latest_comments"])
+def test_a_list_of_the_sites_latest_comments_is_no_thread(cls: str) -> None:
+    items = "".join(f'<li class="{cls}" id="comment-{n}"><a href="/other-post-{n}">Another post</a> '
+                    f'<span class="date">vor {n} Tagen</span> <p>Vielen Dank für diese kurze Anleitung {n}</p></li>'
+                    for n in range(1, 4))  # fmt: skip
+    page = parse_html(page_of(f'<div class="box"><h3>Neue Kommentare</h3><ul>{items}</ul></div>'), "x")
+    assert to_document(page, "x", "x").comments == ()
+
+
 def test_markup_nested_10000_deep_loses_nothing() -> None:
     deep = "<div>" * 10_000 + "<p>deep text</p>" + "</div>" * 10_000
     comments = '<ol class="comment-list">' + WP_ITEM.format(n=1) + "</li></ol>"

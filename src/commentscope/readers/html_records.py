@@ -54,7 +54,7 @@ FURNITURE = frozenset({"nav", "header", "footer", "menu", "select", "noscript", 
 # Class tokens and ids of the parts of a page that list other pages' things: a sidebar's "recent
 # comments" are comments, but on other posts.
 ELSEWHERE_DEPTH = 4  # the record and three elements around it (a page's own classes say 'has-sidebar')
-ELSEWHERE = re.compile(r"sidebar|side-bar|recent|related|teaser", re.I)
+ELSEWHERE = re.compile(r"sidebar|side-bar|recent|latest|related|teaser", re.I)
 # Class tokens that only say where in a list an element stands, not what it is.
 POSITION_TOKEN = re.compile(
     r"^(?:odd|even|alt|first|last|active|selected|clearfix|\w*-?(?:odd|even)|depth-\d+|level-\d+)$"
