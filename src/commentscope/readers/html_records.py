@@ -25,6 +25,7 @@ from itertools import islice
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from commentscope.dates import relative_date, to_iso
+from commentscope.readers.html_comments import PAGE_TAGS
 from commentscope.readers.html_rules import Rule
 
 RECORD_ATTR = "data-commentscope-record"
@@ -46,6 +47,7 @@ MAX_LINK_SHARE = 0.4  # of a record's words inside links of LINK_WORDS or more, 
 LINK_WORDS = 4  # a link of fewer words is a name, a button or an address, not a headline
 MAX_HEADLINES = 0.25  # share of records with a linked heading of LINK_WORDS or more (teasers, not comments)
 MAX_DATE_CHARS = 80  # a date element says little else
+DATE_LINK_DEPTH = 4  # a date inside a permalink: the link is one of the few elements around it
 DATE_ELEMENTS = 6  # ... and holds few elements (a date split over spans, a time and its link)
 # Elements whose runs are page furniture, never a discussion. (Not `aside`: themes put the comments
 # there, and a sidebar's widgets are links. Not `form`: ASP.NET wraps the whole page in one.)
@@ -191,19 +193,29 @@ def _cued(run: list[LexborNode], memo: dict[int, bool]) -> bool:
     """Whether the run's own markup or the heading just before it names comments: a class or id of a
     record or of an element around it, or a short heading or label before one of them ('3
     Kommentare'). `memo` keeps each element's answer: runs share the elements around them."""
-    current: LexborNode | None = run[0]
-    for _ in range(CUE_DEPTH):
-        if current is None or current.tag in ("body", "html"):
-            return False
+    for current in _around(run[0], CUE_DEPTH):
         key = current.mem_id
         if key not in memo:
-            attrs = current.attributes
-            memo[key] = bool(CUE.search(attrs.get("class") or "") or CUE.search(attrs.get("id") or "")
-                             or any(map(_cue_heading, _siblings_before(current))))  # fmt: skip
+            memo[key] = _says(current, CUE) or any(map(_cue_heading, _siblings_before(current)))
         if memo[key]:
             return True
-        current = current.parent
     return False
+
+
+def _around(node: LexborNode, depth: int) -> Iterator[LexborNode]:
+    """`node` and the elements around it, `depth` in all, below the page's own `<body>`."""
+    current: LexborNode | None = node
+    for _ in range(depth):
+        if current is None or current.tag in PAGE_TAGS:
+            return
+        yield current
+        current = current.parent
+
+
+def _says(node: LexborNode, words: re.Pattern[str]) -> bool:
+    """Whether an element's class or id holds one of `words`."""
+    attrs = node.attributes
+    return bool(words.search(attrs.get("class") or "") or words.search(attrs.get("id") or ""))
 
 
 def _siblings_before(node: LexborNode) -> Iterator[LexborNode]:
@@ -249,15 +261,7 @@ def _runs(body: LexborNode) -> Iterator[list[LexborNode]]:
 
 def _elsewhere(node: LexborNode) -> bool:
     """Whether a record or the few elements around it say it lists other pages' things (a widget)."""
-    current: LexborNode | None = node
-    for _ in range(ELSEWHERE_DEPTH):
-        if current is None or current.tag in ("body", "html"):
-            return False
-        attrs = current.attributes
-        if ELSEWHERE.search(attrs.get("class") or "") or ELSEWHERE.search(attrs.get("id") or ""):
-            return True
-        current = current.parent
-    return False
+    return any(_says(current, ELSEWHERE) for current in _around(node, ELSEWHERE_DEPTH))
 
 
 def _shape(node: LexborNode) -> _Shape:
@@ -276,10 +280,8 @@ def _target(date: LexborNode) -> str | None:
     """The address a date links to, without its fragment and query ('#comment-12'), if it is a link."""
     inner = [a for a in date.css("a[href]") if _dated(" ".join(a.text(separator=" ").split()))]
     link = date if date.tag == "a" else inner[0] if inner else None
-    current = date.parent
-    while link is None and current is not None and current.tag not in ("body", "html"):
-        link = current if current.tag == "a" else None
-        current = current.parent
+    if link is None:
+        link = next((a for a in _around(date, DATE_LINK_DEPTH) if a.tag == "a"), None)
     href = (link.attributes.get("href") or "") if link is not None else ""
     return re.split(r"[#?]", href, maxsplit=1)[0] or None
 
