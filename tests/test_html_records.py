@@ -134,3 +134,29 @@ def test_a_bar_of_buttons_is_no_part_of_the_text_but_a_comment_s_links_are() -> 
     links = '<div class="links"><a href="https://a.example">a.example</a> <a href="https://b.example">b.example</a></div>'
     doc = read(letters(extra=bar + links))
     assert [c.text for c in doc.comments] == [f"a.example b.example\n{text}" for _, _, text in LETTERS]
+
+
+def test_comment_elements_whose_parts_no_rule_knows_are_read_by_their_shape() -> None:
+    """WordPress's li.comment is found by its rule, but a theme's own classes for name and date
+    ('comment-author__name') leave the rule with no author and no date: the shape reads them."""
+    items = "".join(
+        f'<li class="comment" id="comment-{n}"><div class="c-head"><span class="c-author__name">{name}</span>'
+        f' <span class="c__date">{date}</span></div><p>{text}</p></li>'
+        for n, (name, date, text) in enumerate(LETTERS, 1)
+    )
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><ol class='comment-list'>{items}</ol>")
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (name, f"2020-03-{date[:2]}", text) for name, date, text in LETTERS
+    ]
+
+
+def test_a_rule_that_reads_a_name_keeps_its_reading() -> None:
+    items = "".join(
+        f'<li class="comment" id="comment-{n}"><cite class="fn">{name}</cite> <span class="c__date">{date}</span>'
+        f"<p>{text}</p></li>"
+        for n, (name, date, text) in enumerate(LETTERS, 1)
+    )
+    html = f"<html><body><h2>Kommentare</h2><ol class='comment-list'>{items}</ol></body></html>"
+    extraction = parse_html(html, "page.html").extraction
+    assert extraction is not None and extraction.rule == "wordpress"
+    assert [f.record.author for f in extraction.comments] == [name for name, _, _ in LETTERS]

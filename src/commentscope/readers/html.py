@@ -95,9 +95,11 @@ def parse_html(text: str, source: str, rules: tuple[Rule, ...] | None = None) ->
         extraction, used = extract(tree, rule), rule
         if extraction is not None:
             break
-    if extraction is None and mark_records(tree):  # no rule names the markup: comments by their shape
-        used = records_rule(_rule_named(None, "generic"))
-        extraction = extract(tree, used)
+    if (extraction is None or _blind(extraction)) and mark_records(tree):  # comments by their shape
+        shape_rule = records_rule(_rule_named(None, "generic"))
+        shaped = extract(tree, shape_rule)
+        if shaped is not None and (extraction is None or len(shaped.comments) >= len(extraction.comments)):
+            extraction, used = shaped, shape_rule
     comment_ids = set()
     if extraction is not None and used is not None:
         comment_ids = {n.mem_id for n in tree.css(used.items)}
@@ -146,6 +148,13 @@ def explain(path: Path, rules_file: Path | None = None) -> list[str]:
             f"| {comment.author or '-'} | {comment.date or '-'}{staff} | {snippet}"
         )
     return out
+
+
+def _blind(extraction: Extraction) -> bool:
+    """Whether a rule found comment elements but read no author and no date in any of them: a theme
+    whose parts the rule does not know ('comment-author__name', 'Submetido por NAME a DATE'), where
+    the comments' shape reads more."""
+    return not any(found.record.author or found.record.date for found in extraction.comments)
 
 
 def _rule_named(rules: tuple[Rule, ...] | None, name: str) -> Rule:
