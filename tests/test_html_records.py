@@ -160,3 +160,19 @@ def test_a_rule_that_reads_a_name_keeps_its_reading() -> None:
     extraction = parse_html(html, "page.html").extraction
     assert extraction is not None and extraction.rule == "wordpress"
     assert [f.record.author for f in extraction.comments] == [name for name, _, _ in LETTERS]
+
+
+def test_dated_records_that_outnumber_an_undated_rule_s_comments_replace_them() -> None:
+    """The generic rule takes a list's wrapper for a comment (its items become replies), reads no
+    date ('Name <span>, 12.03.2020</span>') and drops a one-word comment; the shape reads all four,
+    flat and dated."""
+    short = [*LETTERS, ("Tom", "15.03.2020", "lol")]
+    items = "".join(
+        f'<li class="comment-list-item"><div class="comment"><p class="author">{name} <span>, {date}</span></p>'
+        f'<p class="message">{text}</p></div></li>'
+        for name, date, text in short
+    )
+    doc = read(f"<h2>Kommentare</h2><div id='comments-list'><ul>{items}</ul></div>")
+    assert [(c.author, c.date, c.text, c.depth) for c in doc.comments] == [
+        (name, f"2020-03-{date[:2]}", text, 0) for name, date, text in short
+    ]

@@ -95,10 +95,10 @@ def parse_html(text: str, source: str, rules: tuple[Rule, ...] | None = None) ->
         extraction, used = extract(tree, rule), rule
         if extraction is not None:
             break
-    if (extraction is None or _blind(extraction)) and mark_records(tree):  # comments by their shape
+    if (extraction is None or _undated(extraction)) and mark_records(tree):  # comments by their shape
         shape_rule = records_rule(_rule_named(None, "generic"))
         shaped = extract(tree, shape_rule)
-        if shaped is not None and (extraction is None or len(shaped.comments) >= len(extraction.comments)):
+        if shaped is not None and (extraction is None or _reads_more(shaped, extraction)):
             extraction, used = shaped, shape_rule
     comment_ids = set()
     if extraction is not None and used is not None:
@@ -150,11 +150,18 @@ def explain(path: Path, rules_file: Path | None = None) -> list[str]:
     return out
 
 
-def _blind(extraction: Extraction) -> bool:
-    """Whether a rule found comment elements but read no author and no date in any of them: a theme
-    whose parts the rule does not know ('comment-author__name', 'Submetido por NAME a DATE'), where
-    the comments' shape reads more."""
-    return not any(found.record.author or found.record.date for found in extraction.comments)
+def _undated(extraction: Extraction) -> bool:
+    """Whether a rule found comment elements but read a date in none of them: a theme whose parts
+    the rule does not know ('comment-author__name', 'Submetido por NAME a DATE', a name and date in
+    one line), or elements that are not the comments themselves."""
+    return not any(found.record.date for found in extraction.comments)
+
+
+def _reads_more(shaped: Extraction, undated: Extraction) -> bool:
+    """Whether the comments found by their shape (each dated) read more than an undated rule's: more
+    comments, or as many where the rule read no author either."""
+    blind = not any(found.record.author for found in undated.comments)
+    return len(shaped.comments) >= len(undated.comments) + (not blind)
 
 
 def _rule_named(rules: tuple[Rule, ...] | None, name: str) -> Rule:
