@@ -48,6 +48,9 @@ ISO = {
     "year-first-not-a-month": ("2013/13/05", False, None),
     "blog-address-is-no-date": ("https://blog.example.org/2013/12/28/kefir/", False, None),
     "version-is-no-date": ("v2019.1.2.3", False, None),
+    "dashes-decide-themselves": ("15-10-2015 13:16", False, "2015-10-15T13:16"),
+    "dashes-are-either-order": ("03-04-2015", False, None),
+    "dashes-in-a-longer-number": ("030-12-2015-7", False, None),
 }
 
 
@@ -62,6 +65,7 @@ ORDERS = {
     "undecided": (["03/04/2020", "05/06/2020"], None),
     "contradicting": (["25/03/2020", "03/25/2020"], None),
     "no-slashes": (["3. März 2020"], None),
+    "day-first-dashes": (["12-03-2020", "25-03-2020"], "day"),
 }
 
 

@@ -3,7 +3,7 @@
 Month names are data (`[months]` in `data/page_patterns.toml`, via `patterns.month_numbers`).
 Forms read: ISO 8601 (`2019-08-03T04:11:57+00:00`), day-month-year (`10. März 2017`,
 `3 de mayo de 2019`), month-day-year (`August 3, 2019`), numeric day first with dots
-(`14. 01. 2020`), and numeric with slashes, which may be either order: `3/4/2020` is read only
+(`14. 01. 2020`), and numeric with slashes or dashes, which may be either order: `3/4/2020` is read only
 when the order is known (a rule says so, or the page's own slash dates show it: `13/4/2020` is day
 first, `4/13/2020` month first); `13/4/2020` alone decides itself. A time after the date
 (`at 4:11 pm`, `um 18:07 Uhr`, `// 12:56`) is kept to the minute. Relative dates ("3 days ago",
@@ -51,8 +51,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                                 rf"(?P<y>\d{{4}})", re.I)),
         # '14. 01. 2020', '06.01.2020', '17.07, 2011': day first
         (_DOTS, re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})(?:\.\s?|,\s)(?P<y>\d{4})(?!\d)")),
-        # '3/4/2020': either order
-        (_SLASHES, re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?!\d)")),
+        # '3/4/2020', '15-10-2015': either order
+        (_SLASHES, re.compile(r"(?<![\d/-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d-])")),
     )  # fmt: skip
 
 

@@ -113,7 +113,7 @@ def _dates(page: RulePage, rule: Rule, meta: set[int]) -> dict[int, str]:
     seen: list[str] = []
     used: set[int] = set()
     found = page.first_values(rule.date, lambda hit: _date_value(hit, None, seen), used)
-    order = slash_order(text for text in seen if "/" in text)
+    order = slash_order(text for text in seen if "/" in text or "-" in text)
     if order is None:
         meta.update(used)
         return found
