@@ -14,9 +14,11 @@ rewordings (0.5), and grouped unrelated reader questions on the seed pages (docs
 
 The grouping thresholds below were chosen on the same pairs, each model fitted leave-one-doctor-out
 (`benchmarks/quality_faq.py` measures that way, docs/faq.md). Deterministic (lbfgs), no network;
-embedding the 2,071 questions takes minutes, so `--vectors FILE.npy` keeps them between runs.
+embedding the 2,071 questions takes minutes, so `--vectors FILE.npy` keeps them between runs (a
+cache made before the encoder's adapter changed holds other vectors: delete it). `--only semantic`
+refits the semantic head alone (after a new encoder adapter) and keeps the lexical head as shipped.
 
-    PYTHONPATH=src python benchmarks/train_faq_pair_model.py [--vectors /tmp/mqp_vectors.npy]
+    PYTHONPATH=src python benchmarks/train_faq_pair_model.py [--vectors /tmp/mqp_vectors.npy] [--only semantic]
 """
 
 from __future__ import annotations
@@ -104,16 +106,21 @@ def heads(data: PairSet, vectors: npt.NDArray[np.float32] | None, rows: npt.NDAr
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--vectors", type=Path, help="cache of the questions' MiniLM vectors (.npy)")
+    parser.add_argument("--only", choices=("semantic", "lexical"),
+                        help="refit this head alone and keep the other as the packaged file has it")
     args = parser.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA} not found: the development pairs are needed to train")
     data = load_pairs()
     fitted = heads(data, vectors_of(data, args.vectors), np.ones(len(data.label), dtype=bool))
+    shipped = json.loads(gzip.decompress(OUT.read_bytes()))["heads"] if args.only else {}
+    kept = {name: head for name, head in shipped.items() if name != args.only}
     payload = {"trained_on": "mqp_dev.csv (Medical Question Pairs, doctors 1-5), by benchmarks/train_faq_pair_model.py",
-               "heads": {name: head.to_json() for name, head in sorted(fitted.items())}}
+               "heads": {name: kept.get(name) or head.to_json() for name, head in sorted(fitted.items())}}
     OUT.write_bytes(gzip.compress(json.dumps(payload, indent=1).encode("utf-8"), mtime=0))
     for name, head in sorted(fitted.items()):
-        print(name, dict(zip(head.features, head.coef.round(3).tolist(), strict=True)))
+        weights = dict(zip(head.features, head.coef.round(3).tolist(), strict=True))
+        print(name, "kept as shipped" if name in kept else weights)
     print(f"wrote {OUT}")
 
 

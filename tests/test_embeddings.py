@@ -78,3 +78,61 @@ def test_missing_extra_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embeddings, "semantic_available", lambda: False)
     with pytest.raises(embeddings.SemanticModelMissingError, match=r"commentscope\[semantic\]"):
         embeddings.model_dir()
+
+
+def test_the_adapter_adds_its_scaled_low_rank_product_to_the_weights_it_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(2, 5)).astype(np.float16), rng.normal(size=(3, 2)).astype(np.float16)
+    path = tmp_path / "adapter.npz"
+    np.savez(path, rank=np.array(2), alpha=np.array(4), **{"layer.q.A": a, "layer.q.B": b})
+    weight, other = rng.normal(size=(3, 5)).astype(np.float32), np.ones((3, 5), dtype=np.float32)
+    tensors = {"layer.q.weight": weight.copy(), "layer.k.weight": other.copy()}
+    embeddings._adapt(tensors, path)
+    expected = weight + 2.0 * (b.astype(np.float32) @ a.astype(np.float32))
+    assert np.allclose(tensors["layer.q.weight"], expected, atol=1e-6)
+    assert np.array_equal(tensors["layer.k.weight"], other)
+
+
+def test_the_adapter_file_can_be_named_or_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(embeddings.ADAPTER_ENV, "none")
+    assert embeddings.adapter_path() is None
+    monkeypatch.setenv(embeddings.ADAPTER_ENV, "/somewhere/adapter.npz")
+    assert str(embeddings.adapter_path()) == "/somewhere/adapter.npz"
+    monkeypatch.delenv(embeddings.ADAPTER_ENV)
+    assert embeddings.adapter_path() is not None and embeddings.adapter_path().name == "faq_encoder_adapter.npz"
+
+
+def test_the_packaged_adapter_names_every_linear_map_of_the_six_layers_at_its_rank() -> None:
+    path = embeddings.adapter_path()
+    assert path is not None and path.exists()
+    with np.load(path) as adapter:
+        rank = int(adapter["rank"])
+        names = {key[:-2] for key in adapter.files if key.endswith((".A", ".B"))}
+        assert len(names) == 6 * 6
+        for name in names:
+            a, b = adapter[f"{name}.A"], adapter[f"{name}.B"]
+            assert a.shape[0] == rank and b.shape[1] == rank and np.abs(b).max() > 0  # trained, not the zero start
+        assert adapter["encoder.layer.0.intermediate.dense.B"].shape == (1536, rank)
+
+
+@needs_model
+def test_the_adapter_changes_the_vectors_and_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    from commentscope.analysis import onnx_encoder
+
+    texts = ["How soon after antibiotics can I drink?", "Is kefir good for bones?"]
+
+    def fresh() -> np.ndarray:
+        embeddings._load.cache_clear()
+        onnx_encoder.packaged_session.cache_clear()
+        return embeddings.embed(texts)
+
+    try:
+        tuned = fresh()
+        monkeypatch.setenv(embeddings.ADAPTER_ENV, "none")
+        bare = fresh()
+    finally:
+        monkeypatch.delenv(embeddings.ADAPTER_ENV, raising=False)
+        embeddings._load.cache_clear()
+        onnx_encoder.packaged_session.cache_clear()
+    assert np.allclose(np.linalg.norm(bare, axis=1), 1.0, atol=1e-5)
+    assert float(np.abs(tuned - bare).max()) > 1e-3

