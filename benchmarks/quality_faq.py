@@ -78,20 +78,16 @@ def of_fold(vectors: Vectors, doctor: int) -> np.ndarray:
 
 def embed_with(texts: Sequence[str], adapter: Path | None) -> np.ndarray:
     """The texts' vectors from the encoder with `adapter` added (None: the bare model)."""
-    from commentscope.analysis import onnx_encoder
-
     before = os.environ.get(embeddings.ADAPTER_ENV)
     os.environ[embeddings.ADAPTER_ENV] = str(adapter) if adapter is not None else "none"
-    embeddings._load.cache_clear()
-    onnx_encoder.packaged_session.cache_clear()
+    embeddings.forget_model()
     try:
         return embeddings.embed(texts)
     finally:
         os.environ.pop(embeddings.ADAPTER_ENV)
         if before is not None:
             os.environ[embeddings.ADAPTER_ENV] = before
-        embeddings._load.cache_clear()
-        onnx_encoder.packaged_session.cache_clear()
+        embeddings.forget_model()
 
 
 def fold_adapters(doctors: Sequence[int], folder: Path = ADAPTERS) -> dict[int, Path] | None:

@@ -70,13 +70,13 @@ def train(examples: list[tuple[str, str, str]]) -> dict[str, np.ndarray]:
     adapters = _attach(model[0].auto_model.encoder, torch)
     optimiser = torch.optim.AdamW([p for pair in adapters.values() for p in pair], lr=RATE)
     order = list(examples)
-    steps = EPOCHS * math.ceil(len(order) / BATCH)
+    per_epoch = math.ceil(len(order) / BATCH)
+    steps = EPOCHS * per_epoch
     model.train()
     for step in range(steps):
-        if step % math.ceil(len(order) / BATCH) == 0:
+        if step % per_epoch == 0:
             random.shuffle(order)
-        start = (step % math.ceil(len(order) / BATCH)) * BATCH
-        batch = order[start : start + BATCH]
+        batch = order[(step % per_epoch) * BATCH :][:BATCH]
         anchor, positive, negative = (_unit(model, [t[k] for t in batch], torch) for k in range(3))
         logits = anchor @ torch.cat([positive, negative]).T * SCALE
         loss = torch.nn.functional.cross_entropy(logits, torch.arange(len(batch)))

@@ -117,13 +117,10 @@ def test_the_packaged_adapter_names_every_linear_map_of_the_six_layers_at_its_ra
 
 @needs_model
 def test_the_adapter_changes_the_vectors_and_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    from commentscope.analysis import onnx_encoder
-
     texts = ["How soon after antibiotics can I drink?", "Is kefir good for bones?"]
 
     def fresh() -> np.ndarray:
-        embeddings._load.cache_clear()
-        onnx_encoder.packaged_session.cache_clear()
+        embeddings.forget_model()
         return embeddings.embed(texts)
 
     try:
@@ -132,7 +129,6 @@ def test_the_adapter_changes_the_vectors_and_can_be_left_out(monkeypatch: pytest
         bare = fresh()
     finally:
         monkeypatch.delenv(embeddings.ADAPTER_ENV, raising=False)
-        embeddings._load.cache_clear()
-        onnx_encoder.packaged_session.cache_clear()
+        embeddings.forget_model()
     assert np.allclose(np.linalg.norm(bare, axis=1), 1.0, atol=1e-5)
     assert float(np.abs(tuned - bare).max()) > 1e-3

@@ -93,6 +93,15 @@ def _load() -> tuple[Any, _Weights]:
     return tokenizer, _Weights(tensors)
 
 
+def forget_model() -> None:
+    """Drop the loaded weights and the ONNX sessions built from them, so that the next `embed`
+    reads the model and its adapter again (after `COMMENTSCOPE_ENCODER_ADAPTER` changed)."""
+    from commentscope.analysis import onnx_encoder
+
+    _load.cache_clear()
+    onnx_encoder.packaged_session.cache_clear()
+
+
 def adapter_path() -> Path | None:
     """The adapter file added to the encoder's weights: `COMMENTSCOPE_ENCODER_ADAPTER` when set
     ('none': no adapter), else the packaged one."""
