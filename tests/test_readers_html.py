@@ -658,6 +658,37 @@ def test_reddit_marks_the_original_poster_as_staff() -> None:
     assert [(c.text, c.marked_staff) for c in doc.walk()] == [("Thanks, all.", True)]
 
 
+def forum_post(n: int, author: str, op: bool, body: str, date: str) -> str:
+    """A post as Something Awful prints it: a user column (name, registration date, a custom title)
+    beside the post's body, its date in a row below."""
+    return (f'<table class="post" id="post{n}"><tr><td class="userinfo"><dl class="userinfo">'
+            f'<dt class="author{" op" if op else ""}">{author}</dt><dd class="registered">May 23, 2011</dd>'
+            f'<dd class="title">Seven would be the most realistic answer.</dd></dl></td>'
+            f'<td class="postbody">{body}</td></tr><tr><td class="postdate"><a href="#post{n}">#</a> {date}</td>'
+            '<td class="postlinks"><a href="/member.php">Profile</a></td></tr></table>')  # fmt: skip
+
+
+def test_forum_posts_beside_a_user_column_without_the_posts_they_quote() -> None:
+    body = ('<div id="thread">'
+            + forum_post(11, "James315", True, "Episode 32 is up.<br>Bocage, part one.", "Nov 17, 2011 14:13")
+            + forum_post(12, "Servant", False, '<div class="bbc-block"><h4>James315 posted:</h4><blockquote>'
+                         "Episode 32 is up.</blockquote></div><br>Will you archive the commentary?", "Nov 18, 2011 09:05")
+            + "</div>")  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+        (0, "James315", "2011-11-17T14:13", "Episode 32 is up.\nBocage, part one.", True),
+        (0, "Servant", "2011-11-18T09:05", "Will you archive the commentary?", False),
+    ]
+
+
+@pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
+def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
+    body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
+            f'<div class="comment-content"><p>Lekker recept!</p><a href="#form-1">{button}</a></div></li></ol>')
+    assert outline_of(body) == [(0, "Lotte", "Lekker recept!")]
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],

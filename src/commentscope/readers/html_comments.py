@@ -242,7 +242,19 @@ def _quoted_posts(page: RulePage, skip: set[int]) -> set[int]:
         lines = node_lines(quote, skip)
         if lines and intro.fullmatch(lines[0]):
             found.add(quote.mem_id)
+            continue
+        label = _element_before(quote)  # Something Awful's <h4>NAME posted:</h4> just before it
+        if label is not None and label.tag not in ("blockquote", "p", "div") and intro.fullmatch(label.text(strip=True)):
+            found.update((quote.mem_id, label.mem_id))
     return found
+
+
+def _element_before(node: LexborNode) -> LexborNode | None:
+    """The element just before this one among its siblings (text between them must be blank)."""
+    before = node.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    return before if before is not None and before.tag not in ("-text", "-comment") else None
 
 
 def _without_label(text: str) -> str:
