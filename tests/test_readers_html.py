@@ -682,6 +682,19 @@ def test_forum_posts_beside_a_user_column_without_the_posts_they_quote() -> None
     ]
 
 
+def test_a_signature_is_no_name() -> None:
+    def comment(n: int, name: str, day: int, text: str) -> str:
+        return (f'<li class="comment" id="comment-{n}"><div class="media"><div class="media-body">'
+                f'<h3 class="comment-subject">{text[:12]}</h3>Submetido por <a href="/user/{n}">{name}</a> a '
+                f'<small>{day}. agosto 2014 - 13:43.</small></div></div><div class="content commentContent">'
+                f'<p>{text}</p></div><div class="user-signature"><p>Um beijinho e bons cozinhados,</p>'
+                f'<p>{name} da equipa</p></div></li>')  # fmt: skip
+    body = ('<section class="comments-box"><ul class="comments">'
+            + comment(2, "Mixie", 6, "Utilizou batata específica para fritar?")
+            + comment(1, "lisha", 5, "Ficou muito bom, mas um pouco seco.") + "</ul></section>")  # fmt: skip
+    assert [author for _, author, _ in outline_of(body)] == ["Mixie", "lisha"]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
