@@ -695,6 +695,26 @@ def test_a_signature_is_no_name() -> None:
     assert [author for _, author, _ in outline_of(body)] == ["Mixie", "lisha"]
 
 
+def test_pixnet_owner_answers_are_staff_replies() -> None:
+    def message(n: int, name: str, text: str, answer: str = "") -> str:
+        reply = (f'<li class="reply-text">{answer}<p><a href="/blog">史蒂文的家</a> 於 2014/01/0{n} 20:31 回覆 </p></li>'
+                 if answer else "")
+        return (f'<ul class="single-post"><li class="post-info"><span class="floor">#{n}</span>'
+                f'<span class="user-name"><a href="/u{n}">{name}</a></span><span class="post-time">於 2013/12/2{n} 10:28</span>'
+                f'</li><li class="post-photo"><img alt="{name}"></li><li class="post-text"><p id="comment-{n}"></p>{text}</li>'
+                f"{reply}</ul>")  # fmt: skip
+    body = ('<h3>留言列表 (3)</h3><div id="comment-text">' + message(1, "小鳳", "露營兼賞楓，好棒的生活", "謝謝小鳳的來訪！")
+            + '<ul class="single-post secret"><li class="post-text">悄悄話</li></ul>'
+            + message(2, "茜媽咪", "總是特別的吸引目光") + "</div>")  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+        (0, "小鳳", "2013-12-21T10:28", "露營兼賞楓，好棒的生活", False),
+        (1, "史蒂文的家", "2014-01-01T20:31", "謝謝小鳳的來訪！", True),
+        (0, "茜媽咪", "2013-12-22T10:28", "總是特別的吸引目光", False),
+    ]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
