@@ -715,6 +715,28 @@ def test_pixnet_owner_answers_are_staff_replies() -> None:
     ]
 
 
+def ricetta_comment(name: str, text: str) -> str:
+    return (f'<article class="comment"><h3><strong class="comments-author"><img alt="">{name}</strong><br>'
+            f"martedì 23 marzo 2021</h3><p>{text}</p></article>")  # fmt: skip
+
+
+def test_replies_beside_their_parent_in_indented_wrappers() -> None:
+    body = ('<div class="comments">' + ricetta_comment("Annabella", "Come si fa la pasta sfoglia?")
+            + '<div style="padding-left:50px;">' + ricetta_comment("Ricetta.it", "Abbiamo usato la sfoglia pronta.")
+            + '<div style="padding-left:50px">' + ricetta_comment("Annabella", "Grazie mille, la provo!") + "</div></div>"
+            + ricetta_comment("Walter", "Io le faccio con la scamorza a strati.") + "</div>")  # fmt: skip
+    assert [(depth, author) for depth, author, _ in outline_of(body)] == [
+        (0, "Annabella"), (1, "Ricetta.it"), (2, "Annabella"), (0, "Walter")]
+
+
+def test_wrappers_indented_alike_make_no_replies() -> None:
+    body = ('<div class="comments">' + "".join(
+        f'<div style="margin-left:10px">{ricetta_comment(name, text)}</div>'
+        for name, text in [("Annabella", "Come si fa la pasta sfoglia?"), ("Walter", "Io le faccio con la scamorza.")])
+        + "</div>")  # fmt: skip
+    assert [(depth, author) for depth, author, _ in outline_of(body)] == [(0, "Annabella"), (0, "Walter")]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'

@@ -32,6 +32,7 @@ QUOTE_BOX = (
 )
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
+INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     found: list[FoundComment] = []
     used: set[str] = set()
     last_at_level: list[int] = []  # flat lists with level classes: the latest comment per level
+    indented = _indent_levels(page, items, rule)
     removed: dict[int, int | None] = {}  # elements the generic rule turned down: replies go up
     for position, item in enumerate(items):
         key = item.mem_id
@@ -104,8 +106,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         parent = None if rule.flat else page.parent_item(item)
         while parent is not None and parent in removed:
             parent = removed[parent]
-        if parent is None and (rule.level_pattern or rule.level_text or rule.level_attr):
-            level = min(_level(item, rule), len(last_at_level))
+        if parent is None and (indented or rule.level_pattern or rule.level_text or rule.level_attr):
+            level = min(indented[key] if indented else _level(item, rule), len(last_at_level))
             del last_at_level[level:]
             parent = last_at_level[-1] if last_at_level else None
             last_at_level.append(key)
@@ -198,6 +200,48 @@ def _level(item: LexborNode, rule: Rule) -> int:
     digits = next((g for g in match.groups() if g), None)
     return max(int(digits) - 1, 0) if digits else 1
 
+
+
+def style_indent(node: LexborNode) -> float | None:
+    """A left margin or padding in an element's style, in pixels (an em counted as 16)."""
+    found = INDENT_STYLE.search(node.attributes.get("style") or "")
+    if found is None:
+        return None
+    return float(found.group(1)) * (16 if (found.group(2) or "").lower().endswith("em") else 1)
+
+
+def _indent_levels(page: RulePage, items: list[LexborNode], rule: Rule) -> dict[int, int]:
+    """Replies that a page places beside their parent, each in a wrapper indented by its style
+    (`<div style="padding-left:50px">` around a reply): each item's level (0 for the top) by the
+    indentation of the elements between it and the element that holds every item. Only where
+    nothing else says (no item inside another, no level class or attribute) and the indentations
+    differ; else none."""
+    if rule.flat or rule.level_text or rule.level_attr or len(items) < 2:
+        return {}
+    if any(page.parent_item(item) is not None for item in items):
+        return {}
+    if rule.level_pattern and any(rule.level_pattern.search(i.attributes.get("class") or "") for i in items):
+        return {}
+    chains = [_ancestors(item) for item in items]
+    common = {n.mem_id for n in chains[0]}
+    for chain in chains[1:]:
+        common.intersection_update(n.mem_id for n in chain)
+    indents = [sum(style_indent(n) or 0.0 for n in chain if n.mem_id not in common) for chain in chains]
+    known = sorted(set(indents))
+    if len(known) < 2:
+        return {}
+    rank = {value: n for n, value in enumerate(known)}
+    return {item.mem_id: rank[i] for item, i in zip(items, indents, strict=True)}
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    """The node and the elements around it, innermost first."""
+    chain = []
+    current: LexborNode | None = node
+    while current is not None and current.tag not in PAGE_TAGS:
+        chain.append(current)
+        current = current.parent
+    return chain
 
 
 def _texts(page: RulePage, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:

@@ -25,7 +25,7 @@ from itertools import islice
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from commentscope.dates import relative_date, to_iso
-from commentscope.readers.html_comments import PAGE_TAGS
+from commentscope.readers.html_comments import PAGE_TAGS, style_indent
 from commentscope.readers.html_rules import Rule
 
 RECORD_ATTR = "data-commentscope-record"
@@ -35,7 +35,6 @@ LINK_BAR = 2  # a bar of buttons has this many links or more
 BAR_REST = re.compile(r"[\s|·•\[\]–—-]*")  # what a bar of buttons holds besides its links
 LEVEL_ATTR = "data-commentscope-level"  # a flat run's record: its level by indentation, 1 for the top
 # A record's indentation printed in its markup: a left margin or padding, or a spacer image's width
-INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
 INDENT_ELEMENTS = 8  # the record and its first elements, where an indentation stands (not in its text)
 # The generic rule's author places, for markup of a site's own: its class names in any case ('commentAuthor')
 ANY_CASE = {"[class*='author']": "[class*='author' i]", "[class*='autor']": "[class*='autor' i]"}
@@ -160,9 +159,9 @@ def _indent(node: LexborNode) -> float | None:
     style or its first elements', or the width of a spacer image (one pixel high) among them."""
     for inner in islice(node.traverse(include_text=False), INDENT_ELEMENTS):
         attrs = inner.attributes
-        found = INDENT_STYLE.search(attrs.get("style") or "")
-        if found:
-            return float(found.group(1)) * (16 if (found.group(2) or "").lower().endswith("em") else 1)
+        indent = style_indent(inner)
+        if indent is not None:
+            return indent
         width = attrs.get("width") or ""
         if inner.tag == "img" and attrs.get("height") in ("0", "1") and width.isdigit():
             return float(width)
