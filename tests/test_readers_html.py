@@ -737,6 +737,21 @@ def test_wrappers_indented_alike_make_no_replies() -> None:
     assert [(depth, author) for depth, author, _ in outline_of(body)] == [(0, "Annabella"), (0, "Walter")]
 
 
+@pytest.mark.parametrize(("top", "reply", "second"), [
+    ("c-comments__item--level-root", "c-comments__item--level-1", "c-comments__item--level-2"),
+    ("level-0", "level-1", "level-2"),
+    ("level-1", "level-2", "level-3"),
+])
+def test_level_classes_counted_from_the_pages_own_top(top: str, reply: str, second: str) -> None:
+    def item(n: int, cls: str, name: str) -> str:
+        return (f'<div class="c-comments__item {cls}" id="blog-comment-{n}"><span class="c-comments__name">{name}</span>'
+                f'<span class="c-comments__date">2020-05-0{n} 19:32:23</span><p>Lekker recept, zal ik maken {n}.</p></div>')
+    body = ('<div class="c-comments">' + item(1, top, "Klaas") + item(2, reply, "Rutger") + item(3, second, "Klaas")
+            + item(4, top, "Linda") + "</div>")  # fmt: skip
+    assert [(depth, author) for depth, author, _ in outline_of(body)] == [
+        (0, "Klaas"), (1, "Rutger"), (2, "Klaas"), (0, "Linda")]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'

@@ -85,6 +85,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     used: set[str] = set()
     last_at_level: list[int] = []  # flat lists with level classes: the latest comment per level
     indented = _indent_levels(page, items, rule)
+    from_zero = _levels_from_zero(items, rule)
     removed: dict[int, int | None] = {}  # elements the generic rule turned down: replies go up
     for position, item in enumerate(items):
         key = item.mem_id
@@ -107,7 +108,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         while parent is not None and parent in removed:
             parent = removed[parent]
         if parent is None and (indented or rule.level_pattern or rule.level_text or rule.level_attr):
-            level = min(indented[key] if indented else _level(item, rule), len(last_at_level))
+            level = min(indented[key] if indented else _level(item, rule, from_zero), len(last_at_level))
             del last_at_level[level:]
             parent = last_at_level[-1] if last_at_level else None
             last_at_level.append(key)
@@ -185,10 +186,22 @@ def _under(node: LexborNode, marks: set[int], memo: dict[int, bool]) -> bool:
 
 
 
-def _level(item: LexborNode, rule: Rule) -> int:
-    """A comment's level from its class (`depth-3` is level 2, a bare indent class level 1), else
-    from the first line of its text that says it (Reddit's 'level 3' is level 2), else from the
-    rule's level attribute (1 for the top)."""
+def _levels_from_zero(items: list[LexborNode], rule: Rule) -> bool:
+    """Whether the page counts its level classes from 0: some comment is `level-0` or `--level-root`
+    (then `level-1` is a reply; elsewhere `level-1`, like `depth-1`, is the top)."""
+    if rule.level_pattern is None:
+        return False
+    for item in items:
+        match = rule.level_pattern.search(item.attributes.get("class") or "")
+        if match is not None and next((g for g in match.groups() if g), None) in ("0", "root"):
+            return True
+    return False
+
+
+def _level(item: LexborNode, rule: Rule, from_zero: bool = False) -> int:
+    """A comment's level from its class (`depth-3` is level 2, a bare indent class level 1; counted
+    from 0 where the page's classes are, `from_zero`), else from the first line of its text that says
+    it (Reddit's 'level 3' is level 2), else from the rule's level attribute (1 for the top)."""
     held = (item.attributes.get(rule.level_attr) or "") if rule.level_attr else ""
     if held.isdigit():
         return max(int(held) - 1, 0)
@@ -198,7 +211,9 @@ def _level(item: LexborNode, rule: Rule) -> int:
     if match is None:
         return 0
     digits = next((g for g in match.groups() if g), None)
-    return max(int(digits) - 1, 0) if digits else 1
+    if digits == "root":
+        return 0
+    return max(int(digits) - (0 if from_zero else 1), 0) if digits else 1
 
 
 
