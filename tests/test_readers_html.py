@@ -752,6 +752,18 @@ def test_level_classes_counted_from_the_pages_own_top(top: str, reply: str, seco
         (0, "Klaas"), (1, "Rutger"), (2, "Klaas"), (0, "Linda")]
 
 
+def test_an_hreview_reviewer_is_the_author_not_the_whole_meta_line() -> None:
+    def comment(n: int, name: str, text: str) -> str:
+        return (f'<li class="comment-item"><div class="comment hreview"><p class="comment-meta"><a href="#f{n}">#</a>'
+                f'<time datetime="2019-07-1{n}T20:09:45Z">Le 1{n} juillet</time><span class="reviewer vcard">'
+                f'<span class="sep">, </span>par  {name}</span> <span class="item">En réponse à : <a class="url fn" '
+                f'href="/a">Didier Porte souhaite la Santé</a></span></p><div class="comment-content">'
+                f"<p>{text}</p></div></div></li>")  # fmt: skip
+    body = ('<ul class="comments-items">' + comment(7, "Horus", "Barbier, quelle pitié !")
+            + comment(3, "voltaire", "Cher Didier, évite de positionner.") + "</ul>")  # fmt: skip
+    assert [author for _, author, _ in outline_of(body)] == ["Horus", "voltaire"]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
