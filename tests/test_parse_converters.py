@@ -73,6 +73,33 @@ def test_navigation_menu_with_nested_lists_is_not_comments(converter: str) -> No
     assert menu and all(ln.comment_id is None for ln in menu)
 
 
+def menu_page(entries: list[str], comments: str) -> str:
+    """A shop's nested menu as lynx prints it: each entry the link 'Blog' with its label below."""
+    menu = "     * [9]Blog\n       Rezepte\n" + "".join(
+        f"          + [{n}]Blog\n            {label}\n" for n, label in enumerate(entries, 10))
+    return ("   Um unseren Shop in vollem Umfang nutzen zu können, empfehlen wir Ihnen\n"
+            "   Javascript in Ihrem Browser zu aktivieren.\n\n   Sallys Welt\n   [1]Anmelden\n" + menu + "\n   Popcorn mit Karamell\n\n"
+            "   Popcorn ist schnell gemacht und schmeckt mit Karamell noch besser als im Kino, sagt Sally.\n\n"
+            + comments)
+
+
+MENU = ["Süße Rezepte", "Grundrezepte", "Kuchen", "Blechkuchen", "Motivtorten", "Torten", "Ohne Backen"]
+
+
+def test_a_menu_of_links_with_labels_below_is_no_thread() -> None:
+    doc = parse_lines(menu_page(MENU, "   Bewertungen\n\n   Keine Bewertungen gefunden.\n"), doc_id="t")
+    doc.check_integrity()
+    assert doc.comments == ()
+
+
+def test_linked_commenter_names_below_a_menu_are_still_comments() -> None:
+    comments = "".join(f"   * [{n}]Reader {n}\n     12. März 2021 um 10:0{n} Uhr\n     Das Rezept hat super geklappt, danke {n}!\n\n"
+                       for n in range(1, 8))  # fmt: skip
+    doc = parse_lines(menu_page(MENU, "   7 Kommentare\n\n" + comments), doc_id="t")
+    doc.check_integrity()
+    assert [c.author for c in doc.comments] == [f"Reader {n}" for n in range(1, 8)]
+
+
 def page(text: str) -> Document:
     doc = parse_lines(textwrap.dedent(text).strip("\n") + "\n", doc_id="t")
     doc.check_integrity()

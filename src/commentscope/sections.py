@@ -215,7 +215,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
 def _comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     if any(ln.meta == NO_COMMENTS_META for ln in lines) and not any(ln.meta == COUNT_META for ln in lines):
         return {}, None  # '0 Comments' and no other count: whatever looks like comments is not
-    heads = find_heads(lines)
+    menu = menu_lines(lines)
+    heads = {i: h for i, h in find_heads(lines).items() if i not in menu}
     start = section_start(lines, heads)
     runs = authorless_heads(lines)
     found = 0 if start is None else sum(i >= start for i in heads)
@@ -232,6 +233,42 @@ def _comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     if start is None and runs:
         return runs, section_start(lines, runs)
     return heads, start
+
+
+MENU_ENTRIES = 6  # a run of this many list items, each one link and at most a short line below it, is a menu
+MENU_TAIL_WORDS = 4  # ... that line's words (a menu entry's label: 'Süße Rezepte'), no comment's text
+
+
+def menu_lines(lines: list[Line]) -> set[int]:
+    """The lines of a navigation menu as a converter prints it: `MENU_ENTRIES` or more list items in a
+    row (blank lines between them), each a single link with at most one short line under it
+    ('* [6]Blog' / 'Süße Rezepte'). Its entries are no comment heads: a commenter's linked name has
+    a date or a text of some words under it."""
+    found: set[int] = set()
+    run: list[int] = []
+    entries = 0
+    i = 0
+    while i <= len(lines):
+        line = lines[i] if i < len(lines) else None
+        if line is not None and line.blank:
+            run.append(i)
+            i += 1
+            continue
+        if line is not None and line.marker and line.one_link:
+            run.append(i)
+            entries += 1
+            below = lines[i + 1] if i + 1 < len(lines) else None
+            if (below is not None and not below.blank and not below.marker and below.meta is None
+                    and len(below.clean.split()) <= MENU_TAIL_WORDS):
+                run.append(i + 1)
+                i += 1
+            i += 1
+            continue
+        if entries >= MENU_ENTRIES:
+            found.update(run)
+        run, entries = [], 0
+        i += 1
+    return found
 
 
 def _dated_reply(line: Line) -> bool:
