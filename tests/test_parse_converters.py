@@ -73,10 +73,11 @@ def test_navigation_menu_with_nested_lists_is_not_comments(converter: str) -> No
     assert menu and all(ln.comment_id is None for ln in menu)
 
 
-def menu_page(entries: list[str], comments: str) -> str:
-    """A shop's nested menu as lynx prints it: each entry the link 'Blog' with its label below."""
+def menu_page(entries: list[str], comments: str, numbered: bool = True) -> str:
+    """A shop's nested menu as lynx prints it (each entry the link 'Blog' with its label below), or
+    as w3m does (no link numbers)."""
     menu = "     * [9]Blog\n       Rezepte\n" + "".join(
-        f"          + [{n}]Blog\n            {label}\n" for n, label in enumerate(entries, 10))
+        f"          + {f'[{n}]' if numbered else ''}Blog\n            {label}\n" for n, label in enumerate(entries, 10))
     return ("   Um unseren Shop in vollem Umfang nutzen zu können, empfehlen wir Ihnen\n"
             "   Javascript in Ihrem Browser zu aktivieren.\n\n   Sallys Welt\n   [1]Anmelden\n" + menu + "\n   Popcorn mit Karamell\n\n"
             "   Popcorn ist schnell gemacht und schmeckt mit Karamell noch besser als im Kino, sagt Sally.\n\n"
@@ -86,8 +87,9 @@ def menu_page(entries: list[str], comments: str) -> str:
 MENU = ["Süße Rezepte", "Grundrezepte", "Kuchen", "Blechkuchen", "Motivtorten", "Torten", "Ohne Backen"]
 
 
-def test_a_menu_of_links_with_labels_below_is_no_thread() -> None:
-    doc = parse_lines(menu_page(MENU, "   Bewertungen\n\n   Keine Bewertungen gefunden.\n"), doc_id="t")
+@pytest.mark.parametrize("numbered", [True, False], ids=["lynx", "w3m"])
+def test_a_menu_of_links_with_labels_below_is_no_thread(numbered: bool) -> None:
+    doc = parse_lines(menu_page(MENU, "   Bewertungen\n\n   Keine Bewertungen gefunden.\n", numbered), doc_id="t")
     doc.check_integrity()
     assert doc.comments == ()
 

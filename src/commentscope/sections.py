@@ -8,6 +8,7 @@ find more. A page with no comment heading, reply button or comment-shaped head h
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -237,16 +238,18 @@ def _comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
 
 MENU_ENTRIES = 6  # a run of this many list items, each one link and at most a short line below it, is a menu
 MENU_TAIL_WORDS = 4  # ... that line's words (a menu entry's label: 'Süße Rezepte'), no comment's text
+MENU_ITEM_WORDS = 3  # an entry's own words
 
 
 def menu_lines(lines: list[Line]) -> set[int]:
-    """The lines of a navigation menu as a converter prints it: `MENU_ENTRIES` or more list items in a
-    row (blank lines between them), each a single link with at most one short line under it
-    ('* [6]Blog' / 'Süße Rezepte'). Its entries are no comment heads: a commenter's linked name has
-    a date or a text of some words under it."""
+    """The lines of a navigation menu as a converter prints it: list items in a row (blank lines
+    between them), each a few words with at most one short line under it, of which `MENU_ENTRIES`
+    or more are single links ('* [6]Blog' / 'Süße Rezepte') or say the same ('• Blog', where w3m
+    prints no link numbers). Its entries are no comment heads: a commenter's linked name has a date
+    or a text of some words under it, and readers' names differ."""
     found: set[int] = set()
     run: list[int] = []
-    entries = 0
+    entries: list[Line] = []
     i = 0
     while i <= len(lines):
         line = lines[i] if i < len(lines) else None
@@ -254,9 +257,10 @@ def menu_lines(lines: list[Line]) -> set[int]:
             run.append(i)
             i += 1
             continue
-        if line is not None and line.marker and line.one_link:
+        if line is not None and line.marker and (line.one_link or (
+                line.meta is None and len(line.item_text.split()) <= MENU_ITEM_WORDS)):
             run.append(i)
-            entries += 1
+            entries.append(line)
             below = lines[i + 1] if i + 1 < len(lines) else None
             if (below is not None and not below.blank and not below.marker and below.meta is None
                     and len(below.clean.split()) <= MENU_TAIL_WORDS):
@@ -264,9 +268,11 @@ def menu_lines(lines: list[Line]) -> set[int]:
                 i += 1
             i += 1
             continue
-        if entries >= MENU_ENTRIES:
+        links = sum(1 for e in entries if e.one_link)
+        alike = max(Counter(e.item_text.casefold() for e in entries).values(), default=0)
+        if max(links, alike) >= MENU_ENTRIES:
             found.update(run)
-        run, entries = [], 0
+        run, entries = [], []
         i += 1
     return found
 
