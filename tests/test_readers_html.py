@@ -764,6 +764,28 @@ def test_an_hreview_reviewer_is_the_author_not_the_whole_meta_line() -> None:
     assert [author for _, author, _ in outline_of(body)] == ["Horus", "voltaire"]
 
 
+def aberle_comment(n: int, depth: int, name: str, text: str, replies: str = "") -> str:
+    """A WordPress theme's own comment callback: its classes name the author and the date."""
+    children = f'<ul class="children">{replies}</ul>' if replies else ""
+    return (f'<li class="comment depth-{depth}" id="li-comment-{n}"><div class="specificComment" id="comment-{n}">'
+            f'<div class="blogAuthor"><a href="/author/x/"></a></div><div class="comment-meta"><span class="authorBlogName">'
+            f'{name}</span><span class="commentsDate"> February 1{n}, 2024 at 8:16 am <a class="comment-reply-link" '
+            f'href="#comment-{n}">Reply</a></span></div><div class="commenttext"><p>{text}</p></div></div>{children}</li>')
+
+
+def test_a_layout_class_that_says_sidebar_on_the_pages_wrapper_hides_no_comments() -> None:
+    thread = (aberle_comment(1, 1, "Aleida", "I found your croissant recipe and love it.",
+                             aberle_comment(2, 2, "Leanna Aberle", "Thank you so much, Aleida!"))
+              + aberle_comment(3, 1, "Ashlyn", "How long is the second proof?"))  # fmt: skip
+    body = (f'<div class="mainwrap single-default sidebar"><h1>Sourdough Croissants</h1><p>{"Butter and dough. " * 30}</p>'
+            f'<ol class="commentlist"><h4 id="comments">3 Comments</h4>{thread}</ol></div>'
+            '<aside class="sidebar"><ul><li class="comment">Jo on <a href="/bread/">Bread</a></li></ul></aside>')
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date) for c in doc.walk()] == [
+        (0, "Aleida", "2024-02-11T08:16"), (1, "Leanna Aberle", "2024-02-12T08:16"), (0, "Ashlyn", "2024-02-13T08:16")]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'

@@ -141,13 +141,19 @@ def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
     for selector, wanted in ((rule.within, True), (rule.exclude, False)):
         if not selector:
             continue
-        marks = {n.mem_id for n in tree.css(selector) if wanted or n.tag not in PAGE_TAGS}
+        marks = {n.mem_id for n in tree.css(selector) if wanted or not _layout(n)}
         memo: dict[int, bool] = {}
         inside = {i.mem_id for i in items if (not wanted and i.mem_id in marks) or _under(i, marks, memo)}
         items = [i for i in items if (i.mem_id in inside) == wanted]
     if rule.strict:
         items = [i for i in items if _strict_item(i, rule)]
     return items
+
+
+def _layout(node: LexborNode) -> bool:
+    """An excluded class on the page itself or on a wrapper that holds the page's headline (a theme's
+    `div.mainwrap.sidebar`: the layout has a sidebar) describes the layout, not a sidebar or widget."""
+    return node.tag in PAGE_TAGS or node.css_first("h1") is not None
 
 
 def _strict_item(node: LexborNode, rule: Rule) -> bool:
