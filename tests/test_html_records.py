@@ -176,3 +176,18 @@ def test_dated_records_that_outnumber_an_undated_rule_s_comments_replace_them() 
     assert [(c.author, c.date, c.text, c.depth) for c in doc.comments] == [
         (name, f"2020-03-{date[:2]}", text, 0) for name, date, text in short
     ]
+
+
+def test_slash_dates_whose_order_only_the_whole_run_shows_still_date_the_records() -> None:
+    """'04/05/2016' reads either way; '03/13/2015' shows the page writes the month first. Each record
+    counts as dated while the run is judged, and the run's order then reads them all."""
+    dates = ["03/13/2015 at 09:07pm", "04/05/2016 at 10:00am", "05/06/2016 at 11:30am", "06/07/2017 at 08:15pm"]
+    entries = "".join(
+        f'<table class="bf_recipe_comment"><tr><td><a href="/brewer/{n}"><font>Brewer {n}</font></a>'
+        f"<font> &bull; {date}</font><br><font>Brewed this twice now, smooth and easy to drink.</font></td></tr></table>"
+        for n, date in enumerate(dates, 1))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div>Discussion about this recipe:"
+               f"<table class='bf_recipe_comments'><tr><td>{entries}</td></tr></table></div>")
+    assert [(c.author, c.date) for c in doc.comments] == [
+        ("Brewer 1", "2015-03-13T21:07"), ("Brewer 2", "2016-04-05T10:00"), ("Brewer 3", "2016-05-06T11:30"),
+        ("Brewer 4", "2017-06-07T20:15")]

@@ -312,7 +312,7 @@ def _prints_date(node: LexborNode) -> bool:
 def _dated(text: str) -> bool:
     if len(text) > MAX_DATE_CHARS:
         return False
-    if any(c.isdigit() for c in text) and to_iso(text):
+    if any(c.isdigit() for c in text) and (to_iso(text) or to_iso(text, "month")):  # '04/05/2016' either way
         return True
     return relative_date(text)
 
