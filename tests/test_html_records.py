@@ -191,3 +191,13 @@ def test_slash_dates_whose_order_only_the_whole_run_shows_still_date_the_records
     assert [(c.author, c.date) for c in doc.comments] == [
         ("Brewer 1", "2015-03-13T21:07"), ("Brewer 2", "2016-04-05T10:00"), ("Brewer 3", "2016-05-06T11:30"),
         ("Brewer 4", "2017-06-07T20:15")]
+
+
+def test_a_layout_class_beside_one_that_names_the_record_does_not_hide_the_run() -> None:
+    body = letters(heading="<h2>Vos avis</h2>", cls="grid_line bu_cuisine_avis")
+    assert [(c.author, c.date) for c in read(body).comments] == [
+        (name, f"2020-03-{date[:2]}") for name, date, _ in LETTERS]
+
+
+def test_records_that_are_only_layout_cells_stay_out() -> None:
+    assert read(letters(heading="<h2>Vos avis</h2>", cls="grid_line col-md-4")).comments == ()

@@ -237,10 +237,12 @@ def _cue_heading(node: LexborNode) -> bool:
 
 def _signature(node: LexborNode) -> tuple[str, str]:
     """What makes siblings the same kind of element: the tag and the first class token that does not
-    only say the element's position, numbers of three digits or more taken out ('comment-1234' and
-    'comment-1235' are alike; 'col-md-8' and 'col-md-2' are not)."""
+    only say the element's position, nor its place in a layout grid when another token says more
+    ('grid_line bu_cuisine_avis' is a 'bu_cuisine_avis'), numbers of three digits or more taken out
+    ('comment-1234' and 'comment-1235' are alike; 'col-md-8' and 'col-md-2' are not)."""
     tokens = [t for t in (node.attributes.get("class") or "").split() if not POSITION_TOKEN.match(t)]
-    return node.tag or "", re.sub(r"\d{3,}", "", tokens[0]) if tokens else ""
+    token = next((t for t in tokens if not LAYOUT_TOKEN.match(t)), tokens[0] if tokens else "")
+    return node.tag or "", re.sub(r"\d{3,}", "", token)
 
 
 def _runs(body: LexborNode) -> Iterator[list[LexborNode]]:
