@@ -786,6 +786,27 @@ def test_a_layout_class_that_says_sidebar_on_the_pages_wrapper_hides_no_comments
         (0, "Aleida", "2024-02-11T08:16"), (1, "Leanna Aberle", "2024-02-12T08:16"), (0, "Ashlyn", "2024-02-13T08:16")]
 
 
+def test_yotpo_reviews_questions_and_the_shops_answers() -> None:
+    review = ('<div class="yotpo-review yotpo-regular-box" data-review-id="277"><span class="yotpo-user-name">Jean H.'
+              '</span><div class="content-title">Great cookie</div><div class="content-review">Perfect with tea.</div>'
+              '<div class="yotpo-footer"><span class="yotpo-review-date">12/27/2021</span>'
+              '<span class="label-helpful">Was this review helpful?</span></div></div>')
+    template = '<div class="yotpo-review yotpo-template" data-review-id=""><span class="yotpo-user-name">Anonymous</span></div>'
+    question = ('<div class="yotpo-question" data-question-id="19222"><span class="yotpo-user-name">Diana</span>'
+                '<div class="content-question">Q: Can I refrigerate the dough overnight?</div>'
+                '<div class="yotpo-comment-box" data-answer-id="9901"><div class="yotpo-header yotpo-store-owner">'
+                '<span class="yotpo-user-name">King Arthur Baking Team</span></div>'
+                '<div class="content-question">A: Hi Diana! You absolutely can!</div></div></div>')
+    doc = to_document(parse_html(page_of(template + review + question), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.text, c.marked_staff, c.source_id) for c in doc.walk()] == [
+        (0, "Jean H.", "Perfect with tea.", False, "277"),
+        (0, "Diana", "Q: Can I refrigerate the dough overnight?", False, "19222"),
+        (1, "King Arthur Baking Team", "A: Hi Diana! You absolutely can!", True, "9901"),
+    ]
+    assert doc.comments[0].date == "2021-12-27"
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
