@@ -102,6 +102,26 @@ def test_linked_commenter_names_below_a_menu_are_still_comments() -> None:
     assert [c.author for c in doc.comments] == [f"Reader {n}" for n in range(1, 8)]
 
 
+def test_reply_to_name_under_a_header_places_the_reply_under_that_readers_comment() -> None:
+    """wpDiscuz prints every comment flat in a dump, a reply with 'Reply to NAME' under its name."""
+    thread = [("Christelle", "", "Wonderful recipe. I followed it exactly, so good and moist!"),
+              ("swasthi", "Christelle", "Glad to know Christelle. Thank you"),
+              ("Ednah", "", "I really liked your recipe and will bake it tomorrow."),
+              ("Dee", "", "I use metric and it says 240g. Should I just use 240g?"),
+              ("swasthi", "Ednah", "Thank you Ednah. Hope you like it")]  # fmt: skip
+    text = "".join(f"   {name}\n" + (f"   Reply to  [{n}]{to}\n" if to else "") + f"\n   {body}\n   Reply\n"
+                   for n, (name, to, body) in enumerate(thread, 60))  # fmt: skip
+    doc = parse_lines(f"{ARTICLE_DUMP}   5 Comments\n{text}", doc_id="t")
+    doc.check_integrity()
+    parents = {c.comment_id: c.author for c in doc.comments}
+    assert [(c.author, c.depth, parents.get(c.parent_id or ""), c.text) for c in doc.comments] == [
+        (name, 1 if to else 0, to or None, body) for name, to, body in thread]
+
+
+ARTICLE_DUMP = ("   Banana Cake\n\n   This banana cake is soft, moist and easy to make with ripe bananas and a few pantry "
+                "staples.\n\n")
+
+
 def page(text: str) -> Document:
     doc = parse_lines(textwrap.dedent(text).strip("\n") + "\n", doc_id="t")
     doc.check_integrity()

@@ -8,8 +8,8 @@ find more. A page with no comment heading, reply button or comment-shaped head h
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 
 from commentscope.grammar import (
@@ -31,6 +31,7 @@ ORDINAL_META = "ordinal"  # a post's number ('#12')
 NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
 COUNT_META = "heading"  # '18 Comments'
 SHARE_BAR = "share_bar"
+REPLY_REF_META = "reply_ref"  # 'In reply to SUBJECT by NAME', 'Reply to NAME'
 _COUNTERS = frozenset({"votes", "action"})  # a comment's like count and buttons, before its date
 _REPLY_WORD = re.compile(rf"\b(?:{word_pattern('reply').pattern})\b", re.IGNORECASE)
 
@@ -208,9 +209,29 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     """
     heads, start = _comment_heads(lines)
     name_again(lines, heads)
+    _addressed(lines, heads)
     for head in heads.values():  # every kind of head (a run of text too: '[…] excerpt […]' under 'Pingback von SITE')
         head.pingback = is_pingback(lines, head)
     return heads, start
+
+
+# 'Reply to NAME' on the line under a reply's header (wpDiscuz; the name a link in a dump)
+_ADDRESSED = re.compile(
+    r"^(?:reply to|replying to|in reply to|antwort an|réponse à|risposta a|respuesta a|em resposta a)\s+(?P<name>\S.{0,79}?)\s*$",
+    re.I,
+)
+
+
+def _addressed(lines: list[Line], heads: dict[int, Head]) -> None:
+    """A line right under a comment's header that names whom it answers ('Reply to Christelle'): the
+    comment answers that reader's latest comment (its `reply_to`), and the line is metadata, no text."""
+    for head in heads.values():
+        k = next_content(lines, head.last_header)
+        match = _ADDRESSED.match(lines[k].plain) if k is not None else None
+        if match is None or k is None or not could_be_name(match["name"]):
+            continue
+        head.reply_to = head.reply_to or match["name"]
+        lines[k].meta = REPLY_REF_META
 
 
 def _comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
