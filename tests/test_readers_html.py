@@ -807,6 +807,39 @@ def test_yotpo_reviews_questions_and_the_shops_answers() -> None:
     assert doc.comments[0].date == "2021-12-27"
 
 
+def fluxbb_post(n: int, name: str, when: str, body: str) -> str:
+    return (f'<div id="p{n}" class="blockpost rowodd"><h2><span><span class="conr">#{n}</span> '
+            f'<a href="viewtopic.php?pid={n}#p{n}">{when}</a></span></h2><div class="box"><div class="postbody">'
+            f'<div class="postleft"><dl><dt><strong>{name}</strong></dt><dd class="usertitle"><strong>Member</strong>'
+            f'</dd><dd><span>Registered: 2024-01-27</span></dd></dl></div><div class="postright"><h3>Re: Forum software'
+            f'</h3><div class="postmsg">{body}</div><div class="postsignature postmsg"><p>My blog</p></div></div></div>'
+            '<div class="postfoot"><p><span>Offline</span></p></div></div></div>')  # fmt: skip
+
+
+def test_fluxbb_posts_without_the_quoted_ones_and_the_edit_note() -> None:
+    body = ('<div id="punviewtopic"><div class="blocktable">'
+            + fluxbb_post(1, "archuser38013", "2024-08-03 10:59:47", "<p>Which forum software is like this one?</p>"
+                          '<p class="postedit"><em>Last edited by archuser38013 (2024-08-03 11:02:20)</em></p>')
+            + fluxbb_post(2, "Head_on_a_Stick", "2024-08-03 14:10:02", '<div class="quotebox"><cite>archuser38013 '
+                          "wrote:</cite><blockquote><p>Which forum software?</p></blockquote></div><p>FluxBB is unmaintained.</p>")
+            + "</div></div>")  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date, c.text) for c in doc.walk()] == [
+        (0, "archuser38013", "2024-08-03T10:59:47", "Which forum software is like this one?"),
+        (0, "Head_on_a_Stick", "2024-08-03T14:10:02", "FluxBB is unmaintained."),
+    ]
+
+
+def test_tags_a_page_prints_as_text_are_no_part_of_a_name() -> None:
+    items = "".join(f'<div class="comment" id="comment-{n}"><span class="comment-author">&lt;span&gt;{name}&lt;/span&gt;'
+                    f"</span><span class='comment-time'>Wed, 12/0{n}/2025 - 02:42</span><div class='comment-body'><p>{text}"
+                    "</p></div></div>"
+                    for n, (name, text) in enumerate([("Donald Elam", "Kale does well here."),
+                                                      ("Ruth", "Plant beans after the frost.")], 1))  # fmt: skip
+    assert [author for _, author, _ in outline_of(f'<div class="comments">{items}</div>')] == ["Donald Elam", "Ruth"]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'

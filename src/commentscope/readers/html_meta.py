@@ -36,6 +36,7 @@ AUTHOR_HEAD_RE = re.compile(
     r"\s+)?(?:von|by|par|por|di|da|door)\s+(?=\S)",
     re.I,
 )
+PRINTED_TAG_RE = re.compile(r"</?[a-z][a-z0-9]*\s*/?>", re.I)  # a tag the page prints as text ('<span>Ann</span>')
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
 COUNTED = re.compile(r"#\s?\d")  # 'Reply #1', 'Beitrag #12': a post's number, printed where a name may stand
@@ -79,7 +80,7 @@ def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[i
 
 
 def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
-    text = inline_text(hit, skip, {n.mem_id for n in hit.css("time")})
+    text = PRINTED_TAG_RE.sub("", inline_text(hit, skip, {n.mem_id for n in hit.css("time")}))
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
         text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
