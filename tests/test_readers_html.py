@@ -840,6 +840,27 @@ def test_tags_a_page_prints_as_text_are_no_part_of_a_name() -> None:
     assert [author for _, author, _ in outline_of(f'<div class="comments">{items}</div>')] == ["Donald Elam", "Ruth"]
 
 
+def wp_li(n: int, depth: int, name: str, text: str, replies: str = "") -> str:
+    children = f'<ul class="children">{replies}</ul>' if replies else ""
+    return (f'<li class="comment depth-{depth}" id="comment-{n}"><article><footer class="comment-meta">'
+            f'<b class="fn">{name}</b><time datetime="2021-03-0{n % 9 + 1}T09:15:00+00:00">März</time></footer>'
+            f'<div class="comment-content"><p>{text}</p></div></article>{children}</li>')  # fmt: skip
+
+
+def test_a_comment_list_printed_twice_is_read_once() -> None:
+    thread = (wp_li(7, 1, "Ann", "Which platform did you pick?", wp_li(8, 2, "Site", "Thinkific, for now."))
+              + wp_li(9, 1, "Bo", "Teachable worked for me."))  # fmt: skip
+    body = f'<ol class="comment-list">{thread}</ol><div class="comments-again"><ol class="comment-list">{thread}</ol></div>'
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.source_id) for c in doc.walk()] == [(0, "Ann", "7"), (1, "Site", "8"), (0, "Bo", "9")]
+
+
+def test_two_comments_alike_under_their_own_ids_are_both_kept() -> None:
+    body = f'<ol class="comment-list">{wp_li(5, 1, "Babucka", "Super recept!")}{wp_li(6, 1, "Babucka", "Super recept!")}</ol>'
+    assert [author for _, author, _ in outline_of(body)] == ["Babucka", "Babucka"]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'

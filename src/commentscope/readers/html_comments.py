@@ -87,6 +87,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     indented = _indent_levels(page, items, rule)
     from_zero = _levels_from_zero(items, rule)
     removed: dict[int, int | None] = {}  # elements the generic rule turned down: replies go up
+    shown: dict[str, tuple[str | None, str]] = {}  # a source id's author and text, as first read
+    shown_at: dict[str, int] = {}
     for position, item in enumerate(items):
         key = item.mem_id
         if key in wrappers:
@@ -101,6 +103,11 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
             continue
         if rule.strict and not _comment_like(item, text, has_meta):
             removed[key] = page.parent_item(item)
+            continue
+        printed = source_ids.get(key)
+        if printed is not None and shown.get(printed) == (author, text):  # a theme that prints its list twice
+            removed[key] = shown_at[printed]
+            warnings.append(f"{describe(item)} repeats comment {printed}; read once")
             continue
         if not text:
             warnings.append(f"comment element {describe(item)} has no text; kept with empty text")
@@ -121,6 +128,9 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         if sid in used:
             sid = f"{sid}#{position}"
         used.add(sid)
+        if printed is not None:
+            shown.setdefault(printed, (author, text))
+            shown_at.setdefault(printed, key)
         source_ids[key] = sid
         found.append(FoundComment(CommentRecord(
             source_id=sid, parent_id=source_ids.get(parent) if parent is not None else None,
