@@ -201,3 +201,14 @@ def test_a_layout_class_beside_one_that_names_the_record_does_not_hide_the_run()
 
 def test_records_that_are_only_layout_cells_stay_out() -> None:
     assert read(letters(heading="<h2>Vos avis</h2>", cls="grid_line col-md-4")).comments == ()
+
+
+def test_a_byline_that_names_and_dates_a_record_and_the_form_slot_left_out() -> None:
+    """Movable Type: each comment's body, then 'Posted by: NAME at DATE'; the last slot holds the form."""
+    entries = "".join(
+        f'<div class="comments-body"><p>{text}</p><span class="comments-post">Posted by: <a href="mailto:x@y">{name}'
+        f"</a> at December 1{n}, 2025 05:48 PM</span></div>" for n, (name, _, text) in enumerate(LETTERS))
+    form = '<div class="comments-body"><form method="post"><textarea name="text"></textarea><input type="submit"></form></div>'
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Comments</h2><div>{entries}{form}</div>")
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (name, f"2025-12-1{n}T17:48", text) for n, (name, _, text) in enumerate(LETTERS)]

@@ -861,6 +861,23 @@ def test_two_comments_alike_under_their_own_ids_are_both_kept() -> None:
     assert [author for _, author, _ in outline_of(body)] == ["Babucka", "Babucka"]
 
 
+def test_lobsters_replies_in_the_subtree_after_their_comment() -> None:
+    def subtree(sid: str, name: str, text: str, replies: str = "") -> str:
+        return (f'<li class="comments_subtree"><input id="comment_folder_{sid}" type="checkbox"><div id="c_{sid}" '
+                f'data-shortid="{sid}" class="comment"><div class="voters"><a class="upvoter">8</a></div><div class="details">'
+                f'<div class="byline"><a aria-hidden="true" href="/~{name}"><img alt="{name} avatar"></a> <a href="/~{name}">'
+                f'{name}</a> <a href="/c/{sid}"><time datetime="2024-08-12 17:22:26">1 year ago</time></a></div>'
+                f'<div class="comment_text"><p>{text}</p></div></div></div><ol class="comments">{replies}</ol></li>')
+    body = ('<ol class="comments comments1">' + subtree("adg3jp", "kkiri", "Curious about ref counting.",
+            subtree("b8b5hn", "dureuill", "So do I.")) + subtree("ufssvn", "jclulow", "Yes, if a move closure could.")
+            + "</ol>")  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.source_id, c.text) for c in doc.walk()] == [
+        (0, "kkiri", "adg3jp", "Curious about ref counting."), (1, "dureuill", "b8b5hn", "So do I."),
+        (0, "jclulow", "ufssvn", "Yes, if a move closure could.")]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from commentscope.model import CommentRecord
 from commentscope.patterns import shared_word, word_pattern
-from commentscope.readers.html_meta import comment_meta
+from commentscope.readers.html_meta import comment_meta, element_before
 from commentscope.readers.html_ownership import RulePage, select
 from commentscope.readers.html_rules import Rule
 from commentscope.readers.html_text import inline_text, node_lines, node_text
@@ -318,18 +318,10 @@ def _quoted_posts(page: RulePage, skip: set[int]) -> set[int]:
         if lines and intro.fullmatch(lines[0]):
             found.add(quote.mem_id)
             continue
-        label = _element_before(quote)  # Something Awful's <h4>NAME posted:</h4> just before it
+        label = element_before(quote)  # Something Awful's <h4>NAME posted:</h4> just before it
         if label is not None and label.tag not in ("blockquote", "p", "div") and intro.fullmatch(label.text(strip=True)):
             found.update((quote.mem_id, label.mem_id))
     return found
-
-
-def _element_before(node: LexborNode) -> LexborNode | None:
-    """The element just before this one among its siblings (text between them must be blank)."""
-    before = node.prev
-    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
-        before = before.prev
-    return before if before is not None and before.tag not in ("-text", "-comment") else None
 
 
 def _without_label(text: str) -> str:

@@ -33,10 +33,12 @@ AUTHOR_TAIL_RE = re.compile(
 AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
 AUTHOR_HEAD_RE = re.compile(
     r"^(?:(?:comment|kommentar|submitted|posted|written|geschrieben|publié|soumis|envoyé|enviado|escrito|inviato|scritto)"
-    r"\s+)?(?:von|by|par|por|di|da|door)\s+(?=\S)",
+    r"\s+)?(?:von|by|par|por|di|da|door)(?:\s*:)?\s+(?=\S)",
     re.I,
 )
 PRINTED_TAG_RE = re.compile(r"</?[a-z][a-z0-9]*\s*/?>", re.I)  # a tag the page prints as text ('<span>Ann</span>')
+BYLINE_RE = re.compile(r"^\s*(?:posted|submitted|written|geschrieben|publié|soumis|escrito|enviado|inviato|scritto)\s+"
+                       r"(?:von|by|par|por|di|da|door)\b", re.I)  # a byline that names and dates the comment
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
 COUNTED = re.compile(r"#\s?\d")  # 'Reply #1', 'Beitrag #12': a post's number, printed where a name may stand
@@ -132,7 +134,12 @@ def _names_before_dates(
     for owner, hit, _ in page.owned(rule.date):
         if hit.mem_id not in date_hits or owner in authors or owner in found:
             continue
-        before = _element_before(hit)
+        if BYLINE_RE.match(inline_text(hit, skip)):  # 'Posted by: NAME at DATE' in one element
+            name = _author_text(hit, skip)
+            if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
+                found[owner] = (name, hit.mem_id)
+            continue
+        before = element_before(hit)
         if before is None or before.tag in PROSE_TAGS or before.mem_id in text_hits or page.owner(before) != owner:
             continue
         name = _author_text(before, skip)
@@ -141,7 +148,7 @@ def _names_before_dates(
     return found
 
 
-def _element_before(node: LexborNode) -> LexborNode | None:
+def element_before(node: LexborNode) -> LexborNode | None:
     """The element just before `node` among its siblings, past blank text and HTML comments."""
     sibling = node.prev
     while sibling is not None and sibling.tag in ("-text", "-comment"):

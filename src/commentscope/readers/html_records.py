@@ -122,6 +122,7 @@ def mark_records(tree: LexborHTMLParser) -> int:
     if best is None:
         return 0
     _, run = best
+    run = [node for node in run if not _form_slot(node)]
     records = run + _replies(run)
     if len(records) == len(run):  # flat: replies, if any, shown by indentation
         for node, level in zip(run, _levels(run), strict=True):
@@ -130,6 +131,12 @@ def mark_records(tree: LexborHTMLParser) -> int:
     for node in records:
         _mark(node)
     return len(records)
+
+
+def _form_slot(node: LexborNode) -> bool:
+    """A record of the run that holds the comment form and no date: the slot where a new comment is
+    written (Movable Type's last div.comments-body), not a comment."""
+    return node.css_first("form") is not None and _date_element(node) is None
 
 
 def _mark(record: LexborNode) -> None:
