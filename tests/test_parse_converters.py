@@ -141,6 +141,7 @@ AVATARS = {
     "alt-and-link-doubled": ("Avatar So Alice So Alice says:", "So Alice"),
     "markdown-image": ("![Avatar](https://x.org/a.png) **The Yum List** says:", "The Yum List"),
     "w3m-image-stem": ("[45cd9]Kristine 11. Dezember 2012 um 12:57", "Kristine"),
+    "w3m-svg-kind-and-stem": ("[svg][e11ed57] Kristine", "Kristine"),
     "role-label": ("Kristine Autor11. Dezember 2012 um 13:19", "Kristine"),
     "deleted-account-guest-glued": ("4711 (account deleted)Guest14. 01. 2020, 19:34", "4711 (account deleted)"),
     "alias-in-a-name": ("Jo Baker alias Kitchen Fairy 14. 01. 2020, 19:34", "Jo Baker alias Kitchen Fairy"),
