@@ -122,6 +122,18 @@ ARTICLE_DUMP = ("   Banana Cake\n\n   This banana cake is soft, moist and easy t
                 "staples.\n\n")
 
 
+def test_a_thread_printed_twice_is_read_once() -> None:
+    thread = "".join(f"   {name} says:\n   March {n}, 2021 at 9:12 am\n\n   {text}\n\n   Reply\n\n"
+                     for n, (name, text) in enumerate([("Ann", "Screws through the carpet worked."),
+                                                       ("Bob", "Same here, three screws."),
+                                                       ("Cy", "Talc in the gaps helped us.")], 1))  # fmt: skip
+    doc = parse_lines(f"{ARTICLE_DUMP}   3 Comments\n\n{thread}   3 Comments\n\n{thread}", doc_id="t")
+    doc.check_integrity()
+    assert [c.author for c in doc.comments] == ["Ann", "Bob", "Cy"]
+    once = parse_lines(f"{ARTICLE_DUMP}   3 Comments\n\n{thread}", doc_id="t")
+    assert [c.author for c in once.comments] == ["Ann", "Bob", "Cy"]
+
+
 def page(text: str) -> Document:
     doc = parse_lines(textwrap.dedent(text).strip("\n") + "\n", doc_id="t")
     doc.check_integrity()
@@ -142,6 +154,7 @@ AVATARS = {
     "markdown-image": ("![Avatar](https://x.org/a.png) **The Yum List** says:", "The Yum List"),
     "w3m-image-stem": ("[45cd9]Kristine 11. Dezember 2012 um 12:57", "Kristine"),
     "w3m-svg-kind-and-stem": ("[svg][e11ed57] Kristine", "Kristine"),
+    "printed-markup": ("<span>Kristine</span> March 3, 2021 at 9:12 am", "Kristine"),
     "role-label": ("Kristine Autor11. Dezember 2012 um 13:19", "Kristine"),
     "deleted-account-guest-glued": ("4711 (account deleted)Guest14. 01. 2020, 19:34", "4711 (account deleted)"),
     "alias-in-a-name": ("Jo Baker alias Kitchen Fairy 14. 01. 2020, 19:34", "Jo Baker alias Kitchen Fairy"),

@@ -129,6 +129,25 @@ def _dated(comments: list[Comment], moments: list[Moment | None]) -> list[Commen
     return [c if m is None else replace(c, date=moment_iso(m)) for c, m in zip(comments, moments, strict=True)]
 
 
+MIN_REPEATED = 3  # a thread this long printed again whole, in the same order, is one thread
+
+
+def _printed_twice(comments: list[Comment]) -> set[str]:
+    """The ids of a thread's second copy, when its second half repeats its first comment for comment
+    (author, date and text; the copy may hang under the first's last comment); else none. Two alike
+    comments side by side are two comments."""
+    half, odd = divmod(len(comments), 2)
+    if odd or half < MIN_REPEATED:
+        return set()
+
+    def key(c: Comment) -> tuple[str | None, str | None, str]:
+        return c.author, c.date, " ".join(c.text.split())
+
+    if any(key(a) != key(b) for a, b in zip(comments[:half], comments[half:], strict=True)):
+        return set()
+    return {c.comment_id for c in comments[half:]}
+
+
 def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     """Parse page text into a Document (no I/O)."""
     lines = scan(text)
@@ -147,6 +166,10 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         comments = builder.comments()
         moments = _moments(lines, builder.roles, comments)
         comments = nest_by_time(_dated(comments, moments), moments)
+        repeated = _printed_twice(comments)
+        if repeated:  # a theme that prints its whole thread twice: the second copy is chrome
+            comments = comments[: len(comments) - len(repeated)]
+            roles.update({i: (LineRole.BOILERPLATE, None) for i, (_, owner) in roles.items() if owner in repeated})
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         shown = line.clean if line.continues is None else ""  # (a wrapped link's tail: read on its first line)
