@@ -184,7 +184,8 @@ def test_slash_dates_whose_order_only_the_whole_run_shows_still_date_the_records
     dates = ["03/13/2015 at 09:07pm", "04/05/2016 at 10:00am", "05/06/2016 at 11:30am", "06/07/2017 at 08:15pm"]
     entries = "".join(
         f'<table class="bf_recipe_comment"><tr><td><a href="/brewer/{n}"><font>Brewer {n}</font></a>'
-        f"<font> &bull; {date}</font><br><font>Brewed this twice now, smooth and easy to drink.</font></td></tr></table>"
+        f"<font> &bull; {date}</font><br><font>Brewed this twice now, smooth and easy to drink.</font></td></tr>"
+        f"</table>"
         for n, date in enumerate(dates, 1))  # fmt: skip
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div>Discussion about this recipe:"
                f"<table class='bf_recipe_comments'><tr><td>{entries}</td></tr></table></div>")
@@ -208,7 +209,8 @@ def test_a_byline_that_names_and_dates_a_record_and_the_form_slot_left_out() -> 
     entries = "".join(
         f'<div class="comments-body"><p>{text}</p><span class="comments-post">Posted by: <a href="mailto:x@y">{name}'
         f"</a> at December 1{n}, 2025 05:48 PM</span></div>" for n, (name, _, text) in enumerate(LETTERS))
-    form = '<div class="comments-body"><form method="post"><textarea name="text"></textarea><input type="submit"></form></div>'
+    form = ('<div class="comments-body"><form method="post"><textarea name="text"></textarea><input '
+            'type="submit"></form></div>')
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Comments</h2><div>{entries}{form}</div>")
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         (name, f"2025-12-1{n}T17:48", text) for n, (name, _, text) in enumerate(LETTERS)]

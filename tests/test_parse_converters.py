@@ -79,7 +79,8 @@ def menu_page(entries: list[str], comments: str, numbered: bool = True) -> str:
     menu = "     * [9]Blog\n       Rezepte\n" + "".join(
         f"          + {f'[{n}]' if numbered else ''}Blog\n            {label}\n" for n, label in enumerate(entries, 10))
     return ("   Um unseren Shop in vollem Umfang nutzen zu können, empfehlen wir Ihnen\n"
-            "   Javascript in Ihrem Browser zu aktivieren.\n\n   Sallys Welt\n   [1]Anmelden\n" + menu + "\n   Popcorn mit Karamell\n\n"
+            "   Javascript in Ihrem Browser zu aktivieren.\n\n   Sallys Welt\n   [1]Anmelden\n" + menu
+            + "\n   Popcorn mit Karamell\n\n"
             "   Popcorn ist schnell gemacht und schmeckt mit Karamell noch besser als im Kino, sagt Sally.\n\n"
             + comments)
 
@@ -95,7 +96,8 @@ def test_a_menu_of_links_with_labels_below_is_no_thread(numbered: bool) -> None:
 
 
 def test_linked_commenter_names_below_a_menu_are_still_comments() -> None:
-    comments = "".join(f"   * [{n}]Reader {n}\n     12. März 2021 um 10:0{n} Uhr\n     Das Rezept hat super geklappt, danke {n}!\n\n"
+    comments = "".join(f"   * [{n}]Reader {n}\n     12. März 2021 um 10:0{n} Uhr\n     Das Rezept hat super "
+                       f"geklappt, danke {n}!\n\n"
                        for n in range(1, 8))  # fmt: skip
     doc = parse_lines(menu_page(MENU, "   7 Kommentare\n\n" + comments), doc_id="t")
     doc.check_integrity()
@@ -118,7 +120,8 @@ def test_reply_to_name_under_a_header_places_the_reply_under_that_readers_commen
         (name, 1 if to else 0, to or None, body) for name, to, body in thread]
 
 
-ARTICLE_DUMP = ("   Banana Cake\n\n   This banana cake is soft, moist and easy to make with ripe bananas and a few pantry "
+ARTICLE_DUMP = ("   Banana Cake\n\n   This banana cake is soft, moist and easy to make with ripe bananas and a "
+                "few pantry "
                 "staples.\n\n")
 
 

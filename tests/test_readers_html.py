@@ -672,7 +672,8 @@ def test_forum_posts_beside_a_user_column_without_the_posts_they_quote() -> None
     body = ('<div id="thread">'
             + forum_post(11, "James315", True, "Episode 32 is up.<br>Bocage, part one.", "Nov 17, 2011 14:13")
             + forum_post(12, "Servant", False, '<div class="bbc-block"><h4>James315 posted:</h4><blockquote>'
-                         "Episode 32 is up.</blockquote></div><br>Will you archive the commentary?", "Nov 18, 2011 09:05")
+                         "Episode 32 is up.</blockquote></div><br>Will you archive the commentary?",
+                         "Nov 18, 2011 09:05")
             + "</div>")  # fmt: skip
     doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
     doc.check_integrity()
@@ -697,13 +698,17 @@ def test_a_signature_is_no_name() -> None:
 
 def test_pixnet_owner_answers_are_staff_replies() -> None:
     def message(n: int, name: str, text: str, answer: str = "") -> str:
-        reply = (f'<li class="reply-text">{answer}<p><a href="/blog">史蒂文的家</a> 於 2014/01/0{n} 20:31 回覆 </p></li>'
+        reply = (f'<li class="reply-text">{answer}<p><a href="/blog">史蒂文的家</a> '
+                 f"於 2014/01/0{n} 20:31 回覆 </p></li>"
                  if answer else "")
         return (f'<ul class="single-post"><li class="post-info"><span class="floor">#{n}</span>'
-                f'<span class="user-name"><a href="/u{n}">{name}</a></span><span class="post-time">於 2013/12/2{n} 10:28</span>'
-                f'</li><li class="post-photo"><img alt="{name}"></li><li class="post-text"><p id="comment-{n}"></p>{text}</li>'
+                f'<span class="user-name"><a href="/u{n}">{name}</a></span><span class="post-time">於 '
+                f'2013/12/2{n} 10:28</span>'
+                f'</li><li class="post-photo"><img alt="{name}"></li><li class="post-text"><p id="comment-{n}">'
+                f'</p>{text}</li>'
                 f"{reply}</ul>")  # fmt: skip
-    body = ('<h3>留言列表 (3)</h3><div id="comment-text">' + message(1, "小鳳", "露營兼賞楓，好棒的生活", "謝謝小鳳的來訪！")
+    body = ('<h3>留言列表 (3)</h3><div id="comment-text">'
+            + message(1, "小鳳", "露營兼賞楓，好棒的生活", "謝謝小鳳的來訪！")
             + '<ul class="single-post secret"><li class="post-text">悄悄話</li></ul>'
             + message(2, "茜媽咪", "總是特別的吸引目光") + "</div>")  # fmt: skip
     doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
@@ -723,7 +728,8 @@ def ricetta_comment(name: str, text: str) -> str:
 def test_replies_beside_their_parent_in_indented_wrappers() -> None:
     body = ('<div class="comments">' + ricetta_comment("Annabella", "Come si fa la pasta sfoglia?")
             + '<div style="padding-left:50px;">' + ricetta_comment("Ricetta.it", "Abbiamo usato la sfoglia pronta.")
-            + '<div style="padding-left:50px">' + ricetta_comment("Annabella", "Grazie mille, la provo!") + "</div></div>"
+            + '<div style="padding-left:50px">' + ricetta_comment("Annabella", "Grazie mille, la provo!")
+            + "</div></div>"
             + ricetta_comment("Walter", "Io le faccio con la scamorza a strati.") + "</div>")  # fmt: skip
     assert [(depth, author) for depth, author, _ in outline_of(body)] == [
         (0, "Annabella"), (1, "Ricetta.it"), (2, "Annabella"), (0, "Walter")]
@@ -744,8 +750,10 @@ def test_wrappers_indented_alike_make_no_replies() -> None:
 ])
 def test_level_classes_counted_from_the_pages_own_top(top: str, reply: str, second: str) -> None:
     def item(n: int, cls: str, name: str) -> str:
-        return (f'<div class="c-comments__item {cls}" id="blog-comment-{n}"><span class="c-comments__name">{name}</span>'
-                f'<span class="c-comments__date">2020-05-0{n} 19:32:23</span><p>Lekker recept, zal ik maken {n}.</p></div>')
+        return (f'<div class="c-comments__item {cls}" id="blog-comment-{n}"><span class="c-comments__name">'
+                f'{name}</span>'
+                f'<span class="c-comments__date">2020-05-0{n} 19:32:23</span><p>Lekker recept, zal ik maken '
+                f'{n}.</p></div>')
     body = ('<div class="c-comments">' + item(1, top, "Klaas") + item(2, reply, "Rutger") + item(3, second, "Klaas")
             + item(4, top, "Linda") + "</div>")  # fmt: skip
     assert [(depth, author) for depth, author, _ in outline_of(body)] == [
@@ -768,16 +776,19 @@ def aberle_comment(n: int, depth: int, name: str, text: str, replies: str = "") 
     """A WordPress theme's own comment callback: its classes name the author and the date."""
     children = f'<ul class="children">{replies}</ul>' if replies else ""
     return (f'<li class="comment depth-{depth}" id="li-comment-{n}"><div class="specificComment" id="comment-{n}">'
-            f'<div class="blogAuthor"><a href="/author/x/"></a></div><div class="comment-meta"><span class="authorBlogName">'
+            f'<div class="blogAuthor"><a href="/author/x/"></a></div><div class="comment-meta"><span '
+            f'class="authorBlogName">'
             f'{name}</span><span class="commentsDate"> February 1{n}, 2024 at 8:16 am <a class="comment-reply-link" '
-            f'href="#comment-{n}">Reply</a></span></div><div class="commenttext"><p>{text}</p></div></div>{children}</li>')
+            f'href="#comment-{n}">Reply</a></span></div><div class="commenttext"><p>{text}</p></div></div>'
+            f'{children}</li>')
 
 
 def test_a_layout_class_that_says_sidebar_on_the_pages_wrapper_hides_no_comments() -> None:
     thread = (aberle_comment(1, 1, "Aleida", "I found your croissant recipe and love it.",
                              aberle_comment(2, 2, "Leanna Aberle", "Thank you so much, Aleida!"))
               + aberle_comment(3, 1, "Ashlyn", "How long is the second proof?"))  # fmt: skip
-    body = (f'<div class="mainwrap single-default sidebar"><h1>Sourdough Croissants</h1><p>{"Butter and dough. " * 30}</p>'
+    body = (f'<div class="mainwrap single-default sidebar"><h1>Sourdough Croissants</h1><p>'
+            f'{"Butter and dough. " * 30}</p>'
             f'<ol class="commentlist"><h4 id="comments">3 Comments</h4>{thread}</ol></div>'
             '<aside class="sidebar"><ul><li class="comment">Jo on <a href="/bread/">Bread</a></li></ul></aside>')
     doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
@@ -791,7 +802,8 @@ def test_yotpo_reviews_questions_and_the_shops_answers() -> None:
               '</span><div class="content-title">Great cookie</div><div class="content-review">Perfect with tea.</div>'
               '<div class="yotpo-footer"><span class="yotpo-review-date">12/27/2021</span>'
               '<span class="label-helpful">Was this review helpful?</span></div></div>')
-    template = '<div class="yotpo-review yotpo-template" data-review-id=""><span class="yotpo-user-name">Anonymous</span></div>'
+    template = ('<div class="yotpo-review yotpo-template" data-review-id=""><span class="yotpo-user-name">'
+                'Anonymous</span></div>')
     question = ('<div class="yotpo-question" data-question-id="19222"><span class="yotpo-user-name">Diana</span>'
                 '<div class="content-question">Q: Can I refrigerate the dough overnight?</div>'
                 '<div class="yotpo-comment-box" data-answer-id="9901"><div class="yotpo-header yotpo-store-owner">'
@@ -821,7 +833,8 @@ def test_fluxbb_posts_without_the_quoted_ones_and_the_edit_note() -> None:
             + fluxbb_post(1, "archuser38013", "2024-08-03 10:59:47", "<p>Which forum software is like this one?</p>"
                           '<p class="postedit"><em>Last edited by archuser38013 (2024-08-03 11:02:20)</em></p>')
             + fluxbb_post(2, "Head_on_a_Stick", "2024-08-03 14:10:02", '<div class="quotebox"><cite>archuser38013 '
-                          "wrote:</cite><blockquote><p>Which forum software?</p></blockquote></div><p>FluxBB is unmaintained.</p>")
+                          "wrote:</cite><blockquote><p>Which forum software?</p></blockquote></div><p>FluxBB is "
+                          "unmaintained.</p>")
             + "</div></div>")  # fmt: skip
     doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
     doc.check_integrity()
@@ -832,8 +845,10 @@ def test_fluxbb_posts_without_the_quoted_ones_and_the_edit_note() -> None:
 
 
 def test_tags_a_page_prints_as_text_are_no_part_of_a_name() -> None:
-    items = "".join(f'<div class="comment" id="comment-{n}"><span class="comment-author">&lt;span&gt;{name}&lt;/span&gt;'
-                    f"</span><span class='comment-time'>Wed, 12/0{n}/2025 - 02:42</span><div class='comment-body'><p>{text}"
+    items = "".join(f'<div class="comment" id="comment-{n}"><span class="comment-author">'
+                    f'&lt;span&gt;{name}&lt;/span&gt;'
+                    f"</span><span class='comment-time'>Wed, 12/0{n}/2025 - 02:42</span><div "
+                    f"class='comment-body'><p>{text}"
                     "</p></div></div>"
                     for n, (name, text) in enumerate([("Donald Elam", "Kale does well here."),
                                                       ("Ruth", "Plant beans after the frost.")], 1))  # fmt: skip
@@ -850,22 +865,26 @@ def wp_li(n: int, depth: int, name: str, text: str, replies: str = "") -> str:
 def test_a_comment_list_printed_twice_is_read_once() -> None:
     thread = (wp_li(7, 1, "Ann", "Which platform did you pick?", wp_li(8, 2, "Site", "Thinkific, for now."))
               + wp_li(9, 1, "Bo", "Teachable worked for me."))  # fmt: skip
-    body = f'<ol class="comment-list">{thread}</ol><div class="comments-again"><ol class="comment-list">{thread}</ol></div>'
+    body = (f'<ol class="comment-list">{thread}</ol><div class="comments-again"><ol class="comment-list">'
+            f'{thread}</ol></div>')
     doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
     doc.check_integrity()
     assert [(c.depth, c.author, c.source_id) for c in doc.walk()] == [(0, "Ann", "7"), (1, "Site", "8"), (0, "Bo", "9")]
 
 
 def test_two_comments_alike_under_their_own_ids_are_both_kept() -> None:
-    body = f'<ol class="comment-list">{wp_li(5, 1, "Babucka", "Super recept!")}{wp_li(6, 1, "Babucka", "Super recept!")}</ol>'
+    twins = wp_li(5, 1, "Babucka", "Super recept!") + wp_li(6, 1, "Babucka", "Super recept!")
+    body = f'<ol class="comment-list">{twins}</ol>'
     assert [author for _, author, _ in outline_of(body)] == ["Babucka", "Babucka"]
 
 
 def test_lobsters_replies_in_the_subtree_after_their_comment() -> None:
     def subtree(sid: str, name: str, text: str, replies: str = "") -> str:
         return (f'<li class="comments_subtree"><input id="comment_folder_{sid}" type="checkbox"><div id="c_{sid}" '
-                f'data-shortid="{sid}" class="comment"><div class="voters"><a class="upvoter">8</a></div><div class="details">'
-                f'<div class="byline"><a aria-hidden="true" href="/~{name}"><img alt="{name} avatar"></a> <a href="/~{name}">'
+                f'data-shortid="{sid}" class="comment"><div class="voters"><a class="upvoter">8</a></div><div '
+                f'class="details">'
+                f'<div class="byline"><a aria-hidden="true" href="/~{name}"><img alt="{name} avatar"></a> <a '
+                f'href="/~{name}">'
                 f'{name}</a> <a href="/c/{sid}"><time datetime="2024-08-12 17:22:26">1 year ago</time></a></div>'
                 f'<div class="comment_text"><p>{text}</p></div></div></div><ol class="comments">{replies}</ol></li>')
     body = ('<ol class="comments comments1">' + subtree("adg3jp", "kkiri", "Curious about ref counting.",

@@ -217,7 +217,8 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
 
 # 'Reply to NAME' on the line under a reply's header (wpDiscuz; the name a link in a dump)
 _ADDRESSED = re.compile(
-    r"^(?:reply to|replying to|in reply to|antwort an|réponse à|risposta a|respuesta a|em resposta a)\s+(?P<name>\S.{0,79}?)\s*$",
+    r"^(?:reply to|replying to|in reply to|antwort an|réponse à|risposta a|respuesta a|em resposta a)"
+    r"\s+(?P<name>\S.{0,79}?)\s*$",
     re.I,
 )
 

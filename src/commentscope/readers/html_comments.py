@@ -30,6 +30,7 @@ QUOTE_BOX = (
     "[class*='quote' i]:has([class*='quotename' i], [class*='quote-name' i], [class*='quoteauthor' i],"
     " [class*='quote-author' i])"
 )
+QUOTE_LABEL_NOT = frozenset({"blockquote", "p", "div"})  # elements before a blockquote that are no quote's label
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
@@ -319,7 +320,7 @@ def _quoted_posts(page: RulePage, skip: set[int]) -> set[int]:
             found.add(quote.mem_id)
             continue
         label = element_before(quote)  # Something Awful's <h4>NAME posted:</h4> just before it
-        if label is not None and label.tag not in ("blockquote", "p", "div") and intro.fullmatch(label.text(strip=True)):
+        if label is not None and label.tag not in QUOTE_LABEL_NOT and intro.fullmatch(label.text(strip=True)):
             found.update((quote.mem_id, label.mem_id))
     return found
 
