@@ -273,6 +273,13 @@ def test_pingbacks_are_not_comments_but_are_accounted_for() -> None:
 # (benchmarks/real2: each case is the markup convention of one page there, cut down by hand)
 
 
+def full_outline(body: str) -> list[tuple[int, str | None, str | None, str, bool]]:
+    """Each comment of a page made of `body`: depth, author, date, text and whether marked staff."""
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    return [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()]
+
+
 def outline_of(body: str) -> list[tuple[int, str | None, str]]:
     doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
     doc.check_integrity()
@@ -675,9 +682,7 @@ def test_forum_posts_beside_a_user_column_without_the_posts_they_quote() -> None
                          "Episode 32 is up.</blockquote></div><br>Will you archive the commentary?",
                          "Nov 18, 2011 09:05")
             + "</div>")  # fmt: skip
-    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
-    doc.check_integrity()
-    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+    assert full_outline(body) == [
         (0, "James315", "2011-11-17T14:13", "Episode 32 is up.\nBocage, part one.", True),
         (0, "Servant", "2011-11-18T09:05", "Will you archive the commentary?", False),
     ]
@@ -711,9 +716,7 @@ def test_pixnet_owner_answers_are_staff_replies() -> None:
             + message(1, "小鳳", "露營兼賞楓，好棒的生活", "謝謝小鳳的來訪！")
             + '<ul class="single-post secret"><li class="post-text">悄悄話</li></ul>'
             + message(2, "茜媽咪", "總是特別的吸引目光") + "</div>")  # fmt: skip
-    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
-    doc.check_integrity()
-    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+    assert full_outline(body) == [
         (0, "小鳳", "2013-12-21T10:28", "露營兼賞楓，好棒的生活", False),
         (1, "史蒂文的家", "2014-01-01T20:31", "謝謝小鳳的來訪！", True),
         (0, "茜媽咪", "2013-12-22T10:28", "總是特別的吸引目光", False),
