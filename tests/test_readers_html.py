@@ -900,6 +900,31 @@ def test_lobsters_replies_in_the_subtree_after_their_comment() -> None:
         (0, "jclulow", "ufssvn", "Yes, if a move closure could.")]
 
 
+def carnegie_comment(cls: str, name: str, day: int, text: str, inner: str = "") -> str:
+    return (f'<div class="{cls}"><div class="comment-meta"><div class="comment-author">{name}</div>'
+            f'<small class="comment-time">August 0{day}, 2019</small></div><div class="comment-content"><p>{text}</p>'
+            f'<div class="comment-tools"><a href="#">Report</a></div>{inner}</div></div>')  # fmt: skip
+
+
+def test_replies_a_comment_holds_where_no_selector_names_them() -> None:
+    replies = (carnegie_comment("comment-reply", "Michael Pettis", 7, "Capital controls are never perfect.")
+               + carnegie_comment("comment-reply", "Claire", 8, "Thanks, that answers it."))  # fmt: skip
+    body = ('<div class="comment-wrapper"><div class="comments">'
+            + carnegie_comment("comment", "Claire", 6, "How does this work in practice?", replies)
+            + carnegie_comment("comment", "Montes", 6, "A brilliant article, as always.") + "</div></div>")  # fmt: skip
+    assert outline_of(body) == [(0, "Claire", "How does this work in practice?"),
+                                (1, "Michael Pettis", "Capital controls are never perfect."),
+                                (1, "Claire", "Thanks, that answers it."),
+                                (0, "Montes", "A brilliant article, as always.")]
+
+
+def test_a_quoted_post_inside_a_comment_is_no_reply() -> None:
+    quote = carnegie_comment("reply-quote", "Claire", 6, "How does this work in practice?")
+    body = ('<div class="comment-wrapper"><div class="comments">'
+            + carnegie_comment("comment", "Montes", 7, "Quoting her, then my answer.", quote) + "</div></div>")
+    assert [author for _, author, _ in outline_of(body)] == ["Montes"]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'

@@ -30,6 +30,15 @@ QUOTE_BOX = (
     "[class*='quote' i]:has([class*='quotename' i], [class*='quote-name' i], [class*='quoteauthor' i],"
     " [class*='quote-author' i])"
 )
+# the class of a reply block inside a comment ('comment-reply'), not of a comment's own header
+# ('comment-header', 'c-comment__header', 'comment-meta') nor of a quoted post ('ipsQuote')
+INNER_REPLY = re.compile(r"^(?!.*(?:header|meta|author|byline|info|footer)).*(?:comment|reply|antwort|respon)",
+                         re.I)
+QUOTE_CLASS = re.compile(r"quote|zitat|citation", re.I)
+# a badge printed where a name may stand ('Author'), no one's name
+ROLE_LABEL = re.compile(r"(?:post )?(?:author|autor(?:in)?|admin|moderator|mod|staff|op|guest|gast|member|mitglied)",
+                        re.I)
+MAX_NAME_CHARS = 80  # an author element's text
 QUOTE_LABEL_NOT = frozenset({"blockquote", "p", "div"})  # elements before a blockquote that are no quote's label
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
@@ -70,6 +79,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     items = _candidate_items(tree, rule)
     if not items:
         return None
+    items = _with_inner_replies(tree, rule, items)
     page = RulePage(tree, rule, items)
     drop_ids = {n.mem_id for selector in rule.drop for n in page.css(selector)}
     skip_base = page.item_ids | drop_ids
@@ -142,6 +152,68 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         return None
     return Extraction(rule.name, tuple(found), tuple(warnings))
 
+
+
+def _with_inner_replies(tree: LexborHTMLParser, rule: Rule, items: list[LexborNode]) -> list[LexborNode]:
+    """The items and the replies they hold where no selector of the rule names them (Carnegie's
+    div.comment-reply inside its parent's div.comment-content): inside a comment, around an author
+    element of the comment's own kind that names someone else, the nearest block whose class says
+    reply or comment (not a quote's, a header's) and that holds a date element, no other author
+    element and none of the comment's text elements. A quote box on the way makes it a quote."""
+    if rule.flat or rule.pair or rule.level_attr:  # (the shape's records: their replies are found by their kind)
+        return items
+    page = RulePage(tree, rule, items)
+    authors: dict[int, list[tuple[int, LexborNode]]] = {}
+    for owner, hit, rank in page.owned(rule.author):
+        name = hit.text().strip()
+        if hit.mem_id != owner and 0 < len(name) <= MAX_NAME_CHARS and not ROLE_LABEL.fullmatch(name):
+            authors.setdefault(owner, []).append((rank, hit))  # a name (not a whole comment, not a badge)
+    if not any(len(hits) > 1 for hits in authors.values()):
+        return items
+    dated: dict[int, set[int]] = {}
+    for owner, hit, _ in page.owned(rule.date):
+        dated.setdefault(owner, set()).update(n.mem_id for n in _ancestors_below(hit, owner))
+    texts: dict[int, set[int]] = {}
+    for owner, hit, _ in page.owned(rule.text):
+        texts.setdefault(owner, set()).update(n.mem_id for n in _ancestors_below(hit, owner))
+    extra: list[LexborNode] = []
+    for owner, hits in authors.items():
+        best = min(rank for rank, _ in hits)
+        same = [hit for rank, hit in hits if rank == best]
+        names = [" ".join(hit.text().split()).casefold() for hit in same]
+        chains = [_ancestors_below(hit, owner) for hit in same]
+        for n in range(1, len(same)):
+            if names[n] == names[0]:  # the comment's own name again (beside its avatar, over its text)
+                continue
+            others = {node.mem_id for m, chain in enumerate(chains) if m != n for node in chain}
+            block = _reply_block(chains[n][1:], others, dated.get(owner, set()), texts.get(owner, set()))
+            if block is not None:
+                extra.append(block)
+    if not extra:
+        return items
+    order = {node.mem_id: n for n, node in enumerate(tree.root.traverse(include_text=False))} if tree.root else {}
+    return sorted([*items, *extra], key=lambda node: order.get(node.mem_id, 0))
+
+
+def _reply_block(around: list[LexborNode], others: set[int], dated: set[int], texts: set[int]) -> LexborNode | None:
+    """The nearest of the elements `around` a name (innermost first) that reads as a reply block."""
+    for node in around:
+        key, cls = node.mem_id, node.attributes.get("class") or ""
+        if key in others or key in texts or QUOTE_CLASS.search(cls) or node.tag == "blockquote":
+            return None
+        if INNER_REPLY.search(cls) and key in dated:
+            return node
+    return None
+
+
+def _ancestors_below(node: LexborNode, stop: int) -> list[LexborNode]:
+    """The node and the elements around it up to (not including) the element `stop`, innermost first."""
+    chain = []
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != stop:
+        chain.append(current)
+        current = current.parent
+    return chain
 
 
 def _candidate_items(tree: LexborHTMLParser, rule: Rule) -> list[LexborNode]:
