@@ -925,6 +925,34 @@ def test_a_quoted_post_inside_a_comment_is_no_reply() -> None:
     assert [author for _, author, _ in outline_of(body)] == ["Montes"]
 
 
+FORUM_POSTS = {
+    "smf": ('<div id="forumposts">{posts}</div>',
+            '<div class="windowbg" id="msg{n}"><div class="post_wrapper"><div class="poster"><h4>'
+            '<a href="/u">{name}</a></h4><ul><li class="postcount">Posts: 76,825</li></ul></div><div class="postarea"><div class="keyinfo">'
+            '<h5>Re: AI in forums</h5><div class="postinfo"><a href="/msg{n}" class="smalltext">June 0{n}, 2024, '
+            '03:29:46 AM</a></div></div><div class="post"><div class="inner">{quote}{text}</div></div></div>'
+            '<div class="signature">Holder of controversial views.</div></div></div>'),
+    "mybb": ('<div id="posts">{posts}</div>',
+             '<div class="post" id="post_{n}"><div class="post_author"><div class="author_information"><strong>'
+             '<span class="largetext"><a href="/u">{name}</a></span></strong><span class="smalltext">Development'
+             '</span></div></div><div class="post_content"><div class="post_head"><span class="post_date">'
+             '2019-02-2{n}, 09:14 PM <span class="post_edit">(This post was last modified)</span></span></div><div class="post_body">'
+             '{quote}{text}</div><div class="signature">My forum</div></div></div>'),
+}
+
+
+@pytest.mark.parametrize("system", list(FORUM_POSTS))
+def test_forum_posts_of_smf_and_mybb(system: str) -> None:
+    frame, post = FORUM_POSTS[system]
+    quote = ('<blockquote class="mycode_quote"><cite>Arantor Wrote:</cite>There is some potential there.</blockquote>'
+             if system == "mybb" else '<div class="quoteheader">Quote from: Arantor</div><blockquote>There is some '
+             "potential there.</blockquote>")  # fmt: skip
+    posts = post.format(n=1, name="Arantor", quote="", text="There is some potential there.") + post.format(
+        n=2, name="rcane", quote=quote, text="It can write a pretty mean haiku.")
+    assert outline_of(frame.format(posts=posts)) == [
+        (0, "Arantor", "There is some potential there."), (0, "rcane", "It can write a pretty mean haiku.")]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
