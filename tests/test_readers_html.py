@@ -928,7 +928,8 @@ def test_a_quoted_post_inside_a_comment_is_no_reply() -> None:
 FORUM_POSTS = {
     "smf": ('<div id="forumposts">{posts}</div>',
             '<div class="windowbg" id="msg{n}"><div class="post_wrapper"><div class="poster"><h4>'
-            '<a href="/u">{name}</a></h4><ul><li class="postcount">Posts: 76,825</li></ul></div><div class="postarea"><div class="keyinfo">'
+            '<a href="/u">{name}</a></h4><ul><li class="postcount">Posts: 76,825</li></ul></div>'
+            '<div class="postarea"><div class="keyinfo">'
             '<h5>Re: AI in forums</h5><div class="postinfo"><a href="/msg{n}" class="smalltext">June 0{n}, 2024, '
             '03:29:46 AM</a></div></div><div class="post"><div class="inner">{quote}{text}</div></div></div>'
             '<div class="signature">Holder of controversial views.</div></div></div>'),
@@ -936,7 +937,8 @@ FORUM_POSTS = {
              '<div class="post" id="post_{n}"><div class="post_author"><div class="author_information"><strong>'
              '<span class="largetext"><a href="/u">{name}</a></span></strong><span class="smalltext">Development'
              '</span></div></div><div class="post_content"><div class="post_head"><span class="post_date">'
-             '2019-02-2{n}, 09:14 PM <span class="post_edit">(This post was last modified)</span></span></div><div class="post_body">'
+             '2019-02-2{n}, 09:14 PM <span class="post_edit">(This post was last modified)</span></span></div>'
+             '<div class="post_body">'
              '{quote}{text}</div><div class="signature">My forum</div></div></div>'),
 }
 
