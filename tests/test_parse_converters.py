@@ -158,6 +158,8 @@ AVATARS = {
     "w3m-image-stem": ("[45cd9]Kristine 11. Dezember 2012 um 12:57", "Kristine"),
     "w3m-svg-kind-and-stem": ("[svg][e11ed57] Kristine", "Kristine"),
     "printed-markup": ("<span>Kristine</span> March 3, 2021 at 9:12 am", "Kristine"),
+    "avatar-alt-name-and-word": ("[23]Kristine avatar [24]Kristine [25]1 year ago", "Kristine"),
+    "name-glued-to-how-long-ago": ("Kristine6 months ago", "Kristine"),
     "role-label": ("Kristine Autor11. Dezember 2012 um 13:19", "Kristine"),
     "deleted-account-guest-glued": ("4711 (account deleted)Guest14. 01. 2020, 19:34", "4711 (account deleted)"),
     "alias-in-a-name": ("Jo Baker alias Kitchen Fairy 14. 01. 2020, 19:34", "Jo Baker alias Kitchen Fairy"),
