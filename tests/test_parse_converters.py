@@ -160,6 +160,7 @@ AVATARS = {
     "printed-markup": ("<span>Kristine</span> March 3, 2021 at 9:12 am", "Kristine"),
     "avatar-alt-name-and-word": ("[23]Kristine avatar [24]Kristine [25]1 year ago", "Kristine"),
     "name-glued-to-how-long-ago": ("Kristine6 months ago", "Kristine"),
+    "name-and-how-long-ago-in-french": ("Kristine M. il y a 10 ans", "Kristine M."),
     "role-label": ("Kristine Autor11. Dezember 2012 um 13:19", "Kristine"),
     "deleted-account-guest-glued": ("4711 (account deleted)Guest14. 01. 2020, 19:34", "4711 (account deleted)"),
     "alias-in-a-name": ("Jo Baker alias Kitchen Fairy 14. 01. 2020, 19:34", "Jo Baker alias Kitchen Fairy"),
