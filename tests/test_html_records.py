@@ -214,3 +214,13 @@ def test_a_byline_that_names_and_dates_a_record_and_the_form_slot_left_out() -> 
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Comments</h2><div>{entries}{form}</div>")
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         (name, f"2025-12-1{n}T17:48", text) for n, (name, _, text) in enumerate(LETTERS)]
+
+
+def test_a_byline_names_the_author_before_a_menu_of_buttons_does() -> None:
+    entries = "".join(
+        f'<article class="post-box" id="{n}"><div class="post-box-byline"><a href="/u/{n}">{name}</a></div>'
+        f'<div class="post-box-meta"><time datetime="2005-07-1{n}T00:57:00">7/1{n}/05</time></div>'
+        f'<ul class="share-user-menu"><li>Copy Link to Reply</li><li>Report Reply</li></ul><p>{text}</p></article>'
+        for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Replies</h2><div>{entries}</div>")
+    assert [c.author for c in doc.comments] == [name for name, _, _ in LETTERS]
