@@ -79,8 +79,12 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     items = _candidate_items(tree, rule)
     if not items:
         return None
-    items = _with_inner_replies(tree, rule, items)
     page = RulePage(tree, rule, items)
+    inner = _inner_replies(page, items)
+    if inner:  # the page seen again, with the replies among the comment elements
+        order = {node.mem_id: n for n, node in enumerate(tree.root.traverse(include_text=False))} if tree.root else {}
+        items = sorted([*items, *inner], key=lambda node: order.get(node.mem_id, 0))
+        page = RulePage(tree, rule, items)
     drop_ids = {n.mem_id for selector in rule.drop for n in page.css(selector)}
     skip_base = page.item_ids | drop_ids
     meta = comment_meta(page, items, skip_base)  # the elements they came from are not comment text
@@ -154,22 +158,22 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
 
 
 
-def _with_inner_replies(tree: LexborHTMLParser, rule: Rule, items: list[LexborNode]) -> list[LexborNode]:
-    """The items and the replies they hold where no selector of the rule names them (Carnegie's
+def _inner_replies(page: RulePage, items: list[LexborNode]) -> list[LexborNode]:
+    """The replies the items hold where no selector of the rule names them (Carnegie's
     div.comment-reply inside its parent's div.comment-content): inside a comment, around an author
     element of the comment's own kind that names someone else, the nearest block whose class says
     reply or comment (not a quote's, a header's) and that holds a date element, no other author
     element and none of the comment's text elements. A quote box on the way makes it a quote."""
+    rule = page.rule
     if rule.flat or rule.pair or rule.level_attr:  # (the shape's records: their replies are found by their kind)
-        return items
-    page = RulePage(tree, rule, items)
+        return []
     authors: dict[int, list[tuple[int, LexborNode]]] = {}
     for owner, hit, rank in page.owned(rule.author):
         name = hit.text().strip()
         if hit.mem_id != owner and 0 < len(name) <= MAX_NAME_CHARS and not ROLE_LABEL.fullmatch(name):
             authors.setdefault(owner, []).append((rank, hit))  # a name (not a whole comment, not a badge)
     if not any(len(hits) > 1 for hits in authors.values()):
-        return items
+        return []
     dated: dict[int, set[int]] = {}
     for owner, hit, _ in page.owned(rule.date):
         dated.setdefault(owner, set()).update(n.mem_id for n in _ancestors_below(hit, owner))
@@ -189,10 +193,7 @@ def _with_inner_replies(tree: LexborHTMLParser, rule: Rule, items: list[LexborNo
             block = _reply_block(chains[n][1:], others, dated.get(owner, set()), texts.get(owner, set()))
             if block is not None:
                 extra.append(block)
-    if not extra:
-        return items
-    order = {node.mem_id: n for n, node in enumerate(tree.root.traverse(include_text=False))} if tree.root else {}
-    return sorted([*items, *extra], key=lambda node: order.get(node.mem_id, 0))
+    return extra
 
 
 def _reply_block(around: list[LexborNode], others: set[int], dated: set[int], texts: set[int]) -> LexborNode | None:
