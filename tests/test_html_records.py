@@ -224,3 +224,15 @@ def test_a_byline_names_the_author_before_a_menu_of_buttons_does() -> None:
         for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Replies</h2><div>{entries}</div>")
     assert [c.author for c in doc.comments] == [name for name, _, _ in LETTERS]
+
+
+def test_records_a_script_names_replies_and_a_name_before_the_date_in_one_line() -> None:
+    """Utility classes name nothing (Mumsnet's Tailwind markup): the data attribute that a script
+    keeps on each reply does, and 'NAME · <span>DATE</span>' gives the name."""
+    entries = "".join(
+        f'<div class="relative pt-3 border rounded-xl" data-reply-id="{n}"><div class="mt-1"><div class="font-bold">'
+        f"{name} · <span>{date} 19:4{n}</span></div></div><div><p>{text}</p></div></div>"
+        for n, (name, date, text) in enumerate(LETTERS))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div class='max-w-2xl mx-auto'>{entries}</div>")
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (name, f"2020-03-{date[:2]}T19:4{n}", text) for n, (name, date, text) in enumerate(LETTERS)]

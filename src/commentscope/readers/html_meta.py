@@ -39,6 +39,7 @@ AUTHOR_HEAD_RE = re.compile(
 PRINTED_TAG_RE = re.compile(r"</?[a-z][a-z0-9]*\s*/?>", re.I)  # a tag the page prints as text ('<span>Ann</span>')
 BYLINE_RE = re.compile(r"^\s*(?:posted|submitted|written|geschrieben|publié|soumis|escrito|enviado|inviato|scritto)\s+"
                        r"(?:von|by|par|por|di|da|door)\b", re.I)  # a byline that names and dates the comment
+NAME_SEPARATOR_RE = re.compile(r"^\S.{0,60}\s[·•|–—-]$")  # 'keepingsanity ·' before a date
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
 COUNTED = re.compile(r"#\s?\d")  # 'Reply #1', 'Beitrag #12': a post's number, printed where a name may stand
@@ -140,12 +141,25 @@ def _names_before_dates(
                 found[owner] = (name, hit.mem_id)
             continue
         before = element_before(hit)
+        if before is None and _named_in_parent(hit):  # 'NAME · <span>DATE</span>': the name is the parent's text
+            before = hit.parent
         if before is None or before.tag in PROSE_TAGS or before.mem_id in text_hits or page.owner(before) != owner:
             continue
         name = _author_text(before, skip)
         if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
             found[owner] = (name, before.mem_id)
     return found
+
+
+def _named_in_parent(date: LexborNode) -> bool:
+    """Whether a date element is the last element of a small parent whose own text before it is a
+    name and a separator ('keepingsanity · <span>03/03/2026 19:49</span>')."""
+    parent, before, after = date.parent, date.prev, date.next
+    trailing = after is not None and (after.tag != "-text" or bool((after.text_content or "").strip()))
+    if parent is None or before is None or before.tag != "-text" or trailing:
+        return False
+    name = (before.text_content or "").strip()
+    return bool(NAME_SEPARATOR_RE.search(name)) and len(name.split()) <= MAX_NAME_WORDS + 1
 
 
 def element_before(node: LexborNode) -> LexborNode | None:

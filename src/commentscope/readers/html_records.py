@@ -202,7 +202,8 @@ def _cued(run: list[LexborNode], memo: dict[int, bool]) -> bool:
     for current in _around(run[0], CUE_DEPTH):
         key = current.mem_id
         if key not in memo:
-            memo[key] = _says(current, CUE) or any(map(_cue_heading, _siblings_before(current)))
+            memo[key] = (_says(current, CUE) or _data_cue(current)
+                         or any(map(_cue_heading, _siblings_before(current))))
         if memo[key]:
             return True
     return False
@@ -222,6 +223,12 @@ def _says(node: LexborNode, words: re.Pattern[str]) -> bool:
     """Whether an element's class or id holds one of `words`."""
     attrs = node.attributes
     return bool(words.search(attrs.get("class") or "") or words.search(attrs.get("id") or ""))
+
+
+def _data_cue(node: LexborNode) -> bool:
+    """Whether an element's data attributes are named for comments (`data-reply-id`, `data-comment-id`:
+    a script's handle on each reply, where the classes only style it)."""
+    return any(name.startswith("data-") and CUE.search(name) is not None for name in node.attributes)
 
 
 def _siblings_before(node: LexborNode) -> Iterator[LexborNode]:
