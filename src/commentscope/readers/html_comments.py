@@ -15,8 +15,9 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from commentscope.grammar import ROLE_LABELS
 from commentscope.model import CommentRecord
-from commentscope.patterns import shared_word, word_pattern
+from commentscope.patterns import page_knowledge, shared_word, word_pattern
 from commentscope.readers.html_meta import comment_meta, element_before
 from commentscope.readers.html_ownership import RulePage, select
 from commentscope.readers.html_rules import Rule
@@ -35,9 +36,6 @@ QUOTE_BOX = (
 INNER_REPLY = re.compile(r"^(?!.*(?:header|meta|author|byline|info|footer)).*(?:comment|reply|antwort|respon)",
                          re.I)
 QUOTE_CLASS = re.compile(r"quote|zitat|citation", re.I)
-# a badge printed where a name may stand ('Author'), no one's name
-ROLE_LABEL = re.compile(r"(?:post )?(?:author|autor(?:in)?|admin|moderator|mod|staff|op|guest|gast|member|mitglied)",
-                        re.I)
 MAX_NAME_CHARS = 80  # an author element's text
 QUOTE_LABEL_NOT = frozenset({"blockquote", "p", "div"})  # elements before a blockquote that are no quote's label
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author")  # a forum quote's attributes naming its poster
@@ -168,24 +166,25 @@ def _inner_replies(page: RulePage, items: list[LexborNode]) -> list[LexborNode]:
     if rule.flat or rule.pair or rule.level_attr:  # (the shape's records: their replies are found by their kind)
         return []
     authors: dict[int, list[tuple[int, LexborNode]]] = {}
+    knowledge = page_knowledge()
     for owner, hit, rank in page.owned(rule.author):
         name = hit.text().strip()
-        if hit.mem_id != owner and 0 < len(name) <= MAX_NAME_CHARS and not ROLE_LABEL.fullmatch(name):
-            authors.setdefault(owner, []).append((rank, hit))  # a name (not a whole comment, not a badge)
+        if hit.mem_id != owner and 0 < len(name) <= MAX_NAME_CHARS and knowledge.meta_kind(name) not in ROLE_LABELS:
+            authors.setdefault(owner, []).append((rank, hit))  # a name (not a whole comment, not a badge: 'Author')
     if not any(len(hits) > 1 for hits in authors.values()):
         return []
     dated: dict[int, set[int]] = {}
     for owner, hit, _ in page.owned(rule.date):
-        dated.setdefault(owner, set()).update(n.mem_id for n in _ancestors_below(hit, owner))
+        dated.setdefault(owner, set()).update(n.mem_id for n in _ancestors(hit, owner))
     texts: dict[int, set[int]] = {}
     for owner, hit, _ in page.owned(rule.text):
-        texts.setdefault(owner, set()).update(n.mem_id for n in _ancestors_below(hit, owner))
+        texts.setdefault(owner, set()).update(n.mem_id for n in _ancestors(hit, owner))
     extra: list[LexborNode] = []
     for owner, hits in authors.items():
         best = min(rank for rank, _ in hits)
         same = [hit for rank, hit in hits if rank == best]
         names = [" ".join(hit.text().split()).casefold() for hit in same]
-        chains = [_ancestors_below(hit, owner) for hit in same]
+        chains = [_ancestors(hit, owner) for hit in same]
         for n in range(1, len(same)):
             if names[n] == names[0]:  # the comment's own name again (beside its avatar, over its text)
                 continue
@@ -207,11 +206,12 @@ def _reply_block(around: list[LexborNode], others: set[int], dated: set[int], te
     return None
 
 
-def _ancestors_below(node: LexborNode, stop: int) -> list[LexborNode]:
-    """The node and the elements around it up to (not including) the element `stop`, innermost first."""
+def _ancestors(node: LexborNode, stop: int | None = None) -> list[LexborNode]:
+    """The node and the elements around it, innermost first, up to (not including) the element `stop`,
+    else up to the page's own `<body>`."""
     chain = []
     current: LexborNode | None = node
-    while current is not None and current.mem_id != stop:
+    while current is not None and current.mem_id != stop and current.tag not in PAGE_TAGS:
         chain.append(current)
         current = current.parent
     return chain
@@ -337,16 +337,6 @@ def _indent_levels(page: RulePage, items: list[LexborNode], rule: Rule) -> dict[
         return {}
     rank = {value: n for n, value in enumerate(known)}
     return {item.mem_id: rank[i] for item, i in zip(items, indents, strict=True)}
-
-
-def _ancestors(node: LexborNode) -> list[LexborNode]:
-    """The node and the elements around it, innermost first."""
-    chain = []
-    current: LexborNode | None = node
-    while current is not None and current.tag not in PAGE_TAGS:
-        chain.append(current)
-        current = current.parent
-    return chain
 
 
 def _texts(page: RulePage, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
