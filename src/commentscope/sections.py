@@ -268,7 +268,9 @@ def menu_lines(lines: list[Line]) -> set[int]:
     between them), each a few words with at most one short line under it, of which `MENU_ENTRIES`
     or more are single links ('* [6]Blog' / 'Süße Rezepte') or say the same ('• Blog', where w3m
     prints no link numbers). Its entries are no comment heads: a commenter's linked name has a date
-    or a text of some words under it, and readers' names differ."""
+    or a text of some words under it, and readers' names differ. (`parse._link_lists` marks the
+    menus above a comment section, whatever stands under their links: its runs make chrome of
+    article lines, these keep heads out of a thread; one rule for both moved both figures.)"""
     found: set[int] = set()
     run: list[int] = []
     entries: list[Line] = []
