@@ -955,6 +955,17 @@ def test_forum_posts_of_smf_and_mybb(system: str) -> None:
         (0, "Arantor", "There is some potential there."), (0, "rcane", "It can write a pretty mean haiku.")]
 
 
+def test_a_bootstrap_media_heading_in_a_comments_header_is_its_author() -> None:
+    thread = [("MARIA ANGELES", "ohhh muchas gracias"), ("David", "Por qué esta receta")]
+    items = "".join(
+        f'<li class="comment media" id="comment-{n}"><img class="avatar" alt=""><div class="media-body">'
+        f'<div class="comment-header"><h5 class="media-heading">{name}</h5><div class="comment-meta">'
+        f'<time datetime="2023-09-0{n}T09:24:28+02:00"><a href="#c{n}">{n} septiembre, 2023</a></time> | '
+        f'<a class="comment-reply-link" href="#">Responder</a></div></div><p>{text}</p></div></li>'
+        for n, (name, text) in enumerate(thread, 1))  # fmt: skip
+    assert [author for _, author, _ in outline_of(f'<ol class="comment-list">{items}</ol>')] == [n for n, _ in thread]
+
+
 @pytest.mark.parametrize("button", ["Beantwoorden", "Odpowiedz", "Yanıtla", "Svar"])
 def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     body = (f'<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
