@@ -31,14 +31,12 @@ AUTHOR_TAIL_RE = re.compile(
 )
 # 'Ann — 17.07, 2011 @ 13:04' (WordPress Classic's 'Comment by NAME — DATE @ TIME'): a numeric tail
 AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
-AUTHOR_HEAD_RE = re.compile(
-    r"^(?:(?:comment|kommentar|submitted|posted|written|geschrieben|publié|soumis|envoyé|enviado|escrito|inviato|scritto)"
-    r"\s+)?(?:von|by|par|por|di|da|door)(?:\s*:)?\s+(?=\S)",
-    re.I,
-)
+# 'Submitted by', 'Verfasst von': the words of a byline that leads a name
+BYLINE_VERBS = "submitted|posted|written|geschrieben|publié|soumis|envoyé|enviado|escrito|inviato|scritto"
+BY_WORD = r"(?:von|by|par|por|di|da|door)"
+AUTHOR_HEAD_RE = re.compile(rf"^(?:(?:comment|kommentar|{BYLINE_VERBS})\s+)?{BY_WORD}(?:\s*:)?\s+(?=\S)", re.I)
 PRINTED_TAG_RE = re.compile(r"</?[a-z][a-z0-9]*\s*/?>", re.I)  # a tag the page prints as text ('<span>Ann</span>')
-BYLINE_RE = re.compile(r"^\s*(?:posted|submitted|written|geschrieben|publié|soumis|escrito|enviado|inviato|scritto)\s+"
-                       r"(?:von|by|par|por|di|da|door)\b", re.I)  # a byline that names and dates the comment
+BYLINE_RE = re.compile(rf"^\s*(?:{BYLINE_VERBS})\s+{BY_WORD}\b", re.I)  # a byline that names and dates the comment
 NAME_SEPARATOR_RE = re.compile(r"^\S.{0,60}\s[·•|–—-]$")  # 'keepingsanity ·' before a date
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name

@@ -108,7 +108,7 @@ def mark_records(tree: LexborHTMLParser) -> int:
     body = tree.body
     if body is None:
         return 0
-    best: tuple[tuple[int, int], list[LexborNode]] | None = None
+    best: tuple[tuple[int, int], list[LexborNode], list[_Shape]] | None = None
     memo: dict[int, bool] = {}
     for run in _runs(body):
         if not _cued(run, memo):  # (the cheaper test first)
@@ -118,11 +118,11 @@ def mark_records(tree: LexborHTMLParser) -> int:
             continue
         rank = (len(run), -sum(s.words for s in shapes))  # most records; of as many, the smaller ones
         if best is None or rank > best[0]:  # (a page's columns wrap its comments: fewer, larger)
-            best = (rank, run)
+            best = (rank, run, shapes)
     if best is None:
         return 0
-    _, run = best
-    run = [node for node in run if not _form_slot(node)]
+    _, run, shapes = best
+    run = [node for node, shape in zip(run, shapes, strict=True) if not _form_slot(node, shape)]
     records = run + _replies(run)
     if len(records) == len(run):  # flat: replies, if any, shown by indentation
         for node, level in zip(run, _levels(run), strict=True):
@@ -133,10 +133,10 @@ def mark_records(tree: LexborHTMLParser) -> int:
     return len(records)
 
 
-def _form_slot(node: LexborNode) -> bool:
+def _form_slot(node: LexborNode, shape: _Shape) -> bool:
     """A record of the run that holds the comment form and no date: the slot where a new comment is
     written (Movable Type's last div.comments-body), not a comment."""
-    return node.css_first("form") is not None and _date_element(node) is None
+    return shape.date is None and node.css_first("form") is not None
 
 
 def _mark(record: LexborNode) -> None:
