@@ -7,6 +7,11 @@
   held out from training and is where the benchmark measures.
 - Short review sentences (UCI "Sentiment Labelled Sentences", CC BY 4.0):
   `benchmarks/data/labelled_sentences/`, binary labels, split the same way per set.
+- Tweets (TweetEval's sentiment task, SemEval-2017 task 4: negative / neutral / positive, labelled
+  by crowd workers): `benchmarks/data/tweets/`, split the same way.
+- Real reader comments (`benchmarks/labels/comment_sentiment.jsonl`): English comments of the
+  real-page corpora, labelled by hand (positive / negative / neutral / mixed); split into five
+  folds by page (`page_fold`), so that no page's comments are both trained on and scored.
 - Drugs.com medication reviews (UCI, CC BY 4.0; not in the default training data, files given
   by the caller): labelled by the rating like the Druglib reviews; `drugscom`.
 """
@@ -17,6 +22,7 @@ import gzip
 import hashlib
 import html
 import io
+import json
 import os
 import zipfile
 from dataclasses import dataclass
@@ -42,6 +48,9 @@ SHARED = _shared_data()
 DRUGLIB = "druglib_train.tsv"
 SENTENCES = HERE / "data" / "labelled_sentences"
 SENTENCE_SETS = ("amazon_cells", "imdb", "yelp")
+TWEETS = HERE / "data" / "tweets" / "tweeteval_sentiment.txt.gz"
+COMMENTS = HERE / "labels" / "comment_sentiment.jsonl"
+PAGE_FOLDS = 5
 HELD_OUT_EVERY = 5  # one text in five is held out
 
 
@@ -53,6 +62,7 @@ class LabelledSet:
     texts: list[str]
     labels: list[str]
     ratings: list[float] | None = None
+    weight: float = 1.0  # each text's sample weight in training (a rated review's: the review weight)
 
 
 def held_out(key: str) -> bool:
@@ -170,3 +180,38 @@ def sentences(name: str, part: str) -> LabelledSet:
             if text.strip() and held_out(text) == (part == "held_out"):
                 rows.append((text, "positive" if label.strip() == "1" else "negative"))
     return LabelledSet(f"{name}_{part}", [t for t, _ in rows], [y for _, y in rows])
+
+
+def tweets(part: str) -> LabelledSet:
+    """TweetEval's sentiment tweets (three labels), their "train" or "held_out" part."""
+    rows = []
+    with gzip.open(TWEETS, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            if held_out(text) == (part == "held_out"):
+                rows.append((text, label))
+    return LabelledSet(f"tweets_{part}", [t for t, _ in rows], [y for _, y in rows])
+
+
+@dataclass(frozen=True)
+class LabelledComment:
+    page: str
+    text: str
+    label: str  # negative / neutral / positive / mixed
+
+
+def reader_comments() -> list[LabelledComment]:
+    """The hand-labelled real reader comments, in the file's order."""
+    rows = [json.loads(line) for line in COMMENTS.read_text("utf-8").splitlines() if line.strip()]
+    return [LabelledComment(r["page"], r["text"], r["sentiment"]) for r in rows]
+
+
+def page_fold(page: str) -> int:
+    """A page's fold (0 .. PAGE_FOLDS - 1), from a hash of its name."""
+    return int(hashlib.sha1(page.encode("utf-8")).hexdigest(), 16) % PAGE_FOLDS
+
+
+def comments_part(comments: list[LabelledComment], weight: float = 1.0) -> LabelledSet:
+    """Comments as training texts: the three classes the model learns (mixed ones left out)."""
+    kept = [c for c in comments if c.label != "mixed"]
+    return LabelledSet("comments_train", [c.text for c in kept], [c.label for c in kept], weight=weight)

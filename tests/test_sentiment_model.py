@@ -41,7 +41,9 @@ PAYLOAD: dict[str, Any] = {
 
 def reference(payload: dict[str, Any], text: str, lexicon: tuple[float, float, float]) -> list[float]:
     """The model's probabilities, written out: sublinear tf times idf, unit length, then softmax."""
-    logits = list(payload["intercept"])
+    short = len(text.split()) <= payload["short_words"]
+    logits = [b + (shift if short else 0.0)
+              for b, shift in zip(payload["intercept"], payload.get("short_intercept", [0.0] * 3), strict=True)]
     weighted = []
     for term, count in Counter(features(text)).items():
         if term in payload["vocabulary"]:
@@ -79,6 +81,23 @@ def test_predict_matches_the_written_out_model(text: str, lexicon: tuple[float, 
     assert [prediction.negative, prediction.neutral, prediction.positive] == pytest.approx(
         reference(PAYLOAD, text, lexicon), abs=1e-12
     )
+
+
+SHIFTED: dict[str, Any] = {**PAYLOAD, "short_intercept": [-0.4, 0.9, -0.5]}  # short texts lean neutral
+
+
+@pytest.mark.parametrize(
+    "text", ["Worked", "Took it, worked.", "Took it, worked again.", "It worked, no side effects; I took it daily."],
+    ids=["one_word", "three_words_are_short", "four_words_are_not", "long"],
+)
+def test_short_texts_get_their_own_intercept_shift(text: str) -> None:
+    lexicon = (0.3, -0.4, 0.7)
+    prediction = SentimentModel(SHIFTED).predict(text, lexicon)
+    assert [prediction.negative, prediction.neutral, prediction.positive] == pytest.approx(
+        reference(SHIFTED, text, lexicon), abs=1e-12
+    )
+    plain = SentimentModel(PAYLOAD).predict(text, lexicon)
+    assert (prediction.neutral > plain.neutral) == (len(text.split()) <= SHIFTED["short_words"])
 
 
 def test_more_of_a_negative_term_lowers_the_score() -> None:
@@ -150,8 +169,9 @@ def test_short_text_copy_of_the_lexicon_scores() -> None:
 @pytest.mark.parametrize(
     "change",
     [{"classes": ["positive", "negative", "neutral"]}, {"vocabulary": {"good": [1.0, 0.5]}}, {"intercept": [0.0]},
-     {"rating_head": {"blend": 0.5}}],
-    ids=["class_order", "short_vocabulary_row", "short_intercept", "rating_head_without_its_weights"],
+     {"rating_head": {"blend": 0.5}}, {"short_intercept": [0.5]}],
+    ids=["class_order", "short_vocabulary_row", "short_intercept", "rating_head_without_its_weights",
+         "short_texts_shift_of_one_class"],
 )
 def test_a_payload_of_another_shape_is_refused(change: dict[str, Any]) -> None:
     with pytest.raises(CommentscopeError):

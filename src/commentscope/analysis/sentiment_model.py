@@ -134,6 +134,8 @@ class SentimentModel:
             table = np.array(list(vocabulary.values()), dtype=np.float64).reshape(len(vocabulary), 1 + columns)
             self.lexicon_weights = np.array(payload["lexicon_weights"], dtype=np.float64).reshape(-1, columns)
             self.intercept = np.array(payload["intercept"], dtype=np.float64).reshape(columns)
+            # a short text's own shift of the intercepts (short texts lean neutral more often than reviews)
+            shift = np.array(payload.get("short_intercept", [0.0] * columns), dtype=np.float64).reshape(columns)
         except ValueError as exc:
             raise CommentscopeError(f"sentiment model: a row of weights has the wrong length ({exc})") from exc
         self.idf = np.ascontiguousarray(table[:, 0])  # contiguous: rows are gathered per text
@@ -144,6 +146,7 @@ class SentimentModel:
         # `lexicon_inputs` repeats the scores for a short text: the two blocks of weights, summed
         self.long_lexicon = np.ascontiguousarray(self.lexicon_weights[:LEXICON_SCORES])
         self.short_lexicon = self.long_lexicon + self.lexicon_weights[LEXICON_SCORES:]
+        self.short_intercept = self.intercept + shift
         self.blend = float(head["blend"]) if head else 0.0
         self.full_words = int(head.get("full_words", 0)) if head else 0
         # words past this many change nothing (`predict` only asks whether a text is short, and how far to full)
@@ -153,8 +156,10 @@ class SentimentModel:
         """Class probabilities (and the rating head's reading) from the text's features and its
         (vader, polarity, subjectivity)."""
         words = len(text.split(maxsplit=self.words_counted))  # the count, or one past words_counted
-        lexicon_weights = self.short_lexicon if words <= self.short_words else self.long_lexicon
-        logits = self.intercept + np.dot(lexicon, lexicon_weights)
+        if words <= self.short_words:
+            logits = self.short_intercept + np.dot(lexicon, self.short_lexicon)
+        else:
+            logits = self.intercept + np.dot(lexicon, self.long_lexicon)
         rows = self.terms.rows(text)
         if rows.size:
             found, counts = _runs(rows)
