@@ -50,6 +50,7 @@ SENTENCES = HERE / "data" / "labelled_sentences"
 SENTENCE_SETS = ("amazon_cells", "imdb", "yelp")
 TWEETS = HERE / "data" / "tweets" / "tweeteval_sentiment.txt.gz"
 COMMENTS = HERE / "labels" / "comment_sentiment.jsonl"
+GERMAN_COMMENTS = HERE / "labels" / "comment_sentiment_de.jsonl"
 PAGE_FOLDS = 5
 HELD_OUT_EVERY = 5  # one text in five is held out
 
@@ -200,15 +201,21 @@ class LabelledComment:
     label: str  # negative / neutral / positive / mixed
 
 
-def reader_comments() -> list[LabelledComment]:
-    """The hand-labelled real reader comments, in the file's order."""
-    rows = [json.loads(line) for line in COMMENTS.read_text("utf-8").splitlines() if line.strip()]
+def reader_comments(path: Path = COMMENTS) -> list[LabelledComment]:
+    """The hand-labelled real reader comments (English; `GERMAN_COMMENTS`: German), in the file's order."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     return [LabelledComment(r["page"], r["text"], r["sentiment"]) for r in rows]
 
 
 def page_fold(page: str) -> int:
     """A page's fold (0 .. PAGE_FOLDS - 1), from a hash of its name."""
     return int(hashlib.sha1(page.encode("utf-8")).hexdigest(), 16) % PAGE_FOLDS
+
+
+def page_half(page: str) -> int:
+    """A page's half (0 or 1), from a hash of its name: where the German lexicon's band was
+    chosen (0) and where it is checked (1)."""
+    return int(hashlib.sha1(page.encode("utf-8")).hexdigest(), 16) % 2
 
 
 def comments_part(comments: list[LabelledComment], weight: float = 1.0) -> LabelledSet:

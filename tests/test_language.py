@@ -10,6 +10,8 @@ import pytest
 
 from commentscope import analyze
 from commentscope.analysis.language import LANGUAGES, detect, page_languages, reads_english
+from commentscope.analysis.lexicon_de import GermanLexiconAnalyzer
+from commentscope.analysis.sentiment import ReviewModelAnalyzer
 from commentscope.analysis.topics import token_words
 from commentscope.corpus import PageResult
 from commentscope.engine.page import Settings, map_page
@@ -127,8 +129,8 @@ def kefir_page() -> PageResult:
     return PageResult("kefir.txt", "kefir", parse_text(KEFIR_PAGE, doc_id="kefir"))
 
 
-def test_comments_in_another_language_are_not_scored() -> None:
-    page = map_page(kefir_page(), _matcher(None, False), Settings())
+def test_an_english_only_analyzer_leaves_other_languages_unscored() -> None:
+    page = map_page(kefir_page(), _matcher(None, False), Settings(sentiment=ReviewModelAnalyzer()))
     german, english = [row.analysis for row in page.comments[:2]], page.comments[2].analysis
     assert [a.language for a in german] == ["de", "de"] and english.language == "en"
     for a in german:
@@ -141,6 +143,23 @@ def test_comments_in_another_language_are_not_scored() -> None:
     unscored = by_comment[page.comments[0].comment.comment_id]
     assert (unscored.sentiment, unscored.vader_compound, unscored.textblob_polarity) == ("", None, None)
     assert by_comment[page.comments[2].comment.comment_id].sentiment == "positive"
+
+
+def test_german_comments_are_rated_by_the_german_lexicon_by_default() -> None:
+    page = map_page(kefir_page(), _matcher(None, False), Settings())
+    german, english = [row.analysis for row in page.comments[:2]], page.comments[2].analysis
+    lexicon = GermanLexiconAnalyzer()
+    for row, a in zip(page.comments[:2], german, strict=True):
+        assert (a.vader_compound, a.textblob_polarity, a.textblob_subjectivity) == (None,) * 3  # English lexicons
+        assert a.sentiment_score == round(lexicon.score(row.comment.text), 4)
+    assert german[0].sentiment == "positive"  # "viel besser, vielen Dank"
+    assert german[1].sentiment == "negative"  # "leider ... gestorben"
+    assert english.sentiment == "positive"
+    scores = [a.sentiment_score for a in (*german, english)]
+    assert page.document.figures.mean_sentiment == pytest.approx(sum(scores) / 3)
+    by_comment = {m.comment_id: m for m in page.mentions if m.topic == "kefir"}
+    mention = by_comment[page.comments[0].comment.comment_id]
+    assert (mention.sentiment, mention.vader_compound, mention.textblob_polarity) == ("positive", None, None)
 
 
 def test_topic_summary_reads_the_scored_mentions_only(tmp_path: Path) -> None:
@@ -160,7 +179,7 @@ def test_a_topic_with_no_scored_mention_has_empty_sentiment_cells(tmp_path: Path
         "I love my homemade kefir, it is wonderful and it helped my stomach a lot.",
         "Ich mache meinen Kefir selbst, und er schmeckt mir besser als der aus dem Laden.")
     (tmp_path / "kefir.txt").write_text(german_only, encoding="utf-8")
-    analysis = analyze([tmp_path])
+    analysis = analyze([tmp_path], sentiment=ReviewModelAnalyzer())  # reads English only
     kefir = analysis.topic_summary.set_index("topic").loc["kefir"]
     assert kefir["comments"] == 2
     assert kefir[["mean_vader", "mean_textblob", "share_negative", "topic_vader"]].isna().all()
@@ -173,7 +192,7 @@ def test_a_topic_with_no_scored_mention_has_empty_sentiment_cells(tmp_path: Path
 def test_trends_average_the_scored_comments_only(tmp_path: Path) -> None:
     dated = KEFIR_PAGE.replace(" says:\n", " says:\nMarch 2, 2021 at 9:15 am\n")
     (tmp_path / "kefir.txt").write_text(dated, encoding="utf-8")
-    analysis = analyze([tmp_path], period="month")
+    analysis = analyze([tmp_path], period="month", sentiment=ReviewModelAnalyzer())  # reads English only
     month = analysis.trends.set_index("topic").loc["(all)"]
     assert month["comments"] == 3
     assert month["mean_sentiment"] == analysis.comments.iloc[2]["sentiment_score"]  # the English one

@@ -18,6 +18,7 @@ from commentscope.analysis.coverage import ArticleCoverage, article_passages, co
 from commentscope.analysis.faq import stands_alone
 from commentscope.analysis.inline_answer import split_inline_answer
 from commentscope.analysis.language import page_languages, reads_english
+from commentscope.analysis.lexicon_de import GermanLexiconAnalyzer
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
@@ -64,7 +65,7 @@ def analyze_document(
 
     `sentiment` labels comments (default: the packaged model); comments in another language than
     English (`analysis.language`) get no lexicon scores, and a label only from an analyzer whose
-    `languages` name their language."""
+    `languages` name their language (`other_language_analyzer`)."""
     analyzer = sentiment or default_analyzer()
     staff = detect_staff(doc, staff_names)
     relevance = relevance_scores(doc)
@@ -87,8 +88,8 @@ def analyze_document(
         status = answers.status(comment, questions) if questions else None
         feeling = comment_sentiment(comment.text, scored, analyzer, parts=sentences) if english else None
         # another language: only an analyzer that reads it rates the comment, without lexicon columns
-        foreign = (rate_whole(analyzer, comment.text, sentences)
-                   if not english and reads_language(analyzer, language) else None)
+        other = None if english else other_language_analyzer(sentiment, language)
+        foreign = rate_whole(other, comment.text, sentences) if other is not None else None
         rating = Rating(feeling.score, feeling.label) if feeling else foreign
         result.comments.append(CommentAnalysis(
             language=language,
@@ -116,9 +117,9 @@ def analyze_document(
             if scored is not None and feeling is not None:
                 rater = partial(_topic_sentiment, by_sentence=by_sentence, scored=scored, whole=feeling,
                                 analyzer=analyzer)
-            elif foreign is not None:
+            elif foreign is not None and other is not None:
                 rater = partial(_foreign_topic_sentiment, by_sentence=by_sentence, sentences=sentences,
-                                whole=foreign, analyzer=analyzer)
+                                whole=foreign, analyzer=other)
             else:
                 rater = None
             result.mentions.extend(_mentions(doc, comment, topics, sentences, by_sentence, rater))
@@ -127,6 +128,19 @@ def analyze_document(
             result.questions.append(_question_row(doc, comment, question, topics, matcher, coverage, status,
                                                   asked_of))
     return result
+
+
+# who rates a comment in another language when no analyzer is given
+PACKAGED_LANGUAGE_ANALYZERS: dict[str, SentimentAnalyzer] = {"de": GermanLexiconAnalyzer()}
+
+
+def other_language_analyzer(chosen: SentimentAnalyzer | None, language: str) -> SentimentAnalyzer | None:
+    """Who rates a comment in `language` (not English): the analyzer given if its `languages`
+    name it (else no one); with none given, the packaged analyzer of that language (German: the
+    polarity lexicon, `analysis.lexicon_de`), if there is one."""
+    if chosen is not None:
+        return chosen if reads_language(chosen, language) else None
+    return PACKAGED_LANGUAGE_ANALYZERS.get(language)
 
 
 T = TypeVar("T")
