@@ -51,6 +51,7 @@ SENTENCE_SETS = ("amazon_cells", "imdb", "yelp")
 TWEETS = HERE / "data" / "tweets" / "tweeteval_sentiment.txt.gz"
 COMMENTS = HERE / "labels" / "comment_sentiment.jsonl"
 GERMAN_COMMENTS = HERE / "labels" / "comment_sentiment_de.jsonl"
+FRENCH_COMMENTS = HERE / "labels" / "comment_sentiment_fr.jsonl"
 PAGE_FOLDS = 5
 HELD_OUT_EVERY = 5  # one text in five is held out
 

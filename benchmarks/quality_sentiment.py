@@ -20,6 +20,9 @@ TF-IDF + logistic regression, on the same texts.
   `analyze` rates German comments by default (before: no label at all). Its band was chosen on
   the pages of one half (by a hash of the page name); the other half is the check. Anchors: the
   lexicon without its inflection endings, and the most common label.
+- `French reader comments` (`benchmarks/labels/comment_sentiment_fr.jsonl`), only when
+  textblob-fr is installed (`pip install textblob-fr`; not a dependency): its Pattern polarity by
+  sign, per half of the pages. Measured, not shipped: French comments get no label.
 - `µs CPU per text, the model alone`: `SentimentModel.predict` with the lexicon scores given
   (they are computed for the lexicon columns anyway), best of nine passes; goal < 100 µs, the
   model's share of a ~1 ms per comment budget.
@@ -46,6 +49,7 @@ from typing import Any
 
 import numpy as np
 from _sentiment_data import (
+    FRENCH_COMMENTS,
     GERMAN_COMMENTS,
     PAGE_FOLDS,
     SENTENCE_SETS,
@@ -254,6 +258,38 @@ def german_rows() -> list[dict[str, Any]]:
     return out
 
 
+def french_rows() -> list[dict[str, Any]]:
+    """French reader comments, labelled by hand, read by textblob-fr's Pattern analyzer (any
+    non-zero polarity taken as a side), when textblob-fr is installed: measured, not shipped
+    (French comments get no label; docs/sentiment.md, "German comments")."""
+    try:
+        from textblob_fr import PatternAnalyzer
+    except ImportError:
+        return []
+    from commentscope.analysis.sentences import split_sentences as sentences_of
+
+    comments, analyzer = reader_comments(FRENCH_COMMENTS), PatternAnalyzer()
+    out = []
+    for half in (0, 1):
+        picked = [c for c in comments if page_half(c.page) == half]
+        gold = [c.label for c in picked]
+        labels = ["neutral" if sentiment.asks_only(sentences_of(c.text))
+                  else textblob_label(analyzer.analyze(c.text)[0]) for c in picked]
+        common = Counter(gold).most_common(1)[0][0]
+        out.append({
+            "part": "sentiment",
+            "measured_on": f"{len(picked)} French reader comments on {len({c.page for c in picked})} pages "
+                           f"(hand-labelled; half {half} of the pages)",
+            "metric": "weighted F1, textblob-fr's Pattern polarity by sign (measured, not shipped: no label)",
+            "value": f1(gold, labels),
+            "anchor": f"always '{common}'",
+            "anchor_value": f1(gold, [common] * len(gold)),
+            "goal": "",
+            "met": None,
+        })
+    return out
+
+
 def model_cost_row(name: str, texts: list[str], lexicon: list[tuple[float, float, float]]) -> dict[str, Any]:
     """CPU time of the packaged model alone per text (lexicon scores given), the best of
     MODEL_COST_PASSES passes: on a shared machine a pass may lose the CPU, never gain it."""
@@ -353,7 +389,7 @@ def rows() -> list[dict[str, Any]]:
                 "goal": "",
                 "met": None,
             })
-    out += german_rows()
+    out += german_rows() + french_rows()
     if druglib_path() is not None:
         out += comment_rows()
         out += unseen_source_rows()
