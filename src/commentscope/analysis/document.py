@@ -16,9 +16,9 @@ from commentscope.analysis.answer_links import AnswerFinder
 from commentscope.analysis.answers import AnswerStatus, StaffMember, detect_staff
 from commentscope.analysis.coverage import ArticleCoverage, article_passages, coverage_text
 from commentscope.analysis.faq import stands_alone
+from commentscope.analysis.german import GermanModelAnalyzer
 from commentscope.analysis.inline_answer import split_inline_answer
 from commentscope.analysis.language import page_languages, reads_english
-from commentscope.analysis.lexicon_de import GermanLexiconAnalyzer
 from commentscope.analysis.questions import find_questions
 from commentscope.analysis.relevance import off_topic_flags, promotional_flags, relevance_scores
 from commentscope.analysis.sentences import split_sentences
@@ -131,13 +131,13 @@ def analyze_document(
 
 
 # who rates a comment in another language when no analyzer is given
-PACKAGED_LANGUAGE_ANALYZERS: dict[str, SentimentAnalyzer] = {"de": GermanLexiconAnalyzer()}
+PACKAGED_LANGUAGE_ANALYZERS: dict[str, SentimentAnalyzer] = {"de": GermanModelAnalyzer()}
 
 
 def other_language_analyzer(chosen: SentimentAnalyzer | None, language: str) -> SentimentAnalyzer | None:
     """Who rates a comment in `language` (not English): the analyzer given if its `languages`
     name it (else no one); with none given, the packaged analyzer of that language (German: the
-    polarity lexicon, `analysis.lexicon_de`), if there is one."""
+    German model, `analysis.german`), if there is one."""
     if chosen is not None:
         return chosen if reads_language(chosen, language) else None
     return PACKAGED_LANGUAGE_ANALYZERS.get(language)

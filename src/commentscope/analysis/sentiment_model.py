@@ -266,11 +266,16 @@ def _runs(rows: Rows) -> tuple[Rows, Rows]:
 @cache
 def packaged_model() -> SentimentModel:
     """The model shipped in `commentscope/data/sentiment_model.json.gz`, loaded once."""
+    return read_model(MODEL_FILE, "python benchmarks/train_sentiment.py")
+
+
+def read_model(name: str, rebuild: str) -> SentimentModel:
+    """A model file of the package (`name` under `commentscope/`); `rebuild`: the command that makes it."""
     try:
-        raw = resources.files("commentscope").joinpath(MODEL_FILE).read_bytes()
+        raw = resources.files("commentscope").joinpath(name).read_bytes()
         return SentimentModel(json.loads(gzip.decompress(raw)))
     except (OSError, ValueError, KeyError) as exc:
         raise CommentscopeError(
-            f"cannot read the packaged sentiment model commentscope/{MODEL_FILE} ({exc.__class__.__name__}); "
-            "reinstall commentscope, or rebuild it with `python benchmarks/train_sentiment.py`"
+            f"cannot read the packaged sentiment model commentscope/{name} ({exc.__class__.__name__}); "
+            f"reinstall commentscope, or rebuild it with `{rebuild}`"
         ) from exc

@@ -1,4 +1,4 @@
-"""German comments' sentiment from the packaged polarity lexicon (`analysis/lexicon_de.py`)."""
+"""German comments' sentiment from the packaged polarity lexicon (`analysis/german.py`)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commentscope.analysis.lexicon_de import (
+from commentscope.analysis.german import (
     BAND,
     GermanLexiconAnalyzer,
+    GermanModelAnalyzer,
     german_lexicon,
+    german_model,
     german_polarity,
+    lexicon_scores,
     polarity_of,
 )
 from commentscope.analysis.sentiment import reads_language
@@ -76,3 +79,30 @@ def test_it_reads_german_only() -> None:
     analyzer = GermanLexiconAnalyzer()
     assert reads_language(analyzer, "de") and not reads_language(analyzer, "fr")
     assert analyzer.rate("Sehr gut!").score == analyzer.score("Sehr gut!") >= BAND
+
+
+def test_the_german_model_reads_the_lexicon_score_as_its_input() -> None:
+    text = "Leider total misslungen."
+    assert lexicon_scores(text) == (german_polarity(text), 0.0, 0.0)
+    model = german_model()
+    assert len(model.index) > 1000
+    prediction = GermanModelAnalyzer().predict(text)
+    assert prediction == model.predict(text, lexicon_scores(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Ein tolles Rezept, vielen Dank!", "positive"), ("Sehr lecker, hat allen geschmeckt!", "positive"),
+     ("Der Teig ruht eine Stunde im Kühlschrank.", "neutral"), ("", "neutral")],
+    ids=["praise", "taste", "instruction", "empty"],
+)
+def test_german_model_labels(text: str, label: str) -> None:
+    assert GermanModelAnalyzer().rate(text).label == label
+
+
+def test_the_german_model_reads_german_only() -> None:
+    analyzer = GermanModelAnalyzer()
+    assert reads_language(analyzer, "de") and not reads_language(analyzer, "en")
+    assert analyzer.name == "model_de"
+    rating = analyzer.rate("Ein tolles Rezept, vielen Dank!")
+    assert rating.score == analyzer.score("Ein tolles Rezept, vielen Dank!") > 0.5
