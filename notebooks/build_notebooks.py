@@ -47,8 +47,9 @@ analysis.documents[
     ["doc_id", "title", "status", "comment_count", "max_depth", "commenters", "questions",
      "unanswered", "top_topics", "language"]
 ]"""),
-    new_markdown_cell("Comments per language: the sentiment columns are empty for comments in another "
-                      "language than English (the lexicons and the model read English)."),
+    new_markdown_cell("Comments per language: the VADER and TextBlob columns are empty for comments in "
+                      "another language than English (the lexicons read English); German comments get "
+                      "their label and score from a small German model, other languages none."),
     new_code_cell('analysis.comments["language"].value_counts()'),
     new_code_cell("charts.thread_activity_chart(analysis)"),
     new_markdown_cell("## Topics\nComments per topic, the sentiment of the sentences that "
