@@ -127,7 +127,5 @@ class GermanModelAnalyzer(ReviewModelAnalyzer):
     def name(self) -> str:
         return "model_de"
 
-    def predict(self, text: str) -> Prediction:
-        if not text.strip():
-            return Prediction(0.0, 1.0, 0.0)
+    def model_prediction(self, text: str) -> Prediction:
         return german_model().predict(text, lexicon_scores(text))

@@ -207,6 +207,10 @@ class ReviewModelAnalyzer:
         """Class probabilities; a text without words is neutral."""
         if not text.strip():
             return Prediction(0.0, 1.0, 0.0)
+        return self.model_prediction(text)
+
+    def model_prediction(self, text: str) -> Prediction:
+        """The model's prediction for a text with words (the packaged English model)."""
         return _model_prediction(text)
 
     def score(self, sentence: str) -> float:
