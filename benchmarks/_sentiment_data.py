@@ -173,25 +173,27 @@ def objective_sentences(every: int = 2) -> LabelledSet:
     return LabelledSet("druglib_objective", kept, ["neutral"] * len(kept))
 
 
-def sentences(name: str, part: str) -> LabelledSet:
-    """One set of labelled review sentences, its "train" or "held_out" part."""
+def _tab_labelled(path: Path, part: str) -> list[tuple[str, str]]:
+    """(text, label) of a gzipped `text<TAB>label` file, its "train" or "held_out" part."""
     rows = []
-    with gzip.open(SENTENCES / f"{name}_labelled.txt.gz", "rt", encoding="utf-8") as lines:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             text, _, label = line.rstrip("\n").rpartition("\t")
             if text.strip() and held_out(text) == (part == "held_out"):
-                rows.append((text, "positive" if label.strip() == "1" else "negative"))
-    return LabelledSet(f"{name}_{part}", [t for t, _ in rows], [y for _, y in rows])
+                rows.append((text, label.strip()))
+    return rows
+
+
+def sentences(name: str, part: str) -> LabelledSet:
+    """One set of labelled review sentences (1 positive, 0 negative), its "train" or "held_out" part."""
+    rows = _tab_labelled(SENTENCES / f"{name}_labelled.txt.gz", part)
+    labels = ["positive" if y == "1" else "negative" for _, y in rows]
+    return LabelledSet(f"{name}_{part}", [t for t, _ in rows], labels)
 
 
 def tweets(part: str) -> LabelledSet:
     """TweetEval's sentiment tweets (three labels), their "train" or "held_out" part."""
-    rows = []
-    with gzip.open(TWEETS, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            text, _, label = line.rstrip("\n").rpartition("\t")
-            if held_out(text) == (part == "held_out"):
-                rows.append((text, label))
+    rows = _tab_labelled(TWEETS, part)
     return LabelledSet(f"tweets_{part}", [t for t, _ in rows], [y for _, y in rows])
 
 

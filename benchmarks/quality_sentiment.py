@@ -67,7 +67,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
-from commentscope.analysis import sentiment
+from commentscope.analysis import german, sentiment
+from commentscope.analysis.german import GermanModelAnalyzer
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.sentiment_model import Prediction, SentimentModel, packaged_model
 from commentscope.parse import parse_page
@@ -222,15 +223,13 @@ def german_rows() -> list[dict[str, Any]]:
     comments of its page's fold (five folds by page), beside the lexicon alone."""
     import train_sentiment
 
-    from commentscope.analysis import german
     from commentscope.analysis.sentences import split_sentences as sentences_of
-    from commentscope.analysis.sentiment_model import SentimentModel
 
     comments = reader_comments(GERMAN_COMMENTS)
     labels = [""] * len(comments)
     for fold in range(PAGE_FOLDS):
         model = SentimentModel(train_sentiment.train_german([c for c in comments if page_fold(c.page) != fold]))
-        analyzer = RetrainedGerman(model)
+        analyzer = RetrainedGerman(model=model)
         for i, c in enumerate(comments):
             if page_fold(c.page) == fold:
                 labels[i] = sentiment.rate_whole(analyzer, c.text, sentences_of(c.text)).label
@@ -258,21 +257,13 @@ def german_rows() -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
-class RetrainedGerman:
+class RetrainedGerman(GermanModelAnalyzer):
     """`GermanModelAnalyzer`'s rule over a German model trained here."""
 
-    model: Any
-    name: str = "retrained_de"
+    model: Any = None
 
-    def score(self, text: str) -> float:
-        return self.rate(text).score
-
-    def rate(self, text: str) -> sentiment.Rating:
-        from commentscope.analysis import german
-
-        prediction = self.model.predict(text, german.lexicon_scores(text))
-        label = "neutral" if abs(prediction.balance) < sentiment.NEUTRAL_MARGIN else prediction.label
-        return sentiment.Rating(prediction.score, label)
+    def model_prediction(self, text: str) -> Prediction:
+        return self.model.predict(text, german.lexicon_scores(text))
 
 
 def french_rows() -> list[dict[str, Any]]:
