@@ -70,6 +70,7 @@ from sklearn.metrics import f1_score
 from commentscope.analysis import german, sentiment
 from commentscope.analysis.german import GermanModelAnalyzer
 from commentscope.analysis.sentences import split_sentences
+from commentscope.analysis.sentiment import ReviewModelAnalyzer
 from commentscope.analysis.sentiment_model import Prediction, SentimentModel, packaged_model
 from commentscope.parse import parse_page
 
@@ -119,24 +120,18 @@ def plain_tfidf_lr(parts: list[LabelledSet]) -> Any:
     return lambda batch: (model.predict_proba(vectorizer.transform(batch)), list(model.classes_))
 
 
-class RetrainedModel:
-    """`ReviewModelAnalyzer`'s rule over a model trained here (for the unseen-source rows)."""
+@dataclass(frozen=True)
+class RetrainedModel(ReviewModelAnalyzer):
+    """`ReviewModelAnalyzer` (its label rules included) over a model trained here."""
 
-    name = "retrained"
+    model: Any = None
 
-    def __init__(self, payload: dict[str, Any]) -> None:
-        self.model = SentimentModel(payload)
+    @classmethod
+    def of(cls, payload: dict[str, Any]) -> RetrainedModel:
+        return cls(model=SentimentModel(payload))
 
-    def predict(self, text: str) -> Prediction:
+    def model_prediction(self, text: str) -> Prediction:
         return self.model.predict(text, sentiment.lexicon_features(text))
-
-    def score(self, sentence: str) -> float:
-        return self.predict(sentence).score
-
-    def rate(self, text: str) -> sentiment.Rating:
-        prediction = self.predict(text)
-        label = "neutral" if abs(prediction.balance) < sentiment.NEUTRAL_MARGIN else prediction.label
-        return sentiment.Rating(prediction.score, label)
 
 
 def unseen_source_rows() -> list[dict[str, Any]]:
@@ -172,7 +167,7 @@ def retrained(parts: list[LabelledSet], lexicon: dict[str, tuple[float, float, f
     payload = train_sentiment.train(texts, [y for p in parts for y in p.labels],
                                     [r for p in parts for r in (p.ratings or [None] * len(p.texts))],
                                     [lexicon[t] for t in texts], weights=train_sentiment.sample_weights(parts))
-    return RetrainedModel(payload)
+    return RetrainedModel.of(payload)
 
 
 def comment_rows() -> list[dict[str, Any]]:

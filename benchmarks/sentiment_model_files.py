@@ -30,7 +30,7 @@ STATEMENTS = 300
 
 
 def figures(path: Path) -> dict[str, float]:
-    analyzer = RetrainedModel(json.loads(gzip.decompress(path.read_bytes())))
+    analyzer = RetrainedModel.of(json.loads(gzip.decompress(path.read_bytes())))
     out: dict[str, float] = {}
     for labelled in [druglib("held_out"), *(sentences(name, "held_out") for name in SENTENCE_SETS), seed_comments()]:
         rated = [sentiment.comment_sentiment(text, analyzer=analyzer) for text in labelled.texts]

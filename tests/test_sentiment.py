@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from textblob.en.sentiments import PatternAnalyzer
 import commentscope
 from analyzers import FixedScore
 from commentscope.analysis.sentiment import (
+    ASKING_UNDECIDED,
     NEUTRAL_BAND,
     SCORE_BAND,
     STRONG,
@@ -30,12 +32,13 @@ from commentscope.analysis.sentiment import (
     aggregate_sentiment,
     comment_sentiment,
     label_for,
+    leans_while_asking,
     lexicon_features,
     lexicon_text,
     rate,
     score_sentences,
 )
-from commentscope.analysis.sentiment_model import SentimentModel, features
+from commentscope.analysis.sentiment_model import Prediction, SentimentModel, features
 from commentscope.errors import CommentscopeError
 
 POSITIVE = "I love this article, it is wonderful and so helpful!"
@@ -304,3 +307,41 @@ def test_textblob_scores_are_pattern_analyzers(text: str) -> None:
 def test_lexicon_text_makes_quotes_ascii(text: str) -> None:
     table = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"'})
     assert lexicon_text(text) == text.translate(table)
+
+
+@dataclass(frozen=True)
+class FixedModel(ReviewModelAnalyzer):
+    """The packaged model's rules over fixed class probabilities."""
+
+    probabilities: tuple[float, float, float] = (0.25, 0.1, 0.65)  # negative, neutral, positive
+
+    def model_prediction(self, text: str) -> Prediction:
+        return Prediction(*self.probabilities)
+
+
+@pytest.mark.parametrize(
+    ("text", "probabilities", "label"),
+    [
+        ("Lovely post. Can I freeze it?", (0.25, 0.1, 0.65), "neutral"),  # asks, leans +0.4
+        ("Lovely post. I froze it.", (0.25, 0.1, 0.65), "positive"),  # the same lean, asks nothing
+        ("Lovely post. Can I freeze it?", (0.05, 0.05, 0.9), "positive"),  # asks, leans +0.85
+        ("Awful. Why would anyone post this?", (0.65, 0.1, 0.25), "neutral"),
+        ("Awful. Why would anyone post this?", (0.9, 0.05, 0.05), "negative"),
+        ("Can I freeze it? How long?", (0.05, 0.05, 0.9), "neutral"),  # questions only, however strong
+    ],
+    ids=["asks_leaning", "states_leaning", "asks_strongly", "asks_leaning_negative", "asks_strongly_negative",
+         "questions_only"],
+)
+def test_a_comment_that_asks_and_leans_a_little_is_neutral(
+        text: str, probabilities: tuple[float, float, float], label: str) -> None:
+    assert comment_sentiment(text, analyzer=FixedModel(probabilities=probabilities)).label == label
+
+
+def test_only_the_packaged_models_labels_are_read_so() -> None:
+    parts = ["Lovely post.", "Can I freeze it?"]
+    leaning = Rating(ASKING_UNDECIDED - 0.1, "positive")
+    assert leans_while_asking(ReviewModelAnalyzer(), leaning, parts)
+    assert not leans_while_asking(ReviewModelAnalyzer(), Rating(ASKING_UNDECIDED, "positive"), parts)
+    assert not leans_while_asking(ReviewModelAnalyzer(), leaning, ["Lovely post.", "I froze it."])
+    assert not leans_while_asking(VaderAnalyzer(), leaning, parts)
+    assert comment_sentiment("Lovely post! Can I freeze it?", analyzer=FixedScore(0.4)).label == "positive"
