@@ -136,6 +136,20 @@ def test_analyze_with_user_topics_and_staff(tmp_path: Path, capsys: pytest.Captu
     assert staff == ["Sue Stantejsky"]
 
 
+@pytest.mark.parametrize(("name", "column"), [("vader", "vader_compound"), ("textblob", "textblob_polarity")])
+def test_sentiment_can_come_from_a_bare_lexicon(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                               column: str) -> None:
+    page = str(SEEDS / "000_6e294251f2c80030.txt")
+    assert main(["analyze", page, "--out", str(tmp_path / name), "-q", "--sentiment", name]) == 0
+    assert main(["analyze", page, "--out", str(tmp_path / "model"), "-q"]) == 0
+    bare, model = read_csv(tmp_path / name / "comments.csv"), read_csv(tmp_path / "model" / "comments.csv")
+    assert [row[column] for row in bare] == [row[column] for row in model]  # the lexicon columns stay
+    assert all(row["sentiment_score"] == row[column] for row in bare)  # the score is the lexicon's own
+    assert [row["sentiment"] for row in bare] != [row["sentiment"] for row in model]
+    manifest = json.loads((tmp_path / name / "run.json").read_text("utf-8"))
+    assert manifest["options"]["sentiment"] == name
+
+
 def test_bad_topics_file_is_a_clear_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     topics = tmp_path / "topics.toml"
     topics.write_text("[topics.x\n")

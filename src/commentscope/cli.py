@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
@@ -19,6 +19,9 @@ from commentscope.errors import CommentscopeError, MissingResourceError, OutputE
 from commentscope.outputs import OutputRun
 from commentscope.readers import ReadOptions, input_paths
 from commentscope.results import DocumentRow
+
+if TYPE_CHECKING:
+    from commentscope.analysis.sentiment import SentimentAnalyzer
 
 # 0 every input read; 1 some inputs could not be read; 2 usage or settings error;
 # 3 the outputs could not be written; 4 a resource the analysis needs is missing.
@@ -37,6 +40,7 @@ ANALYZE_EXAMPLES = """examples:
   commentscope analyze pages/ --topics my_topics.toml --staff "Vivian Goldschmidt, MA"
   commentscope analyze pages/ --topics only_mine.toml --replace-topics
   commentscope analyze pages/ --period week  # trends.csv per ISO week (default: month)
+  commentscope analyze pages/ --sentiment vader  # labels from bare VADER instead of the model
 """
 REPORT_EXAMPLES = """examples:
   commentscope report                        # seeds/ -> outputs/report.html (+ charts)
@@ -79,7 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--period", choices=PERIODS, default=DEFAULT_PERIOD,
                              help="trends.csv and the trends chart per ISO week, month or quarter "
                              f"(default: {DEFAULT_PERIOD})")
+        command.add_argument("--sentiment", choices=SENTIMENT_ANALYZERS, default="model",
+                             help="what labels and scores comments (sentiment, sentiment_score): the packaged "
+                             "model (default; German comments: the German model), or bare VADER or TextBlob "
+                             "(English only: other languages get no label); the vader_compound and "
+                             "textblob_* columns are written either way")
     return parser
+
+
+# --sentiment: the analyzer's name -> how to make it (None: the packaged models)
+SENTIMENT_ANALYZERS = ("model", "vader", "textblob")
+
+
+def _sentiment_analyzer(name: str) -> SentimentAnalyzer | None:
+    from commentscope.analysis.sentiment import TextBlobAnalyzer, VaderAnalyzer
+
+    return {"model": None, "vader": VaderAnalyzer(), "textblob": TextBlobAnalyzer()}[name]
 
 
 def _positive(text: str) -> int:
@@ -197,7 +216,7 @@ def _report_line(result: PageResult, quiet: bool) -> None:
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     """The options that shape the outputs, for the manifest."""
-    names = ("topics", "replace_topics", "staff", "exclude", "period")
+    names = ("topics", "replace_topics", "staff", "exclude", "period", "sentiment")
     given = {name: getattr(args, name) for name in names if hasattr(args, name)}
     readers = {name: getattr(args, name) for name in ("columns", "articles", "keep") if getattr(args, name, None)}
     return given | readers
@@ -253,7 +272,8 @@ def _analyze(args: argparse.Namespace, paths: list[Path], read_options: ReadOpti
             _page_line(page.document.page, page.warnings, args.quiet)
 
     options = RunOptions(args.topics, args.replace_topics, tuple(args.staff), args.jobs, args.engine,
-                         args.scheduler, read_options, exclude=tuple(args.exclude), period=args.period)
+                         args.scheduler, read_options, sentiment=_sentiment_analyzer(args.sentiment),
+                         exclude=tuple(args.exclude), period=args.period)
     with OutputRun(args.out, command=args.command, inputs=paths, options=_options(args)) as out, bar:
         run = analyze_to_folder(paths, out.folder, options, tables=args.command == "analyze",
                                 progress=Progress(callback=done))
