@@ -15,6 +15,11 @@ TF-IDF + logistic regression, on the same texts.
   them (mixed ones left out), so each is scored by a model retrained without the comments of its
   page's fold (five folds by page), like the FAQ figures leave a doctor out; "without the
   comments": the same recipe without any labelled comment.
+- `topic mentions`: every (comment, topic) that the tagger finds in those comments, the sentences
+  that mention the topic labelled by hand (`benchmarks/labels/topic_mentions.jsonl`), rated as
+  `analyze` rates a mention (`document.topic_sentiment`) by the same page-fold models; beside
+  VADER and TextBlob on the same sentences, and the comment's own label (what a mention would get
+  without topic-level rating). Also for the mentions in some of a comment's sentences only.
 - `German reader comments`: German comments of the real-page corpora labelled by hand
   (`benchmarks/labels/comment_sentiment_de.jsonl`), rated as `analyze` rates German comments by
   default (`GermanModelAnalyzer`; before: no label at all), each by a German model retrained
@@ -40,15 +45,18 @@ score, questions left out, ±0.2 band). Weighted F1 over the gold labels. Retrai
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from _sentiment_data import (
+    COMMENTS,
     FRENCH_COMMENTS,
     GERMAN_COMMENTS,
     PAGE_FOLDS,
@@ -68,6 +76,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
 from commentscope.analysis import german, sentiment
+from commentscope.analysis.document import topic_sentiment
 from commentscope.analysis.german import GermanModelAnalyzer
 from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.sentiment import ReviewModelAnalyzer
@@ -76,6 +85,7 @@ from commentscope.parse import parse_page
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold" / "seed_comments.jsonl"
+MENTIONS = ROOT / "benchmarks" / "labels" / "topic_mentions.jsonl"
 F1_GOAL_HEALTH = 0.74
 R_GOAL_HEALTH = 0.68
 MODEL_COST_GOAL_US = 100.0  # the model's share of the ~1 ms per comment budget
@@ -170,24 +180,29 @@ def retrained(parts: list[LabelledSet], lexicon: dict[str, tuple[float, float, f
     return RetrainedModel.of(payload)
 
 
-def comment_rows() -> list[dict[str, Any]]:
-    """The hand-labelled real reader comments, each scored by a model retrained without the
-    comments of its page's fold (five folds by page), beside the lexicons and a model trained
-    without any labelled comment."""
+@lru_cache(maxsize=1)
+def fold_models() -> tuple[dict[int, RetrainedModel], RetrainedModel, dict[str, tuple[float, float, float]]]:
+    """Five models, each retrained without the labelled comments of one page fold; the model
+    retrained without any labelled comment; the lexicon scores of every training and labelled text."""
     import train_sentiment
 
     comments = reader_comments()
     parts = [p for p in train_sentiment.training_parts() if p.name != "comments_train"]
     lexicon = {t: sentiment.lexicon_features(t) for p in parts for t in p.texts}
     lexicon |= {c.text: sentiment.lexicon_features(c.text) for c in comments}
-    labels: list[str] = [""] * len(comments)
-    for fold in range(PAGE_FOLDS):
-        kept = [c for c in comments if page_fold(c.page) != fold]
-        analyzer = retrained([*parts, comments_part(kept, train_sentiment.COMMENT_WEIGHT)], lexicon)
-        for i, c in enumerate(comments):
-            if page_fold(c.page) == fold:
-                labels[i] = sentiment.comment_sentiment(c.text, analyzer=analyzer).label
-    without = retrained(parts, lexicon)
+    folds = {fold: retrained([*parts, comments_part([c for c in comments if page_fold(c.page) != fold],
+                                                    train_sentiment.COMMENT_WEIGHT)], lexicon)
+             for fold in range(PAGE_FOLDS)}
+    return folds, retrained(parts, lexicon), lexicon
+
+
+def comment_rows() -> list[dict[str, Any]]:
+    """The hand-labelled real reader comments, each scored by a model retrained without the
+    comments of its page's fold (five folds by page), beside the lexicons and a model trained
+    without any labelled comment."""
+    comments = reader_comments()
+    folds, without, lexicon = fold_models()
+    labels = [sentiment.comment_sentiment(c.text, analyzer=folds[page_fold(c.page)]).label for c in comments]
     gold = [c.label for c in comments]
     figures = {
         "VADER": f1(gold, [vader_label(lexicon[c.text][0]) for c in comments]),
@@ -210,6 +225,61 @@ def comment_rows() -> list[dict[str, Any]]:
         "goal": "> VADER, TextBlob",
         "met": value > best,
     }]
+
+
+def text_key(text: str) -> str:
+    """How `labels/topic_mentions.jsonl` names a comment of `labels/comment_sentiment.jsonl` (some
+    comments have no id on their page)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def mention_rows() -> list[dict[str, Any]]:
+    """Topic mentions in the hand-labelled real reader comments: the label of the sentences that
+    mention a topic, rated as `analyze` rates them (`document.topic_sentiment`) by the model
+    retrained without the comments of the page's fold, beside VADER and TextBlob on the same
+    sentences and the comment's own label. All mentions, then those where only some of the
+    comment's sentences mention the topic (elsewhere a mention's label is the comment's)."""
+    labelled = [json.loads(line) for line in COMMENTS.read_text("utf-8").splitlines() if line.strip()]
+    comments = {text_key(r["text"]): r["text"] for r in labelled}
+    mentions = [json.loads(line) for line in MENTIONS.read_text("utf-8").splitlines() if line.strip()]
+    folds, _, _ = fold_models()
+    found: dict[str, list[tuple[str, str, str, str, str]]] = {"all": [], "some": []}
+    for m in mentions:
+        text = comments[m["text_sha1"]]
+        parts = split_sentences(text)
+        if not set(m["sentences"]) <= set(parts):
+            raise SystemExit(f"{MENTIONS.name}: a mention's sentences are no longer the sentences of comment "
+                             f"{m['comment']} on {m['page']}; relabel it")
+        by_sentence = [{m["topic"]: ()} if part in m["sentences"] else {} for part in parts]
+        analyzer = folds[page_fold(m["page"])]
+        scored = sentiment.score_sentences(parts)
+        whole = sentiment.comment_sentiment(text, scored, analyzer, parts=parts)
+        label = topic_sentiment(m["topic"], by_sentence=by_sentence, scored=scored, whole=whole, analyzer=analyzer)[2]
+        vader, polarity, _ = sentiment.lexicon_features(" ".join(m["sentences"]))
+        row = (m["sentiment"], label, vader_label(vader), textblob_label(polarity), whole.label)
+        found["all"].append(row)
+        if not m["whole"]:
+            found["some"].append(row)
+    out = []
+    for kind, rows_ in found.items():
+        gold = [r[0] for r in rows_]
+        figures = {name: f1(gold, [r[k] for r in rows_]) for k, name in
+                   ((2, "VADER"), (3, "TextBlob"), (4, "the comment's own label"))}
+        value = f1(gold, [r[1] for r in rows_])
+        what = "topic mentions" if kind == "all" else "topic mentions in some of a comment's sentences only"
+        out.append({
+            "part": "sentiment",
+            "measured_on": f"{len(rows_)} {what} in the {len(labelled):,} real reader comments "
+                           "(hand-labelled, 4 labels)",
+            "metric": "weighted F1, label of the sentences that mention the topic (model retrained without the "
+                      "comments of the scored page's fold)",
+            "value": value,
+            "anchor": " · ".join(f"{k} {v:.3f}" for k, v in figures.items()),
+            "anchor_value": max(figures["VADER"], figures["TextBlob"]),
+            "goal": "> VADER, TextBlob",
+            "met": value > max(figures["VADER"], figures["TextBlob"]),
+        })
+    return out
 
 
 def german_rows() -> list[dict[str, Any]]:
@@ -395,5 +465,6 @@ def rows() -> list[dict[str, Any]]:
     out += german_rows() + french_rows()
     if druglib_path() is not None:
         out += comment_rows()
+        out += mention_rows()
         out += unseen_source_rows()
     return out

@@ -15,6 +15,7 @@ from textblob.en.sentiments import PatternAnalyzer
 
 import commentscope
 from analyzers import FixedScore
+from commentscope.analysis.sentences import split_sentences
 from commentscope.analysis.sentiment import (
     ASKING_UNDECIDED,
     NEUTRAL_BAND,
@@ -319,7 +320,7 @@ class FixedModel(ReviewModelAnalyzer):
         return Prediction(*self.probabilities)
 
 
-@pytest.mark.parametrize(
+ASKING_CASES = pytest.mark.parametrize(
     ("text", "probabilities", "label"),
     [
         ("Lovely post. Can I freeze it?", (0.25, 0.1, 0.65), "neutral"),  # asks, leans +0.4
@@ -332,9 +333,20 @@ class FixedModel(ReviewModelAnalyzer):
     ids=["asks_leaning", "states_leaning", "asks_strongly", "asks_leaning_negative", "asks_strongly_negative",
          "questions_only"],
 )
+
+
+@ASKING_CASES
 def test_a_comment_that_asks_and_leans_a_little_is_neutral(
         text: str, probabilities: tuple[float, float, float], label: str) -> None:
     assert comment_sentiment(text, analyzer=FixedModel(probabilities=probabilities)).label == label
+
+
+@ASKING_CASES
+def test_a_topic_mention_is_labelled_by_a_comments_rules(
+        text: str, probabilities: tuple[float, float, float], label: str) -> None:
+    """The sentences that mention a topic (here: all of them, rated afresh) are read as a comment is."""
+    mention = score_sentences(split_sentences(text))
+    assert aggregate_sentiment(mention, FixedModel(probabilities=probabilities)).label == label
 
 
 def test_only_the_packaged_models_labels_are_read_so() -> None:

@@ -115,7 +115,7 @@ def analyze_document(
             by_sentence = matcher.match_sentences(sentences, read)
             rater: TopicRater | None
             if scored is not None and feeling is not None:
-                rater = partial(_topic_sentiment, by_sentence=by_sentence, scored=scored, whole=feeling,
+                rater = partial(topic_sentiment, by_sentence=by_sentence, scored=scored, whole=feeling,
                                 analyzer=analyzer)
             elif foreign is not None and other is not None:
                 rater = partial(_foreign_topic_sentiment, by_sentence=by_sentence, sentences=sentences,
@@ -173,7 +173,7 @@ def _mentions(
     return rows
 
 
-def _topic_sentiment(
+def topic_sentiment(
     topic: str,
     *,
     by_sentence: list[dict[str, tuple[str, ...]]],
@@ -182,7 +182,9 @@ def _topic_sentiment(
     analyzer: SentimentAnalyzer,
 ) -> tuple[float | None, float | None, str]:
     """Lexicon scores and label of the sentences of an English comment that mention `topic` (the
-    comment's own rating when they are all of them: no text is rated twice)."""
+    comment's own rating when they are all of them: no text is rated twice). `by_sentence`: each
+    sentence's topics (`TopicMatcher.match_sentences`), `scored`: the sentences scored, `whole`:
+    the comment's own sentiment."""
     picked = _some_mention(topic, scored, by_sentence)
     if picked:
         found = aggregate_sentiment(picked, analyzer)

@@ -305,18 +305,26 @@ def comment_sentiment(
         parts = [s.sentence for s in sentences]
     elif parts is None:
         parts = split_sentences(text)
+    return CommentSentiment(whole.vader_compound, whole.textblob_polarity, whole.textblob_subjectivity,
+                            _text_label(analyzer, rating, parts, sentences), rating.score)
+
+
+def _text_label(analyzer: SentimentAnalyzer, rating: Rating, parts: list[str],
+                sentences: Sequence[SentenceSentiment] | None) -> str:
+    """The label of a text (`parts`: its sentences; `sentences`: them scored, or None to score
+    them only if needed) rated `rating`: neutral when it only asks; "mixed" when the rating is
+    undecided and its sentences are strong both ways; neutral when it asks and leans only a
+    little (`leans_while_asking`); else the rating's label."""
     if asks_only(parts):
-        label = "neutral"
-    elif abs(rating.score) < UNDECIDED:  # only an undecided text can be mixed: score its sentences
+        return "neutral"
+    label = rating.label
+    if abs(rating.score) < UNDECIDED:  # only an undecided text can be mixed: score its sentences
         if sentences is None:  # one sentence cannot be strong both ways
             sentences = score_sentences(parts) if len(parts) > 1 else []
         label = _label(rating, sentences)
-    else:
-        label = rating.label
     if label in ("positive", "negative") and leans_while_asking(analyzer, rating, parts):
-        label = "neutral"
-    return CommentSentiment(whole.vader_compound, whole.textblob_polarity, whole.textblob_subjectivity, label,
-                            rating.score)
+        return "neutral"
+    return label
 
 
 def leans_while_asking(analyzer: SentimentAnalyzer, rating: Rating, parts: list[str]) -> bool:
@@ -331,20 +339,26 @@ def aggregate_sentiment(
     sentences: Sequence[SentenceSentiment], analyzer: SentimentAnalyzer | None = None, rating: Rating | None = None
 ) -> CommentSentiment:
     """Mean lexicon scores of some sentences (e.g. those that mention one topic); label and
-    score from `analyzer` on the sentences read together (or the `rating` already made of
-    them), or "mixed" as in `comment_sentiment`.
+    score from `analyzer` on the sentences read together, labelled by `comment_sentiment`'s
+    rules (questions only: neutral; "mixed"; `leans_while_asking`), or from the `rating`
+    already made of them (then only "mixed" is read from the sentences).
 
     No sentences gives zeros and "neutral".
     """
     if not sentences:
         return CommentSentiment(0.0, 0.0, 0.0, "neutral")
-    if rating is None:
-        rating = rate(analyzer or default_analyzer(), " ".join(s.sentence for s in sentences))
+    if rating is None:  # the sentences read together, labelled as a comment is
+        analyzer = analyzer or default_analyzer()
+        parts = [s.sentence for s in sentences]
+        rating = rate(analyzer, " ".join(parts))
+        label = _text_label(analyzer, rating, parts, sentences)
+    else:
+        label = _label(rating, sentences)
     return CommentSentiment(
         fmean([s.vader_compound for s in sentences]),  # a list: fmean counts a generator item by item
         fmean([s.textblob_polarity for s in sentences]),
         fmean([s.textblob_subjectivity for s in sentences]),
-        _label(rating, sentences),
+        label,
         rating.score,
     )
 
