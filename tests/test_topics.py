@@ -167,6 +167,19 @@ def test_matcher_compiles_lazily() -> None:
     ("even so", "medication", False),
     ("processed food and sugar", "diet", True),
     ("take it before eating", "diet", False),
+    # other senses of the words in general text
+    ("the dress fits her well", "exercise", False),
+    ("fitness classes twice a week", "exercise", True),
+    ("it dominated the news cycle", "exercise", False),
+    ("I go cycling on Sundays", "exercise", True),
+    ("we walked out halfway through", "exercise", False),
+    ("put the mugs on the coffee table", "diet", False),
+    ("black coffee and toast", "diet", True),
+    ("our seed investor pulled out", "diet", False),
+    ("pumpkin seeds and oats", "diet", True),
+    ("this only muddies the waters", "water", False),
+    ("check your spam filter", "water", False),
+    ("a carbon water filter", "water", True),
 ], ids=lambda value: str(value) if not isinstance(value, bool) else ("yes" if value else "no"))
 def test_default_lexicon(default: TopicMatcher, text: str, topic: str, present: bool) -> None:
     assert (topic in default.match(text)) is present
