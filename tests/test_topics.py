@@ -180,6 +180,12 @@ def test_matcher_compiles_lazily() -> None:
     ("this only muddies the waters", "water", False),
     ("check your spam filter", "water", False),
     ("a carbon water filter", "water", True),
+    ("on day 15 of my cycle", "exercise", False),
+    ("a rebound headache", "exercise", False),
+    ("rebounding on a mini trampoline", "exercise", True),
+    ("50 mcg of Synthroid", "supplements", False),
+    ("1000 mcg of B12", "supplements", True),
+    ("it stings when passing water", "water", False),
 ], ids=lambda value: str(value) if not isinstance(value, bool) else ("yes" if value else "no"))
 def test_default_lexicon(default: TopicMatcher, text: str, topic: str, present: bool) -> None:
     assert (topic in default.match(text)) is present
