@@ -973,6 +973,14 @@ def test_a_reply_button_in_more_languages_is_no_text(button: str) -> None:
     assert outline_of(body) == [(0, "Lotte", "Lekker recept!")]
 
 
+def test_a_row_of_button_labels_under_a_comment_is_no_text() -> None:
+    # a news site's comment ends in its buttons' labels, one per line ('Report', 'Recommend', ...)
+    body = ('<ol class="comment-list"><li class="comment" id="comment-1"><cite class="fn">Lotte</cite>'
+            '<div class="comment-content"><p>Capital controls are never perfect.</p><p>Report</p><p>Recommend</p>'
+            '<p>Reply to this post</p></div></li></ol>')
+    assert outline_of(body) == [(0, "Lotte", "Capital controls are never perfect.")]
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [(b"", "empty file"), (b"\x00\x01\x02<html>" * 10, "binary"), (b"\x1f\x8b\x08\x00broken", "gzip")],
