@@ -61,6 +61,19 @@ def test_dropped_terms(matcher: TopicMatcher, term: str) -> None:
     assert "boron" in terms
 
 
+CODE_PAGE = [
+    ("code", "c1", 'Use <pre><code class="python">numbers = [n for n in range(10)]</code></pre> instead of the loop.'),
+    ("code", "c2", "My loop was slow: `range(10)` again, and a <span class=\"note\">loop</span> again."),
+    ("code", "c3", "The loop is fine.\n>>> numbers = sorted(range(10))\nIn [2]: numbers"),
+]
+
+
+def test_code_and_markup_hold_no_themes(matcher: TopicMatcher) -> None:
+    terms = {str(t).lower() for t in suggest_themes(CODE_PAGE, matcher, top=100)["term"]}
+    assert "loop" in terms  # prose around the code still counts (inside a tag's text too)
+    assert not terms & {"pre", "code", "code class", "class", "python", "range", "numbers", "span", "note"}
+
+
 def test_phrase_subsumes_parts_with_the_same_counts(matcher: TopicMatcher) -> None:
     terms = set(suggest_themes(PAGE, matcher, top=100)["term"])
     assert "Power Plate" in terms  # always capitalised by its writers, so shown that way

@@ -7,7 +7,8 @@ ends. They are counted by Snowball stems and shown in their most common written 
 density" for "bone-density" and "Bone density"). Dropped: words inside a taxonomy match or
 sharing the stem of a one-word taxonomy term (the taxonomy covers them), themes that start
 with a packaged generic word ("thank", "article", "year"), names the thread greets or signs
-with ("Hi Karen", "Dr Perlmutter"), and anything seen only once. A phrase replaces its parts
+with ("Hi Karen", "Dr Perlmutter"), words inside code or markup a reader typed (`_CODE`), and
+anything seen only once. A phrase replaces its parts
 when they have the same counts ("Power Plate", not also "power" and "plate").
 
 Ranking. Terms are "new" when readers use them at least as often, per word, as `exclude_text`
@@ -27,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
@@ -62,6 +64,14 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _FIRST_TAGS = _NOUN_TAGS | {"JJ", "VBG"}  # "bone density", "fracture risk", "vibrating platform"
 _START, _END, _INNER = 1, 2, 4  # a word's roles in a theme: its first word, its last, a word between
 _JOINING = frozenset({"", "-"})  # what may stand between two words of a theme, spaces aside
+# code and markup a reader typed into a comment ("<pre><code class="python">", "`range(10)`"):
+# tags, code blocks and inline code hold no themes ("pre", "code class", "href", "None")
+_CODE = re.compile(
+    r"<(pre|code)\b[^<>]*>.*?</\1\s*>"  # a code block
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>"  # a tag
+    r"|`[^`\n]{1,300}`"  # inline code
+    r"|^[ \t]*(?:>>>|\.\.\.:?|In \[\d+\]:|Out\[\d+\]:)[^\n]*",  # a line of an interactive session
+    re.IGNORECASE | re.DOTALL | re.MULTILINE)
 
 Record = tuple[str, str, str]  # doc_id, comment_id, text
 
@@ -218,6 +228,9 @@ def _candidates(read: TextTerms) -> list[tuple[int, int]]:
     linked = [False, *map(_JOINING.__contains__, map(str.strip, pieces[2:-1:2]))]
     for start, end in read.term_runs:  # a word in a taxonomy match has no role: no phrase gets past it
         roles[start:end] = [0] * (end - start)
+    if "<" in read.text or "`" in read.text or ">>>" in read.text or "]:" in read.text:
+        for start, end in _code_runs(read):
+            roles[start:end] = [0] * (end - start)
     size = len(written)
     found = []
     for start in compress(range(size), map(_START.__and__, roles)):
@@ -231,6 +244,13 @@ def _candidates(read: TextTerms) -> list[tuple[int, int]]:
                 break
             last += 1
     return found
+
+
+def _code_runs(read: TextTerms) -> list[tuple[int, int]]:
+    """(start, end) word indices of the words inside code or markup (`_CODE`) of a text."""
+    word_starts = read.offsets[1::2]
+    return [(bisect_left(word_starts, m.start()), bisect_left(word_starts, m.end()))
+            for m in _CODE.finditer(read.text)]
 
 
 @lru_cache(maxsize=1 << 16)
