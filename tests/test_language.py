@@ -35,6 +35,26 @@ def test_a_sentence_in_each_language(language: str) -> None:
     assert detect(token_words(TEXTS[language])) == language
 
 
+OTHER_TEXTS = {  # languages the analyzers do not read, which their function words used to pass for one of the seven
+    "sk": "Palacinky sú super, ale mne sa to vôbec nepodarilo, je to príliš tekuté a neviem prečo.",
+    "pl": "Bardzo dziękuję za przepis, placki wyszły pyszne i cała rodzina była zachwycona.",
+    "sv": "Jag har lagat den här grytan flera gånger och den blir alltid lika god, tack för receptet!",
+}
+
+
+@pytest.mark.parametrize("language", OTHER_TEXTS)
+def test_a_sentence_in_another_latin_script_language(language: str) -> None:
+    assert detect(token_words(OTHER_TEXTS[language])) == language
+    assert not reads_english(language)
+
+
+def test_a_few_latin_words_in_another_script_say_nothing() -> None:
+    # a Chinese post with links ("www" is a Polish function word) and code ("var", "me": Norwegian)
+    links = "论坛地址是 http://www.ringsun.net/a 这个教程也很不错 http://www.ruby-taiwan.org/wiki 欢迎回访我的空间"
+    assert detect(token_words(links)) == ""
+    assert detect(token_words("声明函数 var me = this; var x = me.load(); 调用函数时所传递的数据")) == ""
+
+
 @pytest.mark.parametrize("text", ["Makes sense.", "❤️", "https://example.org/a-page", ""])
 def test_too_few_function_words_say_nothing(text: str) -> None:
     assert detect(token_words(text)) == ""

@@ -12,6 +12,9 @@ the lists of two languages (German and English "also", "will", "was") counts for
 language with the most hits wins when it has at least `MIN_HITS` and twice the next one's;
 otherwise the comment (an emoji, "Makes sense.", a link) takes its page's language: the
 article's, or else the one most of the page's comments were read in. "" when nothing says.
+A text full of the function words of another Latin-script language that stop-words lists
+(`OTHER_LANGUAGES`) gets that language's code instead: without it a Slovak page passed for
+English on "to" and "je", and Polish and Swedish ones said nothing and were read as English.
 
 Measured on hand-labelled comments of real pages beside py3langid
 (`benchmarks/quality_language.py`): reading the page as a whole settles the short comments a
@@ -29,6 +32,9 @@ from stop_words import get_stop_words
 from commentscope.text import stopwords
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")  # the parser's seven, in tie-break order
+# others the stop-words package lists in Latin script (a text in another script has no Latin function words)
+OTHER_LANGUAGES = ("ca", "cs", "da", "fi", "hu", "id", "ms", "nb", "pl", "ro", "sk", "sv", "tr", "vi")
+OTHER_SHARE = 0.15  # of a text's words, the least share of an other language's function words
 ENGLISH = "en"
 MIN_HITS = 2
 UNKNOWN = ""
@@ -54,15 +60,49 @@ def _listed(language: str) -> frozenset[str]:
 
 
 def detect(words: Sequence[str]) -> str:
-    """The language of a text's lower-cased `words`, or "" when its function words do not say."""
+    """The language of a text's lower-cased `words`, or "" when its function words do not say:
+    one of `LANGUAGES`, or another language whose function words the text is full of
+    (`_other_language`: "sk" for Slovak, which would otherwise pass for English on "to" and "a")."""
     table = _function_words()
     hits = Counter(index for index in map(table.get, words) if index is not None)
-    if not hits:
+    found = UNKNOWN
+    if hits:
+        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        best, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        found = LANGUAGES[best] if count >= MIN_HITS and count >= 2 * runner_up else UNKNOWN
+    return _other_language(words, found) or found
+
+
+def _other_language(words: Sequence[str], found: str) -> str:
+    """A language beyond the seven whose function words make at least `OTHER_SHARE` of the text's
+    words, at least `MIN_HITS` of them, and twice as many as the list of `found` (any of the
+    seven when "") holds; "" when there is none."""
+    owners = _other_owners()
+    counts = Counter(code for codes in map(owners.get, words) if codes is not None for code in codes)
+    if not counts:
         return UNKNOWN
-    ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
-    best, count = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return LANGUAGES[best] if count >= MIN_HITS and count >= 2 * runner_up else UNKNOWN
+    code, count = min(counts.items(), key=lambda item: (-item[1], OTHER_LANGUAGES.index(item[0])))
+    if count < MIN_HITS or count < OTHER_SHARE * len(words):
+        return UNKNOWN
+    rivals = [found] if found else LANGUAGES
+    return code if count >= 2 * max(sum(word in _full_list(r) for word in words) for r in rivals) else UNKNOWN
+
+
+@cache
+def _full_list(language: str) -> frozenset[str]:
+    """One of the seven's function words, those shared with another language included."""
+    return frozenset(word.lower() for word in _listed(language) if len(word) > 1)
+
+
+@cache
+def _other_owners() -> dict[str, tuple[str, ...]]:
+    """Each function word of the other languages (two letters or more) -> the languages listing it."""
+    owners: dict[str, list[str]] = {}
+    for code in OTHER_LANGUAGES:
+        for word in sorted({w.lower() for w in get_stop_words(code) if len(w) > 1}):
+            owners.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in owners.items()}
 
 
 def page_languages(comment_words: Sequence[Sequence[str]], article_words: Sequence[str]) -> tuple[str, list[str]]:
@@ -77,7 +117,8 @@ def _most_common(languages: Sequence[str]) -> str:
     counts = Counter(language for language in languages if language)
     if not counts:
         return UNKNOWN
-    return min(counts, key=lambda language: (-counts[language], LANGUAGES.index(language)))
+    order = (*LANGUAGES, *OTHER_LANGUAGES)
+    return min(counts, key=lambda language: (-counts[language], order.index(language)))
 
 
 def reads_english(language: str) -> bool:
