@@ -16,6 +16,16 @@ binary=True, min_df=2)` over the page's comments, terms ranked by how many comme
 list over all pages; a term that a later change brings into a list without a label is counted
 and left out of the figure.
 
+First run (2026-12-02): precision at 10 0.616, the anchor 0.300. Then, reading those errors:
+the Carnegie page's buttons no longer read as comment text ("Recommend Reply"), code and markup
+typed into comments hold no themes ("pre", "code class", "range"), and 17 vague nouns joined the
+generic words ("bit", "end", "stuff", "level"): 0.684 on these pages, which are development data
+since. The check, labelled after those changes (`labels/themes_check.jsonl`, 11 more pages of
+12 to 19 comments): 0.664 against the anchor's 0.536; the generic words moved nothing there (before
+them its lists held "level", "stuff" and "piece", vague by the guideline: 0.664 too). What
+misses is the tagger's: common nouns too broad to say anything ("projects", "companies", "list"),
+fragments of names ("ground" for "ground cardamom") and commenters' names ("davidb").
+
     python benchmarks/quality_themes.py
 """
 
@@ -34,14 +44,15 @@ import commentscope  # noqa: E402
 from commentscope.analysis.taxonomy import load_taxonomy  # noqa: E402
 from commentscope.analysis.topics import TopicMatcher  # noqa: E402
 
-LABELS = ROOT / "benchmarks" / "labels" / "themes.jsonl"
+LABELS = ROOT / "benchmarks" / "labels" / "themes.jsonl"  # 26 pages: generic words were then chosen on them
+CHECK = ROOT / "benchmarks" / "labels" / "themes_check.jsonl"  # 11 more pages, labelled after that
 TOP = 10
 
 
-def labels() -> dict[str, dict[str, bool]]:
+def labels(path: Path = LABELS) -> dict[str, dict[str, bool]]:
     """Page (path under benchmarks/) -> term (lower-cased) -> theme."""
     found: dict[str, dict[str, bool]] = defaultdict(dict)
-    for line in LABELS.read_text("utf-8").splitlines():
+    for line in path.read_text("utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             found[row["page"]][row["term"].lower()] = row["theme"]
@@ -59,11 +70,11 @@ def anchor_terms(texts: list[str], matcher: TopicMatcher) -> list[str]:
     return [str(vocabulary[i]) for i in ranked if not matcher.match(str(vocabulary[i]))][:TOP]
 
 
-def measure() -> dict[str, list[bool | None]]:
+def measure(path: Path) -> dict[str, list[bool | None]]:
     """Per list ("ours", "anchor") and depth, each listed term's label (None: not labelled)."""
     matcher = TopicMatcher(load_taxonomy())
     marks: dict[str, list[bool | None]] = defaultdict(list)
-    for page, known in sorted(labels().items()):
+    for page, known in sorted(labels(path).items()):
         analysis = commentscope.analyze([ROOT / "benchmarks" / page])
         ours = [str(t).lower() for t in analysis.suggested_topics["term"].head(TOP)]
         anchor = anchor_terms([str(t) for t in analysis.comments["text"]], matcher)
@@ -79,24 +90,28 @@ def precision(marks: list[bool | None]) -> float:
 
 
 def rows() -> list[dict[str, Any]]:
-    marks = measure()
-    pages = len(labels())
     out = []
-    for depth in (10, 5):
-        ours, anchor = marks[f"ours@{depth}"], marks[f"anchor@{depth}"]
-        unlabelled = sum(m is None for m in ours)
-        value, anchor_value = precision(ours), precision(anchor)
-        out.append({
-            "part": "suggested themes",
-            "measured_on": f"{pages} real English comment sections, top {TOP} per page (hand-labelled"
-                           f"{f'; {unlabelled} new terms not labelled' if unlabelled else ''})",
-            "metric": f"precision at {depth}: terms that name a subject ({len(ours)} listed)",
-            "value": round(value, 3),
-            "anchor": "CountVectorizer's most shared terms (English stop words)",
-            "anchor_value": round(anchor_value, 3),
-            "goal": "> anchor",
-            "met": value > anchor_value,
-        })
+    for path, which in ((LABELS, "real English comment sections with 20+ comments (development: the generic "
+                                 "words were chosen reading their errors)"),
+                        (CHECK, "more real English comment sections, 12-19 comments (the check: labelled after "
+                                "those changes)")):
+        marks = measure(path)
+        pages = len(labels(path))
+        for depth in (10, 5):
+            ours, anchor = marks[f"ours@{depth}"], marks[f"anchor@{depth}"]
+            unlabelled = sum(m is None for m in ours)
+            value, anchor_value = precision(ours), precision(anchor)
+            out.append({
+                "part": "suggested themes",
+                "measured_on": f"{pages} {which}, top {TOP} per page (hand-labelled"
+                               f"{f'; {unlabelled} new terms not labelled' if unlabelled else ''})",
+                "metric": f"precision at {depth}: terms that name a subject ({len(ours)} listed)",
+                "value": round(value, 3),
+                "anchor": "CountVectorizer's most shared terms (English stop words)",
+                "anchor_value": round(anchor_value, 3),
+                "goal": "> anchor",
+                "met": value > anchor_value,
+            })
     return out
 
 

@@ -74,6 +74,13 @@ def test_code_and_markup_hold_no_themes(matcher: TopicMatcher) -> None:
     assert not terms & {"pre", "code", "code class", "class", "python", "range", "numbers", "span", "note"}
 
 
+def test_vague_nouns_are_no_themes(matcher: TopicMatcher) -> None:
+    page = [("p", f"c{n}", f"A bit of stuff at the end, but the boron {n} helped. The rest was fun.") for n in range(3)]
+    terms = {str(t).lower() for t in suggest_themes(page, matcher, top=100)["term"]}
+    assert "boron" in terms
+    assert not terms & {"bit", "stuff", "end", "rest", "fun"}
+
+
 def test_phrase_subsumes_parts_with_the_same_counts(matcher: TopicMatcher) -> None:
     terms = set(suggest_themes(PAGE, matcher, top=100)["term"])
     assert "Power Plate" in terms  # always capitalised by its writers, so shown that way
