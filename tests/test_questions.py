@@ -44,6 +44,7 @@ QUESTIONS = [
     ("does_anyone_know", "Does anyone know a good filter."),
     ("anyone_know_mid_sentence", "Just curious does anyone know the dose."),
     ("let_me_know", "Let me know if it works for you."),
+    ("let_me_know_suggestions", "Let me know if you have any suggestions."),
     ("advice_appreciated", "Any advice would be greatly appreciated."),
     ("is_there", "Is there a study on this"),
     # Questions without '?' (issue 9: "may i ask if...", "I wonder whether...", "any advice on...").
@@ -93,6 +94,8 @@ NOT_QUESTIONS = [
     ("conditional_inversion", "Should you need help, please let me know."),
     ("thanks", "Thanks !"),
     ("they_let_me_know", "The lab let me know my levels were fine."),
+    ("offer_want", "Let me know if you want a link."),
+    ("offer_questions", "Let me know if you have any questions."),
     # Decorative, rhetorical, tag, quoted and comparative forms (issue 9).
     ("decorative_marks", "And the frosting??? Heavenly!"),
     ("decorative_marks_fragment", "Second batch, even better??"),

@@ -163,6 +163,13 @@ QUESTION_RULES: tuple[QuestionRule, ...] = (
         r"\bplease\s+(?:advise|help|explain|tell|share|recommend|suggest|comment|clarify|reply|respond|send"
         r"|let\s+(?:me|us)\s+know)\b",
     ),
+    # "Let me know if you want a link", "... if you have any questions": an offer, not a question
+    _rule(
+        "let_me_know_offer",
+        False,
+        rf"{_LEAD}let\s+(?:me|us)\s+know\s+if\s+(?:you|u)\s+(?:(?:'d|would)\s+like|want|wanna|need"
+        r"|have\s+(?:any\s+)?(?:more\s+|further\s+|other\s+)?(?:questions?|trouble|problems?|issues?))\b",
+    ),
     _rule("let_me_know", True, rf"{_LEAD}let\s+(?:me|us)\s+know\b"),
     _rule(
         "any_advice",
