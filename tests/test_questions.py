@@ -45,6 +45,7 @@ QUESTIONS = [
     ("anyone_know_mid_sentence", "Just curious does anyone know the dose."),
     ("let_me_know", "Let me know if it works for you."),
     ("let_me_know_suggestions", "Let me know if you have any suggestions."),
+    ("who_cares_about", "Who cares for the starter while you are away?"),
     ("advice_appreciated", "Any advice would be greatly appreciated."),
     ("is_there", "Is there a study on this"),
     # Questions without '?' (issue 9: "may i ask if...", "I wonder whether...", "any advice on...").
@@ -95,6 +96,9 @@ NOT_QUESTIONS = [
     ("thanks", "Thanks !"),
     ("they_let_me_know", "The lab let me know my levels were fine."),
     ("offer_want", "Let me know if you want a link."),
+    ("who_cares", "But even if it isn't, who cares?"),
+    ("why_bother", "Why bother?"),
+    ("what_could_go_wrong", "What could possibly go wrong?"),
     ("offer_questions", "Let me know if you have any questions."),
     # Decorative, rhetorical, tag, quoted and comparative forms (issue 9).
     ("decorative_marks", "And the frosting??? Heavenly!"),

@@ -67,6 +67,7 @@ QUESTION_RULES: tuple[QuestionRule, ...] = (
         r"|what\s+else\s+is\s+new|can\s+you\s+believe\s+(?:it|that|this)|what's\s+not\s+to\s+(?:love|like)"
         r"|ever\s+(?:did|done|tried|heard|seen|noticed|wondered))\b"
         rf"|^(?:why\s+not|how\s+(?:\w+\s+)?{_NICE}\s+is\s+that)\W*$"
+        r"|\b(?:who\s+cares|why\s+bother|what\s+could\s+(?:possibly\s+)?go\s+wrong)\W*$"
         # Challenges that expect no answer: "What is to stop ...", "Are you serious?", "Didn't you read ...",
         # "Do you really believe ...", "Should we really ...", "How do we know ...", "ask yourself".
         r"|\bwhat(?:'s|\s+is)\s+to\s+(?:prevent|stop)\b|\bhow\s+do\s+we\s+know\b|\bask\s+yourself\b"
