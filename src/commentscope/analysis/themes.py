@@ -70,7 +70,7 @@ _CODE = re.compile(
     r"<(pre|code)\b[^<>]*>.*?</\1\s*>"  # a code block
     r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>"  # a tag
     r"|`[^`\n]{1,300}`"  # inline code
-    r"|^[ \t]*(?:>>>|\.\.\.:?|In \[\d+\]:|Out\[\d+\]:)[^\n]*",  # a line of an interactive session
+    r"|^[ \t]*(?:>>>|\.\.\.:|In \[\d+\]:|Out\[\d+\]:)[^\n]*",  # a line of an interactive session
     re.IGNORECASE | re.DOTALL | re.MULTILINE)
 
 Record = tuple[str, str, str]  # doc_id, comment_id, text
