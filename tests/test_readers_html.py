@@ -847,6 +847,31 @@ def test_fluxbb_posts_without_the_quoted_ones_and_the_edit_note() -> None:
     ]
 
 
+def invision_post(n: int, name: str, when: str, body: str, badge: str = "") -> str:
+    pane = f'<h3 class="cAuthorPane_author"><a href="/profile/{n}">{name}</a></h3>'
+    return (f'<article id="elComment_{n}" class="cPost ipsComment"><div class="cAuthorPane_mobile">{pane}'
+            f'<a>Posted <time datetime="{when}">October 29</time></a></div><aside class="ipsComment_author '
+            f'cAuthorPane">{pane}<ul><li data-role="group">Members</li><li data-role="stats">360</li></ul></aside>'
+            f'<div class="ipsComment_meta">{badge}<a>Posted <time datetime="{when}">October 29</time></a></div>'
+            f'<div class="ipsComment_content"><div data-role="commentContent">{body}</div></div></article>')  # fmt: skip
+
+
+def test_invision_posts_without_the_author_pane_quotes_and_edit_notes() -> None:
+    body = (invision_post(1, "GrinGEO", "2025-10-29T12:07:52Z", "<p>How do I change the payment method?</p>")
+            + invision_post(2, "Daresh", "2025-10-29T12:17:58Z", '<blockquote class="ipsQuote" '
+                            'data-ipsquote-username="GrinGEO"><p>How do I change it?</p></blockquote>'
+                            '<p>Not easily.</p><span data-excludequote="">Edited October 30 by El Patron</span>')
+            + invision_post(3, "GrinGEO", "2025-10-30T08:21:21Z", "<p>Thanks, I see.</p>",
+                            '<strong class="ipsComment_authorBadge">Author</strong>'))  # fmt: skip
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+        (0, "GrinGEO", "2025-10-29T12:07:52Z", "How do I change the payment method?", False),
+        (0, "Daresh", "2025-10-29T12:17:58Z", "Not easily.", False),
+        (0, "GrinGEO", "2025-10-30T08:21:21Z", "Thanks, I see.", True),
+    ]
+
+
 def test_tags_a_page_prints_as_text_are_no_part_of_a_name() -> None:
     items = "".join(f'<div class="comment" id="comment-{n}"><span class="comment-author">'
                     f'&lt;span&gt;{name}&lt;/span&gt;'
