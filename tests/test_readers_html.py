@@ -872,6 +872,22 @@ def test_invision_posts_without_the_author_pane_quotes_and_edit_notes() -> None:
     ]
 
 
+def test_substack_comments_by_their_profile_link_and_permalink() -> None:
+    def comment(n: int, name: str, when: str, body: str) -> str:
+        return (f'<div class="comment"><div id="comment-{n}" class="comment-anchor"></div><div role="article" '
+                f'aria-label="Comment by {name}" class="comment-content"><a href="https://substack.com/profile/{n}-x" '
+                f'aria-label="View {name}\'s profile"><img alt="{name}\'s avatar"></a><span><a href="https://substack.'
+                f'com/profile/{n}-x?utm_source=substack-feed-item">{name}</a></span><a href="/p/post/comment/{n}" '
+                f'title="{when}"><span>6d</span></a><div class="comment-body"><p>{body}</p></div>'
+                '<button>Reply</button></div></div>')  # fmt: skip
+    body = ('<div class="comments-page"><div class="comment-list-items">'
+            + comment(187786811, "A Thornton", "Dec 14, 2025, 7:40 PM", "tl;dr: correlation is not cognition")
+            + comment(187786000, "Saty Chary", "Dec 14, 2025, 7:32 PM", "Lol and OMG, Gary.")
+            + "</div></div>")
+    assert outline_of(body) == [(0, "A Thornton", "tl;dr: correlation is not cognition"),
+                                (0, "Saty Chary", "Lol and OMG, Gary.")]
+
+
 def test_tags_a_page_prints_as_text_are_no_part_of_a_name() -> None:
     items = "".join(f'<div class="comment" id="comment-{n}"><span class="comment-author">'
                     f'&lt;span&gt;{name}&lt;/span&gt;'
