@@ -853,7 +853,8 @@ def invision_post(n: int, name: str, when: str, body: str, badge: str = "") -> s
             f'<a>Posted <time datetime="{when}">October 29</time></a></div><aside class="ipsComment_author '
             f'cAuthorPane">{pane}<ul><li data-role="group">Members</li><li data-role="stats">360</li></ul></aside>'
             f'<div class="ipsComment_meta">{badge}<a>Posted <time datetime="{when}">October 29</time></a></div>'
-            f'<div class="ipsComment_content"><div data-role="commentContent">{body}</div></div></article>')  # fmt: skip
+            f'<div class="ipsComment_content"><div data-role="commentContent">{body}</div></div>'
+            '</article>')  # fmt: skip
 
 
 def test_invision_posts_without_the_author_pane_quotes_and_edit_notes() -> None:

@@ -38,7 +38,8 @@ INNER_REPLY = re.compile(r"^(?!.*(?:header|meta|author|byline|info|footer)).*(?:
 QUOTE_CLASS = re.compile(r"quote|zitat|citation", re.I)
 MAX_NAME_CHARS = 80  # an author element's text
 QUOTE_LABEL_NOT = frozenset({"blockquote", "p", "div"})  # elements before a blockquote that are no quote's label
-QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author", "data-ipsquote-username")  # a forum quote's attributes naming its poster (Invision: the last)
+# a forum quote's attributes naming its poster (XenForo's, Invision's `data-ipsquote-username`)
+QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author", "data-ipsquote-username")
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
 
