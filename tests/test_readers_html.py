@@ -889,6 +889,25 @@ def test_substack_comments_by_their_profile_link_and_permalink() -> None:
                                 (0, "Saty Chary", "Lol and OMG, Gary.")]
 
 
+def test_vanilla_posts_without_rank_badges_and_the_starters_own_mark() -> None:
+    def post(tag: str, kind: str, n: int, name: str, body: str, extra: str = "") -> str:
+        return (f'<{tag} class="Item {kind} {extra}" id="{"Discussion" if tag == "div" else "Comment"}_{n}">'
+                f'<div class="Item-Header"><span class="Author"><a class="Username" href="/profile/{name}">{name}</a>'
+                f'</span><span class="AuthorInfo"><span class="Rank MItem">Admin</span></span><div class="Meta">'
+                f'<span class="MItem DateCreated"><a><time datetime="2025-03-0{n}T19:40:35+00:00">March 2025</time>'
+                f'</a></span></div></div><div class="Message userContent"><p>{body}</p></div>'
+                f'<div class="Reactions"><span>0</span></div></{tag}>')  # fmt: skip
+    body = (post("div", "ItemDiscussion", 1, "Linc", "Vanilla is no longer open source.")
+            + '<ul class="MessageList Comments">' + post("li", "ItemComment", 2, "K17", "Really sad.")
+            + post("li", "ItemComment", 3, "Linc", "My post was factual.", "isOriginalPoster") + "</ul>")
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    assert [(c.depth, c.author, c.text, c.marked_staff) for c in doc.walk()] == [
+        (0, "Linc", "Vanilla is no longer open source.", False),
+        (0, "K17", "Really sad.", False),
+        (0, "Linc", "My post was factual.", True),
+    ]
+
+
 def test_tags_a_page_prints_as_text_are_no_part_of_a_name() -> None:
     items = "".join(f'<div class="comment" id="comment-{n}"><span class="comment-author">'
                     f'&lt;span&gt;{name}&lt;/span&gt;'
