@@ -908,6 +908,24 @@ def test_vanilla_posts_without_rank_badges_and_the_starters_own_mark() -> None:
     ]
 
 
+def test_lemmy_replies_nest_and_a_quoted_parent_is_no_text() -> None:
+    def comment(n: int, name: str, body: str, replies: str = "", badge: str = "") -> str:
+        return (f'<li class="comment"><article class="comment-node" id="comment-{n}"><div><div class="small">'
+                f'<a class="person-listing" href="/u/{name}"><span>{name}</span><small>@lemmy.ml</small></a>{badge}'
+                f'<span class="moment-time" data-tippy-content="Friday, October 4th, 2024 at 3:5{n}:58 PM">'
+                f'1 year ago</span></div><div class="comment-content"><div class="md-div">{body}</div></div></div>'
+                f'</article>{replies}</li>')  # fmt: skip
+    reply = comment(2, "Dessalines", "<blockquote><p>Reject federated votes.</p></blockquote><p>Yep, done.</p>",
+                    badge='<span class="badge" aria-label="creator">creator</span>')
+    body = ('<ul class="comments">' + comment(1, "db0", "<blockquote><p>A whole quotation.</p></blockquote>",
+                                              f'<ul class="comments">{reply}</ul>') + "</ul>")
+    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
+    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+        (0, "db0", "2024-10-04T15:51", "A whole quotation.", False),
+        (1, "Dessalines", "2024-10-04T15:52", "Yep, done.", True),
+    ]
+
+
 def test_tags_a_page_prints_as_text_are_no_part_of_a_name() -> None:
     items = "".join(f'<div class="comment" id="comment-{n}"><span class="comment-author">'
                     f'&lt;span&gt;{name}&lt;/span&gt;'
