@@ -864,9 +864,7 @@ def test_invision_posts_without_the_author_pane_quotes_and_edit_notes() -> None:
                             '<p>Not easily.</p><span data-excludequote="">Edited October 30 by El Patron</span>')
             + invision_post(3, "GrinGEO", "2025-10-30T08:21:21Z", "<p>Thanks, I see.</p>",
                             '<strong class="ipsComment_authorBadge">Author</strong>'))  # fmt: skip
-    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
-    doc.check_integrity()
-    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+    assert full_outline(body) == [
         (0, "GrinGEO", "2025-10-29T12:07:52Z", "How do I change the payment method?", False),
         (0, "Daresh", "2025-10-29T12:17:58Z", "Not easily.", False),
         (0, "GrinGEO", "2025-10-30T08:21:21Z", "Thanks, I see.", True),
@@ -900,8 +898,7 @@ def test_vanilla_posts_without_rank_badges_and_the_starters_own_mark() -> None:
     body = (post("div", "ItemDiscussion", 1, "Linc", "Vanilla is no longer open source.")
             + '<ul class="MessageList Comments">' + post("li", "ItemComment", 2, "K17", "Really sad.")
             + post("li", "ItemComment", 3, "Linc", "My post was factual.", "isOriginalPoster") + "</ul>")
-    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
-    assert [(c.depth, c.author, c.text, c.marked_staff) for c in doc.walk()] == [
+    assert [(depth, author, text, staff) for depth, author, _, text, staff in full_outline(body)] == [
         (0, "Linc", "Vanilla is no longer open source.", False),
         (0, "K17", "Really sad.", False),
         (0, "Linc", "My post was factual.", True),
@@ -919,8 +916,7 @@ def test_lemmy_replies_nest_and_a_quoted_parent_is_no_text() -> None:
                     badge='<span class="badge" aria-label="creator">creator</span>')
     body = ('<ul class="comments">' + comment(1, "db0", "<blockquote><p>A whole quotation.</p></blockquote>",
                                               f'<ul class="comments">{reply}</ul>') + "</ul>")
-    doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
-    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.walk()] == [
+    assert full_outline(body) == [
         (0, "db0", "2024-10-04T15:51", "A whole quotation.", False),
         (1, "Dessalines", "2024-10-04T15:52", "Yep, done.", True),
     ]
