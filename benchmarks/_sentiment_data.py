@@ -50,6 +50,7 @@ SENTENCES = HERE / "data" / "labelled_sentences"
 SENTENCE_SETS = ("amazon_cells", "imdb", "yelp")
 TWEETS = HERE / "data" / "tweets" / "tweeteval_sentiment.txt.gz"
 COMMENTS = HERE / "labels" / "comment_sentiment.jsonl"
+MENTIONS = HERE / "labels" / "topic_mentions.jsonl"  # the topic mentions in COMMENTS, labelled
 GERMAN_COMMENTS = HERE / "labels" / "comment_sentiment_de.jsonl"
 FRENCH_COMMENTS = HERE / "labels" / "comment_sentiment_fr.jsonl"
 PAGE_FOLDS = 5
@@ -208,6 +209,12 @@ def reader_comments(path: Path = COMMENTS) -> list[LabelledComment]:
     """The hand-labelled real reader comments (English; `GERMAN_COMMENTS`: German), in the file's order."""
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     return [LabelledComment(r["page"], r["text"], r["sentiment"]) for r in rows]
+
+
+def text_key(text: str) -> str:
+    """How `labels/topic_mentions.jsonl` names a comment of `COMMENTS` (`text_sha1`: some comments
+    have no id on their page)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def page_fold(page: str) -> int:

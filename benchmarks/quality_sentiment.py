@@ -45,7 +45,6 @@ score, questions left out, ±0.2 band). Weighted F1 over the gold labels. Retrai
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections import Counter
@@ -59,6 +58,7 @@ from _sentiment_data import (
     COMMENTS,
     FRENCH_COMMENTS,
     GERMAN_COMMENTS,
+    MENTIONS,
     PAGE_FOLDS,
     SENTENCE_SETS,
     LabelledSet,
@@ -69,6 +69,7 @@ from _sentiment_data import (
     page_half,
     reader_comments,
     sentences,
+    text_key,
     tweets,
 )
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -85,7 +86,6 @@ from commentscope.parse import parse_page
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold" / "seed_comments.jsonl"
-MENTIONS = ROOT / "benchmarks" / "labels" / "topic_mentions.jsonl"
 F1_GOAL_HEALTH = 0.74
 R_GOAL_HEALTH = 0.68
 MODEL_COST_GOAL_US = 100.0  # the model's share of the ~1 ms per comment budget
@@ -225,12 +225,6 @@ def comment_rows() -> list[dict[str, Any]]:
         "goal": "> VADER, TextBlob",
         "met": value > best,
     }]
-
-
-def text_key(text: str) -> str:
-    """How `labels/topic_mentions.jsonl` names a comment of `labels/comment_sentiment.jsonl` (some
-    comments have no id on their page)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def mention_rows() -> list[dict[str, Any]]:

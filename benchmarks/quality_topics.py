@@ -47,18 +47,17 @@ seeds"): senses a list of phrases cannot tell apart.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from _sentiment_data import COMMENTS, MENTIONS, text_key
+
 from commentscope.analysis.topics import Taxonomy, Topic, TopicMatcher
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "topics" / "druglib_sentences.jsonl"
-COMMENTS = HERE / "labels" / "comment_sentiment.jsonl"
-MENTIONS = HERE / "labels" / "topic_mentions.jsonl"
 DRUGLIB_HITS = HERE / "data" / "topics" / "druglib_hits.jsonl"  # first draw: excludes were chosen on it
 DRUGLIB_CHECK = HERE / "data" / "topics" / "druglib_hits_check.jsonl"  # second draw, after them
 BEFORE = HERE / "data" / "topics" / "topics_before.toml"
@@ -106,11 +105,6 @@ def without_name_list() -> Taxonomy:
         Topic(t.name, t.description, tuple(x for x in t.terms if x not in names), t.exclude, t.weak, t.endings)
         for t in Taxonomy.default().topics
     ))
-
-
-def text_key(text: str) -> str:
-    """How `labels/topic_mentions.jsonl` names a comment (`text_sha1`: some have no id on their page)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def comment_hits(matcher: TopicMatcher) -> dict[str, Counter[str]]:
