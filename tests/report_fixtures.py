@@ -17,6 +17,7 @@ from commentscope.results import (
     DOCUMENT_COLUMNS,
     FAQ_GAP_COLUMNS,
     QUESTION_COLUMNS,
+    SITE_COLUMNS,
     SUGGESTED_TOPIC_COLUMNS,
     TOPIC_MENTION_COLUMNS,
     TOPIC_SUMMARY_COLUMNS,
@@ -259,5 +260,6 @@ def make_empty_analysis() -> Analysis:
         "questions": QUESTION_COLUMNS, "faq_gaps": FAQ_GAP_COLUMNS,
         "topic_summary": TOPIC_SUMMARY_COLUMNS, "topic_mentions": TOPIC_MENTION_COLUMNS,
         "suggested_topics": SUGGESTED_TOPIC_COLUMNS, "commenters": COMMENTER_COLUMNS, "trends": TREND_COLUMNS,
+        "sites": SITE_COLUMNS,
     }
     return Analysis(**{name: pd.DataFrame(columns=cols) for name, cols in columns.items()})

@@ -97,7 +97,7 @@ def test_parser_lists_three_commands() -> None:
 
 
 ANALYZE_FILES = ["documents", "comments", "questions", "faq_gaps", "topic_summary", "topic_mentions",
-                 "suggested_topics", "commenters", "trends"]
+                 "suggested_topics", "commenters", "trends", "sites"]
 
 
 def test_analyze_writes_every_table_charts_and_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,7 +59,7 @@ def serial(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
 def test_serial_run_writes_every_table_chart_and_report(serial: dict[str, bytes]) -> None:
     assert {name for name in serial if name.endswith(".csv")} == {
         f"{name}.csv" for name in ("documents", "comments", "questions", "faq_gaps", "topic_summary",
-                                   "topic_mentions", "suggested_topics", "commenters", "trends")}
+                                   "topic_mentions", "suggested_topics", "commenters", "trends", "sites")}
     assert "report.html" in serial and len([n for n in serial if n.endswith(".png")]) == 5
     assert serial["documents.csv"].count(b"\n") == PAGES + 5 + 1 + 1  # pages, seeds, broken, header
 

@@ -33,6 +33,7 @@ MAX_GAP_PAGES = 8  # pages named per FAQ gap; the rest are in faq_gaps.csv (a ga
 MAX_SUGGESTED = 12
 MAX_FAILED = 20  # unreadable pages listed by name; the rest are in documents.csv
 MAX_OPEN_PAGES = 15  # pages listed by their unanswered questions; all are in documents.csv
+MAX_SITES = 20  # sites listed by their comments; all are in sites.csv
 MAX_TREND_PERIODS = 24  # the latest periods listed in the trends section; all are in trends.csv
 EXCERPT_CHARS = 280
 MAX_NESTING = 12  # reply levels drawn as nesting; deeper replies say whom they answer
@@ -383,6 +384,20 @@ def _open_pages(analysis: Analysis, lookup: _Lookup) -> tuple[list[Row], int]:
     return rows, len(waiting)
 
 
+def _sites(analysis: Analysis) -> list[Row]:
+    """The sites with most comments, when the corpus spans more than one (else nothing to compare)."""
+    if len(analysis.sites) < 2:
+        return []
+    return [{"site": _text(site["site"]), "pages": _text(site["pages"]), "comments": _text(site["comments"]),
+             "commenters": _text(site["commenters"]), "questions": _text(site["questions"]),
+             "unanswered": _text(site["unanswered"]), "share": _percent(site["share_unanswered"]),
+             "staff": _text(site["staff_replies"]), "score": _score(site["mean_sentiment"]),
+             "topics": [name.rsplit(" (", 1)[0] for name in _names(site["top_topics"])],
+             "dates": " – ".join(dict.fromkeys(d for d in (_text(site["first_comment"]),
+                                                          _text(site["last_comment"])) if d))}
+            for site in _records(analysis.sites.head(MAX_SITES))]
+
+
 def _charts(pngs: Mapping[str, bytes]) -> list[Row]:
     return [{"name": name, "id": anchor_id("chart", name),
              "alt": CHARTS[name].alt if name in CHARTS else name.replace("_", " "),
@@ -403,6 +418,8 @@ def render_report(analysis: Analysis, charts: Mapping[str, bytes] | None = None)
         suggested=_suggested(analysis, lookup),
         pages=_pages(analysis, lookup),
         open_pages=_open_pages(analysis, lookup),
+        sites=_sites(analysis),
+        site_total=len(analysis.sites),
         pages_left_out=len(analysis.documents) - len(shown_pages(analysis.documents)),
         charts=_charts(render_charts(analysis) if charts is None else charts),
     )

@@ -202,6 +202,26 @@ class TrendRow:
     mean_sentiment: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class SiteRow:
+    """One site (a page URL's host, else the folder its pages were read from) across the corpus."""
+
+    site: str
+    pages: int
+    failed_pages: int
+    comments: int
+    commenters: int
+    questions: int
+    unanswered: int
+    share_unanswered: float | None  # None when the site's readers asked nothing
+    staff_replies: int
+    mean_sentiment: float | None  # None when no comment was scored (all in another language)
+    top_topics: tuple[tuple[str, int], ...] = field(default=(), metadata={"cell": "counts"})
+    first_comment: str = ""  # ISO days of the earliest and latest dated comment ("" when none is dated)
+    last_comment: str = ""
+    busiest_page: str = ""  # doc_id of the page with most comments
+
+
 @cache
 def row_fields(row_type: type) -> tuple[tuple[str, Any, str], ...]:
     """(column, type, cell format) of each column of a row dataclass, nested rows flattened."""
@@ -236,6 +256,7 @@ TOPIC_MENTION_COLUMNS = columns(TopicMentionRow)
 SUGGESTED_TOPIC_COLUMNS = columns(SuggestedTopicRow)
 COMMENTER_COLUMNS = columns(CommenterRow)
 TREND_COLUMNS = columns(TrendRow)
+SITE_COLUMNS = columns(SiteRow)
 
 
 REPORT_PAGES = 30  # pages with most comments shown in the thread chart and the report
@@ -262,7 +283,7 @@ class Analysis:
 
     `totals` is set when some tables are bounded extracts (a streamed run's report input):
     then `comments` holds the shown pages' comments and examples, `topic_mentions` a sample.
-    `trends` is empty (header only) when no comment has a date.
+    `trends` is empty (header only) when no comment has a date; `sites` has a row per site.
     """
 
     documents: pd.DataFrame
@@ -274,6 +295,7 @@ class Analysis:
     suggested_topics: pd.DataFrame
     commenters: pd.DataFrame
     trends: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TREND_COLUMNS))
+    sites: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SITE_COLUMNS))
     totals: Totals | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -37,6 +37,7 @@ from commentscope.engine.reducers import (
     ThemesReducer,
     TopicSummaryReducer,
 )
+from commentscope.engine.sites import SitesReducer
 from commentscope.engine.trends import TrendsReducer
 from commentscope.errors import UnreadableInputError
 from commentscope.readers import READERS, DocumentReader, InputFile, make_readers
@@ -69,9 +70,11 @@ class Reducers:
     themes: ThemesReducer = field(default_factory=ThemesReducer)
     digest: DigestReducer = field(default_factory=DigestReducer)
     trends: TrendsReducer = field(default_factory=TrendsReducer)
+    sites: SitesReducer = field(default_factory=SitesReducer)
 
     def add(self, page: PageOutput) -> None:
-        for reducer in (self.topics, self.commenters, self.questions, self.themes, self.digest, self.trends):
+        for reducer in (self.topics, self.commenters, self.questions, self.themes, self.digest, self.trends,
+                        self.sites):
             reducer.add(page)
 
     def merge(self, later: Reducers) -> None:
@@ -81,6 +84,7 @@ class Reducers:
         self.themes.merge(later.themes)
         self.digest.merge(later.digest)
         self.trends.merge(later.trends)
+        self.sites.merge(later.sites)
 
 
 @dataclass

@@ -31,6 +31,7 @@ from commentscope.results import (
     CommentRow,
     GroupedQuestionRow,
     QuestionRow,
+    SiteRow,
     SuggestedTopicRow,
     TopicMentionRow,
     TopicSummaryRow,
@@ -54,12 +55,14 @@ class Finished:
     faq_gaps: pd.DataFrame
     digest: Analysis
     trends: list[TrendRow] = field(default_factory=list)
+    sites: list[SiteRow] = field(default_factory=list)
 
 
 def finish(reducers: Reducers, matcher: TopicMatcher, period: str = DEFAULT_PERIOD) -> Finished:
     """Finish every reducer: group the questions, rank themes, put the trends into `period`s, and
     build the report input."""
     trends = reducers.trends.finish(period)
+    sites = reducers.sites.finish()
     questions, gaps = reducers.questions.finish()
     topics = reducers.topics.finish()
     commenters = reducers.commenters.finish()
@@ -89,9 +92,10 @@ def finish(reducers: Reducers, matcher: TopicMatcher, period: str = DEFAULT_PERI
         suggested_topics=frame(themes, SuggestedTopicRow),
         commenters=frame(commenters, CommenterRow),
         trends=frame(trends, TrendRow),
+        sites=frame(sites, SiteRow),
         totals=totals,
     )
-    return Finished(topics, commenters, themes, questions, gaps, report, trends)
+    return Finished(topics, commenters, themes, questions, gaps, report, trends, sites)
 
 
 def _theme_stubs(reducers: Reducers, themes: list[SuggestedTopicRow]) -> list[AnalysedCommentRow]:
@@ -150,10 +154,11 @@ class FolderSink:
                             ("topic_summary", frame(done.topic_summary, TopicSummaryRow)),
                             ("suggested_topics", frame(done.suggested_topics, SuggestedTopicRow)),
                             ("commenters", frame(done.commenters, CommenterRow)),
-                            ("trends", frame(done.trends, TrendRow))):
+                            ("trends", frame(done.trends, TrendRow)),
+                            ("sites", frame(done.sites, SiteRow))):
             paths[name] = write_csv(table, self.out_dir / f"{name}.csv")
         order = ("documents", "comments", "questions", "faq_gaps", "topic_summary", "topic_mentions",
-                 "suggested_topics", "commenters", "trends")
+                 "suggested_topics", "commenters", "trends", "sites")
         return [paths[name] for name in order]
 
     def _group_questions(self, group_ids: list[str]) -> Path:
@@ -202,4 +207,5 @@ class FrameSink:
             suggested_topics=frame(done.suggested_topics, SuggestedTopicRow),
             commenters=frame(done.commenters, CommenterRow),
             trends=frame(done.trends, TrendRow),
+            sites=frame(done.sites, SiteRow),
         )
