@@ -84,6 +84,10 @@ comments.nsmallest(5, "vader_compound")[
                       "comment dates, so here the table is empty; on dated pages, "
                       "`charts.trends_chart(analysis)` draws it."),
     new_code_cell('analysis.trends[analysis.trends["topic"] == "(all)"]'),
+    new_markdown_cell("## Sites\nOne row per site: a page's web address (its host), or, for pages "
+                      "without one such as these text dumps, the folder they were read from. On a "
+                      "corpus from several sites this compares them side by side."),
+    new_code_cell("analysis.sites"),
 ]
 
 REVIEW = [
