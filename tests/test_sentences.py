@@ -21,6 +21,12 @@ CASES = [
         "Eat ferments, e.g. kefir, i.e. live food. Kefir vs. pills is approx. 5 to 1.",
         ["Eat ferments, e.g. kefir, i.e. live food.", "Kefir vs. pills is approx. 5 to 1."],
     ),
+    (
+        "question_mark_inside_a_web_address",
+        "[1] https://celestrak.org/graph.php?CA... See (www.example.com/a?Id=3) too? Then go.",
+        ["[1] https://celestrak.org/graph.php?CA...", "See (www.example.com/a?Id=3) too?", "Then go."],
+    ),
+    ("question_mark_glued_to_a_capital", "Is it down?Then what.", ["Is it down?", "Then what."]),
     ("etc_before_lowercase", "I eat miso, kimchi etc. and more. Done.", ["I eat miso, kimchi etc. and more.", "Done."]),
     ("etc_before_uppercase", "I eat miso, kimchi etc. Then I rest.", ["I eat miso, kimchi etc.", "Then I rest."]),
     ("unit_abbreviation", "Take 5 mg. daily. Take 5 mg. Then stop.", ["Take 5 mg. daily.", "Take 5 mg.", "Then stop."]),

@@ -76,12 +76,18 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     following = after.lstrip().lstrip(_OPENERS)
     nxt = following[:1]
     if "?" in run or "!" in run:
-        if not spaced:
-            return nxt.isupper()  # "it?Then" splits, "Yahoo!com" does not
+        if not spaced:  # "it?Then" splits; "Yahoo!com" and a web address's query ("page.php?CA") do not
+            return nxt.isupper() and not _in_address(line, match.start())
         return not (closed and nxt.islower())  # "($15?) filter" stays one sentence
     if len(run) > 1 or "…" in run:
         return nxt.isupper()  # ellipsis: "hurt..but" continues, "…We envision" starts anew
     return _period_ends(_word_before(line, match.start()), nxt, spaced=spaced)
+
+
+def _in_address(line: str, end: int) -> bool:
+    """Whether the text before `end` ends in a web address ("https://…", "www.…")."""
+    token = line[:end].rsplit(None, 1)[-1] if line[:end].strip() else ""
+    return "://" in token or token.lstrip(_OPENERS).lower().startswith("www.")
 
 
 def _word_before(line: str, end: int) -> str:
