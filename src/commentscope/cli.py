@@ -40,6 +40,7 @@ ANALYZE_EXAMPLES = """examples:
   commentscope analyze pages/ --topics my_topics.toml --staff "Vivian Goldschmidt, MA"
   commentscope analyze pages/ --topics only_mine.toml --replace-topics
   commentscope analyze pages/ --period week  # trends.csv per ISO week (default: month)
+  commentscope analyze site-a/ site-b/       # sites.csv and the report compare the two
   commentscope analyze pages/ --sentiment vader  # labels from bare VADER instead of the model
 """
 REPORT_EXAMPLES = """examples:
@@ -52,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="commentscope",
         description="Turn saved pages with reader comments into topics, sentiment, questions "
-        "and FAQ gaps. Input: plain-text page dumps (files or folders).",
+        "and FAQ gaps. Input: saved pages (text dumps, HTML), WordPress and Disqus exports and "
+        "comment tables (CSV, JSON Lines, Parquet), as files or folders.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
