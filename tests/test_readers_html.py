@@ -1171,3 +1171,24 @@ def test_date_in_spans_side_by_side_is_not_read_glued() -> None:
             '<div class="comment-content"><p>Geht wieder.</p></div></li></ol>')  # fmt: skip
     doc = to_document(parse_html(page_of(body), "t.html"), "t", "t.html")
     assert [(c.author, c.date) for c in doc.walk()] == [("Ann", None)]
+
+
+def test_a_quoted_post_in_a_box_of_its_class_is_not_the_replys_text() -> None:
+    def comment(n: int, name: str, body: str) -> str:
+        return (f'<div class="comment first"><div class="comment_content"><div class="username">'
+                f'<a href="https://forums.example.com/posts/{n}">{name}</a></div>'
+                f'<div class="date">2 days ago at 07:5{n} am</div><div class="content">{body}</div>'
+                '<ul class="comment-controls"><li class="reply"><a href="#f">Reply</a></li>'
+                '<li class="quote"><a href="#f">Quote</a></li></ul></div></div>')  # fmt: skip
+    body = ('<div id="comments">'
+            + comment(1, "tjedora", 'Shouldn\'t 2020 be the year of a redesign? <i class="fa fa-quote-left"></i>')
+            + comment(2, "Nick A", '<p class="quote"><br>Shouldn\'t 2020 be the year of a redesign?<br></p><br>'
+                      "I think this is it.")
+            + comment(3, "mike", '<aside class="quote no-group"><div class="title">tjedora:</div><blockquote>'
+                      "Shouldn't 2020 be the year of a redesign?</blockquote></aside><p>No, 2021.</p>")
+            + "</div>")  # fmt: skip
+    assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
+        ("tjedora", "Shouldn't 2020 be the year of a redesign?"),
+        ("Nick A", "I think this is it."),
+        ("mike", "No, 2021."),
+    ]

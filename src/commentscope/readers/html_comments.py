@@ -31,6 +31,11 @@ QUOTE_BOX = (
     "[class*='quote' i]:has([class*='quotename' i], [class*='quote-name' i], [class*='quoteauthor' i],"
     " [class*='quote-author' i])"
 )
+# a forum's box around a quoted post, by a class of its own: 'quote' (MacRumors), 'bbcode_quote',
+# 'mycode_quote', 'bbc_standard_quote', 'ip-ubbcode-quote', 'xfBb-quote', 'quotebox', 'quoted';
+# not an icon's ('fa-quote-left') nor a button's (an <li>, <a> or <span>)
+QUOTE_BOX_CLASS = re.compile(r"^(?:[a-z0-9]+[_-])*quote(?:box|d)?$", re.I)
+QUOTE_BOX_TAGS = frozenset({"p", "div", "blockquote", "section", "aside", "table", "dl"})
 # the class of a reply block inside a comment ('comment-reply'), not of a comment's own header
 # ('comment-header', 'c-comment__header', 'comment-meta') nor of a quoted post ('ipsQuote')
 INNER_REPLY = re.compile(r"^(?!.*(?:header|meta|author|byline|info|footer)).*(?:comment|reply|antwort|respon)",
@@ -368,13 +373,16 @@ def _texts(page: RulePage, rule: Rule, skip: set[int], items: list[LexborNode]) 
 
 
 def _quoted_posts(page: RulePage, skip: set[int]) -> set[int]:
-    """Blockquotes (and quote boxes) that name whom they quote, in an attribute (XenForo's `data-quote`,
+    """Quote boxes by their class (QUOTE_BOX_CLASS), and blockquotes (and quote boxes) that name whom
+    they quote, in an attribute (XenForo's `data-quote`,
     `data-name`), in an element of their own (QUOTE_BOX) or by opening with it ('michaelbrandi said:',
     'Zitat von Ann', judged without what the rule drops): a forum post quoting another one, whose text
     is that other post's, not this one's. (vBulletin's post body is itself a blockquote: its own quote
     box is dropped, so it opens with the post's words.)"""
     intro = word_pattern("quote_intro")
     found = {box.mem_id for box in page.css(QUOTE_BOX)}
+    found.update(box.mem_id for box in page.css("[class*='quote' i]") if box.tag in QUOTE_BOX_TAGS
+                 and any(QUOTE_BOX_CLASS.match(token) for token in (box.attributes.get("class") or "").split()))
     for quote in page.css("blockquote"):
         if any((quote.attributes.get(name) or "").strip() for name in QUOTE_SOURCE_ATTRS):
             found.add(quote.mem_id)
