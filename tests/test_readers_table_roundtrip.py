@@ -16,7 +16,8 @@ from commentscope.tables import comments_frame
 from commentscope.writers import write_csv
 from gold import SEEDS
 
-IGNORED = {"documents": ["source", "format"], "comments": ["line_start", "line_end"]}
+IGNORED = {"documents": ["source", "format"], "comments": ["line_start", "line_end"],
+           "sites": ["site"]}  # a page's site without a URL is the folder it was read from, as its source
 
 
 def seed_pages_with_comments() -> list[Path]:

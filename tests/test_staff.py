@@ -137,3 +137,26 @@ def test_holds_word_tests_the_folded_text_first_with_the_regex_rule(text: str, w
     answer as the regex alone, whatever case rules apply ('ſ' is 's', the Kelvin sign 'k')."""
     expected = re.search(rf"\b{re.escape(words)}\b", text, re.IGNORECASE) is not None
     assert _holds_word(text, words) is expected
+
+
+def _nested(answerer_threads: int) -> Document:
+    """A nested page with a byline author, and a team account that answers three readers by name
+    after starting `answerer_threads` threads of its own."""
+    lines = (LabelledLine(1, "Growing lemons from seed", LineRole.TITLE),
+             LabelledLine(2, "By Florina", LineRole.ARTICLE))
+    comments = [Comment("q0", None, 0, 0, "Ann", "Do they need sun?", 4, 4),
+                Comment("a0", "q0", 1, 1, "Florina", "Yes, six hours a day.", 5, 5)]
+    for k, reader in enumerate(("Chrissy", "Kanisha", "Paul")):
+        comments.append(Comment(f"q{k + 1}", None, 0, len(comments), reader, "Why do my seeds mould?", 6, 6))
+        comments.append(Comment(f"r{k + 1}", f"q{k + 1}", 1, len(comments), "YHMAG Edit@r",
+                                f"Hi {reader}! Try a drier paper towel.", 7, 7))
+    for k in range(answerer_threads):
+        comments.append(Comment(f"t{k}", None, 0, len(comments), "YHMAG Edit@r", "A tip for all of you.", 8, 8))
+    doc = Document("n", "n.txt", "Growing lemons from seed", lines, tuple(comments))
+    doc.check_integrity()
+    return doc
+
+
+def test_a_team_account_answering_readers_by_name_is_staff_beside_the_byline() -> None:
+    assert list(detect_staff(_nested(0))) == ["Florina", "YHMAG Edit@r"]
+    assert list(detect_staff(_nested(3))) == ["Florina"]  # starts half its comments as threads: a reader

@@ -125,8 +125,12 @@ def detect_staff(doc: Document, named: Iterable[str] = ()) -> dict[str, StaffMem
         _add_site_tagged(found, by_author, opening)
         if not found:  # the thread's own behaviour names staff only when nothing else does
             found.update(_repliers(by_author, by_id))
-        if not found or doc.max_depth == 0:
-            for author, member in _addressing_staff(by_author).items():
+        # on a nested page where other staff were found, the top answerer must also write mostly
+        # replies and address MIN_DISTINCT_READERS readers (a site's team besides the byline's author)
+        least = MIN_FLAT_READERS if not found or doc.max_depth == 0 else MIN_DISTINCT_READERS
+        for author, member in _addressing_staff(by_author, least).items():
+            own = by_author[author]
+            if least == MIN_FLAT_READERS or sum(c.parent_id is None for c in own) <= MAX_THREAD_SHARE * len(own):
                 found.setdefault(author, member)
     return found
 
@@ -144,9 +148,9 @@ def _add_site_tagged(found: dict[str, StaffMember], by_author: dict[str, list[Co
             found[author] = StaffMember(author, f"the name carries the site's name ({label})")
 
 
-def _addressing_staff(by_author: dict[str, list[Comment]]) -> dict[str, StaffMember]:
+def _addressing_staff(by_author: dict[str, list[Comment]], least: int = MIN_FLAT_READERS) -> dict[str, StaffMember]:
     """The commenter who opens comments with the most different readers' names (at least
-    MIN_FLAT_READERS, and strictly more than anyone else)."""
+    `least`, and strictly more than anyone else)."""
     owners: dict[str, set[str]] = {}  # casefolded name -> the commenters who go by it
     for author in by_author:
         for name in address_names(author):
@@ -155,7 +159,7 @@ def _addressing_staff(by_author: dict[str, list[Comment]]) -> dict[str, StaffMem
                           for other in owners[name] if other != author}
                  for author, comments in by_author.items()}
     ranked = sorted(addressed, key=lambda a: (-len(addressed[a]), a))
-    if not ranked or len(addressed[ranked[0]]) < MIN_FLAT_READERS:
+    if not ranked or len(addressed[ranked[0]]) < least:
         return {}
     top = ranked[0]
     if len(ranked) > 1 and len(addressed[ranked[1]]) == len(addressed[top]):
