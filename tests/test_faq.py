@@ -273,9 +273,13 @@ def test_semantic_grouping_sees_paraphrase() -> None:
         ("Can I keep taking it in pill form?", False),
         ("Should I keep taking it vs capsule form?", False),
         ("Could you share the gluten-free bread recipes here?", True),
+        ("overnight and bake the croissant dough in the morning?", False),
+        ("with applesauce instead of the oil?", False),
+        ("can i bake the croissant dough in the morning?", True),
     ],
     ids=["share-them-here", "is-that-true", "take-it-twice", "full-question", "short-but-explicit",
-         "it-with-four-terms", "vs-names-nothing", "here-is-the-page"],
+         "it-with-four-terms", "vs-names-nothing", "here-is-the-page", "wrapped-line", "wrapped-line-2",
+         "lower-case-question"],
 )
 def test_stands_alone(question: str, alone: bool) -> None:
     assert stands_alone(question) is alone
@@ -284,6 +288,9 @@ def test_stands_alone(question: str, alone: bool) -> None:
 def test_representative_reads_on_its_own() -> None:
     members = ["Would you please share them here?", "Could you share the gluten-free bread recipes here?"]
     assert representative(members) == members[1]
+    wrapped = ["overnight and bake the croissant dough in the morning?",
+               "Would it be possible to refrigerate the croissants after shaping to bake them in the morning?"]
+    assert representative(wrapped) == wrapped[1]
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,15 @@ SENTENCE_SLACK = 40  # characters a shown context may grow by to start at its se
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
 _POINTING = frozenset("it them this that these those one ones he she they him her".split())  # "here": the page
 _JOINING = frozenset({"vs", "versus"})  # join two things the question names; not a thing asked about
+# A question word or a finite auxiliary: a question without one, whose first word is written in
+# lower case, goes on from the line before it ("Q: Can I refrigerate the dough" / "overnight and
+# bake in the morning?", "with applesauce?").
+_ASKING = frozenset(
+    "what which where when why how who whom whose is are was were am do does did can could would will shall "
+    "should may might must has have had isn aren wasn don doesn didn can't won wouldn shouldn couldn "
+    "wer wie wo warum wann welche welcher welches ist sind kann könnte muss soll darf hat haben gibt "
+    "est que qui quoi comment pourquoi peut".split())
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 Label = TypeVar("Label", str, int)
 
 
@@ -113,7 +122,7 @@ class QuestionTexts:
         found = self._wording.get(question)
         if found is None:
             terms = tuple(content_terms(question))
-            found = self._wording[question] = (terms, _reads_alone(terms, words(question)))
+            found = self._wording[question] = (terms, _reads_alone(question, terms, words(question)))
         return found
 
 
@@ -249,13 +258,18 @@ def in_context(question: str, context: str) -> str:
 def stands_alone(question: str) -> bool:
     """Whether a question reads without its comment: no word pointing back ("it", "them",
     "this"; "here" is the page) and two content words, or `SELF_CONTAINED_TERMS` content words
-    ("vs" is not one: "Can I keep taking it vs pill form?" does not say what "it" is)."""
-    return _reads_alone(content_terms(question), words(question))
+    ("vs" is not one: "Can I keep taking it vs pill form?" does not say what "it" is); never a
+    line that goes on from the one before (lower case first, no question word or auxiliary)."""
+    return _reads_alone(question, content_terms(question), words(question))
 
 
-def _reads_alone(terms: Iterable[str], tokens: Iterable[str]) -> bool:
+def _reads_alone(question: str, terms: Iterable[str], tokens: Iterable[str]) -> bool:
+    seen = set(tokens)
+    first = _FIRST_LETTER.search(question)
+    if first is not None and first.group().islower() and not (_ASKING & seen):
+        return False
     kept = set(terms) - _JOINING
-    return len(kept) >= SELF_CONTAINED_TERMS or (not (_POINTING & set(tokens)) and len(kept) >= 2)
+    return len(kept) >= SELF_CONTAINED_TERMS or (not (_POINTING & seen) and len(kept) >= 2)
 
 
 def members(labels: Sequence[Label]) -> dict[Label, list[int]]:
