@@ -33,6 +33,8 @@ MATERIAL = {
     "handle-to-one-reader": ("@Eras: braucht man dafür ein Patent?", False),
     "poll-of-readers-de": ("Wie sieht es mit Dreck bei Euren Freigängern aus?", False),
     "poll-of-readers-en": ("Has anyone else tried it with almond milk?", False),
+    "poll-of-opinions": ("What does everyone think of the new forum software?", False),
+    "opinion-of-the-author": ("What do you think about kefir for bone loss?", True),
     "pointer": ("Have you read the NIH fact sheet on vitamin K2?", False),
     "permission-de": ("Darf ich den Text auf meine Homepage stellen?", False),
     "personal-to-the-author": ("Mike, what ever happened to the book you were writing?", False),

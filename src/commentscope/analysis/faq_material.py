@@ -4,8 +4,8 @@ Not FAQ material (issue 13):
 
 - pointers ("Have you read X?", "Hast du jemals ... gelesen?") and questions addressed to one
   reader by handle ("@Eras: seit wann ...?");
-- polls of other readers' experience ("Has anyone else tried it?", "How long did you take it?",
-  "Wie sieht es bei euren Katzen aus?");
+- polls of other readers' experience or opinion ("Has anyone else tried it?", "How long did you
+  take it?", "What does everyone think?", "Wie sieht es bei euren Katzen aus?");
 - permission requests to the author ("May I translate this?", "Darf ich das kopieren?", "Ich
   wollte dich bitten, ob ich den Text kopieren ...") and
   personal questions to the author ("Whatever happened to the book you were writing?");
@@ -44,6 +44,7 @@ _POINTER = (
 _POLL = (
     r"\b(?:has|have|did|does)\s+any(?:one|body)\s+(?:else\s+)?(?:tried|try|had|have|experienced|noticed|used|taken)\b",
     r"\bany(?:one|body)\s+else\b",
+    r"\bwhat\s+(?:does|do|did)\s+(?:every(?:one|body)|you\s+(?:all|guys)|y'?all|others|people)\s+think\b",
     r"\bhow\s+(?:long|much|many|often)\s+(?:\w+\s+)?(?:did|have|had)\s+you\b",
     r"\bbei\s+(?:dir|euch|eure[mnrs]?|deine[mnrs]?)\b",
     r"\b(?:hat|habt)\s+(?:einer|jemand|ihr)\s+(?:\w+\s+){0,3}(?:gefunden|probiert|ausprobiert|erfahrung)",
