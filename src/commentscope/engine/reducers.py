@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, Protocol, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -30,6 +30,22 @@ from commentscope.results import AnalysedCommentRow, CommenterRow, SuggestedTopi
 from commentscope.summaries import TOP_TERMS, excerpt, topic_label
 
 UNITS = 10_000  # scores are rounded to 4 decimals: sums are kept in these units
+K = TypeVar("K")
+M = TypeVar("M", bound="Mergeable")
+
+
+class Mergeable(Protocol):
+    def merge(self, later: Any) -> None: ...
+
+
+def merge_each(mine: dict[K, M], later: dict[K, M]) -> None:
+    """Merge each of `later`'s values into `mine`'s of the same key (taken over when new)."""
+    for key, value in later.items():
+        kept = mine.get(key)
+        if kept is None:
+            mine[key] = value
+        else:
+            kept.merge(value)
 
 
 def _units(score: float) -> int:
@@ -102,12 +118,7 @@ class TopicSummaryReducer:
 
     def merge(self, later: TopicSummaryReducer) -> None:
         self.comments += later.comments
-        for name, topic in later.topics.items():
-            mine = self.topics.get(name)
-            if mine is None:
-                self.topics[name] = topic
-            else:
-                mine.merge(topic)
+        merge_each(self.topics, later.topics)
 
     def finish(self) -> list[TopicSummaryRow]:
         rows = []

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from commentscope.analysis.trends import SCORE_UNITS, comment_day
 from commentscope.engine.page import PageOutput
+from commentscope.engine.reducers import merge_each
 from commentscope.results import SiteRow
 
 TOP_SITE_TOPICS = 3
@@ -95,12 +96,7 @@ class SitesReducer:
                 site._dated(day.isoformat(), day.isoformat())
 
     def merge(self, later: SitesReducer) -> None:
-        for name, site in later.sites.items():
-            mine = self.sites.get(name)
-            if mine is None:
-                self.sites[name] = site
-            else:
-                mine.merge(site)
+        merge_each(self.sites, later.sites)
 
     def finish(self) -> list[SiteRow]:
         rows = []

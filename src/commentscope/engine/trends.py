@@ -7,6 +7,7 @@ from datetime import date
 
 from commentscope.analysis.trends import ALL_TOPICS, SCORE_UNITS, DayCounts, comment_day, trend_rows
 from commentscope.engine.page import PageOutput
+from commentscope.engine.reducers import merge_each
 from commentscope.results import TrendRow
 
 
@@ -51,12 +52,7 @@ class TrendsReducer:
         return counts
 
     def merge(self, later: TrendsReducer) -> None:
-        for key, counts in later.days.items():
-            mine = self.days.get(key)
-            if mine is None:
-                self.days[key] = counts
-            else:
-                mine.merge(counts)
+        merge_each(self.days, later.days)
         self.undated += later.undated
 
     def finish(self, period: str) -> list[TrendRow]:
