@@ -370,6 +370,13 @@ SECOND_BATCH = {
         "Same as the Dutch site...</div></li></ul>",
         [(0, "jgould78", "Same as the Dutch site...")],
     ),
+    "forum_quote_with_an_arrow": (  # XenForo's 'NAME said: ↑' (the arrow links to the quoted post)
+        '<ul class="xenforo-comments-list"><li class="xenforo-comment"><header><span class="author-name">jgould78'
+        '</span><span class="post-date">17 September 2020 17:45</span></header><div class="js-read-more"><blockquote>'
+        '<div class="author"><span>michaelbrandi</span> said:\n    <a href="#post-1">↑</a></div>No one bought '
+        "anything.</blockquote><br>Same as the Dutch site...</div></li></ul>",
+        [(0, "jgould78", "Same as the Dutch site...")],
+    ),
     "forum_quote_named_in_an_attribute": (  # XenForo's quote names its poster only in data-name / data-quote
         '<ol class="forumComments"><li><div id="comment-41" class="messageContainer"><div class="message">'
         '<blockquote class="xfBb-quote" data-name="Flagmoe">Geht auch ohne Kompressor.</blockquote>Echt jetzt?<br>'
@@ -1191,4 +1198,21 @@ def test_a_quoted_post_in_a_box_of_its_class_is_not_the_replys_text() -> None:
         ("tjedora", "Shouldn't 2020 be the year of a redesign?"),
         ("Nick A", "I think this is it."),
         ("mike", "No, 2021."),
+    ]
+
+
+def test_the_templates_line_breaks_are_spaces_the_readers_and_a_pres_are_kept() -> None:
+    def comment(n: int, name: str, body: str) -> str:
+        return (f'<li class="comment" id="comment-{n}"><div class="comment-author">{name}</div>'
+                f'<div class="comment-content">{body}</div><div class="actions">\n\t\t<a>Alerter</a>\n'
+                '\t\t<a>Répondre</a>\n\t</div></li>')  # fmt: skip
+    body = ('<ol class="commentlist">'
+            + comment(1, "Ann", "\n\t\t\tQ: Could the oil be replaced\n\t\t\twith applesauce?\n\t\t")
+            + comment(2, "Bo", "Michael,\nFirst rate piece.")
+            + comment(3, "Cy", "Try this:<pre>for i in numbers:\n        print(i)</pre>")
+            + "</ol>")  # fmt: skip
+    assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
+        ("Ann", "Q: Could the oil be replaced with applesauce?"),
+        ("Bo", "Michael,\nFirst rate piece."),
+        ("Cy", "Try this:\nfor i in numbers:\nprint(i)"),
     ]

@@ -421,11 +421,13 @@ def _without_buttons(text: str) -> str:
 @cache
 def _button_line() -> re.Pattern[str]:
     """One button's label as a line of an element's text, maybe in brackets ('[ antworten ]', '(Reply)'),
-    or a separator alone. Its words are the text parser's (`[words] action` in page_patterns.toml);
+    a row of labels side by side ('Alerter Répondre': inline links the template set on lines of
+    their own), or a separator alone. Its words are the text parser's (`[words] action` in page_patterns.toml);
     the line shape is its own: the text parser's `action` and `reply` meta lines (`grammar.BUTTON_META`)
     are a converter's button row, several buttons joined on one line ('Reply • Share ›'), with no
     parentheses and no lone ',' or ';', so one pattern for both would change what either reads."""
-    return re.compile(rf"^(?:[\[(]\s*)?(?:{shared_word('action')}|[,;|·•–—]+)(?:\s*[\])])?$", re.I)
+    action = shared_word("action")
+    return re.compile(rf"^(?:[\[(]\s*)?(?:{action}(?:\s+{action})*|[,;|·•–—]+)(?:\s*[\])])?$", re.I)
 
 
 @cache

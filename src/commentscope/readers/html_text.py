@@ -5,7 +5,9 @@ Walks are iterative (explicit stacks), so markup nested 10,000 deep reads like a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from typing import cast
 
 from selectolax.lexbor import LexborNode
 
@@ -17,28 +19,43 @@ SKIP_TAGS = frozenset(
     "script style noscript template button select textarea svg iframe object embed canvas head title".split()
 )
 TEXT, COMMENT = "-text", "-comment"
+PRE_TAGS = frozenset({"pre", "listing", "plaintext", "xmp"})
+_PRE_END = object()  # the end of a pre element (a block's end too)
+# A line break in a text node that the next line's indentation shows to be the template's layout
+# ("Q: Could the oil be replaced\n\t\t\t\twith applesauce?"): a space on the screen. A bare line
+# break may be the reader's own (sites show them with CSS `white-space: pre-line`) and is kept,
+# as is every line break inside a pre element.
+_LAYOUT_BREAK = re.compile(r"[ \t]*\r?\n(?:\t|[ ]{8})[ \t]*")
 
 
 def node_lines(node: LexborNode, skip: Collection[int] = frozenset(), also: Collection[int] = frozenset()) -> list[str]:
     """The text of `node` as whitespace-normalised lines; subtrees below it whose mem_id is in
     `skip` or `also` vanish (`node` itself is always read, so callers need not copy `skip`)."""
     parts: list[str] = []
-    stack: list[LexborNode | None] = list(reversed(list(node.iter(include_text=True))))
+    stack: list[LexborNode | object | None] = list(reversed(list(node.iter(include_text=True))))
+    pre = int(node.tag in PRE_TAGS)  # how many pre elements the walk is inside
     while stack:
         current = stack.pop()
-        if current is None:  # the end of a block element
+        if current is None or current is _PRE_END:  # the end of a block element
             parts.append("\n")
+            pre -= current is _PRE_END
             continue
+        current = cast(LexborNode, current)
         tag = current.tag or ""
         if tag == TEXT:
-            parts.append(current.text_content or "")
+            text = current.text_content or ""
+            parts.append(text if pre or "\n" not in text else _LAYOUT_BREAK.sub(" ", text))
             continue
         if tag == COMMENT or tag in SKIP_TAGS or current.mem_id in skip or current.mem_id in also:
             continue
         if tag == "br" or tag == "hr":
             parts.append("\n")
             continue
-        if tag in BLOCK_TAGS:
+        if tag in PRE_TAGS:
+            parts.append("\n")
+            stack.append(_PRE_END)
+            pre += 1
+        elif tag in BLOCK_TAGS:
             parts.append("\n")
             stack.append(None)
         stack.extend(reversed(list(current.iter(include_text=True))))
