@@ -1216,3 +1216,26 @@ def test_the_templates_line_breaks_are_spaces_the_readers_and_a_pres_are_kept() 
         ("Bo", "Michael,\nFirst rate piece."),
         ("Cy", "Try this:\nfor i in numbers:\nprint(i)"),
     ]
+
+
+def test_slashdot_comments_without_their_subject_and_score_line() -> None:
+    def comment(n: int, name: str, body: str, replies: str = "", shown: bool = True) -> str:
+        cw = (f'<div id="comment_top_{n}" class="commentTop"><div class="title"><h4><a href="#">Re: Jobs?</a>'
+              f' <span class="score"> (<span class=opt>Score:</span>2)</span></h4></div><div class="details">'
+              f'<span class="by"><span class="byby">by </span><a href="//slashdot.org/~{name}">{name}</a> '
+              f'<span class="uid"><a href="//slashdot.org/~{name}">( 1311177 )</a></span></span>'
+              f'<span class="writes"> writes:</span> <span class="otherdetails">on Friday December 19, 2025 '
+              f'@08:08PM (#{n})</span></div></div><div class="commentBody"><div id="comment_body_{n}">{body}</div>'
+              '</div>') if shown else ""  # fmt: skip
+        return (f'<li id="tree_{n}" class="comment"><div id="comment_{n}" class="cw">{cw}</div>'
+                f'<ul id="commtree_{n}">{replies}</ul></li>')  # fmt: skip
+    body = ('<ul id="commentlisting" class="d2">'
+            + comment(1, "ozmartian", "How are juniors supposed to be mentored?",
+                      comment(2, "iggymanz", "They won't need them, they think."))
+            + comment(3, "", "", comment(4, "Brain-Fu", "This quote from the summary..."), shown=False)
+            + "</ul>")  # fmt: skip
+    assert full_outline(body) == [
+        (0, "ozmartian", "2025-12-19T20:08", "How are juniors supposed to be mentored?", False),
+        (1, "iggymanz", "2025-12-19T20:08", "They won't need them, they think.", False),
+        (0, "Brain-Fu", "2025-12-19T20:08", "This quote from the summary...", False),
+    ]
