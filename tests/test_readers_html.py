@@ -1239,3 +1239,22 @@ def test_slashdot_comments_without_their_subject_and_score_line() -> None:
         (1, "iggymanz", "2025-12-19T20:08", "They won't need them, they think.", False),
         (0, "Brain-Fu", "2025-12-19T20:08", "This quote from the summary...", False),
     ]
+
+
+def test_a_microdata_author_in_a_meta_and_a_quote_named_by_a_mention() -> None:
+    def post(n: int, name: str, body: str) -> str:
+        return (f'<li component="post" data-pid="{n}" itemprop="comment" itemscope itemtype="http://schema.org/Comment">'
+                f'<meta itemprop="datePublished" content="2024-04-17T1{n}:12:22Z"><div class="post-header" '
+                f'itemprop="author" itemscope itemtype="https://schema.org/Person"><meta itemprop="name" '
+                f'content="{name}"><a href="/user/{name.lower()}">{name}</a> <span>{n} posts</span></div>'
+                f'<div component="post/content" itemprop="text">{body}</div></li>')  # fmt: skip
+    body = ('<ul component="topic" class="posts">'
+            + post(1, "JonB", "<p>Has anybody tried a beta of Ubuntu 24.04?</p>")
+            + post(2, "Pl45m4", '<p><a class="plugin-mentions-user" href="/user/jonb">@<bdi>JonB</bdi></a> said in '
+                   '<a href="/post/1">Which Qt6 version</a>:</p><blockquote><p>Has anybody tried a beta?</p>'
+                   "</blockquote><p>It ships Qt 6.4.2.</p>")
+            + "</ul>")  # fmt: skip
+    assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
+        ("JonB", "Has anybody tried a beta of Ubuntu 24.04?"),
+        ("Pl45m4", "It ships Qt 6.4.2."),
+    ]

@@ -43,6 +43,8 @@ INNER_REPLY = re.compile(r"^(?!.*(?:header|meta|author|byline|info|footer)).*(?:
 QUOTE_CLASS = re.compile(r"quote|zitat|citation", re.I)
 MAX_NAME_CHARS = 80  # an author element's text
 QUOTE_LABEL_NOT = frozenset({"blockquote", "p", "div"})  # elements before a blockquote that are no quote's label
+# ... but a paragraph that names the quoted post's writer with a mention is: NodeBB's "@JonB said in TOPIC:"
+MENTION_QUOTE_LABEL = re.compile(r"@\S{1,60}\s+(?:said|wrote|schrieb|a dit|ha scritto|dijo)\s+in\s+.{1,200}:", re.I)
 # a forum quote's attributes naming its poster (XenForo's, Invision's `data-ipsquote-username`)
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author", "data-ipsquote-username")
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
@@ -392,7 +394,10 @@ def _quoted_posts(page: RulePage, skip: set[int]) -> set[int]:
             found.add(quote.mem_id)
             continue
         label = element_before(quote)  # Something Awful's <h4>NAME posted:</h4> just before it
-        if label is not None and label.tag not in QUOTE_LABEL_NOT and intro.fullmatch(label.text(strip=True)):
+        if label is None:
+            continue
+        if ((label.tag not in QUOTE_LABEL_NOT and intro.fullmatch(label.text(strip=True)))
+                or MENTION_QUOTE_LABEL.fullmatch(" ".join(label.text().split()))):
             found.update((quote.mem_id, label.mem_id))
     return found
 

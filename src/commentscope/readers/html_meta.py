@@ -81,6 +81,8 @@ def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[i
 
 
 def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
+    if hit.tag == "meta":  # microdata's <meta itemprop="name" content="julian"> (NodeBB) holds it unprinted
+        return " ".join((hit.attributes.get("content") or "").split())[:120] or None
     text = PRINTED_TAG_RE.sub("", inline_text(hit, skip, {n.mem_id for n in hit.css("time")}))
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
