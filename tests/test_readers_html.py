@@ -1258,3 +1258,13 @@ def test_a_microdata_author_in_a_meta_and_a_quote_named_by_a_mention() -> None:
         ("JonB", "Has anybody tried a beta of Ubuntu 24.04?"),
         ("Pl45m4", "It ships Qt 6.4.2."),
     ]
+
+
+def test_a_review_widgets_read_more_and_helpful_buttons_are_no_text() -> None:
+    def review(n: int, name: str, body: str) -> str:
+        return (f'<li class="comment" id="comment-{n}"><div class="comment-author">{name}</div>'
+                f'<div class="comment-content"><p>{body}</p><a href="#r{n}">Read more</a><br>'
+                '<span class="vote">Helpful?</span></div></li>')  # fmt: skip
+    body = '<ol class="commentlist">' + review(1, "Lala", "So loud! They fit great.") + review(2, "Bo", "Nice.") + "</ol>"
+    assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
+        ("Lala", "So loud! They fit great."), ("Bo", "Nice.")]
