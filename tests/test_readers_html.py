@@ -1265,6 +1265,7 @@ def test_a_review_widgets_read_more_and_helpful_buttons_are_no_text() -> None:
         return (f'<li class="comment" id="comment-{n}"><div class="comment-author">{name}</div>'
                 f'<div class="comment-content"><p>{body}</p><a href="#r{n}">Read more</a><br>'
                 '<span class="vote">Helpful?</span></div></li>')  # fmt: skip
-    body = '<ol class="commentlist">' + review(1, "Lala", "So loud! They fit great.") + review(2, "Bo", "Nice.") + "</ol>"
+    body = ('<ol class="commentlist">' + review(1, "Lala", "So loud! They fit great.") + review(2, "Bo", "Nice.")
+            + "</ol>")
     assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
         ("Lala", "So loud! They fit great."), ("Bo", "Nice.")]
