@@ -160,3 +160,22 @@ def _nested(answerer_threads: int) -> Document:
 def test_a_team_account_answering_readers_by_name_is_staff_beside_the_byline() -> None:
     assert list(detect_staff(_nested(0))) == ["Florina", "YHMAG Edit@r"]
     assert list(detect_staff(_nested(3))) == ["Florina"]  # starts half its comments as threads: a reader
+
+
+def _discussion(repliers: int) -> Document:
+    """A page with no byline where `repliers` readers each answer three others and start no thread."""
+    lines = (LabelledLine(1, "Should the kernel move to C++?", LineRole.TITLE),)
+    comments: list[Comment] = []
+    for k in range(3):
+        comments.append(Comment(f"t{k}", None, 0, len(comments), f"asker{k}", "Why not Rust?", 2, 2))
+    for r in range(repliers):
+        for k in range(3):
+            comments.append(Comment(f"r{r}-{k}", f"t{k}", 1, len(comments), f"busy{r}", "Because of the ABI.", 3, 3))
+    doc = Document("d", "d.txt", "Should the kernel move to C++?", lines, tuple(comments))
+    doc.check_integrity()
+    return doc
+
+
+def test_busy_repliers_are_staff_only_when_few_do_it() -> None:
+    assert list(detect_staff(_discussion(1))) == ["busy0"]
+    assert list(detect_staff(_discussion(3))) == []  # a forum's discussion: readers answer each other

@@ -27,6 +27,7 @@ from commentscope.literals import Needs, fold, needs_of
 from commentscope.model import Comment, Document
 
 MIN_DISTINCT_READERS = 3  # replies to this many different readers ...
+MAX_REPLIERS = 2  # ... unless more commenters than this do so
 MAX_THREAD_SHARE = 0.25  # ... while starting at most this share of their comments as new threads
 MIN_FLAT_READERS = 2  # the top answerer addresses at least this many readers by name
 BYLINE_LINES = 6  # opening non-blank lines searched for the author's byline
@@ -184,7 +185,8 @@ def _staff_evidence(author: str, own: list[Comment], by_id: dict[str, Comment], 
 
 
 def _repliers(by_author: dict[str, list[Comment]], by_id: dict[str, Comment]) -> dict[str, StaffMember]:
-    """Commenters who reply to several different readers and rarely start threads."""
+    """Commenters who reply to several different readers and rarely start threads; none when more
+    than MAX_REPLIERS do (a forum's discussion, where busy readers answer each other: Slashdot)."""
     found = {}
     for author, own in sorted(by_author.items()):
         parents = [by_id[c.parent_id] for c in own if c.parent_id and c.parent_id in by_id]
@@ -195,7 +197,7 @@ def _repliers(by_author: dict[str, list[Comment]], by_id: dict[str, Comment]) ->
             found[author] = StaffMember(author, (
                 f"replied to {len(readers)} different readers, started {threads} of {len(own)} "
                 f"comments as threads, greeted {greeted} by name"))
-    return found
+    return found if len(found) <= MAX_REPLIERS else {}
 
 
 def _greets(reply: Comment, parent: Comment) -> bool:
