@@ -302,11 +302,12 @@ def test_missing_and_binary_files(tmp_path: Path) -> None:
     ("Take it with food in the morning.", {}),
     ("After the surgery I was unable to walk for a month.", {}),
     ("We walk five miles every morning.", {"exercise": ("walking",)}),
+    ("After the zelbrovir the cold sores healed; pour servir le gâteau, attendre.", {"medication": ("zelbrovir",)}),
 ], ids=[
     "generic-endings", "statin-ending", "brand-names", "brand-name-plural", "tablet-is-medication",
     "dose", "side-effects", "pill-alone-is-medication", "pill-beside-vitamin-is-supplements",
     "water-polo-not-water", "salt-water-not-water", "idiom-not-water", "cholesterol-not-a-drug",
-    "with-food-is-timing", "mobility-not-exercise", "walking-is-exercise",
+    "with-food-is-timing", "mobility-not-exercise", "walking-is-exercise", "short-ending-needs-five-letters",
 ])
 def test_health_language(default: TopicMatcher, text: str, expected: dict[str, tuple[str, ...]]) -> None:
     assert default.match(text) == expected

@@ -16,7 +16,7 @@ from itertools import compress
 from typing import NamedTuple
 from weakref import WeakValueDictionary
 
-from commentscope.analysis.taxonomy import MIN_STEM, Taxonomy
+from commentscope.analysis.taxonomy import MIN_STEM, SHORT_ENDING, SHORT_ENDING_STEM, Taxonomy
 from commentscope.analysis.term_tables import GluedTable, PhraseTable
 from commentscope.text import WORD_PART_RE, stem
 
@@ -158,10 +158,12 @@ class Lexicon:
 
     def _by_ending(self, word: str) -> tuple[Entry, ...]:
         """The entries of the endings that `plain` form `word` ends in, with MIN_STEM letters
-        before it, longest ending first; each entry names the word found ("metoprolol")."""
+        before it (SHORT_ENDING_STEM before a short ending), longest ending first; each entry
+        names the word found ("metoprolol")."""
         if not word.isalpha():
             return ()
-        return tuple(entry._replace(term=word) for size in self.ending_sizes if len(word) >= size + MIN_STEM
+        return tuple(entry._replace(term=word) for size in self.ending_sizes
+                     if len(word) >= size + (SHORT_ENDING_STEM if size <= SHORT_ENDING else MIN_STEM)
                      for entry in self.endings.get(word[-size:], ()))
 
     def _senses(self, found: set[Found]) -> set[Found]:

@@ -24,6 +24,9 @@ from commentscope.text import WORD_PART_RE
 _PACKAGED = "data/topics.toml"
 _TOPIC_KEYS = ("description", "notes", "terms", "exclude", "weak", "endings", "term_files", "replace")
 MIN_STEM = 3  # letters a word must have before one of its topic's `endings`
+# ... and before an ending of 3 letters or fewer ("vir", "mab"): French and Spanish "servir" is no
+# antiviral, acyclovir and infliximab have 6 and 7
+SHORT_ENDING, SHORT_ENDING_STEM = 3, 5
 
 FileReader = Callable[[str], str]  # name in `term_files` -> its text
 
