@@ -1269,3 +1269,14 @@ def test_a_review_widgets_read_more_and_helpful_buttons_are_no_text() -> None:
             + "</ol>")
     assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
         ("Lala", "So loud! They fit great."), ("Bo", "Nice.")]
+
+
+def test_a_reviews_rating_badge_before_its_words_is_no_text() -> None:
+    def review(n: int, name: str, badge: str, body: str) -> str:
+        return (f'<li class="comment" id="comment-{n}"><div class="comment-author">{name}</div>'
+                f'<div class="comment-content"><div>{badge}</div><p>{body}</p></div></li>')  # fmt: skip
+    body = ('<ol class="commentlist">' + review(1, "Butter14", "5 of 5", "Smooth, vanilla forward.")
+            + review(2, "judy", "Rating: 3 stars", "What's the difference between grated and shredded?")
+            + review(3, "Lala", "4.0 out of 5 stars", "1 of 2 batches burnt.") + "</ol>")  # fmt: skip
+    assert [text for _, _, _, text, _ in full_outline(body)] == [
+        "Smooth, vanilla forward.", "What's the difference between grated and shredded?", "1 of 2 batches burnt."]
