@@ -1280,3 +1280,19 @@ def test_a_reviews_rating_badge_before_its_words_is_no_text() -> None:
             + review(3, "Lala", "4.0 out of 5 stars", "1 of 2 batches burnt.") + "</ol>")  # fmt: skip
     assert [text for _, _, _, text, _ in full_outline(body)] == [
         "Smooth, vanilla forward.", "What's the difference between grated and shredded?", "1 of 2 batches burnt."]
+
+
+def test_invision_5_posts_by_their_entry_markup() -> None:
+    def post(n: int, name: str, when: str, body: str) -> str:
+        return (f'<article id="elComment_{n}" class="ipsEntry js-ipsEntry ipsEntry--post">'
+                f'<aside class="ipsEntry__header"><h3 class="ipsEntry__username"><a href="/profile/{n}-x/">{name}</a>'
+                f'</h3><ul class="ipsEntry__authorStats"><li>2.8k posts</li></ul><time datetime="{when}" '
+                f'data-short="1 yr">June 14, 2024</time></aside><div class="ipsEntry__post">'
+                f'<div class="ipsEntry__meta"><time datetime="{when}">June 14, 2024</time> 1 yr</div>'
+                f'<div class="ipsRichText" data-role="commentContent"><p>{body}</p></div></div></article>')  # fmt: skip
+    body = (post(1, "ColdJ", "2024-06-14T13:22:54Z", "Thank you all for making this a great place.")
+            + post(2, "Ultimate Steve", "2024-06-14T15:11:58Z", "I doubt that the forum is getting shuttered."))
+    assert full_outline(body) == [
+        (0, "ColdJ", "2024-06-14T13:22:54Z", "Thank you all for making this a great place.", False),
+        (0, "Ultimate Steve", "2024-06-14T15:11:58Z", "I doubt that the forum is getting shuttered.", False),
+    ]
