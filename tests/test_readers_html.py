@@ -1296,3 +1296,13 @@ def test_invision_5_posts_by_their_entry_markup() -> None:
         (0, "ColdJ", "2024-06-14T13:22:54Z", "Thank you all for making this a great place.", False),
         (0, "Ultimate Steve", "2024-06-14T15:11:58Z", "I doubt that the forum is getting shuttered.", False),
     ]
+
+
+def test_a_button_label_before_the_date_is_no_author() -> None:
+    def comment(n: int, lead: str, body: str) -> str:
+        return (f'<li class="comment" id="comment-{n}"><div class="comment-body"><span>{lead}</span> '
+                f'<span class="date">October 13, 2025</span><p>{body}</p></div></li>')  # fmt: skip
+    body = ('<ol class="commentlist">' + comment(1, "Read more", "Great movers, on time.")
+            + comment(2, "Tamara S", "They wrapped everything.") + "</ol>")  # fmt: skip
+    assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
+        (None, "Great movers, on time."), ("Tamara S", "They wrapped everything.")]

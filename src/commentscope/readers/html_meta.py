@@ -91,7 +91,14 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
-    return text if 0 < len(text) <= 120 and not COUNTED.search(text) else None
+    if not 0 < len(text) <= 120 or COUNTED.search(text) or _button_label().fullmatch(text):
+        return None  # a count ("12 comments") or a button's label ("Read more") is no name
+    return text
+
+
+@cache
+def _button_label() -> re.Pattern[str]:
+    return re.compile(shared_word("action"), re.I)
 
 
 @cache
