@@ -1306,3 +1306,21 @@ def test_a_button_label_before_the_date_is_no_author() -> None:
             + comment(2, "Tamara S", "They wrapped everything.") + "</ol>")  # fmt: skip
     assert [(author, text) for _, author, _, text, _ in full_outline(body)] == [
         (None, "Great movers, on time."), ("Tamara S", "They wrapped everything.")]
+
+
+def test_old_reddit_comments_by_their_thing_markup() -> None:
+    def thing(n: str, name: str, when: str, body: str, replies: str = "") -> str:
+        return (f'<div class=" thing id-t1_{n} noncollapsed comment " id="thing_t1_{n}" data-type="comment" '
+                f'data-author="{name}"><div class="entry"><p class="tagline"><a class="author">{name}</a> '
+                f'<span class="score">5 points</span> <time datetime="{when}">2 hours ago</time></p>'
+                f'<form><div class="usertext-body"><div class="md"><p>{body}</p></div></div></form>'
+                '<ul class="flat-list buttons"><li>permalink</li><li>reply</li></ul></div>'
+                f'<div class="child"><div class="sitetable">{replies}</div></div></div>')  # fmt: skip
+    body = ('<div class="commentarea"><div class="sitetable nestedlisting">'
+            + thing("a1", "Ragnar", "2026-03-04T19:34:47+00:00", "Might this also cure tinnitus?",
+                    thing("b2", "Baron", "2026-03-04T20:53:40+00:00", "Oh, I dream of silence."))
+            + "</div></div>")  # fmt: skip
+    assert full_outline(body) == [
+        (0, "Ragnar", "2026-03-04T19:34:47+00:00", "Might this also cure tinnitus?", False),
+        (1, "Baron", "2026-03-04T20:53:40+00:00", "Oh, I dream of silence.", False),
+    ]
