@@ -128,10 +128,11 @@ def detect_staff(doc: Document, named: Iterable[str] = ()) -> dict[str, StaffMem
             found.update(_repliers(by_author, by_id))
         # on a nested page where other staff were found, the top answerer must also write mostly
         # replies and address MIN_DISTINCT_READERS readers (a site's team besides the byline's author)
-        least = MIN_FLAT_READERS if not found or doc.max_depth == 0 else MIN_DISTINCT_READERS
-        for author, member in _addressing_staff(by_author, least).items():
+        beside_others = bool(found) and doc.max_depth != 0  # not a flat thread
+        for author, member in _addressing_staff(by_author, MIN_DISTINCT_READERS if beside_others
+                                                else MIN_FLAT_READERS).items():
             own = by_author[author]
-            if least == MIN_FLAT_READERS or sum(c.parent_id is None for c in own) <= MAX_THREAD_SHARE * len(own):
+            if not beside_others or sum(c.parent_id is None for c in own) <= MAX_THREAD_SHARE * len(own):
                 found.setdefault(author, member)
     return found
 

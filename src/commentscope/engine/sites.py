@@ -54,10 +54,11 @@ class _Site:
             setattr(self, name, getattr(self, name) + getattr(later, name))
         self.authors |= later.authors
         self.topics.update(later.topics)
-        self._dated(later.first, later.last)
+        self.dated(later.first, later.last)
         self.busiest = min(self.busiest, later.busiest)
 
-    def _dated(self, first: str, last: str) -> None:
+    def dated(self, first: str, last: str) -> None:
+        """Widen the site's span of comment days to take in `first` and `last` ("" counts as none)."""
         if first and (not self.first or first < self.first):
             self.first = first
         if last and last > self.last:
@@ -93,7 +94,8 @@ class SitesReducer:
             site.topics.update(row.analysis.topics)
             day = comment_day(row.comment.date)
             if day is not None:
-                site._dated(day.isoformat(), day.isoformat())
+                iso = day.isoformat()
+                site.dated(iso, iso)
 
     def merge(self, later: SitesReducer) -> None:
         merge_each(self.sites, later.sites)
