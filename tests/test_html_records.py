@@ -236,3 +236,31 @@ def test_records_a_script_names_replies_and_a_name_before_the_date_in_one_line()
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div class='max-w-2xl mx-auto'>{entries}</div>")
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         (name, f"2020-03-{date[:2]}T19:4{n}", text) for n, (name, date, text) in enumerate(LETTERS)]
+
+
+def test_a_byline_with_the_name_in_an_element_after_by_leaves_the_place_and_lead_in_out() -> None:
+    """A shop review's footer: 'by <span>NAME</span> from PLACE on <time>': the place and the
+    date's 'on' are no part of the name."""
+    places = ("Ohio", "Elizabethtown, KY", "")
+    entries = "".join(
+        f'<article class="product-review"><section class="product-review__body">{text}</section>'
+        f'<footer><div class="product-review__byline">by <span>{name}</span>{" from " + place if place else ""}'
+        f' on <time datetime="2025-03-1{n}">March 1{n}, 2025</time></div></footer></article>'
+        for n, ((name, _, text), place) in enumerate(zip(LETTERS, places, strict=True)))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Reviews</h2>"
+               f"<div class='product-reviews__list'>{entries}</div>")
+    assert [(c.author, c.date) for c in doc.comments] == [(name, f"2025-03-1{n}") for n, (name, _, _) in
+                                                          enumerate(LETTERS)]
+
+
+def test_a_comment_element_text_part_in_bem_naming_leaves_its_header_out() -> None:
+    """`comment__body` holds the header (name, '2mo', a hidden menu's 'Report this comment') and the
+    `comment__text` the reader wrote: the text is the latter alone."""
+    entries = "".join(
+        f'<section class="comment"><div class="comment__body"><div class="comment__header">'
+        f'<a class="comment__author" href="/in/{n}">{name}</a><span class="comment__duration-since">{n + 2}mo</span>'
+        f'<ul class="hidden"><li><a href="/report">Report this comment</a></li></ul></div>'
+        f'<p class="comment__text">{text}</p></div></section>'
+        for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div class='comments'>{entries}</div>")
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]

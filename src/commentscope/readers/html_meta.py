@@ -40,6 +40,7 @@ BYLINE_RE = re.compile(rf"^\s*(?:{BYLINE_VERBS})\s+{BY_WORD}\b", re.I)  # a byli
 NAME_SEPARATOR_RE = re.compile(r"^\S.{0,60}\s[·•|–—-]$")  # 'keepingsanity ·' before a date
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
+NAME_TAGS = frozenset({"span", "a", "strong", "b", "cite", "em"})  # an element a byline names its author in
 COUNTED = re.compile(r"#\s?\d")  # 'Reply #1', 'Beitrag #12': a post's number, printed where a name may stand
 MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
 
@@ -84,6 +85,7 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     if hit.tag == "meta":  # microdata's <meta itemprop="name" content="julian"> (NodeBB) holds it unprinted
         return " ".join((hit.attributes.get("content") or "").split())[:120] or None
     text = PRINTED_TAG_RE.sub("", inline_text(hit, skip, {n.mem_id for n in hit.css("time")}))
+    text = _name_after_by(hit, text) or text
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
         text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
@@ -94,6 +96,19 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     if not 0 < len(text) <= 120 or COUNTED.search(text) or _button_label().fullmatch(text):
         return None  # a count ("12 comments") or a button's label ("Read more") is no name
     return text
+
+
+def _name_after_by(hit: LexborNode, text: str) -> str | None:
+    """A byline whose name has an element of its own right after 'by', and more after it ('by
+    <span>Ann</span> from Ohio on <time>'): that element's text; the rest (where the reviewer is
+    from, the date's lead-in) is no part of the name. None for any other byline."""
+    head = AUTHOR_HEAD_RE.match(text)
+    child = next(hit.iter(), None) if head else None
+    if head is None or child is None or child.tag not in NAME_TAGS:
+        return None
+    name = " ".join(child.text().split())
+    rest = text[head.end():]
+    return name if name and rest.startswith(name) and rest.strip() != name else None
 
 
 @cache
