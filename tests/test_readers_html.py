@@ -829,6 +829,26 @@ def test_yotpo_reviews_questions_and_the_shops_answers() -> None:
     assert doc.comments[0].date == "2021-12-27"
 
 
+
+def test_amazon_reviews_leave_the_title_and_badges_out_of_the_text() -> None:
+    def review(rid: str, name: str, title: str, badge: str, body: str, when: str) -> str:
+        return (f'<li id="{rid}" data-hook="review" class="review"><span class="a-profile-name">{name}</span>'
+                f'<h5><a data-hook="review-title"><span class="a-icon-alt">5.0 out of 5 stars</span>'
+                f'<span>{title}</span></a></h5><span data-hook="review-date">Reviewed in the United States on '
+                f'{when}</span><div class="review-data"><span data-hook="avp-badge">{badge}</span></div>'
+                f'<span data-hook="review-body"><span>{body}</span></span>'
+                f'<div class="a-expander-prompt">Read more</div>'
+                f'<div data-hook="review-voting-widget"><span>Helpful</span> <span>Report</span></div></li>')
+    reviews = (review("R2ABCDE1FGH", "Pat", "Works", "Verified Purchase", "Took it daily for a month, slept better.",
+                      "March 2, 2025")
+               + review("R9ZYXWV8UTS", "Kim", "Meh", "Amazon Vine Customer Review of Free Product",
+                        "The capsules are huge.", "April 10, 2024"))
+    doc = to_document(parse_html(page_of(f'<ul id="cm-cr-dp-review-list">{reviews}</ul>'), "a.html"), "a", "a.html")
+    assert [(c.author, c.date, c.text, c.source_id) for c in doc.comments] == [
+        ("Pat", "2025-03-02", "Took it daily for a month, slept better.", "R2ABCDE1FGH"),
+        ("Kim", "2024-04-10", "The capsules are huge.", "R9ZYXWV8UTS"),
+    ]
+
 def fluxbb_post(n: int, name: str, when: str, body: str) -> str:
     return (f'<div id="p{n}" class="blockpost rowodd"><h2><span><span class="conr">#{n}</span> '
             f'<a href="viewtopic.php?pid={n}#p{n}">{when}</a></span></h2><div class="box"><div class="postbody">'
