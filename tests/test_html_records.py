@@ -264,3 +264,13 @@ def test_a_comment_element_text_part_in_bem_naming_leaves_its_header_out() -> No
         for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div class='comments'>{entries}</div>")
     assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]
+
+
+def test_a_data_attribute_around_the_page_naming_discussions_does_not_make_its_lists_comments() -> None:
+    """GitHub's main element says `data-discussion-hovercards-enabled`; the repository cards inside
+    it are no discussion. The same attribute name on each record would name them (as data-reply-id)."""
+    body = f"<main data-discussion-hovercards-enabled>{letters(heading='<h2>Termine</h2>')}</main>"
+    assert read(body).comments == ()
+    own = letters(heading="<h2>Termine</h2>", extra="").replace('class="lb-eintrag"',
+                                                                'class="lb-eintrag" data-reply-id="1"')
+    assert len(read(own).comments) == 3

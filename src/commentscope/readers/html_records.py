@@ -198,12 +198,14 @@ def _leaf(node: LexborNode) -> bool:
 def _cued(run: list[LexborNode], memo: dict[int, bool]) -> bool:
     """Whether the run's own markup or the heading just before it names comments: a class or id of a
     record or of an element around it, or a short heading or label before one of them ('3
-    Kommentare'). `memo` keeps each element's answer: runs share the elements around them."""
+    Kommentare'), or a data attribute of the record itself (`_data_cue`). `memo` keeps each element's
+    answer: runs share the elements around them."""
+    if _data_cue(run[0]):
+        return True
     for current in _around(run[0], CUE_DEPTH):
         key = current.mem_id
         if key not in memo:
-            memo[key] = (_says(current, CUE) or _data_cue(current)
-                         or any(map(_cue_heading, _siblings_before(current))))
+            memo[key] = _says(current, CUE) or any(map(_cue_heading, _siblings_before(current)))
         if memo[key]:
             return True
     return False
@@ -227,7 +229,9 @@ def _says(node: LexborNode, words: re.Pattern[str]) -> bool:
 
 def _data_cue(node: LexborNode) -> bool:
     """Whether an element's data attributes are named for comments (`data-reply-id`, `data-comment-id`:
-    a script's handle on each reply, where the classes only style it)."""
+    a script's handle on each reply, where the classes only style it). Asked of a record only: a
+    page's own switches say nothing of what a run inside it is (GitHub's main element carries
+    `data-discussion-hovercards-enabled` around its lists of repositories)."""
     return any(name.startswith("data-") and CUE.search(name) is not None for name in node.attributes)
 
 
