@@ -274,3 +274,15 @@ def test_a_data_attribute_around_the_page_naming_discussions_does_not_make_its_l
     own = letters(heading="<h2>Termine</h2>", extra="").replace('class="lb-eintrag"',
                                                                 'class="lb-eintrag" data-reply-id="1"')
     assert len(read(own).comments) == 3
+
+
+def test_a_label_before_the_name_in_another_language_is_no_part_of_it() -> None:
+    """Italian cards: 'Commento di <strong>NAME</strong> DATE', the site's answers 'Risposta di
+    <strong>NAME</strong> DATE'."""
+    labels = ("Commento di", "Risposta di", "Commento di")
+    entries = "".join(
+        f'<li class="card-item"><div class="card-header">{label} <strong>{name}</strong> <span>{date} 10:49</span>'
+        f'</div><div class="card-body"><p>{text}</p></div></li>'
+        for label, (name, date, text) in zip(labels, LETTERS, strict=True))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Commenti</h2><ul>{entries}</ul>")
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]

@@ -849,6 +849,39 @@ def test_amazon_reviews_leave_the_title_and_badges_out_of_the_text() -> None:
         ("Kim", "2024-04-10", "The capsules are huge.", "R9ZYXWV8UTS"),
     ]
 
+
+def test_trellis_comments_and_their_answers_nested_inside() -> None:
+    def comment(name: str, when: str, body: str, child: str = "", cls: str = "trellis-comment") -> str:
+        content = f'<div class="trellis-comment-content"><p>{body}</p></div>' if cls == "trellis-comment" \
+            else f"<div><p>{body}</p></div>"
+        return (f'<div class="{cls}"><div class="trellis-comment-header"><div class="trellis-comment-text">'
+                f'<p class="trellis-comment-author">{name}</p><p class="trellis-comment-date">{when}</p></div></div>'
+                f"{content}{child}</div>")
+    answer = comment("Eileen", "Friday 4th of August 2023", "Thanks, Helen!", cls="trellis-comment-child")
+    body = comment("Helen", "Thursday 3rd of August 2023", "Light and beautiful!", answer) + comment(
+        "Jen", "Wednesday 29th of June 2022", "What is the weight of the starter?")
+    doc = to_document(parse_html(page_of(f'<div class="trellis-comments">{body}</div>'), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date, c.text) for c in doc.walk()] == [
+        (0, "Helen", "2023-08-03", "Light and beautiful!"),
+        (1, "Eileen", "2023-08-04", "Thanks, Helen!"),
+        (0, "Jen", "2022-06-29", "What is the weight of the starter?"),
+    ]
+
+
+def test_a_name_before_a_permalinked_date_and_a_rating_widget_after_the_text() -> None:
+    """'<strong>NAME</strong> — <a href="#comment-N"><time>…</time></a>': the name is before the
+    link the date fills; the review plugin's '(5/5)' or stars after the words are no part of them."""
+    def comment(n: int, name: str, rating: str) -> str:
+        return (f'<li class="comment" id="li-comment-{n}"><div id="comment-{n}" class="comment">'
+                f'<div class="post-meta comment-meta"><strong>{name}</strong> &#8212; <a href="#comment-{n}">'
+                f'<time datetime="2021-12-2{n}T14:16:38-08:00">December 2{n}, 2021</time></a></div>'
+                f'<div class="comment-content"><p>Such a yummy dessert {n}!</p><div>{rating}</div></div></div></li>')
+    body = comment(1, "Carrie", "(5/5)") + comment(2, "Suzy", "★★★★")
+    doc = to_document(parse_html(page_of(f'<ol class="comment-list">{body}</ol>'), "w.html"), "w", "w.html")
+    assert [(c.author, c.text) for c in doc.comments] == [("Carrie", "Such a yummy dessert 1!"),
+                                                        ("Suzy", "Such a yummy dessert 2!")]
+
 def fluxbb_post(n: int, name: str, when: str, body: str) -> str:
     return (f'<div id="p{n}" class="blockpost rowodd"><h2><span><span class="conr">#{n}</span> '
             f'<a href="viewtopic.php?pid={n}#p{n}">{when}</a></span></h2><div class="box"><div class="postbody">'

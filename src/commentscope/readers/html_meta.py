@@ -34,7 +34,10 @@ AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s
 # 'Submitted by', 'Verfasst von': the words of a byline that leads a name
 BYLINE_VERBS = "submitted|posted|written|geschrieben|publié|soumis|envoyé|enviado|escrito|inviato|scritto"
 BY_WORD = r"(?:von|by|par|por|di|da|door)"
-AUTHOR_HEAD_RE = re.compile(rf"^(?:(?:comment|kommentar|{BYLINE_VERBS})\s+)?{BY_WORD}(?:\s*:)?\s+(?=\S)", re.I)
+# a comment's or an answer's label before its author's name: 'Kommentar von', 'Commento di', 'Risposta di'
+LABEL_NOUNS = ("comment|kommentar|commento|commentaire|comentario|comentário|reactie|reply|answer|antwort|risposta"
+               "|réponse|respuesta|resposta")
+AUTHOR_HEAD_RE = re.compile(rf"^(?:(?:{LABEL_NOUNS}|{BYLINE_VERBS})\s+)?{BY_WORD}(?:\s*:)?\s+(?=\S)", re.I)
 PRINTED_TAG_RE = re.compile(r"</?[a-z][a-z0-9]*\s*/?>", re.I)  # a tag the page prints as text ('<span>Ann</span>')
 BYLINE_RE = re.compile(rf"^\s*(?:{BYLINE_VERBS})\s+{BY_WORD}\b", re.I)  # a byline that names and dates the comment
 NAME_SEPARATOR_RE = re.compile(r"^\S.{0,60}\s[·•|–—-]$")  # 'keepingsanity ·' before a date
@@ -162,7 +165,7 @@ def _names_before_dates(
             if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
                 found[owner] = (name, hit.mem_id)
             continue
-        before = element_before(hit)
+        before = element_before(_permalink_around(hit))
         if before is None and _named_in_parent(hit):  # 'NAME · <span>DATE</span>': the name is the parent's text
             before = hit.parent
         if before is None or before.tag in PROSE_TAGS or before.mem_id in text_hits or page.owner(before) != owner:
@@ -171,6 +174,18 @@ def _names_before_dates(
         if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
             found[owner] = (name, before.mem_id)
     return found
+
+
+def _permalink_around(date: LexborNode) -> LexborNode:
+    """The link a date is all of ('<strong>Carrie</strong> — <a href="#comment-494218"><time>…</time></a>':
+    the name stands before the link), else the date."""
+    link = date.parent
+    if link is None or link.tag != "a" or element_before(date) is not None:
+        return date
+    after = date.next
+    while after is not None and after.tag in ("-text", "-comment") and not (after.text_content or "").strip():
+        after = after.next
+    return link if after is None else date
 
 
 def _named_in_parent(date: LexborNode) -> bool:
