@@ -955,3 +955,16 @@ def test_header_lines_belong_to_their_comment() -> None:
     headers = [(ln.text.strip(), ln.comment_id) for ln in doc.lines_with(LineRole.COMMENT_HEADER)]
     first = doc.comments[0].comment_id
     assert headers[:2] == [("Tom Baker's avatar", first), ("Tom Baker", first)]
+
+
+def test_a_review_widgets_rating_lines_are_no_part_of_a_comments_text() -> None:
+    """'5 Sterne' under the date (a recipe plugin's stars, printed as words), '(4/5)' after the
+    words: the widget's lines stay on the page as the comment's meta, not in its text."""
+    page = ("Shakshuka\n\nDas Rezept selbst steht hier, mit allen Zutaten und Schritten.\n\n2 Kommentare\n\n"
+            "Alf meint\nNovember 19, 2024 at 9:00 pm\n5 Sterne\nHabe es heute nach Deinem Rezept gekocht.\n"
+            "Antworten\n\nAnita meint\nNovember 14, 2024 at 3:27 pm\nKönnte ich sehr mögen.\n(4/5)\nAntworten\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Alf", "Habe es heute nach Deinem Rezept gekocht."), ("Anita", "Könnte ich sehr mögen.")]
+    assert lines_with_text(doc, "5 Sterne") == [LineRole.COMMENT_META]
+    assert lines_with_text(doc, "(4/5)") == [LineRole.COMMENT_META]

@@ -162,8 +162,8 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     if start is not None:
         builder = ThreadBuilder(doc_id, lines, {i: h for i, h in heads.items() if i >= start}, width)
         builder.build(start)
+        comments = builder.comments()  # (which may turn a text line into meta: a subject, a rating)
         roles.update(builder.roles)
-        comments = builder.comments()
         moments = _moments(lines, builder.roles, comments)
         comments = nest_by_time(_dated(comments, moments), moments)
         repeated = _printed_twice(comments)

@@ -24,7 +24,7 @@ from commentscope.grammar import (
 )
 from commentscope.heads import is_pingback
 from commentscope.model import Comment, LineRole
-from commentscope.patterns import word_pattern
+from commentscope.patterns import rating_line, word_pattern
 from commentscope.sections import SHARE_BAR
 from commentscope.wraps import joiner_above
 
@@ -314,7 +314,16 @@ class ThreadBuilder:
 
     def comments(self) -> list[Comment]:
         self._drop_subjects()
+        self._drop_ratings()
         return [self._freeze(o) for o in self.opened]
+
+    def _drop_ratings(self) -> None:
+        """A review widget's rating on a comment's first or last line ('5 Sterne' under the date,
+        '(5/5)' after the words: `patterns.rating_line`) is the widget's, not the reader's text."""
+        for o in self.opened:
+            for end in (0, -1):
+                while len(o.text_lines) > 1 and rating_line(self.lines[o.text_lines[end]].clean):
+                    self.roles[o.text_lines.pop(end)] = (LineRole.COMMENT_META, o.comment_id)
 
     def _drop_subjects(self) -> None:
         """Where nearly every comment opens with a short title line set apart from its text (Drupal's subject,

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from commentscope.grammar import ROLE_LABELS
 from commentscope.model import CommentRecord
-from commentscope.patterns import page_knowledge, shared_word, word_pattern
+from commentscope.patterns import page_knowledge, rating_line, shared_word, word_pattern
 from commentscope.readers.html_meta import LABEL_NOUNS, comment_meta, element_before
 from commentscope.readers.html_ownership import RulePage, select
 from commentscope.readers.html_rules import Rule
@@ -47,12 +47,6 @@ QUOTE_LABEL_NOT = frozenset({"blockquote", "p", "div"})  # elements before a blo
 MENTION_QUOTE_LABEL = re.compile(r"@\S{1,60}\s+(?:said|wrote|schrieb|a dit|ha scritto|dijo)\s+in\s+.{1,200}:", re.I)
 # a forum quote's attributes naming its poster (XenForo's, Invision's `data-ipsquote-username`)
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author", "data-ipsquote-username")
-# a review widget's rating or purchase badge as a line of its own: '5 of 5', '(4/5)', 'Rating: 3 stars'
-RATING_LINE = re.compile(
-    r"^\(?(?:(?:rated\s+|rating:?\s*)?\d(?:[.,]\d)?\s*(?:out\s+)?(?:of|/|von|sur|de|su)\s*\d(?:[.,]\d)?"
-    r"(?:\s*(?:stars?|sterne|étoiles|estrellas|stelle))?"
-    r"|(?:rating:?\s*)?\d(?:[.,]\d)?\s+(?:stars?|sterne|étoiles|estrellas|stelle))\.?\)?$"
-    r"|^verified\s+purchase$|^[★☆]{3,5}$", re.I)
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
 
@@ -424,9 +418,9 @@ def _without_buttons(text: str) -> str:
     'Rating: 3 stars', '5 of 5', '(4/5)', '★★★★', 'Verified Purchase'): the widget's, not the reader's.
     So does a separator left from a 'NAME, DATE' line whose name and date were taken out."""
     lines = text.split("\n")
-    while len(lines) > 1 and (_button_line().match(lines[-1]) or RATING_LINE.match(lines[-1])):
+    while len(lines) > 1 and (_button_line().match(lines[-1]) or rating_line(lines[-1])):
         del lines[-1]
-    while len(lines) > 1 and (_button_line().match(lines[0]) or RATING_LINE.match(lines[0])):
+    while len(lines) > 1 and (_button_line().match(lines[0]) or rating_line(lines[0])):
         del lines[0]
     return "\n".join(lines)
 
