@@ -101,3 +101,13 @@ def test_text_comments_get_their_headers_date(header: str, expected: str | None)
     first = parse_text(page).comments[0]
     assert first.author == "Ann"
     assert first.date == expected
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("20 augusti, 2017 at 15:34", "2017-08-20T15:34"),  # Swedish
+    ("25 maj, 2021", "2021-05-25"),  # Swedish and Danish
+    ("12. marts 2020", "2020-03-12"),  # Danish
+    ("1. desember 2019", "2019-12-01"),  # Norwegian
+])
+def test_nordic_month_names(text: str, iso: str) -> None:
+    assert to_iso(text) == iso

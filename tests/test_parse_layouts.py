@@ -968,3 +968,15 @@ def test_a_review_widgets_rating_lines_are_no_part_of_a_comments_text() -> None:
         ("Alf", "Habe es heute nach Deinem Rezept gekocht."), ("Anita", "Könnte ich sehr mögen.")]
     assert lines_with_text(doc, "5 Sterne") == [LineRole.COMMENT_META]
     assert lines_with_text(doc, "(4/5)") == [LineRole.COMMENT_META]
+
+
+def test_a_swedish_comment_list_under_its_heading() -> None:
+    """'Kommentarer (2)' announces the thread; each item's name and date ('20 augusti, 2017') head a comment."""
+    page = ("Margarita\n\nEn klassisk drink med tequila, lime och apelsinlikör, skakad med is.\n\n"
+            "Kommentarer (2)\n\n     * Mats 20 augusti, 2017 at 15:34 Svara\n"
+            "       Klassiker. Kräver en riktig god tequila bara.\n"
+            "     * Gabriella 25 maj, 2021 at 09:10 Svara\n       Som det sagts tidigare, en fenomenal drink!\n")
+    doc = parse(page)
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        ("Mats", "2017-08-20T15:34", "Klassiker. Kräver en riktig god tequila bara."),
+        ("Gabriella", "2021-05-25T09:10", "Som det sagts tidigare, en fenomenal drink!")]
