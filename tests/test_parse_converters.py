@@ -275,6 +275,19 @@ def test_html2text_link_wrapped_over_lines_reads_as_one_line() -> None:
     assert LineRole.BLANK not in roles
 
 
+
+def test_html2text_share_link_with_spaces_in_its_address_is_no_text() -> None:
+    """wpDiscuz's share icons: html2text prints the tweet link's address with the comment's words
+    and their spaces in it, wrapped over lines; the link (an icon) is no part of the comment."""
+    text = textwrap.dedent("""\
+        [__](https://twitter.com/intent/tweet?text=Looks wonderful but how much
+        berries do... &url=https%3A%2F%2Fexample.org%2F2008%2F08%2Fscones%2F%23comment-
+        24596 "Share On X")
+        """)
+    lines = scan(text)
+    assert [ln.continues for ln in lines[1:3]] == [0, 0]  # one line, and what is left is no text
+    assert "twitter" not in " ".join(ln.clean for ln in lines)
+
 def test_html2text_flush_left_bodies_belong_to_their_header() -> None:
     doc = page(ARTICLE + """
     ## 2 thoughts on "Fixing"

@@ -16,7 +16,9 @@ MAX_CLEAN_CHARS = 10_000  # longer lines are left as they are: bounded work per 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")  # an empty heading ("#####") too
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
-_OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}(?:\s+\"[^\"]{0,200})?$")  # in an address or title
+_OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}(?:\s+\"[^\"]{0,200})?$"  # in an address or title
+                        # or in a web address html2text left its spaces in (a share link's 'tweet?text=Looks good')
+                        r"|\]\(https?://[^()\s]{1,400}\?[^()\\]{0,800}$")
 _OPEN_ADDRESS = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
 _ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}|\[[^\[\]]{1,80}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 
