@@ -286,3 +286,21 @@ def test_a_label_before_the_name_in_another_language_is_no_part_of_it() -> None:
         for label, (name, date, text) in zip(labels, LETTERS, strict=True))  # fmt: skip
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><h2>Commenti</h2><ul>{entries}</ul>")
     assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]
+
+
+def test_replies_in_a_wrapper_after_the_record_they_answer() -> None:
+    """Utility classes name nothing; a heading 'Comentários' names the run; each name is a link to
+    the commenter's page ('/usuario/...'); each reply sits in a wrapper right after the record it
+    answers, a reply to a reply in a wrapper inside that one."""
+    def record(n: int, name: str, date: str, text: str) -> str:
+        return (f'<div class="flex items-start w-full"><div class="w-12"><a href="/usuario/{n}"><img alt=""></a></div>'
+                f'<div class="px-1"><div class="flex items-center"><p class="font-bold"><a href="/usuario/{n}">{name}'
+                f'</a></p><p class="m-0">{date}</p></div><p class="text-black">{text}</p></div></div>')
+    (a, da, ta), (b, db, tb), (c, dc, tc) = LETTERS
+    last = "Muito bom, obrigada pela receita!"
+    thread = (record(1, a, da, ta) + f'<div class="ml-6">{record(2, b, db, tb)}'
+              f'<div class="ml-6">{record(3, c, dc, tc)}</div></div>' + record(4, "Ana", "20.03.2020", last))
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div><h5>Comentários</h5>{thread}</div>")
+    doc.check_integrity()
+    assert [(c.author, c.depth, c.text) for c in doc.walk()] == [
+        (a, 0, ta), (b, 1, tb), (c, 2, tc), ("Ana", 0, last)]

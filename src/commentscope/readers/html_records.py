@@ -31,6 +31,7 @@ from commentscope.readers.html_rules import Rule
 RECORD_ATTR = "data-commentscope-record"
 DATE_ATTR = "data-commentscope-date"
 DROP_ATTR = "data-commentscope-drop"
+REPLIES_ATTR = "data-commentscope-replies"  # a wrapper of replies after the record they answer
 LINK_BAR = 2  # a bar of buttons has this many links or more
 BAR_REST = re.compile(r"[\s|·•\[\]–—-]*")  # what a bar of buttons holds besides its links
 LEVEL_ATTR = "data-commentscope-level"  # a flat run's record: its level by indentation, 1 for the top
@@ -69,7 +70,7 @@ LAYOUT_TOKEN = re.compile(
 # Words that say a part of a page holds reader comments, in the languages the tables know.
 CUE = re.compile(
     r"comment|kommentar|r(?:e|é)action|repl(?:y|ies)|respon(?:se|ses|ds)|antwort|leserbrief|leserpost|diskussion"
-    r"|discussion|forum|beitr(?:a|ä)ge|review|bewertung|rezension|avis|opinion|meinung|comentario|respuesta"
+    r"|discussion|forum|beitr(?:a|ä)ge|review|bewertung|rezension|avis|opinion|meinung|coment(?:a|á)rio|respuesta"
     r"|commentaire|comment[io]|reacties|reactie|opinie|guestbook|g(?:ä|ae)stebuch",
     re.I,
 )
@@ -96,7 +97,8 @@ def records_rule(generic: Rule) -> Rule:
     """The rule that reads marked records: the generic rule's author, date and text places (its
     author classes in any case), the marked date elements first."""
     return replace(
-        generic, name="records", items=f"[{RECORD_ATTR}]", page=None, within=None, exclude=None, replies=None,
+        generic, name="records", items=f"[{RECORD_ATTR}]", page=None, within=None, exclude=None,
+        replies=f"[{REPLIES_ATTR}]",
         strict=False, date=(f"[{DATE_ATTR}]", *generic.date), drop=(f"[{DROP_ATTR}]", *generic.drop),
         level_attr=LEVEL_ATTR,
         author=tuple(ANY_CASE.get(selector, selector) for selector in generic.author),
@@ -123,7 +125,8 @@ def mark_records(tree: LexborHTMLParser) -> int:
         return 0
     _, run, shapes = best
     run = [node for node, shape in zip(run, shapes, strict=True) if not _form_slot(node, shape)]
-    records = run + _replies(run)
+    wrapped = _wrapped_replies(run)
+    records = run + _replies(run) + wrapped
     if len(records) == len(run):  # flat: replies, if any, shown by indentation
         for node, level in zip(run, _levels(run), strict=True):
             if level is not None:
@@ -348,6 +351,48 @@ def _comment_like(shapes: list[_Shape]) -> bool:
     places = {target.rstrip("/").rsplit("/", 1)[0] for s in shapes if (target := s.date_target) is not None}
     return (len(places) <= 1 and dated >= MIN_SHARE * count and worded >= MIN_SHARE * count
             and links <= MAX_LINK_SHARE and headlines <= MAX_HEADLINES * count)  # fmt: skip
+
+
+def _wrapped_replies(run: list[LexborNode]) -> list[LexborNode]:
+    """Replies in a wrapper of their own right after the record they answer (CyberCook's `div.ml-6`
+    after each comment, a reply to a reply in another inside it): each such wrapper is marked with
+    `REPLIES_ATTR` (the records rule's `replies`: a wrapper's records answer the record before it)
+    and its records of the run's kind are returned, in page order. A wrapper holds nothing else."""
+    kinds = {_signature(node) for node in run}
+    own = {node.mem_id for node in run}
+    found: list[LexborNode] = []
+    for node in run:
+        sibling = node.next
+        while sibling is not None and sibling.mem_id not in own:
+            if sibling.tag not in ("-text", "-comment"):
+                inner = _wrapper_records(sibling, kinds)
+                if not inner:
+                    break
+                found.extend(inner)
+            sibling = sibling.next
+    return found
+
+
+def _wrapper_records(wrapper: LexborNode, kinds: set[tuple[str, str]]) -> list[LexborNode]:
+    """The records of `kinds` a reply wrapper holds (and those of the wrappers inside it, marked as
+    well), or [] when it holds anything else or none."""
+    records: list[LexborNode] = []  # in page order: a nested wrapper's after the record it answers
+    child = wrapper.child
+    while child is not None:
+        if child.tag == "-text" and (child.text_content or "").strip():
+            return []
+        if child.tag not in ("-text", "-comment"):
+            if _signature(child) in kinds:
+                records.append(child)
+            else:
+                inner = _wrapper_records(child, kinds) if records else []
+                if not inner:
+                    return []
+                records.extend(inner)
+        child = child.next
+    if records:
+        wrapper.attrs[REPLIES_ATTR] = "1"
+    return records
 
 
 def _replies(run: list[LexborNode]) -> list[LexborNode]:
