@@ -304,3 +304,15 @@ def test_replies_in_a_wrapper_after_the_record_they_answer() -> None:
     doc.check_integrity()
     assert [(c.author, c.depth, c.text) for c in doc.walk()] == [
         (a, 0, ta), (b, 1, tb), (c, 2, tc), ("Ana", 0, last)]
+
+
+def test_a_comment_element_is_not_its_own_author_and_an_unread_date_leaves_the_name() -> None:
+    """WordPress classes each comment 'comment-author-NAME', which an author selector matches on
+    the comment itself; the name is the heading's link, the 'on 8.19.2012' after it (month first
+    with dots, which no reading gives) no part of it."""
+    entries = "".join(
+        f'<div class="comment byuser comment-author-{name.split()[0].lower()}" id="comment-{n}">'
+        f'<div class="comment-text"><h4><a href="/members/{n}/">{name}</a> <span>on 8.1{n}.2012</span></h4>'
+        f"<p>{text}</p></div></div>" for n, (name, _, text) in enumerate(LETTERS, 3))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div class='comments'>{entries}</div>")
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]

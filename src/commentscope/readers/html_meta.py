@@ -30,7 +30,9 @@ AUTHOR_TAIL_RE = re.compile(
     re.I,
 )
 # 'Ann — 17.07, 2011 @ 13:04' (WordPress Classic's 'Comment by NAME — DATE @ TIME'): a numeric tail
-AUTHOR_NUMERIC_DATE_RE = re.compile(r"\s+[—–|·•]\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
+# a numeric date no reading gives (month first with dots: 'on 5.25.2014') after a name, with its separator or lead-in
+AUTHOR_NUMERIC_DATE_RE = re.compile(
+    r"\s+(?:[—–|·•]|on|am|le|el|op|il|at)\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
 # 'Submitted by', 'Verfasst von': the words of a byline that leads a name
 BYLINE_VERBS = "submitted|posted|written|geschrieben|publié|soumis|envoyé|enviado|escrito|inviato|scritto"
 BY_WORD = r"(?:von|by|par|por|di|da|door)"
@@ -63,7 +65,9 @@ def comment_meta(page: RulePage, items: list[LexborNode], skip: set[int]) -> Com
     `skip`: elements whose text is no author's (the comment elements themselves, what the rule drops)."""
     rule = page.rule
     meta: set[int] = set()
-    authors = page.first_values(rule.author, lambda hit: _author_text(hit, skip), meta)
+    # (a comment element is never its own author's element: WordPress classes it 'comment-author-NAME')
+    authors = page.first_values(
+        rule.author, lambda hit: None if hit.mem_id in page.item_ids else _author_text(hit, skip), meta)
     authors.update(_attribute_values(items, rule.author_attrs))
     date_hits: set[int] = set()
     dates = _dates(page, rule, date_hits)
