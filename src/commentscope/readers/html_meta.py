@@ -65,9 +65,10 @@ def comment_meta(page: RulePage, items: list[LexborNode], skip: set[int]) -> Com
     `skip`: elements whose text is no author's (the comment elements themselves, what the rule drops)."""
     rule = page.rule
     meta: set[int] = set()
-    # (a comment element is never its own author's element: WordPress classes it 'comment-author-NAME')
-    authors = page.first_values(
-        rule.author, lambda hit: None if hit.mem_id in page.item_ids else _author_text(hit, skip), meta)
+    # (a comment element is not its own author's element, WordPress classes it 'comment-author-NAME',
+    # unless its text is in the element paired with it: Blogger's dt 'Ann said...' before the dd)
+    own = page.item_ids if not rule.pair else set()
+    authors = page.first_values(rule.author, lambda hit: None if hit.mem_id in own else _author_text(hit, skip), meta)
     authors.update(_attribute_values(items, rule.author_attrs))
     date_hits: set[int] = set()
     dates = _dates(page, rule, date_hits)
