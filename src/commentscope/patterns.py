@@ -352,11 +352,11 @@ def word_pattern(name: str) -> re.Pattern[str]:
     return re.compile(expand_words(shared_word(name), words), re.IGNORECASE)
 
 
-
 def rating_line(text: str) -> bool:
     """Whether a line of a comment is a review widget's rating or purchase badge ('5 Sterne', '(4/5)',
     'Verified Purchase'; `[words] rating`), which both readers leave out of the text."""
     return word_pattern("rating").fullmatch(text.strip()) is not None
+
 
 @cache
 def page_knowledge() -> PageKnowledge:
