@@ -1377,3 +1377,20 @@ def test_old_reddit_comments_by_their_thing_markup() -> None:
         (0, "Ragnar", "2026-03-04T19:34:47+00:00", "Might this also cure tinnitus?", False),
         (1, "Baron", "2026-03-04T20:53:40+00:00", "Oh, I dream of silence.", False),
     ]
+
+
+def test_phpbb_theme_that_names_the_poster_only_in_the_profile_column() -> None:
+    """A prosilver variant whose p.author holds only the date's link: the name is the profile
+    column's a.username, not the date's weekday."""
+    def post(n: int, name: str, when: str, body: str) -> str:
+        return (f'<div id="p{n}" class="post has-profile"><div class="inner"><dl class="postprofile">'
+                f'<dt><a href="./memberlist.php?u={n}" class="username">{name}</a></dt>'
+                f'<dd class="profile-joined"><strong>Joined:</strong> Sun Dec 17, 2023 11:18 am</dd></dl>'
+                f'<div class="postbody"><p class="author"><a href="#p{n}">{when}</a></p>'
+                f'<div class="content">{body}</div></div></div></div>')
+    body = (post(1, "b.scherer", "Sun Dec 17, 2023 11:23 am", "How do I turn the LEDs off?")
+            + post(2, "jahboater", "Wed Dec 27, 2023 10:00 am", "This works on the Pi5."))
+    doc = to_document(parse_html(page_of(body), "f.html"), "f", "f.html")
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        ("b.scherer", "2023-12-17T11:23", "How do I turn the LEDs off?"),
+        ("jahboater", "2023-12-27T10:00", "This works on the Pi5.")]
