@@ -1394,3 +1394,33 @@ def test_phpbb_theme_that_names_the_poster_only_in_the_profile_column() -> None:
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         ("b.scherer", "2023-12-17T11:23", "How do I turn the LEDs off?"),
         ("jahboater", "2023-12-27T10:00", "This works on the Pi5.")]
+
+
+def test_buddypress_activity_stream_with_answers_inside() -> None:
+    """BuddyPress prints readers' posts as an activity stream: 'NAME posted an update, 2 days ago'
+    is a header, not text; answers are li#acomment-N in the activity's div.activity-comments."""
+    def answer(n: int, name: str, when: str, body: str) -> str:
+        return (f'<li id="acomment-{n}"><div class="acomment-avatar"><a href="/members/{name}/"><img class="avatar">'
+                f'</a></div><div class="acomment-meta"><a href="/members/{name}/">{name}</a> replied <a href="#" '
+                f'class="activity-time-since"><span class="time-since" data-livestamp="{when}">1 year ago</span></a>'
+                f'</div><div class="acomment-content"><p>{body}</p></div><div class="acomment-options"><a>Reply</a>'
+                f'</div></li>')
+    def activity(n: int, name: str, when: str, body: str, answers: str = "") -> str:
+        return (f'<li class="activity activity_update activity-item" id="activity-{n}"><div class="activity-avatar">'
+                f'<img class="avatar"></div><div class="activity-content"><div class="activity-header"><p>'
+                f'<a href="/members/{name}/">{name}</a> posted an update <a class="view activity-time-since" '
+                f'title="View Discussion"><span class="time-since" data-livestamp="{when}">2 years ago</span></a>'
+                f'</p></div><div class="activity-inner"><p>{body}</p></div><div class="activity-meta">'
+                f'<a class="button acomment-reply">Comment <span>1</span></a><a class="fav">Favorite</a></div></div>'
+                f'<div class="activity-comments"><ul>{answers}</ul></div></li>')
+    stream = (activity(7, "mona", "2023-05-01T09:00:00+0000", "Made it twice, lovely.",
+                       answer(9, "ravi", "2023-05-02T10:00:00+0000", "Same here!"))
+              + activity(8, "lea", "2023-04-30T08:00:00+0000", "Too salty for me."))
+    page = page_of(f'<div class="activity"><ul id="activity-stream" class="activity-list">{stream}</ul></div>')
+    doc = to_document(parse_html(page, "b.html"), "b", "b.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date, c.text, c.source_id) for c in doc.walk()] == [
+        (0, "mona", "2023-05-01T09:00:00+0000", "Made it twice, lovely.", "7"),
+        (1, "ravi", "2023-05-02T10:00:00+0000", "Same here!", "9"),
+        (0, "lea", "2023-04-30T08:00:00+0000", "Too salty for me.", "8"),
+    ]

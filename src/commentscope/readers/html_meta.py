@@ -220,8 +220,9 @@ def _date_value(hit: LexborNode, order: Order | None, seen: list[str] | None = N
         value = (attrs.get(name) or "").strip()
         if value.isdigit() and 9 <= len(value) <= 10:  # seconds since 1970 (Drupal)
             return datetime.fromtimestamp(int(value), UTC).isoformat().replace("+00:00", "Z")
-    # data-tippy-content: a tooltip's text (Lemmy prints '1 year ago' under the whole date)
-    for name in ("datetime", "content", "title", "data-tippy-content", ""):
+    # data-tippy-content: a tooltip's text (Lemmy prints '1 year ago' under the whole date);
+    # data-livestamp: the time livestamp.js turns into '3 days ago' (BuddyPress)
+    for name in ("datetime", "content", "title", "data-tippy-content", "data-livestamp", ""):
         text = attrs.get(name) if name else inline_text(hit)
         if seen is not None and text:
             seen.append(text)
