@@ -1424,3 +1424,19 @@ def test_buddypress_activity_stream_with_answers_inside() -> None:
         (1, "ravi", "2023-05-02T10:00:00+0000", "Same here!", "9"),
         (0, "lea", "2023-04-30T08:00:00+0000", "Too salty for me.", "8"),
     ]
+
+
+def test_reviews_numbered_like_comments_in_a_comment_section_are_read_with_them() -> None:
+    """A site's own lists of comments and reviews (div#comment-N, div#review-N in div.comments):
+    both are readers' words; a review's stars are images, no text."""
+    def item(kind: str, n: int, name: str, body: str) -> str:
+        stars = '<span class="review-post-ratings"><img alt="" src="on.gif"></span>' if kind == "review" else ""
+        return (f'<div class="{kind} byuser" id="{kind}-{n}"><img class="avatar" src="a.jpg">'
+                f'<div class="comment-text"><h4><a href="/members/{name}/">{name}</a> <span>on 7.26.2017</span></h4>'
+                f'{stars}<p>{body}</p></div></div>')
+    body = (f'<div id="comments"><h3>2 Comments</h3><div class="comments">{item("comment", 5, "ann", "Lovely salsa.")}'
+            f'</div></div><div id="reviews"><h3>1 Review</h3><div class="comments js-comments">'
+            f'{item("review", 9, "bob", "Made it twice, no changes.")}</div></div>')
+    doc = to_document(parse_html(page_of(body), "r.html"), "r", "r.html")
+    assert [(c.author, c.text, c.source_id) for c in doc.comments] == [
+        ("ann", "Lovely salsa.", "5"), ("bob", "Made it twice, no changes.", "9")]
