@@ -1440,3 +1440,25 @@ def test_reviews_numbered_like_comments_in_a_comment_section_are_read_with_them(
     doc = to_document(parse_html(page_of(body), "r.html"), "r", "r.html")
     assert [(c.author, c.text, c.source_id) for c in doc.comments] == [
         ("ann", "Lovely salsa.", "5"), ("bob", "Made it twice, no changes.", "9")]
+
+
+def test_blogger_jettheme_names_and_dates_in_the_avatar_column() -> None:
+    """JetTheme prints a Blogger comment's name and date as two bare spans of div.avatar-name (the
+    admin's 'Delete' link beside them); an answer nests in the comment's li."""
+    def comment(cid: str, name: str, when: str, body: str, replies: str = "") -> str:
+        return (f"<li class='comment mb-4' id='c{cid}'><div class='comment-block'><div class='comment-header d-flex'>"
+                f"<div class='avatar-image'><img alt='{name}' title='{name}'></div><div class='avatar-name col'>"
+                f"<span class='d-block fw-bold'>\n{name}\n</span><span class='text-secondary fs-8'>{when}</span></div>"
+                f"<span class='delete-comment blog-admin'><a aria-label='Delete' href='#'></a></span></div>"
+                f"<div class='comment-content text-break'><p>{body}</p></div></div>"
+                f"<div class='comment-actions'><a class='comment-reply'>Reply</a></div>{replies}</li>")
+    answer = comment("22", "Hassan", "October 4, 2019 at 9:10 AM", "Thank you!")
+    body = (f"<div class='comments threaded' id='comments'><div class='comments-content'><ul class='list-unstyled'>"
+            f"{comment('11', 'Anonymous', 'October 3, 2019 at 3:29 PM', 'Will try this.', f'<ul>{answer}</ul>')}"
+            f"</ul></div></div>")
+    doc = to_document(parse_html(page_of(body), "j.html"), "j", "j.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.date, c.text) for c in doc.walk()] == [
+        (0, "Anonymous", "2019-10-03T15:29", "Will try this."),
+        (1, "Hassan", "2019-10-04T09:10", "Thank you!"),
+    ]
