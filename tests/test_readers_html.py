@@ -1462,3 +1462,15 @@ def test_blogger_jettheme_names_and_dates_in_the_avatar_column() -> None:
         (0, "Anonymous", "2019-10-03T15:29", "Will try this."),
         (1, "Hassan", "2019-10-04T09:10", "Thank you!"),
     ]
+
+
+def test_a_commenters_website_after_the_name_is_no_part_of_it() -> None:
+    """'<a>Ali</a> from alimargo.com': a theme prints the site the commenter gave; a place is kept."""
+    def comment(n: int, fn: str) -> str:
+        return (f'<li class="comment depth-1" id="li-comment-{n}"><article id="comment-{n}" class="comment">'
+                f'<footer class="comment-meta"><div class="comment-author"><div class="fn">{fn}</div></div></footer>'
+                f'<div class="comment-content"><p>Lovely squash {n}.</p></div></article></li>')
+    body = comment(1, '<a href="http://www.alimargo.com" class="url">Ali</a> from alimargo.com') + comment(
+        2, "ash from love%20and%20lemons.com") + comment(3, "Jo from Ohio")
+    doc = to_document(parse_html(page_of(f'<ol class="comment-list">{body}</ol>'), "w.html"), "w", "w.html")
+    assert [c.author for c in doc.comments] == ["Ali", "ash", "Jo from Ohio"]

@@ -33,6 +33,8 @@ AUTHOR_TAIL_RE = re.compile(
 # a numeric date no reading gives (month first with dots: 'on 5.25.2014') after a name, with its separator or lead-in
 AUTHOR_NUMERIC_DATE_RE = re.compile(
     r"\s+(?:[—–|·•]|on|am|le|el|op|il|at)\s*[\d\s.,/:@]*\d{4}[\d\s.,/:@]*(?:[ap]\.?m\.?|uhr|h)?\s*$", re.I)
+# 'Ali from alimargo.com': a theme prints the commenter's website after the name
+AUTHOR_SITE_TAIL_RE = re.compile(r"\s+from\s+\S+\.[a-z]{2,}/?$", re.I)
 # 'Submitted by', 'Verfasst von': the words of a byline that leads a name
 BYLINE_VERBS = "submitted|posted|written|geschrieben|publié|soumis|envoyé|enviado|escrito|inviato|scritto"
 BY_WORD = r"(?:von|by|par|por|di|da|door)"
@@ -97,7 +99,7 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
         text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
-    text = _yearless_date_tail().sub("", text)
+    text = AUTHOR_SITE_TAIL_RE.sub("", _yearless_date_tail().sub("", text))
     text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
         text = AUTHOR_TAIL_RE.sub("", text).strip(" \t-–—|,:·•")
