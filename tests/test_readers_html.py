@@ -1474,3 +1474,28 @@ def test_a_commenters_website_after_the_name_is_no_part_of_it() -> None:
         2, "ash from love%20and%20lemons.com") + comment(3, "Jo from Ohio")
     doc = to_document(parse_html(page_of(f'<ol class="comment-list">{body}</ol>'), "w.html"), "w", "w.html")
     assert [c.author for c in doc.comments] == ["Ali", "ash", "Jo from Ohio"]
+
+
+def test_bbpress_posts_are_a_header_and_the_div_after_it() -> None:
+    """bbPress prints each post as div.bbp-reply-header (id, date) then a div with the poster's
+    column and the text; the topic starter's posts are classed topic-author."""
+    def post(n: int, name: str, when: str, body: str, starter: bool) -> str:
+        mark = " topic-author" if starter else ""
+        return (f'<div id="post-{n}" class="bbp-reply-header"><div class="bbp-meta"><span class="bbp-reply-post-date">'
+                f'{when}</span><a href="#post-{n}" class="bbp-reply-permalink">#{n}</a></div></div>'
+                f'<div class="loop-item-0 bbp-reply-position-1 post-{n}{mark} reply"><div class="bbp-reply-author">'
+                f'<a class="bbp-author-link" href="/members/x/"><span class="bbp-author-name">{name}</span></a>'
+                f'<div class="bbp-author-role">Participant</div></div>'
+                f'<div class="bbp-reply-content"><p>{body}</p></div></div>')
+    posts = (post(11, "M. C", "May 15, 2019 at 10:44 pm", "Which cities have good trails?", True)
+             + post(12, "Jerry", "May 16, 2019 at 1:53 pm", "Pasadena, easily.", False)
+             + post(13, "M. C", "May 17, 2019 at 9:00 am", "Thanks all!", True))
+    body = (f'<ul id="topic-11-replies" class="forums bbp-replies"><li class="bbp-header">'
+            f'<div class="bbp-reply-author">Author</div><div class="bbp-reply-content">Posts</div></li>'
+            f'<li class="bbp-body">{posts}</li></ul>')
+    doc = to_document(parse_html(page_of(body), "b.html"), "b", "b.html")
+    assert [(c.depth, c.author, c.date, c.text, c.marked_staff, c.source_id) for c in doc.comments] == [
+        (0, "M. C", "2019-05-15T22:44", "Which cities have good trails?", True, "11"),
+        (0, "Jerry", "2019-05-16T13:53", "Pasadena, easily.", False, "12"),
+        (0, "M. C", "2019-05-17T09:00", "Thanks all!", True, "13"),
+    ]
