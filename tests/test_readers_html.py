@@ -1499,3 +1499,22 @@ def test_bbpress_posts_are_a_header_and_the_div_after_it() -> None:
         (0, "Jerry", "2019-05-16T13:53", "Pasadena, easily.", False, "12"),
         (0, "M. C", "2019-05-17T09:00", "Thanks all!", True, "13"),
     ]
+
+
+def test_permies_posts_name_the_poster_in_the_left_column() -> None:
+    """Permies' forum: div.postItem with the poster's column (name, rank, apple count) and the date
+    in a span's title, the post's id on that span."""
+    def post(n: int, name: str, when: str, body: str) -> str:
+        return (f'<div class="contentBackground1 postItem"><div class="lcontent fl"><div class="postItmCntnt">'
+                f'<div class="name"><a href="/u/1/{name}">{name}</a></div><div class="status">Steward<span '
+                f'class="staffStar" title="This user is a permies staff member"></span></div><div class="posts">'
+                f'Posts: 7405</div></div></div><div class="rcontent fr"><span class="postdate"><span title="{when}" '
+                f'id="{n}">posted 1 year ago</span></span><span class="postButtonsToolbar"><ul><li>'
+                f'<img alt="Likes"/> 10</li></ul></span><div class="postText">{body}</div></div></div>')
+    body = post(2858833, "Matt", "Feb 03, 2025 08:46:12", "Which breed is good with kids?") + post(
+        2858845, "Timothy", "Feb 03, 2025 09:06:50", "A Plott Hound, but mind the prey drive.")
+    doc = to_document(parse_html(page_of(f'<div class="topicBodyAndFooter">{body}</div>'), "p.html"), "p", "p.html")
+    assert [(c.author, c.date, c.text, c.source_id) for c in doc.comments] == [
+        ("Matt", "2025-02-03T08:46", "Which breed is good with kids?", "2858833"),
+        ("Timothy", "2025-02-03T09:06", "A Plott Hound, but mind the prey drive.", "2858845"),
+    ]
