@@ -1518,3 +1518,23 @@ def test_permies_posts_name_the_poster_in_the_left_column() -> None:
         ("Matt", "2025-02-03T08:46", "Which breed is good with kids?", "2858833"),
         ("Timothy", "2025-02-03T09:06", "A Plott Hound, but mind the prey drive.", "2858845"),
     ]
+
+
+def test_tripadvisor_forum_posts_without_the_posters_column() -> None:
+    """Tripadvisor's forum: the profile column (home town, expert box, post count) and the title
+    line are no text; a removed post has no name and is no comment."""
+    def post(n: int, name: str, when: str, body: str, first: str = "") -> str:
+        who = f"<div class='username'><a href='/Profile/x'><span>{name}</span></a></div>" if name else ""
+        return (f"<div class='post{first}'><div class='profile'>{who}<div class='location'>Texas</div><div "
+                f"class='postDEBlock'><span class='postDE'>Destination Expert</span></div><div class='postBadge'>"
+                f"<span class='badgeText'>29,553 posts</span></div></div><div class='postRightContent'>"
+                f"<div class='postContentHeader'><div class='postTitle'>1. Re: Japan tips</div><div class='postDate'>"
+                f"{when}</div></div><div class='postBody'><div id='pst_adm_{n}'></div><p>{body}</p></div></div></div>")
+    body = (post(71, "NZPOPPY", "Dec 31, 2025, 9:37 PM", "Tips from a first time visitor.", " firstReply")
+            + post(72, "", "Jan 1, 2026, 2:17 AM", "This post has been removed at the author's request.")
+            + post(73, "Michan", "Dec 31, 2025, 10:15 PM", "Glad you enjoyed Japan."))
+    doc = to_document(parse_html(page_of(f"<div class='firstPostBox'>{body}</div>"), "t.html"), "t", "t.html")
+    assert [(c.author, c.date, c.text, c.source_id) for c in doc.comments] == [
+        ("NZPOPPY", "2025-12-31T21:37", "Tips from a first time visitor.", "71"),
+        ("Michan", "2025-12-31T22:15", "Glad you enjoyed Japan.", "73"),
+    ]
