@@ -1538,3 +1538,27 @@ def test_tripadvisor_forum_posts_without_the_posters_column() -> None:
         ("NZPOPPY", "2025-12-31T21:37", "Tips from a first time visitor.", "71"),
         ("Michan", "2025-12-31T22:15", "Glad you enjoyed Japan.", "73"),
     ]
+
+
+def test_steam_discussion_opening_post_and_comments_without_the_name_menu() -> None:
+    """Steam Community: the opening post (div.forum_op) and div.commentthread_comment#comment_N; the
+    name's hidden menu ('View Profile', 'View Posts') and the '#1' permalink are no part of anything."""
+    menu = ('<div class="popup_block_new forum_author_menu" style="display: none;"><a class="popup_menu_item">'
+            "View Profile</a><a class='popup_menu_item'>View Posts</a></div>")
+    op = (f'<div class="forum_op" id="forum_op_5970"><div class="forum_op_header"><div class="authorline">'
+          f'<a class="hoverunderline forum_op_author" href="/profiles/1"> LadyP<span></span></a>{menu}'
+          f'<span class="date" title="8 October, 2025 @ 1:56:45 pm PDT"> 8 Oct, 2025 @ 1:56pm </span></div></div>'
+          f'<div class="topic"> Own build gaming PC </div><div class="content"> Where do I start? </div>'
+          f'<div class="forum_audit"> Last edited by <a href="/profiles/1">LadyP</a></div></div>')
+    reply = (f'<div class="commentthread_comment responsive_body_text" id="comment_5971"><div '
+             f'class="commentthread_comment_content"><div class="commentthread_comment_author"><a '
+             f'class="commentthread_author_link" href="/profiles/2"><bdi>Electric Cupcake<span></span></bdi></a>{menu}'
+             f'<span class="commentthread_comment_timestamp" title="8 October, 2025 @ 2:12:48 pm PDT">8 Oct</span>'
+             f'</div><div class="commentthread_comment_text" id="comment_content_5971"> pcpartpicker </div></div>'
+             f'<div class="forum_comment_permlink"><a href="#c5971">#1</a></div></div>')
+    body = f'{op}<div class="commentthread_area"><div class="commentthread_comments">{reply}</div></div>'
+    doc = to_document(parse_html(page_of(body), "s.html"), "s", "s.html")
+    assert [(c.depth, c.author, c.date, c.text, c.source_id) for c in doc.comments] == [
+        (0, "LadyP", "2025-10-08T13:56", "Where do I start?", "5970"),
+        (0, "Electric Cupcake", "2025-10-08T14:12", "pcpartpicker", "5971"),
+    ]
