@@ -1562,3 +1562,32 @@ def test_steam_discussion_opening_post_and_comments_without_the_name_menu() -> N
         (0, "LadyP", "2025-10-08T13:56", "Where do I start?", "5970"),
         (0, "Electric Cupcake", "2025-10-08T14:12", "pcpartpicker", "5971"),
     ]
+
+
+def test_insided_topic_and_replies_with_the_starters_author_pill() -> None:
+    """inSided communities: the topic box (its date in the header) and div.post#postN; the poster's
+    column, rank and signature are no text; the 'Author' pill marks the topic starter as staff."""
+    def post(pid: str, name: str, when: str, body: str, pill: bool) -> str:
+        badge = '<li><span class="pill pill--author"><span>Author</span></span></li>' if pill else ""
+        stamp = (f'<li><time> Forum|Forum|4 years ago </time><div class="tooltip__content '
+                 f'tooltip__content--publish-date">{when}</div></li>') if when else ""
+        return (f'<div id="{pid}" class="post box__pad qa-topic-post-box"><div class="post__user__info">'
+                f'<img alt="{name}"><div class="profilelabel"><img alt="Rank 20" title="Rank 20"></div></div>'
+                f'<div class="post__user__meta"><ul><li><a class="qa-username" href="/members/x">{name}</a></li>'
+                f'{badge}<li><span class="usertitle">Rank 20</span></li>{stamp}</ul></div>'
+                f'<div class="post__content"><p>{body}</p></div>'
+                f'<div class="post__footer"><div class="signature">My green tech: solar</div></div></div>')
+    header = ('<header class="topic__header qa-topic-header"><h1>EV charging at home</h1>'
+              '<time dateTime="2021-06-14">4 years ago</time>'
+              '<div class="tooltip__content tooltip__content--publish-date">June 14, 2021</div></header>')
+    replies = (post("post41105", "Tim_OVO", "June 23, 2021", "Great guide!", False)
+               + post("post41135", "Transparent", "June 24, 2021", "Thanks, Tim.", True))
+    topic = post("topic396", "Transparent", "", "How I fitted it.", True)
+    body = (f'<div class="box qa-topic-first-post">{header}{topic}</div>'
+            f'<div class="topic-reply-box-wrapper">{replies}</div>')
+    doc = to_document(parse_html(page_of(body), "i.html"), "i", "i.html")
+    assert [(c.author, c.date, c.text, c.marked_staff) for c in doc.comments] == [
+        ("Transparent", "2021-06-14", "How I fitted it.", True),
+        ("Tim_OVO", "2021-06-23", "Great guide!", False),
+        ("Transparent", "2021-06-24", "Thanks, Tim.", True),
+    ]
