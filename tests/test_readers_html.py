@@ -1591,3 +1591,21 @@ def test_insided_topic_and_replies_with_the_starters_author_pill() -> None:
         ("Tim_OVO", "2021-06-23", "Great guide!", False),
         ("Transparent", "2021-06-24", "Thanks, Tim.", True),
     ]
+
+
+def test_drupal_reply_is_not_named_after_the_comment_it_answers() -> None:
+    """A Drupal theme's hidden 'In reply to <a>…</a> by <a class="username">NAME</a>' names the
+    parent's author; the reply's own name is in its '.comment__submitted' line (a link, or text)."""
+    def comment(n: int, who: str, body: str, parent: str = "") -> str:
+        reply = (f'<p class="parent visually-hidden">In reply to <a href="#c">Thanks</a> by '
+                 f'<a class="username" href="/users/j">{parent}</a></p>') if parent else ""
+        return (f'<article id="comment-{n}" class="comment js-comment"><footer class="comment__meta"><div '
+                f'class="comment__submitted">{who} | September 25, 2015</div><div class="content"><div '
+                f'class="field--name-comment-body"><p>{body}</p></div></div>{reply}</footer></article>')
+    body = (comment(1, '<a href="/users/jason-b">Jason B</a>', "Thanks for reading.")
+            + '<div class="indented">'
+            + comment(2, '<a href="/users/seth">Seth Kenlon</a>', "We use Jabber.", "Jason B")
+            + comment(3, "Hx (not verified)", "XMPP works.", "Jason B") + "</div>")
+    doc = to_document(parse_html(page_of(f'<section class="comments">{body}</section>'), "d.html"), "d", "d.html")
+    assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
+        (0, "Jason B", "Thanks for reading."), (1, "Seth Kenlon", "We use Jabber."), (1, "Hx", "XMPP works.")]
