@@ -1609,3 +1609,21 @@ def test_drupal_reply_is_not_named_after_the_comment_it_answers() -> None:
     doc = to_document(parse_html(page_of(f'<section class="comments">{body}</section>'), "d.html"), "d", "d.html")
     assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
         (0, "Jason B", "Thanks for reading."), (1, "Seth Kenlon", "We use Jabber."), (1, "Hx", "XMPP works.")]
+
+
+def test_generic_comments_with_bem_text_and_replies_after_their_parent() -> None:
+    """A theme's own list: li#comment-N with the text in '…__text' (the name, date and '#1' permalink
+    beside it are no text), and replies in an ol.children that follows the parent's li."""
+    def item(n: int, name: str, body: str) -> str:
+        return (f'<li class="comments__list-item" id="comment-{n}"><div class="comments__list-item__copy">'
+                f'<span class="comments__list-item__comment-info"><a class="author" href="/profile/{name}">{name}</a>'
+                f'<span class="separator">|</span><time class="comments__date">Feb 24, 2006 02:35am</time>'
+                f'<span class="separator">|</span><a class="comments__number" href="#comment-{n}">#{n}</a></span>'
+                f'<div class="comments__list-item__text"><p>{body}</p></div></div></li>')
+    body = (item(1, "BMilton", "I started in college.") + '<ol class="children">' + item(2, "Ricks", "Same here.")
+            + "</ol>" + item(3, "Jay", "Family trade."))
+    page = page_of(f'<div class="comments"><ol class="comments__list">{body}</ol></div>')
+    doc = to_document(parse_html(page, "f.html"), "f", "f.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
+        (0, "BMilton", "I started in college."), (1, "Ricks", "Same here."), (0, "Jay", "Family trade.")]
