@@ -1627,3 +1627,31 @@ def test_generic_comments_with_bem_text_and_replies_after_their_parent() -> None
     doc.check_integrity()
     assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
         (0, "BMilton", "I started in college."), (1, "Ricks", "Same here."), (0, "Jay", "Family trade.")]
+
+
+def test_a_forum_postings_own_text_is_the_opening_post_and_its_comments_top_level() -> None:
+    """schema.org microdata of a forum thread: the DiscussionForumPosting holds the Comments; its own
+    text is the opening post, and the comments in it answer the thread (top level), not a reply."""
+    def person(name: str) -> str:
+        return (f'<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+                f'<span itemprop="name">{name}</span></div>')
+    def comment(n: int, name: str, body: str) -> str:
+        return (f'<article id="post-{n}" itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+                f'{person(name)}<meta itemprop="datePublished" content="2024-03-2{n}T19:48:15+01:00">'
+                f'<div itemprop="text"><p>{body}</p></div></article>')
+    thread = (f'<section itemscope itemtype="http://schema.org/DiscussionForumPosting"><h1 itemprop="headline">Tube or '
+              f'solid state?</h1>{person("dogman")}<meta itemprop="datePublished" content="2024-03-22T10:00:00+01:00">'
+              f'<div itemprop="text"><p>Which one should I buy?</p></div>'
+              f'{comment(3, "Michael", "Solid state.")}{comment(4, "Ola", "Tubes, always.")}</section>')
+    doc = to_document(parse_html(page_of(thread), "k.html"), "k", "k.html")
+    doc.check_integrity()
+    assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
+        (0, "dogman", "Which one should I buy?"), (0, "Michael", "Solid state."), (0, "Ola", "Tubes, always.")]
+
+
+def test_a_forum_posting_without_text_of_its_own_is_no_comment() -> None:
+    posting = ('<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><h1 itemprop="headline">Hi</h1>'
+               '<div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span itemprop="author">Ann'
+               '</span><div itemprop="text">First!</div></div></div>')
+    doc = to_document(parse_html(page_of(posting), "e.html"), "e", "e.html")
+    assert [(c.depth, c.author, c.text) for c in doc.walk()] == [(0, "Ann", "First!")]

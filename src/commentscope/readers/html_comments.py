@@ -95,7 +95,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     skip_base = page.item_ids | drop_ids
     meta = comment_meta(page, items, skip_base)  # the elements they came from are not comment text
     authors, dates = meta.authors, meta.dates
-    texts = _texts(page, rule, skip_base | meta.elements | _quoted_posts(page, skip_base), items)
+    opening = {n.mem_id for n in page.css(rule.opening)} & page.item_ids if rule.opening else set()
+    texts = _texts(page, rule, skip_base | meta.elements | _quoted_posts(page, skip_base), items, opening)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
     wrappers = _wrappers(page, items, texts, authors)
@@ -122,7 +123,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
             removed[key] = page.parent_item(item)
             warnings.append(f"{describe(item)} is a pingback or trackback, not read as a comment")
             continue
-        if rule.strict and not _comment_like(item, text, has_meta):
+        if (rule.strict and not _comment_like(item, text, has_meta)) or (key in opening and not text):
             removed[key] = page.parent_item(item)
             continue
         printed = source_ids.get(key)
@@ -133,6 +134,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         if not text:
             warnings.append(f"comment element {describe(item)} has no text; kept with empty text")
         parent = None if rule.flat else page.parent_item(item)
+        if parent in opening:  # a forum's answers to its opening post are its thread's top level
+            parent = None
         while parent is not None and parent in removed:
             parent = removed[parent]
         if parent is None and (indented or rule.level_pattern or rule.level_text or rule.level_attr):
@@ -347,8 +350,11 @@ def _indent_levels(page: RulePage, items: list[LexborNode], rule: Rule) -> dict[
     return {item.mem_id: rank[i] for item, i in zip(items, indents, strict=True)}
 
 
-def _texts(page: RulePage, rule: Rule, skip: set[int], items: list[LexborNode]) -> dict[int, str]:
-    """Per comment element: the text of its owned hits of the first text selector that has any."""
+def _texts(
+    page: RulePage, rule: Rule, skip: set[int], items: list[LexborNode], opening: set[int]
+) -> dict[int, str]:
+    """Per comment element: the text of its owned hits of the first text selector that has any (an
+    opening post with none has none: the thread's title and counts are no post)."""
     hits: dict[int, tuple[int, list[LexborNode]]] = {}
     for owner, hit, rank in page.owned(rule.text):
         held = hits.get(owner)
@@ -367,7 +373,7 @@ def _texts(page: RulePage, rule: Rule, skip: set[int], items: list[LexborNode]) 
                 parts.append(node_text(node, skip))
                 taken.add(node.mem_id)
         text = "\n".join(p for p in parts if p)
-        if not nodes:  # no text element: the whole comment element but its parts that are not text
+        if not nodes and key not in opening:  # no text element: the whole element but its parts that are not text
             # (an empty one is an empty text: a shop review's empty body under its labels is a rating)
             text = _without_label(node_text(item, skip))
         texts[key] = _without_buttons(text)

@@ -45,6 +45,7 @@ class Rule:
     strict_id: re.Pattern[str] | None = None  # ... or an id that does
     strict_list: re.Pattern[str] | None = None  # ... or its parent's class token or id names a comment list
     author_attrs: tuple[str, ...] = ()  # attributes of the item that name the author (XenForo)
+    opening: str | None = None  # items that are a thread's opening post: the comments inside them are top level
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def _parse_rules(data: dict[str, Any], source: str, defaults: dict[str, Any]) ->
                 id_pattern=re.compile(raw.get("id_pattern", defaults.get("id_pattern", r"(\d+)$"))),
                 staff=raw.get("staff"), strict=bool(raw.get("strict", False)),
                 month_first=bool(raw.get("month_first", False)), flat=bool(raw.get("flat", False)),
-                author_attrs=tuple(raw.get("author_attributes", [])),
+                author_attrs=tuple(raw.get("author_attributes", [])), opening=raw.get("opening"),
                 level_pattern=re.compile(raw["level_class"]) if raw.get("level_class") else None,
                 level_text=re.compile(raw["level_text"], re.I) if raw.get("level_text") else None,
                 strict_class=re.compile(raw["strict_class"], re.I) if raw.get("strict_class") else None,
@@ -130,7 +131,7 @@ def _parse_rules(data: dict[str, Any], source: str, defaults: dict[str, Any]) ->
 
 def _selectors(rule: Rule) -> Iterator[str]:
     yield rule.items
-    for one in (rule.page, rule.within, rule.exclude, rule.replies, rule.staff):
+    for one in (rule.page, rule.within, rule.exclude, rule.replies, rule.staff, rule.opening):
         if one:
             yield one
     yield from rule.author + rule.date + rule.text + rule.drop
