@@ -569,6 +569,33 @@ LAYOUTS = {
         ==============================
         Not on my stairs.
     """, [("Ann", 0, "Screws through the"), ("Bob", 0, "Glue held for"), ("Cleo", 0, "Ann says: Screws")]),
+    # a like widget under each header (lynx: its radio button '(*)', its 'Save' button, its count line)
+    "like-widget-under-the-header-lynx": (ARTICLE + """
+    3 Comments
+
+       These comments are closed.
+       Avatar
+       [63]Robin Muilwijk | September 24, 2015
+       (*)
+       Save
+       No readers like this yet.
+
+       Good article Jason. We moved from IRC to Slack.
+       Avatar
+       Hx | September 25, 2015
+       (*)
+       Save
+       No readers like this yet.
+
+       Stop using xchat, it is not developed since 2010.
+       Avatar
+       [64]Jason B | September 25, 2015
+       (*)
+       Save
+       No readers like this yet.
+
+       I will have to check it out.
+    """, [("Robin Muilwijk", 0, "Good article Jason."), ("Hx", 0, "Stop using xchat,"), ("Jason B", 0, "I will have")]),
 }
 
 
