@@ -596,6 +596,33 @@ LAYOUTS = {
 
        I will have to check it out.
     """, [("Robin Muilwijk", 0, "Good article Jason."), ("Hx", 0, "Stop using xchat,"), ("Jason B", 0, "I will have")]),
+    # w3m: the widget's '( )' and '[Save]'; Drupal's hidden 'In reply to SUBJECT by NAME' closes a reply
+    "in-reply-to-line-closing-a-reply-w3m": (ARTICLE + """
+    3 Comments
+
+    These comments are closed.
+    Avatar
+    Hx | September 25, 2015
+    ( )
+    [Save]
+    No readers like this yet.
+    Stop using xchat, it is not developed since 2010.
+
+    Avatar
+    Jason B | September 25, 2015
+    ( )
+    [Save]
+    1 reader likes this.
+    I will have to check it out.
+    In reply to Stop using xchat, it is by Hx (not verified)
+
+    Avatar
+    Kenzie | September 26, 2015
+    ( )
+    [Save]
+    No readers like this yet.
+    We use Zulip.
+    """, [("Hx", 0, "Stop using xchat,"), ("Jason B", 1, "I will have"), ("Kenzie", 0, "We use Zulip.")]),
 }
 
 

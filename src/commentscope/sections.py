@@ -223,12 +223,26 @@ _ADDRESSED = re.compile(
 )
 
 
+# 'In reply to SUBJECT by NAME' as a comment's last line (Drupal's themes print it, visually hidden, after the text)
+_ANSWERED = re.compile(
+    r"^in reply to\s+\S.{0,200}?\s+by\s+(?P<name>\S.{0,60}?)"
+    r"(?:\s*\((?:not verified|nicht überprüft|non vérifié)\))?\s*$",
+    re.I,
+)
+
+
 def _addressed(lines: list[Line], heads: dict[int, Head]) -> None:
-    """A line right under a comment's header that names whom it answers ('Reply to Christelle'): the
-    comment answers that reader's latest comment (its `reply_to`), and the line is metadata, no text."""
-    for head in heads.values():
+    """A line right under a comment's header that names whom it answers ('Reply to Christelle'), or
+    closing its text ('In reply to SUBJECT by Christelle'): the comment answers that reader's latest
+    comment (its `reply_to`), and the line is metadata, no text."""
+    starts = sorted(heads)
+    for n, start in enumerate(starts):
+        head = heads[start]
         k = next_content(lines, head.last_header)
         match = _ADDRESSED.match(lines[k].plain) if k is not None else None
+        if match is None and n + 1 < len(starts):
+            k = previous_content(lines, starts[n + 1])
+            match = _ANSWERED.match(lines[k].plain) if k is not None and k > head.last_header else None
         if match is None or k is None or not could_be_name(match["name"]):
             continue
         head.reply_to = head.reply_to or match["name"]
