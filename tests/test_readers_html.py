@@ -1655,3 +1655,15 @@ def test_a_forum_posting_without_text_of_its_own_is_no_comment() -> None:
                '</span><div itemprop="text">First!</div></div></div>')
     doc = to_document(parse_html(page_of(posting), "e.html"), "e", "e.html")
     assert [(c.depth, c.author, c.text) for c in doc.walk()] == [(0, "Ann", "First!")]
+
+
+def test_mwforum_posts_with_the_header_line_out_of_the_text() -> None:
+    def post(n: int, name: str, body: str) -> str:
+        return (f"<div class='frm pst' id='pid{n}' style='margin-left: 0%'><div class='hcl'><span class='nav'></span>"
+                f"<a class='psl' href='topic_show.pl?pid={n}#pid{n}'><img alt='-'></a><span class='htt'>By</span> "
+                f"<a href='user_info.pl?uid=5'>{name}</a> <span class='htt'>Date</span> 10.11.15 11:30 UTC "
+                f"<span class='htt'>Upvotes</span> 3</div><div class='ccl'><img class='ava' alt=''> {body}</div></div>")
+    body = post(1426420, "mrsflower", "Which breed suits a family?") + post(1426421, "Rozzie", "A Golden Retriever.")
+    doc = to_document(parse_html(page_of(body), "m.html"), "m", "m.html")
+    assert [(c.depth, c.author, c.text, c.source_id) for c in doc.comments] == [
+        (0, "mrsflower", "Which breed suits a family?", "1426420"), (0, "Rozzie", "A Golden Retriever.", "1426421")]
