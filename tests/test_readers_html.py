@@ -1667,3 +1667,16 @@ def test_mwforum_posts_with_the_header_line_out_of_the_text() -> None:
     doc = to_document(parse_html(page_of(body), "m.html"), "m", "m.html")
     assert [(c.depth, c.author, c.text, c.source_id) for c in doc.comments] == [
         (0, "mrsflower", "Which breed suits a family?", "1426420"), (0, "Rozzie", "A Golden Retriever.", "1426421")]
+
+
+def test_a_discussion_starter_badge_marks_the_thread_starters_posts() -> None:
+    def post(n: int, name: str, body: str, starter: bool) -> str:
+        badge = ('<span class="message-attribution-discussion-starter"><span>Discussion starter</span></span>'
+                 if starter else "")
+        return (f'<div id="js-post-{n}" itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+                f'<div itemprop="author" itemscope itemtype="https://schema.org/Person"><a itemprop="name" '
+                f'href="/members/{name}/">{name}</a>{badge}</div><div itemprop="text">{body}</div></div>')
+    thread = (f'<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><div itemprop="text">First '
+              f'projects?</div>{post(1, "Domo", "A cribbage board.", False)}{post(2, "JWood", "Thanks!", True)}</div>')
+    doc = to_document(parse_html(page_of(thread), "x.html"), "x", "x.html")
+    assert [(c.author, c.marked_staff) for c in doc.comments] == [(None, False), ("Domo", False), ("JWood", True)]
