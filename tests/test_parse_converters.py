@@ -623,6 +623,31 @@ LAYOUTS = {
     No readers like this yet.
     We use Zulip.
     """, [("Hx", 0, "Stop using xchat,"), ("Jason B", 1, "I will have"), ("Kenzie", 0, "We use Zulip.")]),
+    # wpDiscuz in inscriptis: 'NAME' / 'Reply to OTHER' / a date: the name is the line above, OTHER answered
+    "name-over-reply-to-and-date-inscriptis": (ARTICLE + """
+    3 Comments
+
+                          TMS
+                          6 months ago
+
+                        ProjectionLab got 8/5 for taxes?
+
+                            0
+                          Reply
+                                Chuck Patterson
+                                Reply to TMS
+                                6 months ago
+
+                          Good catch! The weights are yours to change.
+
+                              1
+                            Reply
+                          Brad P
+                          5 months ago
+
+                        Which one handles pensions?
+    """, [("TMS", 0, "ProjectionLab got 8/5"), ("Chuck Patterson", 1, "Good catch! The"),
+          ("Brad P", 0, "Which one handles")]),
 }
 
 

@@ -209,6 +209,7 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     """
     heads, start = _comment_heads(lines)
     name_again(lines, heads)
+    heads = _named_above(lines, heads)
     _addressed(lines, heads)
     for head in heads.values():  # every kind of head (a run of text too: '[…] excerpt […]' under 'Pingback von SITE')
         head.pingback = is_pingback(lines, head)
@@ -229,6 +230,21 @@ _ANSWERED = re.compile(
     r"(?:\s*\((?:not verified|nicht überprüft|non vérifié)\))?\s*$",
     re.I,
 )
+
+
+def _named_above(lines: list[Line], heads: dict[int, Head]) -> dict[int, Head]:
+    """'NAME' / 'Reply to OTHER' / '6 months ago' (wpDiscuz's header as a dump prints it): a header
+    whose name reads 'Reply to OTHER' starts a line earlier, at the reader's name, and answers OTHER."""
+    out: dict[int, Head] = {}
+    for start, head in heads.items():
+        match = _ADDRESSED.match(head.author or "")
+        k = previous_content(lines, start) if match else None
+        if match is None or k is None or k in heads or lines[k].meta or not could_be_name(lines[k].plain):
+            out[start] = head
+            continue
+        head.index, head.author, head.reply_to = k, page_knowledge().bare_name(lines[k].plain), match["name"]
+        out[k] = head
+    return out
 
 
 def _addressed(lines: list[Line], heads: dict[int, Head]) -> None:
