@@ -69,8 +69,8 @@ def norm(text: str | None) -> str:
     """Text compared as a reader would: whitespace collapsed, case folded, typographic quotes and dashes
     plain, accents dropped (html2text by default prints the entity '&uuml;' as 'u': 'für' becomes 'fur',
     and '&ndash;' as '-'; lynx prints '’' as the modifier letter 'ʼ')."""
-    table = str.maketrans({"’": "'", "‘": "'", "\u02bc": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " ",
-                           "–": "-", "—": "-"})
+    table = str.maketrans({"’": "'", "‘": "'", "\u02bc": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                           "\u00a0": " ", "–": "-", "—": "-"})
     decomposed = unicodedata.normalize("NFKD", (text or "").translate(table))
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split()).casefold()
 
