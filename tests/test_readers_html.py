@@ -212,6 +212,13 @@ def page_of(body: str) -> str:
     return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
 
 
+def page_document(body: str, wrapped: bool = False) -> Document:
+    """A page holding `body` (already a whole page when `wrapped`), read by the HTML reader and checked."""
+    doc = to_document(parse_html(body if wrapped else page_of(body), "t.html"), "t", "t.html")
+    doc.check_integrity()
+    return doc
+
+
 @pytest.mark.parametrize("cls", ["quip-latest-comment", "recent-comment-item", "latest_comments"])
 def test_a_list_of_the_sites_latest_comments_is_no_thread(cls: str) -> None:
     items = "".join(f'<li class="{cls}" id="comment-{n}"><a href="/other-post-{n}">Another post</a> '
@@ -1417,8 +1424,7 @@ def test_buddypress_activity_stream_with_answers_inside() -> None:
                        answer(9, "ravi", "2023-05-02T10:00:00+0000", "Same here!"))
               + activity(8, "lea", "2023-04-30T08:00:00+0000", "Too salty for me."))
     page = page_of(f'<div class="activity"><ul id="activity-stream" class="activity-list">{stream}</ul></div>')
-    doc = to_document(parse_html(page, "b.html"), "b", "b.html")
-    doc.check_integrity()
+    doc = page_document(page, wrapped=True)
     assert [(c.depth, c.author, c.date, c.text, c.source_id) for c in doc.walk()] == [
         (0, "mona", "2023-05-01T09:00:00+0000", "Made it twice, lovely.", "7"),
         (1, "ravi", "2023-05-02T10:00:00+0000", "Same here!", "9"),
@@ -1437,7 +1443,7 @@ def test_reviews_numbered_like_comments_in_a_comment_section_are_read_with_them(
     body = (f'<div id="comments"><h3>2 Comments</h3><div class="comments">{item("comment", 5, "ann", "Lovely salsa.")}'
             f'</div></div><div id="reviews"><h3>1 Review</h3><div class="comments js-comments">'
             f'{item("review", 9, "bob", "Made it twice, no changes.")}</div></div>')
-    doc = to_document(parse_html(page_of(body), "r.html"), "r", "r.html")
+    doc = page_document(body)
     assert [(c.author, c.text, c.source_id) for c in doc.comments] == [
         ("ann", "Lovely salsa.", "5"), ("bob", "Made it twice, no changes.", "9")]
 
@@ -1456,8 +1462,7 @@ def test_blogger_jettheme_names_and_dates_in_the_avatar_column() -> None:
     body = (f"<div class='comments threaded' id='comments'><div class='comments-content'><ul class='list-unstyled'>"
             f"{comment('11', 'Anonymous', 'October 3, 2019 at 3:29 PM', 'Will try this.', f'<ul>{answer}</ul>')}"
             f"</ul></div></div>")
-    doc = to_document(parse_html(page_of(body), "j.html"), "j", "j.html")
-    doc.check_integrity()
+    doc = page_document(body)
     assert [(c.depth, c.author, c.date, c.text) for c in doc.walk()] == [
         (0, "Anonymous", "2019-10-03T15:29", "Will try this."),
         (1, "Hassan", "2019-10-04T09:10", "Thank you!"),
@@ -1472,7 +1477,7 @@ def test_a_commenters_website_after_the_name_is_no_part_of_it() -> None:
                 f'<div class="comment-content"><p>Lovely squash {n}.</p></div></article></li>')
     body = comment(1, '<a href="http://www.alimargo.com" class="url">Ali</a> from alimargo.com') + comment(
         2, "ash from love%20and%20lemons.com") + comment(3, "Jo from Ohio")
-    doc = to_document(parse_html(page_of(f'<ol class="comment-list">{body}</ol>'), "w.html"), "w", "w.html")
+    doc = page_document(f'<ol class="comment-list">{body}</ol>')
     assert [c.author for c in doc.comments] == ["Ali", "ash", "Jo from Ohio"]
 
 
@@ -1493,7 +1498,7 @@ def test_bbpress_posts_are_a_header_and_the_div_after_it() -> None:
     body = (f'<ul id="topic-11-replies" class="forums bbp-replies"><li class="bbp-header">'
             f'<div class="bbp-reply-author">Author</div><div class="bbp-reply-content">Posts</div></li>'
             f'<li class="bbp-body">{posts}</li></ul>')
-    doc = to_document(parse_html(page_of(body), "b.html"), "b", "b.html")
+    doc = page_document(body)
     assert [(c.depth, c.author, c.date, c.text, c.marked_staff, c.source_id) for c in doc.comments] == [
         (0, "M. C", "2019-05-15T22:44", "Which cities have good trails?", True, "11"),
         (0, "Jerry", "2019-05-16T13:53", "Pasadena, easily.", False, "12"),
@@ -1513,7 +1518,7 @@ def test_permies_posts_name_the_poster_in_the_left_column() -> None:
                 f'<img alt="Likes"/> 10</li></ul></span><div class="postText">{body}</div></div></div>')
     body = post(2858833, "Matt", "Feb 03, 2025 08:46:12", "Which breed is good with kids?") + post(
         2858845, "Timothy", "Feb 03, 2025 09:06:50", "A Plott Hound, but mind the prey drive.")
-    doc = to_document(parse_html(page_of(f'<div class="topicBodyAndFooter">{body}</div>'), "p.html"), "p", "p.html")
+    doc = page_document(f'<div class="topicBodyAndFooter">{body}</div>')
     assert [(c.author, c.date, c.text, c.source_id) for c in doc.comments] == [
         ("Matt", "2025-02-03T08:46", "Which breed is good with kids?", "2858833"),
         ("Timothy", "2025-02-03T09:06", "A Plott Hound, but mind the prey drive.", "2858845"),
@@ -1533,7 +1538,7 @@ def test_tripadvisor_forum_posts_without_the_posters_column() -> None:
     body = (post(71, "NZPOPPY", "Dec 31, 2025, 9:37 PM", "Tips from a first time visitor.", " firstReply")
             + post(72, "", "Jan 1, 2026, 2:17 AM", "This post has been removed at the author's request.")
             + post(73, "Michan", "Dec 31, 2025, 10:15 PM", "Glad you enjoyed Japan."))
-    doc = to_document(parse_html(page_of(f"<div class='firstPostBox'>{body}</div>"), "t.html"), "t", "t.html")
+    doc = page_document(f"<div class='firstPostBox'>{body}</div>")
     assert [(c.author, c.date, c.text, c.source_id) for c in doc.comments] == [
         ("NZPOPPY", "2025-12-31T21:37", "Tips from a first time visitor.", "71"),
         ("Michan", "2025-12-31T22:15", "Glad you enjoyed Japan.", "73"),
@@ -1557,7 +1562,7 @@ def test_steam_discussion_opening_post_and_comments_without_the_name_menu() -> N
              f'</div><div class="commentthread_comment_text" id="comment_content_5971"> pcpartpicker </div></div>'
              f'<div class="forum_comment_permlink"><a href="#c5971">#1</a></div></div>')
     body = f'{op}<div class="commentthread_area"><div class="commentthread_comments">{reply}</div></div>'
-    doc = to_document(parse_html(page_of(body), "s.html"), "s", "s.html")
+    doc = page_document(body)
     assert [(c.depth, c.author, c.date, c.text, c.source_id) for c in doc.comments] == [
         (0, "LadyP", "2025-10-08T13:56", "Where do I start?", "5970"),
         (0, "Electric Cupcake", "2025-10-08T14:12", "pcpartpicker", "5971"),
@@ -1585,7 +1590,7 @@ def test_insided_topic_and_replies_with_the_starters_author_pill() -> None:
     topic = post("topic396", "Transparent", "", "How I fitted it.", True)
     body = (f'<div class="box qa-topic-first-post">{header}{topic}</div>'
             f'<div class="topic-reply-box-wrapper">{replies}</div>')
-    doc = to_document(parse_html(page_of(body), "i.html"), "i", "i.html")
+    doc = page_document(body)
     assert [(c.author, c.date, c.text, c.marked_staff) for c in doc.comments] == [
         ("Transparent", "2021-06-14", "How I fitted it.", True),
         ("Tim_OVO", "2021-06-23", "Great guide!", False),
@@ -1606,7 +1611,7 @@ def test_drupal_reply_is_not_named_after_the_comment_it_answers() -> None:
             + '<div class="indented">'
             + comment(2, '<a href="/users/seth">Seth Kenlon</a>', "We use Jabber.", "Jason B")
             + comment(3, "Hx (not verified)", "XMPP works.", "Jason B") + "</div>")
-    doc = to_document(parse_html(page_of(f'<section class="comments">{body}</section>'), "d.html"), "d", "d.html")
+    doc = page_document(f'<section class="comments">{body}</section>')
     assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
         (0, "Jason B", "Thanks for reading."), (1, "Seth Kenlon", "We use Jabber."), (1, "Hx", "XMPP works.")]
 
@@ -1623,8 +1628,7 @@ def test_generic_comments_with_bem_text_and_replies_after_their_parent() -> None
     body = (item(1, "BMilton", "I started in college.") + '<ol class="children">' + item(2, "Ricks", "Same here.")
             + "</ol>" + item(3, "Jay", "Family trade."))
     page = page_of(f'<div class="comments"><ol class="comments__list">{body}</ol></div>')
-    doc = to_document(parse_html(page, "f.html"), "f", "f.html")
-    doc.check_integrity()
+    doc = page_document(page, wrapped=True)
     assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
         (0, "BMilton", "I started in college."), (1, "Ricks", "Same here."), (0, "Jay", "Family trade.")]
 
@@ -1643,8 +1647,7 @@ def test_a_forum_postings_own_text_is_the_opening_post_and_its_comments_top_leve
               f'solid state?</h1>{person("dogman")}<meta itemprop="datePublished" content="2024-03-22T10:00:00+01:00">'
               f'<div itemprop="text"><p>Which one should I buy?</p></div>'
               f'{comment(3, "Michael", "Solid state.")}{comment(4, "Ola", "Tubes, always.")}</section>')
-    doc = to_document(parse_html(page_of(thread), "k.html"), "k", "k.html")
-    doc.check_integrity()
+    doc = page_document(thread)
     assert [(c.depth, c.author, c.text) for c in doc.walk()] == [
         (0, "dogman", "Which one should I buy?"), (0, "Michael", "Solid state."), (0, "Ola", "Tubes, always.")]
 
@@ -1653,7 +1656,7 @@ def test_a_forum_posting_without_text_of_its_own_is_no_comment() -> None:
     posting = ('<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><h1 itemprop="headline">Hi</h1>'
                '<div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span itemprop="author">Ann'
                '</span><div itemprop="text">First!</div></div></div>')
-    doc = to_document(parse_html(page_of(posting), "e.html"), "e", "e.html")
+    doc = page_document(posting)
     assert [(c.depth, c.author, c.text) for c in doc.walk()] == [(0, "Ann", "First!")]
 
 
@@ -1664,7 +1667,7 @@ def test_mwforum_posts_with_the_header_line_out_of_the_text() -> None:
                 f"<a href='user_info.pl?uid=5'>{name}</a> <span class='htt'>Date</span> 10.11.15 11:30 UTC "
                 f"<span class='htt'>Upvotes</span> 3</div><div class='ccl'><img class='ava' alt=''> {body}</div></div>")
     body = post(1426420, "mrsflower", "Which breed suits a family?") + post(1426421, "Rozzie", "A Golden Retriever.")
-    doc = to_document(parse_html(page_of(body), "m.html"), "m", "m.html")
+    doc = page_document(body)
     assert [(c.depth, c.author, c.text, c.source_id) for c in doc.comments] == [
         (0, "mrsflower", "Which breed suits a family?", "1426420"), (0, "Rozzie", "A Golden Retriever.", "1426421")]
 
@@ -1678,5 +1681,5 @@ def test_a_discussion_starter_badge_marks_the_thread_starters_posts() -> None:
                 f'href="/members/{name}/">{name}</a>{badge}</div><div itemprop="text">{body}</div></div>')
     thread = (f'<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><div itemprop="text">First '
               f'projects?</div>{post(1, "Domo", "A cribbage board.", False)}{post(2, "JWood", "Thanks!", True)}</div>')
-    doc = to_document(parse_html(page_of(thread), "x.html"), "x", "x.html")
+    doc = page_document(thread)
     assert [(c.author, c.marked_staff) for c in doc.comments] == [(None, False), ("Domo", False), ("JWood", True)]
