@@ -1683,3 +1683,31 @@ def test_a_discussion_starter_badge_marks_the_thread_starters_posts() -> None:
               f'projects?</div>{post(1, "Domo", "A cribbage board.", False)}{post(2, "JWood", "Thanks!", True)}</div>')
     doc = page_document(thread)
     assert [(c.author, c.marked_staff) for c in doc.comments] == [(None, False), ("Domo", False), ("JWood", True)]
+
+
+def test_invision_saved_without_data_roles_and_names_with_a_member_number() -> None:
+    """An Invision page saved with its scripts' data-role attributes gone: the body is the rich text
+    of .cPost_contentWrap; a member number after a name of two words is part of it ('SASS #45984')."""
+    def post(n: int, name: str, body: str, badge: str = "") -> str:
+        return (f'<article id="elComment_{n}" class="cPost ipsBox ipsComment"><aside class="cAuthorPane">'
+                f'<h3 class="cAuthorPane_author"><a href="/profile/{n}">{name}</a></h3><ul><li>Members</li>'
+                f'<li>17.6k</li></ul></aside><div class="ipsComment_content"><div class="ipsComment_meta">{badge}'
+                f'<time datetime="2023-11-24T20:0{n % 10}:20Z">Posted</time></div><div class="cPost_contentWrap">'
+                f'<div class="ipsType_normal ipsType_richText">{body}</div></div></div></article>')
+    body = (post(1, "Eyesa Horg", "<p>Which skillet?</p>") + post(2, "Marshal Mo Hare, SASS #45984", "<p>Lodge.</p>")
+            + post(3, "Eyesa Horg", "<p>Thanks!</p>", '<strong class="ipsComment_authorBadge">Author</strong>'))
+    doc = page_document(body)
+    assert [(c.author, c.text, c.marked_staff) for c in doc.comments] == [
+        ("Eyesa Horg", "Which skillet?", False), ("Marshal Mo Hare, SASS #45984", "Lodge.", False),
+        ("Eyesa Horg", "Thanks!", True)]
+
+
+def test_a_xenforo_themes_thread_starter_label_marks_staff() -> None:
+    def post(n: int, name: str, body: str, starter: bool) -> str:
+        label = '<span class="message-newIndicator threadStarterMobile">Thread Starter</span>' if starter else ""
+        return (f'<article class="message message--post" data-author="{name}" data-content="post-{n}" id="js-post-{n}">'
+                f'<ul class="message-attribution-opposite"><li>{label}</li><li><a href="#post-{n}">#{n}</a></li></ul>'
+                f'<div class="message-body"><div class="bbWrapper">{body}</div></div></article>')
+    doc = page_document(post(1, "AudfoxBlack", "Advice please?", True) + post(2, "Ken", "Get a 7.2 receiver.", False))
+    assert [(c.author, c.text, c.marked_staff) for c in doc.comments] == [
+        ("AudfoxBlack", "Advice please?", True), ("Ken", "Get a 7.2 receiver.", False)]

@@ -48,7 +48,9 @@ NAME_SEPARATOR_RE = re.compile(r"^\S.{0,60}\s[·•|–—-]$")  # 'keepingsanit
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
 NAME_TAGS = frozenset({"span", "a", "strong", "b", "cite", "em"})  # an element a byline names its author in
-COUNTED = re.compile(r"#\s?\d")  # 'Reply #1', 'Beitrag #12': a post's number, printed where a name may stand
+# 'Reply #1', 'Beitrag #12', '#3': a post's number, printed where a name may stand (a member number after a
+# name of two words or more is part of it: 'Desert Pete SASS #42168')
+COUNTED = re.compile(r"^\W*(?:\w+\W+)?#\s?\d")
 MAX_NAME_WORDS = 5  # a name printed before a date ('POLONISTA Z KRWI I KOŚCI') is a few words
 
 
