@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 REAL = Path(__file__).resolve().parent.parent / "benchmarks" / "real"
-CORPORA = [REAL, *(REAL.parent / f"real{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20))]
+CORPORA = [REAL, *(REAL.parent / f"real{n}" for n in range(2, 21))]
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 
 
