@@ -14,6 +14,7 @@ from commentscope.markup import Decoration
 
 NAME_MAX_WORDS = 7
 NAME_MAX_CHARS = 60
+UNVERIFIED = "not verified|nicht überprüft|non vérifié"  # Drupal's mark after a guest's name: 'Hx (not verified)'
 _NAME_STOP = frozenset(
     "i i'm im it it's this that the a an my we you he she they is are was were am be "
     "thank thanks hi hello yes no great what how why when where who can could would do does did "

@@ -25,7 +25,7 @@ from commentscope.grammar import (
     previous_content,
 )
 from commentscope.heads import find_heads, is_pingback, name_again
-from commentscope.patterns import could_be_name, page_knowledge, word_pattern
+from commentscope.patterns import UNVERIFIED, could_be_name, page_knowledge, word_pattern
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
 NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
@@ -227,7 +227,7 @@ _ADDRESSED = re.compile(
 # 'In reply to SUBJECT by NAME' as a comment's last line (Drupal's themes print it, visually hidden, after the text)
 _ANSWERED = re.compile(
     r"^in reply to\s+\S.{0,200}?\s+by\s+(?P<name>\S.{0,60}?)"
-    r"(?:\s*\((?:not verified|nicht überprüft|non vérifié)\))?\s*$",
+    rf"(?:\s*\((?:{UNVERIFIED})\))?\s*$",
     re.I,
 )
 

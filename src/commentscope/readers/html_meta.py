@@ -17,13 +17,13 @@ from functools import cache
 from selectolax.lexbor import LexborNode
 
 from commentscope.dates import Order, date_span, slash_order, to_iso
-from commentscope.patterns import shared_word
+from commentscope.patterns import UNVERIFIED, shared_word
 from commentscope.readers.html_ownership import RulePage
 from commentscope.readers.html_rules import Rule
 from commentscope.readers.html_text import inline_text
 
 AUTHOR_TAIL_RE = re.compile(
-    r"(?:\s+|^)(?:\((?:not verified|nicht überprüft|non vérifié)\)|says|sagt|schreibt|meint|dit|a dit|dice|dijo|disse"
+    rf"(?:\s+|^)(?:\((?:{UNVERIFIED})\)|says|sagt|schreibt|meint|dit|a dit|dice|dijo|disse"
     r"|ha detto|zegt|wrote|said|commented|author|autor|autorin|admin|moderator|mod|staff|post author|gast|guest)"
     r"\s*(?::|\.{1,3}|…)?"
     r"\s*$",
