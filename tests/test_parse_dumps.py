@@ -701,6 +701,15 @@ LAYOUTS = {
 
     Kleber hielt nie.
     """, [("Ann Lee", 0, "Die Schrauben halten"), ("Bob", 0, "Kleber hielt nie.")]),
+    # a forum's replies, each header a name, a date and the post's number ('NAME | DATE | #1')
+    "lynx-forum-replies-with-post-numbers": (ARTICLE + """
+Replies
+
+    1. [28]Ann Lee | Feb 24, 2006 02:35am | [29]#1
+       Screws through the carpet worked for us.
+    2. [30]Bob | Feb 24, 2006 05:13am | [31]#2
+       Glue never held.
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Glue never held.")]),
 }
 
 

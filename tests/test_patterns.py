@@ -21,7 +21,7 @@ SAMPLES = (
     "Ann June 13, 2021 at 9:02 AM", "AnnJune 13, 2021 at 9:02 AM", "Herr Ecks28.04.2020, 10:27 Uhr",
     "albert992 03.06.2021", "4711 (deleted)Guest 3. Juni 2021", "Ruby21:00", "Ann · 3 years ago", "Ann • a day ago",
     "Bob on June 3, 2021 at 10:02 said:", "Submitted by Ann on Tue, 06/03/2021 - 10:02", "Ann replied on 3 Jun 2021",
-    "#12", "Beitrag #12", "3. Juni 2021 #4", "Leserempfehlung 12", "+3", "−2", "Ann | 2021-06-03 | Reply",
+    "Ann Lee | Feb 24, 2006 02:35am | #1", "#12", "Beitrag #12", "3. Juni 2021 #4", "Leserempfehlung 12", "+3", "−2", "Ann | 2021-06-03 | Reply",
     "Ann June", "Ann says:", "I was there on June 3", "# Title",
     "Ann SAYS...", "Ann a répondu :", "Ann ſays:", "Reply", "Reply · Share", "Like Reply", "Antworten", "2 Likes Reply",
     "Leave a Reply Cancel reply", "Ann Antwort abbrechen", "This is not medical advice.", "Get your free ebook now!",
