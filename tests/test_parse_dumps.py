@@ -710,6 +710,35 @@ Replies
     2. [30]Bob | Feb 24, 2006 05:13am | [31]#2
        Glue never held.
     """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Glue never held.")]),
+    # Hacker News: no indentation in the dump, the depth only in each header's thread links
+    # ('parent' on a reply, 'root' below the first level, 'prev' after an earlier sibling); a
+    # header wrapped before its last links; a reply that opens with a list item the reader typed
+    "lynx-thread-links": (ARTICLE + """
+   [18]ann [19]on Dec 27, 2023 | [20]next [21][–]
+   Screws through the carpet worked for us.
+
+   [22]bob [23]on Dec 27, 2023 | [24]parent | [25]next [26][–]
+   * Glue never held.
+   * Nails neither.
+
+   [27]cleo [28]on Dec 27, 2023 | [29]root | [30]parent |
+   [31]next [32][–]
+   Which screws did you use?
+
+   [33]dan [34]on Dec 28, 2023 | [35]root | [36]parent | [37]next [38][–]
+   Trim-head ones.
+
+   [39]eve [40]on Dec 28, 2023 | [41]root | [42]parent | [43]prev | [44]next [45][–]
+   The kit has them.
+
+   [46]fay [47]on Dec 28, 2023 | [48]parent | [49]prev | [50]next [51][–]
+   Ours squeak again.
+
+   [52]gus [53]on Dec 29, 2023 | [54]prev | [55]next [56][–]
+   We pulled the carpet up.
+    """, [("ann", 0, "Screws through the"), ("bob", 1, "* Glue never"), ("cleo", 2, "Which screws did"),
+          ("dan", 3, "Trim-head ones."), ("eve", 3, "The kit has"), ("fay", 1, "Ours squeak again."),
+          ("gus", 0, "We pulled the")]),
 }
 
 

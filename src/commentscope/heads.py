@@ -27,6 +27,9 @@ NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text above it
 VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
+# a thread's links in a header (Hacker News): 'parent' on every reply, 'root' from the second
+# level down, 'prev' when the comment has an earlier sibling, 'next' on nearly every comment
+_THREAD_LINK = re.compile(r"\|\s*(root|parent|prev|next)\s*(?=\||\[|$)")
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
 
@@ -44,13 +47,48 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for i in [i for i, h in heads.items() if _byline(h.author)]:
         del heads[i]
-    for i in [i for i, h in heads.items() if not h.text_on_marker and _empty(lines, h, heads)]:
+    for i in [i for i, h in heads.items() if not (h.text_on_marker or _linked(lines, h)) and _empty(lines, h, heads)]:
         del heads[i]
     for i in list(heads):
         _widen_to_list_item(lines, heads, i)
     for head in heads.values():
         head.level = _numbered_level(lines, head)
+    linked = linked_levels(lines, heads)
+    for i in [i for i, h in heads.items() if linked and i > linked[0] and not h.strong]:
+        del heads[i]  # in a thread whose headers carry its links, a weak head is a list in a comment's text
     return heads
+
+
+def _linked(lines: list[Line], head: Head) -> bool:
+    """Whether the head's header carries its thread's links: then its text follows it, whatever
+    stands between ('*', a vote arrow as w3m prints it) or opens the text (a list item)."""
+    return _THREAD_LINK.search(lines[head.last_header].plain) is not None
+
+
+def linked_levels(lines: list[Line], heads: dict[int, Head]) -> list[int]:
+    """Each head's depth, read from its header's thread links (`_THREAD_LINK`) in page order; the
+    heads that have them.
+
+    The page lists the thread depth first. 'parent' without 'root' is depth 1. Deeper, a reply
+    without 'prev' is its parent's first, right under the comment before it; one with 'prev' has an
+    earlier sibling somewhere above, at a depth the links do not tell: most replies have none of
+    their own, so it is taken as the comment before it's sibling.
+    """
+    before = 0
+    linked = []
+    for i in sorted(heads):
+        links = set(_THREAD_LINK.findall(lines[heads[i].last_header].plain))
+        if not links:
+            continue
+        linked.append(i)
+        if "parent" not in links:
+            depth = 0
+        elif "root" not in links:
+            depth = 1
+        else:
+            depth = max(2, before if "prev" in links else before + 1)
+        heads[i].level = before = depth
+    return linked
 
 
 def _byline(author: str | None) -> bool:
@@ -103,6 +141,8 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     signed = line.text.startswith((*_SIGNATURE_DASHES, "- "))
     if (line.marker and not signed) or not head.strong or head.author is None:
         return
+    if _linked(lines, head):
+        return  # a header with its thread's links opens its comment, even one that begins with a list item
     j = next_content(lines, head.last_header)
     while j is not None and lines[j].meta and not _scored_item(lines[j]):
         j = next_content(lines, j)
