@@ -1506,6 +1506,64 @@ def test_bbpress_posts_are_a_header_and_the_div_after_it() -> None:
     ]
 
 
+def test_bbpress_threaded_replies_nest_under_the_opening_post() -> None:
+    """bbPress with threaded replies: the opening post a div.bbp-lead-topic (its title and byline no
+    text), each reply a div.bbp-reply with its replies in the ul.bbp-threaded-replies after it."""
+    def reply(n: int, name: str, when: str, body: str, starter: bool = False, replies: str = "") -> str:
+        mark = '<div class="topic-author"></div>' if starter else ""
+        nested = f"<ul class='bbp-threaded-replies'>{replies}</ul>" if replies else ""
+        return (f'<li><a id="reply-{n}"></a><div id="post-{n}" class="row bbp-reply"><div class="voting-col">'
+                f'<span class="score">8</span></div><div class="col"><span class="bbp-reply-byline">'
+                f'<span class="bbp-reply-post-name"><a href="/members/{n}">{name}</a></span>'
+                f'<span class="bbp-reply-post-date"> - {when}</span></span>{mark}<div class="reply {n}">'
+                f'<div class="bbp-reply-content"><p>{body}</p><div class="reply-tools">Reply</div></div>'
+                f'</div></div></div>{nested}</li>')
+    lead = ('<div id="bbp-topic-7-lead"><div class="bbp-topic-content bbp-lead-topic"><h2>Raised beds</h2>'
+            '<div class="bbp-thread-byline"><a href="/members/cp">C P.</a> - July 15, 2020</div>'
+            '<p>Frames are optional.</p></div></div>')
+    thread = reply(8, "Roland", "July 18, 2020", "I built mine first.", replies=reply(
+        9, "Michelle", "July 24, 2020", "We fill them with compost.")) + reply(
+        10, "C P.", "July 22, 2020", "Any height works.", starter=True)
+    doc = page_document(f'{lead}<ul id="topic-7-replies" class="forums bbp-replies"><li class="bbp-body">'
+                        f'<h2>Comments (3)</h2><ul>{thread}</ul></li></ul>')
+    assert [(c.depth, c.author, c.date, c.text, c.marked_staff) for c in doc.comments] == [
+        (0, "C P.", "2020-07-15", "Frames are optional.", False),
+        (0, "Roland", "2020-07-18", "I built mine first.", False),
+        (1, "Michelle", "2020-07-24", "We fill them with compost.", False),
+        (0, "C P.", "2020-07-22", "Any height works.", True),
+    ]
+
+
+def test_vbulletin_guests_are_named_by_the_post_menu_and_the_starter_is_staff() -> None:
+    """vBulletin 4's classic styles: a member's name is a link in div#postmenu_N, a guest's the bare
+    text of that div; the thread starter's posts carry a 'Thread Starter' badge."""
+    def post(n: int, who: str, body: str, starter: bool = False) -> str:
+        badge = '<div class="smallfont"><span class="alt2 threadstarter">Thread Starter</span></div>' if starter else ""
+        return (f'<div id="edit{n}"><div class="tpost" id="post{n}"><div class="trow"><div id="postmenu_{n}">'
+                f'{who}</div>{badge}<div class="smallfont">Visiting Guest</div></div>'
+                f'<div id="post_message_{n}">{body}</div></div></div>')
+    doc = page_document('<div id="posts">' + post(1, '<a class="bigusername" href="/m/1">Herm</a>',
+                        "Free plans here.", starter=True) + post(2, "rvitek", "Thanks Herm!") + "</div>")
+    assert [(c.author, c.text, c.marked_staff) for c in doc.comments] == [
+        ("Herm", "Free plans here.", True), ("rvitek", "Thanks Herm!", False)]
+
+
+@pytest.mark.parametrize("subject", ["Re: Solid State Vs. Tube", "AW: Röhre oder Transistor?"])
+def test_a_subject_line_opening_several_posts_is_no_text(subject: str) -> None:
+    """Forums migrated from vBulletin keep each reply's subject ('Re: TITLE') as the first line of its
+    body: opening two or more posts it is their subject; a post with only that line, or a 'Re:'
+    line that opens one post, is the reader's own text."""
+    def post(n: int, body: str) -> str:
+        return (f'<article class="message message--post" id="js-post-{n}"><h4 class="message-name">'
+                f'<a class="username">user{n}</a></h4><article class="message-body"><div class="bbWrapper">'
+                f'{body}</div></article></article>')
+    doc = page_document(post(1, "Which do you prefer?") + post(2, f"{subject}<br>Tubes, always.")
+                        + post(3, f"{subject}<br>Solid state for practice.") + post(4, f"{subject}")
+                        + post(5, "Re: tubes<br>They cost more."))
+    assert [c.text for c in doc.comments] == [
+        "Which do you prefer?", "Tubes, always.", "Solid state for practice.", subject, "Re: tubes\nThey cost more."]
+
+
 def test_permies_posts_name_the_poster_in_the_left_column() -> None:
     """Permies' forum: div.postItem with the poster's column (name, rank, apple count) and the date
     in a span's title, the post's id on that span."""

@@ -10,7 +10,8 @@ author and date `html_meta`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -48,6 +49,9 @@ MENTION_QUOTE_LABEL = re.compile(r"@\S{1,60}\s+(?:said|wrote|schrieb|a dit|ha sc
 # a forum quote's attributes naming its poster (XenForo's, Invision's `data-ipsquote-username`)
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author", "data-ipsquote-username")
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
+# a post's subject printed as its first line ('Re: Solid State Vs. Tube', as forums migrated from
+# vBulletin keep it in the post's body)
+SUBJECT_LINE = re.compile(r"^(?:re|aw|sv|antw|rif)\s*:\s*\S.{0,150}$", re.I)
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
 
 
@@ -163,7 +167,18 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         ), describe(item)))  # fmt: skip
     if not any(f.record.text for f in found):
         return None
-    return Extraction(rule.name, tuple(found), tuple(warnings))
+    return Extraction(rule.name, tuple(_without_subjects(found)), tuple(warnings))
+
+
+def _without_subjects(found: list[FoundComment]) -> list[FoundComment]:
+    """A first line 'Re: SUBJECT' that opens two or more comments' texts is their subject, no text."""
+    firsts = [f.record.text.split("\n", 1) for f in found]
+    counts = Counter(lines[0] for lines in firsts if len(lines) == 2 and SUBJECT_LINE.match(lines[0]))
+    out = []
+    for f, lines in zip(found, firsts, strict=True):
+        subject = len(lines) == 2 and counts[lines[0]] >= 2
+        out.append(replace(f, record=replace(f.record, text=lines[1].lstrip("\n"))) if subject else f)
+    return out
 
 
 
