@@ -739,6 +739,95 @@ Replies
     """, [("ann", 0, "Screws through the"), ("bob", 1, "* Glue never"), ("cleo", 2, "Which screws did"),
           ("dan", 3, "Trim-head ones."), ("eve", 3, "The kit has"), ("fay", 1, "Ours squeak again."),
           ("gus", 0, "We pulled the")]),
+    # XenForo as lynx prints it: the poster's column (the avatar's copy of the name, the name, a rank
+    # of the forum's own, facts each over its value), the text, then the date and the post's number;
+    # a post quoted in a reply ('NAME said:' ... 'Click to expand...'); an edit note
+    "lynx-forum-poster-columns": (ARTICLE + """
+   [47]Ann Lee
+
+[48]Ann Lee
+
+Well-Known Member
+
+   Joined
+          3 April 2003
+
+   Messages
+          16,565
+
+   Location
+          [49]South East
+
+   [50]Visit site
+
+   Screws through the carpet worked for us, and the squeak in the hall
+   has not come back since we put them in last spring.
+
+   Last edited: 8 November 2016
+
+     * [51]8 November 2016
+     * [52]#2
+
+   [53]Bob
+
+[54]Bob
+
+Extremely Old Nag!
+
+   Joined
+          20 June 2005
+
+   Messages
+          720
+
+   [55]Ann Lee said:
+
+   Screws through the carpet worked for us.
+   Click to expand...
+
+   Glue never held.
+
+     * [56]9 November 2016
+     * [57]#3
+    """, [("Ann Lee", 0, "Screws through the"), ("Bob", 0, "Glue never held.")]),
+    # ... and with the date and number over the text, a banner listed under the facts
+    "w3m-forum-poster-column-over-the-date": (ARTICLE + """
+Cleo
+
+Full Member
+
+7+ Year Member
+
+Joined
+    Jun 29, 2016
+
+Reaction score
+    10
+
+ 1. Pre-Medical
+
+  • Jul 18, 2024
+  • #2
+
+Screws through the carpet worked for us.
+
+Dan
+
+Member
+
+Joined
+    May 10, 2024
+
+Messages
+    11
+
+ 1. Student
+
+  • Jul 19, 2024
+  • #3
+
+Glue never held.
+    """, [("Cleo", 0, "Screws through the"), ("Dan", 0, "Glue never held.")]),
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
-from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge
+from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge, word_pattern
 from commentscope.wraps import WRAP_COLUMNS, indent_of
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
@@ -32,7 +32,11 @@ DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
 GUEST_META = "guest"  # 'Guest': a role label under a name, or the name of a guest's comment
-SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role"})
+PROFILE_META = "profile"  # a forum poster's facts ('Joined' / 'Sep 25, 2023'): `_poster_facts`
+PROFILE_LABEL_WORDS = 3  # a fact's label is this many words at most ('Reaction score', 'First Name')
+PROFILE_VALUE_CHARS = 60  # ... its value a short line
+RANK_WORDS = 4  # a forum's own rank under a poster's name, over their facts ('Extremely Old Nag!')
+SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role", PROFILE_META})
 ROLE_LABELS = frozenset({GUEST_META, "role"})  # 'Gast', 'Autor' under a commenter's name
 # a button row under a comment; the HTML reader strips single buttons with the same words
 # (`readers.html_comments._button_line`) but in a line shape of its own
@@ -140,6 +144,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         elif seen:
             _classify(line, kb, markdown)
         lines.append(line)
+    _poster_facts(lines)
     _join_wrapped_headers(lines, kb, markdown)
     _link_content(lines)
     _link_list(lines)
@@ -167,6 +172,59 @@ def _link_list(lines: list[Line]) -> None:
                 if tail.text:
                     tail.boilerplate = LINK_LIST
             return
+
+
+def _poster_facts(lines: list[Line]) -> None:
+    """A forum poster's column as a dump prints it: facts in a row, each a short label over its value
+    indented deeper ('Joined' / '   Sep 25, 2023', 'Location' / '   Vancouver, WA'), two or more with
+    one label a known one (`profile_label`). Metadata: neither a name, nor the post's date, nor text."""
+    known = word_pattern("profile_label")
+    content = [i for i, line in enumerate(lines) if line.text]
+    n = 0
+    while n + 1 < len(content):
+        run: list[int] = []
+        k = n
+        while k + 1 < len(content) and _fact(lines[content[k]], lines[content[k + 1]]):
+            if run and lines[content[k]].indent != lines[run[0]].indent:
+                break
+            run += [content[k], content[k + 1]]
+            k += 2
+        if len(run) >= 4 and any(known.fullmatch(lines[i].plain.rstrip(":")) for i in run[::2]):
+            for i in run:
+                line = lines[i]
+                line.meta, line.author, line.marker, line.is_prose = PROFILE_META, None, None, False
+            _rank_above(lines, content, n)
+            while k < len(content) and _banner(lines[content[k]]):  # ('1. Pre-Medical' under the facts)
+                lines[content[k]].meta = "role"
+                k += 1
+            n = k
+        else:
+            n += 1
+
+
+def _rank_above(lines: list[Line], content: list[int], n: int) -> None:
+    """The forum's own rank of the poster between their name and their facts ('Maesfen' / 'Extremely
+    Old Nag!' / 'Joined'): a short line under a name that is not that name again, a role label."""
+    if n < 2:
+        return
+    rank, name = lines[content[n - 1]], lines[content[n - 2]]
+    if (rank.meta or rank.author or rank.marker or rank.is_prose or len(rank.plain.split()) > RANK_WORDS
+            or name.meta or not could_be_name(name.plain) or rank.plain == name.plain):
+        return
+    rank.meta = "role"
+
+
+def _banner(line: Line) -> bool:
+    """A poster's banner listed under their facts: a short list item, not a date, a name or a button."""
+    return (bool(line.marker) and not (line.meta or line.author or line.is_prose)
+            and 0 < len(line.plain.split()) <= RANK_WORDS)
+
+
+def _fact(label: Line, value: Line) -> bool:
+    """A fact's label over its value: a few words, no sentence, then a short line indented deeper."""
+    words = label.plain.split()
+    return (not label.marker and 0 < len(words) <= PROFILE_LABEL_WORDS and not label.plain.endswith((".", "!", "?"))
+            and value.indent > label.indent and not value.marker and len(value.plain) <= PROFILE_VALUE_CHARS)
 
 
 def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:
@@ -294,7 +352,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     kind = line.marker or "header"
     j = next_content(lines, i)
     after = lines[j] if j is not None else None
-    date_follows = _past_separators(lines, j).meta in DATE_META
+    facts = facts_follow(lines, i)  # a forum poster's column: their facts say it is a post, as a date would
+    date_follows = facts or _past_separators(lines, j).meta in DATE_META
     if after is not None and after.meta in DATE_META and _POST_STAMP.match(after.clean):
         return None  # 'user9551' / 'answered Feb 6, 2014': a Q&A post's author card, no comment
     if line.author and not line.evidence and _in_tight_list(lines, i):
@@ -321,7 +380,7 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     )
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
         # (lynx prints headings at the margin over text indented by 3: '1. Step one' is no comment)
-        shaped = (bool(line.marker) and body_follows and line.indent > 0) or line.avatar
+        shaped = (bool(line.marker) and body_follows and line.indent > 0) or line.avatar or facts
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
     if line.marker and _flat_body_follows(lines, i, after):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
@@ -425,6 +484,15 @@ def _in_tight_list(lines: list[Line], i: int) -> bool:
         k -= 1
     before = lines[k] if k >= 0 else None
     return bool(lines[i].marker) and before is not None and bool(before.marker) and before.indent >= lines[i].indent
+
+
+def facts_follow(lines: list[Line], i: int) -> bool:
+    """A poster's facts under line i, maybe below their rank ('Well-Known Member'): it names a forum
+    post's author, as a date under it would."""
+    j = next_content(lines, i)
+    while j is not None and lines[j].meta in ROLE_LABELS:
+        j = next_content(lines, j)
+    return j is not None and lines[j].meta == PROFILE_META
 
 
 def _past_separators(lines: list[Line], j: int | None) -> Line:

@@ -12,9 +12,11 @@ from dataclasses import replace
 from commentscope.grammar import (
     AVATAR_META,
     BUTTON_META,
+    QUOTE_END_META,
     ROLE_LABELS,
     Head,
     Line,
+    facts_follow,
     find_head,
     next_content,
     previous_content,
@@ -24,6 +26,7 @@ from commentscope.patterns import word_pattern
 COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
+_QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME'
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text above it
 VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
@@ -43,7 +46,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for i in list(heads):
         _signed_item(lines, heads, i)
-    for i in _quoted_headers(lines, heads):
+    for i in _quoted_headers(lines, heads) + _quote_intros(lines, heads):
         del heads[i]
     for i in [i for i, h in heads.items() if _byline(h.author)]:
         del heads[i]
@@ -53,6 +56,9 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         _widen_to_list_item(lines, heads, i)
     for head in heads.values():
         head.level = _numbered_level(lines, head)
+    posters = [h for h in heads.values() if facts_follow(lines, h.last_header)]
+    for head in posters if len(posters) > 1 else ():  # a forum's posts, whether the avatar's copy of the
+        head.indent = min(h.indent for h in posters)  # name (indented) or the name itself heads them: flat
     linked = linked_levels(lines, heads)
     for i in [i for i, h in heads.items() if linked and i > linked[0] and not h.strong]:
         del heads[i]  # in a thread whose headers carry its links, a weak head is a list in a comment's text
@@ -98,6 +104,17 @@ def _byline(author: str | None) -> bool:
     text = author or ""
     found = _BYLINE.match(text)
     return found is not None and text[found.end():found.end() + 1] == " " and found.group().casefold() != "di"
+
+
+def _quote_intros(lines: list[Line], heads: dict[int, Head]) -> list[int]:
+    """'NAME said:' over text that 'Click to expand...' closes before the next head (XenForo's quote
+    box as a dump prints it): a post quoted inside a comment, not a comment of its own."""
+    if not heads or not any(line.meta == QUOTE_END_META for line in lines):
+        return []
+    starts = sorted(heads)
+    ends = [*starts[1:], len(lines)]
+    return [i for i, end in zip(starts, ends, strict=True) if _QUOTE_INTRO.fullmatch(lines[i].plain)
+            and any(lines[k].meta == QUOTE_END_META for k in range(i + 1, end))]
 
 
 def _quoted_headers(lines: list[Line], heads: dict[int, Head]) -> list[int]:

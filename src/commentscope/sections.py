@@ -17,6 +17,7 @@ from commentscope.grammar import (
     COMMENT_EVIDENCE,
     DATE_META,
     GUEST_META,
+    PROFILE_META,
     SECTION_META,
     SIDEBAR_META,
     Head,
@@ -158,6 +159,7 @@ def _lone_name(lines: list[Line], i: int) -> bool:
 _BLOCK_ENDS = (ORDINAL_META, "reply")
 _RULE = re.compile(r"[_\-=─—]{10,}")  # a horizontal rule between posts
 POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
+POST_TEXT_WORDS = 3  # a line of this many words between a post's number and the poster's facts is its text
 
 
 def _ends_block(line: Line) -> bool:
@@ -174,10 +176,18 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
             continue
         names: list[int] = []  # name-like lines of the block, nearest the number first
         k = previous_content(lines, i)
-        for _ in range(POST_BLOCK_LINES):
+        seen_lines = 0
+        text_seen = False  # a line of text between the number and the block: the number closes the post
+        while seen_lines < POST_BLOCK_LINES:
             if k is None or k in heads or _ends_block(lines[k]):
                 break
             block_line = lines[k]
+            if block_line.meta == PROFILE_META and text_seen:
+                names = []  # (the post's header is the poster's column above its text: `find_head` reads it)
+                break
+            worded = not (block_line.meta or block_line.boilerplate or block_line.marker)
+            text_seen = text_seen or (worded and len(block_line.plain.split()) >= POST_TEXT_WORDS)
+            seen_lines += block_line.meta != PROFILE_META  # (the poster's facts, however many, are one block)
             if not (block_line.meta or block_line.boilerplate) and len(block_line.plain) > 1 and could_be_name(
                 block_line.plain
             ):
