@@ -739,6 +739,16 @@ Replies
     """, [("ann", 0, "Screws through the"), ("bob", 1, "* Glue never"), ("cleo", 2, "Which screws did"),
           ("dan", 3, "Trim-head ones."), ("eve", 3, "The kit has"), ("fay", 1, "Ours squeak again."),
           ("gus", 0, "We pulled the")]),
+    # ... and as html2text prints it: each comment a table row opened by empty cells (the indentation
+    # image, the vote arrow), the collapse toggle a link whose text is '[–]'
+    "html2text-thread-links-in-table-rows": (ARTICLE + """
+| ![](s.gif)| [](vote?id=1)| [ann](user?id=ann) [on Dec 27, 2023](item?id=1) | next [[–]](javascript:void\\(0\\))
+Screws through the carpet worked for us.
+---|---|---
+| ![](s.gif)| [](vote?id=2)| [bob](u?id=bob) [on Dec 27, 2023](i?id=2) | parent | next [[–]](javascript:void\\(0\\))
+Glue never held.
+---|---|---
+    """, [("ann", 0, "Screws through the"), ("bob", 1, "Glue never held.")]),
     # XenForo as lynx prints it: the poster's column (the avatar's copy of the name, the name, a rank
     # of the forum's own, facts each over its value), the text, then the date and the post's number;
     # a post quoted in a reply ('NAME said:' ... 'Click to expand...'); an edit note
@@ -1066,3 +1076,9 @@ Kommentare
 """)
     assert [c.author for c in doc.comments] == ["Heidemarie Heim", "Horst Kessler", "Ellen Wolff"]
     assert "Palliativmediziner" in doc.article
+
+
+def test_a_markdown_tables_rule_is_no_comment_text() -> None:
+    """html2text closes each table row with '---|---|---': a rule, not what the commenter wrote."""
+    doc = page(LAYOUTS["html2text-thread-links-in-table-rows"][0])
+    assert [c.text for c in doc.comments] == ["Screws through the carpet worked for us.", "Glue never held."]
