@@ -51,6 +51,11 @@ ISO = {
     "dashes-decide-themselves": ("15-10-2015 13:16", False, "2015-10-15T13:16"),
     "dashes-are-either-order": ("03-04-2015", False, None),
     "dashes-in-a-longer-number": ("030-12-2015-7", False, None),
+    "slovak-genitive-and-o": ("15. októbra 2015 o 13:16", False, "2015-10-15T13:16"),
+    "polish-genitive": ("13 lutego 2022", False, "2022-02-13"),
+    "czech-genitive": ("3. května 2020", False, "2020-05-03"),
+    "turkish": ("28 Eylül 2021 22:32", False, "2021-09-28T22:32"),
+    "danish-kl": ("10. februar 2021 kl. 11:55", False, "2021-02-10T11:55"),
 }
 
 

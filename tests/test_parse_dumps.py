@@ -749,6 +749,41 @@ Screws through the carpet worked for us.
 Glue never held.
 ---|---|---
     """, [("ann", 0, "Screws through the"), ("bob", 1, "Glue never held.")]),
+    # Slovak, Danish, Polish and Turkish comment sections: their month names, 'o' / 'kl.' before the
+    # time, 'NAME skrev:' (wrote), and their reply buttons ('@zareaguj', 'Svar', 'Odpowiedz', 'Yanıtla')
+    "lynx-slovak-comments": (ARTICLE + """
+   xyz
+
+       xyz 15. októbra 2015 o 13:16
+           Nuž, koľko je teda tej múky?
+       @zareaguj
+
+   maska10
+
+       maska10 15. októbra 2015 o 19:30
+           Ja používam hladkú múku.
+       @zareaguj
+    """, [("xyz", 0, "Nuž, koľko je"), ("maska10", 0, "Ja používam hladkú")]),
+    "lynx-danish-comments": (ARTICLE + """
+   16 kommentarer
+     * [75]tina skrev:
+       10. februar 2021 kl. 11:55
+       Åhh, den gode klassiker.
+       [76]Svar
+          + Ann-Christine skrev:
+            11. februar 2021 kl. 17:12
+            Dejligt!
+            [77]Svar
+    """, [("tina", 0, "Åhh, den gode"), ("Ann-Christine", 1, "Dejligt!")]),
+    "lynx-polish-and-turkish-dates": (ARTICLE + """
+     * chudy
+       chudy , 13 lutego 2022
+       Ja jem je z chlebem
+       Odpowiedz Odpowiedz
+     * Belgin28 Eylül 2021 22:32
+       Efsane oldu çok teşekkürler
+       Yanıtla
+    """, [("chudy", 0, "Ja jem je"), ("Belgin", 0, "Efsane oldu çok")]),
     # XenForo as lynx prints it: the poster's column (the avatar's copy of the name, the name, a rank
     # of the forum's own, facts each over its value), the text, then the date and the post's number;
     # a post quoted in a reply ('NAME said:' ... 'Click to expand...'); an edit note
