@@ -36,8 +36,9 @@ PROFILE_META = "profile"  # a forum poster's facts ('Joined' / 'Sep 25, 2023'): 
 PROFILE_LABEL_WORDS = 3  # a fact's label is this many words at most ('Reaction score', 'First Name')
 PROFILE_VALUE_CHARS = 60  # ... its value a short line
 RANK_WORDS = 4  # a forum's own rank under a poster's name, over their facts ('Extremely Old Nag!')
-SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, "role", PROFILE_META})
-ROLE_LABELS = frozenset({GUEST_META, "role"})  # 'Gast', 'Autor' under a commenter's name
+ROLE_META = "role"  # a role label or rank under a commenter's name ('Autor', 'Well-Known Member')
+SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, ROLE_META, PROFILE_META})
+ROLE_LABELS = frozenset({GUEST_META, ROLE_META})  # 'Gast', 'Autor' under a commenter's name
 # a button row under a comment; the HTML reader strips single buttons with the same words
 # (`readers.html_comments._button_line`) but in a line shape of its own
 BUTTON_META = frozenset({"reply", "action"})
@@ -195,7 +196,7 @@ def _poster_facts(lines: list[Line]) -> None:
                 line.meta, line.author, line.marker, line.is_prose = PROFILE_META, None, None, False
             _rank_above(lines, content, n)
             while k < len(content) and _banner(lines[content[k]]):  # ('1. Pre-Medical' under the facts)
-                lines[content[k]].meta = "role"
+                lines[content[k]].meta = ROLE_META
                 k += 1
             n = k
         else:
@@ -211,7 +212,7 @@ def _rank_above(lines: list[Line], content: list[int], n: int) -> None:
     if (rank.meta or rank.author or rank.marker or rank.is_prose or len(rank.plain.split()) > RANK_WORDS
             or name.meta or not could_be_name(name.plain) or rank.plain == name.plain):
         return
-    rank.meta = "role"
+    rank.meta = ROLE_META
 
 
 def _banner(line: Line) -> bool:

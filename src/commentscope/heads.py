@@ -26,7 +26,7 @@ from commentscope.patterns import word_pattern
 COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
-_QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME'
+QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text above it
 VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
@@ -113,7 +113,7 @@ def _quote_intros(lines: list[Line], heads: dict[int, Head]) -> list[int]:
         return []
     starts = sorted(heads)
     ends = [*starts[1:], len(lines)]
-    return [i for i, end in zip(starts, ends, strict=True) if _QUOTE_INTRO.fullmatch(lines[i].plain)
+    return [i for i, end in zip(starts, ends, strict=True) if QUOTE_INTRO.fullmatch(lines[i].plain)
             and any(lines[k].meta == QUOTE_END_META for k in range(i + 1, end))]
 
 

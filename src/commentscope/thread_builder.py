@@ -22,9 +22,9 @@ from commentscope.grammar import (
     Line,
     previous_content,
 )
-from commentscope.heads import is_pingback
+from commentscope.heads import QUOTE_INTRO, is_pingback
 from commentscope.model import Comment, LineRole
-from commentscope.patterns import rating_line, word_pattern
+from commentscope.patterns import rating_line
 from commentscope.sections import SHARE_BAR
 from commentscope.wraps import joiner_above
 
@@ -32,7 +32,6 @@ SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments 
 QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
 _SUBJECT_WORDS = 15  # a comment's title is a few words
 _FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
-_QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 
 
 @dataclass(slots=True)
@@ -129,7 +128,7 @@ class ThreadBuilder:
             role, owner = self.roles.get(k, (None, None))
             if role is LineRole.COMMENT_QUOTE or (owner != cur.comment_id and not self.lines[k].blank):
                 break
-            if _QUOTE_INTRO.fullmatch(self.lines[k].clean):
+            if QUOTE_INTRO.fullmatch(self.lines[k].clean):
                 start = k
                 break
         if start is None:
@@ -284,7 +283,7 @@ class ThreadBuilder:
         return head.last_header
 
     def _add_text(self, cur: _Open, i: int) -> None:
-        if not self.quote_ends and len(cur.text_lines) > 1 and _QUOTE_INTRO.fullmatch(
+        if not self.quote_ends and len(cur.text_lines) > 1 and QUOTE_INTRO.fullmatch(
             self.lines[cur.text_lines[0]].clean
         ) and self._quote_over(cur, i):
             self._quote(cur, i - 1)
