@@ -980,3 +980,17 @@ def test_a_swedish_comment_list_under_its_heading() -> None:
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         ("Mats", "2017-08-20T15:34", "Klassiker. Kräver en riktig god tequila bara."),
         ("Gabriella", "2021-05-25T09:10", "Som det sagts tidigare, en fenomenal drink!")]
+
+
+def test_the_word_before_a_date_the_page_never_filled_in_is_no_part_of_the_text() -> None:
+    """A theme that prints each comment's date by script leaves its connector alone in a dump
+    ('[41]at' in lynx): the line is the header's, and the words under it are the comment."""
+    page = ("Refinishing an Oak Dresser\n\nStripping the old varnish took a weekend and two coats of oil.\n\n"
+            "3 Comments\n\n    1.\n   [40]Dora Lane says:\n       [41]at\n       What oil did you use?\n"
+            "    2.\n   Ned Ross says:\n       [42]at\n       Lovely grain, well done.\n"
+            "    3.\n   Tess Moor says:\n       um\n       Sehr schön geworden.\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Dora Lane", "What oil did you use?"), ("Ned Ross", "Lovely grain, well done."),
+        ("Tess Moor", "Sehr schön geworden.")]
+    assert set(lines_with_text(doc, "[41]at")) == {LineRole.COMMENT_META}
