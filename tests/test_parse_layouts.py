@@ -994,3 +994,86 @@ def test_the_word_before_a_date_the_page_never_filled_in_is_no_part_of_the_text(
         ("Dora Lane", "What oil did you use?"), ("Ned Ross", "Lovely grain, well done."),
         ("Tess Moor", "Sehr schön geworden.")]
     assert set(lines_with_text(doc, "[41]at")) == {LineRole.COMMENT_META}
+
+
+PHPBB_THREAD = """\
+Kefir grains from a friend - Fermenting Forum
+
+   [21]Post Reply
+   3 posts • Page 1 of 1
+
+   [29]User avatar
+          [30]Ann Teller
+          Posts: [31]524
+          Joined: Mon Jul 24, 2017 9:28 am
+          Location: Leeds
+
+          [32]Website
+
+[33]Kefir grains from a friend
+
+     * [34]Quote
+
+   [35]Post by [36]Ann Teller » Sat Feb 24, 2024 12:41 pm
+   A friend gave me a spoonful of milk kefir grains last week and they
+   seem slow. How long before they make a full jar in a day?
+   [37]Top
+
+   [38]User avatar
+          Topic Author
+          [39]Bo Lind
+          Posts: [40]12
+          Joined: Wed Jun 09, 2021 11:36 pm
+
+[41]Re: Kefir grains from a friend
+
+     * [42]Quote
+
+   [43]Post by [44]Bo Lind » Sat Feb 24, 2024 1:05 pm
+
+   [45]Ann Teller wrote: Sat Feb 24, 2024 12:41 pm
+   How long before they make a full jar in a day?
+
+   Give them two weeks of fresh milk every day; they speed up once they
+   have settled in.
+   [46]Top
+
+   [47]User avatar
+          [48]Cy Moor
+          Posts: [49]2630
+          Joined: Wed Apr 24, 2019 2:19 am
+
+[50]Re: Kefir grains from a friend
+
+     * [51]Quote
+
+   [52]Post by [53]Cy Moor » Sat Feb 24, 2024 5:12 pm
+   Mine took a month in a cold kitchen.
+   [54]Top
+"""
+
+
+def test_a_forum_thread_under_its_posters_columns_phpbb() -> None:
+    """phpBB as lynx prints it: each post's column (avatar, name, a role, 'Posts: N', 'Joined: DATE' beside
+    their values, a profile link), then its subject, a quote button and 'Post by NAME » DATE' over the text.
+    The column heads the post (the thread's opening post too); the facts, the subject 'Re: ...' and the
+    byline are no text; 'Ann Teller wrote: DATE' quotes a post inside one, it heads no comment."""
+    doc = parse(PHPBB_THREAD)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Ann Teller", 0), ("Bo Lind", 0), ("Cy Moor", 0)]
+    ann, bo, cy = (c.text for c in doc.comments)
+    assert ann.startswith("A friend gave me") and bo.startswith("Give them two weeks") and cy.startswith("Mine took")
+    assert not any("Joined" in text or "Re: Kefir" in text or "Post by" in text or "wrote:" in text
+                   for text in (ann, bo, cy))
+    for text in ("Joined: Mon Jul 24, 2017 9:28 am", "Topic Author"):
+        assert set(lines_with_text(doc, text)) <= {LineRole.COMMENT_META, LineRole.COMMENT_HEADER}, text
+
+
+def test_facts_beside_their_values_need_two_known_labels() -> None:
+    """'Label: value' lines are common in a comment's own text ('Location: Leeds' / 'Age: 57'): only two
+    known profile labels make such lines a poster's facts."""
+    page = ("My Portfolio Review\n\nHere is where I stand after selling the house this spring.\n\n2 Comments\n\n"
+            "Ann Teller says:\nMarch 3, 2024 at 9:12 am\n\nLocation: Leeds\nAge: 57\nHow should I invest the rest?\n\n"
+            "Reply\n\nBo Lind says:\nMarch 4, 2024 at 8:00 am\n\nSlowly, and in index funds.\n\nReply\n")
+    doc = parse(page)
+    assert [c.author for c in doc.comments] == ["Ann Teller", "Bo Lind"]
+    assert doc.comments[0].text.startswith("Location: Leeds\nAge: 57")

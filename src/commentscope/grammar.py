@@ -120,6 +120,7 @@ class Head:
     pingback: bool = False  # a link from another blog ('[…] excerpt […]'), listed among comments
     level: int | None = None  # the depth its number states ('#2.1' is a reply), when it has one
     footer: int | None = None  # the header line after the text, where the name signs it off (SPIP)
+    poster: bool = False  # a forum poster's column heads it: their name over their facts ('Joined' ...)
 
 
 def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
@@ -177,26 +178,42 @@ def _link_list(lines: list[Line]) -> None:
 
 def _poster_facts(lines: list[Line]) -> None:
     """A forum poster's column as a dump prints it: facts in a row, each a short label over its value
-    indented deeper ('Joined' / '   Sep 25, 2023', 'Location' / '   Vancouver, WA'), two or more with
-    one label a known one (`profile_label`). Metadata: neither a name, nor the post's date, nor text."""
+    indented deeper ('Joined' / '   Sep 25, 2023', 'Location' / '   Vancouver, WA') or beside it
+    ('Posts: 826' / 'Joined: Thu Jul 17, 2008 8:09 am', phpBB), two or more with one label a known
+    one (`profile_label`). Metadata: neither a name, nor the post's date, nor text."""
     known = word_pattern("profile_label")
     content = [i for i, line in enumerate(lines) if line.text]
     n = 0
     while n + 1 < len(content):
         run: list[int] = []
+        labels: list[str] = []
         k = n
-        while k + 1 < len(content) and _fact(lines[content[k]], lines[content[k + 1]]):
-            if run and lines[content[k]].indent != lines[run[0]].indent:
+        while k < len(content):
+            line = lines[content[k]]
+            if run and line.indent != lines[run[0]].indent:
                 break
-            run += [content[k], content[k + 1]]
-            k += 2
-        if len(run) >= 4 and any(known.fullmatch(lines[i].plain.rstrip(":")) for i in run[::2]):
+            if k + 1 < len(content) and _fact(line, lines[content[k + 1]]):
+                run += [content[k], content[k + 1]]
+                labels.append(line.plain.rstrip(":"))
+                k += 2
+                continue
+            label = _fact_beside(line)
+            if label is None:
+                break
+            run.append(content[k])
+            labels.append(label)
+            k += 1
+        beside = len(run) < 2 * len(labels)  # facts beside their values read like prose more often: two known labels
+        if len(labels) >= 2 and sum(known.fullmatch(label) is not None for label in labels) >= 1 + beside:
             for i in run:
                 line = lines[i]
                 line.meta, line.author, line.marker, line.is_prose = PROFILE_META, None, None, False
             _rank_above(lines, content, n)
             while k < len(content) and _banner(lines[content[k]]):  # ('1. Pre-Medical' under the facts)
                 lines[content[k]].meta = ROLE_META
+                k += 1
+            while k < len(content) and _profile_link(lines[content[k]], lines[run[0]]):  # ('[35]Website')
+                lines[content[k]].meta, lines[content[k]].boilerplate = PROFILE_META, None
                 k += 1
             n = k
         else:
@@ -219,6 +236,24 @@ def _banner(line: Line) -> bool:
     """A poster's banner listed under their facts: a short list item, not a date, a name or a button."""
     return (bool(line.marker) and not (line.meta or line.author or line.is_prose)
             and 0 < len(line.plain.split()) <= RANK_WORDS)
+
+
+_FACT_BESIDE = re.compile(rf"(\w[\w'’.-]*(?: \(?[\w'’.-]+\)?){{0,{PROFILE_LABEL_WORDS - 1}}}):(?:\s+(\S.*))?")
+
+
+def _profile_link(line: Line, fact: Line) -> bool:
+    """A link of the poster's under their facts, as deep as those ('Website', 'Contact Ann'), not a name."""
+    return (line.one_link and not line.marker and line.indent >= fact.indent
+            and 0 < len(line.plain.split()) <= RANK_WORDS)
+
+
+def _fact_beside(line: Line) -> str | None:
+    """The label of a fact printed beside its value ('Posts: 826', 'Location (country): UK'), or None."""
+    match = None if line.marker else _FACT_BESIDE.fullmatch(line.plain)
+    value = match[2] or "" if match else ""
+    if match is None or len(value) > PROFILE_VALUE_CHARS or value.endswith(("!", "?")):
+        return None
+    return match[1]
 
 
 def _fact(label: Line, value: Line) -> bool:

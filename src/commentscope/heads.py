@@ -12,8 +12,10 @@ from dataclasses import replace
 from commentscope.grammar import (
     AVATAR_META,
     BUTTON_META,
+    DATE_META,
     QUOTE_END_META,
     ROLE_LABELS,
+    SEPARATOR_META,
     Head,
     Line,
     facts_follow,
@@ -33,6 +35,7 @@ VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's 
 # a thread's links in a header (Hacker News): 'parent' on every reply, 'root' from the second
 # level down, 'prev' when the comment has an earlier sibling, 'next' on nearly every comment
 _THREAD_LINK = re.compile(r"\|\s*(root|parent|prev|next)\s*(?=\||\[|$)")
+COLUMN_LINES, COLUMN_WORDS = 8, 10  # a poster's column under their facts: lines before the post's date, words a line
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
 
@@ -46,7 +49,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for i in list(heads):
         _signed_item(lines, heads, i)
-    for i in _quoted_headers(lines, heads) + _quote_intros(lines, heads):
+    for i in {*_quoted_headers(lines, heads), *_quote_intros(lines, heads), *_dated_quotes(lines, heads)}:
         del heads[i]
     for i in [i for i, h in heads.items() if _byline(h.author)]:
         del heads[i]
@@ -59,10 +62,37 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     posters = [h for h in heads.values() if facts_follow(lines, h.last_header)]
     for head in posters if len(posters) > 1 else ():  # a forum's posts, whether the avatar's copy of the
         head.indent = min(h.indent for h in posters)  # name (indented) or the name itself heads them: flat
+    for head in posters:
+        head.poster = len(posters) > 1
+        _to_post_date(lines, heads, head)
     linked = linked_levels(lines, heads)
     for i in [i for i, h in heads.items() if linked and i > linked[0] and not h.strong]:
         del heads[i]  # in a thread whose headers carry its links, a weak head is a list in a comment's text
     return heads
+
+
+def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None:
+    """A poster's column runs on to the post's date when a few short lines stand between its facts
+    and that date (phpBB: the subject and 'Post by NAME » DATE'; a forum's interests and badges):
+    those lines are the header's, the text starts under the date."""
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta in SEPARATOR_META:
+        j = next_content(lines, j)
+    seen = 0
+    while j is not None and seen < COLUMN_LINES:
+        line = lines[j]
+        if j in heads:
+            named = heads[j].author
+            if not (named and head.author and named.casefold() == head.author.casefold()):
+                return
+            del heads[j]  # the byline names the poster again ('Post by' / 'Ann' / '» DATE', html2text)
+        if line.meta in DATE_META:
+            head.last_header = j
+            return
+        if len(line.plain.split()) > COLUMN_WORDS or (line.plain.endswith((".", "!", "?")) and not line.plain.endswith(
+            ("...", "…"))):  # ('I like...' over a poster's interests)
+            return
+        j, seen = next_content(lines, j), seen + 1
 
 
 def _linked(lines: list[Line], head: Head) -> bool:
@@ -115,6 +145,14 @@ def _quote_intros(lines: list[Line], heads: dict[int, Head]) -> list[int]:
     ends = [*starts[1:], len(lines)]
     return [i for i, end in zip(starts, ends, strict=True) if QUOTE_INTRO.fullmatch(lines[i].plain)
             and any(lines[k].meta == QUOTE_END_META for k in range(i + 1, end))]
+
+
+def _dated_quotes(lines: list[Line], heads: dict[int, Head]) -> list[int]:
+    """Among posts under their posters' columns, 'Ann wrote: DATE' quotes a post inside one (phpBB)."""
+    if sum(facts_follow(lines, h.last_header) for h in heads.values()) < 2:
+        return []
+    return [i for i, h in heads.items() if not facts_follow(lines, h.last_header) and any(
+        QUOTE_INTRO.fullmatch(said) for said in (lines[i].plain, h.author or ""))]
 
 
 def _quoted_headers(lines: list[Line], heads: dict[int, Head]) -> list[int]:

@@ -31,6 +31,9 @@ _ADDRESS = re.compile(r"[<(\[]?(?:https?://|www\.)", re.IGNORECASE)  # a line th
 _META_JOINER = re.compile(r"\s+[|·•]\s+")
 # an embedded social post's attribution ('— Ann Lee (@annlee) 3. Mai 2018', 'A post shared by Ann
 # (@annlee)'): it closes a quote in the article, it names no commenter
+# a forum post's subject printed as its first line ('Re: Solid State Vs. Tube'; forums migrated from
+# vBulletin keep it in the post's body, phpBB prints it over the post)
+SUBJECT_LINE = re.compile(r"^(?:re|aw|sv|antw|rif)\s*:\s*\S.{0,150}$", re.I)
 _SOCIAL_HANDLE = re.compile(r"\(@\w{1,30}\)(?!\S)")
 
 
@@ -348,9 +351,15 @@ def shared_word(name: str) -> str:
 @cache
 def word_pattern(name: str) -> re.Pattern[str]:
     """One entry of the `[words]` table compiled (its %NAME%s expanded), case-insensitive."""
+    return re.compile(expand_words(shared_word(name), _words()), re.IGNORECASE)
+
+
+@cache
+def _words() -> dict[str, object]:
+    """The `[words]` table with `%MONTH%`: every name of `[months]`, the longest first."""
     words = _page_tables()["words"]
     assert isinstance(words, dict)
-    return re.compile(expand_words(shared_word(name), words), re.IGNORECASE)
+    return {**words, "month": sorted(month_numbers(), key=lambda m: (-len(m), m))}
 
 
 def rating_line(text: str) -> bool:
@@ -361,10 +370,9 @@ def rating_line(text: str) -> bool:
 
 @cache
 def page_knowledge() -> PageKnowledge:
-    """The packaged pattern tables, compiled once. `%MONTH%` is every name of `[months]`, the
-    longest first."""
+    """The packaged pattern tables, compiled once."""
     data: dict[str, Any] = _page_tables()
-    words: dict[str, object] = {**data["words"], "month": sorted(month_numbers(), key=lambda m: (-len(m), m))}
+    words = _words()
     return PageKnowledge(
         max_pattern_line=int(data["max_pattern_line"]),
         decorations=_decorations(data["decorations"]),

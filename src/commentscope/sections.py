@@ -385,8 +385,8 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
             head = heads[i]
             if not _has_body(lines, head):
                 continue
-            if signal_at[i] and (head.flat or head.strong):
-                return i
+            if (signal_at[i] and (head.flat or head.strong)) or head.poster:
+                return i  # (posts under their posters' columns, the thread's opening post too: a forum thread)
             if head.flat or prose_from[0] == prose_from[i]:
                 continue  # comments answer an article: a head above all prose, unannounced, is a byline
             last_head = ordered[-1] if position + 1 < len(ordered) else None

@@ -10,6 +10,7 @@ than the first comment's are a sidebar's. `parse.parse_lines` labels the lines b
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 from commentscope.grammar import (
@@ -24,7 +25,7 @@ from commentscope.grammar import (
 )
 from commentscope.heads import QUOTE_INTRO, is_pingback
 from commentscope.model import Comment, LineRole
-from commentscope.patterns import rating_line
+from commentscope.patterns import SUBJECT_LINE, rating_line
 from commentscope.sections import SHARE_BAR
 from commentscope.wraps import joiner_above
 
@@ -326,11 +327,14 @@ class ThreadBuilder:
 
     def _drop_subjects(self) -> None:
         """Where nearly every comment opens with a short title line set apart from its text (Drupal's subject,
-        printed as plain text by w3m and inscriptis), those lines are the comments' titles, not text."""
+        printed as plain text by w3m and inscriptis), those lines are the comments' titles, not text; so is
+        a first line 'Re: SUBJECT' that opens two or more comments (a forum's, as phpBB prints it)."""
         titled = [o for o in self.opened if self._titled(o)]
         with_text = [o for o in self.opened if o.text_lines]
         if len(titled) < SUBJECT_MIN_COMMENTS or len(titled) < SUBJECT_SHARE * len(with_text):
-            return
+            firsts = {o.comment_id: self.lines[o.text_lines[0]].clean for o in with_text if len(o.text_lines) > 1}
+            replies = Counter(first for first in firsts.values() if SUBJECT_LINE.match(first))
+            titled = [o for o in with_text if replies[firsts.get(o.comment_id, "")] >= 2]
         for o in titled:
             first = o.text_lines.pop(0)
             self.roles[first] = (LineRole.COMMENT_META, o.comment_id)

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from commentscope.grammar import ROLE_LABELS
 from commentscope.model import CommentRecord
-from commentscope.patterns import page_knowledge, rating_line, shared_word, word_pattern
+from commentscope.patterns import SUBJECT_LINE, page_knowledge, rating_line, shared_word, word_pattern
 from commentscope.readers.html_meta import LABEL_NOUNS, comment_meta, element_before
 from commentscope.readers.html_ownership import RulePage, select
 from commentscope.readers.html_rules import Rule
@@ -49,9 +49,6 @@ MENTION_QUOTE_LABEL = re.compile(r"@\S{1,60}\s+(?:said|wrote|schrieb|a dit|ha sc
 # a forum quote's attributes naming its poster (XenForo's, Invision's `data-ipsquote-username`)
 QUOTE_SOURCE_ATTRS = ("data-quote", "data-name", "data-author", "data-ipsquote-username")
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe the layout ('sidebar'), not a part of it
-# a post's subject printed as its first line ('Re: Solid State Vs. Tube', as forums migrated from
-# vBulletin keep it in the post's body)
-SUBJECT_LINE = re.compile(r"^(?:re|aw|sv|antw|rif)\s*:\s*\S.{0,150}$", re.I)
 INDENT_STYLE = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|r?em)?", re.I)
 
 
