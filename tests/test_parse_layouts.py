@@ -1069,11 +1069,46 @@ def test_a_forum_thread_under_its_posters_columns_phpbb() -> None:
 
 
 def test_facts_beside_their_values_need_two_known_labels() -> None:
-    """'Label: value' lines are common in a comment's own text ('Location: Leeds' / 'Age: 57'): only two
-    known profile labels make such lines a poster's facts."""
+    """'Label: value' lines are common in a comment's own text ('Location: Leeds' / 'Joined: the gym ...'):
+    only two known profile labels make such lines a poster's facts, one is not enough."""
     page = ("My Portfolio Review\n\nHere is where I stand after selling the house this spring.\n\n2 Comments\n\n"
-            "Ann Teller says:\nMarch 3, 2024 at 9:12 am\n\nLocation: Leeds\nAge: 57\nHow should I invest the rest?\n\n"
+            "Ann Teller says:\nMarch 3, 2024 at 9:12 am\n\n"
+            "Location: Leeds\nJoined: the gym in March\nHow should I start?\n\n"
             "Reply\n\nBo Lind says:\nMarch 4, 2024 at 8:00 am\n\nSlowly, and in index funds.\n\nReply\n")
     doc = parse(page)
     assert [c.author for c in doc.comments] == ["Ann Teller", "Bo Lind"]
-    assert doc.comments[0].text.startswith("Location: Leeds\nAge: 57")
+    assert doc.comments[0].text.startswith("Location: Leeds\nJoined: the gym in March")
+
+
+def test_a_date_without_its_year_after_posted_on_is_the_headers() -> None:
+    """'Posted on 1/26 at 7:34 pm' under 'NAME says' (a recipe theme that leaves out the year): the header's
+    date line, which the page's chrome rule for 'Posted ...' lines does not make the end of the comments.
+    A photo's alt text printed twice ('green smoothie green smoothie', twice) names nobody."""
+    page = ("Green Smoothie\n\nBlend the banana, spinach and milk until smooth, then serve it cold.\n\n"
+            "   green smoothie green smoothie\n\n   green smoothie green smoothie\n\n"
+            "Leave a Comment\n\n    1.\n   Hillary says\n       Posted on 1/26 at 7:34 pm\n"
+            "       Loved this smoothie so much!\n       Reply\n          +\n        Erin says\n"
+            "            Posted on 1/28 at 2:37 pm\n            So glad you loved it!\n            Reply\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Hillary", 0, "Loved this smoothie so much!"), ("Erin", 1, "So glad you loved it!")]
+    assert set(lines_with_text(doc, "Posted on 1/26 at 7:34 pm")) == {LineRole.COMMENT_META}
+
+
+def test_numbered_forum_posts_with_the_poster_under_the_number_vbulletin() -> None:
+    """vBulletin 4 as inscriptis prints it: '1. DATE #1' (a dashed date, '11-29-2024'), the poster's name
+    under it, their menu ('View Profile' ...) and their facts run together on one line; then the text."""
+    page = ("Buying web hosting\n\nA forum for web hosting customers and providers.\n\n"
+            "             1. 11-29-2024, 09:03 AM #1\n                      HOSTLAR\n"
+            "                        + View Profile\n                        + View Forum Posts\n"
+            "                  Join Date Nov 2024 Posts 3\n\n"
+            "                    What do you look at before you buy a hosting plan?\n"
+            "             2. 11-29-2024, 01:50 PM #2\n                      AliOne\n"
+            "                        + View Profile\n                        + View Forum Posts\n"
+            "                  Join Date Aug 2004 Location Earth Posts 8,197\n\n"
+            "                    Phone support, and how fast they answer it.\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("HOSTLAR", 0, "What do you look at before you buy a hosting plan?"),
+        ("AliOne", 0, "Phone support, and how fast they answer it.")]
+    assert [c.date for c in doc.comments] == ["2024-11-29T09:03", "2024-11-29T13:50"]

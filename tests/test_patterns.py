@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commentscope.markup import split_lines
 from commentscope.literals import Needs
+from commentscope.markup import split_lines
 from commentscope.patterns import Pattern, could_be_name, page_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent

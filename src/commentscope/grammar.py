@@ -249,7 +249,7 @@ def _profile_link(line: Line, fact: Line) -> bool:
 
 def _fact_beside(line: Line) -> str | None:
     """The label of a fact printed beside its value ('Posts: 826', 'Location (country): UK'), or None."""
-    match = None if line.marker else _FACT_BESIDE.fullmatch(line.plain)
+    match = _FACT_BESIDE.fullmatch(line.plain)  # (a list item too: '□ Join Date: Sep 2013', vBulletin 5 in w3m)
     value = match[2] or "" if match else ""
     if match is None or len(value) > PROFILE_VALUE_CHARS or value.endswith(("!", "?")):
         return None
@@ -439,6 +439,8 @@ def _named_twice(lines: list[Line], i: int) -> int | None:
     if not roles:  # 'Ann Ann' / 'Ann' / text: the alt text is the name itself, and the text follows
         if line.clean not in (f"{line.plain} {line.plain}", line.plain * 2):
             return None  # ('Profilbild von Ann' / 'Ann' / text: a recent-comments widget's entry as often)
+        if lines[j].clean != lines[j].plain:
+            return None  # ('photo alt photo alt' twice: a recipe's pictures, the name is never printed alone)
         k = next_content(lines, j)
         while k is not None and lines[k].meta == DECORATION_META:
             k = next_content(lines, k)

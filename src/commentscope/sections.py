@@ -174,6 +174,12 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
     for i, line in enumerate(lines):
         if line.meta != ORDINAL_META or i in heads:
             continue
+        if line.marker == "number":  # '1. DATE #1' / 'NAME' (vBulletin 4 as a list): the block is below
+            j = next_content(lines, i)
+            if j is not None and not (lines[j].meta or lines[j].boilerplate) and could_be_name(lines[j].plain):
+                heads[i] = Head(i, j, page_knowledge().bare_name(lines[j].plain), line.indent, "header", None,
+                                strong=True)
+            continue
         names: list[int] = []  # name-like lines of the block, nearest the number first
         k = previous_content(lines, i)
         seen_lines = 0
@@ -428,7 +434,10 @@ def _run_ends(lines: list[Line], heads: list[Head]) -> dict[int, int | None]:
 
 def _has_body(lines: list[Line], head: Head) -> bool:
     j = next_content(lines, head.last_header)
-    return j is None or head.text_on_marker or not (lines[j].boilerplate or lines[j].meta in SECTION_META)
+    if j is None or head.text_on_marker:
+        return True
+    dated = head.evidence and lines[j].meta in DATE_META  # ('NAME says' / 'Posted on 1/26 at 7:34 pm', chrome too)
+    return not ((lines[j].boilerplate and not dated) or lines[j].meta in SECTION_META)
 
 
 def _is_article_list(lines: list[Line], end: int | None, last_head: int | None, prose_from: list[int]) -> bool:
