@@ -1112,3 +1112,16 @@ def test_numbered_forum_posts_with_the_poster_under_the_number_vbulletin() -> No
         ("HOSTLAR", 0, "What do you look at before you buy a hosting plan?"),
         ("AliOne", 0, "Phone support, and how fast they answer it.")]
     assert [c.date for c in doc.comments] == ["2024-11-29T09:03", "2024-11-29T13:50"]
+
+
+def test_a_logo_printed_over_every_commenters_name_is_no_author() -> None:
+    """'1.' / 'Pinch of Yum Logo' / 'Melissa' / text / date: the site's logo (an image's alt text) stands
+    over every comment's name; the name under it, different from comment to comment, is the author."""
+    items = [("Melissa", "Can you make this in an instant pot?"), ("Niki", "Where does the paprika come in?"),
+             ("Joan", "Lovely soup, thanks."), ("Ravi", "Froze well for a week."), ("Tess", "Added more garlic.")]
+    head = "Broccoli Soup\n\nA creamy soup with cheddar, ready in thirty minutes on a weeknight.\n\n5 Comments\n\n"
+    page = head + "".join(
+        f"    {n}.\n   Yum Site Logo\n       {name}\n       {text}\n       09/0{n}/20 @ 10:21 am\n       Reply\n"
+        for n, (name, text) in enumerate(items, 1))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == items

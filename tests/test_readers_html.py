@@ -1769,3 +1769,21 @@ def test_a_xenforo_themes_thread_starter_label_marks_staff() -> None:
     doc = page_document(post(1, "AudfoxBlack", "Advice please?", True) + post(2, "Ken", "Get a 7.2 receiver.", False))
     assert [(c.author, c.text, c.marked_staff) for c in doc.comments] == [
         ("AudfoxBlack", "Advice please?", True), ("Ken", "Get a 7.2 receiver.", False)]
+
+
+def test_a_themes_own_comment_callback_naming_the_author_comauth() -> None:
+    """A theme's own comment markup ('h3.comauth' over 'div.comcontent', the reply list after the comment's
+    'article'): the name is the author, not the first words of the text, and the review's stars are no text."""
+    def item(n: int, name: str, words: str, replies: str = "") -> str:
+        return (f'<li class="comment-li"><article id="comment-{n}" class="comment depth-1"><div class="cominner">'
+                f'<h3 class="comauth">{name}</h3><div class="commeta"><div class="comdate"><time '
+                f'datetime="2020-02-13T18:30:55-05:00">February 13, 2020</time></div></div>'
+                f'<div class="comcontent"><p class="tasty-recipes-ratings">★★★★★</p><p>{words}</p></div></div>'
+                f'</article>{replies}</li>')
+    reply = ('<ul class="children"><li class="comment-li"><article id="comment-3" class="comment bypostauthor depth-2">'
+             '<div class="cominner"><h3 class="comauth">Rachel</h3><div class="comcontent"><p>So glad!</p></div>'
+             '</div></article></li></ul>')
+    doc = page_document(f'<ul class="commentlist">{item(1, "Kellie", "Fudgy and soft.", reply)}'
+                        f'{item(2, "Jenna", "A second batch already.")}</ul>')
+    assert outline(doc) == [(0, "Kellie", "Fudgy and soft.", False), (1, "Rachel", "So glad!", True),
+                            (0, "Jenna", "A second batch already.", False)]

@@ -224,12 +224,38 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     runs of text set off by metadata under a comments heading replace them when they find more.
     """
     heads, start = _comment_heads(lines)
+    _under_a_logo(lines, heads)
     name_again(lines, heads)
     heads = _named_above(lines, heads)
     _addressed(lines, heads)
     for head in heads.values():  # every kind of head (a run of text too: '[…] excerpt […]' under 'Pingback von SITE')
         head.pingback = is_pingback(lines, head)
     return heads, start
+
+
+LOGO_HEADS, LOGO_SHARE = 5, 0.9  # comments (nearly) all opening with one line over the commenter's name: a logo
+
+
+def _under_a_logo(lines: list[Line], heads: dict[int, Head]) -> None:
+    """Every comment headed by one and the same line with a name under it that differs from comment to
+    comment ('1.' / 'Pinch of Yum Logo' / 'Melissa' / text): the line is an image's alt text printed
+    before each name, and the name under it is the commenter's."""
+    counts = Counter(h.author.casefold() for h in heads.values() if h.author)
+    logo, n = counts.most_common(1)[0] if counts else ("", 0)
+    if n < max(LOGO_HEADS, LOGO_SHARE * len(heads)):
+        return
+    names = {}
+    for i, head in heads.items():
+        j = next_content(lines, head.last_header)
+        if (head.author or "").casefold() != logo:
+            continue
+        if j is None or j in heads or lines[j].meta or not could_be_name(lines[j].plain):
+            return
+        names[i] = j
+    if len({lines[j].plain for j in names.values()}) < 2:
+        return
+    for i, j in names.items():
+        heads[i].author, heads[i].last_header = page_knowledge().bare_name(lines[j].plain), j
 
 
 # 'Reply to NAME' on the line under a reply's header (wpDiscuz; the name a link in a dump)
