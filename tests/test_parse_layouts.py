@@ -1125,3 +1125,22 @@ def test_a_logo_printed_over_every_commenters_name_is_no_author() -> None:
         for n, (name, text) in enumerate(items, 1))
     doc = parse(page)
     assert [(c.author, c.text) for c in doc.comments] == items
+
+
+def test_a_says_line_that_ends_a_wrapped_sentence_of_the_article_heads_nothing() -> None:
+    """'... Just see what' / 'Susan said:' inside the article (lynx wrapped the sentence at 80 columns):
+    the sentence goes on, so no comment starts there, and the comments below keep their section."""
+    page = ("Best Chewy Brownies\n\n"
+            "   These brownies are fudgy in the middle and crisp at the edges, and they take\n"
+            "   twenty minutes. Read the comments below and you will want to bake them. Just see what\n"
+            "   Susan said:\n\n"
+            "   “These are the best brownies ever, my husband says so too.”\n\n"
+            "   Bake them in a metal tin for the chewiest edges and let them cool completely.\n\n"
+            "Leave a Reply\n\n   Comment * ______________________\n\n"
+            "    1. [93]#\n       Ann — October 7, 2023 at 12:35 pm\n       Mine sank in the middle. Any ideas?\n"
+            "       [94]Reply\n"
+            "    2. [95]#\n       Bo — October 9, 2023 at 8:53 am\n       Perfect with walnuts.\n       [96]Reply\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Ann", "Mine sank in the middle. Any ideas?"), ("Bo", "Perfect with walnuts.")]
+    assert lines_with_text(doc, "Susan said:") == [LineRole.ARTICLE]

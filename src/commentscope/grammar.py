@@ -394,8 +394,10 @@ def find_head(lines: list[Line], i: int) -> Head | None:
         return None  # 'user9551' / 'answered Feb 6, 2014': a Q&A post's author card, no comment
     if line.author and not line.evidence and _in_tight_list(lines, i):
         return None  # '• Title 7 April, 2014' under another item: a list of posts
-    if line.author and not (line.marker or line.evidence) and _ends_text_above(lines, i) and _wrapped(lines, i - 1):
-        return None  # '...an interview with Jon Sopel of BBC in' / 'the Roosevelt Room - 23 July 2015': a caption
+    if line.author and not line.marker and _ends_text_above(lines, i) and _wrapped(lines, i - 1) and not (
+        line.evidence and (lines[i - 1].clean.endswith(_SENTENCE_ENDS) or not line.plain.endswith(":"))
+    ):  # '...an interview with Jon Sopel of BBC in' / 'the Roosevelt Room - 23 July 2015': a caption;
+        return None  # '...Just see what' / 'Susan said:': a sentence of the article, wrapped
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
@@ -477,6 +479,7 @@ def _ends_text_above(lines: list[Line], i: int) -> bool:
             and before.indent == lines[i].indent and len(before.clean.split()) >= RUN_ON_WORDS)  # fmt: skip
 
 
+_SENTENCE_ENDS = tuple(".!?:;…\"”)")  # a line ending so may end a comment's text right over the next header
 _ADDRESS_BREAKS = ("/", "#")  # where w3m breaks an address too long for its line
 
 
