@@ -1144,3 +1144,19 @@ def test_a_says_line_that_ends_a_wrapped_sentence_of_the_article_heads_nothing()
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Ann", "Mine sank in the middle. Any ideas?"), ("Bo", "Perfect with walnuts.")]
     assert lines_with_text(doc, "Susan said:") == [LineRole.ARTICLE]
+
+
+def test_a_gravatar_glued_to_the_name_and_html2texts_double_dash() -> None:
+    """w3m glues an avatar image's stem to the name ('[grav]Lori'); html2text prints an em dash between
+    name and date as '--' ('**Ann** -- October 7, 2023 _at_ 12:35 pm'): neither is part of the name."""
+    w3m = ("Beef Stroganoff\n\nA one-pan stroganoff with mushrooms and coconut cream, ready in half an hour.\n\n"
+           "2 Comments\n\n  1. [grav]Lori\n     January 3, 2024 at 9:12 am\n"
+           "     Any substitute for the coconut aminos?\n     Reply\n"
+           "  2. [grav]Risa\n     January 4, 2024 at 8:00 am\n     Balsamic vinegar worked for me.\n     Reply\n")
+    assert [c.author for c in parse(w3m).comments] == ["Lori", "Risa"]
+    markdown = ("# Best Brownies\n\nFudgy in the middle and crisp at the edges, ready in twenty minutes flat.\n\n"
+                "## 2 Comments\n\n  1. [#](https://x.org/#c1)\n\n**Ann** -- October 7, 2023 _at_ 12:35 pm\n\n"
+                "Mine sank in the middle.\n\n[Reply](https://x.org/?r=1)\n\n  2. [#](https://x.org/#c2)\n\n"
+                "**Bo** -- October 9, 2023 _at_ 8:53 am\n\nPerfect with walnuts.\n\n[Reply](https://x.org/?r=2)\n")
+    assert [(c.author, c.text) for c in parse(markdown).comments] == [
+        ("Ann", "Mine sank in the middle."), ("Bo", "Perfect with walnuts.")]
