@@ -1160,3 +1160,17 @@ def test_a_gravatar_glued_to_the_name_and_html2texts_double_dash() -> None:
                 "**Bo** -- October 9, 2023 _at_ 8:53 am\n\nPerfect with walnuts.\n\n[Reply](https://x.org/?r=2)\n")
     assert [(c.author, c.text) for c in parse(markdown).comments] == [
         ("Ann", "Mine sank in the middle."), ("Bo", "Perfect with walnuts.")]
+
+
+def test_a_row_of_stars_under_a_comment_is_its_rating_not_a_reply() -> None:
+    """inscriptis prints a review's stars with spaces between them ('★ ★ ★ ★ ★'), and '★' is one of w3m's
+    list bullets: the row is the rating (left out of the text), no reply of its own."""
+    page = ("Sourdough Rolls\n\nSoft rolls from an active starter, shaped the night before, baked in the morning.\n\n"
+            "Comments\n\n   1. Whitney says\n\n      October 13, 2023 at 6:36 pm\n\n"
+            "        This recipe is fantastic!\n\n"
+            "        ★ ★ ★ ★ ★\n\n        Reply\n\n"
+            "   2. Cindy says\n\n      October 8, 2023 at 11:43 am\n\n        My mom had a starter for 40 years.\n\n"
+            "        ★ ★ ★ ★\n\n        Reply\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Whitney", 0, "This recipe is fantastic!"), ("Cindy", 0, "My mom had a starter for 40 years.")]
