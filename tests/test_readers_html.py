@@ -1787,3 +1787,31 @@ def test_a_themes_own_comment_callback_naming_the_author_comauth() -> None:
                         f'{item(2, "Jenna", "A second batch already.")}</ul>')
     assert outline(doc) == [(0, "Kellie", "Fudgy and soft.", False), (1, "Rachel", "So glad!", True),
                             (0, "Jenna", "A second batch already.", False)]
+
+
+@pytest.mark.parametrize("label", [
+    "Reply to {}",  # WordPress core's reply button in English
+    "Auf {} antworten",  # a wording with the name inside it
+])
+def test_the_reply_buttons_label_names_a_comment_that_prints_its_name_nowhere_else(label: str) -> None:
+    """A theme that prints '— NAME on DATE' in a list item no author selector names: core's reply
+    button still says whom it answers; the label's own words are those all the buttons share."""
+    def item(n: int, name: str, words: str) -> str:
+        said = label.format(name)
+        return (f'<li class="comment-li"><div id="comment-{n}" class="comment depth-1 comdiv"><div class="comcontent">'
+                f'<p>{words}</p></div><div class="comment-meta"><ul><li>&mdash; {name} on August 31, 2023</li>'
+                f'<li><a class="comment-reply-link" href="#comment-{n}" data-replyto="{said}" aria-label="{said}">'
+                f'Reply</a></li></ul></div></div></li>')
+    doc = page_document(f'<ul class="commentlist">{item(1, "Patti", "Wanted the whole bowl.")}'
+                        f'{item(2, "Pat Lee", "Parsley instead of cilantro?")}</ul>')
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Patti", "Wanted the whole bowl."), ("Pat Lee", "Parsley instead of cilantro?")]
+
+
+def test_one_reply_label_alone_names_no_one() -> None:
+    """With a single reply button the label's own words cannot be told from the name: no author."""
+    doc = page_document('<ul class="commentlist"><li class="comment-li"><div id="comment-1" class="comment comdiv">'
+                        '<div class="comcontent"><p>Wanted the whole bowl.</p></div><div class="comment-meta"><ul>'
+                        '<li><a class="comment-reply-link" href="#c" data-replyto="Reply to Patti">Reply</a></li>'
+                        '</ul></div></div></li></ul>')
+    assert [(c.author, c.text) for c in doc.comments] == [(None, "Wanted the whole bowl.")]

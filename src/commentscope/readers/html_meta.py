@@ -80,7 +80,46 @@ def comment_meta(page: RulePage, items: list[LexborNode], skip: set[int]) -> Com
     for owner, (name, hit) in _names_before_dates(page, rule, date_hits, authors, skip).items():
         authors[owner] = name
         meta.add(hit)
+    if rule.reply_link and len(authors) < len(items):
+        authors.update(_reply_link_names(page, rule.reply_link, authors))
     return CommentMeta(authors, dates, meta)
+
+
+REPLY_LABEL_ATTRS = ("data-replyto", "aria-label")  # WordPress core: sprintf(__('Reply to %s'), NAME)
+
+
+def _reply_link_names(page: RulePage, selector: str, authors: dict[int, str]) -> dict[int, str]:
+    """Comments with no author anywhere else: the name in their reply button's label ('Reply to
+    Patti', 'Antworte auf Patti', 'Répondre à Patti'). The label's words are those every button of the
+    page shares, before and after the name, so no language's wording needs to be known; a page with
+    fewer than two differing labels names no one this way."""
+    labels: dict[int, str] = {}
+    for owner, hit, _ in page.owned([selector]):
+        value = next((v for v in (hit.attributes.get(a) for a in REPLY_LABEL_ATTRS) if v and v.strip()), None)
+        if value and owner not in labels:
+            labels[owner] = " ".join(value.split())
+    distinct = sorted(set(labels.values()))
+    if len(distinct) < 2:
+        return {}
+    head = _shared_start(distinct)
+    head = head[: head.rfind(" ") + 1]  # (names that share their first letters: 'Ann', 'Anna')
+    tail = _shared_start([label[::-1] for label in distinct])[::-1]
+    tail = tail[tail.find(" "):] if " " in tail else ""
+    found = {}
+    for owner, label in labels.items():
+        name = label[len(head): len(label) - len(tail)].strip()
+        if owner not in authors and 0 < len(name) <= 120 and len(head) + len(tail) < len(label):
+            found[owner] = name
+    return found
+
+
+def _shared_start(texts: list[str]) -> str:
+    """The characters every text starts with (those the first and the last in sorted order share)."""
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
 
 
 def _attribute_values(items: list[LexborNode], attrs: tuple[str, ...]) -> dict[int, str]:

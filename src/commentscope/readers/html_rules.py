@@ -46,6 +46,7 @@ class Rule:
     strict_list: re.Pattern[str] | None = None  # ... or its parent's class token or id names a comment list
     author_attrs: tuple[str, ...] = ()  # attributes of the item that name the author (XenForo)
     opening: str | None = None  # items that are a thread's opening post: the comments inside them are top level
+    reply_link: str | None = None  # a comment's reply button, labelled 'Reply to NAME' (the last place for a name)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def _parse_rules(data: dict[str, Any], source: str, defaults: dict[str, Any]) ->
                 staff=raw.get("staff"), strict=bool(raw.get("strict", False)),
                 month_first=bool(raw.get("month_first", False)), flat=bool(raw.get("flat", False)),
                 author_attrs=tuple(raw.get("author_attributes", [])), opening=raw.get("opening"),
+                reply_link=raw.get("reply_link"),
                 level_pattern=re.compile(raw["level_class"]) if raw.get("level_class") else None,
                 level_text=re.compile(raw["level_text"], re.I) if raw.get("level_text") else None,
                 strict_class=re.compile(raw["strict_class"], re.I) if raw.get("strict_class") else None,
@@ -131,7 +133,7 @@ def _parse_rules(data: dict[str, Any], source: str, defaults: dict[str, Any]) ->
 
 def _selectors(rule: Rule) -> Iterator[str]:
     yield rule.items
-    for one in (rule.page, rule.within, rule.exclude, rule.replies, rule.staff, rule.opening):
+    for one in (rule.page, rule.within, rule.exclude, rule.replies, rule.staff, rule.opening, rule.reply_link):
         if one:
             yield one
     yield from rule.author + rule.date + rule.text + rule.drop
