@@ -1174,3 +1174,22 @@ def test_a_row_of_stars_under_a_comment_is_its_rating_not_a_reply() -> None:
     doc = parse(page)
     assert [(c.author, c.depth, c.text) for c in doc.comments] == [
         ("Whitney", 0, "This recipe is fantastic!"), ("Cindy", 0, "My mom had a starter for 40 years.")]
+
+
+def test_a_row_of_empty_list_items_is_a_widgets_icons() -> None:
+    """inscriptis prints a review's stars as icons, one empty list item each ('* ' five times), between
+    the name (glued to how long ago) and the text: icons, no list item that would head the next text."""
+    stars = "".join("                    * \n" for _ in range(5))
+    page = ("Squash Mac and Cheese\n\nA creamy sauce from roasted squash, blended with oat milk and miso.\n\n"
+            "Comments\n\n"
+            "                      Jerrie6 months ago\n                      Reply\n" + stars +
+            "\n                  Had absolutely no flavour, a definite miss.\n\n"
+            "                      Maria1 year ago\n                      Reply\n" + stars +
+            "\n                  I added cubed squash after the onion and it was good.\n\n"
+            "                      Sandy1 year ago\n                      Reply\n\n"
+            "                  I had more sauce than needed, so I made a soup of it.\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text[:20]) for c in doc.comments] == [
+        ("Jerrie", 0, "Had absolutely no fl"), ("Maria", 0, "I added cubed squash"),
+        ("Sandy", 0, "I had more sauce tha")]
+

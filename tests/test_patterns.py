@@ -124,6 +124,20 @@ def test_a_bracket_without_a_handle_stays_a_name() -> None:
     assert page_knowledge().header("Ann Example (Berlin) 25. September 2018") is not None
 
 
+@pytest.mark.parametrize("line", [
+    "Last Updated: December 27, 2024",  # a recipe post's date under its headline
+    "Published: 3 May 2021",
+    "Aktualisiert: 12.03.2023",
+])
+def test_a_dates_label_is_no_name(line: str) -> None:
+    assert page_knowledge().header(line) is None
+
+
+def test_a_name_before_a_date_with_a_colon_stays_a_name() -> None:
+    header = page_knowledge().header("Ann: December 27, 2024")
+    assert header is not None and header.author.rstrip(":") == "Ann"
+
+
 @pytest.mark.parametrize(("label", "name"), [
     ("Beitrag von lupa", "lupa"),  # a forum's 'post by NAME'
     ("Themenstarter Ann Lee", "Ann Lee"),
@@ -131,3 +145,22 @@ def test_a_bracket_without_a_handle_stays_a_name() -> None:
 ])
 def test_a_role_label_before_the_name_is_no_part_of_it(label: str, name: str) -> None:
     assert page_knowledge().bare_name(label) == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Avatar for Carolyn Carolyn", "Carolyn"),  # the avatar's alt text names the commenter
+    ("Avatar for Traci [83]Traci", "[83]Traci"),  # lynx: the name is a link
+    ("Avatar for Joanne FaulknerJoanne Faulkner", "Joanne Faulkner"),  # w3m glues the two
+    ("Avatar for Ann Lee", "Ann Lee"),  # a name printed once keeps every word
+])
+def test_an_avatar_that_names_the_commenter_before_the_name(line: str, name: str) -> None:
+    assert KB.without_avatar(line) == name
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Posted on 10/11/24 at Posted on 10/11/24", "date"),  # a theme's time slot printing the date line again
+    ("Posted: 7 days ago", "relative_date"),  # wpDiscuz
+    ("Posted on 10/11/24 at the lake", None),
+])
+def test_date_lines_of_recipe_themes(line: str, kind: str | None) -> None:
+    assert KB.meta_kind(line) == kind

@@ -31,6 +31,7 @@ COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comme
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
+ICONS_META = "icons"  # a widget's icons printed as empty list items ('* ' five times: a rating's stars)
 GUEST_META = "guest"  # 'Guest': a role label under a name, or the name of a guest's comment
 PROFILE_META = "profile"  # a forum poster's facts ('Joined' / 'Sep 25, 2023'): `_poster_facts`
 PROFILE_LABEL_WORDS = 3  # a fact's label is this many words at most ('Reaction score', 'First Name')
@@ -147,6 +148,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
             _classify(line, kb, markdown)
         lines.append(line)
     _poster_facts(lines)
+    _icon_rows(lines)
     _join_wrapped_headers(lines, kb, markdown)
     _link_content(lines)
     _link_list(lines)
@@ -174,6 +176,28 @@ def _link_list(lines: list[Line]) -> None:
                 if tail.text:
                     tail.boilerplate = LINK_LIST
             return
+
+
+ICON_ROW = 3  # lone markers in a row, one under the other, that are a widget's icons (`_icon_rows`)
+_ICON_LINE = re.compile(r"(?:[*•◦▪●○+□■]\s+){3,}[*•◦▪●○+□■]")  # ... or side by side (html2text; '* * *' is a rule)
+
+
+def _icon_rows(lines: list[Line]) -> None:
+    """Markers alone on consecutive lines at one indentation ('* ' five times: a review's stars as
+    icons, which inscriptis prints as empty list items), or four or more on one line ('*   *   *   *',
+    html2text), are a widget's icons, no list items."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while (j < len(lines) and lines[j].marker and not lines[j].item_text and lines[j].marker == lines[i].marker
+               and lines[j].indent == lines[i].indent):
+            j += 1
+        if j - i >= ICON_ROW:
+            for line in lines[i:j]:
+                line.marker, line.number_mark, line.meta = None, None, ICONS_META
+        elif lines[i].marker and _ICON_LINE.fullmatch(lines[i].text):
+            lines[i].marker, lines[i].number_mark, lines[i].meta = None, None, ICONS_META
+        i = max(j, i + 1)
 
 
 def _poster_facts(lines: list[Line]) -> None:

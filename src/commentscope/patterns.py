@@ -227,7 +227,7 @@ def short_name(text: str, *, said: bool = False) -> bool:
     """A header's author: a few words (nicknames may be anything: 'geht's no?!'); unless the header
     says 'NAME says:', not a headline ('Künstliche Intelligenz zieht ein 20. November 2019')."""
     words = text.split()
-    if _a_source(text):
+    if _a_source(text) or _date_label(text):
         return False
     return 0 < len(text) <= NAME_MAX_CHARS and len(words) <= NAME_MAX_WORDS and (said or not _headline(words))
 
@@ -253,6 +253,16 @@ def _a_source(text: str) -> bool:
     21.05.19' under a comment) or a social account in brackets ('— Ann (@ann) 3. Mai 2018', an
     embedded post's attribution)."""
     return _ADDRESS.match(text) is not None or ("(@" in text and _SOCIAL_HANDLE.search(text) is not None)
+
+
+def _date_label(text: str) -> bool:
+    """Whether the 'name' before a date is the date's label ('Last Updated:', 'Veröffentlicht:')."""
+    return text.endswith(":") and _date_lead().fullmatch(text[:-1].strip()) is not None
+
+
+@cache
+def _date_lead() -> re.Pattern[str]:
+    return re.compile(r"(?:last\s+)?(?:" + word_pattern("date_lead").pattern + ")", re.IGNORECASE)
 
 
 def _headline(words: list[str]) -> bool:
