@@ -1193,3 +1193,26 @@ def test_a_row_of_empty_list_items_is_a_widgets_icons() -> None:
         ("Jerrie", 0, "Had absolutely no fl"), ("Maria", 0, "I added cubed squash"),
         ("Sandy", 0, "I had more sauce tha")]
 
+
+
+@pytest.mark.parametrize(("bullet", "sub", "dash", "indent"), [
+    ("*", "+", "—", "       "),  # lynx: the signature a sub-list item, the text's lines indented
+    ("*", "*", "--", ""),  # html2text: the em dash as '--', the text's lines flush left
+])
+def test_a_signature_in_a_list_of_its_own_under_the_text(bullet: str, sub: str, dash: str, indent: str) -> None:
+    """A theme that prints the text first and then '— NAME on DATE' and 'Reply' as a list under it:
+    each signature signs the text above it off, and the dash is no part of the name."""
+    def item(words: str, more: str, name: str, date: str) -> str:
+        return (f"     {bullet} {words}\n{indent}{more}\n          {sub} {dash} {name} on {date}\n"
+                f"          {sub} Reply\n")
+    page = ("Black Bean Salad\n\nBlack beans, corn and peppers in a chipotle and honey vinaigrette, made ahead.\n\n"
+            "Comments\n\n" + item("I wanted to eat the whole thing myself.", "I did cook my onions a bit.",
+                                  "Patti", "August 31, 2023")
+            + item("A very nice combination of ingredients.", "My husband would eat it every day.",
+                   "Kimberly Maxey", "July 27, 2023")
+            + item("Wonderful addition to any summer party.", "We grilled the corn instead.", "Gail", "July 25, 2023"))
+    doc = parse(page)
+    assert [(c.author, c.text.split("\n")[0]) for c in doc.comments] == [
+        ("Patti", "I wanted to eat the whole thing myself."),
+        ("Kimberly Maxey", "A very nice combination of ingredients."),
+        ("Gail", "Wonderful addition to any summer party.")]

@@ -193,7 +193,9 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""
     head, line = heads[i], lines[i]
     # '– Ann' / DATE signs off a Stack Exchange comment (html2text prints the dash as '-')
-    signed = line.text.startswith((*_SIGNATURE_DASHES, "- "))
+    # (a signature may be an item of a list of its own under the text: '+ — Ann on DATE' / '+ Reply')
+    in_item = bool(line.marker) and line.rest.startswith((*_SIGNATURE_DASHES, "-- "))
+    signed = in_item or line.text.startswith((*_SIGNATURE_DASHES, "- "))
     if (line.marker and not signed) or not head.strong or head.author is None:
         return
     if _linked(lines, head):
@@ -210,11 +212,11 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
             return  # (html2text prints an item's wrapped lines flush left)
         k = above
     item = lines[k] if k is not None else None
-    if k is None or item is None or k in heads or line.indent > item.indent + 4:
+    if k is None or item is None or k in heads or (line.indent > item.indent + 4 and not in_item):
         return
     if (item.meta and not (_scored_item(item) and k != above_head)) or not (item.rest or item.marker):
         return  # (a score or '•' alone over the text: the item's text is on the lines below)
-    if signed and item.text[:1] == line.text[:1]:
+    if signed and not in_item and item.text[:1] == line.text[:1]:
         return  # ('- Ann' under a '- ' item: the list's own bullet, an item of it)
     del heads[i]
     heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",

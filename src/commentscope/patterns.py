@@ -180,7 +180,7 @@ class PageKnowledge:
 
     def bare_name(self, author: str) -> str:
         """The author as a reader names them: without a role label after it, printed once."""
-        author = author.strip()
+        author = _SIGNED.sub("", author.strip())
         for p in self.roles:
             author = p.regex.sub("", author).strip() or author
         return undouble(author)
@@ -281,6 +281,9 @@ def looks_like_name(text: str) -> bool:
         return False
     lowered = [w.strip(",.").lower() for w in text.split()]
     return lowered[0] not in _NAME_STOP and sum(w in _NAME_STOP for w in lowered) < 2
+
+
+_SIGNED = re.compile(r"^(?:[—–]|--?)\s+(?=\S)")  # '— Ann on DATE': the dash that signs a text off
 
 
 def undouble(name: str) -> str:
