@@ -164,3 +164,11 @@ def test_an_avatar_that_names_the_commenter_before_the_name(line: str, name: str
 ])
 def test_date_lines_of_recipe_themes(line: str, kind: str | None) -> None:
     assert KB.meta_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Brewer profile picture | | Butter14 • 03/13/2015 at 09:07pm",  # html2text: the picture in a cell of its own
+    "| Brewer's Friend Logo | | Joe • 03/13/2015 at 09:07pm",  # the site's logo for a commenter without one
+])
+def test_a_picture_in_a_table_cell_before_the_name(line: str) -> None:
+    assert KB.without_avatar(line).startswith(("Butter14 •", "Joe •"))

@@ -1815,3 +1815,35 @@ def test_one_reply_label_alone_names_no_one() -> None:
                         '<li><a class="comment-reply-link" href="#c" data-replyto="Reply to Patti">Reply</a></li>'
                         '</ul></div></div></li></ul>')
     assert [(c.author, c.text) for c in doc.comments] == [(None, "Wanted the whole bowl.")]
+
+
+def test_vbulletin_3_posts_with_the_date_in_the_header_cell_and_bare_quotes() -> None:
+    """vBulletin 3: table#postN, the date the bare text of its first header cell, the name in
+    a.bigusername, the text in div#post_message_N whose quotes are bare divs ('Quote:' over a table)."""
+    def post(n: int, name: str, date: str, words: str, quoted: str = "") -> str:
+        quote = (f'<div style="margin:20px"><div class="smallfont">Quote:</div><table><tr><td class="alt2">'
+                 f'Originally Posted by <strong>X</strong> {quoted}</td></tr></table></div>') if quoted else ""
+        return (f'<table id="post{n}" class="tborder"><tr><td class="thead"><a name="post{n}"></a> {date} </td>'
+                f'<td class="thead">#<a href="#">{n}</a></td></tr><tr><td class="alt2"><div id="postmenu_{n}">'
+                f'<a class="bigusername" href="member.php?u={n}">{name}</a></div><div class="smallfont">Member</div>'
+                f'</td><td class="alt1"><div id="post_message_{n}">{quote}{words}</div></td></tr></table>')
+    doc = page_document('<div id="posts">' + post(11, "Shirohige", "2016-02-01, 02:21", "Episode 8, anyone?")
+                        + post(12, "Romanticide", "2016-02-01, 02:44", "Pick your battles.", "Episode 8") + "</div>")
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        ("Shirohige", "2016-02-01T02:21", "Episode 8, anyone?"),
+        ("Romanticide", "2016-02-01T02:44", "Pick your battles.")]
+
+
+def test_vbulletin_5_posts_by_their_node_number() -> None:
+    """vBulletin 5: li.b-post with data-node-id, the name in the user column's div.author (beside the
+    user's title and join date, which are no part of it), the text in .js-post__content-text."""
+    def post(n: int, name: str, words: str) -> str:
+        return (f'<li class="b-post js-post" data-node-id="{n}" itemscope><div class="b-userinfo" itemprop="author">'
+                f'<div class="b-userinfo__details"><div class="author"><strong><a href="/member/{n}">{name}</a>'
+                f'</strong></div><div class="usertitle">Stub Hoarder</div><ul><li>Join Date: May 2011</li></ul></div>'
+                f'</div><time itemprop="dateCreated" datetime="2019-04-09T09:55:39">04-09-2019</time>'
+                f'<div class="js-post__content-text" itemprop="text">{words}</div></li>')
+    doc = page_document(f'<ul class="conversation-list">{post(727744, "Buckeye", "Episode 1: four in one.")}'
+                        f'{post(727754, "General", "Fun so far.")}</ul>')
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Buckeye", "Episode 1: four in one."), ("General", "Fun so far.")]
