@@ -1847,3 +1847,23 @@ def test_vbulletin_5_posts_by_their_node_number() -> None:
                         f'{post(727754, "General", "Fun so far.")}</ul>')
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Buckeye", "Episode 1: four in one."), ("General", "Fun so far.")]
+
+
+def test_xenforo_1_posts_with_their_dates_and_the_like_bar_left_out() -> None:
+    """XenForo 1: li.message#post-N in ol#messageList, the name in the user column, the date in
+    .messageDetails, the text in blockquote.messageText; quotes and the end marker are no text, and the
+    UI.X theme's .uix_threadAuthor marks the thread starter."""
+    def post(n: int, name: str, words: str, starter: bool = False) -> str:
+        mark = " uix_threadAuthor" if starter else ""
+        return (f'<li id="post-{n}" class="message{mark}"><div class="messageUserInfo"><h3 class="userText">'
+                f'<a class="username" href="/members/{n}">{name}</a></h3><dl><dt>Joined:</dt><dd>Sep 2009</dd></dl>'
+                f'</div><div class="messageContent"><blockquote class="messageText">'
+                f'<div class="bbCodeQuote">Ann said: boots?</div>{words}<div class="messageTextEndMarker">&nbsp;</div>'
+                f'</blockquote></div><div class="messageDetails">'
+                f'<span class="DateTime" title="Feb 19, 2016 at 3:58 PM">Feb 19, 2016</span></div>'
+                f'<div class="likesSummary">Like x 2</div></li>')
+    doc = page_document(f'<ol id="messageList">{post(1, "skip0911", "Cowboy boots, anyone?", starter=True)}'
+                        f'{post(2, "CatherineM", "Not in years.")}</ol>')
+    assert [(c.author, c.date, c.text, c.marked_staff) for c in doc.comments] == [
+        ("skip0911", "2016-02-19T15:58", "Cowboy boots, anyone?", True),
+        ("CatherineM", "2016-02-19T15:58", "Not in years.", False)]
