@@ -5,6 +5,8 @@ the anchor, trafilatura's comment text recall on the same HTML pages.
 Run:  PYTHONPATH=src python benchmarks/real_pages.py [CORPUS_DIR] [--no-trafilatura] [--files] [--shape-only]
       PYTHONPATH=src python benchmarks/real_pages.py --scan DIR [--dump FILE]   (pages without gold)
 CORPUS_DIR (default benchmarks/real/) holds gold.jsonl and the files it names (see make_gold.py).
+The anchor needs `pip install trafilatura lxml_html_clean` (trafilatura imports lxml's HTML cleaner,
+which lxml 5.2 and later ship as that separate package); without them, pass --no-trafilatura.
 """
 
 from __future__ import annotations

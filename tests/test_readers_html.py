@@ -1867,3 +1867,18 @@ def test_xenforo_1_posts_with_their_dates_and_the_like_bar_left_out() -> None:
     assert [(c.author, c.date, c.text, c.marked_staff) for c in doc.comments] == [
         ("skip0911", "2016-02-19T15:58", "Cowboy boots, anyone?", True),
         ("CatherineM", "2016-02-19T15:58", "Not in years.", False)]
+
+
+def test_a_vbulletin_derived_forum_with_its_own_post_divs() -> None:
+    """The Student Room: div.post#postN in div#postsContainer, the name in a.username, the text in
+    div.post-content without its quote ('Original post by ...') and buttons; only relative dates."""
+    def post(n: int, name: str, words: str, quoted: str = "") -> str:
+        quote = f'<div class="quote-holder">(Original post by RG250) {quoted}</div>' if quoted else ""
+        return (f'<div id="post{n}" class="post"><div class="post-header"><div class="post-user">'
+                f'<a class="username" href="/member.php?u={n}">{name}</a></div><span class="relative">7 months ago'
+                f'</span></div><div class="post-maincontainer"><div class="post-content">{quote}{words}</div>'
+                f'<div class="post-actions">Reply Quote</div></div></div>')
+    doc = page_document(f'<div id="postsContainer">{post(837, "RG250", "Where do you buy jeans?")}'
+                        f'{post(838, "cheesecakelove", "New Look, last time.", "Where do you buy jeans?")}</div>')
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("RG250", "Where do you buy jeans?"), ("cheesecakelove", "New Look, last time.")]
