@@ -1882,3 +1882,19 @@ def test_a_vbulletin_derived_forum_with_its_own_post_divs() -> None:
                         f'{post(838, "cheesecakelove", "New Look, last time.", "Where do you buy jeans?")}</div>')
     assert [(c.author, c.text) for c in doc.comments] == [
         ("RG250", "Where do you buy jeans?"), ("cheesecakelove", "New Look, last time.")]
+
+
+def test_a_level_class_every_post_carries_tells_no_level() -> None:
+    """A forum theme that classes every post 'reply' (YouLookFab's div.reply#position-N, siblings): the
+    mark they all share makes none of them a reply, where 'reply' on some comments only still does."""
+    def post(n: int, name: str, words: str, cls: str = "comment reply") -> str:
+        return (f'<div id="position-{n}" class="{cls}"><div class="reply-author"><a class="user-name" href="/m/{n}">'
+                f'{name}</a></div><div class="reply-content"><p>{words}</p><span class="date">2019-11-0{n} 10:00</span>'
+                f'</div></div>')
+    shared = page_document('<div id="comments" class="replies">' + post(2, "Suz", "You look amazing.")
+                           + post(3, "Cardiff girl", "Love those boots.") + post(4, "JAileen", "So you.") + "</div>")
+    assert [(c.depth, c.author) for c in shared.walk()] == [(0, "Suz"), (0, "Cardiff girl"), (0, "JAileen")]
+    some = page_document('<div id="comments" class="replies">' + post(2, "Suz", "You look amazing.", "comment")
+                         + post(3, "Cardiff girl", "Love those boots.") + post(4, "JAileen", "So you.", "comment")
+                         + "</div>")
+    assert [(c.depth, c.author) for c in some.walk()] == [(0, "Suz"), (1, "Cardiff girl"), (0, "JAileen")]

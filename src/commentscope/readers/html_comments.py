@@ -109,6 +109,7 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     last_at_level: list[int] = []  # flat lists with level classes: the latest comment per level
     indented = _indent_levels(page, items, rule)
     from_zero = _levels_from_zero(items, rule)
+    unleveled = _marked_alike(items, rule)
     removed: dict[int, int | None] = {}  # elements the generic rule turned down: replies go up
     shown: dict[str, tuple[str | None, str]] = {}  # a source id's author and text, as first read
     shown_at: dict[str, int] = {}
@@ -140,7 +141,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
         while parent is not None and parent in removed:
             parent = removed[parent]
         if parent is None and (indented or rule.level_pattern or rule.level_text or rule.level_attr):
-            level = min(indented[key] if indented else _level(item, rule, from_zero), len(last_at_level))
+            level = 0 if unleveled else min(indented[key] if indented else _level(item, rule, from_zero),
+                                            len(last_at_level))
             del last_at_level[level:]
             parent = last_at_level[-1] if last_at_level else None
             last_at_level.append(key)
@@ -309,6 +311,17 @@ def _levels_from_zero(items: list[LexborNode], rule: Rule) -> bool:
         if match is not None and next((g for g in match.groups() if g), None) in ("0", "root"):
             return True
     return False
+
+
+def _marked_alike(items: list[LexborNode], rule: Rule) -> bool:
+    """Whether every comment of a page carries the same bare level class ('reply' on each of a forum's
+    posts): a mark all of them share tells no comment's level."""
+    if rule.level_pattern is None or len(items) < 2:
+        return False
+    matches = [rule.level_pattern.search(item.attributes.get("class") or "") for item in items]
+    if not all(m is not None and not any(m.groups()) for m in matches):
+        return False
+    return len({m.group(0).strip() for m in matches if m is not None}) == 1
 
 
 def _level(item: LexborNode, rule: Rule, from_zero: bool = False) -> int:
