@@ -1898,3 +1898,17 @@ def test_a_level_class_every_post_carries_tells_no_level() -> None:
                          + post(3, "Cardiff girl", "Love those boots.") + post(4, "JAileen", "So you.", "comment")
                          + "</div>")
     assert [(c.depth, c.author) for c in some.walk()] == [(0, "Suz"), (1, "Cardiff girl"), (0, "JAileen")]
+
+
+def test_the_disqus_plugins_list_for_readers_without_script() -> None:
+    """The Disqus WordPress plugin's server-printed list: li#dsq-comment-N, the commenter's web address
+    and then the name in span#dsq-author-user-N, one cite; the address is no part of the name."""
+    def item(n: int, site: str, name: str, words: str) -> str:
+        return (f'<li id="dsq-comment-{n}"><div class="dsq-comment-header"><cite id="dsq-cite-{n}"> {site} '
+                f'<span id="dsq-author-user-{n}">{name}</span></cite></div><div class="dsq-comment-body">'
+                f'<div class="dsq-comment-message"><p>{words}</p></div></div></li>')
+    doc = page_document('<div id="dsq-content"><ul id="dsq-comments">'
+                        + item(1, "http://twitter.com/HazzW", "Harry Ward", "Just promoting your column.")
+                        + item(2, "", "bloolabel", "Do it face to face.") + "</ul></div>")
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Harry Ward", "Just promoting your column."), ("bloolabel", "Do it face to face.")]
