@@ -7,6 +7,7 @@ expected structure is what a person reading the dump would say.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -1066,6 +1067,90 @@ def test_a_forum_thread_under_its_posters_columns_phpbb() -> None:
                    for text in (ann, bo, cy))
     for text in ("Joined: Mon Jul 24, 2017 9:28 am", "Topic Author"):
         assert set(lines_with_text(doc, text)) <= {LineRole.COMMENT_META, LineRole.COMMENT_HEADER}, text
+
+
+PHPBB_LATER_PAGE = """\
+Kefir grains from a friend - Page 2 - Fermenting Forum
+
+   12 posts • [21]Page 2 of 2 • [22]1, 2
+     * [23]Reply with quote
+
+[24]Re: Kefir grains from a friend
+
+   [25]Post by [26]Ann Teller » Sun Feb 25, 2024 8:02 am
+   They doubled overnight once I moved the jar next to the stove.
+   Thanks for the tips everyone.
+   Grains in, kefir out
+   ~ Leeds fermenters ~
+
+   [27]User avatar
+          [28]Ann Teller
+          Kefir Master
+
+          Posts: 524
+          Joined: Mon Jul 24, 2017 9:28 am
+
+   [29]Top
+     __________________________________________________________________
+
+     * [30]Reply with quote
+
+[31]Re: Kefir grains from a friend!
+
+   [32]Post by [33]Bo Lind » Sun Feb 25, 2024 9:15 am
+
+   Ann Teller wrote:They doubled overnight once I moved the jar next to
+   the stove.
+
+   Warmth does that. Keep them under 25 degrees or they sour fast.
+
+   [34]User avatar
+          [35]Bo Lind
+          Regular
+
+          Posts: 12
+          Joined: Wed Jun 09, 2021 11:36 pm
+
+   [36]Top
+     __________________________________________________________________
+
+     * [37]Reply with quote
+
+[38]Re: Kefir grains from a friend
+
+   [39]Post by [40]Ann Teller » Sun Feb 25, 2024 10:40 am
+   Under 25, noted. Mine sit at about 22 now.
+   Grains in, kefir out
+   ~ Leeds fermenters ~
+
+   [41]User avatar
+          [42]Ann Teller
+          Kefir Master
+
+          Posts: 524
+          Joined: Mon Jul 24, 2017 9:28 am
+
+   [43]Top
+"""
+
+
+@pytest.mark.parametrize("converter", ["lynx", "w3m"])
+def test_a_later_page_of_a_phpbb_thread_with_columns_under_the_posts(converter: str) -> None:
+    """phpBB's prosilver prints each poster's column under their post, and a thread's second page opens
+    with a reply above every column: each 'Post by NAME » DATE' heads a post and names its poster (w3m
+    glues it: 'Postby NAME'), whatever column stands above it. lynx glues a quote to its intro ('Ann
+    Teller wrote:They doubled ...'): a quote, not text. The lines that end two posts of one poster
+    ('Grains in, kefir out' / '~ Leeds fermenters ~') are their signature, not text."""
+    page = PHPBB_LATER_PAGE
+    if converter == "w3m":
+        page = re.sub(r"\[\d+\]", "", page).replace("Post by ", "Postby ")
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Ann Teller", 0), ("Bo Lind", 0), ("Ann Teller", 0)]
+    first, reply, last = (c.text for c in doc.comments)
+    assert first.startswith("They doubled overnight") and first.endswith("Thanks for the tips everyone.")
+    assert reply == "Warmth does that. Keep them under 25 degrees or they sour fast."
+    assert last == "Under 25, noted. Mine sit at about 22 now."
+    assert set(lines_with_text(doc, "~ Leeds fermenters ~")) == {LineRole.COMMENT_META}
 
 
 def test_facts_beside_their_values_need_two_known_labels() -> None:

@@ -38,6 +38,9 @@ _THREAD_LINK = re.compile(r"\|\s*(root|parent|prev|next)\s*(?=\||\[|$)")
 COLUMN_LINES, COLUMN_WORDS = 8, 10  # a poster's column under their facts: lines before the post's date, words a line
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
+# a forum post's byline that names its poster ('Post by Ann » Mon May 14, 2012 6:25 pm', phpBB; w3m: 'Postby')
+_POST_BYLINE = re.compile(r"(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s*)?(?:by|von|par|por|door)\s+(\S.{0,60}?)\s+»",
+                          re.IGNORECASE)
 
 
 def find_heads(lines: list[Line]) -> dict[int, Head]:
@@ -65,6 +68,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     for head in posters:
         head.poster = len(posters) > 1
         _to_post_date(lines, heads, head)
+    _bylines_alone(lines, heads)
     linked = linked_levels(lines, heads)
     for i in [i for i, h in heads.items() if linked and i > linked[0] and not h.strong]:
         del heads[i]  # in a thread whose headers carry its links, a weak head is a list in a comment's text
@@ -88,11 +92,37 @@ def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None
             del heads[j]  # the byline names the poster again ('Post by' / 'Ann' / '» DATE', html2text)
         if line.meta in DATE_META:
             head.last_header = j
+            named = _POST_BYLINE.match(line.plain)
+            if named:  # prosilver prints a poster's column under their post: the byline names this one
+                head.author = named[1]
             return
         if len(line.plain.split()) > COLUMN_WORDS or (line.plain.endswith((".", "!", "?")) and not line.plain.endswith(
             ("...", "…"))):  # ('I like...' over a poster's interests)
             return
         j, seen = next_content(lines, j), seen + 1
+
+
+def _bylines_alone(lines: list[Line], heads: dict[int, Head]) -> None:
+    """A forum post's byline that no head runs to, on a page that prints two or more ('Post by Ann »
+    DATE', phpBB): the poster's column above it heads the post from the byline on (a column the
+    walk of `_to_post_date` stopped short of it: a subject ending in '!', a long field of the
+    poster's), else the byline heads a post of its own (the first post of a thread's later page
+    stands above every column)."""
+    bylines = [j for j, line in enumerate(lines) if line.meta in DATE_META and _POST_BYLINE.match(line.plain)]
+    if len(bylines) < 2:
+        return
+    reached = {h.last_header for h in heads.values()}
+    since = -1
+    for j in bylines:
+        author = _POST_BYLINE.match(lines[j].plain)[1]  # type: ignore[index]
+        above = max((i for i in heads if since < i < j), default=None)
+        if j in reached or j in heads:
+            pass
+        elif above is not None and heads[above].poster:
+            heads[above].last_header, heads[above].author = j, author
+        else:
+            heads[j] = Head(j, j, author, lines[j].indent, "header", None, strong=True, evidence=True, poster=True)
+        since = j
 
 
 def _linked(lines: list[Line], head: Head) -> bool:

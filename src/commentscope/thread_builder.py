@@ -21,17 +21,19 @@ from commentscope.grammar import (
     SIDEBAR_META,
     Head,
     Line,
+    facts_follow,
     previous_content,
 )
 from commentscope.heads import QUOTE_INTRO, is_pingback
 from commentscope.model import Comment, LineRole
-from commentscope.patterns import SUBJECT_LINE, rating_line
+from commentscope.patterns import SUBJECT_LINE, could_be_name, rating_line
 from commentscope.sections import SHARE_BAR
 from commentscope.wraps import joiner_above
 
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
 _SUBJECT_WORDS = 15  # a comment's title is a few words
+SIGNED_POSTS = 2  # a forum poster's posts ending in the same lines: those lines are their signature
 _FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
 
 
@@ -98,6 +100,8 @@ class ThreadBuilder:
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
         elif cur is not None and not line.meta and self._runs_on(cur, i):
             self._add_text(cur, i)  # 'published back in 2012:' wrapped off a sentence is no page chrome
+        elif cur is not None and not line.meta and facts_follow(self.lines, i) and could_be_name(line.plain):
+            self.roles[i] = (LineRole.COMMENT_META, cur.comment_id)  # a poster's name over their facts: their column
         elif line.meta == QUOTE_END_META and cur is not None:
             self._quote(cur, i)
         elif line.meta:
@@ -315,7 +319,25 @@ class ThreadBuilder:
     def comments(self) -> list[Comment]:
         self._drop_subjects()
         self._drop_ratings()
+        self._drop_signatures()
         return [self._freeze(o) for o in self.opened]
+
+    def _drop_signatures(self) -> None:
+        """On a forum (posts headed by their posters' columns), the last lines that a post shares with
+        another post of the same poster, under text that differs, are the signature the forum prints
+        under each of their posts ('Image' / 'For behold, ...'), not text."""
+        posts: dict[str, list[_Open]] = {}
+        for o in self.opened:
+            if o.head.poster and o.head.author and len(o.text_lines) > 1:
+                posts.setdefault(o.head.author.casefold(), []).append(o)
+        for own in posts.values():
+            if len(own) < SIGNED_POSTS:
+                continue
+            ends = [[self.lines[i].clean for i in reversed(o.text_lines)] for o in own]
+            for n, o in enumerate(own):
+                shared = max(_common_start(ends[n], other) for m, other in enumerate(ends) if m != n)
+                for _ in range(min(shared, len(o.text_lines) - 1)):
+                    self.roles[o.text_lines.pop()] = (LineRole.COMMENT_META, o.comment_id)
 
     def _drop_ratings(self) -> None:
         """A review widget's rating on a comment's first or last line ('5 Sterne' under the date,
@@ -376,3 +398,11 @@ class ThreadBuilder:
             line_start=self.lines[o.head.index].number,
             line_end=self.lines[end].number,
         )
+
+
+def _common_start(a: list[str], b: list[str]) -> int:
+    """How many items the two lists share from their start."""
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
