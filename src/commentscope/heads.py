@@ -39,8 +39,8 @@ COLUMN_LINES, COLUMN_WORDS = 8, 10  # a poster's column under their facts: lines
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
 # a forum post's byline that names its poster ('Post by Ann » Mon May 14, 2012 6:25 pm', phpBB; w3m: 'Postby')
-_POST_BYLINE = re.compile(r"(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s*)?(?:by|von|par|por|door)\s+(\S.{0,60}?)\s+»",
-                          re.IGNORECASE)
+_POST_BYLINE = re.compile(
+    r"(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s*)?(?:by|von|par|por|door)\s+(\S.{0,60}?)\s+»", re.IGNORECASE)
 
 
 def find_heads(lines: list[Line]) -> dict[int, Head]:
@@ -92,9 +92,9 @@ def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None
             del heads[j]  # the byline names the poster again ('Post by' / 'Ann' / '» DATE', html2text)
         if line.meta in DATE_META:
             head.last_header = j
-            named = _POST_BYLINE.match(line.plain)
-            if named:  # prosilver prints a poster's column under their post: the byline names this one
-                head.author = named[1]
+            byline = _POST_BYLINE.match(line.plain)
+            if byline:  # prosilver prints a poster's column under their post: the byline names this one
+                head.author = byline[1]
             return
         if len(line.plain.split()) > COLUMN_WORDS or (line.plain.endswith((".", "!", "?")) and not line.plain.endswith(
             ("...", "…"))):  # ('I like...' over a poster's interests)
