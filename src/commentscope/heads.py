@@ -40,7 +40,8 @@ _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
 # a forum post's byline that names its poster ('Post by Ann » Mon May 14, 2012 6:25 pm', phpBB; w3m: 'Postby')
 _POST_BYLINE = re.compile(
-    r"(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s*)?(?:by|von|par|por|door)\s+(\S.{0,60}?)\s+»", re.IGNORECASE)
+    r"(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s*)?(?:by|von|par|por|door)\s+(\S.{0,60}?)\s+»",
+    re.IGNORECASE)
 
 
 def find_heads(lines: list[Line]) -> dict[int, Head]:
