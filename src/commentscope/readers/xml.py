@@ -1,6 +1,6 @@
 """Safe, streaming XML for exports: element events in flat memory, no entities, no DTD, no network.
 
-Exports are read with lxml's `iterparse` and every element is cleared once handled, so a 2 GB
+Exports are read with lxml's pull parser and every element is cleared once handled, so a 2 GB
 export needs the memory of one post. The parser never loads a DTD, never fetches anything and
 never expands an entity; a file that declares entities or an external DTD (no WordPress or
 Disqus export does) is refused before any content is read. Markup inside fields (post bodies,
@@ -37,6 +37,9 @@ MARKUP_RE = re.compile(r"<[a-zA-Z/!]|&[#\w]+;")
 TAG_RE = re.compile(r"<[^>]*>")
 SIMPLE_TAG_RE = re.compile(r"</?(p|br|b|i|em|strong|u|s|code|blockquote)\s*/?>", re.IGNORECASE)
 DROPPED_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+CHUNK = 1 << 16  # bytes fed to the parser at a time
+DOCTYPE_RE = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!DOCTYPE\b", re.DOTALL)
+EXTERNAL_ID_RE = re.compile(rb"\b(?:SYSTEM|PUBLIC)\b")
 
 
 def declares_entities(head: bytes) -> bool:
@@ -120,23 +123,34 @@ def iter_elements(path: Path, names: frozenset[str], depth: int) -> Iterator[etr
 
     Each element is yielded once its end tag is read; after the caller is done with it, it and
     everything before it are freed. Malformed or truncated XML raises UnreadableInputError after
-    the elements read before the break; so does a file that declares entities or a DTD.
+    the elements read before the break; so does a file that declares entities or a DTD. The file
+    is fed to a pull parser chunk by chunk, so the elements parsed before a break are yielded
+    even when the break lies in the same chunk (lxml's `iterparse` drops them with libxml2 2.14).
     """
     source = str(path)
+    parser = etree.XMLPullParser(
+        events=("end",), resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
+    )
     try:
         with _open(path) as handle:
-            events = etree.iterparse(
-                handle, events=("end",), resolve_entities=False, no_network=True,
-                load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
-            )
             checked = False
-            for _, element in events:
-                if not checked:  # the DTD is read before the first element ends
-                    _refuse_dtd(element, source)
-                    checked = True
-                if _local(element.tag) in names and _depth(element) == depth:
-                    yield element
-                    _free(element)
+            chunk = handle.read(CHUNK)
+            _refuse_prolog(chunk, source)
+            while True:
+                failure = _feed(parser, chunk)
+                for _, element in parser.read_events():
+                    if not checked:  # the DTD is read before the first element ends
+                        _refuse_dtd(element, source)
+                        checked = True
+                    if _local(element.tag) in names and _depth(element) == depth:
+                        yield element
+                        _free(element)
+                if failure is not None:
+                    raise failure
+                if not chunk:
+                    break
+                chunk = handle.read(CHUNK)
     except etree.XMLSyntaxError as exc:
         line = f" at line {exc.lineno}" if exc.lineno else ""
         raise UnreadableInputError(source, f"malformed XML{line}: {_first_line(exc.msg)}") from exc
@@ -144,6 +158,38 @@ def iter_elements(path: Path, names: frozenset[str], depth: int) -> Iterator[etr
         raise UnreadableInputError(source, f"unreadable XML: {_first_line(str(exc))}") from exc
     except (OSError, EOFError) as exc:
         raise UnreadableInputError(source, f"cannot read: {exc}") from exc
+
+
+def _feed(parser: etree.XMLPullParser, chunk: bytes) -> etree.XMLSyntaxError | None:
+    """Feed one chunk (an empty one ends the file); a syntax error is handed back so the events
+    parsed before it are read first. At the end a failure is raised at once: lxml then closes
+    the open elements itself, and a truncated post must not pass for a whole one."""
+    if not chunk:
+        parser.close()
+        return None
+    try:
+        parser.feed(chunk)
+    except etree.XMLSyntaxError as exc:
+        return exc
+    return None
+
+
+def _refuse_prolog(head: bytes, source: str) -> None:
+    """Refuse a DOCTYPE that declares entities or names an external DTD before parsing it.
+
+    libxml2 counts entity references even when it does not expand them and stops an entity
+    bomb with its own message, in the same chunk as the DTD; so the DTD is read from the bytes.
+    """
+    opening = DOCTYPE_RE.match(head)
+    if opening is None:
+        return
+    rest = head[opening.end():]
+    declaration = rest[: min((i for i in (rest.find(b"["), rest.find(b">")) if i >= 0), default=len(rest))]
+    subset_end = rest.find(b"]>") if rest[len(declaration):].startswith(b"[") else len(declaration)
+    if EXTERNAL_ID_RE.search(declaration) or subset_end < 0 or b"<!ENTITY" in rest[:subset_end]:
+        raise UnreadableInputError(
+            source, "XML declares entities or an external DTD; exports never do, refused as unsafe"
+        )
 
 
 @lru_cache(maxsize=4096)
