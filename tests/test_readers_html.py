@@ -1912,3 +1912,65 @@ def test_the_disqus_plugins_list_for_readers_without_script() -> None:
                         + item(2, "", "bloolabel", "Do it face to face.") + "</ul></div>")
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Harry Ward", "Just promoting your column."), ("bloolabel", "Do it face to face.")]
+
+
+# ---------------------------------------------------------------- benchmarks/real25 (a blind batch)
+
+
+def test_douban_replies_without_the_motto_the_quoted_reply_or_the_buttons() -> None:
+    def reply(n: int, name: str, motto: str, when: str, body: str, quote: str = "") -> str:
+        quoted = f'<div class="reply-quote"><span class="all">{quote}</span><span class="pubdate">X</span></div>'
+        return (f'<li class="clearfix comment-item" id="{n}"><div class="user-face"><a href="/people/{n}/">'
+                f'<img alt="{name}"></a></div><div class="reply-doc content"><div class="bg-img-green"><h4>'
+                f'<a href="/people/{n}/">{name}</a> {motto} <span class="pubtime">{when}</span></h4></div>'
+                f'{quoted if quote else ""}<p>{body}</p><div class="operation_div"><a class="lnk-reply">回应</a>'
+                '<a class="comment-vote lnk-fav">赞</a></div></div></li>')  # fmt: skip
+    body = ('<div class="topic-content"><p>问个问题</p></div><ul id="comments" class="topic-reply">'
+            + reply(1011720645, "男朋友", "(有原则的绅士)", "2015-10-27 20:27:02", "私募公司一般规模都在20人以下吧")
+            + reply(1011739878, "miss.S", "", "2015-10-27 21:03:53", "多些在校的经历", quote="问个问题 最重视的是")
+            + reply(1011740000, "甲鸟", "", "2015-10-27 21:10:00", "M") + "</ul>")
+    assert full_outline(body) == [
+        (0, "男朋友", "2015-10-27T20:27:02", "私募公司一般规模都在20人以下吧", False),
+        (0, "miss.S", "2015-10-27T21:03:53", "多些在校的经历", False),
+        (0, "甲鸟", "2015-10-27T21:10:00", "M", False),
+    ]
+
+
+def test_forummagnum_nodes_nest_though_each_is_classed_recent_comments() -> None:
+    def node(key: str, name: str, body: str, replies: str = "") -> str:
+        return (f'<div class="comments-node CommentFrame-node" id="{key}"><div><div class="CommentsItem-root '
+                f'recent-comments-node"><div class="CommentsItem-body"><div class="CommentsItemMeta-root">'
+                f'<span class="CommentsItemMeta-username CommentUserName-author"><a href="/users/{name}">{name}</a>'
+                f'</span><span class="CommentsItemDate-root CommentsItemDate-date"><a href="?commentId={key}">3mo'
+                f'</a></span></div><div class="CommentBody-root"><blockquote><p>the post says so</p></blockquote>'
+                f'<p>{body}</p></div><div class="CommentsItem-bottom"><a>Reply</a></div></div></div></div>'
+                f'<div class="CommentsNode-children">{replies}</div></div>')  # fmt: skip
+    body = ('<div class="CommentsListSection-root">'
+            + node("DEdj9Fex", "romeostevensit", "Updating is cheap.", node("Qw7", "habryka", "Agreed, mostly."))
+            + node("Zk2", "gwern", "Not in my experience.") + "</div>")
+    assert outline_of(body) == [(0, "romeostevensit", "Updating is cheap."), (1, "habryka", "Agreed, mostly."),
+                                (0, "gwern", "Not in my experience.")]
+
+
+def test_a_profile_link_in_a_user_line_with_place_and_age_is_the_author() -> None:
+    def comment(n: int, name: str, place: str, body: str) -> str:
+        return (f'<div id="comment-{n}" class="comment comment-post cleared no-replies"><div class="avatar">'
+                f'<a href="/registration/{n}/{name}/profile.html"><img></a></div><div class="container">'
+                f'<p class="user-info"><a href="/registration/{n}/{name}/profile.html" class="js-usr">{name}</a>, '
+                f'{place}, 3 months ago</p><p class="comment-body comment-text">{body}</p>'
+                '<div class="rating"><a class="js-rate">Click to rate</a></div></div></div>')  # fmt: skip
+    body = ('<div id="js-comments" class="comments-list">' + comment(612777111, "js", "usa", "Nose jobs, both.")
+            + comment(612777112, "Dee", "Braintree", "Lovely house though.") + "</div>")
+    assert outline_of(body) == [(0, "js", "Nose jobs, both."), (0, "Dee", "Lovely house though.")]
+
+
+def test_a_comment_body_classed_desc_is_its_text() -> None:
+    def item(n: int, name: str, body: str) -> str:
+        return (f'<div class="commentItem" id="comment-{n}"><div class="userSection"><div class="gravatar"><img>'
+                f'</div><div class="messageBox"><div class="body"><strong><a href="http://x.example" rel="nofollow">'
+                f'{name}</a></strong> on 2 Jun 2010 says:<br><div class="desc">{body}</div></div>'
+                '<div class="footer"></div></div></div></div>')  # fmt: skip
+    body = ('<div class="desc">The post teaser is no comment.</div><div class="comment"><h3>Comments</h3>'
+            + item(1, "Jo", "It's great, this will help me revamp my site.") + item(2, "Kev", "Nice roundup.")
+            + "</div>")
+    assert outline_of(body) == [(0, "Jo", "It's great, this will help me revamp my site."), (0, "Kev", "Nice roundup.")]
