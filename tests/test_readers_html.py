@@ -1974,3 +1974,49 @@ def test_a_comment_body_classed_desc_is_its_text() -> None:
             + item(1, "Jo", "It's great, this will help me revamp my site.") + item(2, "Kev", "Nice roundup.")
             + "</div>")
     assert outline_of(body) == [(0, "Jo", "It's great, this will help me revamp my site."), (0, "Kev", "Nice roundup.")]
+
+
+def test_a_scroller_holding_every_comment_in_its_own_view_is_no_comment() -> None:
+    # a script's list (9GAG's Vue scroller): one element under the comment list holds every comment, each
+    # as deep inside it as the others; it is a list, not a comment whose first reply takes its place
+    def view(n: int, name: str, body: str) -> str:
+        return (f'<div class="scroller__item-view"><div data-index="{n}"><section class="comment-list-item">'
+                f'<div class="comment-item"><div class="ui-comment-header"><a class="ui-comment-header__username" '
+                f'href="/u/{name}">{name}</a> <a class="ui-comment-header__time" href="#c_{n}">15 Oct 18</a></div>'
+                f'<div class="comment-item-text">{body}</div><div class="comment-item-actions"><a>Reply</a></div>'
+                '</div></section></div></div>')  # fmt: skip
+    body = ('<section class="comment-list"><div class="scroller"><div class="scroller__item-wrapper">'
+            + view(0, "chronic", "Best pilot in his branch.") + view(1, "tom", "Throwing trees became a sport.")
+            + view(2, "hach", "Those little legs!") + "</div></div></section>")
+    assert outline_of(body) == [(0, "chronic", "Best pilot in his branch."),
+                                (0, "tom", "Throwing trees became a sport."), (0, "hach", "Those little legs!")]
+
+
+def test_a_wrapper_with_its_comment_first_and_replies_deeper_still_stands_for_its_comment() -> None:
+    # li.comment > article.comment beside ol.children > li.comment: the wrapper's comment, then its replies
+    # one level deeper, so the wrapper is its comment (its article's heir), not a list
+    def li(n: int, name: str, body: str, replies: str = "") -> str:
+        children = f'<ol class="children">{replies}</ol>' if replies else ""
+        return (f'<li class="comment"><article class="comment" id="comment-{n}"><footer><b class="fn">{name}</b>'
+                f'<time datetime="2021-03-0{n}T09:15:00">March</time></footer><div class="comment-content"><p>{body}'
+                f'</p></div></article>{children}</li>')  # fmt: skip
+    body = ('<ol class="comment-list">' + li(1, "Ann", "Is kefir safe?", li(2, "Bo", "Yes.") + li(3, "Cy", "Mostly."))
+            + li(4, "Di", "Thanks!") + "</ol>")
+    assert outline_of(body) == [(0, "Ann", "Is kefir safe?"), (1, "Bo", "Yes."), (1, "Cy", "Mostly."),
+                                (0, "Di", "Thanks!")]
+
+
+def test_pluck_rows_in_a_latest_comments_box_are_the_articles_comments() -> None:
+    def row(key: str, name: str, when: str, body: str) -> str:
+        return (f'<TR class="commentSpacer"><TD colspan="3">&nbsp;</TD></TR><TR><TD id="commentUser"><IMG '
+                f'id="comment-avatar"><DIV id="comment-username"><A href="/community/?userid=1">{name}</A></DIV></TD>'
+                f'<TD id="commentDivider">&nbsp;</TD><TD id="commentBody"><DIV class="commentTimeStamp">{when}<A '
+                f'name="CommentKey:{key}"></A></DIV><DIV class="commentText">{body}</DIV><DIV class="commentActions">'
+                '<A class="pluckReportAbuse">Report Abuse</A><DIV class="commentRecommendCount">0</DIV></DIV>'
+                '</TD></TR>')
+    body = ('<DIV id="latest-comments" class="relation"><H4>Latest Comments</H4><DIV id="latest-comments-container">'
+            '<TABLE id="pluckCommentsTable"><TBODY>'
+            + row("7efb", "Frozen", "3/23/2010 2:39:43 PM", "Rather pointless cuts.")
+            + row("9a1c", "bluebeach", "3/9/2010 6:50:02 PM", "Start with the PMO") + "</TBODY></TABLE></DIV></DIV>")
+    assert full_outline(body) == [(0, "Frozen", "2010-03-23T14:39", "Rather pointless cuts.", False),
+                                  (0, "bluebeach", "2010-03-09T18:50", "Start with the PMO", False)]

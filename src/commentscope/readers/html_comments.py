@@ -101,6 +101,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
     wrappers = _wrappers(page, items, texts, authors)
+    holders = _list_holders(page, items, wrappers)
+    wrappers = {outer: inner for outer, inner in wrappers.items() if outer not in holders}
     heir = {outer: _heir(wrappers, outer) for outer in wrappers}
     heirs = {inner: _up(page, inner, wrappers) for inner in set(heir.values())}  # inner inherits marks
     warnings: list[str] = []
@@ -116,6 +118,9 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     for position, item in enumerate(items):
         key = item.mem_id
         if key in wrappers:
+            continue
+        if key in holders:  # its comments are its parent's
+            removed[key] = page.parent_item(item)
             continue
         outer = heirs.get(key, key)
         text = texts.get(key, "")
@@ -513,6 +518,21 @@ def _wrappers(
     return {
         outer: inner for outer, inner in children.items() if not texts.get(outer) and outer not in authors
     }
+
+
+def _list_holders(page: RulePage, items: list[LexborNode], wrappers: dict[int, int]) -> set[int]:
+    """Wrappers that hold a list, not one comment: two or more comment elements inside, each as deep
+    below it as the others and none directly (a script's scroller holding every comment, each in an
+    item view of its own). A comment's wrapper holds its comment first and its replies deeper
+    (`li.comment > article` beside `ol.children > li`), a thread's box holds them side by side."""
+    depths: dict[int, set[int]] = {}
+    counts: dict[int, int] = {}
+    for item in items:
+        parent = page.parent_item(item)
+        if parent in wrappers:
+            depths.setdefault(parent, set()).add(len(_ancestors(item, parent)))
+            counts[parent] = counts.get(parent, 0) + 1
+    return {outer for outer, held in depths.items() if counts[outer] >= 2 and len(held) == 1 and min(held) > 1}
 
 
 def _comment_like(item: LexborNode, text: str, has_meta: bool) -> bool:
