@@ -14,6 +14,7 @@ from commentscope.grammar import scan
 from commentscope.heads import find_heads
 from commentscope.model import Document
 from commentscope.parse import parse_lines
+from commentscope.patterns import page_knowledge
 
 ARTICLE = """\
     Fixing a Squeaky Floor
@@ -873,7 +874,38 @@ Messages
 
 Glue never held.
     """, [("Cleo", 0, "Screws through the"), ("Dan", 0, "Glue never held.")]),
+    # a theme that prints the date before the name, each comment a numbered item, replies nested (lynx)
+    "date-then-name-items": (ARTICLE + """
+    Comments (3)
+
+     1. March 2, 2021 at 6:28 pm Ann Lee
+        Screws through the carpet worked for us.
+           + Reply
+          1. March 2, 2021 at 6:31 pm Site Owner
+             Glad it helped!
+                o Reply
+     2. March 3, 2021 at 9:02 am krs1
+        Same here, thanks.
+           + Reply
+
+    Leave a Reply
+    """, [("Ann Lee", 0, "Screws through the"), ("Site Owner", 1, "Glad it helped!"),
+          ("krs1", 0, "Same here, thanks.")]),
 }
+
+
+@pytest.mark.parametrize(("line", "author"), [("2. March 3, 2021 at 9:02 am Ann Lee", "Ann Lee"),
+                                              ("1. 3. März 2021 18:00 krs1", "krs1")])
+def test_a_date_then_a_name_heads_a_comment_only_as_a_list_item(line: str, author: str) -> None:
+    # outside a list the same line is a post's byline ('27. August 2019 7:30 ERP-News Redaktion' under a
+    # related post's title)
+    kb = page_knowledge()
+    bare = line.split(" ", 1)[1]
+    header = kb.header(bare, item=True)
+    assert header is not None and header.author == author
+    assert kb.header(bare) is None
+    assert kb.header(bare.replace(author, "Reply"), item=True) is None
+    assert kb.header(bare.replace(author, "Updated May 4, 2021"), item=True) is None
 
 
 @pytest.mark.parametrize(("text", "expected"), LAYOUTS.values(), ids=LAYOUTS.keys())

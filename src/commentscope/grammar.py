@@ -378,7 +378,7 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         else:
             line.meta = DECORATION_META
         return
-    header = kb.header(line.plain)
+    header = kb.header(line.plain, item=bool(marker))
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
         line.name_like = header.name_like or line.avatar

@@ -63,6 +63,7 @@ class Pattern:
     lead_in: bool = False  # a header line that may stand before the real header (an avatar image)
     structural: bool = False  # the pattern alone says the line is a comment header
     evidence: bool = False  # the pattern shows that the page has comments ('NAME says:')
+    list_item: bool = False  # only a list item's line is such a header (a comment list's numbered items)
     needs: re.Pattern[str] | None = None  # found in every line the pattern matches: a cheap test first
     # the strings every match of `needs` holds one of (`literals.needs_of`): tested before it
     literals: Needs | None = None
@@ -165,12 +166,15 @@ class PageKnowledge:
                 return p.name, number, stripped[m.end():].strip()
         return None
 
-    def header(self, text: str) -> Header | None:
-        """The header named by a line such as 'NAME says:', 'Avatar NAME' or 'NAME → OTHER • 2 years ago'."""
+    def header(self, text: str, item: bool = False) -> Header | None:
+        """The header named by a line such as 'NAME says:', 'Avatar NAME' or 'NAME → OTHER • 2 years ago'
+        (`item`: the line is a list item's, which `list_item` patterns ask for)."""
         if len(text) > self.max_pattern_line:
             return None
         probe = Probe(text)
         for p in self.headers:
+            if p.list_item and not item:
+                continue
             m = p.match(text, probe)
             if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
                 reply_to = m.groupdict().get("reply_to")
@@ -334,6 +338,7 @@ def _pattern(entry: dict[str, object], default_name: str, words: dict[str, objec
         lead_in=bool(entry.get("lead_in", False)),
         structural=bool(entry.get("structural", False)),
         evidence=bool(entry.get("evidence", False)),
+        list_item=bool(entry.get("list_item", False)),
         needs=needs,
         literals=needs_of(needs) if needs is not None else None,
     )
@@ -358,7 +363,7 @@ def shared_word(name: str) -> str:
     words = _page_tables()["words"]
     assert isinstance(words, dict)
     value = words[name]
-    return "|".join(value) if isinstance(value, list) else str(value)
+    return "|".join(value) if isinstance(value, list) else expand_words(str(value), _words())
 
 
 @cache
