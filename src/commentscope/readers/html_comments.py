@@ -525,14 +525,12 @@ def _list_holders(page: RulePage, items: list[LexborNode], wrappers: dict[int, i
     below it as the others and none directly (a script's scroller holding every comment, each in an
     item view of its own). A comment's wrapper holds its comment first and its replies deeper
     (`li.comment > article` beside `ol.children > li`), a thread's box holds them side by side."""
-    depths: dict[int, set[int]] = {}
-    counts: dict[int, int] = {}
+    depths: dict[int, list[int]] = {}
     for item in items:
         parent = page.parent_item(item)
         if parent in wrappers:
-            depths.setdefault(parent, set()).add(len(_ancestors(item, parent)))
-            counts[parent] = counts.get(parent, 0) + 1
-    return {outer for outer, held in depths.items() if counts[outer] >= 2 and len(held) == 1 and min(held) > 1}
+            depths.setdefault(parent, []).append(len(_ancestors(item, parent)))
+    return {outer for outer, held in depths.items() if len(held) >= 2 and len(set(held)) == 1 and held[0] > 1}
 
 
 def _comment_like(item: LexborNode, text: str, has_meta: bool) -> bool:
