@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from commentscope.grammar import scan
+from commentscope.grammar import SIDEBAR_META, scan
 from commentscope.heads import find_heads
 from commentscope.model import Document
 from commentscope.parse import parse_lines
@@ -1149,3 +1149,17 @@ def test_a_markdown_tables_rule_is_no_comment_text() -> None:
     """html2text closes each table row with '---|---|---': a rule, not what the commenter wrote."""
     doc = page(LAYOUTS["html2text-thread-links-in-table-rows"][0])
     assert [c.text for c in doc.comments] == ["Screws through the carpet worked for us.", "Glue never held."]
+
+
+@pytest.mark.parametrize("heading", ["My Blog List", "Blogs I Follow", "Blogs we read:"])
+def test_a_blog_list_widgets_heading_is_a_sidebars(heading: str) -> None:
+    # Blogger's Blog List: each followed blog, its latest post and '4 hours ago', under this heading
+    assert page_knowledge().meta_kind(heading) == SIDEBAR_META
+
+
+def test_a_blog_posts_footer_with_its_comment_count_is_no_comment_header() -> None:
+    kb = page_knowledge()
+    assert kb.header("Posted by Becca at 3:46 PM 9 comments: Links to this post") is None
+    assert kb.header("Posted by Becca at 8:58 AM No comments:") is None
+    header = kb.header("Posted by Becca at 3:46 PM")  # under a comment: its header, as before
+    assert header is not None and header.author == "Becca"
