@@ -1808,6 +1808,21 @@ def test_the_reply_buttons_label_names_a_comment_that_prints_its_name_nowhere_el
         ("Patti", "Wanted the whole bowl."), ("Pat Lee", "Parsley instead of cilantro?")]
 
 
+@pytest.mark.parametrize("label", ["Reply to {}", "Auf {} antworten"])
+def test_a_reply_button_labelled_without_a_name_names_no_one(label: str) -> None:
+    """A comment left with no name gets a bare label ('Reply to '; Deadline's theme): its words are
+    the label's own, not a name, while the named buttons beside it still name theirs."""
+    def item(n: int, name: str, words: str) -> str:
+        said = label.format(name)
+        return (f'<li class="comment-li"><div id="comment-{n}" class="comment depth-1 comdiv"><div class="comcontent">'
+                f'<p>{words}</p></div><div class="comment-meta"><ul><li><a class="comment-reply-link" '
+                f'href="#comment-{n}" aria-label="{said}">Reply</a></li></ul></div></div></li>')
+    doc = page_document(f'<ul class="commentlist">{item(1, "Patti", "Wanted the whole bowl.")}'
+                        f'{item(2, "", "Parsley instead of cilantro?")}{item(3, "Pat Lee", "Lime, too.")}</ul>')
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Patti", "Wanted the whole bowl."), (None, "Parsley instead of cilantro?"), ("Pat Lee", "Lime, too.")]
+
+
 def test_one_reply_label_alone_names_no_one() -> None:
     """With a single reply button the label's own words cannot be told from the name: no author."""
     doc = page_document('<ul class="commentlist"><li class="comment-li"><div id="comment-1" class="comment comdiv">'
@@ -2020,3 +2035,53 @@ def test_pluck_rows_in_a_latest_comments_box_are_the_articles_comments() -> None
             + row("9a1c", "bluebeach", "3/9/2010 6:50:02 PM", "Start with the PMO") + "</TBODY></TABLE></DIV></DIV>")
     assert full_outline(body) == [(0, "Frozen", "2010-03-23T14:39", "Rather pointless cuts.", False),
                                   (0, "bluebeach", "2010-03-09T18:50", "Start with the PMO", False)]
+
+
+def test_a_usercomments_block_holding_comments_is_their_list_not_a_comment() -> None:
+    """schema.org's UserComments is one comment; a site that marks its whole list so (Sputnik: 'All
+    comments' over li Comments) still has only the Comments inside as comments, all top level."""
+    def item(n: int, name: str, words: str) -> str:
+        return (f'<li data-id="{n}" itemscope itemtype="http://schema.org/Comment"><section><h5><a class="author">'
+                f'{name}</a></h5><time datetime="2017-04-09">02:37 09.04.2017</time>'
+                f'<div class="body" itemprop="text">{words}</div></section></li>')
+    doc = page_document('<div class="comments-list main" itemscope itemtype="http://schema.org/UserComments">'
+                        '<div class="title-line"><h3>All comments</h3></div><ul class="main">'
+                        f'{item(1, "sally", "Here is a look at the watchlist.")}{item(2, "michael", "Not protocols.")}'
+                        '</ul><a class="loadnew">Show new comments (<i>0</i>)</a></div>')
+    assert [(c.depth, c.text) for c in doc.comments] == [(0, "Here is a look at the watchlist."),
+                                                          (0, "Not protocols.")]
+
+
+def test_a_usercomments_element_without_comments_inside_is_a_comment() -> None:
+    doc = page_document(''.join(f'<div itemscope itemtype="http://schema.org/UserComments"><span itemprop="creator">'
+                                f'{name}</span><p itemprop="commentText">{words}</p></div>'
+                                for name, words in (("Ann", "First thought."), ("Bo", "Second thought."))))
+    assert [(c.author, c.text) for c in doc.comments] == [("Ann", "First thought."), ("Bo", "Second thought.")]
+
+
+def test_gsmarena_comments_keep_the_location_code_and_time_out_of_the_text() -> None:
+    """GSMArena: div.user-thread, the name li.uname2, an encoded location and the time beside it in
+    ul.uinfo2, the words in p.uopin, the reply button in ul.uinfo."""
+    def post(name: str, code: str, words: str) -> str:
+        return (f'<div class="user-thread"><div class="uavatar"><i class="head-icon"></i></div><ul class="uinfo2">'
+                f'<li class="uname2">{name}</li><li class="ulocation"><span title="Encoded location">{code}</span>'
+                f'</li><li class="upost"><time data-time="2017-03-14 07:31">48 minutes ago</time></li></ul>'
+                f'<p class="uopin">{words}</p><ul class="uinfo"><li class="ureply"><a href="#">Reply</a></li></ul>'
+                '</div>')
+    doc = page_document('<div id="user-comments"><h2>Reader comments</h2>'
+                        f'{post("Anonymous", "X%xb", "Under the screen.")}{post("Dr MiXO", "D7Cf", "O M G")}</div>')
+    assert [(c.author, c.text) for c in doc.comments] == [("Anonymous", "Under the screen."), ("Dr MiXO", "O M G")]
+
+
+def test_a_wordpress_theme_with_its_words_in_div_content_and_the_time_in_div_timestamp() -> None:
+    """The Express Tribune's theme: the name and a titled div.timestamp in div.meta, the words in
+    div.content beside it with a 'Recommend' link inside."""
+    doc = page_document('<ul class="commentlist hfeed"><li class="li-comment" id="li-comment-4946946">'
+                        '<div id="comment-4946946" class="comment even depth-1"><div class="meta">'
+                        '<div class="author" title="Zeffos">Zeffos</div><div class="timestamp" '
+                        'title="2017-03-19T17:13:22 GMT">Mar 19, 2017 - 10:13PM</div><div class="reply">'
+                        '<a class="comment-reply-link" href="#r">Reply</a></div></div><div class="content"><p>'
+                        'and the Fall is near.<span class="comments-like"><a href="#">Recommend</a></span></p></div>'
+                        '</div></li></ul>')
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        ("Zeffos", "2017-03-19T17:13:22", "and the Fall is near.")]

@@ -101,9 +101,11 @@ def _reply_link_names(page: RulePage, selector: str, authors: dict[int, str]) ->
     distinct = sorted(set(labels.values()))
     if len(distinct) < 2:
         return {}
-    head = _shared_start(distinct)
+    # (each label padded with a space on the side read, so a button labelled with no name, 'Reply to',
+    # shares all its words with the others and names no one)
+    head = _shared_start([f"{label} " for label in distinct])
     head = head[: head.rfind(" ") + 1]  # (names that share their first letters: 'Ann', 'Anna')
-    tail = _shared_start([label[::-1] for label in distinct])[::-1]
+    tail = _shared_start([f" {label}"[::-1] for label in distinct])[::-1]
     tail = tail[tail.find(" "):] if " " in tail else ""
     found = {}
     for owner, label in labels.items():
