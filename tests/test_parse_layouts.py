@@ -1153,6 +1153,77 @@ def test_a_later_page_of_a_phpbb_thread_with_columns_under_the_posts(converter: 
     assert set(lines_with_text(doc, "~ Leeds fermenters ~")) == {LineRole.COMMENT_META}
 
 
+def test_phpbb_3_2_numbers_its_posts_in_the_byline() -> None:
+    """phpBB 3.2 puts each post's number before its byline ('#2 Post by NAME » DATE'): still the byline,
+    a date line, not the first line of the post's text."""
+    numbers = iter(range(1, 10))
+    page = re.sub(r"(\[\d+\])Post by", lambda m: f"[9{next(numbers)}]#{next(numbers)} {m[1]}Post by", PHPBB_THREAD)
+    assert page.count("#") == 3
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Ann Teller", 0), ("Bo Lind", 0), ("Cy Moor", 0)]
+    ann, bo, cy = (c.text for c in doc.comments)
+    assert ann.startswith("A friend gave me") and bo.startswith("Give them two weeks") and cy.startswith("Mine took")
+
+
+PHPBB_INSCRIPTIS = """\
+Kefir grains from a friend - Fermenting Forum
+
+        Ann Teller Posts: 524 Joined: 24 Jul 2017 09:28 Location: Leeds
+
+            Kefir grains from a friend
+
+              * Quote
+
+            #1 Post by Ann Teller » 24 Feb 2024 12:41
+
+              A friend gave me a spoonful of milk kefir grains last week and they seem slow.
+          Top
+        Bo Lind Posts: 12 Joined: 09 Jun 2021 23:36
+
+            Re: Kefir grains from a friend
+
+              * Quote
+
+            #2 Post by Bo Lind » 24 Feb 2024 13:05
+
+                Ann Teller wrote:A friend gave me a spoonful of milk kefir grains last week.
+                  Cy Moor wrote:
+
+                    Mine took a month in a cold kitchen.
+                Slow is normal then?
+
+              Give them two weeks of fresh milk every day; they speed up once settled.
+          Top
+        Cy Moor Posts: 2630 Joined: 24 Apr 2019 02:19
+
+            Re: Kefir grains from a friend
+
+              * Quote
+
+            #3 Post by Cy Moor » 24 Feb 2024 17:12
+
+                Bo Lind wrote:Give them two weeks of fresh milk every day.
+
+
+              Two weeks worked for me too.
+          Top
+"""
+
+
+def test_phpbb_quotes_as_inscriptis_indents_them() -> None:
+    """inscriptis prints a phpBB poster's column on one line (no facts under a name) and each quote
+    indented deeper than the post's own text, a quote inside a quote deeper still: 'NAME wrote:' under
+    the bylines quotes a post, it heads no reply; the quote runs from its outer intro to the first line
+    less indented, even when it is the intro's one line ('Bo Lind wrote:Give them ...')."""
+    doc = parse(PHPBB_INSCRIPTIS)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Ann Teller", 0), ("Bo Lind", 0), ("Cy Moor", 0)]
+    ann, bo, cy = (c.text for c in doc.comments)
+    assert ann.startswith("A friend gave me")
+    assert bo == "Give them two weeks of fresh milk every day; they speed up once settled."
+    assert cy == "Two weeks worked for me too."
+    assert set(lines_with_text(doc, "Cy Moor wrote:")) == {LineRole.COMMENT_QUOTE}
+
+
 def test_facts_beside_their_values_need_two_known_labels() -> None:
     """'Label: value' lines are common in a comment's own text ('Location: Leeds' / 'Joined: the gym ...'):
     only two known profile labels make such lines a poster's facts, one is not enough."""

@@ -38,9 +38,10 @@ _THREAD_LINK = re.compile(r"\|\s*(root|parent|prev|next)\s*(?=\||\[|$)")
 COLUMN_LINES, COLUMN_WORDS = 8, 10  # a poster's column under their facts: lines before the post's date, words a line
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
-# a forum post's byline that names its poster ('Post by Ann » Mon May 14, 2012 6:25 pm', phpBB; w3m: 'Postby')
+# a forum post's byline that names its poster ('Post by Ann » Mon May 14, 2012 6:25 pm', phpBB; w3m: 'Postby';
+# phpBB 3.2: '#3 Post by Ann » ...')
 _POST_BYLINE = re.compile(
-    r"(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s*)?(?:by|von|par|por|door)\s+(\S.{0,60}?)\s+»",
+    r"(?:#\d{1,5}\s+)?(?:(?:post|beitrag|message|mensaje|messaggio|bericht)\s*)?(?:by|von|par|por|door)\s+(\S.{0,60}?)\s+»",
     re.IGNORECASE)
 
 
@@ -179,8 +180,12 @@ def _quote_intros(lines: list[Line], heads: dict[int, Head]) -> list[int]:
 
 
 def _dated_quotes(lines: list[Line], heads: dict[int, Head]) -> list[int]:
-    """Among posts under their posters' columns, 'Ann wrote: DATE' quotes a post inside one (phpBB)."""
-    if sum(facts_follow(lines, h.last_header) for h in heads.values()) < 2:
+    """Among posts under their posters' columns, or under two or more bylines ('Post by Ann » DATE';
+    inscriptis prints a phpBB column on one line, so no facts follow it), 'Ann wrote: DATE' or 'Ann
+    wrote:' quotes a post inside one (phpBB)."""
+    forum = sum(facts_follow(lines, h.last_header) for h in heads.values()) >= 2 or sum(
+        line.meta in DATE_META and _POST_BYLINE.match(line.plain) is not None for line in lines) >= 2
+    if not forum:
         return []
     return [i for i, h in heads.items() if not facts_follow(lines, h.last_header) and any(
         QUOTE_INTRO.fullmatch(said) for said in (lines[i].plain, h.author or ""))]

@@ -10,6 +10,7 @@ than the first comment's are a sidebar's. `parse.parse_lines` labels the lines b
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from commentscope.wraps import joiner_above
 
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
+_GLUED_INTRO = re.compile(r"\w:(?=[^\W\d_])")  # lynx and inscriptis glue a phpBB quote to its intro: 'Ann wrote:But'
 _SUBJECT_WORDS = 15  # a comment's title is a few words
 SIGNED_POSTS = 2  # a forum poster's posts ending in the same lines: those lines are their signature
 _FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
@@ -125,17 +127,12 @@ class ThreadBuilder:
             self.ended = self.ended or (line.boilerplate in _FORM_FIELDS and bool(self.opened))
         return i
 
-    def _quote(self, cur: _Open, end: int) -> None:
-        """A forum post quoted in the comment, from its intro ('Nixe said:') to `end` ('Click to
-        expand...'): kept with the comment, out of its text; the text after it is the comment's own."""
-        start = None
-        for k in range(end - 1, cur.head.last_header, -1):
-            role, owner = self.roles.get(k, (None, None))
-            if role is LineRole.COMMENT_QUOTE or (owner != cur.comment_id and not self.lines[k].blank):
-                break
-            if QUOTE_INTRO.fullmatch(self.lines[k].clean):
-                start = k
-                break
+    def _quote(self, cur: _Open, end: int, start: int | None = None) -> None:
+        """A forum post quoted in the comment, from its intro ('Nixe said:'; else the nearest one above
+        `end`) to `end` ('Click to expand...'): kept with the comment, out of its text; the text after
+        it is the comment's own."""
+        if start is None:
+            start = self._intro_above(cur, end)
         if start is None:
             self.roles[end] = (LineRole.COMMENT_META, cur.comment_id)
             return
@@ -145,6 +142,16 @@ class ThreadBuilder:
         cur.text_lines = [k for k in cur.text_lines if k < start]
         if not cur.text_lines:
             cur.body_indent = None  # the post's own text, after the quote, sets its indentation
+
+    def _intro_above(self, cur: _Open, end: int) -> int | None:
+        """The nearest quote intro of the comment above line `end`, not past an earlier quote."""
+        for k in range(end - 1, cur.head.last_header, -1):
+            role, owner = self.roles.get(k, (None, None))
+            if role is LineRole.COMMENT_QUOTE or (owner != cur.comment_id and not self.lines[k].blank):
+                return None
+            if QUOTE_INTRO.fullmatch(self.lines[k].clean):
+                return k
+        return None
 
     def _runs_on(self, cur: _Open, i: int) -> bool:
         """Whether line `i` carries on the sentence of the comment's last text line, wrapped there by
@@ -288,10 +295,13 @@ class ThreadBuilder:
         return head.last_header
 
     def _add_text(self, cur: _Open, i: int) -> None:
-        if not self.quote_ends and len(cur.text_lines) > 1 and QUOTE_INTRO.fullmatch(
-            self.lines[cur.text_lines[0]].clean
-        ) and self._quote_over(cur, i):
-            self._quote(cur, i - 1)
+        intro = self.lines[cur.text_lines[0]].clean if cur.text_lines else ""
+        # (a quote on its intro's line, 'Ann wrote:But then', is that one line when the text under it is
+        # less indented: inscriptis; a blank line under it may stand inside the quote)
+        quoted = len(cur.text_lines) > 1 or (_GLUED_INTRO.search(intro) is not None
+                                             and self.lines[i].indent < self.lines[cur.text_lines[0]].indent)
+        if not self.quote_ends and quoted and QUOTE_INTRO.fullmatch(intro) and self._quote_over(cur, i):
+            self._quote(cur, i - 1, cur.text_lines[0])  # (the outer quote, when one quotes another)
         self.roles[i] = (LineRole.COMMENT_TEXT, cur.comment_id)
         if not cur.text_lines and not cur.head.text_on_marker:
             cur.body_indent = self.lines[i].indent
