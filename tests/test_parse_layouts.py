@@ -1372,3 +1372,19 @@ def test_a_signature_in_a_list_of_its_own_under_the_text(bullet: str, sub: str, 
         ("Patti", "I wanted to eat the whole thing myself."),
         ("Kimberly Maxey", "A very nice combination of ingredients."),
         ("Gail", "Wonderful addition to any summer party.")]
+
+
+def test_a_name_and_a_bulleted_date_with_on_between() -> None:
+    """Deadline's WordPress VIP theme prints 'NAME • on DATE' over each comment, replies in nested lists."""
+    page = ("Kong Raises Its Opening\n\nThe film opened to $61M over the weekend, beating projections.\n\n"
+            "3 Comments\n\n"
+            "    1. Scott • on Mar 12, 2017 3:24 am\n       Given that it made 50% more, this is a negative article.\n"
+            "       [68]Reply\n"
+            "          + Micky • on Mar 12, 2017 1:17 pm\n            You are not considering what Wanda wants.\n"
+            "            [70]Reply\n"
+            "    2. Ted • on Mar 12, 2017 7:36 am\n       Logan is the best Wolverine film.\n       [72]Reply\n")
+    doc = parse(page)
+    assert [(c.depth, c.author, c.text) for c in doc.comments] == [
+        (0, "Scott", "Given that it made 50% more, this is a negative article."),
+        (1, "Micky", "You are not considering what Wanda wants."),
+        (0, "Ted", "Logan is the best Wolverine film.")]
