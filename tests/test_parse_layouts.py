@@ -1388,3 +1388,22 @@ def test_a_name_and_a_bulleted_date_with_on_between() -> None:
         (0, "Scott", "Given that it made 50% more, this is a negative article."),
         (1, "Micky", "You are not considering what Wanda wants."),
         (0, "Ted", "Logan is the best Wolverine film.")]
+
+
+def test_a_month_and_day_with_a_clock_time_and_a_score_with_its_votes() -> None:
+    """Japan Today: the name, 'Oct. 23 04:51 pm JST' (no year), the text, the score with its ups and
+    downs ('3 ( +5 / -2 )'); another article's teaser under the thread ('National' / a date / '24
+    Comments') is no comment."""
+    page = ("Typhoon leaves 2 dead\n\nThe storm brought heavy rain to western Japan on Monday and Tuesday.\n\n"
+            "2 Comments\n[54]Login to comment\n\n"
+            "[55]Dango bong\n\n   Oct. 23 04:51 pm JST\n\n   Do not drive cars or boats in typhoons, people.\n"
+            "   3 ( +5 / -2 )\n\n"
+            "[56]smithinjapan\n\n   Oct. 23 05:51 pm JST\n\n   The boating incident seems odd to me.\n"
+            "   5 ( +6 / -1 )\n\n"
+            "[68]National\n\n   Oct. 24 05:35 am JST\n   [69]24 Comments\n\n"
+            "[70]Pharmacies take steps to better serve foreigners\n\n   Oct. 24 03:45 pm JST\n   [71]9 Comments\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Dango bong", "Do not drive cars or boats in typhoons, people."),
+        ("smithinjapan", "The boating incident seems odd to me.")]
+    assert set(lines_with_text(doc, "3 ( +5 / -2 )")) == {LineRole.COMMENT_META}

@@ -12,6 +12,7 @@ from dataclasses import replace
 from commentscope.grammar import (
     AVATAR_META,
     BUTTON_META,
+    COUNT_META,
     DATE_META,
     QUOTE_END_META,
     ROLE_LABELS,
@@ -304,9 +305,12 @@ def _under_header(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
 
 def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
     """A head with nothing but metadata and links before the next head, or before the next item
-    as shallow as its own: linked titles and dates ('•' / 'TITLE' / 'DATE' / '•' / 'TITLE' ...)."""
+    as shallow as its own: linked titles and dates ('•' / 'TITLE' / 'DATE' / '•' / 'TITLE' ...), or
+    before a count of comments (another article's teaser: 'National' / DATE / '24 Comments')."""
     j = next_content(lines, head.last_header)
     while j is not None and (lines[j].meta or lines[j].one_link) and j not in heads:
+        if lines[j].meta == COUNT_META:
+            return True
         j = next_content(lines, j)
     if j is None or j in heads:
         return True

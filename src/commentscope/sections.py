@@ -15,6 +15,7 @@ from dataclasses import replace
 from commentscope.grammar import (
     ANNOUNCE_META,
     COMMENT_EVIDENCE,
+    COUNT_META,
     DATE_META,
     GUEST_META,
     PROFILE_META,
@@ -30,7 +31,6 @@ from commentscope.patterns import UNVERIFIED, could_be_name, page_knowledge, wor
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
 NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
-COUNT_META = "heading"  # '18 Comments'
 SHARE_BAR = "share_bar"
 REPLY_REF_META = "reply_ref"  # 'In reply to SUBJECT by NAME', 'Reply to NAME'
 _COUNTERS = frozenset({"votes", "action"})  # a comment's like count and buttons, before its date
