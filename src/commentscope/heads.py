@@ -55,7 +55,8 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for i in list(heads):
         _signed_item(lines, heads, i)
-    for i in {*_quoted_headers(lines, heads), *_quote_intros(lines, heads), *_dated_quotes(lines, heads)}:
+    bylines = [j for j, line in enumerate(lines) if line.meta in DATE_META and _POST_BYLINE.match(line.plain)]
+    for i in {*_quoted_headers(lines, heads), *_quote_intros(lines, heads), *_dated_quotes(lines, heads, bylines)}:
         del heads[i]
     for i in [i for i, h in heads.items() if _byline(h.author)]:
         del heads[i]
@@ -71,7 +72,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     for head in posters:
         head.poster = len(posters) > 1
         _to_post_date(lines, heads, head)
-    _bylines_alone(lines, heads)
+    _bylines_alone(lines, heads, bylines)
     linked = linked_levels(lines, heads)
     for i in [i for i, h in heads.items() if linked and i > linked[0] and not h.strong]:
         del heads[i]  # in a thread whose headers carry its links, a weak head is a list in a comment's text
@@ -105,13 +106,12 @@ def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None
         j, seen = next_content(lines, j), seen + 1
 
 
-def _bylines_alone(lines: list[Line], heads: dict[int, Head]) -> None:
+def _bylines_alone(lines: list[Line], heads: dict[int, Head], bylines: list[int]) -> None:
     """A forum post's byline that no head runs to, on a page that prints two or more ('Post by Ann »
     DATE', phpBB): the poster's column above it heads the post from the byline on (a column the
     walk of `_to_post_date` stopped short of it: a subject ending in '!', a long field of the
     poster's), else the byline heads a post of its own (the first post of a thread's later page
-    stands above every column)."""
-    bylines = [j for j, line in enumerate(lines) if line.meta in DATE_META and _POST_BYLINE.match(line.plain)]
+    stands above every column; `bylines`: the lines of the page's bylines)."""
     if len(bylines) < 2:
         return
     reached = {h.last_header for h in heads.values()}
@@ -180,13 +180,11 @@ def _quote_intros(lines: list[Line], heads: dict[int, Head]) -> list[int]:
             and any(lines[k].meta == QUOTE_END_META for k in range(i + 1, end))]
 
 
-def _dated_quotes(lines: list[Line], heads: dict[int, Head]) -> list[int]:
+def _dated_quotes(lines: list[Line], heads: dict[int, Head], bylines: list[int]) -> list[int]:
     """Among posts under their posters' columns, or under two or more bylines ('Post by Ann » DATE';
     inscriptis prints a phpBB column on one line, so no facts follow it), 'Ann wrote: DATE' or 'Ann
     wrote:' quotes a post inside one (phpBB)."""
-    forum = sum(facts_follow(lines, h.last_header) for h in heads.values()) >= 2 or sum(
-        line.meta in DATE_META and _POST_BYLINE.match(line.plain) is not None for line in lines) >= 2
-    if not forum:
+    if len(bylines) < 2 and sum(facts_follow(lines, h.last_header) for h in heads.values()) < 2:
         return []
     return [i for i, h in heads.items() if not facts_follow(lines, h.last_header) and any(
         QUOTE_INTRO.fullmatch(said) for said in (lines[i].plain, h.author or ""))]
