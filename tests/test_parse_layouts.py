@@ -1407,3 +1407,22 @@ def test_a_month_and_day_with_a_clock_time_and_a_score_with_its_votes() -> None:
         ("Dango bong", "Do not drive cars or boats in typhoons, people."),
         ("smithinjapan", "The boating incident seems odd to me.")]
     assert set(lines_with_text(doc, "3 ( +5 / -2 )")) == {LineRole.COMMENT_META}
+
+
+def test_lines_every_comment_opens_with_are_the_comment_systems() -> None:
+    """An old wpDiscuz as lynx prints it: each comment's text opens with the same share links and
+    report notice, the system's, not the reader's; with only two comments nothing is dropped."""
+    chrome = ("   [35]Share On Twitter[36]Share On Google\n"
+              "   Click to flag and open «Comment Reporting» form. Your report will be anonymous.\n\n")
+    def page(comments: list[tuple[str, str]]) -> str:
+        return ("Galaxy Tab S3 priced at $600\n\nSamsung's new tablet goes on sale next week in Europe.\n\n"
+                f"{len(comments)} Comments\n\n"
+                + "".join(f"{name} says:\nMarch {n + 1}, 2017 at 9:0{n} am\n{chrome}   {words}\n   Reply\n\n"
+                          for n, (name, words) in enumerate(comments)))
+    three = [("tet", "600 for a tablet that will never get an update."), ("Jerry", "Are those Canadian dollars?"),
+             ("ncguy68", "Cheap plastic again, for $600.")]
+    doc = parse(page(three))
+    assert [(c.author, c.text) for c in doc.comments] == three
+    two = parse(page(three[:2]))
+    assert all(c.text.startswith("[35]Share On Twitter") or c.text.startswith("Share On Twitter")
+               for c in two.comments) and len(two.comments) == 2

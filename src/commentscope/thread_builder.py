@@ -330,7 +330,21 @@ class ThreadBuilder:
         self._drop_subjects()
         self._drop_ratings()
         self._drop_signatures()
+        self._drop_shared_openings()
         return [self._freeze(o) for o in self.opened]
+
+    def _drop_shared_openings(self) -> None:
+        """Where three or more comments all open with the same lines, those lines are the comment
+        system's own ('Share On Twitter' / 'Click to flag and open «Comment Reporting» form. ...', an old
+        wpDiscuz as lynx prints it), not what each reader wrote; a comment keeps its last line."""
+        with_text = [o for o in self.opened if o.text_lines]
+        if len(with_text) < SUBJECT_MIN_COMMENTS:
+            return
+        starts = [[self.lines[i].clean for i in o.text_lines] for o in with_text]
+        shared = min(_common_start(starts[0], other) for other in starts[1:])
+        for o in with_text:
+            for _ in range(min(shared, len(o.text_lines) - 1)):
+                self.roles[o.text_lines.pop(0)] = (LineRole.COMMENT_META, o.comment_id)
 
     def _drop_signatures(self) -> None:
         """On a forum (posts headed by their posters' columns), the last lines that a post shares with
