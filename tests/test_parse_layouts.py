@@ -1426,3 +1426,18 @@ def test_lines_every_comment_opens_with_are_the_comment_systems() -> None:
     two = parse(page(three[:2]))
     assert all(c.text.startswith("[35]Share On Twitter") or c.text.startswith("Share On Twitter")
                for c in two.comments) and len(two.comments) == 2
+
+
+def test_a_time_before_the_date_with_a_score_and_buttons() -> None:
+    """Sputnik: the name, then '02:37 09.04.2017 | 0 | Edit | Delete' (the time before the date, the
+    likes and the buttons on one line), then the text."""
+    page = ("Who ends up on the watchlist\n\nThe agency removed thousands of names from its list last year. "
+            "It said most were old entries.\n\nAll comments\n\n     * Reply\n       avatar\n\n"
+            "[57]sallysnyder56\n       02:37 09.04.2017 | 0 | Edit | Delete\n"
+            "       Here is an interesting look at the watchlist.\n     * Reply\n       avatar\n\n"
+            "[60]michael\n       04:32 09.04.2017 | 2 | Edit | Delete\n"
+            "       Resources might be a small part of the answer.\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("sallysnyder56", "Here is an interesting look at the watchlist."),
+        ("michael", "Resources might be a small part of the answer.")]
