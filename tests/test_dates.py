@@ -56,6 +56,13 @@ ISO = {
     "czech-genitive": ("3. května 2020", False, "2020-05-03"),
     "turkish": ("28 Eylül 2021 22:32", False, "2021-09-28T22:32"),
     "danish-kl": ("10. februar 2021 kl. 11:55", False, "2021-02-10T11:55"),
+    "two-digit-year-with-time": ("03/27/09 at 9:41PM", False, "2009-03-27T21:41"),
+    "two-digit-year-day-first": ("27/03/09 21:41", False, "2009-03-27T21:41"),
+    "two-digit-year-either-order": ("03/04/09 21:41", True, "2009-03-04T21:41"),
+    "two-digit-year-unread-order": ("03/04/09 21:41", False, None),
+    "two-digit-year-last-century": ("11/30/98 08:15", False, "1998-11-30T08:15"),
+    "two-digit-year-alone-is-no-date": ("03/27/09", False, None),
+    "a-score-is-no-date": ("won 3/1/2 on penalties", False, None),
 }
 
 
@@ -71,6 +78,7 @@ ORDERS = {
     "contradicting": (["25/03/2020", "03/25/2020"], None),
     "no-slashes": (["3. März 2020"], None),
     "day-first-dashes": (["12-03-2020", "25-03-2020"], "day"),
+    "two-digit-years": (["11/14/09 10:02 AM", "12/01/09 7:15 PM"], "month"),
 }
 
 

@@ -2085,3 +2085,81 @@ def test_a_wordpress_theme_with_its_words_in_div_content_and_the_time_in_div_tim
                         '</div></li></ul>')
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         ("Zeffos", "2017-03-19T17:13:22", "and the Fall is near.")]
+
+
+# ---------------------------------------------------------------- home-made comment lists of older sites
+
+
+def test_comment_elements_outside_any_comment_section_are_read_when_they_read_as_a_discussion() -> None:
+    """Each element classed 'comment', with an author and words of its own, under a story whose
+    wrappers say nothing of comments: a discussion. The relative age in the name element goes."""
+    items = "".join(f'<div class="comment"><h4><a href="#c{n}">{subject}</a></h4><div class="comment-content">'
+                    f"<p>{text}</p></div><span class='comment-author'>{name} ({n} days ago)</span></div>"
+                    for n, (name, subject, text) in enumerate([
+                        ("Wren", "Too loud", "The fan is too loud for a bedroom, even on its lowest setting."),
+                        ("Ola", "Not for me", "Mine is quiet enough; check the bearings on yours."),
+                        ("Piet", "Price", "Half the price of the old model and it still runs every night."),
+                    ], start=1))  # fmt: skip
+    doc = page_document(f'<div class="post"><h1>A new fan</h1><p>{"Words of the story. " * 40}</p>{items}</div>')
+    assert [(c.author, c.text) for c in doc.walk()] == [
+        ("Wren", "The fan is too loud for a bedroom, even on its lowest setting."),
+        ("Ola", "Mine is quiet enough; check the bearings on yours."),
+        ("Piet", "Half the price of the old model and it still runs every night."),
+    ]
+
+
+def test_a_list_of_stories_with_comment_counts_classed_comment_is_no_thread() -> None:
+    items = "".join(f'<li><a href="/story-{n}">Council votes on the new bridge, part {n}</a> '
+                    f'<span class="comment">{n * 3} comments</span></li>' for n in range(1, 6))  # fmt: skip
+    doc = page_document(f'<div class="post"><h1>News</h1><p>{"Words of the story. " * 40}</p><ul>{items}</ul></div>')
+    assert doc.comments == ()
+
+
+LAKE = [("lakeview", "Congratulations to the whole team."), ("mardi", "They earned every point this season."),
+        ("krewe9", "Best news all week, well done.")]
+
+
+def test_a_byline_lines_joining_words_and_the_form_link_after_each_comment_are_no_text() -> None:
+    """'Posted by <name> on <date>' leaves 'Posted by on' once its name and date are read; a link to the
+    comment form under each comment ('Post a comment') and a report button are the page's."""
+    items = "".join(f'<div class="comment"><div class="postedby">Posted by <span class="postedname">{name}</span> '
+                    f'on <span class="postedtime"><a href="#{n}">11/{n + 13}/09 at {n}:15PM</a></span></div>'
+                    f'<p>{text}</p><div class="report">Inappropriate? <a href="#">Alert us.</a></div>'
+                    f'<div class="footer"><a href="#post">Post a comment</a></div></div>'
+                    for n, (name, text) in enumerate(LAKE, start=1))  # fmt: skip
+    doc = page_document(f'<div class="post"><p>{"Words of the story. " * 40}</p>'
+                        f'<div class="comment-label">Comments (3)</div>{items}</div>')
+    assert [(c.author, c.date, c.text) for c in doc.walk()] == [
+        ("lakeview", "2009-11-14T13:15", "Congratulations to the whole team."),
+        ("mardi", "2009-11-15T14:15", "They earned every point this season."),
+        ("krewe9", "2009-11-16T15:15", "Best news all week, well done."),
+    ]
+
+
+BUCKLE = [("MARLOWE", "Does it come in black?"), ("ZED", "That is the worst design I have seen.")]
+
+
+def test_a_first_line_by_name_at_date_names_a_comment_that_has_no_author_element() -> None:
+    items = "".join(f'<div class="comment" id="c{n}"><span class="commenter">BY <a href="/people/{name.lower()}">'
+                    f'{name}</a> AT <a href="#c{n}">01/0{n}/09 0{n}:30 PM</a></span><p>{text}</p></div>'
+                    for n, (name, text) in enumerate(BUCKLE, start=1))  # fmt: skip
+    doc = page_document(f'<p>{"Words of the story. " * 40}</p><div id="comments">{items}</div>')
+    assert [(c.author, c.text) for c in doc.walk()] == [
+        ("MARLOWE", "Does it come in black?"), ("ZED", "That is the worst design I have seen.")]
+
+
+def test_records_that_hold_only_words_of_their_own_author_line_are_headers() -> None:
+    """Reply headers whose bodies a page loads by script give records whose text is their author's
+    card ('ollie Profile Follow Unfollow'): no discussion (the real corpus' Kinja page is one)."""
+    from commentscope.model import CommentRecord
+    from commentscope.readers.html import _headers_only
+    from commentscope.readers.html_comments import Extraction, FoundComment
+
+    def found(author: str, text: str) -> FoundComment:
+        return FoundComment(CommentRecord(source_id=text[:9], parent_id=None, author=author, text=text), "article")
+
+    headers = [found("ollie Profile Follow Unfollow ollie Sam Reed", "ollie Profile Follow Unfollow"),
+               found("Sam Reed Profile Follow Unfollow Sam Reed ollie", "Sam Reed Profile")]
+    assert _headers_only(Extraction("records", tuple(headers)))
+    replies = [found("ollie", "Sam, the bearings were the problem."), found("Sam Reed", "Thanks ollie")]
+    assert not _headers_only(Extraction("records", tuple(replies + headers[:1])))

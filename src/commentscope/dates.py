@@ -5,7 +5,8 @@ Forms read: ISO 8601 (`2019-08-03T04:11:57+00:00`), day-month-year (`10. März 2
 `3 de mayo de 2019`), month-day-year (`August 3, 2019`), numeric day first with dots
 (`14. 01. 2020`), and numeric with slashes or dashes, which may be either order: `3/4/2020` is read only
 when the order is known (a rule says so, or the page's own slash dates show it: `13/4/2020` is day
-first, `4/13/2020` month first); `13/4/2020` alone decides itself. A time after the date
+first, `4/13/2020` month first); `13/4/2020` alone decides itself. A two-digit year (`01/13/08`) is
+read only with slashes and a clock time after it (`01/13/08 at 12:02PM`), 2000-2069 or 1970-1999. A time after the date
 (`at 4:11 pm`, `um 18:07 Uhr`, `// 12:56`) is kept to the minute. Relative dates ("3 days ago",
 "vor 2 Stunden") are not dates: without the page's own date they cannot be placed.
 """
@@ -24,9 +25,10 @@ Moment = tuple[int, int, int, int | None, int | None]  # year, month, day, hour,
 Order = Literal["day", "month"]  # how a numeric date with slashes is read: 3/4 is 3 April, or March 4
 SEARCH_CHARS = 400  # a header zone longer than this is cut: bounded work per comment
 
-_ISO, _YEAR_FIRST, _DAY_MONTH, _MONTH_DAY, _DOTS, _SLASHES = (
-    "iso", "year-first", "day-month", "month-day", "dots", "slashes",
+_ISO, _YEAR_FIRST, _DAY_MONTH, _MONTH_DAY, _DOTS, _SLASHES, _SHORT_YEAR = (
+    "iso", "year-first", "day-month", "month-day", "dots", "slashes", "short-year",
 )  # fmt: skip
+_CENTURY_PIVOT = 70  # a two-digit year below this is in the 2000s ('08'), from it in the 1900s ('98')
 _TIME = re.compile(r"^\D{0,12}?(?<!\d)(\d{1,2})[:.h](\d{2})(?!\d)(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
 _RELATIVE_DAY = r"yesterday|today|just now|gestern|heute|gerade eben|aujourd.hui|ayer|hoy"
 
@@ -53,6 +55,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (_DOTS, re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})(?:\.\s?|,\s)(?P<y>\d{4})(?!\d)")),
         # '3/4/2020', '15-10-2015': either order
         (_SLASHES, re.compile(r"(?<![\d/-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d-])")),
+        # '01/13/08 at 12:02PM', '1/8/08 5:49 PM': a two-digit year, either order, and only with a clock
+        # time right after it (alone, '1/2/08' may be a fraction, a score or a version)
+        (_SHORT_YEAR, re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})(?![\d/])"
+                                 r"(?=,?\s*(?:at\s+|@\s*|-\s*)?\d{1,2}:\d{2}(?!\d))")),
     )  # fmt: skip
 
 
@@ -76,9 +82,9 @@ def slash_order(texts: Iterable[str]) -> Order | None:
     """The order a page's slash dates are in, when they show it: a first number over 12 is a day, a
     second over 12 is a day too. None when none shows it, or when they disagree."""
     seen: set[Order] = set()
-    pattern = _patterns()[-1][1]
+    either = [pattern for kind, pattern in _patterns() if kind in (_SLASHES, _SHORT_YEAR)]
     for text in texts:
-        for m in pattern.finditer(text):
+        for m in (m for pattern in either for m in pattern.finditer(text)):
             first, second = int(m["d"]), int(m["m"])
             if first > 12 >= second:
                 seen.add("day")
@@ -103,7 +109,9 @@ def _hit(kind: str, m: re.Match[str], text: str, order: Order | None) -> DateHit
     parts = m.groupdict()
     month = month_numbers()[parts["mon"].casefold()] if parts.get("mon") else int(parts["m"])
     day, year = int(parts["d"]), int(parts["y"])
-    if kind == _SLASHES and day != month:
+    if kind == _SHORT_YEAR:
+        year += 2000 if year < _CENTURY_PIVOT else 1900
+    if kind in (_SLASHES, _SHORT_YEAR) and day != month:
         if day <= 12 and month <= 12:
             if order is None:
                 return None  # '3/4/2020' may be either order
@@ -174,6 +182,12 @@ def date_span(text: str, order: Order | None = None) -> tuple[int, int] | None:
 @cache
 def _relative() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{shared_word('relative')}|{_RELATIVE_DAY})(?!\w)", re.I)
+
+
+def relative_span(text: str) -> tuple[int, int] | None:
+    """Where the first relative date in `text` starts and ends ('TonyZ (6 days ago)')."""
+    found = _relative().search(text[:SEARCH_CHARS])
+    return found.span() if found else None
 
 
 def relative_date(text: str) -> bool:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from commentscope.errors import UnreadableInputError
 from commentscope.model import Document, LabelledLine, LineRole, Thread
-from commentscope.readers.html_comments import PAGE_TAGS, Extraction, FoundComment, extract
+from commentscope.readers.html_comments import PAGE_TAGS, Extraction, FoundComment, extract, with_byline_authors
 from commentscope.readers.html_records import mark_records, records_rule
 from commentscope.readers.html_rules import PageSettings, Rule, load_rules, packaged_settings
 from commentscope.readers.html_text import node_lines
@@ -33,6 +33,8 @@ HTML_START_RE = re.compile(
 HTML_ANYWHERE_RE = re.compile(rb"<(?:html|body|head)[\s>]", re.I)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 URL_RE = re.compile(r"^https?://\S+$", re.I)
+LOOSE_MIN_WORDS = 3  # a comment found outside a comment section has this many words of its own ...
+LOOSE_SHARE = 0.75  # ... and an author, in this share of them at least
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,16 @@ def parse_html(text: str, source: str, rules: tuple[Rule, ...] | None = None) ->
     if (extraction is None or _undated(extraction)) and mark_records(tree):  # comments by their shape
         shape_rule = records_rule(_rule_named(None, "generic"))
         shaped = extract(tree, shape_rule)
-        if shaped is not None and (extraction is None or _reads_more(shaped, extraction)):
+        if shaped is not None and not _headers_only(shaped) and (extraction is None or _reads_more(shaped, extraction)):
             extraction, used = shaped, shape_rule
+    if extraction is None:  # comment elements outside any element that says so
+        loose_rule = replace(_rule_named(rules, "generic"), within=None)
+        loose = extract(tree, loose_rule)
+        if loose is not None and _discussion(loose):
+            extraction, used = loose, loose_rule
     comment_ids = set()
+    if extraction is not None:
+        extraction = with_byline_authors(extraction)
     if extraction is not None and used is not None:
         comment_ids = {n.mem_id for n in tree.css(used.items)}
     return HtmlPage(
@@ -162,6 +171,27 @@ def _reads_more(shaped: Extraction, undated: Extraction) -> bool:
     comments, or as many where the rule read no author either."""
     blind = not any(found.record.author for found in undated.comments)
     return len(shaped.comments) >= len(undated.comments) + (not blind)
+
+
+def _headers_only(extraction: Extraction) -> bool:
+    """Whether most records found by their shape hold no words beyond their own header: each text is
+    words of its author line ('timgray Profile Follow Unfollow' over a reply whose body the page
+    loads by script)."""
+    empty = 0
+    for found in extraction.comments:
+        header = set((found.record.author or "").casefold().split())
+        empty += set(found.record.text.casefold().split()) <= header
+    return empty * 2 > len(extraction.comments)
+
+
+def _discussion(extraction: Extraction) -> bool:
+    """Whether comment elements found outside any element named for comments read as a discussion: two
+    or more, nearly all with an author and a few words of their own (not a list of posts whose
+    comment counts are classed 'comment')."""
+    found = [f.record for f in extraction.comments]
+    named = sum(bool(r.author) for r in found)
+    worded = sum(len(r.text.split()) >= LOOSE_MIN_WORDS for r in found)
+    return len(found) >= 2 and min(named, worded) >= LOOSE_SHARE * len(found)
 
 
 def _rule_named(rules: tuple[Rule, ...] | None, name: str) -> Rule:

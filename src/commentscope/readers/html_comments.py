@@ -16,10 +16,11 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from commentscope.grammar import ROLE_LABELS
+from commentscope.dates import date_span, relative_span
+from commentscope.grammar import FORM_META, ROLE_LABELS
 from commentscope.model import CommentRecord
 from commentscope.patterns import SUBJECT_LINE, page_knowledge, rating_line, shared_word, word_pattern
-from commentscope.readers.html_meta import LABEL_NOUNS, comment_meta, element_before
+from commentscope.readers.html_meta import AUTHOR_HEAD_RE, LABEL_NOUNS, comment_meta, element_before
 from commentscope.readers.html_ownership import RulePage, select
 from commentscope.readers.html_rules import Rule
 from commentscope.readers.html_text import inline_text, node_lines, node_text
@@ -43,6 +44,9 @@ INNER_REPLY = re.compile(r"^(?!.*(?:header|meta|author|byline|info|footer)).*(?:
                          re.I)
 QUOTE_CLASS = re.compile(r"quote|zitat|citation", re.I)
 MAX_NAME_CHARS = 80  # an author element's text
+MAX_BYLINE_NAME, MAX_BYLINE_WORDS = 40, 4  # a name in a text's first line 'By NAME at DATE'
+BYLINE_TAIL_RE = re.compile(r"\s+(?:at|on|@)\s*$", re.I)  # 'By NAME at' before a date element of its own
+BYLINE_JOINER_RE = re.compile(r"(?:\s+(?:at|on|am|um|le|el|il|op|-|–|—|\||,|·))+\s*$", re.I)  # before its date
 QUOTE_LABEL_NOT = frozenset({"blockquote", "p", "div"})  # elements before a blockquote that are no quote's label
 # ... but a paragraph that names the quoted post's writer with a mention is: NodeBB's "@JonB said in TOPIC:"
 MENTION_QUOTE_LABEL = re.compile(r"@\S{1,60}\s+(?:said|wrote|schrieb|a dit|ha scritto|dijo)\s+in\s+.{1,200}:", re.I)
@@ -172,6 +176,33 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     if not any(f.record.text for f in found):
         return None
     return Extraction(rule.name, tuple(_without_subjects(found)), tuple(warnings))
+
+
+def with_byline_authors(extraction: Extraction) -> Extraction:
+    """The comments that have no author but whose text opens with a byline ('By DUMAS'), named by it."""
+    comments = []
+    for found in extraction.comments:
+        author, text = (None, found.record.text) if found.record.author else _byline_line(found.record.text)
+        comments.append(replace(found, record=replace(found.record, author=author, text=text)) if author else found)
+    return replace(extraction, comments=tuple(comments))
+
+
+def _byline_line(text: str) -> tuple[str | None, str]:
+    """A text whose first line is a byline ('BY TAROCHAN AT 01/08/08 05:30 PM', 'By DUMAS'), with more
+    lines after it: the name, and the text without that line. Else no name, and the text as it is."""
+    first, _, rest = text.partition("\n")
+    head = AUTHOR_HEAD_RE.match(first)
+    if head is None or not rest.strip():
+        return None, text
+    name = first[head.end() :]
+    span = date_span(name) or date_span(name, "month") or relative_span(name)  # (only where: either order)
+    if span is not None:
+        name = BYLINE_JOINER_RE.sub("", name[: span[0]])
+    name = BYLINE_TAIL_RE.sub("", name.strip(" \t-–—|,:·•"))  # (its date in an element of its own)
+    if not 0 < len(name) <= MAX_BYLINE_NAME or len(name.split()) > MAX_BYLINE_WORDS:
+        return None, text
+    return name, rest.lstrip("\n")
+
 
 
 def _without_subjects(found: list[FoundComment]) -> list[FoundComment]:
@@ -452,13 +483,25 @@ def _without_buttons(text: str) -> str:
     goes: buttons whose markup no rule names (a theme's own classes) still print one of a few words.
     So does a review's rating or purchase badge before or after its words ('5.0 out of 5 stars',
     'Rating: 3 stars', '5 of 5', '(4/5)', '★★★★', 'Verified Purchase'): the widget's, not the reader's.
-    So does a separator left from a 'NAME, DATE' line whose name and date were taken out."""
+    So does a separator left from a 'NAME, DATE' line whose name and date were taken out, and the
+    words that joined them ('Posted by NAME on DATE' leaves 'Posted by on'), and a link to the comment
+    form after each comment ('Post a comment')."""
     lines = text.split("\n")
-    while len(lines) > 1 and (_button_line().match(lines[-1]) or rating_line(lines[-1])):
+    knowledge = page_knowledge()
+    while len(lines) > 1 and (_button_line().match(lines[-1]) or rating_line(lines[-1])
+                              or knowledge.meta_kind(lines[-1]) == FORM_META):
         del lines[-1]
-    while len(lines) > 1 and (_button_line().match(lines[0]) or rating_line(lines[0])):
+    while len(lines) > 1 and (_button_line().match(lines[0]) or rating_line(lines[0])
+                              or _byline_words().match(lines[0])):
         del lines[0]
     return "\n".join(lines)
+
+
+@cache
+def _byline_words() -> re.Pattern[str]:
+    """A line of nothing but a byline's joining words and separators ('Posted by on', 'By | at')."""
+    words = "|".join(shared_word(name) for name in ("byline_lead", "date_lead", "says"))
+    return re.compile(rf"^(?:(?:{words})\b\s*[:,|·•–—-]?\s*)+$", re.I)
 
 
 @cache

@@ -16,7 +16,7 @@ from functools import cache
 
 from selectolax.lexbor import LexborNode
 
-from commentscope.dates import Order, date_span, slash_order, to_iso
+from commentscope.dates import Order, date_span, relative_span, slash_order, to_iso
 from commentscope.patterns import UNVERIFIED, shared_word
 from commentscope.readers.html_ownership import RulePage
 from commentscope.readers.html_rules import Rule
@@ -142,6 +142,8 @@ def _author_text(hit: LexborNode, skip: set[int]) -> str | None:
     span = date_span(text)
     if span is not None:  # "Name | Di, 21. April 2020", "Par NAME, le mercredi 15 mai": date and lead-in go
         text = _date_lead().sub("", re.sub(r"\s*[|·•]\s*[^|·•]{0,12}$", "", text[: span[0]]))
+    elif (ago := relative_span(text)) is not None and text[: ago[0]].strip(" \t(-–—|,:·•"):
+        text = _date_lead().sub("", text[: ago[0]].rstrip(" \t(-–—|,:·•"))  # 'TonyZ (6 days ago)'
     text = AUTHOR_SITE_TAIL_RE.sub("", _yearless_date_tail().sub("", text))
     text = AUTHOR_HEAD_RE.sub("", AUTHOR_NUMERIC_DATE_RE.sub("", text).strip(" \t-–—|,:·•@"))
     while AUTHOR_TAIL_RE.search(text) and AUTHOR_TAIL_RE.sub("", text).strip():
