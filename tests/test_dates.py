@@ -63,6 +63,10 @@ ISO = {
     "two-digit-year-last-century": ("11/30/98 08:15", False, "1998-11-30T08:15"),
     "two-digit-year-alone-is-no-date": ("03/27/09", False, None),
     "a-score-is-no-date": ("won 3/1/2 on penalties", False, None),
+    "named-month-two-digit-year-time-before": ("11:05pm Sat 23 Feb 08", False, "2008-02-23T23:05"),
+    "named-month-two-digit-year-time-after": ("Fri, Feb 22, 08 at 07:45 AM", False, "2008-02-22T07:45"),
+    "named-month-two-digit-number-is-no-year": ("On March 5, 12 of us met", False, None),
+    "named-month-two-digit-year-alone": ("23 Feb 08", False, None),
 }
 
 

@@ -2163,3 +2163,49 @@ def test_records_that_hold_only_words_of_their_own_author_line_are_headers() -> 
     assert _headers_only(Extraction("records", tuple(headers)))
     replies = [found("ollie", "Sam, the bearings were the problem."), found("Sam Reed", "Thanks ollie")]
     assert not _headers_only(Extraction("records", tuple(replies + headers[:1])))
+
+
+PAIRS = [("Ines", "03/14/2009 10:02 AM", "The second chart leaves out the spring figures, which matter here."),
+         ("Ruairi", "03/14/2009 11:40 AM", "Spring was a bad month for every candidate, so it changes little."),
+         ("Dev", "03/15/2009 08:05 AM", "Could you post the raw numbers for the under-30s?")]
+
+
+def test_a_text_with_its_byline_after_it_and_nothing_around_both_is_a_comment() -> None:
+    """Movable Type's old template: an anchor, the text's div, then 'Posted by: NAME | DATE' beside it."""
+    items = "".join(f'<a id="c{n}"></a><div class="entryText"><p>{text}</p></div>'
+                    f'<p class="signed">Posted by: {name} | {date}</p>' for n, (name, date, text) in enumerate(PAIRS))
+    form = '<div class="entryText"><form action="/post"><textarea name="c"></textarea></form></div>'
+    doc = page_document(f'<div id="story"><p>{"Words of the story. " * 40}</p></div><h3>Comments</h3>{items}{form}')
+    assert [(c.author, c.date, c.text) for c in doc.walk()] == [
+        ("Ines", "2009-03-14T10:02", PAIRS[0][2]), ("Ruairi", "2009-03-14T11:40", PAIRS[1][2]),
+        ("Dev", "2009-03-15T08:05", PAIRS[2][2])]
+
+
+def test_a_byline_before_its_text_past_a_hidden_copy_of_it_names_and_dates_the_text() -> None:
+    items = "".join(f'<div class="box">Posted by: {name} on <span class="when">{date}</span></div>'
+                    f'<div style="display: none" id="copy{n}">{text}</div><div class="entry">{text}</div>'
+                    f'<div class="box"><a href="#">Quote</a> | <a href="#">Report this post</a></div>'
+                    for n, (name, date, text) in enumerate(PAIRS))  # fmt: skip
+    doc = page_document(f'<p>{"Words of the story. " * 40}</p><a name="comments"></a>{items}')  # (named by its anchor)
+    assert [(c.author, c.date, c.text) for c in doc.walk()] == [
+        ("Ines", "2009-03-14T10:02", PAIRS[0][2]), ("Ruairi", "2009-03-14T11:40", PAIRS[1][2]),
+        ("Dev", "2009-03-15T08:05", PAIRS[2][2])]
+
+
+def test_paragraphs_between_dated_headings_are_no_comments() -> None:
+    """A news page's list of stories: each dated heading and its summary are no byline and text."""
+    items = "".join(f'<h4 class="dateline">March {n + 3}, 2009</h4><p class="summary">Council news of the week,'
+                    f' part {n}: roads, schools and the new library budget.</p>' for n in range(4))  # fmt: skip
+    doc = page_document(f'<div class="news"><p>{"Words of the story. " * 40}</p>{items}</div>')
+    assert doc.comments == ()
+
+
+def test_the_heading_among_a_runs_records_is_no_comment() -> None:
+    """A comment list whose heading is an element of the same kind as its comments (`div`s without a
+    class): the heading and its link to the form are no comment."""
+    head = '<div id="listHead"><div>READER COMMENTS</div><div><a href="#form">Post your <b>comment</b></a></div></div>'
+    items = "".join(f'<div id="entry"><div class="who">{name}</div><div class="when">Sat, Feb 23, 08 at 0{n}:15 PM'
+                    f'</div><div class="body">{text}</div></div>' for n, (name, _, text) in enumerate(PAIRS, start=1))
+    doc = page_document(f'<p>{"Words of the story. " * 40}</p><div id="readerComments">{head}{items}</div>')
+    assert [(c.date, c.text) for c in doc.walk()] == [
+        (f"2008-02-23T1{n}:15", text) for n, (_, _, text) in enumerate(PAIRS, start=3)]

@@ -6,9 +6,11 @@ Forms read: ISO 8601 (`2019-08-03T04:11:57+00:00`), day-month-year (`10. März 2
 (`14. 01. 2020`), and numeric with slashes or dashes, which may be either order: `3/4/2020` is read only
 when the order is known (a rule says so, or the page's own slash dates show it: `13/4/2020` is day
 first, `4/13/2020` month first); `13/4/2020` alone decides itself. A two-digit year (`01/13/08`) is
-read only with slashes and a clock time after it (`01/13/08 at 12:02PM`), 2000-2069 or 1970-1999. A time after the date
-(`at 4:11 pm`, `um 18:07 Uhr`, `// 12:56`) is kept to the minute. Relative dates ("3 days ago",
-"vor 2 Stunden") are not dates: without the page's own date they cannot be placed.
+read only with slashes and a clock time after it (`01/13/08 at 12:02PM`), or with a month name and
+a clock time before or after it (`9:35am Wed 9 Jan 08`, `Jan 17, 08 at 03:13 PM`): 2000-2069 or
+1970-1999. A time after the date (`at 4:11 pm`, `um 18:07 Uhr`, `// 12:56`) is kept to the minute.
+Relative dates ("3 days ago", "vor 2 Stunden") are not dates: without the page's own date they
+cannot be placed.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ SEARCH_CHARS = 400  # a header zone longer than this is cut: bounded work per co
 _ISO, _YEAR_FIRST, _DAY_MONTH, _MONTH_DAY, _DOTS, _SLASHES, _SHORT_YEAR = (
     "iso", "year-first", "day-month", "month-day", "dots", "slashes", "short-year",
 )  # fmt: skip
+_DAY_MONTH_YY, _MONTH_DAY_YY = "day-month-yy", "month-day-yy"  # a named month, a two-digit year and a clock time
+_CLOCK_BEFORE = re.compile(  # '9:35am Wed ' before a date
+    r"(?<!\d)(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?\s?m\b\.?)?[\s,]*(?:[^\W\d]{2,9}\.?,?\s+)?$", re.I
+)
 _CENTURY_PIVOT = 70  # a two-digit year below this is in the 2000s ('08'), from it in the 1900s ('98')
 _TIME = re.compile(r"^\D{0,12}?(?<!\d)(\d{1,2})[:.h](\d{2})(?!\d)(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
 _RELATIVE_DAY = r"yesterday|today|just now|gestern|heute|gerade eben|aujourd.hui|ayer|hoy"
@@ -55,6 +61,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (_DOTS, re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})(?:\.\s?|,\s)(?P<y>\d{4})(?!\d)")),
         # '3/4/2020', '15-10-2015': either order
         (_SLASHES, re.compile(r"(?<![\d/-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d-])")),
+        # '9:35am Wed 9 Jan 08', 'Thu, Jan 17, 08 at 03:13 PM': a named month and a two-digit year, read
+        # only with a clock time right before or after it ('March 5, 10 of them' is no date)
+        (_DAY_MONTH_YY, re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{month})\.?,?\s+'?"
+                                   rf"(?P<y>\d{{2}})(?![\d:./])", re.I)),
+        (_MONTH_DAY_YY, re.compile(rf"(?<![\w.])(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+'?"
+                                   rf"(?P<y>\d{{2}})(?![\d:./])", re.I)),
         # '01/13/08 at 12:02PM', '1/8/08 5:49 PM': a two-digit year, either order, and only with a clock
         # time right after it (alone, '1/2/08' may be a fraction, a score or a version)
         (_SHORT_YEAR, re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})(?![\d/])"
@@ -109,7 +121,12 @@ def _hit(kind: str, m: re.Match[str], text: str, order: Order | None) -> DateHit
     parts = m.groupdict()
     month = month_numbers()[parts["mon"].casefold()] if parts.get("mon") else int(parts["m"])
     day, year = int(parts["d"]), int(parts["y"])
-    if kind == _SHORT_YEAR:
+    clock_before, window = None, max(m.start() - 24, 0)
+    if kind in (_DAY_MONTH_YY, _MONTH_DAY_YY):
+        clock_before = _CLOCK_BEFORE.search(text[window : m.start()])
+        if clock_before is None and _TIME.match(text[m.end() :]) is None:
+            return None
+    if kind in (_SHORT_YEAR, _DAY_MONTH_YY, _MONTH_DAY_YY):
         year += 2000 if year < _CENTURY_PIVOT else 1900
     if kind in (_SLASHES, _SHORT_YEAR) and day != month:
         if day <= 12 and month <= 12:
@@ -127,6 +144,9 @@ def _hit(kind: str, m: re.Match[str], text: str, order: Order | None) -> DateHit
             suffix = (parts.get("rest") or "") + (parts.get("tz") or "")
             return DateHit(m.start(), m.end(), kind, (year, month, day, hour, minute), suffix)
         return DateHit(m.start(), m.end(), kind, (year, month, day, None, None))
+    if clock_before is not None:  # '9:35am Wed 9 Jan 08'
+        clock = _hour(clock_before.group(1), clock_before.group(2), clock_before.group(3))
+        return DateHit(window + clock_before.start(), m.end(), kind, (year, month, day, *clock))
     return DateHit(m.start(), m.end(), kind, (year, month, day, *_clock(text[m.end() :])))
 
 
@@ -135,11 +155,15 @@ def _clock(after: str) -> tuple[int, int] | tuple[None, None]:
     clock = _TIME.match(after)
     if clock is None:
         return None, None
-    hour, minute = int(clock.group(1)), int(clock.group(2))
-    half = (clock.group(3) or "").lower()
-    if half == "p" and hour < 12:
+    return _hour(clock.group(1), clock.group(2), clock.group(3))
+
+
+def _hour(hours: str, minutes: str, half: str | None) -> tuple[int, int] | tuple[None, None]:
+    """A clock time to the minute, 24-hour ('4', '11', 'p': 16:11)."""
+    hour, minute = int(hours), int(minutes)
+    if (half or "").lower() == "p" and hour < 12:
         hour += 12
-    elif half == "a" and hour == 12:
+    elif (half or "").lower() == "a" and hour == 12:
         hour = 0
     return (hour, minute) if hour < 24 and minute < 60 else (None, None)
 

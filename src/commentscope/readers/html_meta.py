@@ -45,6 +45,7 @@ AUTHOR_HEAD_RE = re.compile(rf"^(?:(?:{LABEL_NOUNS}|{BYLINE_VERBS})\s+)?{BY_WORD
 PRINTED_TAG_RE = re.compile(r"</?[a-z][a-z0-9]*\s*/?>", re.I)  # a tag the page prints as text ('<span>Ann</span>')
 BYLINE_RE = re.compile(rf"^\s*(?:{BYLINE_VERBS})\s+{BY_WORD}\b", re.I)  # a byline that names and dates the comment
 NAME_SEPARATOR_RE = re.compile(r"^\S.{0,60}\s[·•|–—-]$")  # 'keepingsanity ·' before a date
+BYLINE_WORDS = 5  # a byline's words around its name: 'Posted by:', ', Leeds', 'on'
 EPOCH_ATTRS = ("data-comment-timestamp", "data-timestamp", "data-time")
 PROSE_TAGS = frozenset({"p", "blockquote", "li", "ul", "ol", "dl", "table", "pre", "img", "br", "hr"})  # no name
 NAME_TAGS = frozenset({"span", "a", "strong", "b", "cite", "em"})  # an element a byline names its author in
@@ -242,12 +243,15 @@ def _permalink_around(date: LexborNode) -> LexborNode:
 
 def _named_in_parent(date: LexborNode) -> bool:
     """Whether a date element is the last element of a small parent whose own text before it is a
-    name and a separator ('keepingsanity · <span>03/03/2026 19:49</span>')."""
+    name and a separator ('keepingsanity · <span>03/03/2026 19:49</span>'), or a byline ('Posted by:
+    Ann, Leeds on <span>DATE</span>')."""
     parent, before, after = date.parent, date.prev, date.next
     trailing = after is not None and (after.tag != "-text" or bool((after.text_content or "").strip()))
     if parent is None or before is None or before.tag != "-text" or trailing:
         return False
     name = (before.text_content or "").strip()
+    if BYLINE_RE.match(name):  # ('Posted by', a place, 'on' around the name)
+        return len(name.split()) <= MAX_NAME_WORDS + BYLINE_WORDS
     return bool(NAME_SEPARATOR_RE.search(name)) and len(name.split()) <= MAX_NAME_WORDS + 1
 
 

@@ -57,6 +57,11 @@ class RulePage:
             if key in self.item_ids:
                 found = key
                 break
+            way = current.attributes.get(self.rule.partner_attr) if self.rule.partner_attr else None
+            if way is not None:  # a byline beside its comment's text, with no element around both
+                found = self._item_after(current) if way == "after" else self._item_before(current, current.tag)
+                if found is not None:
+                    break
             if self.rule.pair and current.tag == self.rule.pair:
                 found = self._item_before(current, skip_tag=self.rule.pair)
                 if found is not None:
@@ -85,6 +90,19 @@ class RulePage:
             if sibling.tag not in ("-text", "-comment", "a", "mark", skip_tag):
                 return self._last_item_in(sibling) if self.containers else None
             sibling, steps = sibling.prev, steps + 1
+        return None
+
+    def _item_after(self, node: LexborNode) -> int | None:
+        """The comment element just after `node` among its siblings (anchors and elements of its own
+        tag passed: a hidden copy of the text between a byline and its text)."""
+        sibling = node.next
+        steps = 0
+        while sibling is not None and steps < 50:
+            if sibling.mem_id in self.item_ids:
+                return sibling.mem_id
+            if sibling.tag not in ("-text", "-comment", "a", "br", node.tag):
+                return None
+            sibling, steps = sibling.next, steps + 1
         return None
 
     def _last_item_in(self, wrapper: LexborNode) -> int | None:

@@ -17,7 +17,7 @@ with `RECORD_ATTR` and their date elements with `DATE_ATTR`, so that the ordinar
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -32,6 +32,10 @@ RECORD_ATTR = "data-commentscope-record"
 DATE_ATTR = "data-commentscope-date"
 DROP_ATTR = "data-commentscope-drop"
 REPLIES_ATTR = "data-commentscope-replies"  # a wrapper of replies after the record they answer
+PARTNER_ATTR = "data-commentscope-partner"  # a record's byline beside it: 'before' or 'after' its record
+PARTNER_WORDS = 30  # a byline beside a comment's text is short
+NEIGHBOUR_STEPS = 3  # elements passed to reach a text's byline: anchors, breaks, a hidden copy
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 LINK_BAR = 2  # a bar of buttons has this many links or more
 BAR_REST = re.compile(r"[\s|·•\[\]–—-]*")  # what a bar of buttons holds besides its links
 LEVEL_ATTR = "data-commentscope-level"  # a flat run's record: its level by indentation, 1 for the top
@@ -98,7 +102,7 @@ def records_rule(generic: Rule) -> Rule:
     author classes in any case), the marked date elements first."""
     return replace(
         generic, name="records", items=f"[{RECORD_ATTR}]", page=None, within=None, exclude=None,
-        replies=f"[{REPLIES_ATTR}]",
+        replies=f"[{REPLIES_ATTR}]", partner_attr=PARTNER_ATTR,
         strict=False, date=(f"[{DATE_ATTR}]", *generic.date), drop=(f"[{DROP_ATTR}]", *generic.drop),
         level_attr=LEVEL_ATTR,
         author=tuple(ANY_CASE.get(selector, selector) for selector in generic.author),
@@ -122,9 +126,10 @@ def mark_records(tree: LexborHTMLParser) -> int:
         if best is None or rank > best[0]:  # (a page's columns wrap its comments: fewer, larger)
             best = (rank, run, shapes)
     if best is None:
-        return 0
+        return _mark_pairs(body, memo)
     _, run, shapes = best
-    run = [node for node, shape in zip(run, shapes, strict=True) if not _form_slot(node, shape)]
+    run = [node for node, shape in zip(run, shapes, strict=True)
+           if not (_form_slot(node, shape) or _heading(node, shape))]  # fmt: skip
     wrapped = _wrapped_replies(run)
     records = run + _replies(run) + wrapped
     if len(records) == len(run):  # flat: replies, if any, shown by indentation
@@ -134,6 +139,88 @@ def mark_records(tree: LexborHTMLParser) -> int:
     for node in records:
         _mark(node)
     return len(records)
+
+
+def _mark_pairs(body: LexborNode, memo: dict[int, bool]) -> int:
+    """Comments printed as two siblings each, with no element around them: a text and its byline
+    beside it, before or after (Movable Type's `div.commentText` then `p.posted`, 'Posted by: NAME |
+    DATE'; a byline `div`, then the text `div`). The largest run of undated, worded siblings whose
+    neighbours on one side are all of one kind, dated and short: the texts are the records, each
+    neighbour is marked as its record's byline. How many records."""
+    best: tuple[list[LexborNode], list[LexborNode], str] | None = None
+    for run in _runs(body):
+        shapes = [_shape(node) for node in run]
+        if any(s.date is not None for s in shapes) or not _worded(shapes):
+            continue
+        for forward, way in ((True, "before"), (False, "after")):  # its record is before it, or after it
+            pairs = _paired(run, forward)
+            if len(pairs) < max(MIN_RECORDS, MIN_SHARE * len(run)):
+                continue
+            texts, partners = [text for text, _ in pairs], [partner for _, partner in pairs]
+            if (best is None or len(texts) > len(best[0])) and _bylines(partners, texts) and (
+                    _cued(texts, memo) or _cued(partners, memo)):
+                best = (texts, partners, way)
+    if best is None:
+        return 0
+    run, partners, way = best
+    for node, partner in zip(run, partners, strict=True):
+        _mark(node)
+        partner.attrs[PARTNER_ATTR] = way
+        (_date_element(partner) or partner).attrs[DATE_ATTR] = "1"
+    return len(run)
+
+
+def _paired(run: list[LexborNode], forward: bool) -> list[tuple[LexborNode, LexborNode]]:
+    """Each text of the run with its neighbour on one side, where that neighbour is of the kind most of
+    them are (the last text's neighbour may be the comment form)."""
+    found = [(node, partner) for node in run if (partner := _neighbour(node, forward)) is not None]
+    kinds = Counter(_signature(partner) for _, partner in found)
+    if not kinds:
+        return []
+    kind = kinds.most_common(1)[0][0]
+    return [(node, partner) for node, partner in found if _signature(partner) == kind]
+
+
+def _worded(shapes: list[_Shape]) -> bool:
+    """Whether nearly all of a run's elements hold words of their own, few of them in headline links."""
+    count = len(shapes)
+    worded = sum(s.words - s.link_words - s.short_link_words >= MIN_WORDS for s in shapes)
+    links = sum(s.link_words for s in shapes) / max(sum(s.words for s in shapes), 1)
+    headlines = sum(s.headline for s in shapes)
+    return worded >= MIN_SHARE * count and links <= MAX_LINK_SHARE and headlines <= MAX_HEADLINES * count
+
+
+def _neighbour(node: LexborNode, forward: bool) -> LexborNode | None:
+    """The element beside `node` (after it, or before it), past anchors, breaks and hidden elements."""
+    current = node.next if forward else node.prev
+    steps = 0
+    while current is not None and steps <= NEIGHBOUR_STEPS:
+        if current.tag not in ("-text", "-comment"):
+            if current.tag not in ("a", "br", "hr") and not HIDDEN_STYLE.search(current.attributes.get("style") or ""):
+                return current
+            steps += 1
+        current = current.next if forward else current.prev
+    return None
+
+
+def _bylines(partners: list[LexborNode], texts: list[LexborNode]) -> bool:
+    """Whether each text's neighbour is a byline: one each, of one kind, none of the texts, nearly all
+    dated and short, their dates not linking to pages in different places."""
+    own = {node.mem_id for node in texts}
+    if len({_signature(p) for p in partners}) != 1 or len({p.mem_id for p in partners} - own) < len(partners):
+        return False
+    dates = [_date_element(p) for p in partners]
+    dated = sum(d is not None or _prints_date(p) for d, p in zip(dates, partners, strict=True))
+    short = sum(len(p.text(separator=" ").split()) <= PARTNER_WORDS for p in partners)
+    places = {t.rstrip("/").rsplit("/", 1)[0] for d in dates if d is not None and (t := _target(d)) is not None}
+    return min(dated, short) >= MIN_SHARE * len(partners) and len(places) <= 1
+
+
+def _heading(node: LexborNode, shape: _Shape) -> bool:
+    """A member of the run with no date that names the section ('COMMENTS ON THIS STORY', 'Add Your
+    Comment'): the list's heading or its link to the form, no comment."""
+    text = node.text(separator=" ").split()
+    return shape.date is None and len(text) <= CUE_WORDS and CUE.search(" ".join(text)) is not None
 
 
 def _form_slot(node: LexborNode, shape: _Shape) -> bool:
@@ -248,7 +335,10 @@ def _siblings_before(node: LexborNode) -> Iterator[LexborNode]:
 
 
 def _cue_heading(node: LexborNode) -> bool:
-    """A heading that names comments (the element, or a heading inside it), or a small label that does."""
+    """A heading that names comments (the element, or a heading inside it), a small label that does, or
+    an anchor named for them (`<a name="comments">`)."""
+    if node.tag == "a" and CUE.search(node.attributes.get("name") or "") and not node.text().strip():
+        return True
     heading = node if node.tag in HEADINGS else node.css_first(", ".join(HEADINGS))
     if heading is None and len(list(islice(node.traverse(include_text=False), LABEL_ELEMENTS + 1))) > LABEL_ELEMENTS:
         return False

@@ -41,6 +41,7 @@ class Rule:
     level_pattern: re.Pattern[str] | None = None  # a flat list's class saying a comment's level
     level_text: re.Pattern[str] | None = None  # ... or the first line of its text it matches ('level 2')
     level_attr: str | None = None  # ... or an attribute holding it, 1 for the top (set by `html_records`)
+    partner_attr: str | None = None  # an element's attribute: its comment is the item just before / after it
     strict_class: re.Pattern[str] | None = None  # strict rules: a class token that says "comment"
     strict_id: re.Pattern[str] | None = None  # ... or an id that does
     strict_list: re.Pattern[str] | None = None  # ... or its parent's class token or id names a comment list
