@@ -35,6 +35,7 @@ REPLIES_ATTR = "data-commentscope-replies"  # a wrapper of replies after the rec
 PARTNER_ATTR = "data-commentscope-partner"  # a record's byline beside it: 'before' or 'after' its record
 PARTNER_WORDS = 30  # a byline beside a comment's text is short
 NEIGHBOUR_STEPS = 3  # elements passed to reach a text's byline: anchors, breaks, a hidden copy
+BLOCK_TAGS = frozenset({"div", "p", "dd", "dt", "li", "td", "blockquote", "section", "article"})  # a text of its own
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 LINK_BAR = 2  # a bar of buttons has this many links or more
 BAR_REST = re.compile(r"[\s|·•\[\]–—-]*")  # what a bar of buttons holds besides its links
@@ -116,7 +117,8 @@ def mark_records(tree: LexborHTMLParser) -> int:
         return 0
     best: tuple[tuple[int, int], list[LexborNode], list[_Shape]] | None = None
     memo: dict[int, bool] = {}
-    for run in _runs(body):
+    runs = list(_runs(body))
+    for run in runs:
         if not _cued(run, memo):  # (the cheaper test first)
             continue
         shapes = [_shape(node) for node in run]
@@ -126,7 +128,7 @@ def mark_records(tree: LexborHTMLParser) -> int:
         if best is None or rank > best[0]:  # (a page's columns wrap its comments: fewer, larger)
             best = (rank, run, shapes)
     if best is None:
-        return _mark_pairs(body, memo)
+        return _mark_pairs(runs, memo)
     _, run, shapes = best
     run = [node for node, shape in zip(run, shapes, strict=True)
            if not (_form_slot(node, shape) or _heading(node, shape))]  # fmt: skip
@@ -141,24 +143,24 @@ def mark_records(tree: LexborHTMLParser) -> int:
     return len(records)
 
 
-def _mark_pairs(body: LexborNode, memo: dict[int, bool]) -> int:
+def _mark_pairs(runs: list[list[LexborNode]], memo: dict[int, bool]) -> int:
     """Comments printed as two siblings each, with no element around them: a text and its byline
     beside it, before or after (Movable Type's `div.commentText` then `p.posted`, 'Posted by: NAME |
     DATE'; a byline `div`, then the text `div`). The largest run of undated, worded siblings whose
     neighbours on one side are all of one kind, dated and short: the texts are the records, each
     neighbour is marked as its record's byline. How many records."""
     best: tuple[list[LexborNode], list[LexborNode], str] | None = None
-    for run in _runs(body):
-        shapes = [_shape(node) for node in run]
-        if any(s.date is not None for s in shapes) or not _worded(shapes):
-            continue
+    for run in (run for run in runs if run[0].tag in BLOCK_TAGS):
+        shapes: list[_Shape] | None = None
         for forward, way in ((True, "before"), (False, "after")):  # its record is before it, or after it
-            pairs = _paired(run, forward)
-            if len(pairs) < max(MIN_RECORDS, MIN_SHARE * len(run)):
+            pairs = _paired(run, forward)  # (the cheaper tests first)
+            if len(pairs) < max(MIN_RECORDS, MIN_SHARE * len(run)) or (best is not None and len(pairs) <= len(best[0])):
                 continue
             texts, partners = [text for text, _ in pairs], [partner for _, partner in pairs]
-            if (best is None or len(texts) > len(best[0])) and _bylines(partners, texts) and (
-                    _cued(texts, memo) or _cued(partners, memo)):
+            if not (_cued(texts, memo) or _cued(partners, memo)):
+                continue
+            shapes = shapes or [_shape(node) for node in run]
+            if all(s.date is None for s in shapes) and _worded(shapes) and _bylines(partners, texts):
                 best = (texts, partners, way)
     if best is None:
         return 0
@@ -173,6 +175,10 @@ def _mark_pairs(body: LexborNode, memo: dict[int, bool]) -> int:
 def _paired(run: list[LexborNode], forward: bool) -> list[tuple[LexborNode, LexborNode]]:
     """Each text of the run with its neighbour on one side, where that neighbour is of the kind most of
     them are (the last text's neighbour may be the comment form)."""
+    own = _signature(run[0])
+    sample = [_signature(p) for node in run[:3] if (p := _neighbour(node, forward)) is not None]
+    if len(set(sample)) == len(sample) or own in sample:  # most runs end here: a list's items border each other
+        return []
     found = [(node, partner) for node in run if (partner := _neighbour(node, forward)) is not None]
     kinds = Counter(_signature(partner) for _, partner in found)
     if not kinds:
