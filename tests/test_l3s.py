@@ -53,3 +53,17 @@ def test_a_block_takes_the_class_of_its_innermost_labelled_span() -> None:
     blocks = builder().labelled_blocks(page)
     assert blocks["fulltext"] == ["The story."]
     assert blocks["comments"] == ["Inner comment", "link", "tail", "Reader says hi"]
+
+
+def test_no_comment_is_read_on_the_pages_whose_assessors_labelled_none() -> None:
+    """The 154 pages without readers' comments (by the collection's labels and the hand check): the HTML
+    reader finds none on any of them (trafilatura gives 'comments' on 14)."""
+    from commentscope.corpus import parse_pages
+
+    checked = verdicts()
+    kinds = {r["file"]: checked.get(r["id"][:8], "other" if r["has_comments"] else "no") for r in records()}
+    without = [L3S / name for name, kind in kinds.items() if kind == "no"]
+    assert len(without) == 154
+    results = list(parse_pages(without))
+    assert all(result.document is not None for result in results)
+    assert [result.document.source for result in results if result.document and result.document.comments] == []
