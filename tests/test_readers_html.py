@@ -168,6 +168,19 @@ def test_sniffed_by_content_not_suffix(tmp_path: Path) -> None:
     assert reader_for(tmp_path / "feed.xml").name != "html"
 
 
+def test_a_saved_page_whose_start_was_cut_off_is_still_html(tmp_path: Path) -> None:
+    """A crawl that lost the page's first kilobytes (no <html>, <head> or <body> left) still shows its
+    markup: a file named .html with a run of closing tags is read as HTML, its comments with it."""
+    page = (PAGES / "wordpress_html5.html").read_text("utf-8")
+    cut = page[page.index("<body") + 5 :].replace("</body>", "").replace("</html>", "")
+    (tmp_path / "cut.html").write_text('d=1" width="1" height="1" />\n' + cut, "utf-8")
+    assert reader_for(tmp_path / "cut.html").name == "html"
+    (tmp_path / "cut.txt").write_text(cut, "utf-8")  # (named as text: read as text)
+    assert reader_for(tmp_path / "cut.txt").name != "html"
+    (doc,) = HtmlReader().read(tmp_path / "cut.html")
+    assert [c.author for c in doc.walk()] == [a for _, a, _, _ in THREADS["wordpress_html5.html"]]
+
+
 def test_folder_of_html_and_text_pages(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_bytes((PAGES / "blogger.html").read_bytes())
     (tmp_path / "b.htm.gz").write_bytes(gzip.compress((PAGES / "drupal7.html").read_bytes()))

@@ -31,6 +31,9 @@ HTML_START_RE = re.compile(
     re.I | re.S,
 )
 HTML_ANYWHERE_RE = re.compile(rb"<(?:html|body|head)[\s>]", re.I)
+# a page whose start was lost (a crawl cut before <body>) still shows its markup: closing tags of blocks
+BLOCK_END_RE = re.compile(rb"</(?:div|p|table|td|li|ul|script|span|a)>", re.I)
+BLOCK_ENDS = 5  # ... this many of them in the first bytes of a file named .html
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 URL_RE = re.compile(r"^https?://\S+$", re.I)
 LOOSE_MIN_WORDS = 3  # a comment found outside a comment section has this many words of its own ...
@@ -61,7 +64,9 @@ class HtmlReader:
         if HTML_START_RE.match(head):
             return True
         suffix = Path(path.name[:-3] if path.name.lower().endswith(".gz") else path.name).suffix.lower()
-        return suffix in self.suffixes and bool(HTML_ANYWHERE_RE.search(head))
+        if suffix not in self.suffixes:
+            return False
+        return bool(HTML_ANYWHERE_RE.search(head)) or len(BLOCK_END_RE.findall(head)) >= BLOCK_ENDS
 
     def read(self, path: Path) -> Iterator[Document]:
         text, encoding = decode_html(read_bytes(path), str(path))
