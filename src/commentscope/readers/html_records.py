@@ -438,15 +438,10 @@ def _dated(text: str) -> bool:
 
 def _comment_like(shapes: list[_Shape]) -> bool:
     """Whether a run of records reads as a discussion (dated, worded, not links, not teasers)."""
-    count = len(shapes)
     dated = sum(s.date is not None for s in shapes)
-    worded = sum(s.words - s.link_words - s.short_link_words >= MIN_WORDS for s in shapes)
-    links = sum(s.link_words for s in shapes) / max(sum(s.words for s in shapes), 1)
-    headlines = sum(s.headline for s in shapes)
     # dates that link to pages in different places (not one thread's permalinks): a widget's list
     places = {target.rstrip("/").rsplit("/", 1)[0] for s in shapes if (target := s.date_target) is not None}
-    return (len(places) <= 1 and dated >= MIN_SHARE * count and worded >= MIN_SHARE * count
-            and links <= MAX_LINK_SHARE and headlines <= MAX_HEADLINES * count)  # fmt: skip
+    return len(places) <= 1 and dated >= MIN_SHARE * len(shapes) and _worded(shapes)
 
 
 def _wrapped_replies(run: list[LexborNode]) -> list[LexborNode]:
