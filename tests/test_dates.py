@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from commentscope.dates import Moment, find_moment, relative_date, slash_order, to_iso
+from commentscope.dates import Moment, find_moment, relative_date, slash_order, to_iso, yearless_stamp
 from commentscope.parse import parse_text
 
 MOMENTS = {
@@ -128,3 +128,14 @@ def test_text_comments_get_their_headers_date(header: str, expected: str | None)
 ])
 def test_nordic_month_names(text: str, iso: str) -> None:
     assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("January  7 17:00", True), ("Mon 7 Jan, 5:00 pm", True), ("7. März um 18:07", True),
+     ("January 7", False), ("January 7 17:00 GBR", False), ("Jan 7 2008 17:00", False), ("12 Jan 2008", False)],
+    ids=["month-day-clock", "weekday-day-month", "german", "no-clock", "more-after", "with-year", "dated"],
+)
+def test_a_stamp_without_a_year_is_told_but_gives_no_date(text: str, expected: bool) -> None:
+    assert yearless_stamp(text) is expected
+    assert to_iso(text) is None or "2008" in text

@@ -316,3 +316,25 @@ def test_a_comment_element_is_not_its_own_author_and_an_unread_date_leaves_the_n
         f"<p>{text}</p></div></div>" for n, (name, _, text) in enumerate(LETTERS, 3))  # fmt: skip
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div class='comments'>{entries}</div>")
     assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in LETTERS]
+
+
+def test_stamps_without_a_year_date_no_record_but_still_mark_the_run() -> None:
+    items = repeated('<div class="individualcomment"><div class="left"><a name="comment-10{n}"></a>'
+                     '<span class="byline">reader{n}</span><p class="dateline"><a href="#comment-10{n}">'
+                     'January  1{n} 17:0{n}</a></p></div><div class="right"><p>Free range and organic are not'
+                     ' the same thing, number {n}.</p></div></div>')
+    hidden = ('<div class="individualcomment" id="recommendedheader" style="display: none;"><p>What is this? '
+              "These comments have been recommended by other users, read more here.</p></div>")
+    doc = read(f"<div id='comments'>{hidden}{items}</div>")
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (f"reader{n}", None, f"Free range and organic are not the same thing, number {n}.") for n in range(3)
+    ]
+
+
+def test_a_heading_over_other_pages_posts_does_not_name_the_run_beside_it() -> None:
+    items = repeated('<li class="tw-item"><div>Ein Tweet über ganz andere Dinge, Nummer {n} heute.'
+                     "<span> 1{n}.03.2020</span></div></li>")
+    for heading, found in (("Empfohlene Beiträge", 0), ("Beiträge", 3)):
+        widgets = (f'<div class="widget"><h3>{heading}</h3><p>Ein Link</p></div>'
+                   f'<div class="widget"><ul>{items}</ul></div>')
+        assert len(read(widgets).comments) == found, heading

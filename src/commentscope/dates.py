@@ -208,6 +208,21 @@ def _relative() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{shared_word('relative')}|{_RELATIVE_DAY})(?!\w)", re.I)
 
 
+@cache
+def _yearless() -> re.Pattern[str]:
+    month = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+    day_month = (rf"(?:(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?"
+                 rf"(?:{month})\.?)")
+    return re.compile(rf"(?:(?:{shared_word('weekday')})\.?,?\s+)?{day_month},?{shared_word('clock')}", re.I)
+
+
+def yearless_stamp(text: str) -> bool:
+    """Whether a short text is a day and month with a clock time and nothing else ('January  7 17:00',
+    'Mon 7 Jan, 5:00 pm'): a comment's time stamp with no year, so no date to read, but a record's
+    stamp all the same."""
+    return _yearless().fullmatch(" ".join(text.split()).rstrip(" .")) is not None
+
+
 def relative_span(text: str) -> tuple[int, int] | None:
     """Where the first relative date in `text` starts and ends ('TonyZ (6 days ago)')."""
     found = _relative().search(text[:SEARCH_CHARS])

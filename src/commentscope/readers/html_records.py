@@ -24,7 +24,7 @@ from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from commentscope.dates import relative_date, to_iso
+from commentscope.dates import relative_date, to_iso, yearless_stamp
 from commentscope.readers.html_comments import PAGE_TAGS, style_indent
 from commentscope.readers.html_rules import Rule
 
@@ -62,6 +62,13 @@ FURNITURE = frozenset({"nav", "header", "footer", "menu", "select", "noscript", 
 # comments" are comments, but on other posts.
 ELSEWHERE_DEPTH = 4  # the record and three elements around it (a page's own classes say 'has-sidebar')
 ELSEWHERE = re.compile(r"sidebar|side-bar|recent|latest|related|teaser", re.I)
+# ... and the words of a heading over such a list ('Recent Comments', 'Empfohlene Beiträge', 'Derniers avis')
+ELSEWHERE_HEADING = re.compile(
+    r"\b(?:recent|latest|newest|related|popular|recommended|top|most|neueste[nr]?|letzte[nr]?|empfohlene|ähnliche"
+    r"|beliebte(?:ste)?|derni(?:e|è)re?s?|populaires|r(?:e|é)cents|recientes|(?:ú|u)ltim[oa]s|relacionad[oa]s|recenti"
+    r"|ultimi|nieuwste|recente)\b",
+    re.I,
+)
 # Class tokens that only say where in a list an element stands, not what it is.
 POSITION_TOKEN = re.compile(
     r"^(?:odd|even|alt|first|last|active|selected|clearfix|\w*-?(?:odd|even)|depth-\d+|level-\d+)$"
@@ -131,7 +138,7 @@ def mark_records(tree: LexborHTMLParser) -> int:
         return _mark_pairs(runs, memo)
     _, run, shapes = best
     run = [node for node, shape in zip(run, shapes, strict=True)
-           if not (_form_slot(node, shape) or _heading(node, shape))]  # fmt: skip
+           if not (_form_slot(node, shape) or _heading(node, shape) or _hidden(node, shape))]  # fmt: skip
     wrapped = _wrapped_replies(run)
     records = run + _replies(run) + wrapped
     if len(records) == len(run):  # flat: replies, if any, shown by indentation
@@ -229,6 +236,12 @@ def _heading(node: LexborNode, shape: _Shape) -> bool:
     return shape.date is None and len(text) <= CUE_WORDS and CUE.search(" ".join(text)) is not None
 
 
+def _hidden(node: LexborNode, shape: _Shape) -> bool:
+    """A member of the run with no date that the page hides (`display: none`): a note shown on demand
+    ('What is this? These comments have been recommended...'), not a comment."""
+    return shape.date is None and HIDDEN_STYLE.search(node.attributes.get("style") or "") is not None
+
+
 def _form_slot(node: LexborNode, shape: _Shape) -> bool:
     """A record of the run that holds the comment form and no date: the slot where a new comment is
     written (Movable Type's last div.comments-body), not a comment."""
@@ -241,6 +254,8 @@ def _mark(record: LexborNode) -> None:
     date = _date_element(record)
     if date is not None:
         date.attrs[DATE_ATTR] = "1"
+        if yearless_stamp(date.text(separator=" ")):  # no date to read, and no part of the text
+            date.attrs[DROP_ATTR] = "1"
     for inner in record.traverse(include_text=False):
         if (_leaf(inner) and COUNTER.fullmatch(inner.text().strip())) or _link_bar(inner):
             inner.attrs[DROP_ATTR] = "1"
@@ -342,14 +357,14 @@ def _siblings_before(node: LexborNode) -> Iterator[LexborNode]:
 
 def _cue_heading(node: LexborNode) -> bool:
     """A heading that names comments (the element, or a heading inside it), a small label that does, or
-    an anchor named for them (`<a name="comments">`)."""
+    an anchor named for them (`<a name="comments">`); not one over other pages' ('Recent Comments')."""
     if node.tag == "a" and CUE.search(node.attributes.get("name") or "") and not node.text().strip():
         return True
     heading = node if node.tag in HEADINGS else node.css_first(", ".join(HEADINGS))
     if heading is None and len(list(islice(node.traverse(include_text=False), LABEL_ELEMENTS + 1))) > LABEL_ELEMENTS:
         return False
     text = " ".join((heading or node).text(separator=" ").split())
-    return len(text.split()) <= CUE_WORDS and CUE.search(text) is not None
+    return len(text.split()) <= CUE_WORDS and CUE.search(text) is not None and not ELSEWHERE_HEADING.search(text)
 
 
 def _signature(node: LexborNode) -> tuple[str, str]:
@@ -431,8 +446,8 @@ def _prints_date(node: LexborNode) -> bool:
 def _dated(text: str) -> bool:
     if len(text) > MAX_DATE_CHARS:
         return False
-    if any(c.isdigit() for c in text) and (to_iso(text) or to_iso(text, "month")):  # '04/05/2016' either way
-        return True
+    if any(c.isdigit() for c in text) and (to_iso(text) or to_iso(text, "month") or yearless_stamp(text)):
+        return True  # ('04/05/2016' either way; 'January 7 17:00' has no year, but is a record's stamp)
     return relative_date(text)
 
 
