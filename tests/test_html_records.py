@@ -338,3 +338,25 @@ def test_a_heading_over_other_pages_posts_does_not_name_the_run_beside_it() -> N
         widgets = (f'<div class="widget"><h3>{heading}</h3><p>Ein Link</p></div>'
                    f'<div class="widget"><ul>{items}</ul></div>')
         assert len(read(widgets).comments) == found, heading
+
+
+def test_comments_under_a_heading_among_the_article_s_paragraphs_of_their_kind() -> None:
+    article = "".join(f'<p class="story">The article says thing number {n} at some length here.</p>' for n in range(8))
+    comments = repeated('<p class="story">I think point {n} of the article is right.<br/><b>Posted by Reader{n} on'
+                        " January 6, 2008 2:0{n} PM</b></p>")
+    for heading, found in (('<a name="comments"></a><div class="yvhd">Comments</div>', 3), ("<div>Termine</div>", 0)):
+        doc = read(f"<div>{article}{heading}{comments}</div>")
+        assert [c.author for c in doc.comments] == [f"Reader{n}" for n in range(found)], heading
+
+
+def test_an_opening_post_before_a_replies_heading_stays_in_the_discussion() -> None:
+    posts = repeated('<div class="post"><b>user{n}</b> <span>1{n}.03.2020</span><p>Mein Beitrag Nummer {n} zum'
+                     " Thema, mit ein paar Worten.</p></div>")
+    opening, replies = posts[: posts.index("</div>") + 6], posts[posts.index("</div>") + 6 :]
+    doc = read(f"<div id='forum'>{opening}<h3>2 Antworten</h3>{replies}</div>")
+    assert [c.author for c in doc.comments] == ["user0", "user1", "user2"]
+
+
+def test_an_empty_member_of_a_dated_run_is_no_comment() -> None:
+    doc = read(letters().replace("<div class='lb'>", "<div class='lb'><div class=\"lb-eintrag\"> </div>"))
+    assert [c.author for c in doc.comments] == [name for name, _, _ in LETTERS]

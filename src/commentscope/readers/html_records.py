@@ -90,6 +90,8 @@ CUE_DEPTH = 8  # a record and the elements around it whose class or id may name 
 CUE_SIBLINGS = 3  # elements before each of those where a heading may name them
 CUE_WORDS = 8  # a heading or label is this short ('Kommentare (12)', 'Leave a Reply')
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+LABEL_TAGS = frozenset({"div", "p", "span", "b", "strong", "font", "dt", "td"})  # a bare label among siblings
+LABEL_CHARS = 80  # a bare label's text is this short, at most (the words are counted after)
 LABEL_ELEMENTS = 3  # an element of at most this many elements may be a label ('<p><b>Leserbriefe</b></p>')
 
 
@@ -137,8 +139,7 @@ def mark_records(tree: LexborHTMLParser) -> int:
     if best is None:
         return _mark_pairs(runs, memo)
     _, run, shapes = best
-    run = [node for node, shape in zip(run, shapes, strict=True)
-           if not (_form_slot(node, shape) or _heading(node, shape) or _hidden(node, shape))]  # fmt: skip
+    run = [node for node, shape in zip(run, shapes, strict=True) if not _no_record(node, shape)]
     wrapped = _wrapped_replies(run)
     records = run + _replies(run) + wrapped
     if len(records) == len(run):  # flat: replies, if any, shown by indentation
@@ -234,6 +235,17 @@ def _heading(node: LexborNode, shape: _Shape) -> bool:
     Comment'): the list's heading or its link to the form, no comment."""
     text = node.text(separator=" ").split()
     return shape.date is None and len(text) <= CUE_WORDS and CUE.search(" ".join(text)) is not None
+
+
+def _no_record(node: LexborNode, shape: _Shape) -> bool:
+    """A member of the winning run that is none of its comments."""
+    return _form_slot(node, shape) or _heading(node, shape) or _hidden(node, shape) or _blank(shape)
+
+
+def _blank(shape: _Shape) -> bool:
+    """A member of the run with no date and no words: a stray empty element of the kind (an article's
+    paragraph closed early), no comment."""
+    return shape.date is None and shape.words == 0
 
 
 def _hidden(node: LexborNode, shape: _Shape) -> bool:
@@ -378,18 +390,50 @@ def _signature(node: LexborNode) -> tuple[str, str]:
 
 
 def _runs(body: LexborNode) -> Iterator[list[LexborNode]]:
-    """Every group of two or more sibling elements of one signature, outside page furniture."""
+    """Every group of two or more sibling elements of one signature, outside page furniture; and of a
+    group with a heading naming comments among its members, also the members after the last such
+    heading: an article's paragraphs and the comments under its 'Comments' heading may be of one
+    kind (the Telegraph's `p.story`), where a forum's opening post and the replies under '15 Replies'
+    are one discussion."""
     stack = [body]
     while stack:
         parent = stack.pop()
         groups: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
-        for child in parent.iter():
-            if child.tag in FURNITURE:
-                continue
-            groups[_signature(child)].append(child)
+        headings = 0  # such headings among the parent's elements so far
+        seen: dict[tuple[str, str], int] = {}  # per group, the headings before its last member
+        tails: dict[tuple[str, str], int] = {}  # ... and where its members after the last of them start
+        children = [child for child in parent.iter() if child.tag not in FURNITURE]
+        split = len(children) > MIN_RECORDS + 1  # (room for a member, a heading and a run after it)
+        for child in children:
+            headings += split and _section_heading(child)
+            kind = _signature(child)
+            if seen.setdefault(kind, headings) != headings:
+                seen[kind], tails[kind] = headings, len(groups[kind])
+            groups[kind].append(child)
             stack.append(child)
-        yield from (group for kind, group in groups.items()
-                    if len(group) >= MIN_RECORDS and not LAYOUT_TOKEN.match(kind[1]) and not _elsewhere(group[0]))
+        for kind, group in groups.items():
+            if len(group) < MIN_RECORDS or LAYOUT_TOKEN.match(kind[1]) or _elsewhere(group[0]):
+                continue
+            yield group
+            if len(group) - tails.get(kind, 0) >= MIN_RECORDS and tails.get(kind, 0) > 0:
+                yield group[tails[kind]:]
+
+
+def _section_heading(node: LexborNode) -> bool:
+    """A heading, an anchor or a bare label that names comments (`_cue_heading`), tried only on elements
+    that may be one: headings, named anchors, elements holding a short text alone."""
+    tag = node.tag
+    if tag in HEADINGS:
+        return _cue_heading(node)
+    if tag == "a" and "name" in node.attributes:
+        return CUE.search(node.attributes.get("name") or "") is not None and not node.text().strip()
+    if tag not in LABEL_TAGS:
+        return False
+    child = node.child
+    if child is None or child.tag != "-text" or child.next is not None:
+        return False
+    text = child.text_content or ""
+    return len(text) <= LABEL_CHARS and CUE.search(text) is not None and _cue_heading(node)
 
 
 def _elsewhere(node: LexborNode) -> bool:
