@@ -1441,3 +1441,32 @@ def test_a_time_before_the_date_with_a_score_and_buttons() -> None:
     assert [(c.author, c.text) for c in doc.comments] == [
         ("sallysnyder56", "Here is an interesting look at the watchlist."),
         ("michael", "Resources might be a small part of the answer.")]
+
+
+def test_texts_signed_off_by_the_header_below_them() -> None:
+    """Movable Type, TypePad, SFGate: each comment's text, then 'Posted by: NAME at DATE' under it; the
+    form after the last one. The name belongs to the text above it, not to the next comment's."""
+    comments = [("John", "I dislike the term. It means nothing and it is vague.\n\n   A second paragraph.", "05:48 PM"),
+                ("Groggy", "Management by abdication is a dangerous path:\n   1. one\n   2. two", "07:54 PM"),
+                ("Gabriel", "The viewer is nothing but a black screen on my PC.", "08:14 PM")]
+    page = ("Vibe coding\n\nThe article body says a few things about coding with a model.\n\nComments\n\n"
+            + "".join(f"   {text}\n\n   Posted by: {name} at December 18, 2025 {time}\n\n"
+                      for name, text, time in comments)
+            + "Post a comment\n\n   Name: ____\n")
+    doc = parse(page)
+    assert [(c.author, c.text.split()[0], c.date) for c in doc.comments] == [
+        (name, text.split()[0], f"2025-12-18T{int(time[:2]) + 12}:{time[3:5]}") for name, text, time in comments]
+    assert "A second paragraph." in doc.comments[0].text and "2. two" in doc.comments[1].text
+    assert set(lines_with_text(doc, "Posted by: John at December 18, 2025 05:48 PM")) == {LineRole.COMMENT_HEADER}
+
+
+def test_headers_over_their_texts_stay_there_when_the_last_one_has_its_text() -> None:
+    """The usual layout: the last header has its text under it, so each header opens the text below."""
+    page = ("Vibe coding\n\nThe article body says a few things about coding with a model.\n\nComments\n\n"
+            "   Posted by: John at December 18, 2025 05:48 PM\n\n   I dislike the term.\n\n"
+            "   Posted by: Groggy at December 18, 2025 07:54 PM\n\n   Management by abdication.\n\n"
+            "   Posted by: Gabriel at December 18, 2025 08:14 PM\n\n   A black screen on my PC.\n\n"
+            "Post a comment\n")
+    assert [(c.author, c.text) for c in parse(page).comments] == [
+        ("John", "I dislike the term."), ("Groggy", "Management by abdication."),
+        ("Gabriel", "A black screen on my PC.")]

@@ -6,6 +6,7 @@ it is a pingback is asked by `sections.comment_heads` of every head it keeps, `i
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from commentscope.grammar import (
     DATE_META,
     QUOTE_END_META,
     ROLE_LABELS,
+    SECTION_META,
     SEPARATOR_META,
     Head,
     Line,
@@ -29,6 +31,7 @@ from commentscope.patterns import word_pattern
 COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — vor 8 Stunden'
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
+SIGNED_TEXTS = 3  # headers under their comments' texts that make a thread of signed texts
 QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text above it
@@ -55,6 +58,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for i in list(heads):
         _signed_item(lines, heads, i)
+    _signed_texts(lines, heads)
     bylines = [j for j, line in enumerate(lines) if line.meta in DATE_META and _POST_BYLINE.match(line.plain)]
     for i in {*_quoted_headers(lines, heads), *_quote_intros(lines, heads), *_dated_quotes(lines, heads, bylines)}:
         del heads[i]
@@ -257,6 +261,48 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
                        number=item.number_mark, text_on_marker=bool(item.rest) and not item.meta, footer=i,
                        evidence=head.evidence or signed)  # fmt: skip
+
+
+def _signed_texts(lines: list[Line], heads: dict[int, Head]) -> None:
+    """Comments signed off below their text, each header after its comment (SFGate's and TypePad's
+    text, then 'Posted By: NAME | DATE'). Per part of the page between section lines (a comments'
+    heading, the form): where its headers number SIGNED_TEXTS or more, all alike (strong, not a
+    list's, no forum poster's), the last of them followed by no text (the form, a section's end,
+    the page's end), and each with text of its own above it, the first right under the part's
+    heading, each head moves up to its text's first line and its header signs it off (`footer`).
+    In the usual layout the last header has its text below it."""
+    sections = [k for k, line in enumerate(lines) if line.meta in SECTION_META]
+    parts: dict[int, list[int]] = {}
+    for i in sorted(heads):
+        parts.setdefault(bisect.bisect(sections, i), []).append(i)
+    for order in parts.values():
+        starts = _text_tops(lines, heads, order) if len(order) >= SIGNED_TEXTS else None
+        for i, top in (starts or {}).items():
+            head = heads.pop(i)
+            heads[top] = replace(head, index=top, last_header=top, text_on_marker=True, flat=True, footer=i)
+
+
+def _text_tops(lines: list[Line], heads: dict[int, Head], order: list[int]) -> dict[int, int] | None:
+    """Per head of one part of the page, the first line of its text above it, when they are signed
+    texts (`_signed_texts`); else None."""
+    if any(not heads[i].strong or heads[i].footer is not None or lines[i].marker for i in order):
+        return None
+    j = next_content(lines, heads[order[-1]].last_header)
+    while j is not None and lines[j].meta in BUTTON_META:
+        j = next_content(lines, j)
+    if j is not None and not lines[j].meta:
+        return None
+    starts: dict[int, int] = {}
+    for n, i in enumerate(order):
+        top, k = None, previous_content(lines, i)
+        while k is not None and k not in heads and lines[k].meta in (None, *BUTTON_META):
+            top = k if not lines[k].meta else top  # (a previous comment's buttons under its header)
+            k = previous_content(lines, k)
+        above_ok = k == heads[order[n - 1]].last_header if n else (k is not None and lines[k].meta in SECTION_META)
+        if top is None or not above_ok:
+            return None
+        starts[i] = top
+    return starts
 
 
 def _scored_item(line: Line) -> bool:
