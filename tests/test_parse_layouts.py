@@ -1470,3 +1470,19 @@ def test_headers_over_their_texts_stay_there_when_the_last_one_has_its_text() ->
     assert [(c.author, c.text) for c in parse(page).comments] == [
         ("John", "I dislike the term."), ("Groggy", "Management by abdication."),
         ("Gabriel", "A black screen on my PC.")]
+
+
+def test_a_comment_count_with_the_form_s_link_glued_on_opens_the_comments() -> None:
+    """NOLA.com as lynx prints it: 'COMMENTS (3)[74]Post a comment' right under the article's last line,
+    then 'Posted by NAME on DATE' over each text and a 'Post a comment' link under it."""
+    page = ("First lady\n\nThe article says a few things about the new first lady of the state.\n"
+            "   COMMENTS (3)[74]Post a comment\n"
+            + "".join(f"   Posted by {name} on [7{n}]01/13/08 at 1:0{n}PM\n\n   {text}\n   Inappropriate? Alert us.\n"
+                      f"   [comments.gif] [8{n}]Post a comment\n"
+                      for n, (name, text) in enumerate([("nolasad", "What a wonderful story."),
+                                                         ("Wispa", "I agree with you 100%."),
+                                                         ("nolalova", "Awesome!")])))  # fmt: skip
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("nolasad", "What a wonderful story."), ("Wispa", "I agree with you 100%."), ("nolalova", "Awesome!")]
+    assert "The article says" in doc.article
