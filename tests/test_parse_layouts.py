@@ -1486,3 +1486,17 @@ def test_a_comment_count_with_the_form_s_link_glued_on_opens_the_comments() -> N
     assert [(c.author, c.text) for c in doc.comments] == [
         ("nolasad", "What a wonderful story."), ("Wispa", "I agree with you 100%."), ("nolalova", "Awesome!")]
     assert "The article says" in doc.article
+
+
+def test_an_avatar_s_alt_text_before_by_name_at_date() -> None:
+    """Gizmodo 2008 as lynx prints it: 'Image of Gann BY GANN AT 01/08/08 05:32 PM' (the avatar's alt
+    text glued on) over each text; the article's own 'By NAME at DATE' byline stays the article's."""
+    page = ("Belt buckle\n\nBy Mark Wilson at 01/08/08 04:30 PM\n\nA belt buckle that senses your air guitar, "
+            "for thirty dollars this March.\n\nComments\n\n"
+            "   [72]No commenter image uploaded BY [73]TAROCHAN AT [74]01/08/08 05:30 PM\n\n"
+            "   Does it come with the wig?\n     ______________________________\n\n"
+            "   [78]Image of Gann BY [79]GANN AT [80]01/08/08 05:32 PM\n\n   that was painful to watch\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [("TAROCHAN", "Does it come with the wig?"),
+                                                           ("GANN", "that was painful to watch")]
+    assert "A belt buckle" in doc.article
