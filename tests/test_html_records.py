@@ -360,3 +360,14 @@ def test_an_opening_post_before_a_replies_heading_stays_in_the_discussion() -> N
 def test_an_empty_member_of_a_dated_run_is_no_comment() -> None:
     doc = read(letters().replace("<div class='lb'>", "<div class='lb'><div class=\"lb-eintrag\"> </div>"))
     assert [c.author for c in doc.comments] == [name for name, _, _ in LETTERS]
+
+
+def test_a_footer_that_opens_with_the_name_before_the_date_names_the_comment() -> None:
+    """TypePad's comment footer: '<span><a>LnxWalt</a> on February 12, 2010 11:32 PM</span>' under the
+    text, the name a link at the head of the date's own element."""
+    entries = "".join(
+        f'<div class="comments-body c{n}"><p>{text}</p><span class="comments-post"><a href="/u/{n}">{name}</a>'
+        f" on March 1{n}, 2020 11:3{n} PM</span></div>" for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
+    doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div id='comments'>{entries}</div>")
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (name, f"2020-03-1{n}T23:3{n}", text) for n, (name, _, text) in enumerate(LETTERS)]

@@ -213,6 +213,11 @@ def _names_before_dates(
     for owner, hit, _ in page.owned(rule.date):
         if hit.mem_id not in date_hits or owner in authors or owner in found:
             continue
+        leading = _name_leading(hit, skip)  # '<a>LnxWalt</a> on February 12, 2010 11:32 PM' in one element
+        name = _author_text(leading, skip) if leading is not None else None
+        if leading is not None and name and len(name.split()) <= MAX_NAME_WORDS:
+            found[owner] = (name, leading.mem_id)
+            continue
         if BYLINE_RE.match(inline_text(hit, skip)):  # 'Posted by: NAME at DATE' in one element
             name = _author_text(hit, skip)
             if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
@@ -227,6 +232,25 @@ def _names_before_dates(
         if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
             found[owner] = (name, before.mem_id)
     return found
+
+
+def _name_leading(date: LexborNode, skip: set[int]) -> LexborNode | None:
+    """The element a date element opens with when it holds the name, the date after it with at most a
+    lead word between ('<a>LnxWalt</a> on February 12, 2010 11:32 PM': TypePad's comment footer)."""
+    first = date.child
+    while first is not None and first.tag in ("-text", "-comment") and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.tag in ("-text", "-comment", "time") or first.attributes.get("datetime"):
+        return None
+    name, text = " ".join(first.text(separator=" ").split()), inline_text(date, skip)
+    if not name or not text.startswith(name):
+        return None
+    tail = text[len(name):]
+    span = date_span(tail)
+    if span is None or date_span(name) is not None:
+        return None
+    lead = tail[: span[0]]
+    return first if not lead.strip() or _date_lead().fullmatch(lead) else None
 
 
 def _permalink_around(date: LexborNode) -> LexborNode:
