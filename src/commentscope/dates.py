@@ -40,9 +40,15 @@ _RELATIVE_DAY = r"yesterday|today|just now|gestern|heute|gerade eben|aujourd.hui
 
 
 @cache
+def _month_names() -> str:
+    """Every month name the tables know as one alternation, the longest first ('june' before 'jun')."""
+    return "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+
+
+@cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, pattern), in the order the HTML reader prefers them."""
-    month = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+    month = _month_names()
     return (
         # '2020-01-14', '2019-08-03T04:11:57+00:00'
         (_ISO, re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)(?:[T ](?P<H>\d{2}):(?P<M>\d{2})"
@@ -210,7 +216,7 @@ def _relative() -> re.Pattern[str]:
 
 @cache
 def _yearless() -> re.Pattern[str]:
-    month = "|".join(sorted((re.escape(m) for m in month_numbers()), key=len, reverse=True))
+    month = _month_names()
     day_month = (rf"(?:(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?"
                  rf"(?:{month})\.?)")
     return re.compile(rf"(?:(?:{shared_word('weekday')})\.?,?\s+)?{day_month},?{shared_word('clock')}", re.I)
