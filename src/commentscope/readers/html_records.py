@@ -415,8 +415,9 @@ def _runs(body: LexborNode) -> Iterator[list[LexborNode]]:
             if len(group) < MIN_RECORDS or LAYOUT_TOKEN.match(kind[1]) or _elsewhere(group[0]):
                 continue
             yield group
-            if len(group) - tails.get(kind, 0) >= MIN_RECORDS and tails.get(kind, 0) > 0:
-                yield group[tails[kind]:]
+            start = tails.get(kind, 0)
+            if start and len(group) - start >= MIN_RECORDS:
+                yield group[start:]
 
 
 def _section_heading(node: LexborNode) -> bool:
