@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commentscope import markup
 from commentscope.literals import Needs
-from commentscope.markup import split_lines
-from commentscope.patterns import Pattern, could_be_name, page_knowledge
+from commentscope.markup import clean, split_lines
+from commentscope.patterns import Pattern, could_be_name, month_numbers, page_knowledge, word_trie
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = page_knowledge()
@@ -28,6 +30,10 @@ SAMPLES = (
     "Ann SAYS...", "Ann a répondu :", "Ann ſays:", "Reply", "Reply · Share", "Like Reply", "Antworten", "2 Likes Reply",
     "Leave a Reply Cancel reply", "Ann Antwort abbrechen", "This is not medical advice.", "Get your free ebook now!",
     "Download our free guide", "Sign up for news and updates", "Consult your doctor first.",
+    "Bibi Blue Bibi Blue", "Bibi BlueBibi Blue", "Bibi Blue Bibi", "kkiri avatar kkiri 1 year ago",
+    "Brewer profile picture | | Butter14 • June 3, 2021", "Brewer's Friend Logo | | Joe • June 3, 2021",
+    "https://example.org/a-long-web-address-full-of-words-and-dashes-as-a-blog-prints-it-under-a-post/",
+    "Sept. 3, 2021", "Sep 3 2021", "Ann Lee Mittwoch, 3. März 2021", "Ann Lee 3 de septiembre de 2021",
 )
 
 
@@ -172,3 +178,52 @@ def test_date_lines_of_recipe_themes(line: str, kind: str | None) -> None:
 ])
 def test_a_picture_in_a_table_cell_before_the_name(line: str) -> None:
     assert KB.without_avatar(line).startswith(("Butter14 •", "Joe •"))
+
+
+def _longest_first(words: list[str]) -> re.Pattern[str]:
+    """The alternation the `[words]` lists were written as: every word, the longest first."""
+    return re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+WORD = st.text(alphabet="abeimnorstäMSÄ", min_size=1, max_size=6)
+
+
+@given(st.lists(WORD, min_size=1, max_size=12), st.text(alphabet="abeimnorstäMSÄ .", max_size=10))
+def test_a_word_trie_matches_as_the_longest_first_alternation(words: list[str], text: str) -> None:
+    """Sharing the words' prefixes changes no match: the same words found, the same end."""
+    trie = re.compile(word_trie(words), re.IGNORECASE)
+    for start in range(len(text) + 1):
+        expected, found = _longest_first(words).match(text, start), trie.match(text, start)
+        assert (found and found.end()) == (expected and expected.end()), (words, text, start)
+
+
+def test_the_month_names_as_a_trie() -> None:
+    months = sorted(month_numbers())
+    trie = re.compile(word_trie(months) + r"\.?\s", re.IGNORECASE)
+    alternation = re.compile(_longest_first(months).pattern + r"\.?\s", re.IGNORECASE)
+    texts = [f"{m}{tail}" for m in months for tail in (" 3", ". 3", "x 3", "")] + [m.upper() + " 3" for m in months]
+    assert all(bool(trie.match(t)) == bool(alternation.match(t)) for t in texts)
+    assert len(word_trie(months)) < len(_longest_first(months).pattern)
+
+
+def _clean_every_decoration(text: str, markdown: bool) -> str:
+    """`markup.clean` as it was: every decoration's regex run on every line that may hold one."""
+    if not text or len(text) > markup.MAX_CLEAN_CHARS:
+        return text
+    if markdown:
+        text = markup.MD_HEADING.sub("", text)
+    if any(ch in text for ch in "[*_(>"):
+        for deco in KB.decorations:
+            if markdown or not deco.markdown:
+                text = deco.regex.sub(deco.replace, text)
+    if markdown and "\\" in text:
+        text = markup._MD_ESCAPE.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_decorations_skipped_by_their_literals_clean_as_every_regex(markdown: bool) -> None:
+    """A decoration whose literal strings are not in the line is not run: the line comes out the same."""
+    assert all(d.needs is not None for d in KB.decorations)  # (each table entry has a literal)
+    for line in LINES:
+        assert clean(line, KB.decorations, markdown=markdown) == _clean_every_decoration(line, markdown), line

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from commentscope.literals import Needs, fold
+
 MAX_CLEAN_CHARS = 10_000  # longer lines are left as they are: bounded work per line
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")  # an empty heading ("#####") too
@@ -31,6 +33,7 @@ class Decoration:
     regex: re.Pattern[str]
     replace: str
     markdown: bool = False  # only on pages written in Markdown (html2text)
+    needs: Needs | None = None  # strings every match holds one of (`literals.needs_of`): a test before the regex
 
 
 def split_lines(text: str) -> list[str]:
@@ -109,9 +112,16 @@ def clean(text: str, decorations: tuple[Decoration, ...], *, markdown: bool = Tr
     if markdown:
         text = MD_HEADING.sub("", text)
     if any(ch in text for ch in "[*_(>"):
+        folded = fold(text)
         for deco in decorations:
-            if markdown or not deco.markdown:
-                text = deco.regex.sub(deco.replace, text)
+            if deco.markdown and not markdown:
+                continue
+            needs = deco.needs
+            if needs is not None and not any(s in (folded if needs.folded else text) for s in needs.strings):
+                continue  # (no match possible: the line stays as it is)
+            changed = deco.regex.sub(deco.replace, text)
+            if changed != text:
+                text, folded = changed, fold(changed)
     if markdown and "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     return " ".join(text.split())

@@ -300,12 +300,12 @@ def undouble(name: str) -> str:
 
 
 def _decorations(entries: list[dict[str, object]]) -> tuple[Decoration, ...]:
-    return tuple(
-        Decoration(
-            str(e["name"]), re.compile(str(e["pattern"]), re.IGNORECASE), str(e["replace"]), bool(e.get("markdown"))
-        )
-        for e in entries
-    )
+    decorations = []
+    for e in entries:
+        regex = re.compile(str(e["pattern"]), re.IGNORECASE)
+        markdown = bool(e.get("markdown"))
+        decorations.append(Decoration(str(e["name"]), regex, str(e["replace"]), markdown, needs_of(regex)))
+    return tuple(decorations)
 
 
 _WORD_REF = re.compile(r"%([A-Z_]+)%")
@@ -317,10 +317,39 @@ def expand_words(pattern: str, words: dict[str, object]) -> str:
     def fragment(m: re.Match[str]) -> str:
         value = words[m.group(1).lower()]
         if isinstance(value, list):
-            return "(?:" + "|".join(sorted((str(v) for v in value), key=len, reverse=True)) + ")"
+            alternatives = [str(v) for v in value]
+            if all(_PLAIN_WORD.fullmatch(v) for v in alternatives):
+                return word_trie(alternatives)
+            return "(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
         return expand_words(str(value), words)
 
     return _WORD_REF.sub(fragment, pattern)
+
+
+_Trie = dict[str, "_Trie"]  # a letter -> the words' trie after it ('' marks a word's end)
+_PLAIN_WORD = re.compile(r"[^\\.^$*+?{}\[\]|()]+")  # a list entry with no regex syntax: a word to spell
+
+
+def word_trie(words: list[str]) -> str:
+    """Plain words as one case-insensitive alternation that shares their prefixes ('se(?:p(?:t)?)?'
+    for 'se', 'sep', 'sept'): the regex engine tries a few letters at a position, not every name
+    (the month names are 149), and, longer continuations being tried first, finds the match the
+    words' longest-first alternation finds."""
+    tree: _Trie = {}
+    for word in sorted({w.lower() for w in words}):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: _Trie) -> str:
+        arms = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not arms:
+            return ""
+        either = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
+        return "(?:" + either + ")?" if "" in node else either
+
+    return "(?:" + branch(tree) + ")"
 
 
 def _compile(entries: list[dict[str, object]], default_name: str, words: dict[str, object]) -> tuple[Pattern, ...]:
