@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from commentscope.dates import Moment, find_moment, relative_date, slash_order, to_iso, yearless_stamp
+from commentscope.dates import (
+    Moment,
+    find_moment,
+    leading_stamp,
+    relative_date,
+    slash_order,
+    to_iso,
+    yearless_stamp,
+)
 from commentscope.parse import parse_text
 
 MOMENTS = {
@@ -139,3 +147,33 @@ def test_nordic_month_names(text: str, iso: str) -> None:
 def test_a_stamp_without_a_year_is_told_but_gives_no_date(text: str, expected: bool) -> None:
     assert yearless_stamp(text) is expected
     assert to_iso(text) is None or "2008" in text
+
+
+@pytest.mark.parametrize(("text", "moment", "rest"), [
+    ("August 31st, 2010 at 4:46 am Udi, if I may, I think", (2010, 8, 31, 4, 46), "Udi, if I may, I think"),
+    ("2. März 2020 um 18:07 Uhr Danke für das Rezept!", (2020, 3, 2, 18, 7), "Danke für das Rezept!"),
+    ("May 4, 2021 at 12:05 PM - Great post.", (2021, 5, 4, 12, 5), "Great post."),
+    ("May 4, 2021 was the day I started.", None, ""),  # a date without a time may open a sentence
+    ("On May 4, 2021 at 12:05 PM I started.", None, ""),  # not at the start
+    ("May 4, 2021 at 12:05 PM", None, ""),  # a stamp alone: no text after it
+])
+def test_a_stamp_that_opens_a_text(text: str, moment: Moment | None, rest: str) -> None:
+    found = leading_stamp(text)
+    assert (found and found[0]) == moment
+    if found is not None:
+        assert text[found[1]:] == rest
+
+
+def test_a_comment_whose_date_was_wrapped_into_its_text() -> None:
+    """html2text joins a theme's date line with the paragraph under it: the date is the comment's."""
+    page = "\n".join([
+        "A post", "", "Some article text that is long enough to be an article paragraph here.", "",
+        "3 Responses to “A post”", "",
+        "  1. Ann Says:  ", "August 31st, 2010 at 4:46 am Udi, if I may, I think you have", "discovered it.", "",
+        "  2. Bob Says:  ", "September 1st, 2010 at 8:18 am I agree with Ann on this one.", "",
+        "  3. Cleo Says:  ", "September 2nd, 2010 at 9:00 pm Thanks, both of you.", "",
+    ])
+    doc = parse_text(page)
+    assert [(c.author, c.date) for c in doc.comments] == [
+        ("Ann", "2010-08-31T04:46"), ("Bob", "2010-09-01T08:18"), ("Cleo", "2010-09-02T21:00")]
+    assert [c.text.split()[0] for c in doc.comments] == ["Udi,", "I", "Thanks,"]

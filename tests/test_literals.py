@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from commentscope.analysis.questions import QUESTION_RULES
 from commentscope.analysis.relevance import default_promo_rules
-from commentscope.literals import fold, needs_of
+from commentscope.literals import MAX_STRINGS, fold, needs_of
 from commentscope.patterns import page_knowledge
 
 
@@ -103,3 +103,13 @@ def test_a_text_without_the_needs_never_matches(text: str) -> None:
     for regex, needs in NEEDS:
         if not needs.possible(text):
             assert regex.search(text) is None, (regex.pattern, text)
+
+
+def test_strings_holding_others_do_not_count_against_the_limit() -> None:
+    """Forty words and their longer forms ('wordsa' holds 'words') test as forty strings; a list of more
+    words than the limit has no needs (testing them would be slower than the regex)."""
+    words = [f"{chr(97 + n % 26)}{chr(97 + n // 26)}q" for n in range(MAX_STRINGS)]
+    needs = needs_of(re.compile("(?:" + "|".join(words + [w + "x" for w in words[:8]]) + ")"))
+    assert needs is not None and sorted(needs.strings) == sorted(words)
+    more = [f"{chr(97 + n % 26)}{chr(97 + n // 26)}v" for n in range(MAX_STRINGS + 1)]
+    assert needs_of(re.compile("(?:" + "|".join(more) + ")")) is None

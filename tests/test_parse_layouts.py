@@ -684,6 +684,40 @@ LAYOUTS = {
         ),
         meta=("Daumen hoch6Daumen runter", "Translate", "1 Monat her"),
     ),
+    # Blogger in Polish as lynx prints it: '11 komentarze:', 'NAME pisze...' over each indented text and
+    # its date, then the form's 'Prześlij komentarz' and the sidebar ('O blogu' is no commenter).
+    "blogger-polish": Layout(
+        page("""\
+        Po co testerzy?
+
+        Programiści sami testują swój kod, a klienci znajdują błędy, o których nikt w zespole nie wiedział.
+
+        11 komentarze:
+
+           [20]KonradKubiec.com pisze...
+                  Straszne źle rozumiana jest rola testera w Polsce.
+
+                  [21]15 lutego 2010 10:31 [22][icon_delete13.gif]
+
+           Anonimowy pisze...
+                  Co ma do zrobienia programista?
+
+                  [26]15 lutego 2010 13:05 [27][icon_delete13.gif]
+
+        Prześlij komentarz
+
+        O blogu
+
+           Znajdziesz tutaj tłumaczenia blogów, których autorami są znane osoby z branży.
+        """),
+        title="Po co testerzy?",
+        article_end="Programiści sami testują",
+        comments=(
+            ("KonradKubiec.com", 0, None, "Straszne źle rozumiana"),
+            ("Anonimowy", 0, None, "Co ma do"),
+        ),
+        boilerplate=("Znajdziesz tutaj tłumaczenia blogów, których autorami są znane osoby z branży.",),
+    ),
     # An old WordPress theme signs each numbered comment below its text ('Comment by NAME — DATE';
     # html2text prints the dash as '--'), and writes the year after a comma.
     "signed-numbered-comments": Layout(
@@ -1458,6 +1492,27 @@ def test_texts_signed_off_by_the_header_below_them() -> None:
         (name, text.split()[0], f"2025-12-18T{int(time[:2]) + 12}:{time[3:5]}") for name, text, time in comments]
     assert "A second paragraph." in doc.comments[0].text and "2. two" in doc.comments[1].text
     assert set(lines_with_text(doc, "Posted by: John at December 18, 2025 05:48 PM")) == {LineRole.COMMENT_HEADER}
+
+
+def test_signatures_right_under_wrapped_texts() -> None:
+    """TypePad (Coding Horror) as lynx prints it: no blank line between a text and its signature
+    ('[30]LnxWalt on February 12, 2010 11:32 PM'), a text wrapped at 72 columns right above it, a reader's
+    own name over the signature, a quote's 'NAME wrote:' opening the next text, and the comment
+    form's 'Verify your Comment' after the last signature."""
+    wrapped = ("   Another thing you might think about (if TypePad supports it) is getting\n"
+               "   a few trusted people to help you moderate comments and trackbacks.\n")
+    page = ("Welcome Back Comments\n\nThe article says the comments are back on the blog after a long time.\n\n"
+            "   Comments\n\n" + wrapped + "   [30]LnxWalt on February 12, 2010 11:32 PM\n\n"
+            "   Keep the good posts coming.\n\n   Juan Zamudio\n   [31]Juan Zamudio on February 14, 2010 11:10 PM\n\n"
+            "   So you are afraid of anonymous comments.\n   [32]Rod Sanders on February 15, 2010 12:35 AM\n\n"
+            "   Rod Sanders wrote:\n\n     So you are afraid of anonymous comments.\n\n"
+            "   If this is true, why do you care?\n   [33]Jeff Sternal on February 15, 2010 6:01 AM\n\n"
+            "Verify your Comment\n\nPreviewing your Comment\n\nPost a comment\n")
+    doc = parse(page)
+    assert [(c.author, c.text.split()[0], c.date) for c in doc.comments] == [
+        ("LnxWalt", "Another", "2010-02-12T23:32"), ("Juan Zamudio", "Keep", "2010-02-14T23:10"),
+        ("Rod Sanders", "So", "2010-02-15T00:35"), ("Jeff Sternal", "Rod", "2010-02-15T06:01")]
+    assert "why do you care?" in doc.comments[3].text and "trackbacks." in doc.comments[0].text
 
 
 def test_headers_over_their_texts_stay_there_when_the_last_one_has_its_text() -> None:

@@ -229,6 +229,26 @@ def yearless_stamp(text: str) -> bool:
     return _yearless().fullmatch(" ".join(text.split()).rstrip(" .")) is not None
 
 
+STAMP_TAIL = re.compile(r"^\s*(?:uhr\b|h\b)?[\s,.:|·•–-]*", re.I)  # what may stand between a stamp and the text
+
+
+def leading_stamp(text: str, order: Order | None = None) -> tuple[Moment, int] | None:
+    """A date with its clock time that opens a text, and where the words after it start: a comment's
+    date that a converter wrapped into the first line of its text ('August 31st, 2010 at 4:46 am Udi,
+    if I may ...', html2text joining a WordPress theme's date and paragraph). None when the text does
+    not open so, when the date has no time (a date alone may start a sentence) or nothing follows."""
+    head = text[:SEARCH_CHARS]
+    hits = find_dates(head, order)
+    if not hits or hits[0].start != 0 or hits[0].moment[3] is None:
+        return None
+    clock = _TIME.match(head[hits[0].end :])
+    if clock is None:  # (the clock stood before the date)
+        return None
+    end = hits[0].end + clock.end()
+    end += STAMP_TAIL.match(text[end:]).end()  # type: ignore[union-attr]  # (it matches the empty string)
+    return (hits[0].moment, end) if text[end:].strip() else None
+
+
 def relative_span(text: str) -> tuple[int, int] | None:
     """Where the first relative date in `text` starts and ends ('TonyZ (6 days ago)')."""
     found = _relative().search(text[:SEARCH_CHARS])

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
+from commentscope.dates import find_moment
 from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge, word_pattern
 from commentscope.wraps import WRAP_COLUMNS, indent_of
@@ -122,6 +123,7 @@ class Head:
     pingback: bool = False  # a link from another blog ('[…] excerpt […]'), listed among comments
     level: int | None = None  # the depth its number states ('#2.1' is a reply), when it has one
     footer: int | None = None  # the header line after the text, where the name signs it off (SPIP)
+    footer_end: int | None = None  # the footer's last line, when it has two ('Ann' / 'Ann on DATE')
     poster: bool = False  # a forum poster's column heads it: their name over their facts ('Joined' ...)
 
 
@@ -421,7 +423,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
         return None  # '• Title 7 April, 2014' under another item: a list of posts
     if line.author and not line.marker and _ends_text_above(lines, i) and _wrapped(lines, i - 1) and not (
         line.evidence and (lines[i - 1].clean.endswith(_SENTENCE_ENDS) or not line.plain.endswith(":"))
-    ):  # '...an interview with Jon Sopel of BBC in' / 'the Roosevelt Room - 23 July 2015': a caption;
+    ) and not (looks_like_name(line.author) and _clocked(line)):  # (a name dated to the minute signs the text)
+        # '...an interview with Jon Sopel of BBC in' / 'the Roosevelt Room - 23 July 2015': a caption;
         return None  # '...Just see what' / 'Susan said:': a sentence of the article, wrapped
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
@@ -495,6 +498,13 @@ def _wrapped(lines: list[Line], i: int) -> bool:
     """A long line that runs on into the next one: lynx and w3m wrapped a sentence at 80 columns."""
     line = lines[i]
     return line.indent + len(line.clean) >= WRAP_COLUMNS and i + 1 < len(lines) and not lines[i + 1].blank
+
+
+def _clocked(line: Line) -> bool:
+    """Whether a header line dates its comment to the minute ('LnxWalt on February 12, 2010 11:32 PM',
+    signing off the text right above it): a caption or a sentence of an article gives no clock time."""
+    moment = find_moment(line.clean)
+    return moment is not None and moment[3] is not None
 
 
 def _ends_text_above(lines: list[Line], i: int) -> bool:

@@ -270,16 +270,33 @@ def _signed_texts(lines: list[Line], heads: dict[int, Head]) -> None:
     list's, no forum poster's), the last of them followed by no text (the form, a section's end,
     the page's end), and each with text of its own above it, the first right under the part's
     heading, each head moves up to its text's first line and its header signs it off (`footer`).
-    In the usual layout the last header has its text below it."""
+    A quote's opening ('Rod Sanders wrote:') right under a signature is the next text's first line,
+    no header. In the usual layout the last header has its text below it."""
     sections = [k for k, line in enumerate(lines) if line.meta in SECTION_META]
     parts: dict[int, list[int]] = {}
     for i in sorted(heads):
         parts.setdefault(bisect.bisect(sections, i), []).append(i)
     for order in parts.values():
-        starts = _text_tops(lines, heads, order) if len(order) >= SIGNED_TEXTS else None
-        for i, top in (starts or {}).items():
+        quotes = [i for n, i in enumerate(order) if n and _quote_under(lines, heads[order[n - 1]], i)]
+        kept = [i for i in order if i not in quotes]
+        others = {i: h for i, h in heads.items() if i not in quotes} if quotes else heads
+        starts = _text_tops(lines, others, kept) if len(kept) >= SIGNED_TEXTS else None
+        if starts is None:
+            continue
+        for i in quotes:
+            del heads[i]
+        for i, top in starts.items():
             head = heads.pop(i)
-            heads[top] = replace(head, index=top, last_header=top, text_on_marker=True, flat=True, footer=i)
+            heads[top] = replace(head, index=top, last_header=top, text_on_marker=True, flat=True, footer=i,
+                                 footer_end=head.last_header)
+
+
+_UNDER_SIGNATURE = frozenset({None, *BUTTON_META, *DATE_META})  # a text's lines, and what may follow a signature
+
+
+def _quote_under(lines: list[Line], above: Head, i: int) -> bool:
+    """Whether head `i` is a quote's opening ('NAME wrote:') right under the header of the head above."""
+    return previous_content(lines, i) == above.last_header and QUOTE_INTRO.fullmatch(lines[i].clean) is not None
 
 
 def _text_tops(lines: list[Line], heads: dict[int, Head], order: list[int]) -> dict[int, int] | None:
@@ -288,15 +305,16 @@ def _text_tops(lines: list[Line], heads: dict[int, Head], order: list[int]) -> d
     if any(not heads[i].strong or heads[i].footer is not None or lines[i].marker for i in order):
         return None
     j = next_content(lines, heads[order[-1]].last_header)
-    while j is not None and lines[j].meta in BUTTON_META:
+    while j is not None and lines[j].meta in BUTTON_META | DATE_META:  # (buttons, or the header's wrapped time)
         j = next_content(lines, j)
-    if j is not None and not lines[j].meta:
+    if j is not None and not (lines[j].meta or lines[j].boilerplate):  # (TypePad's 'Verify your Comment')
         return None
+    ends = {heads[i].last_header for i in order}  # (a header of two lines: 'Juan Zamudio' / 'Juan Zamudio on DATE')
     starts: dict[int, int] = {}
     for n, i in enumerate(order):
         top, k = None, previous_content(lines, i)
-        while k is not None and k not in heads and lines[k].meta in (None, *BUTTON_META):
-            top = k if not lines[k].meta else top  # (a previous comment's buttons under its header)
+        while k is not None and k not in heads and k not in ends and lines[k].meta in _UNDER_SIGNATURE:
+            top = k if not lines[k].meta else top  # (buttons, or a header's time wrapped under it)
             k = previous_content(lines, k)
         above_ok = k == heads[order[n - 1]].last_header if n else (k is not None and lines[k].meta in SECTION_META)
         if top is None or not above_ok:

@@ -71,10 +71,12 @@ def needs_of(regex: re.Pattern[str]) -> Needs | None:
     tree = _re_parser.parse(regex.pattern, regex.flags)
     folded = bool(tree.state.flags & re.IGNORECASE)
     found = _sequence(list(tree), folded)
-    if not found or len(found) > MAX_STRINGS:
+    if not found or len(found) > 2 * MAX_STRINGS:  # (too many even before those holding another go)
         return None
     # a string holding another needed string adds nothing ("wondering" after "wonder")
     kept = [s for s in found if not any(t != s and t in s for t in found)]
+    if len(kept) > MAX_STRINGS:
+        return None
     return Needs(tuple(sorted(kept, key=lambda s: (len(s), s))), folded)
 
 

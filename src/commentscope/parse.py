@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from commentscope.chronology import nest_by_time
-from commentscope.dates import Moment, find_moment, moment_iso, slash_order
+from commentscope.dates import Moment, find_moment, leading_stamp, moment_iso, slash_order
 from commentscope.errors import UnreadableInputError
 from commentscope.grammar import DATE_META, FORM_META, SECTION_META, Line, scan
 from commentscope.headline import feed_title, headline, is_notice, is_plain_line, link_block
@@ -124,6 +124,16 @@ def _moments(lines: list[Line], roles: Roles, comments: list[Comment]) -> list[M
     return found
 
 
+def _stamped_openings(comments: list[Comment], moments: list[Moment | None]) -> None:
+    """A comment without a date in its header whose text opens with a date and a clock time takes
+    that date, and its text starts after it (`dates.leading_stamp`); both lists are changed in place."""
+    for n, (comment, moment) in enumerate(zip(comments, moments, strict=True)):
+        stamp = leading_stamp(comment.text) if moment is None else None
+        if stamp is not None:
+            moments[n] = stamp[0]
+            comments[n] = replace(comment, text=comment.text[stamp[1]:])
+
+
 def _dated(comments: list[Comment], moments: list[Moment | None]) -> list[Comment]:
     """The comments with the date their header gives, in ISO 8601 (to the minute where it has a time)."""
     return [c if m is None else replace(c, date=moment_iso(m)) for c, m in zip(comments, moments, strict=True)]
@@ -165,6 +175,7 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         comments = builder.comments()  # (which may turn a text line into meta: a subject, a rating)
         roles.update(builder.roles)
         moments = _moments(lines, builder.roles, comments)
+        _stamped_openings(comments, moments)
         comments = nest_by_time(_dated(comments, moments), moments)
         repeated = _printed_twice(comments)
         if repeated:  # a theme that prints its whole thread twice: the second copy is chrome

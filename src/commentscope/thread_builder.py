@@ -89,7 +89,7 @@ class ThreadBuilder:
             return i
         head = self.heads.get(i) or (None if self.ended else self._authorless_reply(i))
         cur = self.current
-        if cur is not None and cur.head.footer == i:  # the name signing off the text above
+        if cur is not None and _signs(cur.head, i):  # the name signing off the text above
             self.roles[i] = (LineRole.COMMENT_HEADER, cur.comment_id)
             return i
         if head is not None and cur is not None and not (cur.text_lines or head.strong):
@@ -422,6 +422,11 @@ class ThreadBuilder:
             line_start=self.lines[o.head.index].number,
             line_end=self.lines[end].number,
         )
+
+
+def _signs(head: Head, i: int) -> bool:
+    """Whether line `i` is a line of the footer that signs off `head`'s text."""
+    return head.footer == i or (head.footer is not None and head.footer < i <= (head.footer_end or head.footer))
 
 
 def _common_start(a: list[str], b: list[str]) -> int:
