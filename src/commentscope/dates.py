@@ -229,6 +229,8 @@ def yearless_stamp(text: str) -> bool:
     return _yearless().fullmatch(" ".join(text.split()).rstrip(" .")) is not None
 
 
+STAMP_CHARS = 80  # a stamp and its clock time fit in this ('Wednesday, September 30th, 2019 at 12:05 am')
+_CLOCK_SEEN = re.compile(r"\d[:.h]\d\d")
 STAMP_TAIL = re.compile(r"^\s*(?:uhr\b|h\b)?[\s,.:|·•–-]*", re.I)  # what may stand between a stamp and the text
 
 
@@ -237,7 +239,9 @@ def leading_stamp(text: str, order: Order | None = None) -> tuple[Moment, int] |
     date that a converter wrapped into the first line of its text ('August 31st, 2010 at 4:46 am Udi,
     if I may ...', html2text joining a WordPress theme's date and paragraph). None when the text does
     not open so, when the date has no time (a date alone may start a sentence) or nothing follows."""
-    head = text[:SEARCH_CHARS]
+    head = text[:STAMP_CHARS]
+    if _CLOCK_SEEN.search(head) is None:  # (most texts: no clock time near their start, no date looked for)
+        return None
     hits = find_dates(head, order)
     if not hits or hits[0].start != 0 or hits[0].moment[3] is None:
         return None
