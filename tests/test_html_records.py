@@ -371,3 +371,19 @@ def test_a_footer_that_opens_with_the_name_before_the_date_names_the_comment() -
     doc = read(f"<article><p>{'Der Artikel selbst. ' * 30}</p></article><div id='comments'>{entries}</div>")
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         (name, f"2020-03-1{n}T23:3{n}", text) for n, (name, _, text) in enumerate(LETTERS)]
+
+
+def test_a_comment_that_is_only_a_web_address_is_a_comment() -> None:
+    """Movable Type's default list (OUseful Info): two of five comments give only a link, written as
+    text; the run is still a discussion, and they are its comments."""
+    entries = [("Leigh", "Nice round up, I reckon it would make an exciting project for everyone."),
+               ("Leigh", "http://tpu.bluemountains.net/"), ("Leigh", "http://flickrcc.bluemountains.net"),
+               ("Brian", "You throw out so much awesome stuff I can't keep up with it."),
+               ("Paulo", "Moodle may not be that exciting, but it was still the better choice.")]
+    body = (f"<article><p>{'The post itself. ' * 30}</p></article><div class='comments-head'>Comments</div>"
+            + "".join(f'<div class="comments-body"><p>{text}</p><span class="comments-post">Posted by: '
+                      f'<a href="http://example.org/{n}">{name}</a> at February {10 + n}, 2008 09:38 AM</span></div>'
+                      for n, (name, text) in enumerate(entries)))  # fmt: skip
+    doc = read(body)
+    assert [c.text for c in doc.comments] == [text for _, text in entries]
+    assert [c.date for c in doc.comments] == [f"2008-02-{10 + n}T09:38" for n in range(len(entries))]

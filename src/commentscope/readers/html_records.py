@@ -46,7 +46,8 @@ INDENT_ELEMENTS = 8  # the record and its first elements, where an indentation s
 ANY_CASE = {"[class*='author']": "[class*='author' i]", "[class*='autor']": "[class*='autor' i]"}
 COUNTER = re.compile(r"#?\d{1,4}\.?")  # a record's running number ('1', '#12'), no part of its text
 MIN_RECORDS = 2  # a single dated paragraph is no discussion
-MIN_WORDS = 4  # a record's words beyond its date and links
+MIN_WORDS = 4  # a record's words beyond its date and links (or a web address alone: a reader's link)
+BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 MIN_SHARE = 0.75  # of the run's records that must be dated and hold such words
 MAX_LINK_SHARE = 0.4  # of a record's words inside links of LINK_WORDS or more, over the run
 LINK_WORDS = 4  # a link of fewer words is a name, a button or an address, not a headline
@@ -105,6 +106,7 @@ class _Shape:
     date_target: str | None  # the page its date links to (a comment's permalink: this page; a widget's: another)
     date: LexborNode | None
     headline: bool
+    address: bool = False  # its words beyond the date are one web address ('http://flickrcc.bluemountains.net')
 
 
 def records_rule(generic: Rule) -> Rule:
@@ -198,7 +200,7 @@ def _paired(run: list[LexborNode], forward: bool) -> list[tuple[LexborNode, Lexb
 def _worded(shapes: list[_Shape]) -> bool:
     """Whether nearly all of a run's elements hold words of their own, few of them in headline links."""
     count = len(shapes)
-    worded = sum(s.words - s.link_words - s.short_link_words >= MIN_WORDS for s in shapes)
+    worded = sum(s.words - s.link_words - s.short_link_words >= MIN_WORDS or s.address for s in shapes)
     links = sum(s.link_words for s in shapes) / max(sum(s.words for s in shapes), 1)
     headlines = sum(s.headline for s in shapes)
     return worded >= MIN_SHARE * count and links <= MAX_LINK_SHARE and headlines <= MAX_HEADLINES * count
@@ -449,9 +451,13 @@ def _shape(node: LexborNode) -> _Shape:
     links = [len(a.text(separator=" ").split()) for a in node.css("a[href]")]
     headline = any(len(a.text(separator=" ").split()) >= LINK_WORDS
                    for a in node.css("h1 a[href], h2 a[href], h3 a[href], h4 a[href]"))  # (not a name in a heading)
+    own = " ".join(text.split())
+    if date is not None:
+        own = own.replace(" ".join(date.text(separator=" ").split()), "", 1)
     return _Shape(words=words, link_words=sum(n for n in links if n >= LINK_WORDS),
                   short_link_words=sum(n for n in links if n < LINK_WORDS), date=date, headline=headline,
-                  date_target=_target(date) if date is not None else None)  # fmt: skip
+                  date_target=_target(date) if date is not None else None,
+                  address=BARE_ADDRESS.fullmatch(own.strip()) is not None)  # fmt: skip
 
 
 def _target(date: LexborNode) -> str | None:
