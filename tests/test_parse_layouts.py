@@ -1515,6 +1515,22 @@ def test_signatures_right_under_wrapped_texts() -> None:
     assert "why do you care?" in doc.comments[3].text and "trackbacks." in doc.comments[0].text
 
 
+def test_a_signature_under_a_reader_s_link_is_no_rest_of_the_address() -> None:
+    """Movable Type's default list as lynx prints it (OUseful Info): a text that ends with a web
+    address, then 'Posted by: NAME at DATE'. The header is no rest of an address broken at the wrap
+    column (that starts with the address's characters: '-Aberglaube-den-Tod-bringt 15.05.19')."""
+    page = ("coComment\n\nThe post asks whether readers would use coComment on this old blog.\n\n   Comments\n\n"
+            "   So what OU content can I view on my iPod Touch and Asus eeePC?\n"
+            "   Posted by: [18]AJ Cann at March 18, 2008 12:39 PM\n\n"
+            "   http://tpu.bluemountains.net/\n   Posted by: [19]Leigh at March 18, 2008 12:41 PM\n\n"
+            "   Liam's the one to ask - he got moodle running with openlearn content in it -\n\n"
+            "   http://www.greenhughes.com/content/installing-moodle-asus-eee-pc\n"
+            "   Posted by: [21]Tony Hirst at March 18, 2008 02:59 PM\n\nReferences\n\n   1. http://example.org/\n")
+    doc = parse(page)
+    assert [(c.author, c.text.split()[0]) for c in doc.comments] == [
+        ("AJ Cann", "So"), ("Leigh", "http://tpu.bluemountains.net/"), ("Tony Hirst", "Liam's")]
+
+
 def test_headers_over_their_texts_stay_there_when_the_last_one_has_its_text() -> None:
     """The usual layout: the last header has its text under it, so each header opens the text below."""
     page = ("Vibe coding\n\nThe article body says a few things about coding with a model.\n\nComments\n\n"

@@ -528,7 +528,12 @@ def _url_tail(lines: list[Line], i: int) -> bool:
         return False
     last = before.text.rsplit(maxsplit=1)[-1]
     address = "://" in last or last.startswith("www.")
-    return address and (before.indent + len(before.text) >= WRAP_COLUMNS or last.endswith(_ADDRESS_BREAKS))
+    if not address or _ADDRESS_PART.search((lines[i].text.split(maxsplit=1) or [""])[0]) is None:
+        return False  # ('Posted by: [21]Tony Hirst at ...' under a reader's link: a word opens it, no address's rest)
+    return before.indent + len(before.text) >= WRAP_COLUMNS or last.endswith(_ADDRESS_BREAKS)
+
+
+_ADDRESS_PART = re.compile(r"[-./_=?&%#~+\d]")  # what the rest of a broken address holds, and a plain word does not
 
 
 
