@@ -1531,6 +1531,41 @@ def test_a_signature_under_a_reader_s_link_is_no_rest_of_the_address() -> None:
         ("AJ Cann", "So"), ("Leigh", "http://tpu.bluemountains.net/"), ("Tony Hirst", "Liam's")]
 
 
+def test_by_name_over_a_date_lists_comments_after_the_comments_heading() -> None:
+    """The Palm Beach Post (2007) as lynx prints it: the article's own 'By NAME' byline, then under
+    'Comments' each comment as 'By NAME' / 'Dec 30, 2007 7:06 PM | Link to this' / its text. Three or
+    more such bylines after the heading are the comments' headers; the article's stays a byline."""
+    comments = [("DUMAS", "7:06 PM", "Why hasn't anybody been fired yet?"),
+                ("James", "6:14 PM", "Wow, a column based wholly on speculation."),
+                ("maoriii", "1:11 PM", "So in your calculus there is no room for the idea.")]
+    page = ("Parcells' plan\n\n   By Greg Stoda\n\n   Dec 27, 2007 10:00 AM\n\n"
+            "   DAVIE - Linebacker Joey Porter knew as soon as he pulled into the parking lot that things\n"
+            "   had changed.\n\n"
+            "Comments\n\n" + "".join(f"   By {name}\n\n   Dec 30, 2007 {time} | [13{n}]Link to this\n\n   {text}\n\n"
+                                      for n, (name, time, text) in enumerate(comments)))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in comments]
+    assert doc.comments[0].date == "2007-12-30T19:06"
+    assert "Joey Porter" in doc.article
+    one = page.split("   By James")[0]  # one 'By NAME' after the heading: no list, as before
+    assert not any(c.author == "DUMAS" for c in parse(one).comments)
+
+
+def test_a_place_after_every_name_is_the_site_s_field() -> None:
+    """Newsquest's papers (The Bolton News, 2008): 'Posted by: NAME, PLACE on DATE' over each text, one
+    reader leaving the place empty; the place is no part of the name."""
+    posts = [("tom3465, farnworth", "As long as he does not take advice."), ("donmarg, bolton", "Why not the rest?"),
+             ("King Eric", "Give it a rest about Amir."), ("tax payer, Bolton", "I'm bitter that he has fame.")]
+    page = ("Sajid\n\nThe article says that the boxer was honoured in the new year list of the queen.\n\nComments\n\n"
+            + "".join(f"   Posted by: {name} on 8:2{n}pm Tue 1 Jan 08\n\n   {text}\n\n"
+                      for n, (name, text) in enumerate(posts)))
+    assert [c.author for c in parse(page).comments] == ["tom3465", "donmarg", "King Eric", "tax payer"]
+    two = "".join(f"   Posted by: {name} on 8:2{n}pm Tue 1 Jan 08\n\n   {text}\n\n" for n, (name, text) in enumerate(
+        [("Smith, John", "A comment."), ("Ann", "Another one."), ("Bob", "A third one.")]))
+    one_placed = parse(page.split("Comments")[0] + "Comments\n\n" + two)
+    assert [c.author for c in one_placed.comments] == ["Smith, John", "Ann", "Bob"]
+
+
 def test_headers_over_their_texts_stay_there_when_the_last_one_has_its_text() -> None:
     """The usual layout: the last header has its text under it, so each header opens the text below."""
     page = ("Vibe coding\n\nThe article body says a few things about coding with a model.\n\nComments\n\n"

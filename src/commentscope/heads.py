@@ -62,8 +62,13 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     bylines = [j for j, line in enumerate(lines) if line.meta in DATE_META and _POST_BYLINE.match(line.plain)]
     for i in {*_quoted_headers(lines, heads), *_quote_intros(lines, heads), *_dated_quotes(lines, heads, bylines)}:
         del heads[i]
-    for i in [i for i, h in heads.items() if _byline(h.author)]:
-        del heads[i]
+    bylined = [i for i, h in heads.items() if _byline(h.author)]
+    listed = _byline_list(lines, bylined)
+    for i in bylined:
+        if i in listed:  # a comment list's 'By NAME' / DATE: the name without its lead word
+            heads[i].author = _BYLINE.sub("", heads[i].author or "", count=1).strip()
+        else:
+            del heads[i]
     for i in [i for i, h in heads.items() if not (h.text_on_marker or _linked(lines, h)) and _empty(lines, h, heads)]:
         del heads[i]
     for i in list(heads):
@@ -77,6 +82,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         head.poster = len(posters) > 1
         _to_post_date(lines, heads, head)
     _bylines_alone(lines, heads, bylines)
+    _without_places(heads)
     linked = linked_levels(lines, heads)
     for i in [i for i, h in heads.items() if linked and i > linked[0] and not h.strong]:
         del heads[i]  # in a thread whose headers carry its links, a weak head is a list in a comment's text
@@ -171,6 +177,36 @@ def _byline(author: str | None) -> bool:
     text = author or ""
     found = _BYLINE.match(text)
     return found is not None and text[found.end():found.end() + 1] == " " and found.group().casefold() != "di"
+
+
+def _without_places(heads: dict[int, Head]) -> None:
+    """Where SIGNED_TEXTS or more named headers, three in four of them at least, print a place after
+    the name ('tom3465, farnworth', 'tax payer, Bolton': Newsquest's papers; 'King Eric' left it
+    empty), the place is the site's field, not the name."""
+    named = [h for h in heads.values() if h.author and h.strong]  # (not a menu's items)
+    placed = [h for h in named if _PLACED.fullmatch(h.author or "")]
+    if len(placed) < max(SIGNED_TEXTS, PLACED_SHARE * len(named)):
+        return
+    for head in placed:
+        head.author = (head.author or "").split(",", 1)[0].strip()
+
+
+PLACED_SHARE = 0.75
+_PLACED = re.compile(r"[^,]{1,40},\s\S.{0,30}")  # 'NAME, Place' ('tax payer, Bolton', 'King Eric, .........')
+
+
+def _byline_list(lines: list[Line], bylined: list[int]) -> set[int]:
+    """The 'By NAME' heads, a date under each, that list comments: SIGNED_TEXTS or more of them after
+    the page's comments heading (the Palm Beach Post's 'By DUMAS' / 'Dec 30, 2007 7:06 PM | Link to
+    this'); an article prints its byline once."""
+    sections = [k for k, line in enumerate(lines) if line.meta in SECTION_META]
+    after = [i for i in bylined if sections and i > sections[0] and _dated_under(lines, i)]
+    return set(after) if len(after) >= SIGNED_TEXTS else set()
+
+
+def _dated_under(lines: list[Line], i: int) -> bool:
+    j = next_content(lines, i)
+    return j is not None and lines[j].meta in DATE_META
 
 
 def _quote_intros(lines: list[Line], heads: dict[int, Head]) -> list[int]:
