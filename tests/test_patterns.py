@@ -227,3 +227,11 @@ def test_decorations_skipped_by_their_literals_clean_as_every_regex(markdown: bo
     assert all(d.needs is not None for d in KB.decorations)  # (each table entry has a literal)
     for line in LINES:
         assert clean(line, KB.decorations, markdown=markdown) == _clean_every_decoration(line, markdown), line
+
+
+@pytest.mark.parametrize(("line", "bullet"), [
+    ("o Ann says:", True), ("• Ann", True), ("* Ann", True),  # lynx's and inscriptis' 'o', w3m's '•'
+    ("O mnie", False), ("O Sole Mio", False),  # a capital O opens a word: Polish 'About me', a title
+])
+def test_only_a_lower_case_o_is_a_bullet(line: str, bullet: bool) -> None:
+    assert (KB.marker(line) is not None) is bullet
