@@ -327,7 +327,8 @@ def _signed_texts(lines: list[Line], heads: dict[int, Head]) -> None:
                                  footer_end=head.last_header)
 
 
-_UNDER_SIGNATURE = frozenset({None, *BUTTON_META, *DATE_META})  # a text's lines, and what may follow a signature
+_AFTER_HEADER = BUTTON_META | DATE_META  # what may stand under a header besides text: buttons, its wrapped time
+_UNDER_SIGNATURE = frozenset({None, *_AFTER_HEADER})  # a text's lines, and what may follow a signature
 
 
 def _quote_under(lines: list[Line], above: Head, i: int) -> bool:
@@ -341,7 +342,7 @@ def _text_tops(lines: list[Line], heads: dict[int, Head], order: list[int]) -> d
     if any(not heads[i].strong or heads[i].footer is not None or lines[i].marker for i in order):
         return None
     j = next_content(lines, heads[order[-1]].last_header)
-    while j is not None and lines[j].meta in BUTTON_META | DATE_META:  # (buttons, or the header's wrapped time)
+    while j is not None and lines[j].meta in _AFTER_HEADER:
         j = next_content(lines, j)
     if j is not None and not (lines[j].meta or lines[j].boilerplate):  # (TypePad's 'Verify your Comment')
         return None

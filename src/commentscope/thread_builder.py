@@ -426,7 +426,7 @@ class ThreadBuilder:
 
 def _signs(head: Head, i: int) -> bool:
     """Whether line `i` is a line of the footer that signs off `head`'s text."""
-    return head.footer == i or (head.footer is not None and head.footer < i <= (head.footer_end or head.footer))
+    return head.footer is not None and head.footer <= i <= (head.footer_end or head.footer)
 
 
 def _common_start(a: list[str], b: list[str]) -> int:

@@ -446,14 +446,13 @@ def _elsewhere(node: LexborNode) -> bool:
 
 def _shape(node: LexborNode) -> _Shape:
     date = _date_element(node)
-    text = node.text(separator=" ")
-    words = len(text.split()) - (len(date.text(separator=" ").split()) if date is not None else 0)
+    text_words = node.text(separator=" ").split()
+    date_words = date.text(separator=" ").split() if date is not None else []
+    words = len(text_words) - len(date_words)
     links = [len(a.text(separator=" ").split()) for a in node.css("a[href]")]
     headline = any(len(a.text(separator=" ").split()) >= LINK_WORDS
                    for a in node.css("h1 a[href], h2 a[href], h3 a[href], h4 a[href]"))  # (not a name in a heading)
-    own = " ".join(text.split())
-    if date is not None:
-        own = own.replace(" ".join(date.text(separator=" ").split()), "", 1)
+    own = " ".join(text_words).replace(" ".join(date_words), "", 1) if date_words else " ".join(text_words)
     return _Shape(words=words, link_words=sum(n for n in links if n >= LINK_WORDS),
                   short_link_words=sum(n for n in links if n < LINK_WORDS), date=date, headline=headline,
                   date_target=_target(date) if date is not None else None,
