@@ -161,6 +161,7 @@ AVATARS = {
     "avatar-alt-name-and-word": ("[23]Kristine avatar [24]Kristine [25]1 year ago", "Kristine"),
     "name-glued-to-how-long-ago": ("Kristine6 months ago", "Kristine"),
     "name-and-how-long-ago-in-french": ("Kristine M. il y a 10 ans", "Kristine M."),
+    "name-star-how-long-ago-in-polish": ("Kristine * 3 miesięcy temu", "Kristine"),
     "role-label": ("Kristine Autor11. Dezember 2012 um 13:19", "Kristine"),
     "deleted-account-guest-glued": ("4711 (account deleted)Guest14. 01. 2020, 19:34", "4711 (account deleted)"),
     "alias-in-a-name": ("Jo Baker alias Kitchen Fairy 14. 01. 2020, 19:34", "Jo Baker alias Kitchen Fairy"),
@@ -187,6 +188,26 @@ def test_avatar_text_and_decoration_leave_the_bare_name(header: str, author: str
     Reply
     """)
     assert [c.author for c in doc.comments] == [author, "Bob"]
+
+
+def test_a_polish_thread_with_its_moderation_notice_and_buttons() -> None:
+    doc = page(ARTICLE + """
+    3 Komentarzy
+
+      • Ten komentarz nie został jeszcze opublikowany.
+        Pogol · 3 miesięcy temu
+        Robiłem wg przepisu, pyszna klasyka
+          □ Odpowiedź
+          □ Podziel się
+      • Ten komentarz nie został jeszcze opublikowany.
+        Sceptyk · 2 lat temu
+        Dlaczego ogórki solić i odstawić na 15 minut?
+          □ Odpowiedź
+          □ Podziel się
+    """)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Pogol", "Robiłem wg przepisu, pyszna klasyka"),
+        ("Sceptyk", "Dlaczego ogórki solić i odstawić na 15 minut?")]
 
 
 WORDY_NAMES = ["The Yum List", "So Alice", "Be", "geht's no?!", "was ist er eigentlich...."]
