@@ -297,6 +297,31 @@ def test_html2text_link_wrapped_over_lines_reads_as_one_line() -> None:
 
 
 
+def test_html2text_jump_link_to_the_comments_with_an_icon_keeps_the_article() -> None:
+    """A link to the page's own comments above the article, an icon inside it, is no comment heading."""
+    recipe = "Slice the cucumbers thinly, salt them and leave them for fifteen minutes before draining."
+    doc = page(f"""
+    # Cucumber Salad
+
+    A light side dish of fresh cucumbers, sour cream and dill that goes with almost any dinner.
+
+    [![](/icons/comment.png) 3 Comments](/recipes/cucumber-salad#comments)
+
+    {recipe}
+
+    Stir in the sour cream, lemon juice and dill, then season and serve with new potatoes.
+
+    3 Comments
+
+    **Ann** says:
+    March 4, 2021 at 9:12 am
+
+    Lovely with new potatoes.
+    """)
+    assert recipe in doc.article
+    assert [c.author for c in doc.comments] == ["Ann"]
+
+
 def test_html2text_share_link_with_spaces_in_its_address_is_no_text() -> None:
     """wpDiscuz's share icons: html2text prints the tweet link's address with the comment's words
     and their spaces in it, wrapped over lines; the link (an icon) is no part of the comment."""

@@ -22,7 +22,9 @@ _OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}(?:\s+\"[^\"]{0,200})?$"  
                         # or in a web address html2text left its spaces in (a share link's 'tweet?text=Looks good')
                         r"|\]\(https?://[^()\s]{1,400}\?[^()\\]{0,800}$")
 _OPEN_ADDRESS = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
-_ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}|\[[^\[\]]{1,80}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+# (html2text's link may hold images before its words: '[![](icon.png) 3 Comments](/post#comments)')
+_ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}"
+                       r"|\[(?:!\[[^\[\]]{0,80}\]\([^()\s]{0,300}\)\s*){0,3}[^\[\]]{1,80}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 
 
 @dataclass(frozen=True, slots=True)
