@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 REAL = Path(__file__).resolve().parent.parent / "benchmarks" / "real"
-CORPORA = [REAL, *(REAL.parent / f"real{n}" for n in range(2, 30))]
+CORPORA = [REAL, *(REAL.parent / f"real{n}" for n in range(2, 31))]
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 
 
