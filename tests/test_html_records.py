@@ -387,3 +387,15 @@ def test_a_comment_that_is_only_a_web_address_is_a_comment() -> None:
     doc = read(body)
     assert [c.text for c in doc.comments] == [text for _, text in entries]
     assert [c.date for c in doc.comments] == [f"2008-02-{10 + n}T09:38" for n in range(len(entries))]
+
+
+def test_a_header_that_names_the_author_after_the_date_and_by_names_the_comment() -> None:
+    """LWN's comment header: 'Posted Sep 21, 2007 20:34 UTC (Fri) by <b>NAME</b> (guest, #44423)',
+    the name in an element of its own after the date; the reader's status after it is no part of it."""
+    entries = "".join(
+        f'<div class="CommentBox"><div class="CommentBody"><p class="CommentPoster">Posted Sep 2{n}, 2007 '
+        f'20:3{n} UTC (Fri) by <b>{name}</b> (guest, #4442{n}) [<a href="/Articles/2510{n}/">Link</a>]</p>'
+        f"{text}</div></div>" for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
+    doc = read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{entries}")
+    assert [(c.author, c.date) for c in doc.comments] == [
+        (name, f"2007-09-2{n}T20:3{n}") for n, (name, _, _) in enumerate(LETTERS)]

@@ -240,6 +240,26 @@ NO_COMMENTS = {
         1. Storm closes coastal road
         2. School results published
     """,
+    "linked-counts-over-an-archive-list": ARTICLE + """
+    Popular Posts
+
+         * [51][closet-pieces.jpg] [52]My Ten Essential
+           Closet Pieces
+           [53]132 comments
+
+    Blog Archives
+
+         * [54]▼ [55]2013 (139)
+              + [56]▼ [57]September (14)
+                   o [58]Casual Friday :: Soft chambray & Destructed jeans
+                   o [60]Silver Sun :: Metallic layered skirt & Raspberry
+                     details
+                   o [61]Sweater Weather :: Croc patterns & Over-the-knee
+                     boots
+                   o [62]Colorblock :: Trapeze dress & Vintage bracelet
+                   o [63]London Lab :: Striped flare skirt & Special
+                     announcement
+    """,
     "howto-steps": ARTICLE + """
     Steps
 

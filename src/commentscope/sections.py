@@ -98,7 +98,7 @@ def named_heads(lines: list[Line]) -> dict[int, Head]:
     the list ends at the first blank line; where blank lines set them apart, at a heading, the
     reply form, chrome ('Please enable JavaScript...') or a line left of the names."""
     for signal, ln in enumerate(lines):
-        if ln.meta in ANNOUNCE_META and not ln.marker:
+        if ln.meta in ANNOUNCE_META and not ln.marker and not ln.one_link:  # ('[53]132 comments': another post's count)
             heads = _named_run(lines, signal)
             if len(heads) >= NAMED_MIN:
                 return heads

@@ -218,6 +218,11 @@ def _names_before_dates(
         if leading is not None and name and len(name.split()) <= MAX_NAME_WORDS:
             found[owner] = (name, leading.mem_id)
             continue
+        trailing = _name_after_date(hit, skip)  # 'Posted Sep 21, 2007 20:34 UTC (Fri) by <b>tcoppi</b>'
+        name = _author_text(trailing, skip) if trailing is not None else None
+        if trailing is not None and name and len(name.split()) <= MAX_NAME_WORDS:
+            found[owner] = (name, trailing.mem_id)
+            continue
         if BYLINE_RE.match(inline_text(hit, skip)):  # 'Posted by: NAME at DATE' in one element
             name = _author_text(hit, skip)
             if name and len(name.split()) <= MAX_NAME_WORDS and date_span(name) is None:
@@ -251,6 +256,31 @@ def _name_leading(date: LexborNode, skip: set[int]) -> LexborNode | None:
         return None
     lead = tail[: span[0]]
     return first if not lead.strip() or _date_lead().fullmatch(lead) else None
+
+
+_BY_BEFORE_NAME = re.compile(r"\b(?:by|von|par|por|door|di)\s*$", re.I)
+AFTER_DATE_CHARS = 24  # between a date and 'by NAME' after it: its zone and weekday ('UTC (Fri) by ')
+
+
+def _name_after_date(date: LexborNode, skip: set[int]) -> LexborNode | None:
+    """The element of a date element that names the author after the date and 'by' ('Posted Sep 21, 2007
+    20:34 UTC (Fri) by <b>tcoppi</b> (guest, #44423)', LWN's comment header), with at most its zone and
+    weekday between; else None."""
+    text = inline_text(date, skip)
+    span = date_span(text)
+    if span is None:
+        return None
+    child = date.child
+    while child is not None:
+        if child.tag in NAME_TAGS:
+            name = " ".join(child.text(separator=" ").split())
+            at = text.find(name, span[1]) if name else -1
+            if at >= 0:
+                gap = text[span[1]:at]
+                found = len(gap) <= AFTER_DATE_CHARS and _BY_BEFORE_NAME.search(gap) and date_span(name) is None
+                return child if found else None
+        child = child.next
+    return None
 
 
 def _permalink_around(date: LexborNode) -> LexborNode:
