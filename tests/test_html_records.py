@@ -399,3 +399,29 @@ def test_a_header_that_names_the_author_after_the_date_and_by_names_the_comment(
     doc = read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{entries}")
     assert [(c.author, c.date) for c in doc.comments] == [
         (name, f"2007-09-2{n}T20:3{n}") for n, (name, _, _) in enumerate(LETTERS)]
+
+
+def test_a_subject_line_that_opens_each_record_is_no_part_of_its_text() -> None:
+    """LWN's `p.CommentTitle` over each comment's body ('Nice', 'This is great!'): a subject, not text."""
+    entries = "".join(
+        f'<div class="CommentBox"><p class="CommentTitle">Subject {n}</p><div class="CommentBody">'
+        f'<p class="CommentPoster">Posted Sep 2{n}, 2007 20:3{n} UTC (Fri) by <b>{name}</b></p>{text}</div></div>'
+        for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
+    doc = read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{entries}")
+    assert [c.text for c in doc.comments] == [text for _, _, text in LETTERS]
+
+
+def test_replies_in_a_wrapper_after_their_comment_with_link_targets_between_are_its_replies() -> None:
+    """LWN: each comment box follows an empty link target (`<a name="CommAnchor…">`), and its replies
+    stand in a `div.Comment` right after it, a reply's replies in another inside that one."""
+
+    def box(n: int) -> str:
+        name, _, text = LETTERS[n]
+        return (f'<a name="CommAnchor{n}"></a><div class="CommentBox"><div class="CommentBody">'
+                f'<p class="CommentPoster">Posted Sep 2{n}, 2007 20:3{n} UTC (Fri) by <b>{name}</b></p>'
+                f"{text}</div></div>")
+
+    thread = f'{box(0)}<div class="Comment">{box(1)}<div class="Comment">{box(2)}</div></div>{box(0)}{box(1)}'
+    doc = read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{thread}")
+    assert [(c.author, c.depth) for c in doc.comments] == [
+        ("Anna Berg", 0), ("Karl", 1), ("Mia S.", 2), ("Anna Berg", 0), ("Karl", 0)]

@@ -162,6 +162,7 @@ AVATARS = {
     "name-glued-to-how-long-ago": ("Kristine6 months ago", "Kristine"),
     "name-and-how-long-ago-in-french": ("Kristine M. il y a 10 ans", "Kristine M."),
     "name-star-how-long-ago-in-polish": ("Kristine * 3 miesięcy temu", "Kristine"),
+    "name-and-how-long-after-the-post": ("Kristine about 17 hours later:", "Kristine"),
     "role-label": ("Kristine Autor11. Dezember 2012 um 13:19", "Kristine"),
     "deleted-account-guest-glued": ("4711 (account deleted)Guest14. 01. 2020, 19:34", "4711 (account deleted)"),
     "alias-in-a-name": ("Jo Baker alias Kitchen Fairy 14. 01. 2020, 19:34", "Jo Baker alias Kitchen Fairy"),
@@ -208,6 +209,27 @@ def test_a_polish_thread_with_its_moderation_notice_and_buttons() -> None:
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Pogol", "Robiłem wg przepisu, pyszna klasyka"),
         ("Sceptyk", "Dlaczego ogórki solić i odstawić na 15 minut?")]
+
+
+def test_lwn_comments_dated_before_the_name_each_under_its_subject() -> None:
+    """LWN.net as lynx and w3m print it: '(Log in to post comments)' over the thread, each comment's
+    subject line, then 'Posted DATE UTC (Fri) by NAME (guest, #N) [Link]', the text and its button."""
+    posts = [("Nice", "21 20:34", "tcoppi", "guest, #44423", "Very well written and informative."),
+             ("This is great!", "21 21:39", "socket", "guest, #43", "I have been looking for exactly this."),
+             ("This is great!", "21 22:04", "ikm", "subscriber, #493", "Same here :) Great work!"),
+             ("Memory, Part 1", "22 08:15", "nix", "subscriber, #2304", "Ulrich's documentation is always amazing.")]
+    thread = "".join(f"""
+    {subject}
+
+    Posted Sep {when[:2]}, 2007 {when[3:]} UTC (Fri) by {name} ({status}) [Link]
+
+    {text}
+
+    [Reply to this comment]
+    """ for subject, when, name, status, text in posts)  # fmt: skip
+    doc = page(ARTICLE + "\n    (Log in to post comments)\n" + thread)
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (name, f"2007-09-{when[:2]}T{when[3:]}", text) for _, when, name, _, text in posts]
 
 
 WORDY_NAMES = ["The Yum List", "So Alice", "Be", "geht's no?!", "was ist er eigentlich...."]

@@ -967,6 +967,24 @@ def test_substack_comments_by_their_profile_link_and_permalink() -> None:
                                 (0, "Saty Chary", "Lol and OMG, Gary.")]
 
 
+def test_livefyre_stream_names_and_words_without_the_readers_tag() -> None:
+    def comment(name: str, body: str, replies: str = "") -> str:
+        return (f'<article class="fyre-comment-article fyre-comment-author-tag-subscriber">'
+                f'<div class="fyre-comment-wrapper"><div class="fyre-comment-user"><a class="fyre-comment-author">'
+                f'<img alt="{name}"></a></div><header class="fyre-comment-head"><a class="fyre-comment-username">'
+                f'{name}</a> <span class="fyre-comment-author-tag">subscriber</span><span '
+                f'class="fyre-comment-user-rating" style="display: none;">5pts</span></header><section '
+                f'class="fyre-comment-body"><div class="fyre-comment"><p><p>{body}</p></p></div></section>'
+                f'<footer class="fyre-comment-footer"></footer></div>'
+                f'<div class="fyre-comment-replies">{replies}</div></article>')  # fmt: skip
+    body = ('<div class="fyre-comment-stream">'
+            + comment("Victor Watermann", "Get yourself a copy of the book.", comment("Dave Mulligan", "Which one?"))
+            + comment("Ann Lee", "Donors are waiting for the primaries.") + "</div>")
+    assert outline_of(body) == [(0, "Victor Watermann", "Get yourself a copy of the book."),
+                                (1, "Dave Mulligan", "Which one?"),
+                                (0, "Ann Lee", "Donors are waiting for the primaries.")]
+
+
 def test_vanilla_posts_without_rank_badges_and_the_starters_own_mark() -> None:
     def post(tag: str, kind: str, n: int, name: str, body: str, extra: str = "") -> str:
         return (f'<{tag} class="Item {kind} {extra}" id="{"Discussion" if tag == "div" else "Comment"}_{n}">'

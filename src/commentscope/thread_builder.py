@@ -328,6 +328,7 @@ class ThreadBuilder:
 
     def comments(self) -> list[Comment]:
         self._drop_subjects()
+        self._drop_next_subjects()
         self._drop_ratings()
         self._drop_signatures()
         self._drop_shared_openings()
@@ -384,6 +385,28 @@ class ThreadBuilder:
         for o in titled:
             first = o.text_lines.pop(0)
             self.roles[first] = (LineRole.COMMENT_META, o.comment_id)
+
+    def _drop_next_subjects(self) -> None:
+        """Where nearly every comment with buttons (reply, report, like) has a short line after its last
+        button (LWN.net's subject line over the next comment's header, as lynx and w3m print it), those
+        lines are the next comments' titles, not text."""
+        buttons: dict[str, int] = {}
+        for i, (_, owner) in self.roles.items():
+            if owner is not None and self.lines[i].meta in BUTTON_META:
+                buttons[owner] = max(i, buttons.get(owner, -1))
+        tails: dict[str, list[int]] = {}
+        for o in self.opened:
+            tail = [i for i in o.text_lines if i > buttons.get(o.comment_id, len(self.lines))]
+            if tail and len(tail) < len(o.text_lines) and sum(
+                    len(self.lines[i].clean.split()) for i in tail) <= _SUBJECT_WORDS:
+                tails[o.comment_id] = tail
+        followed = sum(o.comment_id in buttons for o in self.opened[:-1])  # (the last one has no next)
+        if len(tails) < SUBJECT_MIN_COMMENTS or len(tails) < SUBJECT_SHARE * followed:
+            return
+        for o in self.opened:
+            for i in tails.get(o.comment_id, []):
+                o.text_lines.remove(i)
+                self.roles[i] = (LineRole.COMMENT_META, o.comment_id)
 
     def _titled(self, o: _Open) -> bool:
         if len(o.text_lines) < 2 or o.head.text_on_marker:

@@ -101,7 +101,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
     meta = comment_meta(page, items, skip_base)  # the elements they came from are not comment text
     authors, dates = meta.authors, meta.dates
     opening = {n.mem_id for n in page.css(rule.opening)} & page.item_ids if rule.opening else set()
-    texts = _texts(page, rule, skip_base | meta.elements | _quoted_posts(page, skip_base), items, opening)
+    texts = _texts(page, rule, skip_base | meta.elements | _quoted_posts(page, skip_base) | _subject_lines(items),
+                   items, opening)
     staff = {owner for owner, _, _ in page.owned([rule.staff])} if rule.staff else set()
     source_ids = _source_ids(page, items)
     wrappers = _wrappers(page, items, texts, authors)
@@ -203,6 +204,25 @@ def _byline_line(text: str) -> tuple[str | None, str]:
         return None, text
     return name, rest.lstrip("\n")
 
+
+
+SUBJECT_CLASS = re.compile(r"(?:^|[-_])(?:title|subject)$|[a-z](?:Title|Subject)$")  # 'CommentTitle', 'comment-subject'
+SUBJECT_WORDS = 15  # a comment's subject line is short
+
+
+def _subject_lines(items: list[LexborNode]) -> set[int]:
+    """Each comment's subject line (LWN's `p.CommentTitle`, Drupal's `h3.comment-subject`): its first
+    element, short, with a class naming a title or subject, where two comments or more open so."""
+    found = set()
+    for item in items:
+        first = item.child
+        while first is not None and first.tag in ("-text", "-comment"):
+            first = first.next
+        classes = (first.attributes.get("class") or "").split() if first is not None else []
+        if first is not None and any(SUBJECT_CLASS.search(c) for c in classes) and (
+                len(first.text(separator=" ").split()) <= SUBJECT_WORDS):
+            found.add(first.mem_id)
+    return found if len(found) >= 2 else set()
 
 
 def _without_subjects(found: list[FoundComment]) -> list[FoundComment]:

@@ -520,7 +520,7 @@ def _wrapped_replies(run: list[LexborNode]) -> list[LexborNode]:
     for node in run:
         sibling = node.next
         while sibling is not None and sibling.mem_id not in own:
-            if sibling.tag not in ("-text", "-comment"):
+            if sibling.tag not in ("-text", "-comment") and not _bare_anchor(sibling):
                 inner = _wrapper_records(sibling, kinds)
                 if not inner:
                     break
@@ -537,7 +537,7 @@ def _wrapper_records(wrapper: LexborNode, kinds: set[tuple[str, str]]) -> list[L
     while child is not None:
         if child.tag == "-text" and (child.text_content or "").strip():
             return []
-        if child.tag not in ("-text", "-comment"):
+        if child.tag not in ("-text", "-comment") and not _bare_anchor(child):
             if _signature(child) in kinds:
                 records.append(child)
             else:
@@ -549,6 +549,11 @@ def _wrapper_records(wrapper: LexborNode, kinds: set[tuple[str, str]]) -> list[L
     if records:
         wrapper.attrs[REPLIES_ATTR] = "1"
     return records
+
+
+def _bare_anchor(node: LexborNode) -> bool:
+    """A link target with nothing in it (LWN's `<a name="CommAnchor251026"></a>` before each comment)."""
+    return node.tag == "a" and node.child is None and "href" not in node.attributes
 
 
 def _replies(run: list[LexborNode]) -> list[LexborNode]:
