@@ -389,39 +389,38 @@ def test_a_comment_that_is_only_a_web_address_is_a_comment() -> None:
     assert [c.date for c in doc.comments] == [f"2008-02-{10 + n}T09:38" for n in range(len(entries))]
 
 
+def lwn_box(n: int, subject: str = "") -> str:
+    """One LWN.net comment for LETTERS[n]: an empty link target, the box, its subject line if given, the
+    header 'Posted DATE UTC (Fri) by <b>NAME</b> (guest, #N) [Link]', the text."""
+    name, _, text = LETTERS[n]
+    title = f'<p class="CommentTitle">{subject}</p>' if subject else ""
+    return (f'<a name="CommAnchor{n}"></a><div class="CommentBox">{title}<div class="CommentBody">'
+            f'<p class="CommentPoster">Posted Sep 2{n}, 2007 20:3{n} UTC (Fri) by <b>{name}</b> (guest, #4442{n}) '
+            f'[<a href="/Articles/2510{n}/">Link</a>]</p>{text}</div></div>')
+
+
+def lwn_page(thread: str) -> Document:
+    return read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{thread}")
+
+
 def test_a_header_that_names_the_author_after_the_date_and_by_names_the_comment() -> None:
     """LWN's comment header: 'Posted Sep 21, 2007 20:34 UTC (Fri) by <b>NAME</b> (guest, #44423)',
     the name in an element of its own after the date; the reader's status after it is no part of it."""
-    entries = "".join(
-        f'<div class="CommentBox"><div class="CommentBody"><p class="CommentPoster">Posted Sep 2{n}, 2007 '
-        f'20:3{n} UTC (Fri) by <b>{name}</b> (guest, #4442{n}) [<a href="/Articles/2510{n}/">Link</a>]</p>'
-        f"{text}</div></div>" for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
-    doc = read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{entries}")
+    doc = lwn_page("".join(lwn_box(n) for n in range(len(LETTERS))))
     assert [(c.author, c.date) for c in doc.comments] == [
         (name, f"2007-09-2{n}T20:3{n}") for n, (name, _, _) in enumerate(LETTERS)]
 
 
 def test_a_subject_line_that_opens_each_record_is_no_part_of_its_text() -> None:
     """LWN's `p.CommentTitle` over each comment's body ('Nice', 'This is great!'): a subject, not text."""
-    entries = "".join(
-        f'<div class="CommentBox"><p class="CommentTitle">Subject {n}</p><div class="CommentBody">'
-        f'<p class="CommentPoster">Posted Sep 2{n}, 2007 20:3{n} UTC (Fri) by <b>{name}</b></p>{text}</div></div>'
-        for n, (name, _, text) in enumerate(LETTERS))  # fmt: skip
-    doc = read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{entries}")
+    doc = lwn_page("".join(lwn_box(n, f"Subject {n}") for n in range(len(LETTERS))))
     assert [c.text for c in doc.comments] == [text for _, _, text in LETTERS]
 
 
 def test_replies_in_a_wrapper_after_their_comment_with_link_targets_between_are_its_replies() -> None:
     """LWN: each comment box follows an empty link target (`<a name="CommAnchor…">`), and its replies
     stand in a `div.Comment` right after it, a reply's replies in another inside that one."""
-
-    def box(n: int) -> str:
-        name, _, text = LETTERS[n]
-        return (f'<a name="CommAnchor{n}"></a><div class="CommentBox"><div class="CommentBody">'
-                f'<p class="CommentPoster">Posted Sep 2{n}, 2007 20:3{n} UTC (Fri) by <b>{name}</b></p>'
-                f"{text}</div></div>")
-
-    thread = f'{box(0)}<div class="Comment">{box(1)}<div class="Comment">{box(2)}</div></div>{box(0)}{box(1)}'
-    doc = read(f"<article><p>{'The article itself. ' * 30}</p></article><a name='Comments'></a>{thread}")
+    box = lwn_box
+    doc = lwn_page(f'{box(0)}<div class="Comment">{box(1)}<div class="Comment">{box(2)}</div></div>{box(0)}{box(1)}')
     assert [(c.author, c.depth) for c in doc.comments] == [
         ("Anna Berg", 0), ("Karl", 1), ("Mia S.", 2), ("Anna Berg", 0), ("Karl", 0)]
