@@ -1606,3 +1606,112 @@ def test_an_avatar_s_alt_text_before_by_name_at_date() -> None:
     assert [(c.author, c.text) for c in doc.comments] == [("TAROCHAN", "Does it come with the wig?"),
                                                            ("GANN", "that was painful to watch")]
     assert "A belt buckle" in doc.article
+
+
+def test_a_recipe_index_of_names_over_short_lines_is_no_thread() -> None:
+    """w3m prints a site's recipe index as bulleted names, each over a line of a few words ('• Kimchi' /
+    'Essential Korean dish'): the shape of names over texts, but seven in a row that nothing proves to
+    be comments (no header pattern, no date), none longer than a few words, are a list."""
+    index = [("Kimchi", "Essential Korean dish"), ("Side dishes", "Banchan makes the meal"),
+             ("Rice", "Our most important grain"), ("Pancakes", "Savory & simple"),
+             ("Stews", "Jjigae is our comfort food"), ("Noodles", "Long noodles = long life!"),
+             ("Soups", "Guk at every meal")]
+    page = ("Pepper chicken\n\nFry the chicken twice for a crisp crust, then toss it in the sweet and sour sauce.\n\n"
+            "Recipes by category:\n\n" + "".join(f"  • {name}\n\n    {line}\n\n" for name, line in index))
+    doc = parse(page)
+    assert doc.comments == ()
+    assert "Fry the chicken twice" in doc.article
+    assert {ln.role for ln in doc.lines if "Kimchi" in ln.text or "Savory" in ln.text} == {LineRole.BOILERPLATE}
+
+
+def test_short_comments_under_says_headers_stay_comments() -> None:
+    """Seven readers' three-word thanks in a row, undated: their 'NAME says:' headers prove them comments."""
+    names = ["Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus"]
+    page = ("Pepper chicken\n\nFry the chicken twice for a crisp crust, then toss it in the sweet and sour sauce.\n\n"
+            "Comments\n\n" + "".join(f"{name} says:\n\nThanks, so good!\n\n" for name in names))
+    assert [(c.author, c.text) for c in parse(page).comments] == [(name, "Thanks, so good!") for name in names]
+
+
+def test_a_number_and_an_avatar_over_the_name_with_the_date_under_the_text() -> None:
+    """html2text on a recipe blog: '1. ![Site Logo](avatar)' (the site's logo for a reader without a
+    picture), the name, the text, then the date as a link and 'Reply'; replies are the sub-list's items."""
+    def item(mark: str, name: str, text: str, when: str, n: int) -> str:
+        return (f"{mark} ![Pinch of Yum Logo](https://secure.gravatar.com/avatar/{n}?s=75&r=g)\n\n{name}\n\n{text}\n\n"
+                f"[{when}](https://blog.example/soup#comment-{n})\n\nReply\n\n")
+    page = ("# Broccoli cheese soup\n\nCheddar, broccoli and a little paprika, ready in thirty minutes.\n\n"
+            "### 3 Comments\n\n"
+            + item("  1.", "Melissa", "Can you make this in an instant pot?", "09/18/20 @ 10:21 am", 1)
+            + item("     1.", "Eman @ Pinch of Yum", "We haven't tested it in the Instant Pot yet.",
+                   "09/18/20 @ 2:08 pm", 2)
+            + item("  2.", "Niki", "Where does the paprika come in?", "09/19/20 @ 10:37 am", 3))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text, c.date) for c in doc.comments] == [
+        ("Melissa", 0, "Can you make this in an instant pot?", "2020-09-18T10:21"),
+        ("Eman @ Pinch of Yum", 1, "We haven't tested it in the Instant Pot yet.", "2020-09-18T14:08"),
+        ("Niki", 0, "Where does the paprika come in?", "2020-09-19T10:37")]
+
+
+def test_teasers_whose_headers_have_no_text_are_no_comments() -> None:
+    """html2text's related-articles teasers under a thread: an author link over a date, a comment count and
+    the title as a heading; a header without a word of text (and no reply that has one) is no comment."""
+    teaser = ("[{name}](https://news.example/author/{n}/ \"Articles by {name}\")\n\n{date}\n\n"
+              "[12](https://news.example/{n}/story/#comments)\n\n### [{title}](https://news.example/{n}/story/)\n\n")
+    page = ("# Parity in the law\n\nThe new law sets the same rules for every region, and it starts in March.\n\n"
+            "### 1 comment\n\n  1. **Abdelkrim D.** says:\n\n     19/02/2020 at 10:15\n\n"
+            "     It is a moment in a people's history when the law must speak for everyone.\n\n### Related\n\n"
+            + teaser.format(name="Samir Dridi", n=1, date="28/09/2019", title="Driving licences: a privilege?")
+            + teaser.format(name="Hella Lahbib", n=2, date="16/10/2019", title="Schools reopen on Monday"))
+    doc = parse(page)
+    assert [c.author for c in doc.comments] == ["Abdelkrim D."]
+    assert {ln.role for ln in doc.lines if "Dridi" in ln.text or "Lahbib" in ln.text} == {LineRole.BOILERPLATE}
+
+
+@pytest.mark.parametrize("separator", ["*", "•", "|"])
+def test_a_date_with_its_buttons_after_a_separator(separator: str) -> None:
+    """'DATE * Reply' (html2text prints the bullet between a date link and the button as '*'): a date line."""
+    page = ("Veggie burger\n\nBlack beans, oats and a little smoked paprika, fried in a pan.\n\n### 2 Comments\n\n"
+            + "".join(f"  {n}. ![](https://secure.gravatar.com/avatar/{n}?s=72)\n\n{name}\n\n"
+                      f"[ August {n}, 2021 at 7:19 am](https://blog.example/b/#comment-{n})  {separator}  Reply\n\n"
+                      f"{text}\n\n" for n, name, text in [(1, "Rikke", "We grilled them and the teenager loved them."),
+                                                         (2, "Elisabeth", "Only blend the beans briefly next time.")]))
+    doc = parse(page)
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        ("Rikke", "2021-08-01T07:19", "We grilled them and the teenager loved them."),
+        ("Elisabeth", "2021-08-02T07:19", "Only blend the beans briefly next time.")]
+
+
+def test_share_buttons_printed_as_empty_emphasis_links_are_nothing() -> None:
+    """wpDiscuz as html2text prints it: each icon an empty emphasis ('__'), the share buttons links around
+    them ('[__](https://twitter.com/intent/tweet?text=...)'), glued on one line: no text field ('______')
+    that would end the thread, nothing a reader sees."""
+    def comment(name: str, ago: str, text: str, n: int) -> str:
+        share = (f"[__](https://twitter.com/intent/tweet?text={text[:20]}... &url=https%3A%2F%2Fblog.example"
+                 f"%2Fcookies%2F%23comment-{n} \"Share On Twitter\")[__](https://vk.com/share.php?url="
+                 f"https://blog.example/cookies/ \"Share On VKontakte\")")
+        return f"{name}\n\n__{ago}\n\n__\n\n{share}\n\n__\n\n{text}\n\n0\n\nReply\n\n"
+    page = ("# Soft gingerbread cookies\n\nMolasses, ginger and cinnamon; chill the dough for an hour.\n\n"
+            "28 Comments\n\nMost Voted __\n\nNewest Oldest\n\n__ __\n\n"
+            + comment("Harmony", "1 year ago", "I am trying out for a fall cookie contest.", 1)
+            + comment("Kim", "2 years ago", "What if you don't have buttermilk?", 2))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Harmony", "I am trying out for a fall cookie contest."), ("Kim", "What if you don't have buttermilk?")]
+
+
+def test_a_byline_wrapped_before_its_year_and_avatar_links_over_subjects() -> None:
+    """A Drupal community site as html2text prints it: each comment an avatar linked to the profile (a list
+    item of one image), the subject as a heading, the byline 'Verfasst von NAME am 30. Juli' wrapped
+    before its year ('2022 - 13:28.'), the text, and the site's 'log in or register' line."""
+    def comment(name: str, n: int, subject: str, day: str, time: str, text: str) -> str:
+        return (f"  * [ ![{name} avatar](/user/picture/{n}/thumb) ](/user/{n} \"Benutzerprofil anzeigen\")\n\n"
+                f"###  {subject}\n\n"
+                f"Verfasst von [{name}](/user/{n} \"Benutzerprofil anzeigen\") am {day}\\. Juli\n2022 - {time}.\n\n"
+                f"{text}\n\nMelde dich an oder registriere dich um Kommentare schreiben zu können\n\n")
+    page = ("# Nudelsalat\n\nNudeln, Rucola, Tomaten und ein Dressing aus Weißweinessig.\n\n##  Kommentare\n\n"
+            + comment("koala100", 124685, "Kann man den Salat auch schon...", "30", "12:43",
+                      "Kann man den Salat auch schon einen Tag vorher zubereiten?")
+            + comment("seidolinos", 698027, "Ja, kann man.", "30", "13:20", "Ja, kann man. Die Tomaten lieber frisch."))
+    doc = parse(page)
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        ("koala100", "2022-07-30T12:43", "Kann man den Salat auch schon einen Tag vorher zubereiten?"),
+        ("seidolinos", "2022-07-30T13:20", "Ja, kann man. Die Tomaten lieber frisch.")]

@@ -65,6 +65,7 @@ class Line:
     heading: bool = False  # printed as a heading by the converter (Markdown '## ...')
     one_link: bool = False  # the text after the marker is a single link (a menu entry)
     avatar: bool = False  # an avatar's alt text stood before the name
+    pictured: bool = False  # a list item of one image (html2text: '1. ![Site Logo](avatar.jpg)')
     name_like: bool = True  # the header's author reads like a name (not 'The Yum List')
     evidence: bool = False  # the header shows the page has comments ('NAME says:')
     is_prose: bool = False
@@ -163,6 +164,9 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
 
 
 LINK_LIST = "link_list"  # the boilerplate kind of lynx's closing list of the page's links
+# an html2text line of one image, maybe in a link: '![Ann](a.jpg)', '[ ![Ann avatar](a.jpg) ](/user/7 "Profile")'
+_IMAGE_ONLY = re.compile(r"!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)"
+                         r"|\[\s*!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)\s*\]\([^()\s]{0,800}(?:\s+\"[^\"]{0,200}\")?\)")
 _LONE_MARKS = frozenset({":", "[", "]"})  # a line of one of these alone is no text (`_classify`)
 _POST_STAMP = re.compile(r"(?:asked|answered)\s", re.IGNORECASE)  # a Q&A post's date ('answered Feb 6, 2014')
 _LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'
@@ -292,10 +296,15 @@ def _fact(label: Line, value: Line) -> bool:
 
 def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:
     """A header that lynx or w3m wrapped at 80 columns ('Ann on 19. Juni 2018 um' / '17:05 Uhr said:')
-    is read as one line when the two lines together, and neither alone, make a dated header."""
+    is read as one line when the two lines together, and neither alone, make a dated header; so is a
+    header whose date the wrap cut before its year (html2text: 'Verfasst von Ann am 30. Juli' / '2022 -
+    13:28.'), when the two lines together date it."""
     for i in range(len(lines) - 1):
         line, after = lines[i], lines[i + 1]
-        if line.blank or after.blank or line.author or line.meta or after.continues is not None:
+        if line.blank or after.blank or line.meta or after.continues is not None:
+            continue
+        undated = line.author is not None and after.meta is None and find_moment(line.clean) is None
+        if line.author and not undated:  # (a header over its date line is two lines of its own)
             continue
         if after.author and not (line.avatar and could_be_name(line.plain)):
             continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
@@ -303,7 +312,8 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
             continue
         joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
         _classify(joined, kb, markdown)
-        if joined.author and joined.name_like:
+        if joined.author and joined.name_like and not (undated and (
+                joined.author != line.author or find_moment(joined.clean) is None)):
             lines[i] = joined
             after.text, after.rest, after.continues = "", "", i
             after.meta = after.author = None
@@ -324,8 +334,8 @@ def _link_content(lines: list[Line]) -> None:
 
 
 # what `_classify` sets: a pure function of the line's text, depth and the page's kind
-_CLASSIFIED = tuple("clean marker number_mark rest heading one_link item_text plain avatar is_prose meta boilerplate "
-                    "closes cta author reply_to lead_in name_like evidence".split())
+_CLASSIFIED = tuple("clean marker number_mark rest heading one_link item_text plain avatar pictured is_prose meta "
+                    "boilerplate closes cta author reply_to lead_in name_like evidence".split())
 
 
 def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
@@ -381,6 +391,7 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         else:
             line.meta = DECORATION_META
         return
+    line.pictured = bool(marker and markdown and _IMAGE_ONLY.fullmatch(line.rest))  # (with alt text)
     header = kb.header(line.plain, item=bool(marker))
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
@@ -426,6 +437,10 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     ) and not (looks_like_name(line.author) and _clocked(line)):  # (a name dated to the minute signs the text)
         # '...an interview with Jon Sopel of BBC in' / 'the Roosevelt Room - 23 July 2015': a caption;
         return None  # '...Just see what' / 'Susan said:': a sentence of the article, wrapped
+    if line.pictured and after is not None and j is not None and not (after.meta or after.marker):
+        pictured = _lone_marker_head(lines, i, j)  # '1. ![Site Logo](avatar.jpg)' / 'Ann' / text: a number and
+        if pictured is not None and pictured.strong:  # an avatar over the name, dated (not a recipe's photo)
+            return pictured
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
                     lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
@@ -595,6 +610,22 @@ def _guest_name(lines: list[Line], i: int) -> bool:
     return not (under_name and j is not None and lines[j].meta in DATE_META)
 
 
+DATED_BELOW_LINES = 40  # a comment's text this long at most, between its name and a date under it
+
+
+def _dated_below(lines: list[Line], k: int | None) -> bool:
+    """Whether plain text from line k on ends in a date line over a button, within `DATED_BELOW_LINES`
+    content lines ('1. ![avatar]' / 'Ann' / text / '[09/08/20 @ 10:21 am](#comment-1)' / 'Reply', html2text)."""
+    for _ in range(DATED_BELOW_LINES):
+        if k is None or lines[k].marker or lines[k].heading or lines[k].author:
+            return False
+        if lines[k].meta:
+            button = next_content(lines, k)
+            return lines[k].meta in DATE_META and button is not None and lines[button].meta in BUTTON_META
+        k = next_content(lines, k)
+    return False
+
+
 def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:
     """'1. Name' with its text below at the same indentation, set off from the text above it."""
     before = lines[i - 1] if i else None
@@ -614,7 +645,7 @@ def _lone_marker_head(lines: list[Line], i: int, j: int) -> Head | None:
     if after.meta or after.marker:  # a separator between actions ('Reply • Share ›'); an item of its own
         return None
     k = next_content(lines, j)
-    date_follows = _past_separators(lines, k).meta in DATE_META
+    date_follows = _past_separators(lines, k).meta in DATE_META or _dated_below(lines, k)
     if after.author and (after.name_like or date_follows):
         return Head(i, j, after.author, line.indent, line.marker or "header", line.number_mark,
                     reply_to=after.reply_to, strong=True, evidence=True)

@@ -158,6 +158,40 @@ def _printed_twice(comments: list[Comment]) -> set[str]:
     return {c.comment_id for c in comments[half:]}
 
 
+LIST_RUN, LIST_WORDS = 6, 5  # this many unproven comments in a row, each this short: a list, not a thread
+
+
+def _listed(comments: list[Comment], unproven: set[str]) -> set[str]:
+    """The ids of runs of `LIST_RUN` or more comments in a row that no header pattern or date proves
+    (`unproven`; 'Ann says:' does), with `LIST_WORDS` words or fewer each and no replies (a thread's
+    nesting is no list's): a list of links or facts read as names over texts (a recipe index 'Kimchi' /
+    'Essential Korean dish', an ingredient table, topics to follow), not readers."""
+    found: set[str] = set()
+    run: list[Comment] = []
+    for c in [*comments, None]:
+        if c is not None and c.comment_id in unproven and not c.date and len(c.text.split()) <= LIST_WORDS:
+            run.append(c)
+            continue
+        ids = {r.comment_id for r in run}
+        if len(run) >= LIST_RUN and not any(o.parent_id in ids for o in comments):
+            found |= ids
+        run = []
+    return found
+
+
+def _unwritten(comments: list[Comment]) -> set[str]:
+    """The ids of comments without a word of text and without replies that have one: a header printed
+    without a body (a poster's column over a field of facts, a teaser's name and date), not a reader's."""
+    found: set[str] = set()
+    while True:  # (a teaser's empty reply goes first, then the teaser it hangs under)
+        left = [c for c in comments if c.comment_id not in found]
+        parents = {c.parent_id for c in left}
+        empty = {c.comment_id for c in left if not c.text.strip() and c.comment_id not in parents}
+        if not empty:
+            return found
+        found |= empty
+
+
 def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
     """Parse page text into a Document (no I/O)."""
     lines = scan(text)
@@ -177,10 +211,10 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         moments = _moments(lines, builder.roles, comments)
         _stamped_openings(comments, moments)
         comments = nest_by_time(_dated(comments, moments), moments)
-        repeated = _printed_twice(comments)
-        if repeated:  # a theme that prints its whole thread twice: the second copy is chrome
-            comments = comments[: len(comments) - len(repeated)]
-            roles.update({i: (LineRole.BOILERPLATE, None) for i, (_, owner) in roles.items() if owner in repeated})
+        chrome = _printed_twice(comments) | _listed(comments, builder.unproven()) | _unwritten(comments)
+        if chrome:  # a thread printed twice (the copy), a list read as comments, headers without a body
+            comments = [c for c in comments if c.comment_id not in chrome]
+            roles.update({i: (LineRole.BOILERPLATE, None) for i, (_, owner) in roles.items() if owner in chrome})
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
         shown = line.clean if line.continues is None else ""  # (a wrapped link's tail: read on its first line)

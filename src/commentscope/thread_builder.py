@@ -96,7 +96,10 @@ class ThreadBuilder:
             head = None  # a weak head ('*' / 'Text') right under a header: that comment's first line
         if head is not None and not (self.ended and self.opened and self._sidebar(head, self.opened[0].head)):
             return self._open(head)
-        if line.marker and not line.rest and cur is not None and self._typed_marker(cur, i):
+        if line.pictured:  # an avatar heading no comment ('* [![Ann avatar](a.jpg)](/user/7)' over a subject)
+            self.roles[i] = (LineRole.BOILERPLATE, None)
+            self.current = None
+        elif line.marker and not line.rest and cur is not None and self._typed_marker(cur, i):
             self._add_text(cur, i)  # '+' / 'Good text...': a sign the commenter typed, opening the text
         elif line.marker and not line.rest:  # a marker left alone, e.g. between 'Reply' and 'Share'
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id if cur else None)
@@ -226,7 +229,8 @@ class ThreadBuilder:
     def _authorless_reply(self, i: int) -> Head | None:
         """A marker line carrying text directly: a reply without an author line, or a list item."""
         line, cur = self.lines[i], self.current
-        if not line.marker or not line.rest or line.meta or cur is None or line.marker not in self.thread_kinds:
+        if (not line.marker or not line.rest or line.meta or line.pictured or cur is None
+                or line.marker not in self.thread_kinds):
             return None
         if not cur.text_lines:
             return None  # a comment's first line, even '1. Which trail...': no reply comes before its text
@@ -333,6 +337,10 @@ class ThreadBuilder:
         self._drop_signatures()
         self._drop_shared_openings()
         return [self._freeze(o) for o in self.opened]
+
+    def unproven(self) -> set[str]:
+        """The ids of the comments whose heads no header pattern or date proves (a name over a text)."""
+        return {o.comment_id for o in self.opened if not o.head.strong}
 
     def _drop_shared_openings(self) -> None:
         """Where three or more comments all open with the same lines, those lines are the comment
