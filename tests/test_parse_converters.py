@@ -376,6 +376,25 @@ def test_html2text_share_link_with_spaces_in_its_address_is_no_text() -> None:
     assert [ln.continues for ln in lines[1:3]] == [0, 0]  # one line, and what is left is no text
     assert "twitter" not in " ".join(ln.clean for ln in lines)
 
+
+def test_html2text_share_link_whose_tweet_holds_a_blank_line_is_one_link() -> None:
+    """The comment's own line break kept inside the tweet link's address ('text=So helpful!' / '' /
+    '&url=...'): the link goes on past the blank line, and none of it is text."""
+    text = textwrap.dedent("""        MK
+
+        __1 year ago
+
+        [__](https://twitter.com/intent/tweet?text=So incredibly helpful!
+
+        &url=https%3A%2F%2Fexample.org%2Ffix-it-friday%23comment-714510 "Share On X")
+
+        So incredibly helpful!
+        """)
+    lines = scan(text)
+    assert [ln.continues for ln in lines[5:7]] == [4, 4]  # (the blank line and the address's tail)
+    assert [ln.clean for ln in lines if ln.clean and ln.continues is None] == ["MK", "1 year ago",
+                                                                              "So incredibly helpful!"]
+
 def test_html2text_flush_left_bodies_belong_to_their_header() -> None:
     doc = page(ARTICLE + """
     ## 2 thoughts on "Fixing"

@@ -21,6 +21,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _OPEN_LINK = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}(?:\s+\"[^\"]{0,200})?$"  # in an address or title
                         # or in a web address html2text left its spaces in (a share link's 'tweet?text=Looks good')
                         r"|\]\(https?://[^()\s]{1,400}\?[^()\\]{0,800}$")
+_OPEN_QUERY = re.compile(r"\]\(https?://[^()\s]{1,400}\?[^()\\\]]{0,800}$")  # in a web address's query
 _OPEN_ADDRESS = re.compile(r"\]\((?:[^()\s\\]|\\.){0,800}$")
 # (html2text's link may hold images before its words: '[![](icon.png) 3 Comments](/post#comments)')
 _ONE_LINK = re.compile(r"\[\d{1,5}\][^\[\]]{1,80}"
@@ -67,8 +68,11 @@ def wrapped_links(stripped: list[str]) -> dict[int, tuple[int, str]]:
             i += 1
             continue
         k = i
-        while _unclosed(text) and k + 1 < len(stripped) and k - i < MAX_LINK_LINES and stripped[k + 1]:
+        while _unclosed(text) and k + 1 < len(stripped) and k - i < MAX_LINK_LINES and (
+                stripped[k + 1] or (k + 2 < len(stripped) and stripped[k + 2] and _OPEN_QUERY.search(text))):
             k += 1
+            if not stripped[k]:  # a blank line inside a share link's query ('tweet?text=So helpful!' / '' / '&url=')
+                continue
             glue = "" if _OPEN_ADDRESS.search(text) and not stripped[k].startswith('"') else " "
             text = text + glue + stripped[k]
         joined = k > i and not _unclosed(text) and "](" in text
