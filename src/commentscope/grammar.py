@@ -303,12 +303,12 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
         line, after = lines[i], lines[i + 1]
         if line.blank or after.blank or line.meta or after.continues is not None:
             continue
-        undated = line.author is not None and after.meta is None and find_moment(line.clean) is None
-        if line.author and not undated:  # (a header over its date line is two lines of its own)
-            continue
         if after.author and not (line.avatar and could_be_name(line.plain)):
             continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
         if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
+            continue
+        undated = line.author is not None and after.meta is None and find_moment(line.clean) is None
+        if line.author and not undated:  # (a header over its date line is two lines of its own)
             continue
         joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
         _classify(joined, kb, markdown)
