@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from commentscope.grammar import scan
 from commentscope.model import Document, LineRole
 from commentscope.parse import parse_lines
 
@@ -1715,3 +1716,118 @@ def test_a_byline_wrapped_before_its_year_and_avatar_links_over_subjects() -> No
     assert [(c.author, c.date, c.text) for c in doc.comments] == [
         ("koala100", "2022-07-30T12:43", "Kann man den Salat auch schon einen Tag vorher zubereiten?"),
         ("seidolinos", "2022-07-30T13:20", "Ja, kann man. Die Tomaten lieber frisch.")]
+
+
+def test_names_over_weekday_dates_under_the_reply_form() -> None:
+    """A recipe theme that prints neither a comments heading nor a reply button: the reply form, then each
+    comment as the name, a blank line, the date with its weekday ('Thursday 3rd of August 2023'; the
+    weekday is no name) and the text. Three or more named and dated heads under the form are the comments."""
+    thread = [("Helen", "Thursday 3rd of August 2023", "Came out just like it was supposed to, light and lovely."),
+              ("Eileen Gray", "Friday 4th of August 2023", "Thanks, Helen!"),
+              ("Jen", "Wednesday 29th of June 2022", "What is the weight of the sourdough starter?"),
+              ("Eileen Gray", "Wednesday 29th of June 2022", "It's 8 oz. I'll fix the recipe.")]
+    page = ("Sourdough bundt cake\n\n   Sour cream and starter make a tender crumb; bake it for an hour.\n\n"
+            "   Click here to cancel reply.\n   Recipe Rating\n\n"
+            + "".join(f"   {name}\n\n   {when}\n\n   {text}\n\n" for name, when, text in thread))
+    doc = parse(page)
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        ("Helen", "2023-08-03", thread[0][2]), ("Eileen Gray", "2023-08-04", thread[1][2]),
+        ("Jen", "2022-06-29", thread[2][2]), ("Eileen Gray", "2022-06-29", thread[3][2])]
+
+
+def test_two_named_and_dated_lines_under_a_form_are_no_comment_list() -> None:
+    """The rule above wants three heads: a related post's author and date under the form are not enough."""
+    page = ("Sourdough bundt cake\n\n   Sour cream and starter make a tender crumb; bake it for an hour.\n\n"
+            "   Click here to cancel reply.\n\n   Eileen Gray\n\n   Thursday 3rd of August 2023\n\n"
+            "   Our brown butter almond cake uses the same pan.\n\n   Eileen Gray\n\n   Friday 4th of August 2023\n\n"
+            "   Chocolate shortcake biscuits for the summer.\n\n")
+    assert parse(page).comments == ()
+
+
+def test_a_forum_post_s_number_after_its_date() -> None:
+    """Discourse prints each reply's header as the name, the date and time, and the post's number
+    ('alison100 3 May 2025 09:21 2'): a header, its number no part of the name or the text."""
+    posts = [("alison100", "3 May 2025 09:21", 2, "Will exercise reverse the damage? No, it won't."),
+             ("Kestrel", "3 May 2025 09:46", 3, "I agree, exercise won't undo previous damage."),
+             ("whammel", "3 May 2025 18:23", 4, "Using a scooter to get around is good common sense.")]
+    page = ("MS Society Forum\n\nStruggling with getting stronger\n\n   hayley.p\n   2 May 2025 18:48 1\n\n"
+            "   I get so confused with pushing through and training to live more actively, and my body just\n"
+            "   doesn't always want to work. Has anyone else experienced anything similar?\n\n"
+            + "".join(f"   {name} {when} {n}\n\n   {text}\n\n   2 Likes\n\n" for name, when, n, text in posts))
+    doc = parse(page)
+    assert [(c.author, c.date, c.text) for c in doc.comments][-3:] == [
+        (name, f"2025-05-03T{when[-5:]}", text) for name, when, _, text in posts]
+
+
+def test_a_conversation_under_a_sidebar_heading_is_read() -> None:
+    """A forum thread printed under the site's 'Most popular' list with no comments heading of its own:
+    'NAME · DATE' headers by several people, one of them twice, are a conversation, not the sidebar's list."""
+    posts = [("longshot", "19:44", "I need to shave our monthly food bill. Please list your budget meals?"),
+             ("keepingsanity", "19:49", "Big pack of chicken thighs as a tray bake, served with rice."),
+             ("FolioQuarto", "19:53", "Jacket potatoes with beans and cheese, and a big salad."),
+             ("blondeascustard", "19:54", "Sausage casserole with lentils, it stretches a long way."),
+             ("FolioQuarto", "19:55", "Also chilli with half the mince swapped for lentils.")]
+    page = ("Mumsnet\n\n   Mumsnet has not checked the qualifications of anyone posting here. If you need\n"
+            "   help urgently, please see our list of where to find support and advice.\n\n"
+            "Most popular\n\n   [1]Which school run car\n   [2]Pet peeves at work\n\n"
+            "   Original poster\n\nYour favourite lowish cost family meals\n\n   60 replies\n\n"
+            + "".join(f"   {name} · 03/03/2026 {time}\n\n   {text}\n\n" for name, time, text in posts))
+    doc = parse(page)
+    assert [(c.author, c.date, c.text) for c in doc.comments] == [
+        (name, f"2026-03-03T{time}", text) for name, time, text in posts]
+
+
+def test_bylines_of_few_authors_under_a_sidebar_heading_stay_a_list() -> None:
+    """The rule above wants three people or more: one author's dated posts under 'Most popular' are a list."""
+    page = ("Mumsnet\n\nNudge theory at work\n\n   We looked at how small changes to a default choice move what\n"
+            "   people pick, and what that means for pensions and for school meals.\n\nMost popular\n\n"
+            + "".join(f"   Ann Lee · 0{n}/03/2026 19:4{n}\n\n   Post number {n} of the week, with a summary line.\n\n"
+                      for n in range(1, 6)))
+    assert parse(page).comments == ()
+
+
+@pytest.mark.parametrize("line", ["Commented Jul 4, 2013 at 8:44", "Follow"])
+def test_stack_exchange_s_comment_date_and_follow_button_are_no_names(line: str) -> None:
+    """'Commented DATE' is a date line (the verb leads it, as 'Posted'), 'Follow' a button: neither names
+    a commenter."""
+    lines = scan(f"Question\n\nWhy does Windows freeze?\n\n{line}\n\nIt froze again today.\n")
+    found = next(ln for ln in lines if ln.text == line)
+    assert found.author is None and found.meta is not None
+
+
+def _dated_thread(posts: list[tuple[str, str, str]]) -> str:
+    return ("Strogonoff de frango\n\n   Frango em cubos, creme de leite e champignon, pronto em trinta minutos.\n\n"
+            "   (BUTTON) Comentar\n"
+            + "".join(f"   {name}\n\n   {when}\n\n   {text}\n\n" for name, when, text in posts))
+
+
+def test_named_and_dated_heads_that_answer_each_other_are_comments() -> None:
+    """No comments heading, no reply button, no form line: names over dates are still a thread when they
+    talk to each other (the site answers Ketlen, then Luanna, in other words each time)."""
+    posts = [("Ketlen Mesquita", "05/11/2020", "Eu não tenho tablete de caldo de galinha, e agora?"),
+             ("CyberCook", "06/11/2020", "Oi Ketlen! Ajustamos o modo de preparo e retiramos o caldo."),
+             ("Luanna Coutinho", "08/01/2019", "Receita mais fácil, prática e gostosa que já fiz."),
+             ("CyberCook", "09/01/2019", "Que bom que gostou, Luanna! Obrigada pelo comentário.")]
+    doc = parse(_dated_thread(posts))
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in posts]
+
+
+@pytest.mark.parametrize("repeat", ["in a row", "with the same words"])
+def test_bylines_repeated_without_an_answer_are_no_thread(repeat: str) -> None:
+    """Teasers' bylines are no conversation: an author named twice in a row, or a list printed twice (the
+    same author over the same words again), answers nobody."""
+    teasers = [("Ann Lee", "05/11/2020", "Ten soups for a cold week and how to freeze them."),
+               ("Bob Stone", "06/11/2020", "Our guide to the best cast iron pans of the year."),
+               ("Cy Twombly", "08/01/2019", "What to bake for a crowd when the oven is small.")]
+    posts = ([teasers[0], teasers[0], *teasers[1:]] if repeat == "in a row" else [*teasers, *teasers])
+    assert parse(_dated_thread(posts)).comments == ()
+
+
+@pytest.mark.parametrize(("line", "author"), [("Muriel - Le 22/01/2020 à 12:01:03", "Muriel"),
+                                              ("Ann -- on October 7, 2023 at 12:35 pm", "Ann"),
+                                              ("Ann -- October 7, 2023 at 12:35 pm", "Ann")])
+def test_a_dash_and_a_lead_word_between_the_name_and_the_date(line: str, author: str) -> None:
+    """A petition site prints 'NAME - Le DATE': the dash and the lead word both stand between the name and
+    the date, and neither is part of the name."""
+    found = next(ln for ln in scan(f"Petition\n\nSave the choir.\n\n{line}\n\nI signed.\n") if ln.text == line)
+    assert found.author == author

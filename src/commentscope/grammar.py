@@ -301,8 +301,8 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
     13:28.'), when the two lines together date it."""
     for i in range(len(lines) - 1):
         line, after = lines[i], lines[i + 1]
-        if line.blank or after.blank or line.meta or after.continues is not None:
-            continue
+        if line.blank or after.blank or line.meta or after.marker or after.continues is not None:
+            continue  # (a list's next item is no wrapped tail)
         if after.author and not (line.avatar and could_be_name(line.plain)):
             continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
         if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:

@@ -2,7 +2,8 @@
 
 Headed comments (`heads.find_heads`) are tried first; runs of text set off by metadata
 (authorless comments under a heading, or 'NAME' / text / 'reply' blocks) replace them when they
-find more. A page with no comment heading, reply button or comment-shaped head has no comments.
+find more. A page with no comment heading, reply button or comment-shaped head has no comments,
+unless names over dates stand under its reply form or answer each other (a conversation).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from commentscope.grammar import (
     COMMENT_EVIDENCE,
     COUNT_META,
     DATE_META,
+    FORM_META,
     GUEST_META,
     PROFILE_META,
     SECTION_META,
@@ -27,7 +29,7 @@ from commentscope.grammar import (
     previous_content,
 )
 from commentscope.heads import find_heads, is_pingback, name_again
-from commentscope.patterns import UNVERIFIED, could_be_name, page_knowledge, word_pattern
+from commentscope.patterns import UNVERIFIED, could_be_name, looks_like_name, page_knowledge, word_pattern
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
 NO_COMMENTS_META = "no_comments"  # '0 Comments', 'Be the first to comment'
@@ -389,8 +391,8 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     if not any(h.evidence for h in heads.values()) and not any(
         (ln.meta in COMMENT_EVIDENCE and not (ln.marker and ln.meta in ANNOUNCE_META)) or ln.closes
         or _dated_reply(ln) for ln in lines
-    ):
-        return None  # no comment heading, reply button or comment-shaped head: a page without comments
+    ) and not (_dated_under_form(lines, heads) or _conversation(lines, heads, dated=True)):
+        return None  # no comment heading, reply button, comment-shaped head or conversation: no comments
     ordered = sorted(heads)
     signal_at = [False] * (len(lines) + 1)
     for i, ln in enumerate(lines):  # a sidebar's heading ('Recent posts') ends what a signal said
@@ -410,11 +412,12 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     in_sidebar = [False] * (len(lines) + 1)  # under a sidebar's heading, no comments heading since
     for i, ln in enumerate(lines):
         in_sidebar[i + 1] = ln.meta == SIDEBAR_META or (in_sidebar[i] and ln.meta not in SECTION_META)
+    talk = _conversation(lines, heads)
     for announced in (True, False):
         for position, i in enumerate(ordered):
-            if (announced and not announced_at[i]) or in_sidebar[i]:
-                continue
             head = heads[i]
+            if (announced and not announced_at[i]) or (in_sidebar[i] and not (talk and head.evidence)):
+                continue  # (a conversation is no sidebar's list: 'Most popular' over a forum's thread)
             if not _has_body(lines, head):
                 continue
             if (signal_at[i] and (head.flat or head.strong)) or head.poster:
@@ -427,9 +430,56 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
             prose_above = prose_from[0] > prose_from[i]
             closing = head.kind != "header" and prose_above and (end is None or prose_from[end] == 0)
             evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
-            if evidence and not _is_article_list(lines, end, last_head, prose_from):
+            if evidence and ((head.evidence and talk) or not _is_article_list(lines, end, last_head, prose_from)):
                 return i
     return None
+
+
+TALK_HEADS, TALK_AUTHORS = 4, 3
+
+
+def _conversation(lines: list[Line], heads: dict[int, Head], dated: bool = False) -> bool:
+    """Heads of a comment shape ('NAME · DATE', 'NAME says:'; with `dated`, any name over a date) that hold
+    a conversation: `TALK_HEADS` or more, by `TALK_AUTHORS` or more people, one of whom speaks again, with
+    other words, after someone else did. A list of articles has one byline per article by few authors; a
+    list printed twice repeats its entries with the same words."""
+    said = [((h.author or "").casefold(), _first_words(lines, h)) for _, h in sorted(heads.items())
+            if (h.evidence or dated) and h.strong and h.kind == "header" and _plain_name(h.author)]
+    last: dict[str, int] = {}
+    answered = False
+    for k, (name, words) in enumerate(said):
+        before = last.get(name)
+        answered = answered or (before is not None and words != said[before][1]
+                                and len({n for n, _ in said[before:k]}) > 1)
+        last[name] = k
+    return answered and len(said) >= TALK_HEADS and len({n for n, _ in said}) >= TALK_AUTHORS
+
+
+def _plain_name(author: str | None) -> bool:
+    """A name of a few words without commas or brackets ('zagłosuj, jeśli chcesz zobaczyć wyniki' is a
+    poll's label, 'sportowefakty)' the end of a credit)."""
+    return (author is not None and len(author.split()) <= NAMED_MAX_WORDS and not any(ch in author for ch in ",()[]")
+            and looks_like_name(author))
+
+
+def _first_words(lines: list[Line], head: Head) -> str:
+    j = next_content(lines, head.last_header)
+    while j is not None and lines[j].meta is not None:  # past the date
+        j = next_content(lines, j)
+    return "" if j is None else lines[j].clean
+
+
+FORM_DATED = 3  # named and dated heads under the reply form that make a comment list
+
+
+def _dated_under_form(lines: list[Line], heads: dict[int, Head]) -> bool:
+    """`FORM_DATED` or more heads of a name over a date, all under the page's reply form and no list's
+    items: the comments of a theme that prints neither a heading nor a reply button ('Helen' / DATE / text)."""
+    form = next((i for i, ln in enumerate(lines) if ln.meta == FORM_META), None)
+    if form is None:
+        return False
+    dated = [h for i, h in heads.items() if i > form and h.strong and h.kind == "header" and not h.flat]
+    return len(dated) >= FORM_DATED
 
 
 def _run_ends(lines: list[Line], heads: list[Head]) -> dict[int, int | None]:
