@@ -1831,3 +1831,34 @@ def test_a_dash_and_a_lead_word_between_the_name_and_the_date(line: str, author:
     the date, and neither is part of the name."""
     found = next(ln for ln in scan(f"Petition\n\nSave the choir.\n\n{line}\n\nI signed.\n") if ln.text == line)
     assert found.author == author
+
+
+def test_a_rating_printed_twice_is_no_part_of_the_text() -> None:
+    """A recipe card's stars, as their alt text and their label on one line ('5 stars 5 stars'; html2text
+    glues them: '5 stars5 stars'), stand over the reader's words and are not part of them."""
+    page = ("Peach cobbler\n\n   Brown butter, ripe peaches and a crisp top; bake it for forty minutes.\n\n"
+            "146 comments on Peach cobbler\n\n"
+            "    1. Robin\n       3 weeks ago\n       5 stars 5 stars\n"
+            "       I gave this recipe a try and it is so good.\n       Reply\n\n"
+            "    2. Dan\n       3 months ago\n       4 stars4 stars\n"
+            "       This was a hit, less butter next time.\n       Reply\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Robin", "I gave this recipe a try and it is so good."), ("Dan", "This was a hit, less butter next time.")]
+
+
+def test_reply_to_under_the_date_and_share_icons_names_the_parent() -> None:
+    """wpDiscuz prints the name, the date, the share icons (html2text: '__'), then 'Reply to  NAME' over the
+    text: the comment answers NAME's, and the line is no text."""
+    def comment(name: str, text: str, to: str | None = None) -> str:
+        target = f"__Reply to   {to}\n\n" if to else ""
+        share = (f"[__](https://twitter.com/intent/tweet?text={text[:12]}... "
+                 "&url=https%3A%2F%2Fblog.example \"Share On X\")")
+        return f"{name}\n\n__1 year ago\n\n__\n\n{share}\n\n__\n\n{target}{text}\n\n3\n\n"
+    page = ("# Furniture layout\n\nFloat the sofa and anchor the rug; the lamps need outlets.\n\n36 Comments\n\n"
+            + comment("cse", "Where do the lamp cords go?") + comment("Stephanie", "I second this question.", "cse")
+            + comment("Suzanne", "I have an outlet in my floor.", "cse") + comment("Lane", "What about kids?"))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("cse", 0, "Where do the lamp cords go?"), ("Stephanie", 1, "I second this question."),
+        ("Suzanne", 1, "I have an outlet in my floor."), ("Lane", 0, "What about kids?")]

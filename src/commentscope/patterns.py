@@ -411,8 +411,15 @@ def _words() -> dict[str, object]:
 
 def rating_line(text: str) -> bool:
     """Whether a line of a comment is a review widget's rating or purchase badge ('5 Sterne', '(4/5)',
-    'Verified Purchase'; `[words] rating`), which both readers leave out of the text."""
-    return word_pattern("rating").fullmatch(text.strip()) is not None
+    'Verified Purchase'; `[words] rating`), which both readers leave out of the text; also printed
+    twice, as the stars' alt text and their label ('5 stars 5 stars', '5 stars5 stars')."""
+    return _rating_twice().fullmatch(text.strip()) is not None
+
+
+@cache
+def _rating_twice() -> re.Pattern[str]:
+    rating = word_pattern("rating").pattern
+    return re.compile(f"(?:{rating})(?:\\s*(?:{rating}))?", re.IGNORECASE)
 
 
 @cache

@@ -18,6 +18,7 @@ from commentscope.grammar import (
     COMMENT_EVIDENCE,
     COUNT_META,
     DATE_META,
+    DECORATION_META,
     FORM_META,
     GUEST_META,
     PROFILE_META,
@@ -292,13 +293,15 @@ def _named_above(lines: list[Line], heads: dict[int, Head]) -> dict[int, Head]:
 
 
 def _addressed(lines: list[Line], heads: dict[int, Head]) -> None:
-    """A line right under a comment's header that names whom it answers ('Reply to Christelle'), or
+    """A line right under a comment's header (or its date) that names whom it answers ('Reply to Christelle'), or
     closing its text ('In reply to SUBJECT by Christelle'): the comment answers that reader's latest
     comment (its `reply_to`), and the line is metadata, no text."""
     starts = sorted(heads)
     for n, start in enumerate(starts):
         head = heads[start]
         k = next_content(lines, head.last_header)
+        while k is not None and (lines[k].meta in DATE_META or lines[k].meta == DECORATION_META):
+            k = next_content(lines, k)  # (wpDiscuz: 'Ann' / '1 year ago' / share icons / 'Reply to Bob')
         match = _ADDRESSED.match(lines[k].plain) if k is not None else None
         if match is None and n + 1 < len(starts):
             k = previous_content(lines, starts[n + 1])
