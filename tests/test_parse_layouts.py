@@ -1862,3 +1862,207 @@ def test_reply_to_under_the_date_and_share_icons_names_the_parent() -> None:
     assert [(c.author, c.depth, c.text) for c in doc.comments] == [
         ("cse", 0, "Where do the lamp cords go?"), ("Stephanie", 1, "I second this question."),
         ("Suzanne", 1, "I have an outlet in my floor."), ("Lane", 0, "What about kids?")]
+
+
+def _discourse(posts: list[tuple[str, str, list[str]]], wrapped: bool = False) -> str:
+    """A Discourse topic as lynx prints it: the opening post's name over 'DATE TIME 1', then 'NAME DATE
+    TIME N' headers; a post's lines as given (a quote's lines indented deeper)."""
+    out = ["   [1]Motley Fool Community", "", "[2]My take on Valuation", ""]
+    for n, (name, when, body) in enumerate(posts, 1):
+        out += ([f"   [{n + 2}]{name}", f"   {when} {n}"] if n == 1 else [f"   [{n + 2}]{name} {when} {n}"])
+        out += ["", *body, "", f"   {n + 10} Likes", ""]
+    return "\n".join(out) + "\n"
+
+
+def test_a_discourse_topic_s_opening_post_and_its_quotes() -> None:
+    """Discourse numbers a topic's posts from 1, the first one's name over its date ('PaulWBryant' / 'June 2,
+    2024, 3:24pm 1'): the opening post is the thread's first comment, no byline. 'NAME:' over lines set
+    deeper quotes NAME's post: kept out of the text."""
+    posts = [("PaulWBryant", "June 2, 2024, 3:24pm", ["   I wouldn't mind a brief discussion about valuation."]),
+             ("ryshab", "June 2, 2024, 4:41pm", ["   Thank you Bear for sharing your process."]),
+             ("PaulWBryant", "June 2, 2024, 4:46pm",
+              ["   ryshab:", "", "     I hope I was able to explain my theory of valuation.", "",
+               "   I see no reason to delete it."]),
+             ("wpr101", "June 3, 2024, 9:54pm", ["   Just a few thoughts on the topic."])]
+    doc = parse(_discourse(posts))
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("PaulWBryant", 0, "I wouldn't mind a brief discussion about valuation."),
+        ("ryshab", 0, "Thank you Bear for sharing your process."),
+        ("PaulWBryant", 0, "I see no reason to delete it."), ("wpr101", 0, "Just a few thoughts on the topic.")]
+    assert lines_with_text(doc, "I hope I was able to explain my theory of valuation.") == [LineRole.COMMENT_QUOTE]
+
+
+def test_a_byline_numbered_one_without_a_second_post_stays_a_byline() -> None:
+    """Only a run numbered 1, 2, ... is a topic: a byline whose date ends in '1' over an article, with
+    comments numbered otherwise, opens no thread."""
+    text = _discourse([("Ann", "June 2, 2024, 3:24pm", ["   The article's own words, long enough to read."])])
+    assert parse(text).comments == ()
+
+
+def test_a_discourse_header_wrapped_before_its_number() -> None:
+    """html2text wraps a post's header before its number ('NAME June 2, 2024, 3:24pm' / '1'; 'NAME 4 May 2025'
+    / '08:27  5'): the two lines are one header."""
+    lines = scan("# Topic\n\n[PaulWBryant](https://discussion.fool.com/u/PaulWBryant) June 2, 2024, 3:24pm\n1\n\n"
+                 "Continuing the discussion.\n\n"
+                 "[marymcdermott](https://forum.mssociety.org.uk/u/marymcdermott) 4 May 2025\n08:27  5\n\n"
+                 "Morning Haley.\n")
+    headers = [(ln.author, ln.text.split(")", 1)[1]) for ln in lines if ln.author]
+    assert headers == [("PaulWBryant", " June 2, 2024, 3:24pm 1"), ("marymcdermott", " 4 May 2025 08:27  5")]
+    assert not any(ln.text in ("1", "08:27  5") for ln in lines)
+
+
+def test_a_poster_s_counted_facts_and_the_column_around_them() -> None:
+    """A forum poster's column with counts before their labels ('12683 posts' / '1990 upvotes', RedFlagDeals):
+    the rank, avatar and join date above them and the place under them (over a blank line and the post's
+    date) are the column; the name over it and the post's text under the date are not."""
+    lines = scan("   Jan 12th, 2020 12:27 am\n     * [2]#2\n\n   [22]Becks\n          Deal Guru\n"
+                 "          [42]User avatar\n          Mar 14, 2005\n          12683 posts\n          1990 upvotes\n"
+                 "          City of Vancouver\n\n   Jan 12th, 2020 12:27 am\n\n   Saw a long coat with flip flops.\n")
+    column = {ln.plain: ln.meta for ln in lines[3:10]}
+    assert column == dict.fromkeys(["Becks", "Deal Guru", "User avatar", "Mar 14, 2005", "12683 posts",
+                                    "1990 upvotes", "City of Vancouver"], "profile") | {"Becks": None}
+    assert lines[13].meta is None and lines[13].plain == "Saw a long coat with flip flops."
+
+
+def test_counted_facts_end_before_a_subject_line() -> None:
+    """'29,553 posts' / '518 helpful votes' are a poster's facts; the 'Re: SUBJECT' line under them is no fact."""
+    lines = scan("   [1]Lojeslj\n   La Grange, Texas\n   9,239 posts\n   105 helpful votes\n"
+                 "   1. Re: Tips from a first time Japan visitor\n   Dec 31, 2025, 9:43 PM\n\n"
+                 "   Thank you for the report.\n")
+    assert [ln.meta for ln in lines[2:5]] == ["profile", "profile", None]
+
+
+def test_a_github_comment_thread() -> None:
+    """GitHub prints '@NAME' / 'Copy link' / 'NAME commented DATE' (maybe '•' / 'edited' / 'Loading'), the text,
+    then 'Sorry, something went wrong.' / 'Uh oh!' / 'There was an error while loading. ...': the comments
+    are the texts alone, all top level; the gist's 'Last active DATE' names nobody."""
+    def comment(name: str, text: str, edited: bool = False) -> str:
+        head = (f"{name} commented Dec 19, 2025 •\nedited\nLoading\n\nUh oh!\n\n" if edited
+                else f"{name} commented Dec 18, 2025\n\n")
+        return (f"@{name}\nCopy link\n\n{head}{text}\n\nSorry, something went wrong.\n\nUh oh!\n\n"
+                "There was an error while loading. Please reload this page.\n")
+    page = ("Instantly share code, notes, and snippets.\n@hackermondev\n\nhackermondev/writeup.md\n\n"
+            "Last active December 20, 2025 13:58\n\nHow we found a bug worth billions and were paid little for it.\n\n"
+            + comment("ijsbol", "i have been waiting for this writeup") + comment("Aeyth8", "Billion dollar zero day")
+            + comment("yousafk", "somehow npm is involved :P", edited=True))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("ijsbol", 0, "i have been waiting for this writeup"), ("Aeyth8", 0, "Billion dollar zero day"),
+        ("yousafk", 0, "somehow npm is involved :P")]
+
+
+def test_a_rating_header_under_a_picture_or_an_initial() -> None:
+    """'NAME a noté 5/5 cette recette, il y a 2 ans et 4 mois' heads a reader's review; the picture's alt text
+    ('Illustration du profil de NAME') or the initial of a reader without one ('M') leads it, all alike."""
+    def review(lead: str, name: str, when: str, text: str) -> str:
+        return f"     * {lead}\n       {name} a noté 5/5 cette recette, {when}\n       {text}\n"
+    page = ("Risotto champignons\n\n   Faire revenir l'échalote dans un peu d'huile d'olive, ajouter le riz et le\n"
+            "   bouillon, puis les champignons et la courgette en dés; cuire vingt minutes et servir.\n\n"
+            + review("Illustration du profil de Mokaroyal", "Mokaroyal", "il y a 7 ans", "très bon.")
+            + "     *\n"
+            + review("Illustration du profil de Coconini", "Coconini", "il y a 2 ans et 6 mois",
+                     "Merci pour la recette.")
+            + review("M", "Mateli", "il y a 5 ans et 8 mois", "Très bon et simple."))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Mokaroyal", 0, "très bon."), ("Coconini", 0, "Merci pour la recette."), ("Mateli", 0, "Très bon et simple.")]
+
+
+def test_says_before_the_date_names_the_commenter() -> None:
+    """'Rachel says 28 January 2018 at 08:48' names Rachel (not 'Rachel says'); 'Ann wrote: DATE', with the
+    colon, still opens a quote."""
+    says = next(ln for ln in scan("Rachel says 28 January 2018 at 08:48\n") if ln.text)
+    assert (says.author, says.evidence) == ("Rachel", True)
+    quote = next(ln for ln in scan("Ann wrote: Sat Feb 24, 2024 12:41 pm\n") if ln.text)
+    assert quote.author != "Ann"
+
+
+def test_a_forum_s_posted_by_over_the_place_and_the_date() -> None:
+    """'Posted by NAME' / their place / DATE / 'N posts' (Rick Steves's forum): the byline names the poster,
+    the place is no name, the count under the date is the poster's; no comments heading is needed."""
+    def post(name: str, place: str | None, when: str, count: int, text: str) -> str:
+        return f"   Posted by [{count}]{name}\n" + (f"   {place}\n" if place else "") + (
+            f"   [{count + 1}]{when}\n   {count} posts\n\n   {text}\n\n")
+    page = ("First Trip to Japan\n\n   Posted by [27]johnanddoc on 07/03/24 02:57 PM\n\n"
+            "   Hi. Although we have traveled extensively, we have never been to Japan. We are torn\n"
+            "   between planning it ourselves and a tour. Thanks!\n"
+            + post("Barbara", "Brooklyn, NY", "07/03/24 03:30 PM", 4931, "We are just finalizing our trip.")
+            + post("geovagriffith", None, "07/03/24 03:44 PM", 9844, "Tokyo, use the things to do lists.")
+            + post("Lola", "Seattle, WA", "07/03/24 03:56 PM", 17612, "It is possible to plan it yourself."))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments][-3:] == [
+        ("Barbara", "We are just finalizing our trip."), ("geovagriffith", "Tokyo, use the things to do lists."),
+        ("Lola", "It is possible to plan it yourself.")]
+    assert lines_with_text(doc, "Brooklyn, NY") == [LineRole.COMMENT_HEADER]
+
+
+def test_a_bbpress_topic_with_the_poster_under_the_date() -> None:
+    """bbPress prints 'DATE #ID' over the poster's name, rank, '@handle' and 'Locale: ...' (w3m glues an SVG
+    avatar's kind to the name: '[svg]M. C'): the block heads the post, none of it is text."""
+    def post(n: int, name: str, handle: str, text: str, locale: str = "") -> str:
+        extra = f"       Locale: {locale}\n" if locale else ""
+        return (f"     * May 1{n}, 2019 at 10:44 pm [{n}]#359316{n}\n       [{n + 10}]{name}\n       BPL Member\n"
+                f"       @{handle}\n{extra}       {text}\n\n")
+    page = ("Whare are your favorite cities with good hiking trails?\n\n   Viewing 3 posts - 1 through 3 (of 3 total)\n"
+            + post(1, "M. C", "bluemtns", "We used to live in Colorado and loved hiking there.")
+            + post(2, "David Thomas", "davidinkenai", "Marin County has great trails.", "North Woods. Far North.")
+            + post(3, "Jerry Adams", "retiredjerry", "L.A. is surprising, the foothills are close.", "Oregon"))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("M. C", "We used to live in Colorado and loved hiking there."),
+        ("David Thomas", "Marin County has great trails."),
+        ("Jerry Adams", "L.A. is surprising, the foothills are close.")]
+    glued = next(ln for ln in scan("[svg]M. C\n") if ln.text)
+    assert glued.plain == "M. C"
+
+
+def test_a_spip_forum_header_and_its_wrapped_subject() -> None:
+    """SPIP: '# Le 17 juillet à 22:09, par Horus En réponse à : SUBJECT', the subject wrapped by lynx: one
+    header, Horus's; the subject's tail is no text."""
+    def message(day: int, name: str, text: str) -> str:
+        return (f"     * [{day}]# Le {day} juillet à 22:09, par {name} En réponse à : [{day + 1}]Didier\n"
+                f"       Porte souhaite la Santé à Balkany\n       {text}\n       [{day + 2}]Répondre à ce message\n")
+    page = ("Didier Porte souhaite la Santé à Balkany\n\n   Une chronique de Didier Porte, en vidéo, sur le procès\n"
+            "   des époux Balkany et leur santé, à voir sur Là-bas.\n\nTous vos commentaires (3)\n\n"
+            + message(17, "Horus", "Barbier, quelle pitié !") + message(3, "voltaire", "Cher Didier, évite la chemise.")
+            + message(2, "Gérard Martinez", "Balkany jouant de la guitare, c'est pas mal !"))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Horus", "Barbier, quelle pitié !"), ("voltaire", "Cher Didier, évite la chemise."),
+        ("Gérard Martinez", "Balkany jouant de la guitare, c'est pas mal !")]
+
+
+def test_a_report_button_before_the_date_names_nobody() -> None:
+    """'Report 7 months ago' (The Student Room) is a date line, not a header by 'Report'."""
+    line = next(ln for ln in scan("Report 7 months ago\n") if ln.text)
+    assert line.meta == "relative_date"
+
+
+def test_a_chinese_thread_with_mottos_and_avatar_items() -> None:
+    """Douban: each comment an avatar's list item naming the reader, then 'NAME (motto) DATE', the text and
+    the buttons '回应 赞' / '删除'. Chinese puts no spaces between words, so its characters make a line
+    prose; '回应' is a reply button; the motto in brackets is no part of the name; the item is the avatar."""
+    article = "   " + "工作中如何表现关于工资关于学习关于加班如何处理与领导的关系如何处理与下级的关系。" * 2 + "\n"
+    def reply(n: int, name: str, motto: str, text: str) -> str:
+        named = f"{name} ({motto})" if motto else name
+        return (f"     * [{n}]{name}\n\n[{n + 1}]{named} 2015-10-27 20:2{n % 10}:51\n       {text}\n"
+                f"       [{n + 2}]回应 [{n + 3}]赞\n       [{n + 4}]删除\n")
+    page = ("这大半年工作的总结\n\n" + article + "\n"
+            + reply(40, "Lily", "", "为啥觉得在哪男的都少呢")
+            + reply(50, "男朋友", "有原则的绅士", "私募公司一般规模都在20人以下吧")
+            + reply(60, "miss.S", "", "是的，我们公司十个人左右。"))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Lily", 0, "为啥觉得在哪男的都少呢"), ("男朋友", 0, "私募公司一般规模都在20人以下吧"),
+        ("miss.S", 0, "是的，我们公司十个人左右。")]
+
+
+@pytest.mark.parametrize(("line", "author"), [("#1 小鳳 小鳳 於 2013/12/28 10:28", "小鳳"),
+                                              ("Ann Lee 2013/12/28 10:28", "Ann Lee"),
+                                              ("Ann Lee 2013/12/28", "Ann Lee")])
+def test_a_date_with_the_year_first(line: str, author: str) -> None:
+    """'2013/12/28' is a date (the year first, as Chinese and Japanese sites print it; '2016.03.02', which
+    Chinese articles use for their updates, is not read as one); PIXNET's '#1 NAME NAME 於 DATE' ('at')
+    names the commenter once."""
+    found = next(ln for ln in scan(f"{line}\n") if ln.text)
+    assert found.author == author

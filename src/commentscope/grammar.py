@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from commentscope.dates import find_moment
@@ -92,9 +93,13 @@ class Line:
 
 def _prose(text: str) -> bool:
     words = [w for w in text.split(maxsplit=4 * PROSE_WORDS) if w[:1].isalpha()]
-    if len(words) < PROSE_WORDS:
-        return False
+    if len(words) < PROSE_WORDS:  # (Chinese and Japanese put no spaces between words: their characters count)
+        return not text.isascii() and len(_IDEOGRAPHS.findall(text)) >= IDEOGRAPH_PROSE
     return _capitalised(words) < HEADING_CAPITALISED * len(words)
+
+
+IDEOGRAPH_PROSE = 2 * PROSE_WORDS  # a line of this many Chinese or Japanese characters is prose
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 _FIRST = itemgetter(0)
@@ -218,6 +223,7 @@ def _poster_facts(lines: list[Line]) -> None:
     while n + 1 < len(content):
         run: list[int] = []
         labels: list[str] = []
+        counts, last_count = 0, (0, 0, n)
         k = n
         while k < len(content):
             line = lines[content[k]]
@@ -229,16 +235,25 @@ def _poster_facts(lines: list[Line]) -> None:
                 k += 2
                 continue
             label = _fact_beside(line)
-            if label is None:
+            counted = _COUNTED_FACT.fullmatch(line.plain) if label is None else None
+            if label is None and counted is None:
                 break
             run.append(content[k])
-            labels.append(label)
+            labels.append(label or counted[1])  # type: ignore[index]
             k += 1
-        beside = len(run) < 2 * len(labels)  # facts beside their values read like prose more often: two known labels
+            if counted is not None:
+                counts, last_count = counts + 1, (len(run), len(labels), k)
+        if counts >= 2:  # counted facts end the run ('105 helpful votes' / '1. Re: SUBJECT' is no fact)
+            del run[last_count[0]:], labels[last_count[1]:]
+            k = last_count[2]
+        # facts beside their values read like prose more often: two known labels ('12,683 posts' does not)
+        beside = len(run) < 2 * len(labels) and counts < 2
         if len(labels) >= 2 and sum(known.fullmatch(label) is not None for label in labels) >= 1 + beside:
             for i in run:
                 line = lines[i]
                 line.meta, line.author, line.marker, line.is_prose = PROFILE_META, None, None, False
+            if counts:
+                _column_around(lines, run[0], run[-1])
             _rank_above(lines, content, n)
             while k < len(content) and _banner(lines[content[k]]):  # ('1. Pre-Medical' under the facts)
                 lines[content[k]].meta = ROLE_META
@@ -249,6 +264,35 @@ def _poster_facts(lines: list[Line]) -> None:
             n = k
         else:
             n += 1
+    for above, k in pairwise(content):  # a post's count alone under its date ('07/03/24 03:30 PM' / '4931 posts')
+        if lines[above].meta in DATE_META and _COUNTED_FACT.fullmatch(lines[k].plain) and not lines[k].marker:
+            lines[k].meta, lines[k].author, lines[k].is_prose = PROFILE_META, None, False
+
+
+def _column_around(lines: list[Line], first: int, last: int) -> None:
+    """The rest of a poster's column around their counted facts ('12,683 posts' / '1,990 upvotes'): the
+    short lines right above them at their indentation, up to the poster's name (a link, a line less
+    indented, or the top line of a block: 'Deal Guru' / 'User avatar' / 'Mar 14, 2005', RedFlagDeals;
+    'New Zealand' / 'Destination Expert', Tripadvisor), and a place right under them over a blank line
+    and the post's date ('City of Vancouver')."""
+    column = lines[first].indent
+    above: list[int] = []
+    k = first - 1
+    while (k >= 0 and len(above) < COLUMN_ABOVE and lines[k].text and lines[k].indent == column
+           and not ((lines[k].one_link and lines[k].meta != AVATAR_META) or lines[k].author or lines[k].is_prose
+                    or lines[k].marker)
+           and len(lines[k].plain.split()) <= COLUMN_WORDS):
+        above.append(k)
+        k -= 1
+    if above and (k < 0 or not lines[k].text) and lines[above[-1]].meta is None:
+        above.pop()  # (the block's top line, unlinked: the poster's name)
+    for k in above:
+        lines[k].meta, lines[k].author = PROFILE_META, None
+    place, gap = last + 1, last + 2
+    if (gap + 1 < len(lines) and lines[place].text and lines[place].indent == column and not lines[gap].text
+            and lines[place].meta is None and not (lines[place].is_prose or lines[place].marker)
+            and len(lines[place].plain.split()) <= COLUMN_WORDS and lines[gap + 1].meta in DATE_META):
+        lines[place].meta, lines[place].author = PROFILE_META, None
 
 
 def _rank_above(lines: list[Line], content: list[int], n: int) -> None:
@@ -269,6 +313,10 @@ def _banner(line: Line) -> bool:
             and 0 < len(line.plain.split()) <= RANK_WORDS)
 
 
+# a fact counted before its label ('12,683 posts', '1,990 upvotes', '518 helpful votes'; RedFlagDeals, Tripadvisor)
+_COUNTED_FACT = re.compile(r"\d[\d,.]*\s+(posts|messages|threads|points|upvotes?|helpful votes|reputation|karma"
+                           r"|reactions?|beiträge|mensajes|messaggi|berichten)", re.IGNORECASE)
+COLUMN_ABOVE, COLUMN_WORDS = 4, 8  # a poster's column above their counted facts: lines, words a line
 _FACT_BESIDE = re.compile(rf"(\w[\w'’.-]*(?: \(?[\w'’.-]+\)?){{0,{PROFILE_LABEL_WORDS - 1}}}):(?:\s+(\S.*))?")
 
 
@@ -294,26 +342,48 @@ def _fact(label: Line, value: Line) -> bool:
             and value.indent > label.indent and not value.marker and len(value.plain) <= PROFILE_VALUE_CHARS)
 
 
+# the wrapped end of a Discourse header, the post's number with or without the time before it ('Ann 4 May
+# 2025' / '08:27  5'; 'Ann June 2, 2024, 3:24pm' / '1', html2text)
+_POST_NUMBER_TAIL = re.compile(r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\s+)?\d{1,5}", re.IGNORECASE)
+
+
+_ANSWERED_SUBJECT = re.compile(r"\s(?:en réponse à|in reply to)\s*:", re.IGNORECASE)
+
+
 def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:
     """A header that lynx or w3m wrapped at 80 columns ('Ann on 19. Juni 2018 um' / '17:05 Uhr said:')
     is read as one line when the two lines together, and neither alone, make a dated header; so is a
     header whose date the wrap cut before its year (html2text: 'Verfasst von Ann am 30. Juli' / '2022 -
     13:28.'), when the two lines together date it."""
     for i in range(len(lines) - 1):
-        line, after = lines[i], lines[i + 1]
+        j = i + 1
+        while j + 1 < len(lines) and lines[j].continues == i:
+            j += 1  # (past the lines of a link html2text wrapped, which the line carries)
+        line, after = lines[i], lines[j]
         if line.blank or after.blank or line.meta or after.marker or after.continues is not None:
             continue  # (a list's next item is no wrapped tail)
         if after.author and not (line.avatar and could_be_name(line.plain)):
             continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
-        if line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
+        # (a header ending in the subject it answers, which wrapped: 'par Horus En réponse à : [28]Didier' /
+        # 'Porte souhaite la Santé à Balkany', SPIP)
+        subject = line.author is not None and after.meta is None and _ANSWERED_SUBJECT.search(line.plain) is not None
+        # (html2text wraps such a header before its time: '[#](…) Le 17 juillet à' / '22:09, par Horus En réponse
+        # à : …')
+        split = not (line.author or after.author or after.meta) and _ANSWERED_SUBJECT.search(after.plain) is not None
+        if line.indent + len(line.text) < WRAP_COLUMNS or (
+                len(after.text) > (WRAP_COLUMNS if subject else WRAP_TAIL_CHARS) and not split):
             continue
         undated = line.author is not None and after.meta is None and find_moment(line.clean) is None
-        if line.author and not undated:  # (a header over its date line is two lines of its own)
-            continue
+        numbered = line.author is not None and _POST_NUMBER_TAIL.fullmatch(after.plain) is not None
+        if line.author and not (undated or numbered or subject):
+            continue  # (a header over its date line is two lines of its own)
         joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
         _classify(joined, kb, markdown)
-        if joined.author and joined.name_like and not (undated and (
-                joined.author != line.author or find_moment(joined.clean) is None)):
+        if split and not joined.evidence:
+            continue
+        if joined.author and joined.name_like and not (
+                ((undated or numbered or subject) and joined.author != line.author)
+                or ((undated or numbered) and not subject and find_moment(joined.clean) is None)):
             lines[i] = joined
             after.text, after.rest, after.continues = "", "", i
             after.meta = after.author = None
@@ -588,6 +658,9 @@ def facts_follow(lines: list[Line], i: int) -> bool:
     j = next_content(lines, i)
     while j is not None and lines[j].meta in ROLE_LABELS:
         j = next_content(lines, j)
+    if j is not None and lines[j].meta in DATE_META:  # ('Posted by Ann' / DATE / '4931 posts': the count under it)
+        k = next_content(lines, j)
+        return k is not None and lines[k].meta == PROFILE_META and _COUNTED_FACT.fullmatch(lines[k].plain) is not None
     return j is not None and lines[j].meta == PROFILE_META
 
 

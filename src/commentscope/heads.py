@@ -53,6 +53,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
     """Every line where a comment could start, keyed by line index."""
     heads = {i: h for i in range(len(lines)) if (h := find_head(lines, i)) is not None}
     _merge_lead_ins(lines, heads)
+    _one_head_per_header(lines, heads)
     _name_block_above(lines, heads)
     for i in [i for i, h in heads.items() if not h.strong and _under_header(lines, i, heads)]:
         del heads[i]
@@ -69,6 +70,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
             heads[i].author = _BYLINE.sub("", heads[i].author or "", count=1).strip()
         else:
             del heads[i]
+    _byline_over_place(lines, heads)
     for i in [i for i, h in heads.items() if not (h.text_on_marker or _linked(lines, h)) and _empty(lines, h, heads)]:
         del heads[i]
     for i in list(heads):
@@ -193,6 +195,17 @@ def _without_places(heads: dict[int, Head]) -> None:
 
 PLACED_SHARE = 0.75
 _PLACED = re.compile(r"[^,]{1,40},\s\S.{0,30}")  # 'NAME, Place' ('tax payer, Bolton', 'King Eric, .........')
+
+
+def _byline_over_place(lines: list[Line], heads: dict[int, Head]) -> None:
+    """'Posted by NAME' right over a line that a date under it made a head ('Posted by Barbara' / 'Brooklyn,
+    NY' / DATE, Rick Steves): one header, the byline's name, the poster's place a line of it."""
+    for i in sorted(heads):
+        j = next_content(lines, i)
+        if (j is not None and j in heads and heads[i].last_header == i and lines[j].author is None
+                and _BYLINE.match(lines[i].plain) and not lines[j].marker and lines[j].indent >= lines[i].indent):
+            heads[i] = replace(heads[i], last_header=heads[j].last_header)
+            del heads[j]
 
 
 def _byline_list(lines: list[Line], bylined: list[int]) -> set[int]:
@@ -451,23 +464,74 @@ def name_again(lines: list[Line], heads: dict[int, Head]) -> None:
     ('Kathrin Kathrin' / 'Gast' / 'Kathrin', the avatar's alt text, a guest label and the name)."""
     for head in heads.values():
         j = next_content(lines, head.last_header)
-        while head.author and j is not None and j not in heads and not lines[j].marker and (
-            lines[j].plain == head.author or lines[j].meta in ROLE_LABELS
-        ):
+        while head.author and j is not None and j not in heads and (
+            lines[j].plain == head.author or (lines[j].meta in ROLE_LABELS and not lines[j].marker)
+        ):  # (a list item of the name, too: PIXNET's '#1 NAME 於 DATE' / '* NAME' / '* text')
             head.last_header = j
             j = next_content(lines, j)
+
+
+def handle_above(lines: list[Line], heads: dict[int, Head]) -> None:
+    """A line '@NAME' over a header of NAME's, maybe with buttons between ('@ann' / 'Copy link' / 'ann
+    commented DATE', GitHub): the avatar's link, not the end of the comment above."""
+    for head in heads.values():
+        k = previous_content(lines, head.index)
+        while k is not None and lines[k].meta in BUTTON_META and k not in heads:
+            k = previous_content(lines, k)
+        if (k is not None and head.author and k not in heads and not lines[k].meta
+                and lines[k].plain.casefold() == f"@{head.author.casefold()}"):
+            lines[k].meta = AVATAR_META
+
+
+def _one_head_per_header(lines: list[Line], heads: dict[int, Head]) -> None:
+    """A lone list marker over an avatar that leads a header ('*' / '* [avatar] Ann' / 'Ann DATE'): the
+    marker and the avatar reached the same header, which heads one comment, from the avatar on."""
+    by_header: dict[int, int] = {}
+    for i in sorted(heads):
+        j = by_header.get(heads[i].last_header)
+        if j is not None and lines[j].marker and not lines[j].rest and lines[i].meta == AVATAR_META:
+            del heads[j]
+        by_header[heads[i].last_header] = i
+
+
+def _initial(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
+    """A capital letter alone over a header of a name that begins with it ('M' / 'Mateli a noté 5/5 ...'):
+    the avatar of a reader without a picture, their initial."""
+    plain = lines[i].plain
+    j = next_content(lines, i)
+    letter = len(plain) == 1 and plain.isupper() and "[" not in lines[i].text  # ('1. [b]': Blogger's own image)
+    follow = heads.get(j) if j is not None and letter else None
+    return follow is not None and (follow.author or "")[:1].casefold() == plain.casefold()
+
+
+def _name_item(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
+    """A list item that names the header under it ('* [49]男朋友' / '[50]男朋友 (…) DATE', Douban: the
+    avatar's link): the avatar, not a comment."""
+    line = lines[i]
+    if not (line.marker and line.plain) or (i in heads and heads[i].strong):
+        return False  # (a weak head of its own: the name over the header's text, as an item's body)
+    j = next_content(lines, i)
+    if j is None or j not in heads:
+        return False
+    return heads[j].author == line.plain and lines[j].author == line.plain  # (a header line of the name's own)
 
 
 def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
     """An avatar line joins the header after it ('Ann's avatar' / 'Ann' / date): one head, not two."""
     for i in range(len(lines) - 1, -1, -1):
         lead = heads.get(i)
+        named = False
+        if _initial(lines, i, heads):
+            lines[i].meta, lead = AVATAR_META, None  # (no head of its own, whatever its marker)
+        elif _name_item(lines, i, heads):
+            lines[i].meta, named = AVATAR_META, True
         if not (lines[i].meta == AVATAR_META or (lead is not None and lead.lead_in)):
             continue
         j = next_content(lines, i)
         follow = heads.get(j) if j is not None else None
         if follow is not None and j is not None:
             kind = lead.kind if lead is not None and lines[i].marker else follow.kind
+            kind = lines[i].marker or kind if named else kind  # (the item's kind, whether it was a head or not)
             heads[i] = replace(follow, index=i, indent=lines[i].indent, kind=kind, lead_in=False)
             del heads[j]
         elif lead is not None and j is not None and lines[j].text == lead.author:

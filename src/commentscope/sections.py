@@ -22,6 +22,8 @@ from commentscope.grammar import (
     FORM_META,
     GUEST_META,
     PROFILE_META,
+    RANK_WORDS,
+    ROLE_LABELS,
     SECTION_META,
     SIDEBAR_META,
     Head,
@@ -29,7 +31,7 @@ from commentscope.grammar import (
     next_content,
     previous_content,
 )
-from commentscope.heads import find_heads, is_pingback, name_again
+from commentscope.heads import find_heads, handle_above, is_pingback, name_again
 from commentscope.patterns import UNVERIFIED, could_be_name, looks_like_name, page_knowledge, word_pattern
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
@@ -160,9 +162,34 @@ def _lone_name(lines: list[Line], i: int) -> bool:
 
 
 _BLOCK_ENDS = (ORDINAL_META, "reply")
+_DATED_NUMBER = re.compile(r"\d[:.]\d\d(?:\s*[ap]\.?m\.?)?\s+#\d+$", re.IGNORECASE)  # a post's time, then its number
 _RULE = re.compile(r"[_\-=─—]{10,}")  # a horizontal rule between posts
 POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
 POST_TEXT_WORDS = 3  # a line of this many words between a post's number and the poster's facts is its text
+
+
+POSTER_LINES = 3  # a poster's lines under their name: rank, handle, place ('BPL Member' / '@ann' / 'Locale: Oregon')
+_HANDLE = re.compile(r"@[\w.-]{1,40}")
+_LABELLED = re.compile(r"[^\W\d]\w{1,20}:\s+\S.{0,60}")
+
+
+def _poster_lines(lines: list[Line], name: int) -> int:
+    """The last line of a poster's block under their name: their rank, '@handle' and 'Label: value' lines,
+    when the handle is among them (bbPress: 'BPL Member' / '@bluemtns' / 'Locale: Oregon'); else the name."""
+    last, k, handle = name, next_content(lines, name), False
+    for _ in range(POSTER_LINES):
+        if k is None or (lines[k].meta and lines[k].meta not in ROLE_LABELS) or lines[k].marker or lines[k].prose:
+            break
+        plain = lines[k].plain
+        if lines[k].meta:
+            pass  # (a role: 'Admin')
+        elif _HANDLE.fullmatch(plain):
+            handle = True
+        elif not ((handle and _LABELLED.fullmatch(plain)) or (not handle and len(plain.split()) <= RANK_WORDS
+                                                               and not plain.endswith((".", "!", "?")))):
+            break
+        last, k = k, next_content(lines, k)
+    return last if handle else name
 
 
 def _ends_block(line: Line) -> bool:
@@ -177,11 +204,16 @@ def post_heads(lines: list[Line]) -> dict[int, Head]:
     for i, line in enumerate(lines):
         if line.meta != ORDINAL_META or i in heads:
             continue
-        if line.marker == "number":  # '1. DATE #1' / 'NAME' (vBulletin 4 as a list): the block is below
-            j = next_content(lines, i)
+        j = next_content(lines, i)
+        # the block below: '1. DATE #1' / 'NAME' (vBulletin 4 as a list), 'May 16, 2019 at 5:24 am #3593210' / NAME
+        # (bbPress), and DATE / '#3593210' / NAME / '@handle' (bbPress in html2text)
+        below = line.marker == "number" or (
+            (_DATED_NUMBER.search(line.plain) is not None or (i > 0 and lines[i - 1].meta in DATE_META))
+            and j is not None and _poster_lines(lines, j) != j)  # (vBulletin's 'DATE #661' closes the block above)
+        if below:
             if j is not None and not (lines[j].meta or lines[j].boilerplate) and could_be_name(lines[j].plain):
-                heads[i] = Head(i, j, page_knowledge().bare_name(lines[j].plain), line.indent, "header", None,
-                                strong=True)
+                heads[i] = Head(i, _poster_lines(lines, j), page_knowledge().bare_name(lines[j].plain), line.indent,
+                                "header", None, strong=True)
             continue
         names: list[int] = []  # name-like lines of the block, nearest the number first
         k = previous_content(lines, i)
@@ -229,6 +261,7 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     heads, start = _comment_heads(lines)
     _under_a_logo(lines, heads)
     name_again(lines, heads)
+    handle_above(lines, heads)
     heads = _named_above(lines, heads)
     _addressed(lines, heads)
     for head in heads.values():  # every kind of head (a run of text too: '[…] excerpt […]' under 'Pingback von SITE')
@@ -393,6 +426,7 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     """
     if not any(h.evidence for h in heads.values()) and not any(
         (ln.meta in COMMENT_EVIDENCE and not (ln.marker and ln.meta in ANNOUNCE_META)) or ln.closes
+        or ln.meta == PROFILE_META  # (a forum poster's facts)
         or _dated_reply(ln) for ln in lines
     ) and not (_dated_under_form(lines, heads) or _conversation(lines, heads, dated=True)):
         return None  # no comment heading, reply button, comment-shaped head or conversation: no comments
@@ -425,6 +459,8 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
                 continue
             if (signal_at[i] and (head.flat or head.strong)) or head.poster:
                 return i  # (posts under their posters' columns, the thread's opening post too: a forum thread)
+            if position + 1 < len(ordered) and _first_post(lines, head, heads[ordered[position + 1]]):
+                return i  # (Discourse numbers a thread's posts, its opening post 1: no byline)
             if head.flat or prose_from[0] == prose_from[i]:
                 continue  # comments answer an article: a head above all prose, unannounced, is a byline
             last_head = ordered[-1] if position + 1 < len(ordered) else None
@@ -436,6 +472,27 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
             if evidence and ((head.evidence and talk) or not _is_article_list(lines, end, last_head, prose_from)):
                 return i
     return None
+
+
+# a post's number after its date and time, on its header or the date line under it (Discourse: 'NAME DATE
+# 4:41pm 2', or 'NAME' / 'DATE 18:48 1')
+_POST_NUMBER = re.compile(r"\d[:.]\d\d(?:\s*[ap]\.?m\.?)?\s+(\d{1,5})$", re.IGNORECASE)
+
+
+def _post_number(lines: list[Line], head: Head) -> int | None:
+    """The number a forum printed after the post's date and time, on its header lines or the date under them."""
+    j = next_content(lines, head.last_header)
+    for k in (*range(head.index, head.last_header + 1), *([j] if j is not None else [])):
+        if lines[k].meta in DATE_META or k == head.index:
+            match = _POST_NUMBER.search(lines[k].plain)
+            if match:
+                return int(match[1])
+    return None
+
+
+def _first_post(lines: list[Line], head: Head, after: Head) -> bool:
+    """Whether `head` is a thread's post number 1 and the head after it number 2: the opening post."""
+    return _post_number(lines, head) == 1 and _post_number(lines, after) == 2
 
 
 TALK_HEADS, TALK_AUTHORS = 4, 3

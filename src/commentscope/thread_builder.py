@@ -36,6 +36,8 @@ QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the 
 _GLUED_INTRO = re.compile(r"\w:(?=[^\W\d_])")  # lynx and inscriptis glue a phpBB quote to its intro: 'Ann wrote:But'
 _SUBJECT_WORDS = 15  # a comment's title is a few words
 SIGNED_POSTS = 2  # a forum poster's posts ending in the same lines: those lines are their signature
+QUOTED_POST_LINES = 3  # a post quoting another: the intro, the quote, the post's own text
+_NAMED_INTRO = re.compile(r"([^\s:]{2,40}):")  # 'ryshab:' over the quoted words (Discourse)
 _FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
 
 
@@ -307,8 +309,8 @@ class ThreadBuilder:
         if not self.quote_ends and quoted and QUOTE_INTRO.fullmatch(intro) and self._quote_over(cur, i):
             self._quote(cur, i - 1, cur.text_lines[0])  # (the outer quote, when one quotes another)
         self.roles[i] = (LineRole.COMMENT_TEXT, cur.comment_id)
-        if not cur.text_lines and not cur.head.text_on_marker:
-            cur.body_indent = self.lines[i].indent
+        if not cur.text_lines and not cur.head.text_on_marker:  # (not a quote's 'NAME:', which inscriptis indents)
+            cur.body_indent = None if _NAMED_INTRO.fullmatch(self.lines[i].plain) else self.lines[i].indent
         elif cur.head.text_on_marker and cur.body_indent is None:
             cur.body_indent = cur.head.indent + (0 if cur.head.flat else 1)
         cur.text_lines.append(i)
@@ -336,6 +338,7 @@ class ThreadBuilder:
         self._drop_ratings()
         self._drop_signatures()
         self._drop_shared_openings()
+        self._drop_named_quotes()
         return [self._freeze(o) for o in self.opened]
 
     def unproven(self) -> set[str]:
@@ -354,6 +357,27 @@ class ThreadBuilder:
         for o in with_text:
             for _ in range(min(shared, len(o.text_lines) - 1)):
                 self.roles[o.text_lines.pop(0)] = (LineRole.COMMENT_META, o.comment_id)
+
+    def _drop_named_quotes(self) -> None:
+        """A post that opens with 'NAME:' alone, NAME another commenter of the page, over lines set off
+        from the post's own text (indented deeper, or html2text's '> '), quotes that commenter (Discourse's
+        quote box): the intro and the quote are kept with the post, out of its text."""
+        authors = {o.head.author.casefold() for o in self.opened if o.head.author}
+        for o in self.opened:
+            if len(o.text_lines) < QUOTED_POST_LINES:
+                continue
+            intro = self.lines[o.text_lines[0]]
+            named = _NAMED_INTRO.fullmatch(intro.plain)
+            if named is None or named[1].casefold() not in authors:
+                continue
+            quoted = 1
+            while quoted < len(o.text_lines) and _set_off(self.lines[o.text_lines[quoted]], intro):
+                quoted += 1
+            if 1 < quoted < len(o.text_lines):  # (a quote, then the post's own words)
+                for k in range(o.text_lines[0], o.text_lines[quoted - 1] + 1):
+                    if not self.lines[k].blank:
+                        self.roles[k] = (LineRole.COMMENT_QUOTE, o.comment_id)
+                del o.text_lines[:quoted]
 
     def _drop_signatures(self) -> None:
         """On a forum (posts headed by their posters' columns), the last lines that a post shares with
@@ -453,6 +477,11 @@ class ThreadBuilder:
             line_start=self.lines[o.head.index].number,
             line_end=self.lines[end].number,
         )
+
+
+def _set_off(line: Line, intro: Line) -> bool:
+    """Whether a line under a quote's intro is quoted: indented deeper, or a Markdown quote ('> ')."""
+    return line.indent > intro.indent or line.text.startswith(">")
 
 
 def _signs(head: Head, i: int) -> bool:
