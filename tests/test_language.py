@@ -41,10 +41,21 @@ def test_a_sentence_in_each_language(language: str) -> None:
 
 
 def test_a_few_latin_words_in_another_script_say_nothing() -> None:
-    # a Chinese post with links ("www" is a Polish function word) and code ("var", "me": Norwegian)
+    # a Chinese post with links ("www" is a Polish function word) and code ("var", "me": Norwegian): Chinese
     links = "论坛地址是 http://www.ringsun.net/a 这个教程也很不错 http://www.ruby-taiwan.org/wiki 欢迎回访我的空间"
-    assert detect(token_words(links)) == ""
-    assert detect(token_words("声明函数 var me = this; var x = me.load(); 调用函数时所传递的数据")) == ""
+    assert detect(token_words(links)) == "zh"
+    assert detect(token_words("声明函数 var me = this; var x = me.load(); 调用函数时所传递的数据")) == "zh"
+
+
+@pytest.mark.parametrize(("text", "language"), [("为啥觉得在哪男的都少呢", "zh"),
+                                                ("私募公司一般规模都在20人以下吧 mark", "zh"),
+                                                ("この記事はとても役に立ちました。ありがとう！", "ja"),
+                                                ("I tried 抹茶 ice cream and loved it, thanks for the tip!", "en")])
+def test_chinese_and_japanese_are_read_from_their_script(text: str, language: str) -> None:
+    """Chinese characters outnumbering the words in Latin letters make a text Chinese, Japanese with kana among them;
+    an English sentence with a word in Chinese stays English. Neither is read by the English analyzers."""
+    assert detect(token_words(text)) == language
+    assert reads_english(language) is (language == "en")
 
 
 @pytest.mark.parametrize("text", ["Makes sense.", "❤️", "https://example.org/a-page", ""])
