@@ -14,7 +14,7 @@ from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from commentscope.dates import find_moment
-from commentscope.markup import clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
+from commentscope.markup import IDEOGRAPHS, clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge, word_pattern
 from commentscope.wraps import WRAP_COLUMNS, indent_of
 
@@ -94,12 +94,11 @@ class Line:
 def _prose(text: str) -> bool:
     words = [w for w in text.split(maxsplit=4 * PROSE_WORDS) if w[:1].isalpha()]
     if len(words) < PROSE_WORDS:  # (Chinese and Japanese put no spaces between words: their characters count)
-        return not text.isascii() and len(_IDEOGRAPHS.findall(text)) >= IDEOGRAPH_PROSE
+        return not text.isascii() and len(IDEOGRAPHS.findall(text)) >= IDEOGRAPH_PROSE
     return _capitalised(words) < HEADING_CAPITALISED * len(words)
 
 
 IDEOGRAPH_PROSE = 2 * PROSE_WORDS  # a line of this many Chinese or Japanese characters is prose
-_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 _FIRST = itemgetter(0)

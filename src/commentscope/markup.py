@@ -39,6 +39,12 @@ class Decoration:
     needs: Needs | None = None  # strings every match holds one of (`literals.needs_of`): a test before the regex
 
 
+# Chinese characters and Japanese kana: each about a word, with no spaces between them (`grammar` counts
+# them for prose, `analysis.language` for the script)
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+IDEOGRAPHS = re.compile(f"[{CJK_CHARS}]")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines as editors number them: only `\\n`, `\\r\\n` and a lone `\\r` end a line.
 

@@ -32,6 +32,7 @@ from functools import cache
 
 from stop_words import get_stop_words
 
+from commentscope.markup import CJK_CHARS, IDEOGRAPHS
 from commentscope.text import stopwords
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")  # the parser's seven, in tie-break order
@@ -87,15 +88,14 @@ def _cjk(words: Sequence[str]) -> str:
     joined = "".join(words)
     if joined.isascii():
         return UNKNOWN
-    ideographs = len(_IDEOGRAPHS.findall(joined))
+    ideographs = len(IDEOGRAPHS.findall(joined))
     if not ideographs or ideographs < sum(_LATIN.search(word) is not None for word in words):
         return UNKNOWN
     return "ja" if _KANA.search(joined) else "zh"
 
 
-_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_LATIN = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(f"[^\\W\\d_{CJK_CHARS}]")  # a letter of another script
 
 
 def _other_language(words: Sequence[str], found: str) -> str:
