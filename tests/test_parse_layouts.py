@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 from commentscope.grammar import scan
+from commentscope.heads import find_heads
 from commentscope.model import Document, LineRole
 from commentscope.parse import parse_lines
 
@@ -2066,3 +2067,19 @@ def test_a_date_with_the_year_first(line: str, author: str) -> None:
     names the commenter once."""
     found = next(ln for ln in scan(f"{line}\n") if ln.text)
     assert found.author == author
+
+
+def test_an_icon_link_as_a_list_item_heads_nothing() -> None:
+    """html2text prints a share bar's icons as list items of empty links ('* [ ](https://getpocket.com/…)');
+    the last one, after a nested item, is no lone marker over a name ('More about...[Debt](…)' under it, an
+    author box: Get Rich Slowly's thread opened there)."""
+    page = ("# Debt free\n\nWe paid off the loans in three years by budgeting every month and selling the car,\n"
+            "and this is how we planned it, step by step, with the spreadsheets we used.\n\n"
+            "  * [ ](https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2Fdebt%2F)\n"
+            "  *   * [ ](https://share.flipboard.com/bookmarklet/popout?v=2&url=https%3A%2F%2Fexample.org)\n"
+            "  * [ ](https://getpocket.com/edit?url=https%3A%2F%2Fexample.org%2Fdebt%2F)\n\n"
+            "More about...[Debt](https://example.org/basics/debt/)\n\nMarissa Lyda\n\n"
+            "Marissa Lyda and her husband paid off $87,000 in debt and now write about budgeting.\n")
+    lines = scan(page)
+    icons = [i for i, ln in enumerate(lines) if ln.text.startswith("* [ ](")]
+    assert len(icons) == 2 and not set(icons) & set(find_heads(lines))

@@ -485,6 +485,9 @@ def previous_content(lines: list[Line], i: int) -> int | None:
     return lines[i].previous_content
 
 
+_EMPTY_LINK = re.compile(r"\[\s*\]\(")  # a Markdown link with no text: an icon's ('[ ](https://…)')
+
+
 def find_head(lines: list[Line], i: int) -> Head | None:
     """A comment head starting at line i, judged from the line and the ones after it."""
     line = lines[i]
@@ -517,6 +520,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     if named is not None:  # 'Ann Ann' / 'Gast' / 'Ann': the avatar's alt text, a role label, the name
         return Head(i, named, line.plain, line.indent, kind, line.number_mark, strong=True, evidence=True)
     if line.marker and not line.rest and after is not None and j is not None:
+        if line.one_link and _EMPTY_LINK.search(line.text):
+            return None  # an icon's link as a list item ('* [ ](https://getpocket.com/edit?url=…)'), no lone marker
         menu = i > 0 and _in_tight_list(lines, i) and _menu_entry(lines[i - 1], line)
         return None if menu else _lone_marker_head(lines, i, j)
     if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
