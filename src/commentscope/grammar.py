@@ -363,14 +363,15 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
             continue  # (a list's next item is no wrapped tail)
         if after.author and not (line.avatar and could_be_name(line.plain)):
             continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
+        if line.indent + len(line.text) < WRAP_COLUMNS:
+            continue  # (the line was not wrapped: the subject searches below need not run)
         # (a header ending in the subject it answers, which wrapped: 'par Horus En réponse à : [28]Didier' /
         # 'Porte souhaite la Santé à Balkany', SPIP)
         subject = line.author is not None and after.meta is None and _ANSWERED_SUBJECT.search(line.plain) is not None
         # (html2text wraps such a header before its time: '[#](…) Le 17 juillet à' / '22:09, par Horus En réponse
         # à : …')
         split = not (line.author or after.author or after.meta) and _ANSWERED_SUBJECT.search(after.plain) is not None
-        if line.indent + len(line.text) < WRAP_COLUMNS or (
-                len(after.text) > (WRAP_COLUMNS if subject else WRAP_TAIL_CHARS) and not split):
+        if len(after.text) > (WRAP_COLUMNS if subject else WRAP_TAIL_CHARS) and not split:
             continue
         undated = line.author is not None and after.meta is None and find_moment(line.clean) is None
         numbered = line.author is not None and _POST_NUMBER_TAIL.fullmatch(after.plain) is not None
