@@ -2083,3 +2083,212 @@ def test_an_icon_link_as_a_list_item_heads_nothing() -> None:
     lines = scan(page)
     icons = [i for i, ln in enumerate(lines) if ln.text.startswith("* [ ](")]
     assert len(icons) == 2 and not set(icons) & set(find_heads(lines))
+
+
+
+THIRD = ("by [92]martin-boundary-of-the-north [93]( 547041 )\nwrites:",
+         ("AI will do it.", "They know it is not true, but they have FOMO."))
+
+
+def _slashdot(teaser: str = "", third: tuple[str, tuple[str, ...]] = THIRD) -> str:
+    """A Slashdot thread as lynx prints it: each comment's subject and score at the margin, then 'by NAME (
+    NUMBER ) writes:' indented by its depth (the date on a top comment only, wrapped; a long header's
+    'writes:' wrapped alone), the text, and list bullets of the collapsed replies; a reply quoting the
+    sentence it answers in plain text. Under the thread, a teaser's count over list items of the chrome."""
+    header, body = third
+    deep = "\n".join(f"{' ' * 25}{line}" for line in (*header.split("\n"), *body))
+    return page(f"""
+        Stanford Grads Find Their Degrees No Longer Guarantee Jobs
+
+           Computer science graduates from top schools are finding it harder to land
+           their first job, as employers lean on fewer engineers with AI assistants.
+
+           [56]Post [57]Load All Comments
+           The Fine Print: The following comments are owned by whoever posted
+           them. We are not responsible for them in any way.
+
+        [75]What could go wrong? ([76]Score:3, Interesting)
+               by [77]ozmartian [78]( 5754788 ) writes: on Friday December 19,
+               2025 @08:08PM ([79]#65870295) [80]Homepage
+               How are juniors supposed to be mentored and gain on the job
+               experience to become the seniors of the future then?
+               [81]Reply to This [82]Share
+                  +
+                  +
+
+        [86]Re: ([87]Score:2)
+                    by [88]iggymanz [89]( 596061 ) writes:
+                    They won't need them, they think. AI will do it.
+                       o
+
+        [90]Re: ([91]Score:3)
+{deep}
+                            #
+
+        [94]Re:What could go wrong? ([95]Score:5, Insightful)
+                    by [96]Brain-Fu [97]( 1274756 ) writes:
+                    Two engineers with an assistant doing the work of ten does not
+                    add up in my experience.
+                       o
+        {teaser}""")
+
+
+def test_a_slashdot_thread() -> None:
+    """Slashdot's header names the reader before their user number; the subject and score line over it,
+    the wrapped date and number, a wrapped 'writes:' are no text; replies nest by indentation; a reply's
+    opening sentence repeated from its parent is a quote, kept out of its text."""
+    doc = parse(_slashdot())
+    assert [(c.author, c.depth, c.text.split("\n")[0][:30]) for c in doc.comments] == [
+        ("ozmartian", 0, "How are juniors supposed to be"), ("iggymanz", 1, "They won't need them, they thi"),
+        ("martin-boundary-of-the-north", 2, "They know it is not true, but "),
+        ("Brain-Fu", 1, "Two engineers with an assistan")]
+    assert doc.comments[0].date == "2025-12-19T20:08"
+    assert [ln.text.strip() for ln in doc.lines_with(LineRole.COMMENT_QUOTE)] == ["AI will do it."]
+
+
+def test_a_teaser_count_under_a_conversation_announces_no_chrome() -> None:
+    """'42 comments' under a related story's title, below the thread, is no heading of a comment list:
+    the heads above it hold a conversation (a reader answers again), and a list item under it ('* Submit
+    Story' / 'Forty two.', a flat head) does not open the comment section."""
+    teaser = ("\n[98]Re: ([99]Score:2)\n                by [100]iggymanz [101]( 596061 ) writes:\n"
+              "                It adds up when the ten were doing busywork.\n"
+              "\n           [473]Airbus Moving Critical Systems Away From AWS\n           42 comments\n\n"
+              "           [477]Post Moderate Moderator Help Delete\n             * [478]Get more comments\n"
+              "             * 87 of 87 loaded\n\n             * [479]Submit Story\n\n"
+              "             Forty two.\n\n             * [480]FAQ\n")
+    doc = parse(_slashdot(teaser))
+    # (the item itself still reads as a flat comment after the thread: its start is what is tested)
+    assert [c.author for c in doc.comments][:5] == ["ozmartian", "iggymanz", "martin-boundary-of-the-north",
+                                                    "Brain-Fu", "iggymanz"]
+
+
+@pytest.mark.parametrize(("body", "quoted"), [
+    (("They won't need them, they think", "But they will."), 0),  # (begun alike, no sentence repeated)
+    (("They won't need them, they think. AI will do it.", "And more."), 1),  # (the whole parent)
+    (("They won't need them, they think.", "AI will do it.", "And more."), 2),
+], ids=["no-sentence", "whole-parent", "two-lines"])
+def test_a_reply_opening_with_its_parent_s_words(body: tuple[str, ...], quoted: int) -> None:
+    """A reply's first lines are a quote only where they repeat whole sentences of its parent's text (the
+    whole text too, over lines of its own); a reply that only begins as its parent did keeps its words."""
+    doc = parse(_slashdot(third=(THIRD[0], body)))
+    assert doc.comments[2].text.split("\n") == list(body[quoted:])
+    assert [ln.text.strip() for ln in doc.lines_with(LineRole.COMMENT_QUOTE)] == list(body[:quoted])
+
+
+def test_one_s_own_words_again_are_no_quote() -> None:
+    """A comment under one by the same reader that repeats it (a thread printed twice, the copy hanging
+    under the first's last comment) keeps its text: quoting oneself is no reply's quote."""
+    body = ("They won't need them, they think. AI will do it.", "Older comments")
+    doc = parse(_slashdot(third=("by [92]iggymanz [93]( 596061 ) writes:", body)))
+    assert doc.comments[2].author == "iggymanz"
+    assert doc.comments[2].text.split("\n") == list(body)
+
+
+def _invision_post(n: int, name: str, rank: str, facts: tuple[str, ...], text: str, edited: str = "") -> str:
+    """One post of an Invision Community topic as lynx prints it: the name and rank, the name, the date, the
+    name again over the poster's column (a list: the name and rank, the group, the post count, facts), the
+    date again (maybe '(edited)'), the text, and an edit note under it."""
+    items = "".join(f"     * {fact}\n" for fact in facts)
+    note = f"   Edited {edited}\n" if edited else ""
+    return (f"   [{n}]{name} [{n + 1}]{rank}\n\n[{n + 2}]{name}\n\n   [{n + 3}]Posted November 24, 2023\n\n"
+            f"[{n + 4}]{name}\n\n     * [{n + 5}]{name} {rank}\n     * Members\n     *\n          + [{n + 6}]17.6k\n"
+            f"{items}\n     *\n\n   Posted November 24, 2023{' (edited)' if edited else ''}\n\n{text}\n{note}\n\n")
+
+
+def test_an_invision_community_topic() -> None:
+    """Invision Community prints each post's author three times around its date, then the poster's column as a
+    list and the date again: the column is metadata (even a group name that wraps into a name-like line), the
+    opening post above all prose is the thread's first post, and the post's text starts under the second date;
+    'Ann said:' after a relative date opens a quote of Ann's post, which runs as far as her words do."""
+    page = ("Cast iron frying pan/skillet\n\n   [29]Eyesa Horg\n\n   By [30]Eyesa Horg\n"
+            "   November 24, 2023 in [31]SASS Wire Saloon\n\nRecommended Posts\n\n"
+            + _invision_post(40, "Eyesa Horg", "SASS Wire Vet", ("Gender:Male", "SASS# 94258",
+                             "Verdant Mountain Vigilantes, VT., Pemi Valley Peacemakers, NH.,\n       Maine Marshalls"),
+                             "   Been thinking about getting a cast iron pan, not being much of a cook.\n"
+                             "   Do any of you recommend a particular brand or style?")
+            + _invision_post(50, "Warden Callaway", "SASS Wire Vet", ("Gender:Male", "Location:Missouri"),
+                             "   Lodge seems universally available. Don't know if they are the best.\n\n"
+                             "   Seasoning matters more than the brand.")
+            + _invision_post(60, "Pat Riot", "SASS Wire Vet", ("Location:West Virginia",),
+                             "   24 minutes ago, Warden Callaway said:\n\n"
+                             "   Lodge seems universally available. Don't know if they are the best.\n\n"
+                             "   Seasoning matters more than the brand.\n\n"
+                             "   Eyesa, I have owned a few different brands of cast iron.",
+                             edited="November 24, 2023 by Pat Riot [70](see edit history)"))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Eyesa Horg", 0, "Been thinking about getting a cast iron pan, not being much of a cook.\n"
+                          "Do any of you recommend a particular brand or style?"),
+        ("Warden Callaway", 0, "Lodge seems universally available. Don't know if they are the best.\n"
+                               "Seasoning matters more than the brand."),
+        ("Pat Riot", 0, "Eyesa, I have owned a few different brands of cast iron.")]
+    assert [ln.text.strip() for ln in doc.lines_with(LineRole.COMMENT_QUOTE)] == [
+        "24 minutes ago, Warden Callaway said:", "Lodge seems universally available. Don't know if they are the best.",
+        "Seasoning matters more than the brand."]
+    roles = {ln.text.strip(): ln.role for ln in doc.lines}
+    assert roles["* Gender:Male"] is roles["Maine Marshalls"] is roles["Posted November 24, 2023 (edited)"] is (
+        LineRole.COMMENT_META)
+    assert roles["Edited November 24, 2023 by Pat Riot [70](see edit history)"] is LineRole.COMMENT_META
+
+
+@pytest.mark.parametrize("line", ["On 10/29/2025 at 2:07 PM, GrinGEO said:", "16 minutes ago, Marshal Mo Hare said:"])
+def test_a_dated_quote_intro_names_no_commenter(line: str) -> None:
+    """'On DATE, NAME said:' and 'RELATIVE, NAME said:' open a quote of NAME's post (Invision Community), no
+    comment by 'On 10/29/2025 at 2:07 PM, GrinGEO'."""
+    found = next(ln for ln in scan(f"{line}\n") if ln.text)
+    assert found.author is None
+
+
+@pytest.mark.parametrize("line", ["by ozmartian ( 5754788 ) writes:",
+                                  "by ozmartian ( 5754788 ) writes: on Friday December 19, 2025 @08:08PM",
+                                  "by ozmartian ( 5754788 ) on Friday December 19, 2025 @08:08PM ( #65870295 ) Homepage"])
+def test_slashdot_s_header_names_the_reader(line: str) -> None:
+    """'by NAME ( NUMBER ) writes:', with the date after it or not (inscriptis leaves 'writes:' out), names
+    NAME, not 'by NAME ( NUMBER ) writes:' (a name before 'on DATE')."""
+    found = next(ln for ln in scan(f"{line}\n") if ln.text)
+    assert found.author == "ozmartian"
+
+
+@pytest.mark.parametrize("line", ["2025 @08:08PM ([79]#65870295) [80]Homepage", "@11:39PM (#65870579) Homepage Journal",
+                                  "65870295) Homepage", "Journal"])
+def test_the_wrapped_rest_of_a_slashdot_header_is_metadata(line: str) -> None:
+    found = next(ln for ln in scan(f"{line}\n") if ln.text)
+    assert found.meta is not None and found.author is None
+
+
+def _permies_post(n: int, name: str, facts: str, text: str, rank: str = "", tail: str = "") -> str:
+    """One post of a permies.com thread as lynx prints it: the poster's name (a link), rank, facts ('Posts: 54',
+    'Location: ...', a bare count), their interests, the date, the buttons as a list with a little form for
+    'send pies', the text and maybe a signature."""
+    ranked = f"   {rank}\n" if rank else ""
+    return (f"   [{n}]{name}\n{ranked}{facts}   [{n + 1}]I like...\n   [{n + 2}]tiny house [{n + 3}]urban cooking"
+            " building composting homestead\n   posted 1 year ago\n     * Likes 14\n     * Mark post as helpful\n"
+            "     * send pies\n       Number of slices to send: 1___________________\n"
+            "       Optional 'thank-you' note:\n       ____________________\n       Send\n     * Quote\n"
+            f"     * Report post to moderator\n\n{text}\n{tail}\n")
+
+
+def test_a_permies_thread() -> None:
+    """A forum whose posters' columns hold one known fact or two ('Posts: 723' over a count; 'Posts' and
+    'Location'), a line of interests that reads like a name over the date, and the post's buttons as a list
+    under the date (a flat head among them): each post starts at its poster's name and its text under the
+    buttons; a signature's list item above a name signs nothing; a quote whose intro carries its first
+    words ('NAME wrote: words') is set deeper than the post's text and kept out of it."""
+    page = ("What breed of dog do you think is good for a family dog?\n\n"
+            + _permies_post(53, "Matt McSpadden", "   Posts: 3140\n   Location: Central Maine (Zone 5a)\n   1685\n",
+                            "   Question:\n   What breed(s) of dog do you think make good family dogs?",
+                            rank="gardener [staff-leaf.png]",
+                            tail="\n     * Follow your curiosity , Do what you Love *\n   [60]Permaculture page\n")
+            + _permies_post(64, "Deane Adams", "   Posts: 723\n   250\n",
+                            "   The number one, all time for me would be a Labrador.")
+            + _permies_post(75, "Nina Surya", "   Posts: 496\n   Location: in the Middle Earth of France\n   288\n",
+                            "     Deane Adams wrote: The number one, all time for me would be a\n"
+                            "     Labrador.\n\n   Yes, this - all of this, a Labrador."))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text.split("\n")[0]) for c in doc.comments] == [
+        ("Matt McSpadden", 0, "Question:"),
+        ("Deane Adams", 0, "The number one, all time for me would be a Labrador."),
+        ("Nina Surya", 0, "Yes, this - all of this, a Labrador.")]
+    roles = {ln.text.strip(): ln.role for ln in doc.lines}
+    assert roles["* Report post to moderator"] is roles["* Likes 14"] is roles["Send"] is LineRole.COMMENT_HEADER
+    assert roles["Deane Adams wrote: The number one, all time for me would be a"] is LineRole.COMMENT_QUOTE

@@ -40,6 +40,7 @@ PROFILE_META = "profile"  # a forum poster's facts ('Joined' / 'Sep 25, 2023'): 
 PROFILE_LABEL_WORDS = 3  # a fact's label is this many words at most ('Reaction score', 'First Name')
 PROFILE_VALUE_CHARS = 60  # ... its value a short line
 RANK_WORDS = 4  # a forum's own rank under a poster's name, over their facts ('Extremely Old Nag!')
+VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
 ROLE_META = "role"  # a role label or rank under a commenter's name ('Autor', 'Well-Known Member')
 SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, ROLE_META, PROFILE_META})
 ROLE_LABELS = frozenset({GUEST_META, ROLE_META})  # 'Gast', 'Autor' under a commenter's name
@@ -156,6 +157,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
             _classify(line, kb, markdown)
         lines.append(line)
     _poster_facts(lines)
+    _poster_list(lines)
     _icon_rows(lines)
     _join_wrapped_headers(lines, kb, markdown)
     _link_content(lines)
@@ -247,7 +249,8 @@ def _poster_facts(lines: list[Line]) -> None:
             k = last_count[2]
         # facts beside their values read like prose more often: two known labels ('12,683 posts' does not)
         beside = len(run) < 2 * len(labels) and counts < 2
-        if len(labels) >= 2 and sum(known.fullmatch(label) is not None for label in labels) >= 1 + beside:
+        knowns = sum(known.fullmatch(label) is not None for label in labels)
+        if (len(labels) >= 2 and knowns >= 1 + beside) or (knowns == 1 and _dated_column(lines, content, n, k)):
             for i in run:
                 line = lines[i]
                 line.meta, line.author, line.marker, line.is_prose = PROFILE_META, None, None, False
@@ -266,6 +269,56 @@ def _poster_facts(lines: list[Line]) -> None:
     for above, k in pairwise(content):  # a post's count alone under its date ('07/03/24 03:30 PM' / '4931 posts')
         if lines[above].meta in DATE_META and _COUNTED_FACT.fullmatch(lines[k].plain) and not lines[k].marker:
             lines[k].meta, lines[k].author, lines[k].is_prose = PROFILE_META, None, False
+
+
+COLUMN_LIST_LINES = 24  # a poster's column printed as a list is this many lines at most
+
+
+def _poster_list(lines: list[Line]) -> None:
+    """A poster's column printed as a list under their name, which stands twice around the post's date ('Ann' /
+    'Posted DATE' / 'Ann' / '* Ann Community Regular' / '* Members' / '+ 3.2k' / '* Gender:Male', Invision
+    Community): its first item names the poster again, or is empty (the avatar, inscriptis). The name and
+    the items, up to the post's date under them, are the column: metadata, neither a head nor text; so is the
+    name with the poster's rank over the first name ('Ann Community Regular')."""
+    content = [i for i, line in enumerate(lines) if line.text and line.meta != DECORATION_META]
+    for n in range(1, len(content)):
+        first, name = lines[content[n]], lines[content[n - 1]]
+        if not first.marker or first.author or name.marker or name.meta or not could_be_name(name.plain):
+            continue  # (a header as a list item is no column: 'Ann' / '+ — Ann on May 3, 2023', text signed)
+        twice = n >= 3 and lines[content[n - 2]].meta in DATE_META and lines[content[n - 3]].plain == name.plain
+        if not (twice and (not first.plain or first.plain == name.plain or first.plain.startswith(f"{name.plain} "))):
+            continue
+        end = n
+        while end + 1 < len(content) and end - n < COLUMN_LIST_LINES:
+            line = lines[content[end + 1]]
+            if (line.meta in DATE_META or line.author or line.indent < first.indent
+                    or not (line.marker or line.indent > first.indent)):
+                break
+            end += 1
+        if end == n and first.plain:
+            continue  # (one item: a list under a name, no column)
+        above = lines[content[n - 4]] if twice and n >= 4 else None  # ('Ann Community Regular' over 'Ann' / DATE)
+        ranked = above is not None and not above.marker and above.plain.startswith(f"{name.plain} ") and len(
+            above.plain[len(name.plain):].split()) <= RANK_WORDS
+        for k in [*content[n - 1:end + 1], *([content[n - 4]] if ranked else [])]:
+            line = lines[k]
+            line.meta, line.author, line.marker, line.is_prose = PROFILE_META, None, None, False
+
+
+def _dated_column(lines: list[Line], content: list[int], n: int, k: int) -> bool:
+    """One known fact beside its value under a name, then a few short lines at most (a bare count, the poster's
+    interests) and the post's date ('Ann' / 'Posts: 723' / '250' / 'posted 1 year ago', permies): a poster's
+    column of one fact."""
+    if n < 1 or lines[content[n - 1]].meta or not could_be_name(lines[content[n - 1]].plain):
+        return False
+    for j in content[k:k + DATED_COLUMN_LINES + 1]:
+        line = lines[j]
+        if line.meta in DATE_META:
+            return True
+        if (line.is_prose or line.marker or len(line.plain.split()) > DATED_COLUMN_WORDS
+                or line.plain.endswith(("!", "?"))):
+            return False
+    return False
 
 
 def _column_around(lines: list[Line], first: int, last: int) -> None:
@@ -301,8 +354,11 @@ def _rank_above(lines: list[Line], content: list[int], n: int) -> None:
         return
     rank, name = lines[content[n - 1]], lines[content[n - 2]]
     if (rank.meta or rank.author or rank.marker or rank.is_prose or len(rank.plain.split()) > RANK_WORDS
-            or name.meta or not could_be_name(name.plain) or rank.plain == name.plain):
-        return
+            or name.meta or not could_be_name(name.plain) or rank.plain == name.plain
+            or (rank.one_link and (not name.one_link or content[n - 1] - content[n - 2] > 1)
+                and not rank.plain.startswith(f"{name.plain} "))):
+        return  # (a link under a line that is none, or set apart: the poster's name under the end of the post above;
+        # but 'Ann Loaded Pockets' under 'Ann' is her name and rank)
     rank.meta = ROLE_META
 
 
@@ -315,6 +371,7 @@ def _banner(line: Line) -> bool:
 # a fact counted before its label ('12,683 posts', '1,990 upvotes', '518 helpful votes'; RedFlagDeals, Tripadvisor)
 _COUNTED_FACT = re.compile(r"\d[\d,.]*\s+(posts|messages|threads|points|upvotes?|helpful votes|reputation|karma"
                            r"|reactions?|beiträge|mensajes|messaggi|berichten)", re.IGNORECASE)
+DATED_COLUMN_LINES, DATED_COLUMN_WORDS = 8, 10  # short lines between a poster's one fact and the post's date
 COLUMN_ABOVE, COLUMN_WORDS = 4, 8  # a poster's column above their counted facts: lines, words a line
 _FACT_BESIDE = re.compile(rf"(\w[\w'’.-]*(?: \(?[\w'’.-]+\)?){{0,{PROFILE_LABEL_WORDS - 1}}}):(?:\s+(\S.*))?")
 
@@ -346,6 +403,7 @@ def _fact(label: Line, value: Line) -> bool:
 _POST_NUMBER_TAIL = re.compile(r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\s+)?\d{1,5}", re.IGNORECASE)
 
 
+_VERB_TAIL = re.compile(r"(?:writes|wrote|says|said)\s*:", re.IGNORECASE)  # a header's verb wrapped off
 _ANSWERED_SUBJECT = re.compile(r"\s(?:en réponse à|in reply to)\s*:", re.IGNORECASE)
 
 
@@ -375,6 +433,7 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
             continue
         undated = line.author is not None and after.meta is None and find_moment(line.clean) is None
         numbered = line.author is not None and _POST_NUMBER_TAIL.fullmatch(after.plain) is not None
+        told = undated and _VERB_TAIL.fullmatch(after.plain) is not None  # ('by Ann ( 123 )' / 'writes:', Slashdot)
         if line.author and not (undated or numbered or subject):
             continue  # (a header over its date line is two lines of its own)
         joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
@@ -383,7 +442,7 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
             continue
         if joined.author and joined.name_like and not (
                 ((undated or numbered or subject) and joined.author != line.author)
-                or ((undated or numbered) and not subject and find_moment(joined.clean) is None)):
+                or ((undated or numbered) and not (subject or told) and find_moment(joined.clean) is None)):
             lines[i] = joined
             after.text, after.rest, after.continues = "", "", i
             after.meta = after.author = None
@@ -664,8 +723,9 @@ def facts_follow(lines: list[Line], i: int) -> bool:
     while j is not None and lines[j].meta in ROLE_LABELS:
         j = next_content(lines, j)
     if j is not None and lines[j].meta in DATE_META:  # ('Posted by Ann' / DATE / '4931 posts': the count under it)
-        k = next_content(lines, j)
-        return k is not None and lines[k].meta == PROFILE_META and _COUNTED_FACT.fullmatch(lines[k].plain) is not None
+        k = next_content(lines, j)  # (or 'Ann' / DATE / 'Ann' over the column: `_poster_list`)
+        return k is not None and lines[k].meta == PROFILE_META and (
+            _COUNTED_FACT.fullmatch(lines[k].plain) is not None or lines[k].plain == lines[i].plain)
     return j is not None and lines[j].meta == PROFILE_META
 
 

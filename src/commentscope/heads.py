@@ -19,6 +19,7 @@ from commentscope.grammar import (
     ROLE_LABELS,
     SECTION_META,
     SEPARATOR_META,
+    VOTES_META,
     Head,
     Line,
     facts_follow,
@@ -35,7 +36,6 @@ SIGNED_TEXTS = 3  # headers under their comments' texts that make a thread of si
 QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text above it
-VOTES_META = "votes"  # a bare count ('5819': a commenter's points, a comment's likes)
 # a thread's links in a header (Hacker News): 'parent' on every reply, 'root' from the second
 # level down, 'prev' when the comment has an earlier sibling, 'next' on nearly every comment
 _THREAD_LINK = re.compile(r"\|\s*(root|parent|prev|next)\s*(?=\||\[|$)")
@@ -71,7 +71,8 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         else:
             del heads[i]
     _byline_over_place(lines, heads)
-    for i in [i for i, h in heads.items() if not (h.text_on_marker or _linked(lines, h)) and _empty(lines, h, heads)]:
+    for i in [i for i, h in heads.items() if not (h.text_on_marker or _linked(lines, h)) and _empty(lines, h, heads)
+              and not _named_column(lines, h, heads)]:
         del heads[i]
     for i in list(heads):
         _widen_to_list_item(lines, heads, i)
@@ -103,11 +104,13 @@ def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None
         line = lines[j]
         if j in heads:
             named = heads[j].author
-            if not (named and head.author and named.casefold() == head.author.casefold()):
+            again = named and head.author and named.casefold() == head.author.casefold()
+            if not (again or (heads[j].kind == "header" and not heads[j].evidence and lines[j].author is None)):
                 return
-            del heads[j]  # the byline names the poster again ('Post by' / 'Ann' / '» DATE', html2text)
+            del heads[j]  # the byline names the poster again ('Post by' / 'Ann' / '» DATE', html2text), or a
+            # line of the column reads as a name over the date (the poster's interests, permies: 'dog trees bee')
         if line.meta in DATE_META:
-            head.last_header = j
+            head.last_header = _button_list(lines, heads, j)
             byline = _POST_BYLINE.match(line.plain)
             if byline:  # prosilver prints a poster's column under their post: the byline names this one
                 head.author = byline[1]
@@ -116,6 +119,31 @@ def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None
             ("...", "…"))):  # ('I like...' over a poster's interests)
             return
         j, seen = next_content(lines, j), seen + 1
+
+
+BUTTON_LIST_LINES = 12  # a post's buttons printed as a list under its date: this many lines at most
+
+
+def _button_list(lines: list[Line], heads: dict[int, Head], date: int) -> int:
+    """The last line of a post's button row printed as a list right under its date, over its text ('* Likes 11'
+    / '* Mark post as helpful' / '* send pies' and its little form / '* Quote', permies): short items and the
+    lines set deeper under them, all of them before any text (weak heads among them are buttons); else the date."""
+    first = next_content(lines, date)
+    if first is None or not lines[first].marker or first in heads:
+        return date
+    last, seen = date, 0
+    k: int | None = first
+    while k is not None and seen < BUTTON_LIST_LINES and (k not in heads or not heads[k].strong):
+        line = lines[k]
+        if not (line.marker or line.indent > lines[first].indent) or len(line.plain.split()) > COLUMN_WORDS:
+            break
+        last, k, seen = k, next_content(lines, k), seen + 1
+    after = lines[k] if k is not None else None
+    if after is None or after.marker or after.indent < lines[first].indent - 2 or seen == BUTTON_LIST_LINES:
+        return date  # (no text after it at the post's margin: a list in the post, or a long one)
+    for i in [i for i in heads if first <= i <= last]:
+        del heads[i]  # (a button as a flat head: '* Report post to moderator' / text)
+    return last
 
 
 def _bylines_alone(lines: list[Line], heads: dict[int, Head], bylines: list[int]) -> None:
@@ -284,8 +312,8 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     # (a signature may be an item of a list of its own under the text: '+ — Ann on DATE' / '+ Reply')
     in_item = bool(line.marker) and line.rest.startswith((*_SIGNATURE_DASHES, "-- "))
     signed = in_item or line.text.startswith((*_SIGNATURE_DASHES, "- "))
-    if (line.marker and not signed) or not head.strong or head.author is None:
-        return
+    if (line.marker and not signed) or not head.strong or head.author is None or facts_follow(lines, head.last_header):
+        return  # (a poster's facts under the name: the post's text is below, a signature's item above)
     if _linked(lines, head):
         return  # a header with its thread's links opens its comment, even one that begins with a list item
     j = next_content(lines, head.last_header)
@@ -430,6 +458,17 @@ def _empty(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
     if not after.marker or after.rest or _typed_marker(lines, j):
         return False
     return after.indent < head.indent or (not own.rest and (own.marker, own.indent) == (after.marker, after.indent))
+
+
+def _named_column(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool:
+    """A poster's facts under the head, and the next head a line of their column that reads as a name over the
+    post's date (their interests, permies: 'tiny house urban cooking' / 'posted 1 year ago'), not a poster's."""
+    if not facts_follow(lines, head.last_header):
+        return False
+    j, seen = next_content(lines, head.last_header), 0
+    while j is not None and j not in heads and seen < BUTTON_LIST_LINES:
+        j, seen = next_content(lines, j), seen + 1
+    return j is not None and j in heads and heads[j].strong and not heads[j].evidence
 
 
 def _typed_marker(lines: list[Line], j: int) -> bool:

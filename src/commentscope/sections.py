@@ -450,11 +450,16 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     for i, ln in enumerate(lines):
         in_sidebar[i + 1] = ln.meta == SIDEBAR_META or (in_sidebar[i] and ln.meta not in SECTION_META)
     talk = _conversation(lines, heads)
+    # (a teaser's count under the thread, '42 comments', announces no undated head of the chrome below it
+    # when the heads above it, unannounced, hold a conversation of their own: Slashdot)
+    talk_above = talk and _conversation(lines, {i: h for i, h in heads.items() if not announced_at[i]})
     for announced in (True, False):
         for position, i in enumerate(ordered):
             head = heads[i]
             if (announced and not announced_at[i]) or (in_sidebar[i] and not (talk and head.evidence)):
                 continue  # (a conversation is no sidebar's list: 'Most popular' over a forum's thread)
+            if announced and talk_above and not head.strong:
+                continue
             if not _has_body(lines, head):
                 continue
             if (signal_at[i] and (head.flat or head.strong)) or head.poster:
@@ -573,6 +578,9 @@ def _has_body(lines: list[Line], head: Head) -> bool:
     if j is None or head.text_on_marker:
         return True
     dated = head.evidence and lines[j].meta in DATE_META  # ('NAME says' / 'Posted on 1/26 at 7:34 pm', chrome too)
+    k = next_content(lines, j) if lines[j].meta in DATE_META else None
+    if k is not None and lines[k].meta == PROFILE_META:
+        return True  # ('Ann' / 'Posted DATE' / the poster's column: a forum's post, whose date reads like a byline's)
     return not ((lines[j].boilerplate and not dated) or lines[j].meta in SECTION_META)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 
 from commentscope.grammar import (
@@ -27,16 +27,21 @@ from commentscope.grammar import (
 )
 from commentscope.heads import QUOTE_INTRO, is_pingback
 from commentscope.model import Comment, LineRole
-from commentscope.patterns import SUBJECT_LINE, could_be_name, rating_line
+from commentscope.patterns import SUBJECT_LINE, could_be_name, rating_line, word_pattern
 from commentscope.sections import SHARE_BAR
 from commentscope.wraps import joiner_above
 
 SUBJECT_MIN_COMMENTS, SUBJECT_MAX_WORDS, SUBJECT_SHARE = 3, 8, 0.75  # comments opening with a title line
 QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the post's text is
+_SPACED_INTRO = word_pattern("quote_intro_spaced")  # 'Ann wrote: But then', the quote set deeper than the text
 _GLUED_INTRO = re.compile(r"\w:(?=[^\W\d_])")  # lynx and inscriptis glue a phpBB quote to its intro: 'Ann wrote:But'
 _SUBJECT_WORDS = 15  # a comment's title is a few words
 SIGNED_POSTS = 2  # a forum poster's posts ending in the same lines: those lines are their signature
+QUOTED_WORDS = 4  # a reply's opening lines repeating this many of its parent's words in a row quote it
+QUOTE_LOOKBACK = 50  # ... or of one of this many comments before it, under a quote begun
 QUOTED_POST_LINES = 3  # a post quoting another: the intro, the quote, the post's own text
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")")
+_NO_ROLE: tuple[LineRole | None, str | None] = (None, None)
 _NAMED_INTRO = re.compile(r"([^\s:]{2,40}):")  # 'ryshab:' over the quoted words (Discourse)
 _FORM_FIELDS = frozenset({"form_field", "form_label"})  # the reply form's fields: below comments, the thread is over
 
@@ -206,6 +211,9 @@ class ThreadBuilder:
             return True
         flat = cur.body_indent is not None and cur.body_indent <= cur.head.indent
         first = self.lines[cur.text_lines[0]] if cur.text_lines and not cur.head.text_on_marker else None
+        if first is not None and line.indent == cur.head.indent < first.indent and (
+                QUOTE_INTRO.fullmatch(first.clean) or _SPACED_INTRO.fullmatch(first.clean)):
+            return True  # the post's own words under the quote that opens it, the quote set deeper (Invision, w3m)
         if (cur.body_indent is None or (first and first.marker)) and line.indent < cur.head.indent:
             # html2text prints a list item's paragraphs flush left (also after a text begun as an item
             # of a header list): the header's indentation is the depth.
@@ -304,9 +312,10 @@ class ThreadBuilder:
         intro = self.lines[cur.text_lines[0]].clean if cur.text_lines else ""
         # (a quote on its intro's line, 'Ann wrote:But then', is that one line when the text under it is
         # less indented: inscriptis; a blank line under it may stand inside the quote)
-        quoted = len(cur.text_lines) > 1 or (_GLUED_INTRO.search(intro) is not None
-                                             and self.lines[i].indent < self.lines[cur.text_lines[0]].indent)
-        if not self.quote_ends and quoted and QUOTE_INTRO.fullmatch(intro) and self._quote_over(cur, i):
+        outdented = bool(cur.text_lines) and self.lines[i].indent < self.lines[cur.text_lines[0]].indent
+        quoted = len(cur.text_lines) > 1 or (_GLUED_INTRO.search(intro) is not None and outdented)
+        opens = quoted and (QUOTE_INTRO.fullmatch(intro) or (outdented and _SPACED_INTRO.fullmatch(intro)))
+        if not self.quote_ends and opens and self._quote_over(cur, i):
             self._quote(cur, i - 1, cur.text_lines[0])  # (the outer quote, when one quotes another)
         self.roles[i] = (LineRole.COMMENT_TEXT, cur.comment_id)
         if not cur.text_lines and not cur.head.text_on_marker:  # (not a quote's 'NAME:', which inscriptis indents)
@@ -339,6 +348,7 @@ class ThreadBuilder:
         self._drop_signatures()
         self._drop_shared_openings()
         self._drop_named_quotes()
+        self._drop_parent_quotes()
         return [self._freeze(o) for o in self.opened]
 
     def unproven(self) -> set[str]:
@@ -378,6 +388,50 @@ class ThreadBuilder:
                     if not self.lines[k].blank:
                         self.roles[k] = (LineRole.COMMENT_QUOTE, o.comment_id)
                 del o.text_lines[:quoted]
+
+    def _drop_parent_quotes(self) -> None:
+        """A reply that opens with whole lines of its parent's words, then its own (Slashdot quotes the
+        sentence it answers, the quote as plain as the text in a dump): the repeated lines are the quote.
+        So are the opening lines under a quote already begun ('Ann said:' / a paragraph, which ends the
+        quote where the dump sets nothing apart: Invision in lynx) that repeat any earlier comment's words."""
+        texts = {o.comment_id: list(o.text_lines) for o in self.opened}  # (as they stood before any quote went)
+        authors = {o.comment_id: o.head.author for o in self.opened}
+        said: dict[str, str] = {}  # a comment's words, read when a reply may quote them
+
+        def words_of(comment_id: str) -> str:
+            if comment_id not in said:
+                said[comment_id] = f" {' '.join(self._words(texts[comment_id]))} "
+            return said[comment_id]
+
+        earlier: deque[str] = deque(maxlen=QUOTE_LOOKBACK)
+        for o in self.opened:
+            candidates = list(earlier)
+            earlier.append(o.comment_id)
+            if len(o.text_lines) < 2:
+                continue
+            if any(self.roles.get(k, _NO_ROLE)[0] is LineRole.COMMENT_QUOTE
+                   for k in range(o.head.last_header + 1, o.text_lines[0])):
+                pass  # (a quote begun: any of the comments before)
+            elif o.parent_id in texts and authors[o.parent_id] != o.head.author:
+                candidates = [o.parent_id]
+            else:
+                continue  # (one's own words again under them: a thread printed twice, the copy under the last)
+            first = f" {' '.join(self._words(o.text_lines[:1]))} "
+            source = "\n".join(text for text in map(words_of, candidates) if first in text)
+            quoted, opening = 0, []
+            for n, i in enumerate(o.text_lines[:-1] if source else ()):  # (the last line is the reply's own)
+                opening += self._words([i])
+                if f" {' '.join(opening)} " not in source:
+                    break
+                if opening[-1].endswith(_SENTENCE_ENDS):  # (a sentence quoted, not one begun alike)
+                    quoted = n + 1
+            quote = self._words(o.text_lines[:quoted])
+            if len(quote) >= QUOTED_WORDS:
+                for _ in range(quoted):
+                    self.roles[o.text_lines.pop(0)] = (LineRole.COMMENT_QUOTE, o.comment_id)
+
+    def _words(self, numbers: list[int]) -> list[str]:
+        return [word for i in numbers for word in self.lines[i].clean.casefold().split()]
 
     def _drop_signatures(self) -> None:
         """On a forum (posts headed by their posters' columns), the last lines that a post shares with
