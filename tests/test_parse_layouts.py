@@ -2239,9 +2239,9 @@ def test_a_dated_quote_intro_names_no_commenter(line: str) -> None:
     assert found.author is None
 
 
-@pytest.mark.parametrize("line", ["by ozmartian ( 5754788 ) writes:",
-                                  "by ozmartian ( 5754788 ) writes: on Friday December 19, 2025 @08:08PM",
-                                  "by ozmartian ( 5754788 ) on Friday December 19, 2025 @08:08PM ( #65870295 ) Homepage"])
+@pytest.mark.parametrize("line", [
+    "by ozmartian ( 5754788 ) writes:", "by ozmartian ( 5754788 ) writes: on Friday December 19, 2025 @08:08PM",
+    "by ozmartian ( 5754788 ) on Friday December 19, 2025 @08:08PM ( #65870295 ) Homepage"])
 def test_slashdot_s_header_names_the_reader(line: str) -> None:
     """'by NAME ( NUMBER ) writes:', with the date after it or not (inscriptis leaves 'writes:' out), names
     NAME, not 'by NAME ( NUMBER ) writes:' (a name before 'on DATE')."""
@@ -2292,3 +2292,44 @@ def test_a_permies_thread() -> None:
     roles = {ln.text.strip(): ln.role for ln in doc.lines}
     assert roles["* Report post to moderator"] is roles["* Likes 14"] is roles["Send"] is LineRole.COMMENT_HEADER
     assert roles["Deane Adams wrote: The number one, all time for me would be a"] is LineRole.COMMENT_QUOTE
+
+
+def test_a_fluxbb_thread_s_subject_over_each_post() -> None:
+    """FluxBB (the Arch Linux forums) prints the thread's subject over the first post's text and 'Re: SUBJECT'
+    over every reply's: a title, not text; so a reply's 'NAME wrote:' is its first line and opens a quote.
+    'Last edited by NAME (DATE)' and the poster's 'Offline' under the text are metadata."""
+    subject = "Open source forum software for old school forums?"
+
+    def post(n: int, name: str, title: str, text: str) -> str:
+        return (f"#{n} [{20 + n}]2024-08-03 1{n}:22:38\n\n   {name}\n          Member\n"
+                f"          Registered: 2012-09-03\n          Posts: 73,365\n\n{title}\n\n{text}\n\n   Offline\n\n")
+    page = (f"{subject} / Forum & Wiki discussion\n\n"
+            + post(1, "archuser38013", subject, "   This is my favorite forum in terms of minimalist design.\n\n"
+                   "   Last edited by archuser38013 (2024-08-03 11:02:20)")
+            + post(2, "seth", f"Re: {subject}", "   phpBB? Make your browser window tall and narrow.")
+            + post(3, "archuser38013", f"Re: {subject}", "   seth wrote:\n\n   phpBB?\n\n   No, just responsive."))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("archuser38013", "This is my favorite forum in terms of minimalist design."),
+        ("seth", "phpBB? Make your browser window tall and narrow."), ("archuser38013", "No, just responsive.")]
+    titles = [ln.role for ln in doc.lines if ln.text.startswith(("Re: ", subject))]
+    assert titles == [LineRole.TITLE] + [LineRole.COMMENT_META] * 3  # (the page's title, then the posts')
+
+
+def test_a_forummagnum_thread() -> None:
+    """LessWrong's header: the collapse toggle, the name glued to the comment's age, its karma and agreement
+    ('[-]Ann2mo 4 3'): the name alone; the article's numbered section headings above the comments, list
+    items of no comment's shape, open no thread where the headers hold a conversation."""
+    page = ("Updating on what we can predict\n\n1. Introduction\n\n"
+            "Here is a pattern you may have noticed with every new frontier model and its release.\n\n"
+            "2. Sometimes predictably-real stuff does not feel real yet\n\n"
+            "Every year without knowing it I have passed the day, and so have you, and so has everyone.\n\n"
+            "Comments\n\n[-]romeostevensit3mo 47 33\n\nSchindler had a concrete thing he was able to do.\n\n"
+            "[-]Matthew Barnett3mo 34 11\n\nInterestingly, the evidence came in much earlier.\n\n"
+            "    [-]Daniel Kokotajlo2mo 4 3\n\n    It was indeed a good point, at the time.\n\n"
+            "        [-]Matthew Barnett2mo 0 3\n\n        Definitely, I agree with that.\n\n"
+            "[-]romeostevensit2mo 2 0\n\nAnd the odds were against it anyway.\n")
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [
+        ("romeostevensit", 0), ("Matthew Barnett", 0), ("Daniel Kokotajlo", 1), ("Matthew Barnett", 2),
+        ("romeostevensit", 0)]

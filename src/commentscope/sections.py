@@ -453,13 +453,16 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     # (a teaser's count under the thread, '42 comments', announces no undated head of the chrome below it
     # when the heads above it, unannounced, hold a conversation of their own: Slashdot)
     talk_above = talk and _conversation(lines, {i: h for i, h in heads.items() if not announced_at[i]})
+    first_said = min((i for i, h in heads.items() if h.evidence and h.strong), default=len(lines))
     for announced in (True, False):
         for position, i in enumerate(ordered):
             head = heads[i]
             if (announced and not announced_at[i]) or (in_sidebar[i] and not (talk and head.evidence)):
                 continue  # (a conversation is no sidebar's list: 'Most popular' over a forum's thread)
-            if announced and talk_above and not head.strong:
-                continue
+            if (announced and talk_above and not head.strong) or (talk and not (head.strong or head.evidence)
+                                                                  and i < first_said):
+                continue  # (and where evidence heads hold a conversation, an undated list item above them, no
+                # comment's shape, is the article's: '2. Sometimes predictably-real stuff…', a section heading)
             if not _has_body(lines, head):
                 continue
             if (signal_at[i] and (head.flat or head.strong)) or head.poster:

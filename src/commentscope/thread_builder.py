@@ -40,6 +40,8 @@ SIGNED_POSTS = 2  # a forum poster's posts ending in the same lines: those lines
 QUOTED_WORDS = 4  # a reply's opening lines repeating this many of its parent's words in a row quote it
 QUOTE_LOOKBACK = 50  # ... or of one of this many comments before it, under a quote begun
 QUOTED_POST_LINES = 3  # a post quoting another: the intro, the quote, the post's own text
+SUBJECT_WORDS = 3  # a thread's subject is this many words or more ('Re: Episode 4' typed by readers is theirs)
+_RE_SUBJECT = re.compile(r"(?:re|aw|sv|antw|rif)\s*:\s*(\S.{0,150})", re.IGNORECASE)  # a reply's subject line
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")")
 _NO_ROLE: tuple[LineRole | None, str | None] = (None, None)
 _NAMED_INTRO = re.compile(r"([^\s:]{2,40}):")  # 'ryshab:' over the quoted words (Discourse)
@@ -83,6 +85,9 @@ class ThreadBuilder:
         self.quote_ends = any(line.meta == QUOTE_END_META for line in lines)
         self.head_starts = sorted(heads)
         self.indented_quotes: dict[int, bool] = {}  # a quote intro's line -> its post's text is less indented
+        # a forum thread's subject, which every reply repeats as 'Re: SUBJECT' over its text (FluxBB)
+        answered = Counter(match[1].casefold() for line in lines if (match := _RE_SUBJECT.match(line.plain)))
+        self.subjects = {subject for subject, n in answered.items() if n >= 2 and len(subject.split()) >= SUBJECT_WORDS}
 
     def build(self, start: int) -> None:
         i = start
@@ -227,6 +232,10 @@ class ThreadBuilder:
         line, j = self.lines[i], self.lines[i].next_content
         if cur.text_lines or cur.head.text_on_marker or line.marker or j is None:
             return False
+        if self.subjects and j not in self.heads:  # ('Re: SUBJECT' over a reply's text, the subject over the first
+            match = _RE_SUBJECT.match(line.plain)  # post's, maybe over the post's date)
+            if (match[1] if match else line.plain).casefold() in self.subjects:
+                return True
         if self.lines[j].meta or j in self.heads:
             return False  # (the text must follow)
         if line.one_link:
