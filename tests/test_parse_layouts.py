@@ -2333,3 +2333,38 @@ def test_a_forummagnum_thread() -> None:
     assert [(c.author, c.depth) for c in doc.comments] == [
         ("romeostevensit", 0), ("Matthew Barnett", 0), ("Daniel Kokotajlo", 1), ("Matthew Barnett", 2),
         ("romeostevensit", 0)]
+
+
+def test_a_verticalscope_forum_thread() -> None:
+    """VerticalScope's forums (Woodworking Talk) as lynx prints them: the poster's name (maybe with 'Discussion
+    starter' after it, which is no part of it), their count and join date on one line, the buttons, and '#2 ·
+    DATE' (no header by '#2'): each post is its poster's, though its name stands right under the buttons of
+    the post above."""
+    def post(n: int, name: str, facts: str, text: str) -> str:
+        return (f"   [{n}]{name}\n   {facts}\n   (BUTTON)\n     * [{n + 1}]Add to quote\n\n"
+                f"   [{n + 2}]#{n // 10} · [{n + 3}]Aug {n // 10 + 4}, 2023\n\n   {text}\n\n"
+                f"   [{n + 4}]Save (BUTTON) Share\n   [{n + 5}]Reply [{n + 6}]Quote [{n + 7}]Like Like\n")
+    page = ("Beginner woodworking projects\n\n   [27]Jump to Latest\n"
+            "   2.1K views 13 replies 8 participants last post by  [28]JWoodguy13   Aug 7, 2023\n"
+            + post(10, "JWoodguy13 Discussion starter", "28 posts · Joined 2023",
+                   "Hello all, new here and keen to get into woodworking. Any beginner projects?")
+            + "\n   Sort by (BUTTON) Oldest first\n   [38]Oldest first [39]Newest first [40]Most reactions\n"
+            + post(20, "Tony B", "8,415 posts · Joined 2008", "It would be a definite plus to get a decent table saw.")
+            + post(30, "JWoodguy13", "28 posts · Joined 2023", "Thanks for your help with the table saw."))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("JWoodguy13", 0, "Hello all, new here and keen to get into woodworking. Any beginner projects?"),
+        ("Tony B", 0, "It would be a definite plus to get a decent table saw."),
+        ("JWoodguy13", 0, "Thanks for your help with the table saw.")]
+
+
+@pytest.mark.parametrize("line", ["Ann Lee Offline", "Ann Lee Discussion starter", "Ann Lee Online"])
+def test_a_poster_s_presence_and_label_are_no_part_of_the_name(line: str) -> None:
+    """A forum prints the poster's presence ('Offline', MyBB's image) or 'Discussion starter' after the name:
+    over the poster's facts, the name is the reader's alone."""
+    page = (f"Forum thread\n\nSome opening words of the thread that introduce the topic at length here.\n\n"
+            f"2 Replies\n\n{line}\nPosts: 10,525\nJoined: Jan 2010\n\nMy post's text is this one line.\n\n"
+            f"Bo Ek\nPosts: 12\nJoined: Feb 2011\n\nAnd mine is this.\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [("Ann Lee", "My post's text is this one line."),
+                                                          ("Bo Ek", "And mine is this.")]

@@ -584,9 +584,11 @@ def find_head(lines: list[Line], i: int) -> Head | None:
             return None  # an icon's link as a list item ('* [ ](https://getpocket.com/edit?url=…)'), no lone marker
         menu = i > 0 and _in_tight_list(lines, i) and _menu_entry(lines[i - 1], line)
         return None if menu else _lone_marker_head(lines, i, j)
-    if after is None or not _name_line(line, date_follows) or _in_tight_list(lines, i) or _wrapped(lines, i):
+    # (over a poster's facts, the name without the forum's label after it: 'Ann Discussion starter')
+    name = page_knowledge().bare_name(line.plain) if facts else line.plain
+    if after is None or not _name_line(line, date_follows, name) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
-    if not line.marker and _ends_text_above(lines, i):
+    if not line.marker and not facts and _ends_text_above(lines, i):
         return None  # '...pero el Mitrans podría dejar' / 'asi' / DATE: the last word of a comment over its date
     if not line.marker and _dated_facts(lines, j):
         return None  # 'TITLE' / '• 49 minutes ago' / '• From the section US': a teaser's facts, not a comment
@@ -596,7 +598,7 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     if (line.marker and (body_follows or date_follows)) or (not line.marker and date_follows):
         # (lynx prints headings at the margin over text indented by 3: '1. Step one' is no comment)
         shaped = (bool(line.marker) and body_follows and line.indent > 0) or line.avatar or facts
-        return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
+        return Head(i, i, name, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
     if line.marker and _flat_body_follows(lines, i, after):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
     return None
@@ -628,11 +630,13 @@ def _named_twice(lines: list[Line], i: int) -> int | None:
     return j
 
 
-def _name_line(line: Line, date_follows: bool) -> bool:
-    """A line that names an author: name-like, or any name where a date or an avatar says so."""
+def _name_line(line: Line, date_follows: bool, name: str | None = None) -> bool:
+    """A line that names an author: name-like, or any name where a date or an avatar says so (`name`: the
+    line's name, if not all of its text)."""
     if line.boilerplate or (line.heading and not date_follows):
         return False  # a heading names an author only with a date under it (html2text: '#### NAME')
-    return looks_like_name(line.plain) or ((date_follows or line.avatar) and could_be_name(line.plain))
+    name = line.plain if name is None else name
+    return looks_like_name(name) or ((date_follows or line.avatar) and could_be_name(name))
 
 
 def _dated_facts(lines: list[Line], j: int | None) -> bool:
