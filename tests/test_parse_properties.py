@@ -106,3 +106,11 @@ def test_remembered_classification_sets_every_field_the_rules_set(text: str, ind
     ruled = Line(1, text, indent, stripped, rest=stripped)
     _classify_line(ruled, kb, markdown)
     assert remembered == ruled
+
+
+def test_positions_run_on_after_a_header_without_a_body_is_dropped() -> None:
+    """A head whose comment has no text (an avatar's alt text over a heading) is dropped as chrome; the
+    comments after it are numbered from 0 again (Hypothesis found 'B' left at position 1)."""
+    doc = parse_lines("18 Comments\n  Unknown's avatar \nGet It Free Now\n• \nB\n000000", doc_id="p")
+    doc.check_integrity()
+    assert [c.position for c in doc.comments] == list(range(len(doc.comments)))

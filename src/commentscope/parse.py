@@ -213,7 +213,8 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         comments = nest_by_time(_dated(comments, moments), moments)
         chrome = _printed_twice(comments) | _listed(comments, builder.unproven()) | _unwritten(comments)
         if chrome:  # a thread printed twice (the copy), a list read as comments, headers without a body
-            comments = [c for c in comments if c.comment_id not in chrome]
+            kept = [c for c in comments if c.comment_id not in chrome]
+            comments = [c if c.position == n else replace(c, position=n) for n, c in enumerate(kept)]
             roles.update({i: (LineRole.BOILERPLATE, None) for i, (_, owner) in roles.items() if owner in chrome})
     for i, line in enumerate(lines):
         role, comment_id = roles.get(i if line.continues is None else line.continues, (LineRole.BOILERPLATE, None))
