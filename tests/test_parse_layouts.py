@@ -2368,3 +2368,25 @@ def test_a_poster_s_presence_and_label_are_no_part_of_the_name(line: str) -> Non
     doc = parse(page)
     assert [(c.author, c.text) for c in doc.comments] == [("Ann Lee", "My post's text is this one line."),
                                                           ("Bo Ek", "And mine is this.")]
+
+
+def test_a_steam_discussion() -> None:
+    """Steam's discussions: the reader's links between the name and the date ('View Profile View Posts': their
+    column, no buttons), and '#1' over the next post's block (no number closing the block above, as phpBB's):
+    each post is its poster's."""
+    def post(n: int, name: str, date: str, text: str) -> str:
+        return (f"   [{n}]#{n // 10}\n   [{n + 1}][b9c02dcdac95603a33c8bc39212098aef6adc3f6.png]\n   [{n + 2}]{name}\n"
+                f"   [{n + 3}]View Profile [{n + 4}]View Posts\n   {date}\n   {text}\n")
+    page = ("Own build gaming PC\n\n   [76]LadyP2386\n   [77]View Profile [78]View Posts\n   8 Oct, 2025 @ 1:56pm\n"
+            "   Own build gaming PC- Gimme all your advice\n   Hey. I'm going to build my own gaming pc. Any advice?\n"
+            "   [80]< [81]>\n   Showing 1-15 of 16 comments\n"
+            + post(10, "Electric Cupcake", "8 Oct, 2025 @ 2:12pm", "pcpartspicker or Micro Center")
+            + post(20, "Bad Motha", "8 Oct, 2025 @ 2:16pm", "As for parts, what country are you in?")
+            + post(30, "Omega", "8 Oct, 2025 @ 2:25pm", "For Linux, get either an AMD or Intel GPU.")
+            + post(40, "Bad Motha", "8 Oct, 2025 @ 2:32pm", "Intel GPUs are still quite terrible at best."))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments][-4:] == [
+        ("Electric Cupcake", "pcpartspicker or Micro Center"), ("Bad Motha", "As for parts, what country are you in?"),
+        ("Omega", "For Linux, get either an AMD or Intel GPU."),
+        ("Bad Motha", "Intel GPUs are still quite terrible at best.")]
+
