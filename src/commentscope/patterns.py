@@ -33,7 +33,7 @@ _META_JOINER = re.compile(r"\s+[|·•]\s+")
 # (@annlee)'): it closes a quote in the article, it names no commenter
 # a forum post's subject printed as its first line ('Re: Solid State Vs. Tube'; forums migrated from
 # vBulletin keep it in the post's body, phpBB prints it over the post)
-SUBJECT_LINE = re.compile(r"^(?:re|aw|sv|antw|rif)\s*:\s*\S.{0,150}$", re.I)
+SUBJECT_LINE = re.compile(r"^(?:re|aw|sv|antw|rif)\s*:\s*(\S.{0,150})$", re.I)  # a reply's subject: group 1
 _SOCIAL_HANDLE = re.compile(r"\(@\w{1,30}\)(?!\S)")
 
 

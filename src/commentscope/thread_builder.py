@@ -41,7 +41,6 @@ QUOTED_WORDS = 4  # a reply's opening lines repeating this many of its parent's 
 QUOTE_LOOKBACK = 50  # ... or of one of this many comments before it, under a quote begun
 QUOTED_POST_LINES = 3  # a post quoting another: the intro, the quote, the post's own text
 SUBJECT_WORDS = 3  # a thread's subject is this many words or more ('Re: Episode 4' typed by readers is theirs)
-_RE_SUBJECT = re.compile(r"(?:re|aw|sv|antw|rif)\s*:\s*(\S.{0,150})", re.IGNORECASE)  # a reply's subject line
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ")")
 _NO_ROLE: tuple[LineRole | None, str | None] = (None, None)
 _NAMED_INTRO = re.compile(r"([^\s:]{2,40}):")  # 'ryshab:' over the quoted words (Discourse)
@@ -86,7 +85,7 @@ class ThreadBuilder:
         self.head_starts = sorted(heads)
         self.indented_quotes: dict[int, bool] = {}  # a quote intro's line -> its post's text is less indented
         # a forum thread's subject, which every reply repeats as 'Re: SUBJECT' over its text (FluxBB)
-        answered = Counter(match[1].casefold() for line in lines if (match := _RE_SUBJECT.match(line.plain)))
+        answered = Counter(match[1].casefold() for line in lines if (match := SUBJECT_LINE.match(line.plain)))
         self.subjects = {subject for subject, n in answered.items() if n >= 2 and len(subject.split()) >= SUBJECT_WORDS}
 
     def build(self, start: int) -> None:
@@ -233,7 +232,7 @@ class ThreadBuilder:
         if cur.text_lines or cur.head.text_on_marker or line.marker or j is None:
             return False
         if self.subjects and j not in self.heads:  # ('Re: SUBJECT' over a reply's text, the subject over the first
-            match = _RE_SUBJECT.match(line.plain)  # post's, maybe over the post's date)
+            match = SUBJECT_LINE.match(line.plain)  # post's, maybe over the post's date)
             if (match[1] if match else line.plain).casefold() in self.subjects:
                 return True
         if self.lines[j].meta or j in self.heads:
@@ -418,13 +417,12 @@ class ThreadBuilder:
             earlier.append(o.comment_id)
             if len(o.text_lines) < 2:
                 continue
-            if any(self.roles.get(k, _NO_ROLE)[0] is LineRole.COMMENT_QUOTE
-                   for k in range(o.head.last_header + 1, o.text_lines[0])):
-                pass  # (a quote begun: any of the comments before)
-            elif o.parent_id in texts and authors[o.parent_id] != o.head.author:
+            quoting = any(self.roles.get(k, _NO_ROLE)[0] is LineRole.COMMENT_QUOTE  # (a quote begun: any of the
+                          for k in range(o.head.last_header + 1, o.text_lines[0]))  # comments before it)
+            if not quoting:
+                if o.parent_id not in texts or authors[o.parent_id] == o.head.author:
+                    continue  # (one's own words again under them: a thread printed twice, the copy under the last)
                 candidates = [o.parent_id]
-            else:
-                continue  # (one's own words again under them: a thread printed twice, the copy under the last)
             first = f" {' '.join(self._words(o.text_lines[:1]))} "
             source = "\n".join(text for text in map(words_of, candidates) if first in text)
             quoted, opening = 0, []
