@@ -311,11 +311,11 @@ def _dated_column(lines: list[Line], content: list[int], n: int, k: int) -> bool
     column of one fact."""
     if n < 1 or lines[content[n - 1]].meta or not could_be_name(lines[content[n - 1]].plain):
         return False
-    for j in content[k:k + DATED_COLUMN_LINES + 1]:
+    for j in content[k:k + POST_COLUMN_LINES + 1]:
         line = lines[j]
         if line.meta in DATE_META:
             return True
-        if (line.is_prose or line.marker or len(line.plain.split()) > DATED_COLUMN_WORDS
+        if (line.is_prose or line.marker or len(line.plain.split()) > POST_COLUMN_WORDS
                 or line.plain.endswith(("!", "?"))):
             return False
     return False
@@ -371,7 +371,9 @@ def _banner(line: Line) -> bool:
 # a fact counted before its label ('12,683 posts', '1,990 upvotes', '518 helpful votes'; RedFlagDeals, Tripadvisor)
 _COUNTED_FACT = re.compile(r"\d[\d,.]*\s+(posts|messages|threads|points|upvotes?|helpful votes|reputation|karma"
                            r"|reactions?|beiträge|mensajes|messaggi|berichten)", re.IGNORECASE)
-DATED_COLUMN_LINES, DATED_COLUMN_WORDS = 8, 10  # short lines between a poster's one fact and the post's date
+# a poster's column under their facts, down to the post's date: lines at most, words a line (`_dated_column`,
+# `heads._to_post_date`)
+POST_COLUMN_LINES, POST_COLUMN_WORDS = 8, 10
 COLUMN_ABOVE, COLUMN_WORDS = 4, 8  # a poster's column above their counted facts: lines, words a line
 _FACT_BESIDE = re.compile(rf"(\w[\w'’.-]*(?: \(?[\w'’.-]+\)?){{0,{PROFILE_LABEL_WORDS - 1}}}):(?:\s+(\S.*))?")
 

@@ -15,6 +15,8 @@ from commentscope.grammar import (
     BUTTON_META,
     COUNT_META,
     DATE_META,
+    POST_COLUMN_LINES,
+    POST_COLUMN_WORDS,
     QUOTE_END_META,
     ROLE_LABELS,
     SECTION_META,
@@ -39,7 +41,6 @@ _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text a
 # a thread's links in a header (Hacker News): 'parent' on every reply, 'root' from the second
 # level down, 'prev' when the comment has an earlier sibling, 'next' on nearly every comment
 _THREAD_LINK = re.compile(r"\|\s*(root|parent|prev|next)\s*(?=\||\[|$)")
-COLUMN_LINES, COLUMN_WORDS = 8, 10  # a poster's column under their facts: lines before the post's date, words a line
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
 PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
 # a forum post's byline that names its poster ('Post by Ann » Mon May 14, 2012 6:25 pm', phpBB; w3m: 'Postby';
@@ -100,7 +101,7 @@ def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None
     while j is not None and lines[j].meta in SEPARATOR_META:
         j = next_content(lines, j)
     seen = 0
-    while j is not None and seen < COLUMN_LINES:
+    while j is not None and seen < POST_COLUMN_LINES:
         line = lines[j]
         if j in heads:
             named = heads[j].author
@@ -115,13 +116,14 @@ def _to_post_date(lines: list[Line], heads: dict[int, Head], head: Head) -> None
             if byline:  # prosilver prints a poster's column under their post: the byline names this one
                 head.author = byline[1]
             return
-        if len(line.plain.split()) > COLUMN_WORDS or (line.plain.endswith((".", "!", "?")) and not line.plain.endswith(
-            ("...", "…"))):  # ('I like...' over a poster's interests)
+        if len(line.plain.split()) > POST_COLUMN_WORDS or (
+                line.plain.endswith((".", "!", "?")) and not line.plain.endswith(("...", "…"))):  # ('I like...')
             return
         j, seen = next_content(lines, j), seen + 1
 
 
 BUTTON_LIST_LINES = 12  # a post's buttons printed as a list under its date: this many lines at most
+COLUMN_LOOKAHEAD = 12  # lines under a poster's facts searched for a line of their column read as a head
 
 
 def _button_list(lines: list[Line], heads: dict[int, Head], date: int) -> int:
@@ -135,7 +137,7 @@ def _button_list(lines: list[Line], heads: dict[int, Head], date: int) -> int:
     k: int | None = first
     while k is not None and seen < BUTTON_LIST_LINES and (k not in heads or not heads[k].strong):
         line = lines[k]
-        if not (line.marker or line.indent > lines[first].indent) or len(line.plain.split()) > COLUMN_WORDS:
+        if not (line.marker or line.indent > lines[first].indent) or len(line.plain.split()) > POST_COLUMN_WORDS:
             break
         last, k, seen = k, next_content(lines, k), seen + 1
     after = lines[k] if k is not None else None
@@ -466,7 +468,7 @@ def _named_column(lines: list[Line], head: Head, heads: dict[int, Head]) -> bool
     if not facts_follow(lines, head.last_header):
         return False
     j, seen = next_content(lines, head.last_header), 0
-    while j is not None and j not in heads and seen < BUTTON_LIST_LINES:
+    while j is not None and j not in heads and seen < COLUMN_LOOKAHEAD:
         j, seen = next_content(lines, j), seen + 1
     return j is not None and j in heads and heads[j].strong and not heads[j].evidence
 
