@@ -2059,6 +2059,8 @@ def test_a_chinese_thread_with_mottos_and_avatar_items() -> None:
 
 
 @pytest.mark.parametrize(("line", "author"), [("#1 小鳳 小鳳 於 2013/12/28 10:28", "小鳳"),
+                                              ("#1 ● 小鳳小鳳於 2013/12/28 10:28", "小鳳"),
+                                              ("小林的部落格 於 2020/05/03 21:00 回覆", "小林的部落格"),
                                               ("Ann Lee 2013/12/28 10:28", "Ann Lee"),
                                               ("Ann Lee 2013/12/28", "Ann Lee")])
 def test_a_date_with_the_year_first(line: str, author: str) -> None:
@@ -2390,3 +2392,71 @@ def test_a_steam_discussion() -> None:
         ("Omega", "For Linux, get either an AMD or Intel GPU."),
         ("Bad Motha", "Intel GPUs are still quite terrible at best.")]
 
+
+
+def test_a_livefyre_thread() -> None:
+    """Livefyre as lynx prints it: the reader's name (the avatar's alt text), then the name with their badge and
+    points ('Ann Lee subscriber 5pts'), no date; a reply opens with its addressee, a link alone over a blank line
+    ('@Ann Lee'), which is its text, not a subject as a Drupal comment's link alone would be."""
+    def post(name: str, badge: str, text: str) -> str:
+        return f"   {name}\n   {name} {badge} 5pts\n\n   {text}\n"
+    page = ("Where the rain went this summer\n\n   The reservoirs are at half their usual level.\n\n"
+            "   12 comments\n   Post comment\n\n   Newest | Oldest\n"
+            + post("Maria Olsen", "subscriber", "Our well ran dry in August for the first time.")
+            + post("Tom Birch", "user", "[14]@Maria Olsen\n\n   Same here, we had water trucked in twice.")
+            + post("Maria Olsen", "subscriber", "Which company did you use for the water?"))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Maria Olsen", "Our well ran dry in August for the first time."),
+        ("Tom Birch", "@Maria Olsen\nSame here, we had water trucked in twice."),
+        ("Maria Olsen", "Which company did you use for the water?")]
+
+
+@pytest.mark.parametrize("line", ["Ann Lee subscriber 5pts", "Ann Lee 12pts", "Ann Lee user 1 pts"])
+def test_a_livefyre_header_names_the_reader(line: str) -> None:
+    found = next(ln for ln in scan(f"{line}\n") if ln.text)
+    assert found.author == "Ann Lee"
+
+
+@pytest.mark.parametrize("printed", ["lynx", "html2text"])
+def test_a_drupal_thread_in_spanish_with_subjects_over_the_headers(printed: str) -> None:
+    """Drupal in another language ('Enviado por NAME el DATE'): the reader's avatar ('Lucía avatar', an item),
+    the comment's subject (often its first words cut short) and the header are one header, whether the text is
+    set inside the avatar's item (lynx) or flush under it (html2text); the login prompt under each is a button."""
+    def post(n: int, name: str, date: str, text: str) -> str:
+        subject = text.split(".")[0][:30] + "..."
+        if printed == "lynx":
+            return (f"     * [{n}]{name} avatar\n\n{subject}\n       Enviado por [{n + 1}]{name} el {date}.\n"
+                    f"       {text}\n       [{n + 2}]Inicie sesión o [{n + 3}]regístrese para enviar comentarios\n")
+        return (f"  * [ ![{name} avatar](/user/picture/{n}) ](/user/{n})\n\n###  {subject}\n\n"
+                f"Enviado por [{name}](/user/{n}) el {date}.\n\n{text}\n\n"
+                "Inicie sesión o regístrese para enviar comentarios\n\n")
+    page = ("Tarta de queso al horno\n\nMezclar el queso con los huevos y hornear 40 minutos.\n\nComentarios\n\n"
+            + post(10, "Lucía", "3. marzo 2019 - 10:15", "Me encantó la receta. La hice con queso de cabra.")
+            + post(20, "pedro_g", "5. marzo 2019 - 21:40", "Quedó muy seca. ¿Cuánto tiempo en total?")
+            + post(30, "Equipo Cocina", "6. marzo 2019 - 09:02", "Hola pedro_g, prueba con 35 minutos."))
+    doc = parse(page)
+    assert [(c.author, c.text.split(".")[0]) for c in doc.comments] == [
+        ("Lucía", "Me encantó la receta"), ("pedro_g", "Quedó muy seca"),
+        ("Equipo Cocina", "Hola pedro_g, prueba con 35 minutos")]
+    assert all("regístrese" not in c.text and "..." not in c.text for c in doc.comments)
+
+
+def test_a_blogger_s_answers_signed_among_the_items_of_the_comment_they_answer() -> None:
+    """PIXNET lists each comment as items ('#N NAME 於 DATE', the avatar's name, the text) and the blogger's
+    answer as the last item, signed under its text ('NAME 於 DATE 回覆': at DATE replied), with no blank line
+    between: the answer is a reply to that comment, though each comment comes later than the answers above."""
+    def comment(n: int, name: str, text: str, answer: str, day: int) -> str:
+        return (f"     * #{n} [grey.gif] [{n}0]{name} [{n}1]{name} 於 2020/05/0{day} 09:10\n     * [{n}2]{name}\n"
+                f"     * {text}\n     * {answer[0]}\n       {answer[1]}\n"
+                f"       [{n}3]小林的部落格 於 2020/05/09 21:00 回覆\n\n")
+    page = ("河濱公園的櫻花\n\n   今年的櫻花開得特別早，週末去拍了一整天，從早上一直拍到傍晚。\n"
+            "   公園裡人很多，但是找個角落還是能拍到很漂亮的畫面。\n\n[minus.gif] 留言列表 (6)\n\n   [9]發表留言\n"
+            + comment(1, "阿明", "好漂亮的照片", ("阿明你好：", "謝謝你的留言！"), 2)
+            + comment(2, "小美", "請問是哪一天去的？", ("小美午安：", "是上週六早上去的。"), 3)
+            + comment(3, "大雄", "下次一起去拍", ("大雄晚安：", "好啊，再約！"), 4))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text.split("\n")[0]) for c in doc.comments] == [
+        ("阿明", 0, "好漂亮的照片"), ("小林的部落格", 1, "阿明你好："),
+        ("小美", 0, "請問是哪一天去的？"), ("小林的部落格", 1, "小美午安："),
+        ("大雄", 0, "下次一起去拍"), ("小林的部落格", 1, "大雄晚安：")]

@@ -35,6 +35,8 @@ COMMENT_NUMBER = re.compile(r"^#(\d{1,6}(?:\.\d{1,4})*)(?:\s|$)")  # '#2.1 — v
 NUMBER_LOOKAHEAD = 3  # metadata lines under a header where its number may stand
 NUMBERED_THREAD = 3  # numbered heads that make a thread a numbered list
 SIGNED_TEXTS = 3  # headers under their comments' texts that make a thread of signed texts
+BLOCK_LINES = 40  # how far up a signed answer looks for the comment whose items it continues
+TITLE_WORDS = 12  # a comment's subject over its header: a title, or the text's first words cut short
 QUOTE_INTRO = word_pattern("quote_intro")  # 'Nixe said:', 'Zitat von NAME': a quoted post opens
 _BYLINE = word_pattern("byline_lead")  # 'VON MORITZ GATHMANN am ...', 'By Evan Symon, ...'
 _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text above it
@@ -337,9 +339,24 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     if signed and not in_item and item.text[:1] == line.text[:1]:
         return  # ('- Ann' under a '- ' item: the list's own bullet, an item of it)
     del heads[i]
+    answered = head.reply_to or _answered_above(lines, heads, k, head.author)
     heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
                        number=item.number_mark, text_on_marker=bool(item.rest) and not item.meta, footer=i,
-                       evidence=head.evidence or signed)  # fmt: skip
+                       evidence=head.evidence or signed, reply_to=answered)  # fmt: skip
+
+
+def _answered_above(lines: list[Line], heads: dict[int, Head], k: int, author: str | None) -> str | None:
+    """The author of the comment whose items a signed item at line `k` continues, no blank line between
+    (PIXNET lists the blogger's answer, signed under its text, among the items of the comment it answers:
+    '* #1 Ann 於 DATE' / '* text' / '* answer' / 'Bob 於 DATE 回覆'); None where the items above are a
+    list of signed comments, each its own."""
+    for m in range(k - 1, max(k - BLOCK_LINES, -1), -1):
+        if lines[m].blank:
+            return None
+        above = heads.get(m)
+        if above is not None:
+            return above.author if above.strong and above.footer is None and above.author != author else None
+    return None
 
 
 def _signed_texts(lines: list[Line], heads: dict[int, Head]) -> None:
@@ -557,6 +574,17 @@ def _name_item(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
     return heads[j].author == line.plain and lines[j].author == line.plain  # (a header line of the name's own)
 
 
+def _past_subject(lines: list[Line], j: int, heads: dict[int, Head]) -> int | None:
+    """The head right under line `j` when `j` is a comment's subject: one short line, not a head or
+    metadata (Drupal prints the subject, often the text's first words cut with '...', between the
+    avatar and 'Submitted by NAME on DATE')."""
+    line = lines[j]
+    if j in heads or line.meta or line.boilerplate or len(line.plain.split()) > TITLE_WORDS:
+        return None
+    k = next_content(lines, j)
+    return k if k is not None and k in heads and heads[k].strong else None
+
+
 def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
     """An avatar line joins the header after it ('Ann's avatar' / 'Ann' / date): one head, not two."""
     for i in range(len(lines) - 1, -1, -1):
@@ -570,10 +598,16 @@ def _merge_lead_ins(lines: list[Line], heads: dict[int, Head]) -> None:
             continue
         j = next_content(lines, i)
         follow = heads.get(j) if j is not None else None
+        titled = False  # (Drupal: the avatar, the comment's subject, 'Submitted by NAME on DATE')
+        if follow is None and j is not None and (k := _past_subject(lines, j, heads)) is not None:
+            j, follow, titled = k, heads[k], True
         if follow is not None and j is not None:
             kind = lead.kind if lead is not None and lines[i].marker else follow.kind
-            kind = lines[i].marker or kind if named else kind  # (the item's kind, whether it was a head or not)
-            heads[i] = replace(follow, index=i, indent=lines[i].indent, kind=kind, lead_in=False)
+            kind = lines[i].marker or kind if named or lead is None else kind  # (the item's kind, head or not)
+            indent = lines[i].indent
+            if titled and follow.indent < indent:  # the comment is printed flush, outside the avatar's item
+                indent, kind = follow.indent, follow.kind
+            heads[i] = replace(follow, index=i, indent=indent, kind=kind, lead_in=False)
             del heads[j]
         elif lead is not None and j is not None and lines[j].text == lead.author:
             lead.last_header = j

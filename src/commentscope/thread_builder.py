@@ -237,8 +237,8 @@ class ThreadBuilder:
                 return True
         if self.lines[j].meta or j in self.heads:
             return False  # (the text must follow)
-        if line.one_link:
-            return self.lines[i + 1].blank
+        if line.one_link:  # (an addressee, '@Ann', opens the text: no title)
+            return self.lines[i + 1].blank and not line.plain.startswith("@")
         k = previous_content(self.lines, i)
         wrapped = self.width is not None and joiner_above(self.lines, i + 1, self.width) == " "  # (text's first line)
         return (k is not None and self.lines[k].text.strip() == ":" and len(line.plain.split()) <= _SUBJECT_WORDS
