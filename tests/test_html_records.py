@@ -424,3 +424,14 @@ def test_replies_in_a_wrapper_after_their_comment_with_link_targets_between_are_
     doc = lwn_page(f'{box(0)}<div class="Comment">{box(1)}<div class="Comment">{box(2)}</div></div>{box(0)}{box(1)}')
     assert [(c.author, c.depth) for c in doc.comments] == [
         ("Anna Berg", 0), ("Karl", 1), ("Mia S.", 2), ("Anna Berg", 0), ("Karl", 0)]
+
+
+def test_records_whose_class_alternates_by_its_last_word_are_one_run() -> None:
+    """A comment control that colours every other record ('entryBackground' and
+    'entryBackgroundAlternate', or 'row_odd'-style endings): the alternation is no other kind."""
+    for plain, other in (("entryBackground", "entryBackgroundAlternate"), ("entry-row", "entry-row-alt")):
+        body = letters(cls="{cls}")
+        for n in range(3):
+            body = body.replace('class="{cls}"', f'class="{other if n % 2 else plain}"', 1)
+        doc = read(body)
+        assert [c.author for c in doc.comments] == [name for name, _, _ in LETTERS], (plain, other)

@@ -2240,3 +2240,41 @@ def test_the_heading_among_a_runs_records_is_no_comment() -> None:
     doc = page_document(f'<p>{"Words of the story. " * 40}</p><div id="readerComments">{head}{items}</div>')
     assert [(c.date, c.text) for c in doc.walk()] == [
         (f"2008-02-23T1{n}:15", text) for n, (_, _, text) in enumerate(PAIRS, start=3)]
+
+
+def test_phpbb_2_posts_are_table_rows_and_their_quotes_no_part_of_them() -> None:
+    """phpBB 2 (subSilver): one row per post, the poster's column (the name, then 'Joined:' with a date
+    that is not the post's), and a table of 'Posted: DATE' over span.postbody, which a quote table splits."""
+    def post(n: int, name: str, posted: str, body: str) -> str:
+        return (f'<tr><td class="row1"><span class="name"><a name="{n}"></a><b>{name}</b></span><br />'
+                f'<span class="postdetails">Joined: 03 Sep 2004<br />Posts: 28</span></td><td class="row1">'
+                f'<table><tr><td><a href="viewtopic.php?p={n}#{n}"><img alt="Post" /></a><span class="postdetails">'
+                f'Posted: {posted}&nbsp; Post subject: </span></td><td><a href="posting.php?mode=quote">'
+                f'<img alt="Reply with quote" /></a></td></tr><tr><td colspan="2"><hr /></td></tr><tr>'
+                f'<td colspan="2">{body}<span class="gensmall">Last edited by {name}</span></td></tr></table></td></tr>'
+                f'<tr><td><span class="nav"><a href="#top">Back to top</a></span></td><td><a href="profile.php">'
+                f'<img alt="View users profile" /></a></td></tr>')
+    quote = ('<span class="postbody"></span><table width="90%"><tr><td><span class="genmed"><b>Rae wrote:</b>'
+             '</span></td></tr><tr><td class="quote">Any vinyl left?</td></tr></table>'
+             '<span class="postbody">Only a few copies, sadly.</span>')
+    rows = (post(7742, "Rae", "Thu Feb 10, 2005 9:08 am", '<span class="postbody">Any vinyl left?</span>')
+            + post(7746, "mcsteveg", "Fri Feb 11, 2005 6:13 pm", quote))
+    doc = page_document(f'<table class="forumline"><tr><th>Author</th><th>Message</th></tr>{rows}</table>')
+    assert [(c.depth, c.author, c.date, c.text) for c in doc.walk()] == [
+        (0, "Rae", "2005-02-10T09:08", "Any vinyl left?"),
+        (0, "mcsteveg", "2005-02-11T18:13", "Only a few copies, sadly.")]
+
+
+def test_a_user_comments_block_holding_a_list_of_plain_items_is_their_list() -> None:
+    """schema.org's UserComments around a whole list whose items carry creator, commentTime and
+    commentText each: every item is a comment, not the block one comment."""
+    items = "".join(f'<li><div class="comment"><div class="meta"><span itemprop="creator">{name}</span>'
+                    f'<span itemprop="commentTime" datetime="2015-06-1{n}T08:17:02">am 1{n}.06.2015</span></div>'
+                    f'<div itemprop="commentText"><p>{text}</p></div><a href="/login">Antworten</a></div></li>'
+                    for n, (name, text) in enumerate([("lydia3", "Mit Kochschokolade statt Kakao."),
+                                                      ("kicky87", "Super Rezept, gleich nachgemacht!")]))
+    doc = page_document(f'<p>{"Das Rezept. " * 40}</p><div itemscope itemtype="https://schema.org/UserComments">'
+                        f'<h2>Kommentare</h2><ol class="commentlist">{items}</ol></div>')
+    assert [(c.author, c.date, c.text) for c in doc.walk()] == [
+        ("lydia3", "2015-06-10T08:17:02", "Mit Kochschokolade statt Kakao."),
+        ("kicky87", "2015-06-11T08:17:02", "Super Rezept, gleich nachgemacht!")]

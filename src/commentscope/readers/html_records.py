@@ -74,6 +74,8 @@ ELSEWHERE_HEADING = re.compile(
 POSITION_TOKEN = re.compile(
     r"^(?:odd|even|alt|first|last|active|selected|clearfix|\w*-?(?:odd|even)|depth-\d+|level-\d+)$"
 )
+# ... or say it at a token's end ('commentBackgroundAlternate' beside 'commentBackground', 'row_even')
+POSITION_SUFFIX = re.compile(r"(?:(?<=[a-z])(?:Alternate|Alt|Odd|Even)|[-_](?:alternate|alt|odd|even))$")
 # Class tokens of a page's layout grid: its columns and rows come in runs too, each with a date somewhere.
 LAYOUT_TOKEN = re.compile(
     r"^(?:col|row|container|grid|column|span\d|wrap|wrapper|inner|outer|cell|layout|pull|push|offset|flex|g-col"
@@ -385,10 +387,11 @@ def _signature(node: LexborNode) -> tuple[str, str]:
     """What makes siblings the same kind of element: the tag and the first class token that does not
     only say the element's position, nor its place in a layout grid when another token says more
     ('grid_line bu_cuisine_avis' is a 'bu_cuisine_avis'), numbers of three digits or more taken out
-    ('comment-1234' and 'comment-1235' are alike; 'col-md-8' and 'col-md-2' are not)."""
+    ('comment-1234' and 'comment-1235' are alike; 'col-md-8' and 'col-md-2' are not), and a last word
+    saying its place in an alternation ('commentBackgroundAlternate' is a 'commentBackground')."""
     tokens = [t for t in (node.attributes.get("class") or "").split() if not POSITION_TOKEN.match(t)]
     token = next((t for t in tokens if not LAYOUT_TOKEN.match(t)), tokens[0] if tokens else "")
-    return node.tag or "", re.sub(r"\d{3,}", "", token)
+    return node.tag or "", re.sub(r"\d{3,}", "", POSITION_SUFFIX.sub("", token))
 
 
 def _runs(body: LexborNode) -> Iterator[list[LexborNode]]:
