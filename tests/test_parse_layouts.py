@@ -2460,3 +2460,35 @@ def test_a_blogger_s_answers_signed_among_the_items_of_the_comment_they_answer()
         ("阿明", 0, "好漂亮的照片"), ("小林的部落格", 1, "阿明你好："),
         ("小美", 0, "請問是哪一天去的？"), ("小林的部落格", 1, "小美午安："),
         ("大雄", 0, "下次一起去拍"), ("小林的部落格", 1, "大雄晚安：")]
+
+
+def test_phpbb_2_posts_as_lynx_prints_them() -> None:
+    """phpBB 2 (subSilver) in lynx: the table's head 'Author Message', each poster's name over their facts,
+    then 'Post Posted: DATE Post subject: ... Reply with quote' (wrapped: the subject's or the button's
+    last words on the next line), a rule of underscores the width of the page, the text, 'Back to top' and
+    the row of profile buttons (wrapped too): each post a comment, the header's pieces and the rule no text."""
+    def post(n: int, name: str, facts: str, date: str, subject: str, text: str, website: bool) -> str:
+        header = f"   [{n}]Post Posted: {date}    Post subject: {subject}[{n + 1}]Reply with quote"
+        cut = header.rindex(" ", 0, 76)
+        buttons = f"   [{n + 2}]View users profile [{n + 3}]Send private message"
+        buttons += f" [{n + 4}]Visit posters website" if website else ""
+        wrap = buttons.rindex(" ", 0, 76) if len(buttons) > 76 else len(buttons)  # (the website button's last word)
+        tail = f"  {buttons[wrap:]}\n" if wrap < len(buttons) else ""
+        return (f"   {name}\n{facts}{header[:cut]}\n  {header[cut:]}\n     {'_' * 66}\n\n   {text}\n"
+                f"   [{n + 5}]Back to top\n{buttons[:wrap]}\n{tail}")
+    facts = "   Joined: 12 Mar 2003\n   Posts: 215\n   Location: Leeds\n"
+    page = ("Kefir grains :: Fermenting Forum\n\n   [1]Post new topic    [2] Reply to topic\n"
+            "   Forum Index -> [3]Kefir\n\n   Author Message\n"
+            + post(10, "milkmaid", facts, "Mon Mar 07, 2005 8:14 am", "slow grains ",
+                   "My grains have been slow for a month now, what am I doing wrong?", True)
+            + post(20, "Bo Lind", "   Joined: 02 Jan 2004\n   Posts: 7\n", "Mon Mar 07, 2005 9:40 pm", "",
+                   "Warmer kitchen, fresh milk every day, and patience.", True)
+            + post(30, "milkmaid", facts, "Tue Mar 08, 2005 6:02 am", "",
+                   "Thanks, moved the jar next to the oven.", False)
+            + "   Display posts from previous: [All Posts] [Oldest First]  Go\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("milkmaid", 0, "My grains have been slow for a month now, what am I doing wrong?"),
+        ("Bo Lind", 0, "Warmer kitchen, fresh milk every day, and patience."),
+        ("milkmaid", 0, "Thanks, moved the jar next to the oven.")]
+    assert [c.date[:10] for c in doc.comments] == ["2005-03-07", "2005-03-07", "2005-03-08"]

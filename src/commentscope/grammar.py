@@ -156,7 +156,9 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         elif seen:
             _classify(line, kb, markdown)
         lines.append(line)
+    _join_wrapped_meta(lines, kb, markdown)
     _poster_facts(lines)
+    _rules_under_dates(lines)
     _poster_list(lines)
     _icon_rows(lines)
     _join_wrapped_headers(lines, kb, markdown)
@@ -167,6 +169,24 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         if line.meta == SIDEBAR_META:
             line.meta = None  # above the article: a menu entry ('Latest articles'), not a sidebar's heading
     return lines
+
+
+HR_CHARS = 60  # lynx prints a horizontal rule as a line of this many underscores or more
+
+
+def _rules_under_dates(lines: list[Line]) -> None:
+    """A line of underscores alone, as long as lynx prints a horizontal rule, under a forum post's date
+    line that stands under its poster's facts (phpBB 2's rule between a post's header and its text), is
+    no form's text field: a decoration, nothing a reader sees. (Elsewhere such a rule is left as it was
+    read: between comments, or under an article's date, it ends what stands above it.)"""
+    before: list[Line] = []  # the last two content lines
+    for line in lines:
+        if not line.text:
+            continue
+        if (len(before) == 2 and before[1].meta in DATE_META and before[0].meta == PROFILE_META
+                and len(line.text) >= HR_CHARS and not line.text.strip("_") and line.boilerplate is not None):
+            line.boilerplate, line.meta = None, DECORATION_META
+        before = [*before[-1:], line]
 
 
 LINK_LIST = "link_list"  # the boilerplate kind of lynx's closing list of the page's links
@@ -354,7 +374,7 @@ def _rank_above(lines: list[Line], content: list[int], n: int) -> None:
         return
     rank, name = lines[content[n - 1]], lines[content[n - 2]]
     if (rank.meta or rank.author or rank.marker or rank.is_prose or len(rank.plain.split()) > RANK_WORDS
-            or name.meta or not could_be_name(name.plain) or rank.plain == name.plain
+            or name.meta or name.boilerplate or not could_be_name(name.plain) or rank.plain == name.plain
             or (rank.one_link and (not name.one_link or content[n - 1] - content[n - 2] > 1)
                 and not rank.plain.startswith(f"{name.plain} "))):
         return  # (a link under a line that is none, or set apart: the poster's name under the end of the post above;
@@ -385,7 +405,10 @@ def _profile_link(line: Line, fact: Line) -> bool:
 
 
 def _fact_beside(line: Line) -> str | None:
-    """The label of a fact printed beside its value ('Posts: 826', 'Location (country): UK'), or None."""
+    """The label of a fact printed beside its value ('Posts: 826', 'Location (country): UK'), or None;
+    a post's own date line ('Posted: DATE', phpBB 2's header under the column) is none."""
+    if line.meta in DATE_META:
+        return None
     match = _FACT_BESIDE.fullmatch(line.plain)  # (a list item too: '□ Join Date: Sep 2013', vBulletin 5 in w3m)
     value = match[2] or "" if match else ""
     if match is None or len(value) > PROFILE_VALUE_CHARS or value.endswith(("!", "?")):
@@ -419,8 +442,10 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
         while j + 1 < len(lines) and lines[j].continues == i:
             j += 1  # (past the lines of a link html2text wrapped, which the line carries)
         line, after = lines[i], lines[j]
-        if line.blank or after.blank or line.meta or after.marker or after.continues is not None:
+        if line.blank or after.blank or after.marker or after.continues is not None:
             continue  # (a list's next item is no wrapped tail)
+        if line.meta:
+            continue
         if after.author and not (line.avatar and could_be_name(line.plain)):
             continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
         if line.indent + len(line.text) < WRAP_COLUMNS:
@@ -448,6 +473,32 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
             lines[i] = joined
             after.text, after.rest, after.continues = "", "", i
             after.meta = after.author = None
+
+
+def _join_wrapped_meta(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:
+    """Date lines and rows of buttons that lynx wrapped are read whole (`_meta_with_tail`), before the
+    lines around them are judged (a tail 'website' read alone would be a name over a poster's column)."""
+    for i, (line, after) in enumerate(pairwise(lines)):
+        if after.blank or after.marker or not (line.meta in DATE_META or not (line.blank or line.meta or line.author)):
+            continue
+        joined = _meta_with_tail(line, after, kb, markdown)
+        if joined is not None:
+            lines[i] = joined
+            after.text, after.rest, after.continues = "", "", i
+            after.meta = after.author = after.boilerplate = None
+
+
+def _meta_with_tail(line: Line, after: Line, kb: PageKnowledge, markdown: bool) -> Line | None:
+    """A post's date line or row of buttons that lynx wrapped, with its short tail from the next line
+    (phpBB 2: 'Posted: DATE Post subject: [29]Reply' / 'with quote'; 'View users profile [42]Send private
+    message [43]Visit posters' / 'website'), when the two make such a line (the same date line, or a row
+    of buttons that neither line alone was); else None."""
+    if after.meta or after.author or line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
+        return None
+    joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
+    _classify(joined, kb, markdown)
+    return joined if (joined.meta == line.meta and line.meta in DATE_META) or (
+        line.meta is None and joined.meta in BUTTON_META) else None
 
 
 def _link_content(lines: list[Line]) -> None:
