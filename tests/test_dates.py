@@ -177,3 +177,18 @@ def test_a_comment_whose_date_was_wrapped_into_its_text() -> None:
     assert [(c.author, c.date) for c in doc.comments] == [
         ("Ann", "2010-08-31T04:46"), ("Bob", "2010-09-01T08:18"), ("Cleo", "2010-09-02T21:00")]
     assert [c.text.split()[0] for c in doc.comments] == ["Udi,", "I", "Thanks,"]
+
+
+@pytest.mark.parametrize(("weekday_date", "iso"), [
+    ("giovedì 14 aprile 2022", "2022-04-14"),  # Italian
+    ("donderdag 14 april 2022", "2022-04-14"),  # Dutch
+    ("quinta-feira, 14 de abril de 2022", "2022-04-14"),  # Portuguese
+])
+def test_a_date_led_by_its_weekday_in_other_languages_is_no_name(weekday_date: str, iso: str) -> None:
+    """The weekday before a date ('giovedì 14 aprile 2022' under the commenter's name) is part of the date:
+    no header naming 'giovedì', and the comment is dated."""
+    page = ("Bavarese alle fragole\n\nUna torta fresca per l'estate, con fragole e panna.\n\nCOMMENTI2\n\n"
+            f"  * m4rz13tt4\n\n{weekday_date}\n\nCiao! Si può usare la gelatina in fogli?\n\n"
+            f"  * marinoangelo\n\n{weekday_date}\n\nTorta perfetta, grazie.\n")
+    doc = parse_text(page)
+    assert [(c.author, c.date) for c in doc.comments] == [("m4rz13tt4", iso), ("marinoangelo", iso)]

@@ -2492,3 +2492,27 @@ def test_phpbb_2_posts_as_lynx_prints_them() -> None:
         ("Bo Lind", 0, "Warmer kitchen, fresh milk every day, and patience."),
         ("milkmaid", 0, "Thanks, moved the jar next to the oven.")]
     assert [c.date[:10] for c in doc.comments] == ["2005-03-07", "2005-03-07", "2005-03-08"]
+
+
+def test_a_name_with_the_verb_and_am_date_and_a_count_glued_to_the_heading() -> None:
+    """A German recipe portal: 'Kommentare22' (the count glued to the heading, as lynx prints a badge), then
+    numbered comments whose header is 'NAME kommentierte am DATE um TIME Uhr' (w3m) or the name over
+    'kommentierte am DATE ...' (lynx): the verb is no part of the name, and the related recipes listed
+    above the heading (each title printed twice, a cook's rank, stars) are no comments."""
+    teasers = "".join(f"   [{n}]{title} {title}\n\n{title}\n\n   Hobby-Koch\n\n   4 Sterne\n"
+                      for n, title in ((30, "Grießpudding"), (31, "Schoko-Mousse")))
+    people = (("ottilie", "12.03.2018", "Mit Hafermilch klappt es auch."),
+              ("Backfee77", "01.02.2017", "Super Rezept, danke!"))
+    w3m = "".join(f" {n}. {name}\n    {name} kommentierte am {date} um 09:15 Uhr\n\n    {text}\n\n    Antworten\n"
+                  f"    Hilfreich?\n" for n, (name, date, text) in enumerate(people, start=1))
+    lynx = "".join(f"    {n}. {name} {name}\n       {name}\n       kommentierte am {date} um 09:15 Uhr\n       {text}\n"
+                   f"       [{n}0]Antworten\n       [{n}1]Hilfreich?\n"
+                   for n, (name, date, text) in enumerate(people, start=1))
+    for printed in (w3m, lynx):
+        page = ("Schokopudding\n\n   Milch aufkochen, Kakao und Zucker einrühren, kalt stellen und servieren.\n\n"
+                f"Rezeptempfehlung zu Schokopudding\n\n{teasers}\nKommentare22\n\nSchokopudding\n\n{printed}")
+        doc = parse(page)
+        assert [(c.author, c.depth, c.date[:10] if c.date else None, c.text) for c in doc.comments] == [
+            ("ottilie", 0, "2018-03-12", "Mit Hafermilch klappt es auch."),
+            ("Backfee77", 0, "2017-02-01", "Super Rezept, danke!")], printed
+

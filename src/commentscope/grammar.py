@@ -15,7 +15,7 @@ from operator import attrgetter, itemgetter
 
 from commentscope.dates import find_moment
 from commentscope.markup import IDEOGRAPHS, clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
-from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge, word_pattern
+from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge, undouble, word_pattern
 from commentscope.wraps import WRAP_COLUMNS, indent_of
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
@@ -157,6 +157,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
             _classify(line, kb, markdown)
         lines.append(line)
     _join_wrapped_meta(lines, kb, markdown)
+    _avatar_items(lines)
     _poster_facts(lines)
     _rules_under_dates(lines)
     _poster_list(lines)
@@ -169,6 +170,22 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         if line.meta == SIDEBAR_META:
             line.meta = None  # above the article: a menu entry ('Latest articles'), not a sidebar's heading
     return lines
+
+
+def _avatar_items(lines: list[Line]) -> None:
+    """A numbered item that holds only a name printed twice (the avatar's alt text twice, lynx: '1. Ann Ann'),
+    over that name alone, set deeper, and a date under it: the avatar, the name under it heads the comment."""
+    for i, line in enumerate(lines):
+        if line.marker != "number" or not line.plain or line.meta or line.author:
+            continue
+        name = undouble(line.plain)
+        if name == line.plain:
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text), None)
+        k = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k].text), None) if j is not None else None
+        if (j is not None and k is not None and lines[j].plain == name and lines[j].indent > line.indent
+                and not lines[j].marker and lines[k].meta in DATE_META):
+            line.meta = AVATAR_META
 
 
 HR_CHARS = 60  # lynx prints a horizontal rule as a line of this many underscores or more
