@@ -2516,3 +2516,22 @@ def test_a_name_with_the_verb_and_am_date_and_a_count_glued_to_the_heading() -> 
             ("ottilie", 0, "2018-03-12", "Mit Hafermilch klappt es auch."),
             ("Backfee77", 0, "2017-02-01", "Super Rezept, danke!")], printed
 
+
+
+def test_phpbb_2_posts_with_the_name_beside_the_header_as_inscriptis_prints_them() -> None:
+    """phpBB 2 in inscriptis (and w3m): the poster's name in its column on the header's line ('milkmaid
+    Posted: DATE Post subject: ...'), the text set in the right column, the poster's facts and 'Back to
+    top' under it at the margin: the name beside 'Posted:' heads the post, the facts are no text."""
+    def post(name: str, date: str, text: str) -> str:
+        return (f"{name}{' ' * (48 - len(name))}Posted: {date} Post subject:\n\n{' ' * 48}{text}\n\n"
+                "Joined: 12 Mar 2003\nPosts: 215\nBack to top\n\n\n")
+    page = ("Kefir grains :: Fermenting Forum\n\nPost new topic   Reply to topic\n\nAuthor   Message\n"
+            + post("milkmaid", "Mon Mar 07, 2005 8:14 am", "My grains have been slow for a month now, why?")
+            + post("Bo Lind", "Mon Mar 07, 2005 9:40 pm", "Warmer kitchen, fresh milk every day, and patience.")
+            + post("milkmaid", "Tue Mar 08, 2005 6:02 am", "Thanks, moved the jar next to the oven.")
+            + "Display posts from previous: All Posts Oldest First\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("milkmaid", 0, "My grains have been slow for a month now, why?"),
+        ("Bo Lind", 0, "Warmer kitchen, fresh milk every day, and patience."),
+        ("milkmaid", 0, "Thanks, moved the jar next to the oven.")]

@@ -188,6 +188,7 @@ def _avatar_items(lines: list[Line]) -> None:
             line.meta = AVATAR_META
 
 
+W3M_RULE_CHARS = 20  # w3m prints a horizontal rule as a line of '━'
 HR_CHARS = 60  # lynx prints a horizontal rule as a line of this many underscores or more
 
 
@@ -203,6 +204,9 @@ def _rules_under_dates(lines: list[Line]) -> None:
         if (len(before) == 2 and before[1].meta in DATE_META and before[0].meta == PROFILE_META
                 and len(line.text) >= HR_CHARS and not line.text.strip("_") and line.boilerplate is not None):
             line.boilerplate, line.meta = None, DECORATION_META
+        elif (len(line.text) >= W3M_RULE_CHARS and not line.text.strip("━") and line.meta is None
+              and any(b.author for b in before)):
+            line.meta = DECORATION_META  # (w3m's rule under a header and its subject, phpBB 2)
         before = [*before[-1:], line]
 
 
