@@ -159,7 +159,7 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
     _join_wrapped_meta(lines, kb, markdown)
     _avatar_items(lines)
     _poster_facts(lines)
-    _rules_under_dates(lines)
+    _rules_under_headers(lines)
     _poster_list(lines)
     _icon_rows(lines)
     _join_wrapped_headers(lines, kb, markdown)
@@ -192,11 +192,12 @@ W3M_RULE_CHARS = 20  # w3m prints a horizontal rule as a line of '━'
 HR_CHARS = 60  # lynx prints a horizontal rule as a line of this many underscores or more
 
 
-def _rules_under_dates(lines: list[Line]) -> None:
-    """A line of underscores alone, as long as lynx prints a horizontal rule, under a forum post's date
-    line that stands under its poster's facts (phpBB 2's rule between a post's header and its text), is
-    no form's text field: a decoration, nothing a reader sees. (Elsewhere such a rule is left as it was
-    read: between comments, or under an article's date, it ends what stands above it.)"""
+def _rules_under_headers(lines: list[Line]) -> None:
+    """The rule between a forum post's header and its text (phpBB 2) is a decoration, nothing a reader
+    sees: lynx's line of underscores, as long as it prints a horizontal rule, under a date line that
+    stands under the poster's facts (no form's text field); w3m's line of '━' right under a header or
+    its wrapped subject. (Elsewhere such a rule is left as it was read: between comments, or under an
+    article's date, it ends what stands above it.)"""
     before: list[Line] = []  # the last two content lines
     for line in lines:
         if not line.text:
@@ -206,7 +207,7 @@ def _rules_under_dates(lines: list[Line]) -> None:
             line.boilerplate, line.meta = None, DECORATION_META
         elif (len(line.text) >= W3M_RULE_CHARS and not line.text.strip("━") and line.meta is None
               and any(b.author for b in before)):
-            line.meta = DECORATION_META  # (w3m's rule under a header and its subject, phpBB 2)
+            line.meta = DECORATION_META
         before = [*before[-1:], line]
 
 
@@ -463,10 +464,8 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
         while j + 1 < len(lines) and lines[j].continues == i:
             j += 1  # (past the lines of a link html2text wrapped, which the line carries)
         line, after = lines[i], lines[j]
-        if line.blank or after.blank or after.marker or after.continues is not None:
+        if line.blank or after.blank or line.meta or after.marker or after.continues is not None:
             continue  # (a list's next item is no wrapped tail)
-        if line.meta:
-            continue
         if after.author and not (line.avatar and could_be_name(line.plain)):
             continue  # a header under text; but "ann@a.org' YHMAG" / "Edit@r says:" is one wrapped header
         if line.indent + len(line.text) < WRAP_COLUMNS:
