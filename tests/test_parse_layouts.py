@@ -2412,7 +2412,8 @@ def test_a_livefyre_thread() -> None:
         ("Maria Olsen", "Which company did you use for the water?")]
 
 
-@pytest.mark.parametrize("line", ["Ann Lee subscriber 5pts", "Ann Lee 12pts", "Ann Lee user 1 pts"])
+@pytest.mark.parametrize("line", ["Ann Lee subscriber 5pts", "Ann Lee 12pts", "Ann Lee user 1 pts",
+                                  "Ann Lee subscriber"])  # (inscriptis leaves the points out)
 def test_a_livefyre_header_names_the_reader(line: str) -> None:
     found = next(ln for ln in scan(f"{line}\n") if ln.text)
     assert found.author == "Ann Lee"
