@@ -2536,3 +2536,25 @@ def test_phpbb_2_posts_with_the_name_beside_the_header_as_inscriptis_prints_them
         ("milkmaid", 0, "My grains have been slow for a month now, why?"),
         ("Bo Lind", 0, "Warmer kitchen, fresh milk every day, and patience."),
         ("milkmaid", 0, "Thanks, moved the jar next to the oven.")]
+
+
+def test_a_wordpress_com_thread_in_lithuanian() -> None:
+    """WordPress.com with a Lithuanian interface (lynx): 'NAME parašė:' (wrote) over the date with a
+    Lithuanian month ('15 gegužės, 2017 1:14 am'), the like bar ('PatinkaPaspaudė "Patinka": 1 person') and
+    'Atsakyti' (reply) under the text; a pingback ('Atgalinis pranešimas: TITLE') is no comment."""
+    def comment(n: int, name: str, date: str, text: str, indent: str = "    ") -> str:
+        inner = indent + "   "
+        return (f"{indent}{n}. [{n}0]{name} parašė:\n{inner}[{n}1]{date}\n{inner}{text}\n"
+                f'{inner}[{n}2]PatinkaPaspaudė "Patinka": [{n}3]1 person\n{inner}[{n}4]Atsakyti\n')
+    page = ("Varškės sausainiai\n\n   Sumaišykite varškę su sviestu ir miltais, suvyniokite obuolių skilteles į"
+            " tešlos trikampius ir iškepkite karštoje orkaitėje per penkiolika minučių.\n\n"
+            "Komentarų: 3 [1]Pridėkite savo\n\n"
+            + comment(1, "rasa_k", "15 gegužės, 2017 1:14 am", "Labai skanu, ačiū už receptą!")
+            + comment(1, "lithuanianintheusa", "15 gegužės, 2017 4:46 am", "Ačiū, Rasa!", indent="      ")
+            + comment(2, "Megala", "16 birželio, 2017 9:02 pm", "Beautiful cookies!")
+            + "    3. Atgalinis pranešimas: Lithuanian curd cheese fritters | Lithuanian in the USA\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.date[:10] if c.date else None, c.text) for c in doc.comments] == [
+        ("rasa_k", 0, "2017-05-15", "Labai skanu, ačiū už receptą!"),
+        ("lithuanianintheusa", 1, "2017-05-15", "Ačiū, Rasa!"),
+        ("Megala", 0, "2017-06-16", "Beautiful cookies!")]

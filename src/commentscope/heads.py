@@ -44,7 +44,9 @@ _SIGNATURE_DASHES = ("–", "—")  # a name after one of these signs the text a
 # level down, 'prev' when the comment has an earlier sibling, 'next' on nearly every comment
 _THREAD_LINK = re.compile(r"\|\s*(root|parent|prev|next)\s*(?=\||\[|$)")
 _EXCERPT = ("[…]", "[...]")  # how a pingback quotes the linking post
-PINGBACK = re.compile(r"^(?:pingback|trackback)\s*(?::|(?:von|from|by|de|par)\s)", re.IGNORECASE)
+# ('Pingback: TITLE'; WordPress's French 'Rétrolien :', its Lithuanian 'Atgalinis pranešimas:')
+PINGBACK = re.compile(r"^(?:pingback|trackback|rétrolien|atgalinis pranešimas)\s*(?::|(?:von|from|by|de|par)\s)",
+                      re.IGNORECASE)
 # a forum post's byline that names its poster ('Post by Ann » Mon May 14, 2012 6:25 pm', phpBB; w3m: 'Postby';
 # phpBB 3.2: '#3 Post by Ann » ...')
 _POST_BYLINE = re.compile(
