@@ -2558,3 +2558,22 @@ def test_a_wordpress_com_thread_in_lithuanian() -> None:
         ("rasa_k", 0, "2017-05-15", "Labai skanu, ačiū už receptą!"),
         ("lithuanianintheusa", 1, "2017-05-15", "Ačiū, Rasa!"),
         ("Megala", 0, "2017-06-16", "Beautiful cookies!")]
+
+
+def test_a_numbered_comment_whose_number_stands_alone_over_the_avatar_and_the_header() -> None:
+    """A WordPress theme in lynx (Enfold): the comment's number alone ('1.'), the avatar's alt text and the
+    name ('Matt Matt'), then 'Matt says:' and the date; replies under a '+' alone, set deeper: one comment
+    per number, its text under the date, the replies one level down."""
+    def comment(number: str, name: str, date: str, text: str, pad: int) -> str:
+        inner = " " * (pad + 4)
+        return (f"{' ' * (pad + 1)}{number}\n{' ' * pad}{name} {name}\n{' ' * pad}{name} says:\n"
+                f"{inner}[1]{date}\n{inner}{text}\n{inner}[2]Reply\n")
+    page = ("Banana wine recipe\n\n   Peel and slice the bananas, simmer them for half an hour, strain the"
+            " liquid onto the sugar and let it cool before the yeast goes in.\n\n   3 replies\n"
+            + comment("1.", "Matt", "November 30, 2019 at 10:55 pm", "Should I have let it cool first?", 3)
+            + comment("+", "Neil", "December 9, 2019 at 1:58 pm", "No, adding the tannin hot is fine.", 8)
+            + comment("2.", "Brenda", "January 6, 2020 at 12:37 pm", "Is the weight before or after peeling?", 3))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.walk()] == [
+        ("Matt", 0, "Should I have let it cool first?"), ("Neil", 1, "No, adding the tannin hot is fine."),
+        ("Brenda", 0, "Is the weight before or after peeling?")]

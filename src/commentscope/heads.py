@@ -81,6 +81,7 @@ def find_heads(lines: list[Line]) -> dict[int, Head]:
         del heads[i]
     for i in list(heads):
         _widen_to_list_item(lines, heads, i)
+    _marker_over_avatar(lines, heads)
     for head in heads.values():
         head.level = _numbered_level(lines, head)
     posters = [h for h in heads.values() if facts_follow(lines, h.last_header)]
@@ -552,6 +553,17 @@ def _one_head_per_header(lines: list[Line], heads: dict[int, Head]) -> None:
         if j is not None and lines[j].marker and not lines[j].rest and lines[i].meta == AVATAR_META:
             del heads[j]
         by_header[heads[i].last_header] = i
+
+
+def _marker_over_avatar(lines: list[Line], heads: dict[int, Head]) -> None:
+    """A lone list marker whose head, widened to its item, ends on the head of an avatar naming the same
+    reader ('1.' / 'Matt Matt' / 'Matt says:'): one comment, headed from the avatar on."""
+    for i in sorted(heads):
+        head = heads.get(i)
+        after = heads.get(head.last_header) if head is not None and head.last_header != i else None
+        if (after is not None and lines[i].marker and not lines[i].rest and after.author == head.author
+                and after.last_header > head.last_header):
+            del heads[i]
 
 
 def _initial(lines: list[Line], i: int, heads: dict[int, Head]) -> bool:
