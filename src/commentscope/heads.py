@@ -559,8 +559,8 @@ def _marker_over_avatar(lines: list[Line], heads: dict[int, Head]) -> None:
     """A lone list marker whose head, widened to its item, ends on the head of an avatar naming the same
     reader ('1.' / 'Matt Matt' / 'Matt says:'): one comment, headed from the avatar on."""
     for i in sorted(heads):
-        head = heads.get(i)
-        after = heads.get(head.last_header) if head is not None and head.last_header != i else None
+        head = heads[i]
+        after = heads.get(head.last_header) if head.last_header != i else None
         if (after is not None and lines[i].marker and not lines[i].rest and after.author == head.author
                 and after.last_header > head.last_header):
             del heads[i]
