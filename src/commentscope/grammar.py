@@ -483,8 +483,7 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
         told = undated and _VERB_TAIL.fullmatch(after.plain) is not None  # ('by Ann ( 123 )' / 'writes:', Slashdot)
         if line.author and not (undated or numbered or subject):
             continue  # (a header over its date line is two lines of its own)
-        joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
-        _classify(joined, kb, markdown)
+        joined = _joined_line(line, after, kb, markdown)
         if split and not joined.evidence:
             continue
         if joined.author and joined.name_like and not (
@@ -493,6 +492,14 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
             lines[i] = joined
             after.text, after.rest, after.continues = "", "", i
             after.meta = after.author = None
+
+
+def _joined_line(line: Line, after: Line, kb: PageKnowledge, markdown: bool) -> Line:
+    """A line and the wrapped tail under it read as one line, classified afresh."""
+    text = f"{line.text} {after.text}"
+    joined = Line(line.number, line.raw, line.indent, text, rest=text)
+    _classify(joined, kb, markdown)
+    return joined
 
 
 def _join_wrapped_meta(lines: list[Line], kb: PageKnowledge, markdown: bool) -> None:
@@ -515,8 +522,7 @@ def _meta_with_tail(line: Line, after: Line, kb: PageKnowledge, markdown: bool) 
     of buttons that neither line alone was); else None."""
     if after.meta or after.author or line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
         return None
-    joined = Line(line.number, line.raw, line.indent, f"{line.text} {after.text}", rest=f"{line.text} {after.text}")
-    _classify(joined, kb, markdown)
+    joined = _joined_line(line, after, kb, markdown)
     return joined if (joined.meta == line.meta and line.meta in DATE_META) or (
         line.meta is None and joined.meta in BUTTON_META) else None
 
