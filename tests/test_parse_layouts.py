@@ -2577,3 +2577,78 @@ def test_a_numbered_comment_whose_number_stands_alone_over_the_avatar_and_the_he
     assert [(c.author, c.depth, c.text) for c in doc.walk()] == [
         ("Matt", 0, "Should I have let it cool first?"), ("Neil", 1, "No, adding the tannin hot is fine."),
         ("Brenda", 0, "Is the weight before or after peeling?")]
+
+
+def test_a_comment_list_whose_markers_stand_alone_over_the_date_and_the_name() -> None:
+    """A theme that prints the date before the name (lynx): each item's marker alone on its line ('*', '+'
+    deeper for a reply), then 'DATE at TIME NAME' and the text under it; a short name after the clock
+    ('1:36 am Pat') is the reader's, no time zone."""
+    def comment(marker: str, date: str, name: str, text: str, pad: int) -> str:
+        return (f"{' ' * (pad + 2)}{marker}\n{' ' * pad}{date} {name}\n{' ' * (pad + 4)}{text}\n"
+                f"{' ' * (pad + 4)}[1]Reply\n")
+    page = ("Lemon scones\n\n   Rub the cold butter into the flour, stir in the lemon zest and the cream, pat"
+            " the dough into a round and bake until golden.\n\nComments\n\n"
+            + comment("*", "May 3, 2020 at 11:54 am", "Jan Sargent", "I bake these every week for my kids.", 3)
+            + comment("+", "May 5, 2020 at 8:29 am", "Heather", "So glad they like them, Jan!", 8)
+            + comment("*", "January 29, 2021 at 1:36 am", "Pat", "Please can we have the recipe in metric.", 3))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.date[:10] if c.date else None, c.text) for c in doc.walk()] == [
+        ("Jan Sargent", 0, "2020-05-03", "I bake these every week for my kids."),
+        ("Heather", 1, "2020-05-05", "So glad they like them, Jan!"),
+        ("Pat", 0, "2021-01-29", "Please can we have the recipe in metric.")]
+
+
+def test_a_recipe_photo_over_a_heading_of_the_same_words_heads_no_comment() -> None:
+    """A recipe card's photo, its alt text printed twice, over the recipe's title as a heading (lynx sets the
+    heading at the margin, html2text marks it '##') is no avatar over a name: the comments, a name over a
+    date under the reply form, are the page's only ones."""
+    comments = "".join(f"   {name}\n\n   {date}\n\n   {text}\n\n" for name, date, text in (
+        ("Eve", "Saturday 17th of August 2024", "Can I use canned banana blossoms?"),
+        ("Rhea", "Wednesday 19th of June 2024", "Thank you for sharing, so amazing!"),
+        ("Jo", "Thursday 14th of March 2024", "I made this in the air fryer and it was great.")))
+    form = "   Leave a Reply\n\n   [53]Click here to cancel reply.\n   Name * ____________________\n\n"
+    for heading in ("Banana Blossom Fish", "## Banana Blossom Fish"):
+        page = ("Banana Blossom Fish\n\n   Soak the blossoms, coat them in seaweed batter and fry them until they"
+                " are crisp and golden all over.\n\n   Banana Blossom Fish Banana Blossom Fish\n\n"
+                f"{heading}\n\n   Bianca | Vegan Kitchen\n   This vegan fish is flaky and light, and it takes"
+                " twenty minutes from start to finish.\n\n" + form + comments)
+        doc = parse(page)
+        assert [(c.author, c.text) for c in doc.comments] == [
+            ("Eve", "Can I use canned banana blossoms?"), ("Rhea", "Thank you for sharing, so amazing!"),
+            ("Jo", "I made this in the air fryer and it was great.")], heading
+
+
+def test_teasers_under_a_popular_content_heading_are_no_comments() -> None:
+    """'Popular Content' heads a sidebar's list of posts, each a title over its date: no comments, though the
+    last one has words under it (the author box that follows)."""
+    teasers = "".join(f"[{n}]{title}\n\n   {date}\n\n" for n, title, date in (
+        (30, "Protein Probiotic Parfait", "December 10, 2024"),
+        (31, "Lighter Sweet Potato Casserole", "November 26, 2024"),
+        (32, "Lighter Cajun Seafood Dressing", "November 24, 2024")))
+    page = ("Turkey sliders\n\n   Mix the ground turkey with the spices, shape small patties and grill them"
+            " four minutes a side.\n\nReviews [28]Cancel reply\n\n   Name * ____________________\n\n   Comment\n"
+            "   ______________________________\n\n   Post Comment\n\nPopular Content\n\n" + teasers
+            + "   About Kevin - author About Kevin - author\n\nHey, I'm Kevin\n\n   My name is Kevin. My life"
+            " changed when I realised that healthy living is a lifelong journey.\n")
+    assert parse(page).comments == ()
+
+
+def test_a_reply_item_whose_avatar_and_name_w3m_glued_over_the_header() -> None:
+    """w3m glues a one-word name to the avatar's alt text on a reply's item ('□ NeilNeil') over 'Neil says:'
+    set deeper: the item is the reply's avatar, one comment one level down, as with a name of two words
+    ('□ John HudsonJohn Hudson')."""
+    def comment(marker: str, name: str, date: str, text: str, pad: int) -> str:
+        inner = " " * (pad + 4)
+        return (f"{' ' * pad}{marker} {name}{name}\n{inner}{name} says:\n{inner}{date}\n\n{inner}{text}\n\n"
+                f"{inner}Reply\n")
+    page = ("Banana wine recipe\n\nPeel and slice the bananas, simmer them for half an hour, strain the"
+            " liquid onto the sugar and let it cool before the yeast goes in.\n\n3 replies\n\n"
+            + comment("1.", "Matt", "November 30, 2019 at 10:55 pm", "Should I have let it cool first?", 1)
+            + comment("□", "Neil", "December 9, 2019 at 1:58 pm", "No, adding the tannin hot is fine.", 6)
+            + comment("□", "John Hudson", "January 30, 2021 at 5:42 pm", "I always freeze my fruit first.", 6)
+            + comment("2.", "Brenda", "January 6, 2020 at 12:37 pm", "Is the weight before or after peeling?", 1))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.walk()] == [
+        ("Matt", 0, "Should I have let it cool first?"), ("Neil", 1, "No, adding the tannin hot is fine."),
+        ("John Hudson", 1, "I always freeze my fruit first."),
+        ("Brenda", 0, "Is the weight before or after peeling?")]

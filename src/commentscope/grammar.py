@@ -157,6 +157,8 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
             _classify(line, kb, markdown)
         lines.append(line)
     _join_wrapped_meta(lines, kb, markdown)
+    _items_under_markers(lines, kb)
+    _glued_avatar_items(lines)
     _avatar_items(lines)
     _poster_facts(lines)
     _rules_under_headers(lines)
@@ -170,6 +172,35 @@ def scan(text: str, knowledge: PageKnowledge | None = None) -> list[Line]:
         if line.meta == SIDEBAR_META:
             line.meta = None  # above the article: a menu entry ('Latest articles'), not a sidebar's heading
     return lines
+
+
+def _items_under_markers(lines: list[Line], kb: PageKnowledge) -> None:
+    """lynx prints an item's marker alone on its line when the item opens with a block ('*' / 'May 3,
+    2020 at 11:54 am Ann'): the line under a marker alone is the item's first, and read as one."""
+    for i, line in enumerate(lines):
+        if line.marker is None or line.rest:
+            continue
+        first = next((after for after in lines[i + 1:i + 3] if after.text), None)
+        if first is None or first.marker or first.author or not first.plain or first.meta not in (None, *DATE_META):
+            continue
+        header = kb.header(first.plain, item=True)
+        if header:  # ('DATE at 1:36 am Pat': no time zone 'Pat' after the clock, as the date alone would read)
+            first.meta = None
+            first.author, first.reply_to, first.lead_in = header.author, header.reply_to, header.lead_in
+            first.name_like, first.evidence = header.name_like or first.avatar, header.evidence
+
+
+def _glued_avatar_items(lines: list[Line]) -> None:
+    """A list item that holds one word printed twice, glued (w3m: '□ NeilNeil'), over a header naming that
+    word, set deeper ('Neil says:'): the avatar's alt text and the name, as a name of two words is read
+    ('□ John HudsonJohn Hudson'); alone, 'MahNaMahNa' may be a name of its own."""
+    for i, line in enumerate(lines):
+        half = len(line.plain) // 2
+        if line.marker is None or line.author or line.meta or not half or line.plain != line.plain[:half] * 2:
+            continue
+        after = next((a for a in lines[i + 1:i + 3] if a.text), None)
+        if after is not None and after.author == line.plain[:half] and after.indent > line.indent:
+            line.plain, line.avatar = line.plain[:half], True
 
 
 def _avatar_items(lines: list[Line]) -> None:
@@ -696,6 +727,8 @@ def _named_twice(lines: list[Line], i: int) -> int | None:
         j, roles = next_content(lines, j), roles + 1
     if j is None or lines[j].plain != line.plain or lines[j].marker:
         return None
+    if lines[j].indent < line.indent or lines[j].heading:
+        return None  # ('Fish Taco Fish Taco' / 'Fish Taco' at the margin, or '## Fish Taco': a photo over a heading)
     if not roles:  # 'Ann Ann' / 'Ann' / text: the alt text is the name itself, and the text follows
         if line.clean not in (f"{line.plain} {line.plain}", line.plain * 2):
             return None  # ('Profilbild von Ann' / 'Ann' / text: a recent-comments widget's entry as often)
