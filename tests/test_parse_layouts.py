@@ -2652,3 +2652,16 @@ def test_a_reply_item_whose_avatar_and_name_w3m_glued_over_the_header() -> None:
         ("Matt", 0, "Should I have let it cool first?"), ("Neil", 1, "No, adding the tannin hot is fine."),
         ("John Hudson", 1, "I always freeze my fruit first."),
         ("Brenda", 0, "Is the weight before or after peeling?")]
+
+
+def test_a_sidebar_heading_under_the_comments_is_the_pages_not_the_last_comments() -> None:
+    """A sidebar's heading under the thread ('Popular Posts', 'Recent Comments') ends the comments and is the
+    page's chrome: boilerplate, owned by no comment (it was the last comment's metadata)."""
+    page = ("Kefir at home\n\n   Warm the milk a little, add the grains, cover the jar with a cloth and leave"
+            " it a day.\n\n2 comments:\n\n   Ann says:\n   June 3, 2021 at 9:02 am\n   How long do the grains"
+            " keep?\n\n   Bo says:\n   June 4, 2021 at 10:15 am\n   Months, fed every day.\n\nRecent Comments\n\n"
+            "     * [12]Cy on Sourdough starter\n     * [13]Di on Water kefir\n")
+    doc = parse(page)
+    assert [c.author for c in doc.comments] == ["Ann", "Bo"]
+    heading = next(ln for ln in doc.lines if ln.text == "Recent Comments")
+    assert (heading.role, heading.comment_id) == (LineRole.BOILERPLATE, None)

@@ -120,15 +120,16 @@ class ThreadBuilder:
             self.roles[i] = (LineRole.COMMENT_META, cur.comment_id)  # a poster's name over their facts: their column
         elif line.meta == QUOTE_END_META and cur is not None:
             self._quote(cur, i)
+        elif line.meta == SIDEBAR_META:  # a sidebar's heading ('Popular Posts'): the page's, no comment's
+            self.roles[i] = (LineRole.BOILERPLATE, None)
+            self.current = None
+            self.ended = self.ended or bool(self.opened)
         elif line.meta:
             owner = cur.comment_id if cur and line.meta not in SECTION_META else None
             self.roles[i] = (LineRole.COMMENT_META, owner)
             if line.meta in SECTION_META:
                 self.current, self.section_signal = None, True
                 self.ended = self.ended or (line.meta == FORM_META and bool(self.opened))
-            elif line.meta == SIDEBAR_META:
-                self.current = None
-                self.ended = self.ended or bool(self.opened)
         elif cur is not None and line.boilerplate == SHARE_BAR and not cur.text_lines:
             self.roles[i] = (LineRole.BOILERPLATE, None)  # the comment's share links under its header: it goes on
         elif cur is not None and self._inside(cur, line) and self._subject(cur, i):
