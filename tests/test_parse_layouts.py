@@ -2665,3 +2665,19 @@ def test_a_sidebar_heading_under_the_comments_is_the_pages_not_the_last_comments
     assert [c.author for c in doc.comments] == ["Ann", "Bo"]
     heading = next(ln for ln in doc.lines if ln.text == "Recent Comments")
     assert (heading.role, heading.comment_id) == (LineRole.BOILERPLATE, None)
+
+
+def test_photos_in_an_article_under_a_comment_count_are_no_names() -> None:
+    """html2text: the comment count under the byline ('26 Comments'), then the article, its photos printed as
+    their alt text ('![Glasses of lemonade](a.jpg)', a lazy image's placeholder before one) over its
+    paragraphs: no photo names a reader, and the page shows no comments (they load by script)."""
+    photo = "![{0}](https://example.org/{1}.jpg)"
+    lazy = "![{0}](data:image/svg+xml,%3Csvg%20width='780'%3E%3C/svg%3E)![{0}](https://example.org/{1}.jpg)"
+    page = ("# Easy Lemonade\n\nBy [Sally](https://example.org) Published: June 30, 2020\n\n26 Comments\n\n"
+            "Jump to Recipe\n\n_Stir together a batch of homemade lemonade using bottled lemon juice._\n\n"
+            + photo.format("Glasses of lemonade", "l4") + "\n\nIt is a rule of thumb that makes sense to me,"
+            " especially with sweet drinks.\n\n" + lazy.format("Ingredients for lemonade", "l5")
+            + "\n\nThis lemonade needs just a few simple ingredients you probably have.\n\n"
+            + lazy.format("Pitcher of lemonade", "l2") + "\n\nMy kids have been mixing it all summer long.\n\n"
+            "Continue to Content\n\nYield: 8 cups\n")
+    assert parse(page).comments == ()

@@ -244,8 +244,10 @@ def _rules_under_headers(lines: list[Line]) -> None:
 
 LINK_LIST = "link_list"  # the boilerplate kind of lynx's closing list of the page's links
 # an html2text line of one image, maybe in a link: '![Ann](a.jpg)', '[ ![Ann avatar](a.jpg) ](/user/7 "Profile")'
-_IMAGE_ONLY = re.compile(r"!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)"
+IMAGE_ONLY = re.compile(r"!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)"
                          r"|\[\s*!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)\s*\]\([^()\s]{0,800}(?:\s+\"[^\"]{0,200}\")?\)")
+# ... or of several ('![Ann](data:image/svg+xml,...)![Ann](a.jpg)': a lazy image's placeholder, then the image)
+IMAGES_ONLY = re.compile(rf"(?:{IMAGE_ONLY.pattern})(?:\s*(?:{IMAGE_ONLY.pattern}))*")
 _LONE_MARKS = frozenset({":", "[", "]"})  # a line of one of these alone is no text (`_classify`)
 _POST_STAMP = re.compile(r"(?:asked|answered)\s", re.IGNORECASE)  # a Q&A post's date ('answered Feb 6, 2014')
 _LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'
@@ -630,7 +632,7 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         else:
             line.meta = DECORATION_META
         return
-    line.pictured = bool(marker and markdown and _IMAGE_ONLY.fullmatch(line.rest))  # (with alt text)
+    line.pictured = bool(marker and markdown and IMAGE_ONLY.fullmatch(line.rest))  # (with alt text)
     header = kb.header(line.plain, item=bool(marker))
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in

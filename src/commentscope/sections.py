@@ -21,6 +21,7 @@ from commentscope.grammar import (
     DECORATION_META,
     FORM_META,
     GUEST_META,
+    IMAGES_ONLY,
     PROFILE_META,
     RANK_WORDS,
     ROLE_LABELS,
@@ -155,6 +156,8 @@ def _lone_name(lines: list[Line], i: int) -> bool:
         return False
     if len(line.plain.split()) > NAMED_MAX_WORDS or any(ch in line.plain for ch in ':#@()[]<>"=/'):
         return False
+    if IMAGES_ONLY.fullmatch(line.rest):
+        return False  # (html2text: '![Glasses of lemonade](a.jpg)' / text, a photo's alt text over the article's words)
     j = line.next_content
     return could_be_name(line.plain) and j is not None and not (
         lines[j].meta or lines[j].boilerplate or lines[j].heading
