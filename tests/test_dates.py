@@ -34,6 +34,9 @@ MOMENTS = {
     "same-day-and-month": ("Gil 4/4/2020", None, (2020, 4, 4, None, None)),
     "no-date": ("Hana says:", None, None),
     "no-month-thirteen": ("Ida 14.13.2019", None, None),
+    "dots-two-digit-year-and-time": ("By Jo [gb] Date 10.11.15 18:00 UTC", None, (2015, 11, 10, 18, 0)),
+    "dots-two-digit-year-alone": ("Jo 10.11.15", None, None),
+    "dots-two-digit-version": ("Jo v1.2.15 is out", None, None),
 }
 
 

@@ -2681,3 +2681,78 @@ def test_photos_in_an_article_under_a_comment_count_are_no_names() -> None:
             + lazy.format("Pitcher of lemonade", "l2") + "\n\nMy kids have been mixing it all summer long.\n\n"
             "Continue to Content\n\nYield: 8 cups\n")
     assert parse(page).comments == ()
+
+
+def test_names_over_a_time_first_date_and_a_reply_button_text_under_the_button() -> None:
+    """WP Recipe Maker's comments in lynx: the name, 'Posted at 9:50 pm, October 15, 2025' (the time before
+    the date), 'Reply', then the text; the next name right under the text above, no blank line between,
+    and no comments heading (a recipe card's 'Review This Recipe' glued to its prompt)."""
+    def comment(name: str, date: str, text: str) -> str:
+        return f"   {name}\n   [7]Posted at {date}\n   [8]Reply\n\n   {text}\n"
+    page = ("Stuffed dates\n\n   Stuff each pitted date with brie, wrap it in phyllo and bake until golden and"
+            " crisp.\n\n   Sodium: 793.4mg | Fiber: 1.7g | Sugar: 16g\n"
+            "   Review This Recipe [69]Let us know how it was!\n"
+            + comment("Mike Zielonka", "9:50 pm, October 15, 2025", "Yummm, made them twice!")
+            + comment("Ligon Miller", "11:14 am, December 31, 2024", "Can these be prepped ahead of time?")
+            + comment("Diane spiegel", "9:23 am, December 6, 2024", "Looks delicious!!!")
+            + "\nPost A Comment [80]Cancel reply\n")
+    doc = parse(page)
+    assert [(c.author, c.date[:10] if c.date else None, c.text) for c in doc.comments] == [
+        ("Mike Zielonka", "2025-10-15", "Yummm, made them twice!"),
+        ("Ligon Miller", "2024-12-31", "Can these be prepped ahead of time?"),
+        ("Diane spiegel", "2024-12-06", "Looks delicious!!!")]
+
+
+def test_a_comment_or_a_reply_by_name_with_its_date_and_a_labelled_time() -> None:
+    """An Italian theme (Misya, lynx): each numbered item the avatar's alt text ('Utente', user, or the
+    blogger's name), then 'Commento di NAME DATE data commento TIME' ('Risposta di' for the blogger's
+    answers): the name after 'di' heads the comment."""
+    def comment(n: int, avatar: str, kind: str, name: str, date: str, text: str) -> str:
+        return (f"    {n}. {avatar}\n       {kind} di {name} {date} data commento 11:03 am\n       {text}\n"
+                f"       [1{n}]Commenti Rispondi\n")
+    page = ("Tortino cuore caldo\n\n   Sciogliete il cioccolato con il burro, unite le uova e lo zucchero e"
+            " cuocete in forno caldo per dodici minuti.\n\nI vostri commenti\n\n"
+            "   Lascia il tuo commento su Tortino cuore caldo\n"
+            + comment(1, "Utente", "Commento", "Giovy", "24 Ottobre 2020", "Posso usare il colorante rosa?")
+            + comment(2, "Misya", "Risposta", "Misya", "11 Novembre 2019", "@arianna ecco a te come fare.")
+            + comment(3, "Utente", "Commento", "Arianna", "10 Novembre 2019", "Non ho quattro uova, che faccio?"))
+    doc = parse(page)
+    assert [(c.author, c.date[:10] if c.date else None) for c in doc.comments] == [
+        ("Giovy", "2020-10-24"), ("Misya", "2019-11-11"), ("Arianna", "2019-11-10")]
+
+
+def test_a_time_before_the_date_is_no_name() -> None:
+    """'9:43pm On Dec 09, 2023' (the time, then 'On' and the date) under a poster's name is the post's date,
+    and the time is no name of its own ('NAME on DATE' would read '9:43pm' as one)."""
+    def post(name: str, when: str, text: str) -> str:
+        return f"   {name}\n   {when}\n\n   {text}\n\n   [9]Reply\n\n"
+    page = ("Hybrid computing\n\n   A quantum computer and a classical computer can work together to solve a"
+            " problem, each doing the part it does best.\n\n   3 Comments\n\n"
+            + post("Alphabyte2", "9:43pm On Dec 09, 2023", "Jax is a Python library developed by Google.")
+            + post("Kaczynski", "6:19pm On Nov 21, 2025", "Well done, nice summary.")
+            + post("Alphabyte3", "10:46am On Nov 22, 2025", "I used my own notes and rewrote them."))
+    doc = parse(page)
+    assert [(c.author, c.date[:10] if c.date else None) for c in doc.comments] == [
+        ("Alphabyte2", "2023-12-09"), ("Kaczynski", "2025-11-21"), ("Alphabyte3", "2025-11-22")]
+
+
+def test_forum_posts_by_name_with_a_date_label_and_a_wrapped_edit_time() -> None:
+    """mwForum in lynx: '- By NAME [gb] Date 10.11.15 11:30 UTC Upvotes 3' (the country flag, the labels,
+    a two-digit year) over the post; an edited post's header wrapped before its edit's time ('... Edited
+    10.11.15' / '18:03 UTC'), which is no part of the text."""
+    page = ("Breed suggestions for a family please\n\n   Topic Dog Boards / General / Breed suggestions\n\n"
+            "   [11]- By [12]mrsflower [gb] Date 10.11.15 11:26 UTC\n   Hello, we are looking to have a dog member"
+            " of the family in the coming\n   year but want to consider the best options for breed choice and"
+            " give\n   ourselves time to really get to understand the breed. Which breed suits us?\n\n"
+            "   [13]- By [14]RozzieRetriever Date 10.11.15 11:30 UTC Upvotes 3\n   For me it's a no brainer,"
+            " Golden Retriever.\n\n"
+            "   [27]- By [28]Brainless [gb] Date 10.11.15 18:00 UTC Edited 10.11.15 18:03 UTC\n"
+            "   It's certainly not too early to be looking.\n\n"
+            "   [29]- By [30]Tectona [gb] Date 10.11.15 19:27 UTC Edited 10.11.15\n   19:31 UTC\n"
+            "   I agree, golden retriever or labrador.\n")
+    doc = parse(page)  # (the thread's opening post is read as the page's article)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("RozzieRetriever", "For me it's a no brainer, Golden Retriever."),
+        ("Brainless", "It's certainly not too early to be looking."),
+        ("Tectona", "I agree, golden retriever or labrador.")]
+    assert doc.comments[0].date == "2015-11-10T11:30"

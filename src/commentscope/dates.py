@@ -31,6 +31,7 @@ _ISO, _YEAR_FIRST, _DAY_MONTH, _MONTH_DAY, _DOTS, _SLASHES, _SHORT_YEAR = (
     "iso", "year-first", "day-month", "month-day", "dots", "slashes", "short-year",
 )  # fmt: skip
 _DAY_MONTH_YY, _MONTH_DAY_YY = "day-month-yy", "month-day-yy"  # a named month, a two-digit year and a clock time
+_DOTS_YY = "dots-yy"  # a day-first date with dots and a two-digit year, and a clock time
 _CLOCK_BEFORE = re.compile(  # '9:35am Wed ' before a date
     r"(?<!\d)(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?\s?m\b\.?)?[\s,]*(?:[^\W\d]{2,9}\.?,?\s+)?$", re.I
 )
@@ -77,6 +78,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # time right after it (alone, '1/2/08' may be a fraction, a score or a version)
         (_SHORT_YEAR, re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})(?![\d/])"
                                  r"(?=,?\s*(?:at\s+|@\s*|-\s*)?\d{1,2}:\d{2}(?!\d))")),
+        # '10.11.15 18:00 UTC' (mwForum), '03.06.21, 10:27 Uhr': day first, as with a four-digit year, and only
+        # with a clock time right after it
+        (_DOTS_YY, re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])"
+                              r"(?=,?\s*(?:at\s+|um\s+|@\s*|-\s*)?\d{1,2}:\d{2}(?!\d))")),
     )  # fmt: skip
 
 
@@ -132,7 +137,7 @@ def _hit(kind: str, m: re.Match[str], text: str, order: Order | None) -> DateHit
         clock_before = _CLOCK_BEFORE.search(text[window : m.start()])
         if clock_before is None and _TIME.match(text[m.end() :]) is None:
             return None
-    if kind in (_SHORT_YEAR, _DAY_MONTH_YY, _MONTH_DAY_YY):
+    if kind in (_SHORT_YEAR, _DAY_MONTH_YY, _MONTH_DAY_YY, _DOTS_YY):
         year += 2000 if year < _CENTURY_PIVOT else 1900
     if kind in (_SLASHES, _SHORT_YEAR) and day != month:
         if day <= 12 and month <= 12:

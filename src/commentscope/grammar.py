@@ -483,6 +483,8 @@ def _fact(label: Line, value: Line) -> bool:
 _POST_NUMBER_TAIL = re.compile(r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\s+)?\d{1,5}", re.IGNORECASE)
 
 
+# a header's time and zone wrapped off ('... Edited 10.11.15' / '18:03 UTC', mwForum)
+_TIME_TAIL = re.compile(r"\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?", re.IGNORECASE)
 _VERB_TAIL = re.compile(r"(?:writes|wrote|says|said)\s*:", re.IGNORECASE)  # a header's verb wrapped off
 _ANSWERED_SUBJECT = re.compile(r"\s(?:en réponse à|in reply to)\s*:", re.IGNORECASE)
 
@@ -512,7 +514,8 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
         if len(after.text) > (WRAP_COLUMNS if subject else WRAP_TAIL_CHARS) and not split:
             continue
         undated = line.author is not None and after.meta is None and find_moment(line.clean) is None
-        numbered = line.author is not None and _POST_NUMBER_TAIL.fullmatch(after.plain) is not None
+        numbered = line.author is not None and (_POST_NUMBER_TAIL.fullmatch(after.plain) is not None
+                                                or _TIME_TAIL.fullmatch(after.plain) is not None)
         told = undated and _VERB_TAIL.fullmatch(after.plain) is not None  # ('by Ann ( 123 )' / 'writes:', Slashdot)
         if line.author and not (undated or numbered or subject):
             continue  # (a header over its date line is two lines of its own)
@@ -700,7 +703,10 @@ def find_head(lines: list[Line], i: int) -> Head | None:
     name = page_knowledge().bare_name(line.plain) if facts else line.plain
     if after is None or not _name_line(line, date_follows, name) or _in_tight_list(lines, i) or _wrapped(lines, i):
         return None
-    if not line.marker and not facts and _ends_text_above(lines, i):
+    if not line.marker and not facts and _ends_text_above(lines, i) and not (
+        date_follows and _reply_under_date(lines, j) and lines[i - 1].clean.endswith(_SENTENCE_ENDS)
+        and not _wrapped(lines, i - 1)
+    ):  # (but a text ending its sentence short of the wrap, over 'Ann' / DATE / 'Reply': the next comment's name)
         return None  # '...pero el Mitrans podría dejar' / 'asi' / DATE: the last word of a comment over its date
     if not line.marker and _dated_facts(lines, j):
         return None  # 'TITLE' / '• 49 minutes ago' / '• From the section US': a teaser's facts, not a comment
@@ -772,6 +778,12 @@ def _clocked(line: Line) -> bool:
     signing off the text right above it): a caption or a sentence of an article gives no clock time."""
     moment = find_moment(line.clean)
     return moment is not None and moment[3] is not None
+
+
+def _reply_under_date(lines: list[Line], j: int | None) -> bool:
+    """A date line at j with the reply button right under it ('Posted at 9:50 pm, DATE' / 'Reply')."""
+    k = next_content(lines, j) if j is not None and lines[j].meta in DATE_META else None
+    return k is not None and lines[k].meta == "reply"
 
 
 def _ends_text_above(lines: list[Line], i: int) -> bool:

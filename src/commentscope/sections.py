@@ -587,6 +587,8 @@ def _has_body(lines: list[Line], head: Head) -> bool:
     k = next_content(lines, j) if lines[j].meta in DATE_META else None
     if k is not None and lines[k].meta == PROFILE_META:
         return True  # ('Ann' / 'Posted DATE' / the poster's column: a forum's post, whose date reads like a byline's)
+    if k is not None and lines[k].meta == "reply":
+        return True  # ('Ann' / 'Posted at 9:50 pm, DATE' / 'Reply': a comment's date under its name, no byline)
     return not ((lines[j].boilerplate and not dated) or lines[j].meta in SECTION_META)
 
 
