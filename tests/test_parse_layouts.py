@@ -2756,3 +2756,66 @@ def test_forum_posts_by_name_with_a_date_label_and_a_wrapped_edit_time() -> None
         ("Brainless", "It's certainly not too early to be looking."),
         ("Tectona", "I agree, golden retriever or labrador.")]
     assert doc.comments[0].date == "2015-11-10T11:30"
+
+
+def test_an_avatars_alt_text_printed_twice_names_no_one() -> None:
+    """lynx prints a lazy avatar's alt text twice ('Avatar photo Avatar photo') over the commenter's name:
+    'photo' is no name; the name under it heads the comment."""
+    def comment(mark: str, name: str, date: str, text: str, pad: int) -> str:
+        inner = " " * (pad + 4)
+        return (f"{' ' * (pad + 1)}{mark}\n{' ' * pad}Avatar photo Avatar photo\n{inner}{name}\n"
+                f"{inner}[8]{date}\n{inner}{text}\n{inner}[9]Reply\n")
+    page = ("Best gluten-free pancakes\n\n   Whisk the quinoa flour with the milk and eggs, rest the batter for"
+            " ten minutes and cook on a hot griddle.\n\n14 comments on “Best Gluten-Free Pancakes”\n\n"
+            + comment("1.", "Lisa", "February 3, 2022 at 9:10 pm", "Could I use all purpose GF flour?", 3)
+            + comment("1.", "Olivia Jo", "February 4, 2022 at 8:02 am", "Oat flour is a better swap.", 8)
+            + comment("2.", "Shilpi", "March 1, 2022 at 7:45 pm", "I loved using quinoa flour here.", 3))
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.walk()] == [("Lisa", 0), ("Olivia Jo", 1), ("Shilpi", 0)]
+
+
+def test_a_recipes_numbered_steps_labelled_with_their_own_number_are_no_comments() -> None:
+    """inscriptis: a recipe's steps as a numbered list, each item 'Passo N' (step N) over its instruction,
+    above the comments ('Lucia disse:' / date / text): the steps head no comment, and the comments under
+    them stay at the top level."""
+    steps = "".join(f"       {n}. Passo {n}\n\n          {text}\n\n" for n, text in (
+        (1, "Em uma panela coloque o açúcar e leve em fogo médio mexendo até derreter;"),
+        (2, "Em seguida adicione a água e continue mexendo até derreter as pelotas;"),
+        (3, "Transfira essa calda para uma forma untada com manteiga.")))
+    comments = "".join(f"           {n}. {name} disse:\n              {date}\n\n              {text}\n\n"
+                       "                Responder\n\n" for n, name, date, text in (
+        (1, "Lucia H G Gomes de Sa", "10/04/2026 às 14:25", "Eu amo essas receitas fáceis. Beijos"),
+        (2, "Patricia Nogara", "11/04/2026 às 09:02", "Amei a receita, fiz hoje! Fica uma delícia.")))
+    page = ("Bolo cocada\n\n      Como preparar a Calda\n\n      Modo de Preparo em 3 passos.\n\n" + steps
+            + "      Gostou desta receita? Comente!\n\n        Enviar comentário\n\n" + comments)
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Lucia H G Gomes de Sa", 0), ("Patricia Nogara", 0)]
+
+
+def test_a_numbered_item_of_two_avatar_images_over_the_name_in_html2text() -> None:
+    """html2text: a comment's number beside its avatar printed as two images (a lazy image's placeholder,
+    then the image, both 'Avatar photo'), the name in bold under it, then the date's link and the text:
+    the item is the avatar, the bold name heads the comment."""
+    def comment(pad: int, name: str, date: str, text: str) -> str:
+        avatar = ("![Avatar photo](data:image/svg+xml,%3Csvg%20viewBox='0%200%2050%2050'%3E%3C/svg%3E)"
+                  "![Avatar photo](https://example.org/blank.gif)")
+        return f"{' ' * pad}1. {avatar}\n\n**{name}**\n\n[{date}](https://example.org/#c)\n\n{text}\n\n[Reply](#r)\n\n"
+    page = ("# Best gluten-free pancakes\n\nWhisk the quinoa flour with the milk and eggs, rest the batter for ten"
+            " minutes and cook on a hot griddle.\n\n## 3 comments on “Best Gluten-Free Pancakes”\n\n"
+            + comment(2, "Lisa", "February 3, 2022 at 9:10 pm", "Could I use all purpose GF flour instead?")
+            + comment(5, "Olivia Jo", "February 4, 2022 at 8:02 am", "Oat flour is a better substitution.")
+            + comment(2, "Shilpi", "March 1, 2022 at 7:45 pm", "I loved using quinoa flour here."))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Lisa", "Could I use all purpose GF flour instead?"), ("Olivia Jo", "Oat flour is a better substitution."),
+        ("Shilpi", "I loved using quinoa flour here.")]
+
+
+def test_one_picture_printed_twice_is_one_picture_and_an_avatar_beside_a_badge_is_two() -> None:
+    """A list item of one image printed twice with the same alt text (a lazy placeholder, then the image)
+    is a picture, as one image is; an avatar beside a rank's badge (Invision) is not one picture."""
+    lazy = "![Ann](data:image/svg+xml,%3Csvg%3E%3C/svg%3E)![Ann](https://example.org/a.jpg)"
+    badge = "[ ![Ann](https://example.org/a.jpg) ](https://example.org/u/1 \"Ann's profile\") ![Mentor](https://example.org/m.svg)"
+    lines = scan(f"# Page\n\nSome words of text here for the page.\n\n  1. ![Ann](https://example.org/a.jpg)\n\n"
+                 f"  2. {lazy}\n\n  3. {badge}\n")
+    assert [line.pictured for line in lines if line.marker] == [True, True, False]

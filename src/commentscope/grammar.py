@@ -248,6 +248,15 @@ IMAGE_ONLY = re.compile(r"!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)"
                          r"|\[\s*!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)\s*\]\([^()\s]{0,800}(?:\s+\"[^\"]{0,200}\")?\)")
 # ... or of several ('![Ann](data:image/svg+xml,...)![Ann](a.jpg)': a lazy image's placeholder, then the image)
 IMAGES_ONLY = re.compile(rf"(?:{IMAGE_ONLY.pattern})(?:\s*(?:{IMAGE_ONLY.pattern}))*")
+_ALT_TEXT = re.compile(r"!\[([^\[\]]*)\]")
+
+
+def _one_picture(text: str) -> bool:
+    """Whether a Markdown line is one image, maybe printed twice with the same alt text (a lazy image's
+    placeholder, then the image); an avatar beside a rank's badge is two pictures."""
+    return IMAGES_ONLY.fullmatch(text) is not None and len(set(_ALT_TEXT.findall(text))) == 1
+
+
 _LONE_MARKS = frozenset({":", "[", "]"})  # a line of one of these alone is no text (`_classify`)
 _POST_STAMP = re.compile(r"(?:asked|answered)\s", re.IGNORECASE)  # a Q&A post's date ('answered Feb 6, 2014')
 _LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'
@@ -635,7 +644,7 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         else:
             line.meta = DECORATION_META
         return
-    line.pictured = bool(marker and markdown and IMAGE_ONLY.fullmatch(line.rest))  # (with alt text)
+    line.pictured = bool(marker and markdown and _one_picture(line.rest))  # (with alt text)
     header = kb.header(line.plain, item=bool(marker))
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
@@ -660,6 +669,15 @@ def previous_content(lines: list[Line], i: int) -> int | None:
     return lines[i].previous_content
 
 
+_LABEL_NUMBER = re.compile(r"[^\W\d]+\s+(\d{1,3})")  # 'Passo 1', 'Step 12'
+
+
+def _own_number(text: str, number: int) -> bool:
+    """Whether a numbered item's text is a word and the item's own number ('1. Passo 1')."""
+    match = _LABEL_NUMBER.fullmatch(text)
+    return match is not None and int(match[1]) == number
+
+
 _EMPTY_LINK = re.compile(r"\[\s*\]\(")  # a Markdown link with no text: an icon's ('[ ](https://…)')
 
 
@@ -670,6 +688,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
         return None
     if _url_tail(lines, i):
         return None
+    if line.number_mark is not None and _own_number(line.plain, line.number_mark):
+        return None  # '1. Passo 1', '2. Step 2': a recipe's step labelled with its own number, no name
     kind = line.marker or "header"
     j = next_content(lines, i)
     after = lines[j] if j is not None else None
