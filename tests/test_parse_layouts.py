@@ -2819,3 +2819,25 @@ def test_one_picture_printed_twice_is_one_picture_and_an_avatar_beside_a_badge_i
     lines = scan(f"# Page\n\nSome words of text here for the page.\n\n  1. ![Ann](https://example.org/a.jpg)\n\n"
                  f"  2. {lazy}\n\n  3. {badge}\n")
     assert [line.pictured for line in lines if line.marker] == [True, True, False]
+
+
+def test_w3m_recipe_card_over_a_form_and_comments_under_its_fields() -> None:
+    """w3m prints everything flush: the recipe card's photo (alt text twice, glued) over the recipe's title,
+    which is the page's headline, reads like an avatar over a name, and is none; the first comment's name
+    stands right under the reply form's last field ('Leave this field empty [    ]'); a 'Most popular
+    recipes:' list under the comments is a sidebar's."""
+    comments = "".join(f"{name}\n\n{date}\n\n{text}\n\n" for name, date, text in (
+        ("Eve", "Saturday 17th of August 2024", "Can I use canned banana blossoms for this?"),
+        ("Rhea", "Wednesday 19th of June 2024", "Thank you for sharing, so amazing!"),
+        ("Jo", "Thursday 14th of March 2024", "I made this in the air fryer and it was great.")))
+    page = ("Banana Blossom Fish\n\nSoak the blossoms, coat them in seaweed batter and fry them until they are"
+            " crisp and golden all over.\n\nBanana Blossom FishBanana Blossom Fish\n\nBanana Blossom Fish\n\n"
+            "Bianca | Vegan Kitchen\nThis vegan fish is flaky and light, and it takes twenty minutes from start to"
+            " finish.\n\nClick here to cancel reply.\n\nName *[                    ]\n"
+            "Leave this field empty [                    ]\n" + comments
+            + "Most popular recipes:\n\n  • Vegan Falafel Curry\n    Vegan Falafel Curry\n"
+            "  • Vegan Breakfast Recipes\n    12 Vegan Breakfast Recipes\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Eve", "Can I use canned banana blossoms for this?"), ("Rhea", "Thank you for sharing, so amazing!"),
+        ("Jo", "I made this in the air fryer and it was great.")]

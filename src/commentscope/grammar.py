@@ -242,6 +242,7 @@ def _rules_under_headers(lines: list[Line]) -> None:
         before = [*before[-1:], line]
 
 
+FORM_FIELD = "form_field"  # the boilerplate kind of a reply form's field ('Name * ______', w3m 'Name *[     ]')
 LINK_LIST = "link_list"  # the boilerplate kind of lynx's closing list of the page's links
 # an html2text line of one image, maybe in a link: '![Ann](a.jpg)', '[ ![Ann avatar](a.jpg) ](/user/7 "Profile")'
 IMAGE_ONLY = re.compile(r"!\[[^\[\]]{0,200}\]\([^()\s]{0,800}\)"
@@ -810,6 +811,7 @@ def _ends_text_above(lines: list[Line], i: int) -> bool:
     """The line runs on from the text directly above it (no blank line, same indentation)."""
     before = lines[i - 1] if i else None
     return (before is not None and not before.blank and not (before.meta or before.marker or before.author)
+            and before.boilerplate != FORM_FIELD  # (a reply form's field: w3m prints the first name right under it)
             and before.indent == lines[i].indent and len(before.clean.split()) >= RUN_ON_WORDS)  # fmt: skip
 
 
@@ -917,7 +919,7 @@ def _dated_below(lines: list[Line], k: int | None) -> bool:
 def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:
     """'1. Name' with its text below at the same indentation, set off from the text above it."""
     before = lines[i - 1] if i else None
-    set_off = before is None or before.blank or before.meta is not None
+    set_off = before is None or before.blank or before.meta is not None or before.boilerplate == FORM_FIELD  # (w3m)
     plain = not (after.marker or after.meta or after.author or after.boilerplate)
     return set_off and plain and after.indent == lines[i].indent
 

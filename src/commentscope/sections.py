@@ -32,6 +32,7 @@ from commentscope.grammar import (
     next_content,
     previous_content,
 )
+from commentscope.headline import headline
 from commentscope.heads import find_heads, handle_above, is_pingback, name_again
 from commentscope.patterns import UNVERIFIED, could_be_name, looks_like_name, page_knowledge, word_pattern
 
@@ -352,7 +353,7 @@ def _comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     if any(ln.meta == NO_COMMENTS_META for ln in lines) and not any(ln.meta == COUNT_META for ln in lines):
         return {}, None  # '0 Comments' and no other count: whatever looks like comments is not
     menu = menu_lines(lines)
-    heads = {i: h for i, h in find_heads(lines).items() if i not in menu}
+    heads = _not_the_headline(lines, {i: h for i, h in find_heads(lines).items() if i not in menu})
     start = section_start(lines, heads)
     runs = authorless_heads(lines)
     found = 0 if start is None else sum(i >= start for i in heads)
@@ -369,6 +370,20 @@ def _comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     if start is None and runs:
         return runs, section_start(lines, runs)
     return heads, start
+
+
+TITLE_WORDS = 3  # a headline's line this long, not a name's: a head naming it is the article's
+
+
+def _not_the_headline(lines: list[Line], heads: dict[int, Head]) -> dict[int, Head]:
+    """The heads without those naming a line of the page's headline (a recipe card's photo over its
+    title, 'Banana Fish Banana Fish' / 'Banana Fish', in w3m as flush as an avatar over a name): the
+    article's, no reader's."""
+    if not heads:
+        return heads
+    title = {lines[k].plain.casefold() for k in headline(lines, min(heads)) or ()
+             if len(lines[k].plain.split()) >= TITLE_WORDS}  # (a forum's headline block may hold its first poster)
+    return {i: h for i, h in heads.items() if (h.author or "").casefold() not in title}
 
 
 MENU_ENTRIES = 6  # a run of this many list items, each one link and at most a short line below it, is a menu
