@@ -2841,3 +2841,20 @@ def test_w3m_recipe_card_over_a_form_and_comments_under_its_fields() -> None:
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Eve", "Can I use canned banana blossoms for this?"), ("Rhea", "Thank you for sharing, so amazing!"),
         ("Jo", "I made this in the air fryer and it was great.")]
+
+
+def test_a_reviews_rating_over_its_date_under_the_text_names_no_one() -> None:
+    """A French recipe blog's reviews (w3m): the numbered item with the avatar's file name and the name,
+    the text, then the rating '(5/5)' over the date: the rating is no name heading the next review."""
+    def review(n: int, name: str, text: str, rating: str, date: str) -> str:
+        return f" {n}. [svg][471] {name}\n\n    {text}\n\n    ({rating})\n    {date}\n"
+    page = ("Recette cake savane maison\n\nBattez les oeufs avec le sucre, ajoutez la farine et le beurre fondu,"
+            " puis partagez la pâte en deux et colorez une moitié au cacao.\n\n"
+            "21 commentaires pour “Recette cake savane maison”\n\n"
+            + review(1, "Fanny", "trop bon et trop facile à faire je les fait toute seule", "5/5", "12 mai 2022 à 15h03")
+            + review(2, "anais", "facile a réaliser et très bon", "5/5", "9 juin 2022 à 09h21")
+            + review(3, "Salomé", "très bon, mes enfants ont adoré", "4/5", "13 juin 2022 à 11h35"))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Fanny", "trop bon et trop facile à faire je les fait toute seule"),
+        ("anais", "facile a réaliser et très bon"), ("Salomé", "très bon, mes enfants ont adoré")]

@@ -15,7 +15,15 @@ from operator import attrgetter, itemgetter
 
 from commentscope.dates import find_moment
 from commentscope.markup import IDEOGRAPHS, clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
-from commentscope.patterns import PageKnowledge, could_be_name, looks_like_name, page_knowledge, undouble, word_pattern
+from commentscope.patterns import (
+    PageKnowledge,
+    could_be_name,
+    looks_like_name,
+    page_knowledge,
+    rating_line,
+    undouble,
+    word_pattern,
+)
 from commentscope.wraps import WRAP_COLUMNS, indent_of
 
 PROSE_WORDS = 12  # a line with this many words is prose, not a heading, name or button
@@ -777,6 +785,8 @@ def _name_line(line: Line, date_follows: bool, name: str | None = None) -> bool:
     if line.boilerplate or (line.heading and not date_follows):
         return False  # a heading names an author only with a date under it (html2text: '#### NAME')
     name = line.plain if name is None else name
+    if rating_line(name):
+        return False  # '(5/5)' / DATE: a review's rating over its date, under the text (w3m)
     return looks_like_name(name) or ((date_follows or line.avatar) and could_be_name(name))
 
 
