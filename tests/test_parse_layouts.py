@@ -2851,10 +2851,112 @@ def test_a_reviews_rating_over_its_date_under_the_text_names_no_one() -> None:
     page = ("Recette cake savane maison\n\nBattez les oeufs avec le sucre, ajoutez la farine et le beurre fondu,"
             " puis partagez la pâte en deux et colorez une moitié au cacao.\n\n"
             "21 commentaires pour “Recette cake savane maison”\n\n"
-            + review(1, "Fanny", "trop bon et trop facile à faire je les fait toute seule", "5/5", "12 mai 2022 à 15h03")
+            + review(1, "Fanny", "trop bon et trop facile à faire je les fait toute seule", "5/5",
+                     "12 mai 2022 à 15h03")
             + review(2, "anais", "facile a réaliser et très bon", "5/5", "9 juin 2022 à 09h21")
             + review(3, "Salomé", "très bon, mes enfants ont adoré", "4/5", "13 juin 2022 à 11h35"))
     doc = parse(page)
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Fanny", "trop bon et trop facile à faire je les fait toute seule"),
         ("anais", "facile a réaliser et très bon"), ("Salomé", "très bon, mes enfants ont adoré")]
+
+
+def test_html2text_avatar_image_glued_to_a_name_it_does_not_name() -> None:
+    """html2text glues a reply's avatar image to the name beside it, and the image's alt text names the
+    person behind a team account ('![Avatar for Dana @ Kitchen](a.jpg)Support @ Kitchen says'): the
+    image is the avatar, the words after it the name."""
+    def comment(pad: int, avatar: str, name: str, text: str) -> str:
+        return (f"{' ' * pad}* {avatar}{name} says\n\n[May 2, 2023 at 9:10 am](https://example.org/p/#c)\n\n"
+                f"{text}\n\nReply\n\n")
+    staff = "![Avatar for Dana @ Green Kitchen](https://secure.gravatar.com/avatar/95?s=125)"
+    page = ("# Cashew ricotta\n\nSoak the cashews, blend them with lemon juice and salt until smooth and creamy."
+            "\n\n## 3 comments\n\n"
+            + comment(2, "", "Lisa", "Does it need an egg as a binder for ravioli?")
+            + comment(5, staff, "Support @ Green Kitchen", "It should not need a binder inside ravioli.")
+            + comment(2, "![Avatar for Joe](https://secure.gravatar.com/avatar/7?s=125)", "Joe Park",
+                      "I stuffed squash boats with it, so good."))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Lisa", 0, "Does it need an egg as a binder for ravioli?"),
+        ("Support @ Green Kitchen", 1, "It should not need a binder inside ravioli."),
+        ("Joe Park", 0, "I stuffed squash boats with it, so good.")]
+
+
+def test_html2text_avatar_item_with_a_permalink_sign_carries_the_reply_depth() -> None:
+    """A theme that prints each comment's avatar and its permalink ('#') as the list item, the name and date
+    flush under it (html2text: '  1. ![](a.jpg) #' / '**Ann** -- DATE'): the item is the comment's head,
+    and its indentation gives the reply its depth."""
+    def comment(marker: str, name: str, date: str, text: str) -> str:
+        avatar = "![](https://secure.gravatar.com/avatar/1?s=48)"
+        return f"{marker} {avatar} #\n\n**{name}** -- {date}\n\n{text}\n\nReply\n\n"
+    page = ("# Fudgy brownies\n\nMelt the butter with the chocolate, whisk in the sugar and eggs, fold in the flour"
+            " and bake until set.\n\n## Comments\n\n"
+            + comment("  1.", "Ann", "October 7, 2023 _at_ 12:35 pm", "The centre stayed quite moist, any ideas?")
+            + comment("     *", "Tessa", "October 9, 2023 _at_ 8:53 am", "Your oven may run cool, try a thermometer.")
+            + comment("       *", "Ann", "October 10, 2023 _at_ 9:00 am", "It was running cool indeed, thank you.")
+            + comment("  2.", "Bob", "October 6, 2023 _at_ 12:29 pm", "Can I bake this in a metal pan?")
+            + comment("  3.", "Cid", "October 5, 2023 _at_ 5:20 pm", "My children loved them."))
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Ann", 0), ("Tessa", 1), ("Ann", 2), ("Bob", 0), ("Cid", 0)]
+    assert doc.comments[1].text == "Your oven may run cool, try a thermometer."
+
+
+def test_a_logo_over_every_name_heads_a_reply_whose_name_reads_like_a_title() -> None:
+    """A theme that prints its logo's alt text over every commenter's name ('1. Site Logo' / 'Melissa' /
+    text / date): the logo names no one, and a team member's name that reads like a title ('Eman @ Pinch
+    of Salt') still heads their reply."""
+    def comment(pad: int, n: int, name: str, text: str, date: str) -> str:
+        inner = " " * (pad + 3)
+        return f"{' ' * pad}{n}. Pinch of Salt Logo\n{inner}{name}\n\n{inner}{text}\n\n{inner}{date}\n{inner}Reply\n"
+    page = ("Broccoli Cheese Soup\n\nCook the onions in butter, whisk in the flour and the broth, add the broccoli"
+            " and simmer until tender, then stir in the cheese.\n\n155 Comments\n\n"
+            + comment(1, 1, "Melissa", "Can you make this in an instant pot?", "09/08/20 @ 10:21 am")
+            + comment(5, 1, "Eman @ Pinch of Salt", "We have not tested it in the Instant Pot yet.",
+                      "09/08/20 @ 2:08 pm")
+            + comment(1, 2, "Niki", "Where does the paprika come in?", "09/08/20 @ 10:37 am")
+            + comment(5, 1, "Barbara", "Step three adds salt, pepper and paprika.", "09/08/20 @ 12:57 pm")
+            + comment(5, 2, "Eman @ Pinch of Salt", "You add the paprika in step three.", "09/08/20 @ 2:04 pm")
+            + comment(1, 3, "Shannon", "Any substitutes for the half and half?", "09/09/20 @ 8:00 am")
+            + comment(1, 4, "Ali", "Made it tonight, everyone loved it.", "09/09/20 @ 9:00 pm"))
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [
+        ("Melissa", 0), ("Eman @ Pinch of Salt", 1), ("Niki", 0), ("Barbara", 1), ("Eman @ Pinch of Salt", 1),
+        ("Shannon", 0), ("Ali", 0)]
+    assert doc.comments[4].text == "You add the paprika in step three."
+
+
+def test_w3m_one_word_name_glued_to_its_avatar_over_the_name_flush() -> None:
+    """w3m glues a one-word name to its avatar's alt text and prints both flush, over the name alone
+    ('FranziFranzi' / 'Franzi' / text, wpDiscuz): the glued line is the avatar, the commenter 'Franzi'."""
+    def comment(name: str, text: str, date: str) -> str:
+        return f"{name}{name}\n{name}\n\n{text}\n\nDaumen hoch0Daumen runter  Antworten\n{date}\n"
+    page = ("Zitronenkuchen vom Blech\n\nButter, Zucker und Eier schaumig schlagen, Mehl und Zitronensaft"
+            " unterheben und den Teig auf dem Blech backen.\n\n12 Kommentare\n\n"
+            + comment("Franzi", "Liebe Kathrin, ich habe das Rezept direkt nachgebacken.", "19. Februar 2017 20:00")
+            + comment("Alexandra", "Kann ich den Teig auch in Muffinförmchen geben?", "15. Februar 2017 09:49")
+            + comment("Kathrin", "Hallo Alexandra, das sollte kein Problem sein.", "15. Februar 2017 10:13"))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Franzi", "Liebe Kathrin, ich habe das Rezept direkt nachgebacken."),
+        ("Alexandra", "Kann ich den Teig auch in Muffinförmchen geben?"),
+        ("Kathrin", "Hallo Alexandra, das sollte kein Problem sein.")]
+
+
+def test_html2text_name_flush_under_a_dated_list_item_takes_the_items_depth() -> None:
+    """html2text prints a comment's list item with its avatar's empty link or its date on it, and the date,
+    the name and the text flush under it ('    * [](https://ann.org)' / 'July 26, 2019' / 'Ann', or
+    '    * July 27, 2019' / 'Ann'): the item's indentation gives the reply its depth."""
+    def comment(marker: str, avatar: bool, date: str, name: str, text: str) -> str:
+        top = f"{marker} [](https://example.org/{name.lower()})\n\n{date}" if avatar else f"{marker} {date}"
+        return f"{top}\n\n{name}\n\n{text}\n\n[Reply](https://example.org/p/?replytocom=1#commentform)\n\n"
+    page = ("# Where to eat in Tulsa\n\nA weekend of barbecue, biscuits and brunch spots across the city, from the"
+            " Arts District to Cherry Street.\n\nCOMMENTS\n\n"
+            + comment("  *", True, "July 25, 2019", "Rob", "We were awestruck with the food scene here!")
+            + comment("    *", True, "July 26, 2019", "Kristin", "We only popped in for a quick beer.")
+            + comment("    *", False, "July 27, 2019", "Tommy", "The cafe in the Paseo is a must go.")
+            + comment("  *", False, "July 26, 2019", "Jenny", "Best hot chicken sandwiches in town."))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Rob", 0, "We were awestruck with the food scene here!"),
+        ("Kristin", 1, "We only popped in for a quick beer."),
+        ("Tommy", 1, "The cafe in the Paseo is a must go."), ("Jenny", 0, "Best hot chicken sandwiches in town.")]

@@ -201,14 +201,25 @@ def _items_under_markers(lines: list[Line], kb: PageKnowledge) -> None:
 def _glued_avatar_items(lines: list[Line]) -> None:
     """A list item that holds one word printed twice, glued (w3m: '□ NeilNeil'), over a header naming that
     word, set deeper ('Neil says:'): the avatar's alt text and the name, as a name of two words is read
-    ('□ John HudsonJohn Hudson'); alone, 'MahNaMahNa' may be a name of its own."""
+    ('□ John HudsonJohn Hudson'); alone, 'MahNaMahNa' may be a name of its own. One word without a marker,
+    over that word alone ('FranziFranzi' / 'Franzi' / text, w3m): the avatar over the name too (a name of
+    several words glued is an avatar pattern's; 'ImageImage' is a signature's pictures)."""
     for i, line in enumerate(lines):
         half = len(line.plain) // 2
-        if line.marker is None or line.author or line.meta or not half or line.plain != line.plain[:half] * 2:
+        if line.author or line.meta or not half or line.plain != line.plain[:half] * 2:
             continue
         after = next((a for a in lines[i + 1:i + 3] if a.text), None)
-        if after is not None and after.author == line.plain[:half] and after.indent > line.indent:
-            line.plain, line.avatar = line.plain[:half], True
+        if after is None:
+            continue
+        word = line.plain[:half]
+        if (after.author == word and after.indent > line.indent and line.marker) or (
+                line.marker is None and after.marker is None and after.plain == word and after.indent >= line.indent
+                and " " not in word and word.casefold() not in _PICTURE_WORDS):
+            line.plain, line.avatar = word, True
+
+
+# a picture's own word as its alt text ('ImageImage' / 'Image': a forum signature's pictures), no name
+_PICTURE_WORDS = frozenset({"image", "bild", "photo", "foto", "picture", "avatar", "icon", "logo"})
 
 
 def _avatar_items(lines: list[Line]) -> None:
@@ -267,6 +278,7 @@ def _one_picture(text: str) -> bool:
 
 
 _LONE_MARKS = frozenset({":", "[", "]"})  # a line of one of these alone is no text (`_classify`)
+_PERMALINK_SIGNS = frozenset({"#", "¶"})  # a permalink printed as its sign
 _POST_STAMP = re.compile(r"(?:asked|answered)\s", re.IGNORECASE)  # a Q&A post's date ('answered Feb 6, 2014')
 _LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'
 
@@ -643,8 +655,8 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
     line.plain = kb.without_avatar(plain)
     line.avatar = line.plain != plain
     line.is_prose = _prose(line.clean)
-    if marker and line.plain.isdigit() and line.plain != line.rest:
-        line.plain = ""  # '1. 3 ![](avatar.png)': a comment's running number beside its avatar
+    if marker and (line.plain.isdigit() or line.plain in _PERMALINK_SIGNS) and line.plain != line.rest:
+        line.plain = ""  # '1. 3 ![](avatar.png)', '1. ![](avatar.png) #': a comment's number or permalink by its avatar
     if line.plain in _LONE_MARKS:
         line.plain = ""  # 'NAME' / '(DATE)' / ':' / text: a header's colon; ']': a bracket wrapped off
     if not line.plain:  # only decoration ('![](avatar.png)', '[avatar]'): nothing a reader sees

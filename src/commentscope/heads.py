@@ -311,6 +311,32 @@ def _widen_to_list_item(lines: list[Line], heads: dict[int, Head], i: int) -> No
     heads[k] = replace(head, index=k, indent=item.indent, kind="number", number=item.number_mark)
 
 
+def widen_to_dated_item(lines: list[Line], heads: dict[int, Head], i: int) -> int:
+    """A name printed flush under its comment's list item, the item holding the date or only the avatar's
+    empty link over the date (html2text: '    * July 27, 2019' / 'Ann', '    * [](https://ann.org)' /
+    'July 26, 2019' / 'Ann'): the head starts at the item, at its indentation, where the reply's depth is.
+    Returns where the head starts now."""
+    head, line = heads[i], lines[i]
+    k = previous_content(lines, i)
+    if line.marker or head.index != head.last_header or k is None or k in heads or lines[k].meta not in DATE_META:
+        return i
+    if not lines[k].marker:
+        k = previous_content(lines, k)
+        if k is None or k in heads or not lines[k].marker or lines[k].rest or lines[k].meta:
+            return i  # (only a marker alone, or an empty link, over the date)
+    item, above = lines[k], previous_content(lines, k)
+    if item.indent < line.indent or item.indent > line.indent + MAX_ITEM_SHIFT:
+        return i
+    if above is not None and lines[above].marker and lines[above].indent == item.indent:
+        return i  # ('* reply' / '* April 5, 2018' / 'Lars': the comment before it signs off with its date)
+    del heads[i]
+    heads[k] = replace(head, index=k, indent=item.indent, kind=item.marker or "bullet", number=item.number_mark)
+    return k
+
+
+MAX_ITEM_SHIFT = 12  # how far right of a flush name its comment's list item may stand (html2text nests by 2-4)
+
+
 def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     """A list item whose text is signed off by its header ('* Text...' / 'Ann Le 11 septembre 2018 à
     12:57' / 'Reply', then the next item): the comment starts at the item, its author from below."""

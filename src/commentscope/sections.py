@@ -33,7 +33,7 @@ from commentscope.grammar import (
     previous_content,
 )
 from commentscope.headline import headline
-from commentscope.heads import find_heads, handle_above, is_pingback, name_again
+from commentscope.heads import find_heads, handle_above, is_pingback, name_again, widen_to_dated_item
 from commentscope.patterns import UNVERIFIED, could_be_name, looks_like_name, page_knowledge, word_pattern
 
 ORDINAL_META = "ordinal"  # a post's number ('#12')
@@ -263,7 +263,11 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
     runs of text set off by metadata under a comments heading replace them when they find more.
     """
     heads, start = _comment_heads(lines)
-    _under_a_logo(lines, heads)
+    heads = _under_a_logo(lines, heads)
+    for i in list(heads):
+        k = widen_to_dated_item(lines, heads, i)
+        start = k if i == start else start
+    heads = dict(sorted(heads.items()))
     name_again(lines, heads)
     handle_above(lines, heads)
     heads = _named_above(lines, heads)
@@ -276,26 +280,36 @@ def comment_heads(lines: list[Line]) -> tuple[dict[int, Head], int | None]:
 LOGO_HEADS, LOGO_SHARE = 5, 0.9  # comments (nearly) all opening with one line over the commenter's name: a logo
 
 
-def _under_a_logo(lines: list[Line], heads: dict[int, Head]) -> None:
+def _under_a_logo(lines: list[Line], heads: dict[int, Head]) -> dict[int, Head]:
     """Every comment headed by one and the same line with a name under it that differs from comment to
     comment ('1.' / 'Pinch of Yum Logo' / 'Melissa' / text): the line is an image's alt text printed
     before each name, and the name under it is the commenter's."""
     counts = Counter(h.author.casefold() for h in heads.values() if h.author)
     logo, n = counts.most_common(1)[0] if counts else ("", 0)
     if n < max(LOGO_HEADS, LOGO_SHARE * len(heads)):
-        return
+        return heads
     names = {}
     for i, head in heads.items():
         j = next_content(lines, head.last_header)
         if (head.author or "").casefold() != logo:
             continue
         if j is None or j in heads or lines[j].meta or not could_be_name(lines[j].plain):
-            return
+            return heads
         names[i] = j
     if len({lines[j].plain for j in names.values()}) < 2:
-        return
+        return heads
     for i, j in names.items():
         heads[i].author, heads[i].last_header = page_knowledge().bare_name(lines[j].plain), j
+    template = heads[next(iter(names))]
+    # the logo over a name that reads like a title, no head yet ('1. Pinch of Yum Logo' / 'Eman @ Pinch of Yum')
+    missed = {}
+    for k, line in enumerate(lines):
+        j = next_content(lines, k)
+        if (line.marker == lines[template.index].marker and k not in heads and line.plain.casefold() == logo
+                and j is not None and j not in heads and not lines[j].meta and could_be_name(lines[j].plain)):
+            missed[k] = replace(template, index=k, last_header=j, author=page_knowledge().bare_name(lines[j].plain),
+                                indent=line.indent, number=line.number_mark)
+    return dict(sorted({**heads, **missed}.items())) if missed else heads
 
 
 # 'Reply to NAME' on the line under a reply's header (wpDiscuz; the name a link in a dump)
