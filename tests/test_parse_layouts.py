@@ -2960,3 +2960,112 @@ def test_html2text_name_flush_under_a_dated_list_item_takes_the_items_depth() ->
         ("Rob", 0, "We were awestruck with the food scene here!"),
         ("Kristin", 1, "We only popped in for a quick beer."),
         ("Tommy", 1, "The cafe in the Paseo is a must go."), ("Jenny", 0, "Best hot chicken sandwiches in town.")]
+
+
+_SIGNED_FR = (("Super recette, à refaire très vite.", "Valentin", "25 novembre 2021", "1 1"),
+              ("Excellent!", "Tupepa", "08 avril 2020", "3 0"),
+              ("Facile et somptueux, mon mari a adoré.", "Mia", "02 juin 2017", "4 0"))
+
+
+@pytest.mark.parametrize("converter", ["w3m", "lynx"])
+def test_texts_signed_below_by_name_date_and_a_bar_of_counts_and_buttons(converter: str) -> None:
+    """A French recipe site prints each review's text, then its name, date and a bar of the votes' counts
+    and buttons ('3 0 Signaler un abus Répondre'; lynx: '(BUTTON) 3 (BUTTON) 0 (BUTTON) Signaler un abus
+    (BUTTON) Répondre'), under the form's send button ('ENVOYER') and over 'Recettes similaires :': the
+    texts are signed below, the bar is the comment's buttons."""
+    def bar(counts: str) -> str:
+        if converter == "lynx":
+            return " ".join(f"(BUTTON) {n}" for n in counts.split()) + " (BUTTON) Signaler un abus (BUTTON) Répondre"
+        return f"{counts} Signaler un abus Répondre"
+    send = "(BUTTON) ENVOYER" if converter == "lynx" else "ENVOYER"
+    page = ("Saumon au four\n\nPosez les pavés de saumon dans un plat, arrosez d'huile d'olive et de citron, puis"
+            " enfournez quinze minutes à 200 degrés.\n\nCommentaires :\n\nNoter la recette:\n" + send + "\n"
+            + "".join(f"{text}\n\n{name}\n{date}\n{bar(counts)}\n" for text, name, date, counts in _SIGNED_FR)
+            + "Recettes similaires :\n\nKefta\nKefta\nMoussaka au four\nMoussaka au four\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for text, name, _, _ in _SIGNED_FR]
+
+
+def test_a_count_alone_as_a_list_item_heads_no_comment() -> None:
+    """inscriptis prints the comments' count as a list item under the heading ('* (13)') over the form's
+    lines and the comments: a count names no one, and the comments stay at depth 0."""
+    page = ("Saumon au four\n\n  Posez les pavés de saumon dans un plat, arrosez d'huile d'olive et de citron,"
+            " puis enfournez quinze minutes.\n\n  Commentaires :\n\n    * (13)\n    Noter la recette:\n"
+            "    ENVOYER\n\n"
+            + "".join(f"    {text}\n\n      {name}\n      {date}\n      {counts} Signaler un abus Répondre\n\n"
+                      for text, name, date, counts in _SIGNED_FR))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [(name, 0, text) for text, name, _, _ in _SIGNED_FR]
+
+
+def test_html2text_name_item_over_flush_text_and_a_dated_reply_line() -> None:
+    """An Italian recipe site (html2text): each comment is a list item of the name alone, its text printed
+    flush as html2text prints an item's paragraphs, then the date and the reply button on one line
+    ('28 Settembre 2023 Rispondi'); replies are items set deeper."""
+    def comment(pad: int, name: str, text: str, date: str) -> str:
+        return f"{' ' * pad}* {name}\n\n{text}\n\n{date} Rispondi\n\n"
+    page = ("# Torta fredda al limone\n\nUna base di biscotti e burro, una crema al limone e mascarpone, e una notte"
+            " in frigorifero.\n\nCommenti (169)\n\nScrivi un commento\n\n"
+            + comment(2, "linaxtiscalinet-it", "Cosa posso usare al posto del limoncello? Grazie", "1 Settembre 2023")
+            + comment(4, "Benedetta Rossi", "Puoi sostituirlo con il succo di limone.", "1 Settembre 2023")
+            + comment(2, "Giorgia", "Per trenta persone mi consigli una base rettangolare?", "20 Luglio 2023"))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("linaxtiscalinet-it", 0, "Cosa posso usare al posto del limoncello? Grazie"),
+        ("Benedetta Rossi", 1, "Puoi sostituirlo con il succo di limone."),
+        ("Giorgia", 0, "Per trenta persone mi consigli una base rettangolare?")]
+
+
+@pytest.mark.parametrize("delete", ["Kommentar löschen", "(BUTTON) Kommentar löschen"])
+def test_name_beside_the_comments_delete_button_heads_it(delete: str) -> None:
+    """A German recipe community prints each comment's name beside its moderation button ('anaya60
+    Kommentar löschen'; lynx: '(BUTTON) Kommentar löschen'), the text, the date, the reply buttons and the
+    reply form's send buttons ('Abbrechen Senden'): a head per name, names with digits too."""
+    posts = (("anaya60", "Habe ihn heute erstmals gemacht, war super lecker.", "12.04.2020 17:02"),
+             ("08bine", "Könnte ich die Früchte nach dem Backen auf den Kuchen legen?", "07.04.2020 21:50"),
+             ("Katzastrophe", "Tipp: den Pudding kalt rühren, dann klappt es.", "01.03.2020 10:15"))
+    page = ("Mandarinen-Schmand-Kuchen\n\nDen Teig in die Form geben, die Mandarinen darauf verteilen und den"
+            " Schmand mit dem Pudding glatt rühren.\n\nKommentare\n\n"
+            + "".join(f"{name} {delete}\n\n{text}\n\n{date}\nAntworten Antworten\nAbbrechen Senden\n\n"
+                      "Erneut versuchen\n\n" for name, text, date in posts))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, text, _ in posts]
+
+
+def test_a_name_ending_in_a_weekdays_letters_and_a_count_with_a_thousands_point() -> None:
+    """A German food blog (lynx): '1.620 Kommentare' announces the thread (a count with a thousands point),
+    and 'Emmi 29. September 2023 - 17:28' is Emmi's header: a date glued to a name starts with a capital or a
+    digit, so 'mi' (Mittwoch) is no weekday cut off her name. The reply button's link, alone or at the end of
+    the text's last line ('... überhaupt. [12]Antworten >>'), is no part of the text."""
+    def comment(pad: int, n: int, name: str, date: str, text: str) -> str:
+        button = " [12]Antworten >>\n" if n == 1 else f"\n{' ' * (pad + 3)}[12]Antworten >>\n"
+        return f"{' ' * pad}{n}. {name} {date}\n{' ' * (pad + 3)}{text}{button}"
+    page = ("Klassisches Rindergulasch\n\n   Das Fleisch in Würfel schneiden, scharf anbraten und mit Zwiebeln,"
+            " Paprika und Brühe zwei Stunden schmoren lassen.\n\n   Senden\n   1.620 Kommentare\n"
+            + comment(4, 1, "Nicole", "29. September 2023 - 17:04", "Bestes Rezept für Rindergulasch überhaupt.")
+            + comment(9, 1, "Emmi", "29. September 2023 - 17:28", "Das freut mich, Nicole! LG Emmi")
+            + comment(4, 2, "Badegast1", "25. September 2023 - 13:15", "Superlecker, mit Kartoffelknödeln.")
+            + comment(9, 1, "Emmi", "25. September 2023 - 13:39", "Klasse! Lieben Dank & LG Emmi"))
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Nicole", 0), ("Emmi", 1), ("Badegast1", 0), ("Emmi", 1)]
+    assert [c.text for c in doc.comments] == [
+        "Bestes Rezept für Rindergulasch überhaupt.", "Das freut mich, Nicole! LG Emmi",
+        "Superlecker, mit Kartoffelknödeln.", "Klasse! Lieben Dank & LG Emmi"]
+
+
+def test_a_count_of_reviews_alone_on_its_line_announces_the_comments() -> None:
+    """A recipe site heads its comments with their count as reviews ('### 14 Reviews', html2text), under a
+    sidebar's heading; each review is the avatar's link, then '[ Ann ](/users/1 "Ann") December 28, 2021'."""
+    def review(name: str, date: str, text: str) -> str:
+        user = f"https://food.example/users/{name.lower()}"
+        avatar = f"[\n![{name}](data:image/gif;base64,R0lGOD==)\n]({user} \"{name}\")"
+        return f"{avatar}\n\n[ {name} ]({user} \"{name}\") {date}\n\n{text}\n\n\n\n"
+    page = ("# Sticky Chicken Wings\n\nToss the wings in the glaze and roast them until they are sticky and"
+            " charred at the edges.\n\n### Popular on Food Example\n\n###  3 Reviews\n\n"
+            + review("DD", "December 28, 2021", "They were way too salty for us.")
+            + review("ademsas", "May 28, 2023", "Salt to taste and they are perfect.")
+            + review("judy", "December 26, 2021", "Sounds delicious with cranberry sauce."))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("DD", "They were way too salty for us."), ("ademsas", "Salt to taste and they are perfect."),
+        ("judy", "Sounds delicious with cranberry sauce.")]

@@ -33,6 +33,7 @@ HASH_BULLET_INDENT = 4  # lynx marks the fourth nesting level with '#'
 WRAP_TAIL_CHARS = 30  # the wrapped end of a header is short
 RUN_ON_WORDS = 6  # a line of this many words directly above a name-like line is text that runs on
 COUNT_META = "heading"  # '18 Comments'
+REVIEW_COUNT_META = "review_count"  # '14 Reviews': a count when it is a heading (`_classify_line`)
 ANNOUNCE_META = frozenset({COUNT_META, "section"})  # a comment section follows
 FORM_META = "form"  # the reply form's heading
 SIDEBAR_META = "sidebar"  # a sidebar widget's heading ('Recent Comments'): the thread is over
@@ -676,6 +677,8 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         line.meta = None  # '[52]Latest articles' in a menu is a link, not a sidebar's heading
     if line.meta == SECTION_HEADING_META and line.marker and line.one_link:
         line.meta = None  # '* [64]Kommentare' beside '* [62]Beliebt' in a tabbed widget is a link, no section
+    if line.meta == REVIEW_COUNT_META:
+        line.meta = COUNT_META if line.heading else None  # ('### 14 Reviews', not a rating's ' 7 reviews')
     boiler = kb.first(kb.boilerplate, line.clean) or (kb.first(kb.boilerplate, line.plain) if marker else None)
     if boiler:
         line.boilerplate, line.closes = boiler.name, boiler.closes_comments
@@ -758,8 +761,11 @@ def find_head(lines: list[Line], i: int) -> Head | None:
         # (lynx prints headings at the margin over text indented by 3: '1. Step one' is no comment)
         shaped = (bool(line.marker) and body_follows and line.indent > 0) or line.avatar or facts
         return Head(i, i, name, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
-    if line.marker and _flat_body_follows(lines, i, after):
-        return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)
+    if line.marker and any(ch.isalpha() for ch in line.plain) and _flat_body_follows(lines, i, after):
+        return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)  # (not '* (13)': a count)
+    if line.marker and line.indent > after.indent == 0 and _name_line(line, True) and _dated_below(lines, j):
+        # html2text: '    * Ann' / text flush, as it prints an item's paragraphs / 'DATE Reply'
+        return Head(i, i, line.plain, line.indent, kind, line.number_mark, strong=True)
     return None
 
 
@@ -933,9 +939,16 @@ def _dated_below(lines: list[Line], k: int | None) -> bool:
             return False
         if lines[k].meta:
             button = next_content(lines, k)
-            return lines[k].meta in DATE_META and button is not None and lines[button].meta in BUTTON_META
+            return lines[k].meta in DATE_META and (
+                (button is not None and lines[button].meta in BUTTON_META) or _ends_in_button(lines[k]))
         k = next_content(lines, k)
     return False
+
+
+def _ends_in_button(line: Line) -> bool:
+    """Whether a line's last word is a button ('28 Settembre 2023 Rispondi': a date and the reply button)."""
+    words = line.plain.rsplit(None, 1)
+    return len(words) == 2 and page_knowledge().meta_kind(words[1]) in BUTTON_META
 
 
 def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:
