@@ -3069,3 +3069,23 @@ def test_a_count_of_reviews_alone_on_its_line_announces_the_comments() -> None:
     assert [(c.author, c.text) for c in doc.comments] == [
         ("DD", "They were way too salty for us."), ("ademsas", "Salt to taste and they are perfect."),
         ("judy", "Sounds delicious with cranberry sauce.")]
+
+
+@pytest.mark.parametrize("signature", ["– jennifer", "- [jennifer](https://food.example/cake/#comment-26)"])
+def test_a_dash_and_a_name_under_a_quoted_review_in_the_article_head_no_comment(signature: str) -> None:
+    """A recipe quotes a reader's review near its top ('“This cake was delicious!…”' / '– jennifer', w3m;
+    html2text: '- [jennifer](…#comment-26)'), under the byline's jump link to the comments ('55 Comments'):
+    the dash and the name attribute the quote, no comment's head, and the comments below keep their depth."""
+    def comment(n: int, pad: int, name: str, date: str, text: str) -> str:
+        inner = " " * (pad + 4)
+        return f"{' ' * pad}{n}. {name} says:\n{inner}{date}\n\n{inner}{text}\n\n{inner}Reply\n"
+    page = ("Protein Cake\n\nBrittany Mullins Updated Feb 25, 2026\nJump to Recipe\n\n55 Comments\n\n"
+            "A chocolate cake with fifteen grams of protein a slice, made with oat flour.\n\n"
+            "“This cake was delicious! My husband was skeptical and then proceeded to devour it!”\n\n"
+            f"{signature}\n\n54 More Reviews\n\nWhy I Love This Protein Cake\n\nIt is easy to make with pantry"
+            " staples, and the oat flour keeps it gluten-free.\n\n55 Comments\n\n"
+            + comment(1, 1, "Rsaaa", "May 7, 2026 at 10:01 pm", "Does this call for 1 cup or 1 scoop?")
+            + comment(1, 5, "Brittany Mullins", "May 10, 2026 at 8:14 pm", "It is 1 scoop, not 1 cup.")
+            + comment(2, 1, "Labubu", "April 5, 2026 at 8:18 am", "Love this recipe, so moist."))
+    doc = parse(page)
+    assert [(c.author, c.depth) for c in doc.comments] == [("Rsaaa", 0), ("Brittany Mullins", 1), ("Labubu", 0)]

@@ -761,7 +761,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
         # (lynx prints headings at the margin over text indented by 3: '1. Step one' is no comment)
         shaped = (bool(line.marker) and body_follows and line.indent > 0) or line.avatar or facts
         return Head(i, i, name, line.indent, kind, line.number_mark, strong=date_follows, evidence=shaped)
-    if line.marker and any(ch.isalpha() for ch in line.plain) and _flat_body_follows(lines, i, after):
+    if line.marker and any(ch.isalpha() for ch in line.plain) and _flat_body_follows(lines, i, after) and not (
+            _attributes_quote(lines, i)):
         return Head(i, i, line.plain, line.indent, kind, line.number_mark, flat=True)  # (not '* (13)': a count)
     if line.marker and line.indent > after.indent == 0 and _name_line(line, True) and _dated_below(lines, j):
         # html2text: '    * Ann' / text flush, as it prints an item's paragraphs / 'DATE Reply'
@@ -949,6 +950,17 @@ def _ends_in_button(line: Line) -> bool:
     """Whether a line's last word is a button ('28 Settembre 2023 Rispondi': a date and the reply button)."""
     words = line.plain.rsplit(None, 1)
     return len(words) == 2 and page_knowledge().meta_kind(words[1]) in BUTTON_META
+
+
+_CLOSING_QUOTES = ("”", '"', "»", "“", "’’")
+
+
+def _attributes_quote(lines: list[Line], i: int) -> bool:
+    """Whether a dash and a name under a quoted paragraph attribute the quote ('“This cake was delicious!”' /
+    '– jennifer', a reader's review quoted in the article): no comment's head."""
+    k = lines[i].previous_content
+    return (lines[i].text.startswith(("–", "—", "- ")) and k is not None and not lines[k].marker
+            and lines[k].clean.endswith(_CLOSING_QUOTES))
 
 
 def _flat_body_follows(lines: list[Line], i: int, after: Line) -> bool:
