@@ -3089,3 +3089,117 @@ def test_a_dash_and_a_name_under_a_quoted_review_in_the_article_head_no_comment(
             + comment(2, 1, "Labubu", "April 5, 2026 at 8:18 am", "Love this recipe, so moist."))
     doc = parse(page)
     assert [(c.author, c.depth) for c in doc.comments] == [("Rsaaa", 0), ("Brittany Mullins", 1), ("Labubu", 0)]
+
+
+def _flat_thread(posts: list[tuple[str, str, str]]) -> str:
+    """A recipe's comments as w3m prints a theme's thread without its nesting: the avatar's alt text and the
+    name, the date, the text, all flush."""
+    return ("Strogonoff de frango\n\nRefogue o frango com cebola e alho, junte o creme de leite e o ketchup e"
+            " sirva com arroz branco.\n\nComentários\n\n"
+            + "".join(f"{name}\n\n{name}\n\n{date}\n\n{text}\n\n" for name, date, text in posts))
+
+
+def test_a_flat_thread_nests_a_comment_that_greets_the_one_above_it() -> None:
+    """In a thread printed flat and not in time order, the site's answer that greets the reader above it
+    ('Oi Ketlen!') is a reply to that reader, a second answer to the same reader after it too; a reader's
+    comment that greets nobody above it stays at the top level."""
+    doc = parse(_flat_thread([
+        ("Ketlen Mesquita", "05/11/2020", "Eu não tenho tablete de caldo de galinha, e agora?"),
+        ("CyberCook", "06/11/2020", "Oi Ketlen! Ajustamos o modo de preparo, obrigada pelo alerta."),
+        ("Luanna Zanne", "08/01/2019", "Receita mais fácil e prática, amei."),
+        ("CyberCook", "08/01/2019", "Oi Luanna, tudo bem? Obrigada pelo seu comentário."),
+        ("CyberCook", "08/01/2019", "Oi Luanna, esquecemos de dizer: bom apetite!"),
+        ("Ailton Sales", "24/06/2018", "Não gostei ou não fiz certo."),
+        ("Dhiana Câmara", "17/01/2018", "Eu fiz e amei! Mas tem outra versão?")]))
+    assert [(c.author, c.depth) for c in doc.comments] == [
+        ("Ketlen Mesquita", 0), ("CyberCook", 1), ("Luanna Zanne", 0), ("CyberCook", 1), ("CyberCook", 1),
+        ("Ailton Sales", 0), ("Dhiana Câmara", 0)]
+    assert doc.comments[4].parent_id == doc.comments[2].comment_id
+
+
+def test_a_flat_thread_keeps_readers_greetings_at_the_top_level() -> None:
+    """Readers greet the page's host in comments of their own ('Hoi Rutger, ...'), often right under the
+    host's answer to someone else, and greet each other in a flat list of their own comments ('Roos, ik
+    ook'): a reader's greeting nests nothing; the host's answers (the host wrote the most comments) that
+    greet a reader still do."""
+    doc = parse(_flat_thread([
+        ("Lotte", "01/05/2021", "Hallo, kan ik hier ook kleine abrikozenvlaaitjes van maken?"),
+        ("Rutger", "02/05/2021", "Lotte, dat kan zeker, bak ze wel korter."),
+        ("Roos", "03/05/2021", "Beste Rutger, dit recept zou ik graag met perziken maken."),
+        ("Anke", "03/05/2021", "Roos, ik ook! Met nectarines is hij ook lekker."),
+        ("Rutger", "04/05/2021", "Hoi Roos, de perziken kun je gewoon meebakken."),
+        ("Marjon", "05/05/2021", "Hoi Rutger, in je taartbijbel staat ook een vlaai."),
+        ("Rutger", "06/05/2021", "Hoi Marjon! Die heeft Hans geschreven.")]))
+    assert [(c.author, c.depth) for c in doc.comments] == [
+        ("Lotte", 0), ("Rutger", 1), ("Roos", 0), ("Anke", 0), ("Rutger", 0), ("Marjon", 0), ("Rutger", 1)]
+
+
+def test_a_flat_discussion_keeps_its_busiest_members_greeting_at_the_top_level() -> None:
+    """On a discussion blog printed flat, the busiest member greets someone now and then ('hi Nossi, ...')
+    among comments that answer nobody in particular: their comments are no host's answers, and the
+    greeting nests nothing."""
+    doc = parse(_flat_thread([
+        ("Nossi", "01/03/2021", "Vielen Dank für deine Ausführungen zum Jahrzehnt."),
+        ("clandestine", "01/03/2021", "Hi Nossi, vielleicht ist das der Kern der Sache."),
+        ("Yorick", "02/03/2021", "Das sehe ich anders, die Zahlen sagen etwas anderes."),
+        ("clandestine", "02/03/2021", "Die Zahlen sind nicht alles, es geht um die Haltung."),
+        ("Robert", "03/03/2021", "Ich glaube, ich weiß, welche Haltung gemeint ist."),
+        ("clandestine", "03/03/2021", "Genau darum geht es mir seit Jahren."),
+        ("Wiener Blut", "04/03/2021", "Was ich mitnehme: es bleibt schwierig.")]))
+    assert [c.depth for c in doc.comments] == [0, 0, 0, 0, 0, 0, 0]
+
+
+def test_a_time_on_its_own_line_under_the_date_and_a_you_may_also_like_list() -> None:
+    """A Dutch food blog (lynx) prints the time under the date on a line of its own ('om 23:50', at 23:50),
+    no name; 'Dit vind je misschien ook lekker' (you may also like) heads teasers, each a title over a date
+    and an excerpt, that are no comments."""
+    def comment(pad: int, n: int, name: str, date: str, time: str, text: str) -> str:
+        inner = " " * (pad + 3)
+        return f"{' ' * pad}{n}. {name}\n{inner}{date}\n{inner}om {time}\n{inner}{text}\n{inner}[67]Reageren\n"
+    page = ("Stroganoff uit de oven\n\n   Bak de ui en de champignons, voeg het vlees en de saus toe en laat het"
+            " geheel een uur in de oven garen.\n\n   9 reacties\n\n"
+            + comment(4, 1, "Anja Korsten", "6 oktober 2020", "23:50", "Deze vandaag gemaakt, heerlijk!")
+            + comment(4, 2, "Anja", "2 juli 2020", "07:05", "Op hoeveel graden moet de oven?")
+            + comment(9, 1, "Annemiek", "2 juli 2020", "09:16", "200 graden.")
+            + "\nDit vind je misschien ook lekker\n\nCruffins met kaneelsuiker\n\n   7 oktober 2023\n\n"
+            "   Ken jij de cruffin al? Een combinatie van croissants en muffins.\n\nWeekmenu 41 2023\n\n"
+            "   6 oktober 2023\n\n   Wat eten we vandaag? Een dagelijks terugkerende vraag.\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [
+        ("Anja Korsten", 0, "Deze vandaag gemaakt, heerlijk!"), ("Anja", 0, "Op hoeveel graden moet de oven?"),
+        ("Annemiek", 1, "200 graden.")]
+
+
+def test_reviews_under_vos_avis_with_the_report_button_before_each_name() -> None:
+    """A French recipe site's reviews (lynx): 'Vos avis' (your reviews) heads them, and each header prints
+    the report button before the name ('Signaler Angel - 17 avril 2026'); the byline over the recipe
+    ('La Rédaction' / '15/07/24') heads no comment."""
+    reviews = (("Angel", "17 avril 2026", "Une catastrophe, la garniture est restée liquide."),
+               ("Jimbi", "14 juin 2024", "Facile à réaliser, avec une pointe de Cointreau."),
+               ("Cis", "18 avril 2021", "Très bonne recette, simple et efficace."))
+    page = ("Tarte aux fraises\n\n   Découvrez la recette de la tarte aux fraises, ce classique facile et rapide"
+            " à faire dont on ne se lasse pas.\n\nLa Rédaction\n\n   15/07/24\n   Noter (290)\n"
+            "   Sauvegarder Imprimer\n\n   Étalez la pâte, garnissez-la de crème pâtissière et de fraises.\n\n"
+            "Vos avis\n\n"
+            + "".join(f"   Signaler {name} - {date}\n   Excellent\n\n   {text}\n" for name, date, text in reviews))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in reviews]
+
+
+def test_django_times_amounts_with_fractions_a_logo_avatar_and_rules_between_comments() -> None:
+    """A recipe site (lynx): headers 'Marie - May 15, 2025, 6 p.m.' (Django's hour alone), the recipe's
+    ingredients ('⅓ cups (80ml)' / 'extra-virgin olive oil': an amount, no name), the team's reply under
+    its logo's alt text ('PUL small logo PUL Team - DATE') right under the question, which shows no reply
+    button of its own, and a horizontal rule (lynx's underscores) between comments."""
+    rule = "     " + "_" * 66
+    page = ("Shallot Dressing\n\n   Whisk the shallot with the vinegar, mustard and oil, and season it well.\n\n"
+            "Ingredients\n\n   ⅓ cups (80ml)\n   extra-virgin olive oil\n\n   ¼ cups (60ml)\n   white wine vinegar\n\n"
+            "   ½ tsp\n   salt\n\n   ½ tsp\n   ground black pepper\n\n   (BUTTON) Submit\n\n"
+            f"   Marie - May 15, 2025, 6 p.m.\n\n   Absolutely delicious.\n   Reply\n{rule}\n\n"
+            "   Michelle - May 11, 2025, 7:29 a.m.\n\n   Can I use honey as a substitute?\n"
+            "   PUL small logo PUL Team - May 11, 2025, 2:08 p.m.\n\n   Hey Michelle, we have not tried honey.\n"
+            f"   Reply\n{rule}\n\n   Rebecca - May 11, 2025, 2:01 a.m.\n\n   Love this dressing!\n   Reply\n{rule}\n")
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Marie", "Absolutely delicious."), ("Michelle", "Can I use honey as a substitute?"),
+        ("PUL Team", "Hey Michelle, we have not tried honey."), ("Rebecca", "Love this dressing!")]

@@ -18,6 +18,7 @@ from commentscope.chronology import nest_by_time
 from commentscope.dates import Moment, find_moment, leading_stamp, moment_iso, slash_order
 from commentscope.errors import UnreadableInputError
 from commentscope.grammar import DATE_META, FORM_META, SECTION_META, Line, scan
+from commentscope.greetings import nest_by_greeting
 from commentscope.headline import feed_title, headline, is_notice, is_plain_line, link_block
 from commentscope.model import Comment, Document, LabelledLine, LineRole
 from commentscope.sections import comment_heads
@@ -210,7 +211,10 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         roles.update(builder.roles)
         moments = _moments(lines, builder.roles, comments)
         _stamped_openings(comments, moments)
-        comments = nest_by_time(_dated(comments, moments), moments)
+        comments = _dated(comments, moments)
+        if not any(lines[c.line_start - 1].marker for c in comments if c.line_start):
+            comments = nest_by_greeting(comments, moments)  # (a list's items: their own nesting says flat)
+        comments = nest_by_time(comments, moments)
         chrome = _printed_twice(comments) | _listed(comments, builder.unproven()) | _unwritten(comments)
         if chrome:  # a thread printed twice (the copy), a list read as comments, headers without a body
             kept = [c for c in comments if c.comment_id not in chrome]

@@ -245,8 +245,8 @@ def could_be_name(text: str) -> bool:
         return False  # ('×', '▸': a close button or an arrow, no name)
     if text.endswith(("?", "!", ":", ";", "…", "...", ",")) or ": " in text or _headline(words):
         return False  # (': ' inside: 'Kostenloser Newsletter: Handelsblatt Energie Briefing', a label and a title)
-    if (text[0].isdigit() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
-        return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin': an advert, a reference
+    if (text[0].isnumeric() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
+        return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin', '⅓ cups (80ml)': an advert, a reference
     if _a_source(text):
         return False
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names

@@ -139,8 +139,14 @@ class ThreadBuilder:
         else:
             self.roles[i] = (LineRole.BOILERPLATE, None)
             self.current = None
-            self.ended = self.ended or (line.boilerplate in _FORM_FIELDS and bool(self.opened))
+            self.ended = self.ended or (line.boilerplate in _FORM_FIELDS and bool(self.opened) and not self._rule(i))
         return i
+
+    def _rule(self, i: int) -> bool:
+        """Whether line `i` is a rule between two comments (lynx prints a horizontal rule as underscores, as it
+        prints a form's text field): underscores alone, the next line a comment's head."""
+        after = self.lines[i].next_content
+        return not self.lines[i].text.strip("_ ") and after is not None and after in self.heads
 
     def _quote(self, cur: _Open, end: int, start: int | None = None) -> None:
         """A forum post quoted in the comment, from its intro ('Nixe said:'; else the nearest one above
