@@ -3203,3 +3203,53 @@ def test_django_times_amounts_with_fractions_a_logo_avatar_and_rules_between_com
     assert [(c.author, c.text) for c in doc.comments] == [
         ("Marie", "Absolutely delicious."), ("Michelle", "Can I use honey as a substitute?"),
         ("PUL Team", "Hey Michelle, we have not tried honey."), ("Rebecca", "Love this dressing!")]
+
+
+def test_a_reviews_row_of_star_images_is_no_part_of_its_text() -> None:
+    """A recipe site's reviews print five star images over each text: w3m as their file names
+    ('[rating_on]' five times, glued), html2text as a row of images whose addresses it wrapped over many
+    lines ('![](https://…/wp-' / 'postratings/images/rating_on.gif)![](https://…/wp-' / …)."""
+    star = "![](https://food.example/recipes/wp-\ncontent/plugins/wp-\npostratings/images/mitts/rating_on.gif)"
+    reviews = (("4hmom", "7.26.2017", "Printed the recipe long ago and finally made it today.", 5),
+               ("K-Dub", "8.28.2016", "Absolutely fantastic salsa, gobbled up at a party.", 4),
+               ("hjcary", "8.19.2014", "We always have a jar of it in the refrigerator.", 3))
+    w3m = ("Restaurant Style Salsa\n\nPulse the tomatoes, onion, jalapeño and cilantro in a food processor and"
+           " season with salt and lime.\n\n2 Comments\n\nleeking on 2.20.2011\n\nThis salsa is amazing!\n\n"
+           "bettycracker on 2.8.2011\n\nThrew this together on Sunday.\n\nLoad More Comments\n\n87 Reviews\n\n"
+           + "".join(f"Profile photo of {name}\n\n{name} on {date}\n\n{'[rating_on]' * stars}\n\n{text}\n\n"
+                     for name, date, text, stars in reviews))
+    html2text = ("# Restaurant Style Salsa\n\nPulse the tomatoes, onion, jalapeño and cilantro in a food processor"
+                 " and season with [salt](https://food.example/salt) and lime.\n\n## 87 Reviews\n\n"
+                 + "".join(f"![Profile photo of {name}](https://food.example/a/{n}.jpg)\n\n"
+                           f"####  [{name}](https://food.example/members/{n}/ \"{name}\") on {date}\n\n"
+                           f"{''.join([star] * stars)}\n\n{text}\n\n"
+                           for n, (name, date, text, stars) in enumerate(reviews)))
+    expected = [(name, text) for name, _, text, _ in reviews]
+    assert [(c.author, c.text) for c in parse(w3m).comments][2:] == expected
+    assert [(c.author, c.text) for c in parse(html2text).comments] == expected
+
+
+def test_names_over_dates_that_answer_each_other_open_the_thread_without_a_heading() -> None:
+    """A Dutch recipe site (inscriptis): the comments under 'Laatste reacties', each 'NAME DD-MM-YYYY' over
+    its text, no reply button, no avatar, and the menu's recipes above them ('+ Kip alfredo pasta' / '20-30
+    minuten') read as list heads: names over dates that answer each other (pwiggers answers kokkie2011, who
+    answered pwiggers) are the thread."""
+    posts = (("effes54", "09-06-2022", "Vanavond gemaakt met 3 preien en wat minder spitskool plus vetspekblokjes."
+                                         " Het was heerlijk met alle kruiden die erin gingen. Dank!"),
+             ("pwiggers", "01-08-2021", "Superleuk om te horen kokkie2011. Dank je wel voor je hele leuke uitgebreide"
+                                        " reactie. Leuk dat je het gerecht hebt gemaakt en aangepast."),
+             ("kokkie2011", "01-08-2021", "Goeden avond pwiggers. Ik heb uw gerecht gemaakt, maar heb maar een halve"
+                                          " prei gebruikt, en in plaats van 150 gr kaas heb ik 300 gr gebruikt."),
+             ("pwiggers", "10-02-2021", "Dank je wel voor je compliment en fijn dat het jullie zo goed heeft gesmaakt."
+                                        " Een hartelijke groet en nog een fijne avond gewenst."),
+             ("Marjan", "02-01-2021", "Lekker recept, ik heb het gisteren voor de hele familie gemaakt en iedereen"
+                                      " wilde nog een tweede portie, ik maak het zeker nog eens."))
+    menu = "".join(f"            + {title}\n\n              {time}\n\n" for title, time in (
+        ("Gehakttajine met tomaat/paprika", "30-60 minuten"), ("Kip alfredo pasta", "20-30 minuten"),
+        ("Franse uiensoep die super simpel is", "30-60 minuten")))
+    page = ("        * Recepten\n\n" + menu + "          + Populairste recepten\n          + Nieuwe recepten\n\n"
+            "  Ovenschotel met prei en spekjes\n\n    Snijd de prei en de spitskool, bak de spekjes uit en schep alles"
+            " met de saus in een ovenschaal.\n\n    Laatste reacties\n\n"
+            + "".join(f"          {name} {date}\n\n          {text}\n\n" for name, date, text in posts))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in posts]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from commentscope.errors import UnreadableInputError
@@ -52,6 +52,9 @@ def test_every_nonblank_line_gets_exactly_one_role(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(pages)
+# (found by Hypothesis: a numbered item of a separator alone, '(3) •', signed by the header under it, gave the
+# comment the text '•', which the line's cleaned text, '(3)', does not hold)
+@example("This is a long sentence of article prose that goes on for quite a few words indeed.\n(3) • \nBob says:")
 def test_comment_text_comes_from_its_own_lines(text: str) -> None:
     doc = parse_lines(text, doc_id="p")
     cleaned = {line.number: line.clean for line in scan(text)}

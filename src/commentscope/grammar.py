@@ -278,7 +278,7 @@ def _one_picture(text: str) -> bool:
     return IMAGES_ONLY.fullmatch(text) is not None and len(set(_ALT_TEXT.findall(text))) == 1
 
 
-_LONE_MARKS = frozenset({":", "[", "]"})  # a line of one of these alone is no text (`_classify`)
+_LONE_MARKS = frozenset({":", "[", "]", "•", "·", "|"})  # a line of one of these alone is no text (`_classify`)
 _PERMALINK_SIGNS = frozenset({"#", "¶"})  # a permalink printed as its sign
 _POST_STAMP = re.compile(r"(?:asked|answered)\s", re.IGNORECASE)  # a Q&A post's date ('answered Feb 6, 2014')
 _LINK_LIST_START = re.compile(r"(?:Visible|Hidden) links:|1\. [a-z][a-z0-9+.-]*:\S*")  # after 'References'

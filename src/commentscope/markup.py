@@ -58,6 +58,14 @@ def split_lines(text: str) -> list[str]:
 
 
 MAX_LINK_LINES = 6  # html2text wraps a link over at most a few lines
+# ... but a row of images, each address wrapped, runs on for as long as the row is, in lines of addresses alone
+# ('![](https://a.org/wp-' / 'rating_on.gif)![](https://a.org/wp-' / ..., a review's five stars)
+MAX_ADDRESS_LINES = 40
+
+
+def _address_only(text: str) -> bool:
+    """Whether a line holds only pieces of addresses and image marks, no words ('content/plugins/wp-')."""
+    return " " not in text and ("](" in text or "/" in text)
 
 
 def wrapped_links(stripped: list[str]) -> dict[int, tuple[int, str]]:
@@ -74,7 +82,8 @@ def wrapped_links(stripped: list[str]) -> dict[int, tuple[int, str]]:
             i += 1
             continue
         k = i
-        while _unclosed(text) and k + 1 < len(stripped) and k - i < MAX_LINK_LINES and (
+        while _unclosed(text) and k + 1 < len(stripped) and (
+                k - i < MAX_LINK_LINES or (k - i < MAX_ADDRESS_LINES and _address_only(stripped[k + 1]))) and (
                 stripped[k + 1] or (k + 2 < len(stripped) and stripped[k + 2] and _OPEN_QUERY.search(text))):
             k += 1
             if not stripped[k]:  # a blank line inside a share link's query ('tweet?text=So helpful!' / '' / '&url=')

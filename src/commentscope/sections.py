@@ -482,6 +482,7 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
     for i, ln in enumerate(lines):
         in_sidebar[i + 1] = ln.meta == SIDEBAR_META or (in_sidebar[i] and ln.meta not in SECTION_META)
     talk = _conversation(lines, heads)
+    dated_talk = _conversation(lines, heads, dated=True)
     # (a teaser's count under the thread, '42 comments', announces no undated head of the chrome below it
     # when the heads above it, unannounced, hold a conversation of their own: Slashdot)
     talk_above = talk and _conversation(lines, {i: h for i, h in heads.items() if not announced_at[i]})
@@ -509,8 +510,9 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
             prose_above = prose_from[0] > prose_from[i]
             closing = head.kind != "header" and prose_above and (end is None or prose_from[end] == 0)
             evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
-            if evidence and ((head.evidence and talk) or not _is_article_list(lines, end, last_head, prose_from)):
-                return i
+            if evidence and ((head.evidence and talk) or (dated_talk and head.strong and head.kind == "header")
+                             or not _is_article_list(lines, end, last_head, prose_from)):
+                return i  # (names over dates that answer each other are a thread, not a list of articles)
     return None
 
 
