@@ -3253,3 +3253,18 @@ def test_names_over_dates_that_answer_each_other_open_the_thread_without_a_headi
             + "".join(f"          {name} {date}\n\n          {text}\n\n" for name, date, text in posts))
     doc = parse(page)
     assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in posts]
+
+
+def test_a_list_whose_items_all_repeat_one_label_is_no_thread() -> None:
+    """A Norwegian recipe's steps (w3m): each a numbered item of its picture's alt text ('1. Butter chicken
+    trinnbilder') over the step, no date, no header: one name over every 'comment' is a list's label, no
+    reader; a thread of one reader's four comments would carry their dates or a header."""
+    steps = ("Fjern skinnet på kyllingen og tørk den godt.", "Bland sammen chilipulver, garam masala og yoghurt.",
+             "Stek kyllingen midt i stekeovnen ved 200 grader.", "Avkjøl og plukk kjøttet av beina i store biter.",
+             "Lag smør- og tomatcurry med cashewnøtter.")
+    page = ("Butter chicken\n\nEn mild og kremet indisk kyllinggryte med tomat, smør og cashewnøtter, servert med"
+            " ris og naanbrød.\n\nSlik gjør du\n\n"
+            + "".join(f" {n}. Butter chicken trinnbilder\n    [ ]{n}.{step}\n" for n, step in enumerate(steps, 1)))
+    doc = parse(page)
+    assert doc.comments == ()
+    assert not any(line.role in (LineRole.COMMENT_HEADER, LineRole.COMMENT_TEXT) for line in doc.lines)

@@ -113,6 +113,9 @@ def test_needs_on_edited_lines(sample: str, tail: str) -> None:
     ("⅓ cups (80ml)", False),  # a recipe's amount: a vulgar fraction is a number too
     ("½ tsp", False),
     ("88181 (Profil gelöscht)", True),  # a deleted account shown by its number
+    ("Étape 1", False),  # a recipe's step
+    ("Schritt 12:", False),
+    ("Stephan 12", True),
 ])
 def test_a_label_and_a_title_is_no_name(text: str, name: bool) -> None:
     assert could_be_name(text) is name

@@ -180,6 +180,22 @@ def _listed(comments: list[Comment], unproven: set[str]) -> set[str]:
     return found
 
 
+ONE_VOICE = 4  # this many comments or more, every one unproven, undated and by one name: a list's items
+
+
+def _one_voice(comments: list[Comment], unproven: set[str]) -> set[str]:
+    """The ids of all the page's comments when there are `ONE_VOICE` or more, no header pattern or date
+    proves any of them, and one name heads them all: a list whose items each repeat one label (a recipe's
+    steps under their picture's alt text, '1. Butter chicken trinnbilder' / the step), not a reader
+    talking to no one."""
+    names = {c.author for c in comments}
+    if len(comments) < ONE_VOICE or len(names) != 1 or None in names:
+        return set()
+    if any(c.comment_id not in unproven or c.date or c.depth for c in comments):
+        return set()
+    return {c.comment_id for c in comments}
+
+
 def _unwritten(comments: list[Comment]) -> set[str]:
     """The ids of comments without a word of text and without replies that have one: a header printed
     without a body (a poster's column over a field of facts, a teaser's name and date), not a reader's."""
@@ -215,7 +231,9 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         if not any(lines[c.line_start - 1].marker for c in comments if c.line_start):
             comments = nest_by_greeting(comments, moments)  # (a list's items: their own nesting says flat)
         comments = nest_by_time(comments, moments)
-        chrome = _printed_twice(comments) | _listed(comments, builder.unproven()) | _unwritten(comments)
+        unproven = builder.unproven()
+        chrome = (_printed_twice(comments) | _listed(comments, unproven) | _one_voice(comments, unproven)
+                  | _unwritten(comments))
         if chrome:  # a thread printed twice (the copy), a list read as comments, headers without a body
             kept = [c for c in comments if c.comment_id not in chrome]
             comments = [c if c.position == n else replace(c, position=n) for n, c in enumerate(kept)]

@@ -247,9 +247,14 @@ def could_be_name(text: str) -> bool:
         return False  # (': ' inside: 'Kostenloser Newsletter: Handelsblatt Energie Briefing', a label and a title)
     if (text[0].isnumeric() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
         return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin', '⅓ cups (80ml)': an advert, a reference
-    if _a_source(text):
-        return False
+    if _a_source(text) or _STEP_LABEL.fullmatch(text):
+        return False  # ('Étape 1', 'Schritt 2': a recipe's step, no name)
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
+
+
+# a recipe's step by its number ('Étape 1', 'Step 2:', 'Schritt 3'), as a theme heads each step
+_STEP_LABEL = re.compile(r"(?:step|étape|etape|schritt|passo|paso|stap|trin|steg|krok|korak|lépés|adım)\s*\d{1,2}\s*:?",
+                         re.IGNORECASE)
 
 
 def _a_source(text: str) -> bool:
