@@ -3268,3 +3268,37 @@ def test_a_list_whose_items_all_repeat_one_label_is_no_thread() -> None:
     doc = parse(page)
     assert doc.comments == ()
     assert not any(line.role in (LineRole.COMMENT_HEADER, LineRole.COMMENT_TEXT) for line in doc.lines)
+
+
+def test_an_ingredient_list_of_names_over_amounts_is_no_thread() -> None:
+    """A Swedish children's recipe (lynx): the ingredients as list items, each a name over its amount
+    ('* Broccoli' / '75 g', '* Parmesan' / '1 dl'), read as names over short texts: a run of texts that
+    are each an amount is a recipe's list, no readers."""
+    page = ("Pasta med broccolipesto\n\n   Pasta med broccolipesto är ett superlätt recept som passar små som stora,"
+            " med alternativ för gluten- och äggfri version.\n\nPesto\n\n"
+            "     * Broccoli\n       75 g\n     * Vitlöksklyfta\n       0.5 st\n     * Parmesan\n       1 dl\n"
+            "     * Färsk Basilika\n       1 näve\n     * Olivolja\n       2.5 msk\n     * Citron\n\n"
+            "Instruktioner\n\n    1. Koka valfri pasta\n    2. Ånga broccolin tills den är mjuk\n")
+    doc = parse(page)
+    assert doc.comments == ()
+
+
+def test_recipes_for_you_heads_teasers_that_are_no_comments() -> None:
+    """A Slovak recipe site (w3m) lists other recipes under 'Recepty pre teba' (recipes for you), each an
+    item of an empty marker over the title and its chef's name: a sidebar's heading, no comments below."""
+    teasers = (("3-chodové narodeninové menu", "Marcel Ihnačák"), ("Husacie prsia s hroznom", "Roman Paulus"),
+               ("Pečené kuracie prsia so zelerovým pyré", "Roman Paulus"), ("Bryndzové halušky", "Marcel Ihnačák"))
+    page = ("Špízy z bravčového mäsa\n\nMäso nakrájame na kocky, prepicháme so zeleninou na špízy a grilujeme"
+            " ich z každej strany do zlatista.\n\nRecepty pre teba\n\n"
+            + "".join(f"  •  \n    {title}\n    {chef}\n" for title, chef in teasers))
+    assert parse(page).comments == ()
+
+
+def test_a_report_button_and_an_age_wrapped_over_two_lines_are_one_date_line() -> None:
+    """html2text wraps a forum post's report link and its age ('[ Report ](/reports.php?…) 7' / 'months ago'):
+    the two lines are one date line, no header of a poster named 'Report'."""
+    link = "[ Report ](/reports.php?do=add&type=post&primaryid=83754566 \"Report post\") 7"
+    lines = scan(f"# Jeans\n\nWhere do you all buy your jeans these days?\n\n#2\n\n{link}\nmonths ago\n\n#2\n")
+    date = next(line for line in lines if line.text.startswith("[ Report ]"))
+    assert date.meta in {"date", "relative_date"} and date.author is None
+    assert not any(line.author for line in lines)

@@ -241,3 +241,14 @@ def test_decorations_skipped_by_their_literals_clean_as_every_regex(markdown: bo
 ])
 def test_only_a_lower_case_o_is_a_bullet(line: str, bullet: bool) -> None:
     assert (KB.marker(line) is not None) is bullet
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Like Reply 8 years ago", None),  # a comment's buttons and its age, under its text (30Seconds)
+    ("Reply 2 months ago", None),
+    ("Maria 1 year ago", "Maria"),
+    ("Jerrie6 months ago", "Jerrie"),
+])
+def test_a_row_of_buttons_names_no_one(line: str, author: str | None) -> None:
+    header = page_knowledge().header(line)
+    assert (header.author if header else None) == author

@@ -586,12 +586,14 @@ def _meta_with_tail(line: Line, after: Line, kb: PageKnowledge, markdown: bool) 
     """A post's date line or row of buttons that lynx wrapped, with its short tail from the next line
     (phpBB 2: 'Posted: DATE Post subject: [29]Reply' / 'with quote'; 'View users profile [42]Send private
     message [43]Visit posters' / 'website'), when the two make such a line (the same date line, or a row
-    of buttons that neither line alone was); else None."""
+    of buttons or a date that neither line alone was: html2text's '[ Report ](…) 7' / 'months ago'); else
+    None."""
     if after.meta or after.author or line.indent + len(line.text) < WRAP_COLUMNS or len(after.text) > WRAP_TAIL_CHARS:
         return None
     joined = _joined_line(line, after, kb, markdown)
     return joined if (joined.meta == line.meta and line.meta in DATE_META) or (
-        line.meta is None and joined.meta in BUTTON_META) else None
+        line.meta is None and joined.meta in BUTTON_META) or (
+        line.meta is None and not line.author and joined.meta in DATE_META) else None
 
 
 def _link_content(lines: list[Line]) -> None:

@@ -180,6 +180,26 @@ def _listed(comments: list[Comment], unproven: set[str]) -> set[str]:
     return found
 
 
+AMOUNT_RUN = 3  # this many unproven comments in a row whose texts are each an amount: an ingredient list
+# an amount and its unit: '75 g', '0.5 st', '2 msk', '1 näve', '½ tsp'
+_AMOUNT = re.compile(r"[\d½⅓⅔¼¾⅛]+(?:[.,/]\d+)?\s*(?:-\s*\d+\s*)?[^\W\d_]{0,8}\.?")
+
+
+def _amounts(comments: list[Comment], unproven: set[str]) -> set[str]:
+    """The ids of runs of `AMOUNT_RUN` or more unproven comments in a row whose texts are each an amount
+    ('Broccoli' / '75 g', 'Parmesan' / '1 dl'): a recipe's ingredients as names over texts, no readers."""
+    found: set[str] = set()
+    run: list[str] = []
+    for c in [*comments, None]:
+        if c is not None and c.comment_id in unproven and _AMOUNT.fullmatch(c.text.strip()):
+            run.append(c.comment_id)
+            continue
+        if len(run) >= AMOUNT_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
 ONE_VOICE = 4  # this many comments or more, every one unproven, undated and by one name: a list's items
 
 
@@ -233,7 +253,7 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         comments = nest_by_time(comments, moments)
         unproven = builder.unproven()
         chrome = (_printed_twice(comments) | _listed(comments, unproven) | _one_voice(comments, unproven)
-                  | _unwritten(comments))
+                  | _amounts(comments, unproven) | _unwritten(comments))
         if chrome:  # a thread printed twice (the copy), a list read as comments, headers without a body
             kept = [c for c in comments if c.comment_id not in chrome]
             comments = [c if c.position == n else replace(c, position=n) for n, c in enumerate(kept)]

@@ -177,6 +177,8 @@ class PageKnowledge:
                 continue
             m = p.match(text, probe)
             if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
+                if self.meta_kind(author) in _BUTTONS:
+                    return None  # 'Like Reply 8 years ago', 'Report 7 months ago': buttons, no name
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
                 return Header(author, reply_to.strip() if reply_to else None, p.lead_in, name_like, p.evidence)
@@ -225,6 +227,9 @@ class PageKnowledge:
             if (m := step.match(text, probe)) is not None:
                 return step, m
         return None
+
+
+_BUTTONS = frozenset({"reply", "action"})  # the meta kinds of a line of buttons (`grammar.BUTTON_META`)
 
 
 def short_name(text: str, *, said: bool = False) -> bool:
