@@ -2278,3 +2278,23 @@ def test_a_user_comments_block_holding_a_list_of_plain_items_is_their_list() -> 
     assert [(c.author, c.date, c.text) for c in doc.walk()] == [
         ("lydia3", "2015-06-10T08:17:02", "Mit Kochschokolade statt Kakao."),
         ("kicky87", "2015-06-11T08:17:02", "Super Rezept, gleich nachgemacht!")]
+
+
+def test_one_word_reviews_signed_by_name_and_date_and_their_star_rating() -> None:
+    """A recipe theme's reviews (Qode: no WordPress classes, a nested p the parser splits open, a star
+    block labelled 'Rating' under each text): a one-word review ('Amazing') signed by a name and a date is a
+    comment, and the star block's label is no word of it."""
+    def review(n: int, name: str, date: str, text: str) -> str:
+        return (f'<li class="qodef-comment-item qodef-e"><div id="comment-{n}" class="qodef-e-inner">'
+                f'<div class="qodef-e-content"><span class="qodef-e-title vcard"><span class="fn">{name}</span>'
+                f'</span><div class="qodef-e-date commentmetadata"><a href="#comment-{n}">{date}</a></div>'
+                f'<p class="qodef-e-text"><p>{text}</p></p><div class="qodef-review-rating"><span>'
+                f'<label>Rating</label><span class="qodef-rating-value"></span></span></div>'
+                f'<div class="qodef-e-links"><a class="comment-reply-link" href="#comment-{n}">Reply</a></div>'
+                f'</div></div></li>')
+    reviews = [("GF Passionate", "May 6, 2021", "Amazing"), ("GF Passionate", "May 6, 2021", "Delicious 😋"),
+               ("Ivana", "December 13, 2021", "Prefect!")]
+    doc = page_document("<article><h1>Gluten-free bread loaf</h1><p>" + "Mix the flour and the yeast. " * 12
+                        + '</p></article><div id="qodef-page-comments"><ul class="qodef-comments-list">'
+                        + "".join(review(270 + n, *r) for n, r in enumerate(reviews)) + "</ul></div>")
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in reviews]

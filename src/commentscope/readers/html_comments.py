@@ -135,7 +135,8 @@ def extract(tree: LexborHTMLParser, rule: Rule) -> Extraction | None:
             removed[key] = page.parent_item(item)
             warnings.append(f"{describe(item)} is a pingback or trackback, not read as a comment")
             continue
-        if (rule.strict and not _comment_like(item, text, has_meta)) or (key in opening and not text):
+        signed = (key in authors or outer in authors) and (key in dates or outer in dates)
+        if (rule.strict and not _comment_like(item, text, has_meta, signed)) or (key in opening and not text):
             removed[key] = page.parent_item(item)
             continue
         printed = source_ids.get(key)
@@ -596,11 +597,12 @@ def _list_holders(page: RulePage, items: list[LexborNode], wrappers: dict[int, i
     return {outer for outer, held in depths.items() if len(held) >= 2 and len(set(held)) == 1 and held[0] > 1}
 
 
-def _comment_like(item: LexborNode, text: str, has_meta: bool) -> bool:
-    """The generic rule's test: an author or date, a few words, not mostly links. A link is an `a`
-    with an address (a named anchor, `<a id=...>`, is none); one that holds the whole text (a card
-    linking to a comment elsewhere) makes all of it link text."""
-    if not has_meta or len(text.split()) < MIN_WORDS_STRICT:
+def _comment_like(item: LexborNode, text: str, has_meta: bool, signed: bool = False) -> bool:
+    """The generic rule's test: an author or date, a few words (one will do where both an author and a
+    date sign it: a one-word review, 'Amazing'), not mostly links. A link is an `a` with an address (a
+    named anchor, `<a id=...>`, is none); one that holds the whole text (a card linking to a comment
+    elsewhere) makes all of it link text."""
+    if not has_meta or len(text.split()) < (1 if signed else MIN_WORDS_STRICT):
         return False
     link_chars = sum(_text_in_link(words, text) for words in map(inline_text, item.css("a[href]")))
     return link_chars <= MAX_LINK_SHARE * max(len(text), 1)
