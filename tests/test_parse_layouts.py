@@ -3302,3 +3302,38 @@ def test_a_report_button_and_an_age_wrapped_over_two_lines_are_one_date_line() -
     date = next(line for line in lines if line.text.startswith("[ Report ]"))
     assert date.meta in {"date", "relative_date"} and date.author is None
     assert not any(line.author for line in lines)
+
+
+@pytest.mark.parametrize("indent", [3, 10])
+def test_an_austrian_portals_comments_closed_by_auf_kommentar_antworten(indent: int) -> None:
+    """An Austrian recipe portal (lynx; inscriptis sets it all inside the tab list's last item): each
+    comment 'NAME am DATE um TIME Uhr' over its text, its votes ('-66 +116') and 'Auf Kommentar antworten'
+    (reply to the comment), a reply button that closes it; the author is the header's name, not the line."""
+    pad = " " * indent
+    posts = (("Maisi", "29.03.2019 um 07:20", "Sehr gutes Rezept, mit Zitronensaft schmeckt es sehr lecker."),
+             ("algarve", "13.04.2016 um 21:08", "Ich verwende grünen und weißen Spargel, also gemischt."),
+             ("Pesu07", "22.02.2020 um 10:58", "Ich gebe Serranoschinken und Croutons vor dem Servieren dazu."))
+    page = ("Spargelcremesuppe\n\n   Den Spargel schälen, in Stücke schneiden und in der Brühe weich kochen, dann"
+            " pürieren und mit Sahne verfeinern.\n\nUser Kommentare\n\n"
+            + "".join(f"{pad}{name} am {date} Uhr\n\n{pad}{text}\n{pad}-25 +48\n\n{pad}Auf Kommentar antworten\n"
+                      for name, date, text in posts))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in posts]
+
+
+@pytest.mark.parametrize(("heading", "name", "date", "button"), [
+    ("15 réflexions au sujet de “Crêpes au jambon”", "LadyMilonguera", "24 septembre 2020 à 9 h 47 min", ""),
+    ("25 gedachten over “ PASTASALADE KIP-PESTO ”", "Sarah", "7 april 2014 om 13:57", "Beantwoorden"),
+])
+def test_wordpress_thoughts_on_headings_in_french_and_dutch(heading: str, name: str, date: str, button: str) -> None:
+    """WordPress's 'N thoughts on “TITLE”' heading in French ('réflexions au sujet de') and Dutch ('gedachten
+    over') announces the thread (inscriptis, where nothing else does: numbered items of the name alone, the
+    date under it, the text, in French not even a reply button)."""
+    texts = ("Les crêpes au jambon, c’est toute mon enfance !", "Elles me font délicieusement envie.",
+             "Ook lekker met tonijn in plaats van kip!")
+    page = ("          Titre\n\n          Une recette toute simple, avec une pâte à crêpes maison et une béchamel"
+            f" légère, gratinée au four.\n\n          {heading}\n\n"
+            + "".join(f"             {n}. {name}{n}\n                {date}\n\n                {text}\n\n"
+                      + (f"                {button}\n" if button else "") for n, text in enumerate(texts, 1)))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(f"{name}{n}", text) for n, text in enumerate(texts, 1)]

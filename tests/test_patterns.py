@@ -116,6 +116,8 @@ def test_needs_on_edited_lines(sample: str, tail: str) -> None:
     ("Étape 1", False),  # a recipe's step
     ("Schritt 12:", False),
     ("Stephan 12", True),
+    ("#fruits #breakfastsmoothie", False),  # an Instagram post's hashtags over its age, in a feed widget
+    ("#eathealthystayhealthy", False),
 ])
 def test_a_label_and_a_title_is_no_name(text: str, name: bool) -> None:
     assert could_be_name(text) is name

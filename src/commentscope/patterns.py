@@ -252,8 +252,8 @@ def could_be_name(text: str) -> bool:
         return False  # (': ' inside: 'Kostenloser Newsletter: Handelsblatt Energie Briefing', a label and a title)
     if (text[0].isnumeric() and not _USER_NUMBER.fullmatch(text)) or any(ch in text for ch in "%$€£^"):
         return False  # '16% Annuity Return 2014', '^ Wattenberg, Martin', '⅓ cups (80ml)': an advert, a reference
-    if _a_source(text) or _STEP_LABEL.fullmatch(text):
-        return False  # ('Étape 1', 'Schritt 2': a recipe's step, no name)
+    if _a_source(text) or _STEP_LABEL.fullmatch(text) or all(w.startswith("#") and len(w) > 1 for w in words):
+        return False  # ('Étape 1', 'Schritt 2': a recipe's step; '#fruits #breakfastsmoothie': hashtags, no name)
     return not text.endswith(".") or _ABBREVIATION.match(words[-1]) is not None  # "Ph.D.", "Jr." end names
 
 

@@ -89,6 +89,8 @@ def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
     with more text after it and a reply button or date closes it (Drupal's 'NAME' / text / 'reply')."""
     line, j = lines[i], next_content(lines, i)
     closed = after == "reply" or after in DATE_META
+    if closed and j is not None and j < end and line.author and line.name_like and not line.marker:
+        return Head(i, i, line.author, line.indent, "header", None, flat=True, strong=True)  # ('Ann am DATE um …')
     if closed and j is not None and j < end and not line.prose and could_be_name(line.plain) and not line.marker:
         return Head(i, i, line.plain, line.indent, "header", None, flat=True, strong=True)
     return Head(i, i, None, line.indent, "text", None, text_on_marker=True, flat=True)
