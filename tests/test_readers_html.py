@@ -2298,3 +2298,17 @@ def test_one_word_reviews_signed_by_name_and_date_and_their_star_rating() -> Non
                         + '</p></article><div id="qodef-page-comments"><ul class="qodef-comments-list">'
                         + "".join(review(270 + n, *r) for n, r in enumerate(reviews)) + "</ul></div>")
     assert [(c.author, c.text) for c in doc.comments] == [(name, text) for name, _, text in reviews]
+
+
+def test_a_long_comments_show_more_toggle_is_no_part_of_its_text() -> None:
+    """A theme that folds long comments prints a 'Show More' link after each (div.comment-more, Momsdish):
+    no words of the comment."""
+    def comment(n: int, name: str, text: str) -> str:
+        return (f'<li id="comment-{n}" class="comment"><article><footer class="comment-meta"><b class="fn">{name}'
+                f'</b><time datetime="2023-06-16T22:21:41-05:00">June 16, 2023</time></footer>'
+                f'<div class="comment-content"><div class="comment-text"><p>{text}</p></div><div class="comment-more">'
+                f'<div class="inner"><a href="">Show More</a></div></div></div></article></li>')
+    texts = [("Marci", "Is there a sauce you recommend to serve with it?"), ("Agnes", "I find the cabbage tasty.")]
+    doc = page_document('<article><h1>Khinkali</h1><p>' + "Fold the dough around the filling. " * 10 + '</p></article>'
+                        '<ol class="comment-list">' + "".join(comment(n, *t) for n, t in enumerate(texts)) + "</ol>")
+    assert [(c.author, c.text) for c in doc.comments] == texts
