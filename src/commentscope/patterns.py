@@ -152,9 +152,12 @@ class PageKnowledge:
     cta: tuple[Pattern, ...]
     # each table above, by id, as `_steps` tries it (filled on creation)
     steps: dict[int, tuple[Step, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # the meta patterns of a line of buttons alone (filled on creation: a header's author is tested on them)
+    buttons: tuple[Pattern, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        for table in (self.avatars, self.meta, self.boilerplate, self.cta):
+        object.__setattr__(self, "buttons", tuple(p for p in self.meta if p.name in _BUTTONS))
+        for table in (self.avatars, self.meta, self.boilerplate, self.cta, self.buttons):
             self.steps[id(table)] = _steps(table)
 
     def marker(self, stripped: str) -> tuple[str, int | None, str] | None:
@@ -177,7 +180,7 @@ class PageKnowledge:
                 continue
             m = p.match(text, probe)
             if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
-                if self.meta_kind(author) in _BUTTONS:
+                if self.first(self.buttons, author) is not None:
                     return None  # 'Like Reply 8 years ago', 'Report 7 months ago': buttons, no name
                 reply_to = m.groupdict().get("reply_to")
                 name_like = p.structural or looks_like_name(author)
