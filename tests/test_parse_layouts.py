@@ -3337,3 +3337,45 @@ def test_wordpress_thoughts_on_headings_in_french_and_dutch(heading: str, name: 
                       + (f"                {button}\n" if button else "") for n, text in enumerate(texts, 1)))
     doc = parse(page)
     assert [(c.author, c.text) for c in doc.comments] == [(f"{name}{n}", text) for n, text in enumerate(texts, 1)]
+
+
+_AVATAR = "![](https://secure.gravatar.com/avatar/{}?s=68&d=mm&r=g)"
+
+
+@pytest.mark.parametrize("layout", ["on_date_said", "says_date", "commento_di"])
+def test_a_list_items_header_and_text_on_one_line(layout: str) -> None:
+    """html2text prints a comment list's item as one line where the theme sets the header and the text in
+    one block ('1. ![](avatar)[Ann](…) on [DATE](…) said: Text [Reply ↓](…)'; '1. **Ann** says: [DATE](…)
+    Text Reply'; 'Commento di Ann DATE data commento 11:03 am Text Commenti Rispondi'): the item's start is
+    the header, the rest the text without its buttons; a reply is the deeper item; the date the header's."""
+    posts = (("Rosalind", 0, "The buns came out soft, I added a pinch of cardamom to the dough."),
+             ("Maude", 1, "Cardamom sounds lovely, thank you for telling me!"),
+             ("Tobias", 0, "Could these be frozen before the second rise?"))
+    items = []
+    for n, (name, depth, text) in enumerate(posts, 1):
+        url = f"https://example.org/buns/#comment-{n}"
+        marker = "  " + ("   * " if depth else f"{n}. ")
+        if layout == "on_date_said":
+            items.append(f"{marker}{_AVATAR.format(n)}[{name}](https://{name}.example) on "
+                         f"[April {n}, 2021 at 5:45 am]({url}) said: {text} [Reply ↓](https://example.org/?r={n})")
+        elif layout == "says_date":
+            date = f"[April {n}, 2021 at 5:45 am]({url})"
+            items.append(f"{marker}{_AVATAR.format(n)} **{name}** says: {date} {text} Reply")
+        else:
+            items.append(f"{marker}Commento di **{name}** {n} Aprile 2021 data commento 5:45 am  {text} Rispondi ")
+    page = ("# Cardamom buns\n\nA soft [dough](https://example.org/dough), kneaded for ten minutes, left to rise"
+            " twice and baked until golden on the top.\n\n## Comments (3)\n\n" + "\n".join(items) + "\n\nLeave a Reply")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == list(posts)
+    assert [(c.date or "")[:10] for c in doc.comments] == [f"2021-04-0{n}" for n in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("line", [
+    "  1. Jean Dubray Says:                                                  skills. I think Jean should teach it",
+    "  1. Comparing IT Security Technologies Posted: 13:21 10th January 2008",
+], ids=["w3m_sidebar_column", "dated_article_list"])
+def test_a_header_beside_a_column_or_a_date_carries_no_text(line: str) -> None:
+    """A header's start beside a sidebar's column (w3m sets the two side by side after a run of spaces) or an
+    article list's 'TITLE Posted: DATE' is no header with its comment's text on its line."""
+    lines = scan(f"{line}\n")
+    assert lines[0].inline_text == "" and lines[0].author is None

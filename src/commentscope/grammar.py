@@ -14,6 +14,7 @@ from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from commentscope.dates import find_moment
+from commentscope.inline_heads import split_inline_head
 from commentscope.markup import IDEOGRAPHS, clean, is_heading, is_markdown, is_one_link, split_lines, wrapped_links
 from commentscope.patterns import (
     PageKnowledge,
@@ -90,6 +91,9 @@ class Line:
     author: str | None = None  # from a header pattern on `rest`
     reply_to: str | None = None  # whom the header says the comment answers
     lead_in: bool = False  # the header is an avatar line that may precede the real header
+    # a list item that carries its header and its comment's first words (`inline_heads`): the two parts
+    inline_head: str = ""
+    inline_text: str = ""
 
     @property
     def blank(self) -> bool:
@@ -612,7 +616,7 @@ def _link_content(lines: list[Line]) -> None:
 
 # what `_classify` sets: a pure function of the line's text, depth and the page's kind
 _CLASSIFIED = tuple("clean marker number_mark rest heading one_link item_text plain avatar pictured is_prose meta "
-                    "boilerplate closes cta author reply_to lead_in name_like evidence".split())
+                    "boilerplate closes cta author reply_to lead_in name_like evidence inline_head inline_text".split())
 
 
 def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
@@ -637,6 +641,9 @@ def _classify(line: Line, kb: PageKnowledge, markdown: bool) -> None:
 KNOWN_LINES = 8192
 _KNOWN: dict[tuple[str, bool, bool], tuple[object, ...]] = {}
 _CLASSES = attrgetter(*_CLASSIFIED)
+
+
+_COLUMN_GAP = "   "  # spaces in a row inside a line: two columns side by side (w3m), no header and its text
 
 
 def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
@@ -670,6 +677,10 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
         return
     line.pictured = bool(marker and markdown and _one_picture(line.rest))  # (with alt text)
     header = kb.header(line.plain, item=bool(marker))
+    if header is None and marker and _COLUMN_GAP not in line.rest:
+        inline = split_inline_head(line.plain, kb)
+        if inline is not None:
+            header, line.inline_head, line.inline_text = inline.header, inline.head, inline.text
     if header:
         line.author, line.reply_to, line.lead_in = header.author, header.reply_to, header.lead_in
         line.name_like = header.name_like or line.avatar
@@ -736,7 +747,8 @@ def find_head(lines: list[Line], i: int) -> Head | None:
             return pictured
     if line.author and (line.name_like or date_follows):  # 'NAME says:' / 'Avatar NAME', marker or not
         return Head(i, i, line.author, line.indent, kind, line.number_mark, reply_to=line.reply_to,
-                    lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in)
+                    lead_in=line.lead_in, strong=True, evidence=line.evidence or line.lead_in,
+                    text_on_marker=bool(line.inline_text))
     named = _named_twice(lines, i)
     if named is not None:  # 'Ann Ann' / 'Gast' / 'Ann': the avatar's alt text, a role label, the name
         return Head(i, named, line.plain, line.indent, kind, line.number_mark, strong=True, evidence=True)

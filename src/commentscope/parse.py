@@ -114,6 +114,8 @@ def _moments(lines: list[Line], roles: Roles, comments: list[Comment]) -> list[M
         if owner is None or owner not in zones:
             continue
         if role is LineRole.COMMENT_TEXT:
+            if lines[i].inline_head and owner not in started:
+                zones[owner][0].append(lines[i].inline_head)  # (the header on the text's line: `inline_heads`)
             started.add(owner)
         elif role in (LineRole.COMMENT_HEADER, LineRole.COMMENT_META):
             zones[owner][owner in started].append(lines[i].clean)

@@ -512,9 +512,11 @@ def section_start(lines: list[Line], heads: dict[int, Head]) -> int | None:
             prose_above = prose_from[0] > prose_from[i]
             closing = head.kind != "header" and prose_above and (end is None or prose_from[end] == 0)
             evidence = signal_at[i] or last_head is not None or meta_from[i] or closing
-            if evidence and ((head.evidence and talk) or (dated_talk and head.strong and head.kind == "header")
+            if evidence and ((head.evidence and (talk or lines[i].inline_head))
+                             or (dated_talk and head.strong and head.kind == "header")
                              or not _is_article_list(lines, end, last_head, prose_from)):
-                return i  # (names over dates that answer each other are a thread, not a list of articles)
+                return i  # (names over dates that answer each other are a thread, not a list of articles; nor
+                # is an item that says 'NAME says: DATE' over its text, which html2text wraps flush left)
     return None
 
 

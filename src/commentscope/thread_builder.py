@@ -530,7 +530,9 @@ class ThreadBuilder:
             # the text as the next item of a header printed as a list ('* Ann' / '* DATE' / '* Text')
             item = (i == o.text_lines[0] and header.marker is not None and line.indent == header.indent
                     and line.text.split(maxsplit=1)[0] == header.text.split(maxsplit=1)[0])  # fmt: skip
-            if item:
+            if i == o.head.index and line.inline_text:
+                parts.append(line.inline_text)  # (a list item's header with the text on its line: the text)
+            elif item:
                 parts.append(line.item_text)
             else:
                 parts.append(line.plain if i == o.head.index else line.clean)
