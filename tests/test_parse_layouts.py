@@ -3379,3 +3379,41 @@ def test_a_header_beside_a_column_or_a_date_carries_no_text(line: str) -> None:
     article list's 'TITLE Posted: DATE' is no header with its comment's text on its line."""
     lines = scan(f"{line}\n")
     assert lines[0].inline_text == "" and lines[0].author is None
+
+
+def test_replies_read_from_which_comments_carry_a_reply_button() -> None:
+    """A think tank's blog nests one level deep and w3m prints it flat: each top-level comment ends in
+    'Reply to this post' and its reply form, its replies after it have only 'Report' / 'Recommend'; a sort
+    menu ('Sort by:' / '• Date Posted' / '• Recommended') stands over the first comment, whose text is its
+    own, not the menu's; the form also stands over the thread, as on the page."""
+    form = ("Reply to this post\nPost your comments 2500 character limit. No links or markup permitted.\n"
+            "Screen Name[                    ]\n\nCharacters Used 0[0                   ]Post Comment\n")
+    posts = (("Claire", 0, "August 06, 2019 4:14 pm", "How does this work in practice? Does a partner pay less?"),
+             ("Michael Pettis", 1, "August 07, 2019 2:42 am", "Until a bill is passed there is no way to know."),
+             ("Claire", 1, "August 07, 2019 7:39 pm", "Thanks for the replies and for the article, of course!"),
+             ("Montes", 0, "August 06, 2019 5:17 pm", "A brilliant article, as always. Is it not a Tobin tax?"),
+             ("Simon", 0, "August 06, 2019 5:35 pm", "I always feel so smart after reading these essays."),
+             ("Michael Pettis", 1, "August 16, 2019 3:33 am", "Yes, it could. The eurodollar market had other rates."),
+             ("Rich L", 0, "August 11, 2019 8:53 am", "If I remember correctly, there was an interest tax."))
+    page = ("Washington Should Tax Capital Inflows\n\nA variable tax on capital inflows would improve the capital"
+            " allocation process by discriminating against nonproductive uses of capital in the markets.\n\n"
+            f"Comments(7)\n\n{form.split(chr(10), 1)[1]}Sort by:\n\n  • Date Posted\n  • Recommended\n\n"
+            + "".join(f"{name}\n{date}\n\n{text}\n\n  • Report\n  • Recommend\n\n" + ("" if depth else form)
+                      for name, depth, date, text in posts))
+    doc = parse(page)
+    assert [(c.author, c.depth, c.text) for c in doc.comments] == [(n, d, t) for n, d, _, t in posts]
+    parents = {c.comment_id: c.author for c in doc.comments}
+    assert [parents.get(c.parent_id or "") for c in doc.comments if c.depth] == ["Claire", "Claire", "Simon"]
+
+
+def test_the_same_words_under_a_headers_buttons_stay_each_readers_text() -> None:
+    """A form printed under each comment's last button is the page's ('Post your comments' three times);
+    the same short comment under three headers whose buttons stand over the text ('Ann' / DATE / 'Reply' /
+    'Thanks!') is each reader's own."""
+    names = ("Ann Lee", "Bob Stone", "Cleo Marsh", "Dan Roe")
+    page = ("Lentil soup\n\nSimmer the lentils for twenty minutes with the onions, then blend half of the soup"
+            " until smooth and season it well.\n\n4 Comments\n\n"
+            + "".join(f"{name}\nMarch {n}, 2020 at 9:00 am\nReply\n\n{'Thanks!' if n < 4 else 'So good.'}\n\n"
+                      for n, name in enumerate(names, 1)))
+    doc = parse(page)
+    assert [(c.author, c.text) for c in doc.comments] == [(n, "Thanks!") for n in names[:3]] + [("Dan Roe", "So good.")]

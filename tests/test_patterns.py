@@ -254,3 +254,15 @@ def test_only_a_lower_case_o_is_a_bullet(line: str, bullet: bool) -> None:
 def test_a_row_of_buttons_names_no_one(line: str, author: str | None) -> None:
     header = page_knowledge().header(line)
     assert (header.author if header else None) == author
+
+
+@pytest.mark.parametrize(("line", "kind", "author"), [
+    ("Date Posted", None, None),  # a sort order's option ('Sort by:' / 'Date Posted' / 'Recommended'), no 'NAME posted'
+    ("Ann Posted", None, "Ann"),
+    ("Recent Analysis fromChina Financial Markets", "sidebar", None),  # a blog's teasers, w3m gluing 'from'
+    ("Recent posts by Ann", "sidebar", None),
+    ("User Kommentare", "section", None),  # Gutekueche.at's comments heading
+])
+def test_sort_menus_sidebars_and_comment_headings(line: str, kind: str | None, author: str | None) -> None:
+    header = KB.header(line)
+    assert (KB.meta_kind(line), header.author if header else None) == (kind, author)

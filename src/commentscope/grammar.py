@@ -56,7 +56,8 @@ SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, ROLE_META, PROFILE_MET
 ROLE_LABELS = frozenset({GUEST_META, ROLE_META})  # 'Gast', 'Autor' under a commenter's name
 # a button row under a comment; the HTML reader strips single buttons with the same words
 # (`readers.html_comments._button_line`) but in a line shape of its own
-BUTTON_META = frozenset({"reply", "action"})
+REPLY_META = "reply"  # a reply button ('Reply', 'Antworten', 'Reply to this post')
+BUTTON_META = frozenset({REPLY_META, "action"})
 QUOTE_END_META = "quote_end"  # the line closing a quoted post (XenForo's 'Click to expand...')
 
 

@@ -365,6 +365,9 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
         return
     if (item.meta and not (_scored_item(item) and k != above_head)) or not (item.rest or item.marker):
         return  # (a score or '•' alone over the text: the item's text is on the lines below)
+    if j is not None and not lines[j].marker and _menu_item(lines, k):
+        return  # ('Sort by:' / '* Date Posted' / '* [221]Recommended' / 'Ann' / DATE / text: a menu over a header
+        # whose text, flush left under it, is its own)
     if signed and not in_item and item.text[:1] == line.text[:1]:
         return  # ('- Ann' under a '- ' item: the list's own bullet, an item of it)
     del heads[i]
@@ -372,6 +375,20 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
     heads[k] = replace(head, index=k, last_header=k, indent=item.indent, kind=item.marker or "bullet",
                        number=item.number_mark, text_on_marker=bool(item.rest) and not item.meta, footer=i,
                        evidence=head.evidence or signed, reply_to=answered)  # fmt: skip
+
+
+MENU_ITEM_WORDS = 3  # an item this short right under another item of its list is a menu's entry
+
+
+def _menu_item(lines: list[Line], k: int) -> bool:
+    """Whether list item `k` is a menu's entry, no comment's text: one link, or a few words right under
+    another item of its list."""
+    item = lines[k]
+    if item.one_link:
+        return True
+    above = previous_content(lines, k)
+    return (above == k - 1 and lines[above].marker == item.marker and lines[above].indent == item.indent
+            and len(item.plain.split()) <= MENU_ITEM_WORDS and not item.plain.endswith(tuple(".!?…")))
 
 
 def _answered_above(lines: list[Line], heads: dict[int, Head], k: int, author: str | None) -> str | None:

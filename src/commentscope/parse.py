@@ -17,10 +17,11 @@ from pathlib import Path
 from commentscope.chronology import nest_by_time
 from commentscope.dates import Moment, find_moment, leading_stamp, moment_iso, slash_order
 from commentscope.errors import UnreadableInputError
-from commentscope.grammar import DATE_META, FORM_META, SECTION_META, Line, scan
+from commentscope.grammar import DATE_META, FORM_META, REPLY_META, SECTION_META, Line, scan
 from commentscope.greetings import nest_by_greeting
 from commentscope.headline import feed_title, headline, is_notice, is_plain_line, link_block
 from commentscope.model import Comment, Document, LabelledLine, LineRole
+from commentscope.reply_buttons import nest_by_buttons
 from commentscope.sections import comment_heads
 from commentscope.sources import Page, read_page
 from commentscope.thread_builder import ThreadBuilder
@@ -250,6 +251,9 @@ def parse_lines(text: str, *, doc_id: str, source: str = "<text>") -> Document:
         moments = _moments(lines, builder.roles, comments)
         _stamped_openings(comments, moments)
         comments = _dated(comments, moments)
+        buttoned = {owner for i, (role, owner) in builder.roles.items()
+                    if owner and role is LineRole.COMMENT_META and lines[i].meta == REPLY_META}
+        comments = nest_by_buttons(comments, moments, buttoned)
         if not any(lines[c.line_start - 1].marker for c in comments if c.line_start):
             comments = nest_by_greeting(comments, moments)  # (a list's items: their own nesting says flat)
         comments = nest_by_time(comments, moments)

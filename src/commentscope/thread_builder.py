@@ -36,6 +36,7 @@ QUOTE_TEXT_WORDS = 3  # a line less indented than a quote, this long, shows the 
 _SPACED_INTRO = word_pattern("quote_intro_spaced")  # 'Ann wrote: But then', the quote set deeper than the text
 _GLUED_INTRO = re.compile(r"\w:(?=[^\W\d_])")  # lynx and inscriptis glue a phpBB quote to its intro: 'Ann wrote:But'
 _SUBJECT_WORDS = 15  # a comment's title is a few words
+REPEATED_TAILS = 3  # a line under this many comments' last buttons, the same each time, is the page's (a form)
 SIGNED_POSTS = 2  # a forum poster's posts ending in the same lines: those lines are their signature
 QUOTED_WORDS = 4  # a reply's opening lines repeating this many of its parent's words in a row quote it
 QUOTE_LOOKBACK = 50  # ... or of one of this many comments before it, under a quote begun
@@ -359,6 +360,7 @@ class ThreadBuilder:
     def comments(self) -> list[Comment]:
         self._drop_subjects()
         self._drop_next_subjects()
+        self._drop_repeated_tails()
         self._drop_ratings()
         self._drop_signatures()
         self._drop_shared_openings()
@@ -507,6 +509,29 @@ class ThreadBuilder:
             for i in tails.get(o.comment_id, []):
                 o.text_lines.remove(i)
                 self.roles[i] = (LineRole.COMMENT_META, o.comment_id)
+
+    def _drop_repeated_tails(self) -> None:
+        """Lines under a comment's last button that stand the same under `REPEATED_TAILS` comments or more
+        are the page's, not a reader's: a reply form printed under each comment that can be answered
+        ('Reply to this post' / 'Post your comments 2500 character limit.' / 'Screen Name[   ]'). Only
+        buttons under some of the comment's text count: a header's buttons stand over all of it."""
+        buttons: dict[str, int] = {}
+        for i, (_, owner) in self.roles.items():
+            if owner is not None and self.lines[i].meta in BUTTON_META:
+                buttons[owner] = max(i, buttons.get(owner, -1))
+        tails: dict[str, list[int]] = {}
+        for o in self.opened:
+            last = buttons.get(o.comment_id)
+            if last is not None and o.text_lines and o.text_lines[0] < last:
+                tails[o.comment_id] = [i for i in o.text_lines if i > last]
+        counts = Counter(text for lines in tails.values() for text in {self.lines[i].clean for i in lines})
+        repeated = {text for text, n in counts.items() if n >= REPEATED_TAILS}
+        if not repeated:
+            return
+        for o in self.opened:
+            for i in [i for i in tails.get(o.comment_id, []) if self.lines[i].clean in repeated]:
+                o.text_lines.remove(i)
+                self.roles[i] = (LineRole.BOILERPLATE, None)
 
     def _titled(self, o: _Open) -> bool:
         if len(o.text_lines) < 2 or o.head.text_on_marker:
