@@ -262,7 +262,13 @@ def test_a_row_of_buttons_names_no_one(line: str, author: str | None) -> None:
     ("Recent Analysis fromChina Financial Markets", "sidebar", None),  # a blog's teasers, w3m gluing 'from'
     ("Recent posts by Ann", "sidebar", None),
     ("User Kommentare", "section", None),  # Gutekueche.at's comments heading
+    ("Reply #12", "ordinal", None),  # Politico's post number under the poster's name, no name
 ])
 def test_sort_menus_sidebars_and_comment_headings(line: str, kind: str | None, author: str | None) -> None:
     header = KB.header(line)
     assert (KB.meta_kind(line), header.author if header else None) == (kind, author)
+
+
+@pytest.mark.parametrize("line", ["avatar for user Dread-neck", "default avatar for user Dread-neck"])
+def test_an_avatar_for_a_user_before_the_name(line: str) -> None:
+    assert KB.without_avatar(line) == "Dread-neck"
