@@ -3417,3 +3417,37 @@ def test_the_same_words_under_a_headers_buttons_stay_each_readers_text() -> None
                       for n, name in enumerate(names, 1)))
     doc = parse(page)
     assert [(c.author, c.text) for c in doc.comments] == [(n, "Thanks!") for n in names[:3]] + [("Dan Roe", "So good.")]
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["one_line", "lynx_wrapped"])
+def test_a_name_with_place_joined_and_comment_count_heads_a_comment(wrapped: bool) -> None:
+    """Maangchi: '1. NAME PLACE joined 1/22 & has 3 comments' over 'Posted DATE | Log in to reply or create a
+    profile.' and the text, replies as deeper items; lynx wraps the header before 'comments', which alone would
+    read as a comments heading, and the date line before 'create a profile.'."""
+    def header(name: str, place: str, count: int) -> str:
+        line = f"{name} {place} joined 1/22 & has {count} comments"
+        return line.replace(" comments", "\n       comments") if wrapped else line
+    page = ("Pepper chicken\n\n   Fry the chicken twice, toss it in the sweet and sour sauce with the peppers and"
+            " serve it at once with rice.\n\n5 Comments:\n\n"
+            f"    1. {header('TheTravelingFoodie', 'San Francisco, CA, United States of America', 3)}\n"
+            "       Posted January 29th, 2022 at 10:47 pm | Log in to reply or create a profile.\n"
+            "       I made this one tonight and it was spectacular!\n"
+            f"          + {header('Maangchi', 'New York City, New York, United States', 549)}\n"
+            "            Posted February 8th, 2022 at 5:39 pm | Log in to reply or create a profile.\n"
+            "            You made perfect looking yuringi!\n"
+            f"    2. {header('PoniesPonies', 'Seattle, Washington, United States of America', 7)}\n"
+            "       Posted January 3rd, 2022 at 4:29 pm | Log in to reply or create a profile.\n"
+            "       Pepper Chicken was delicious! I made it for lunch today.\n\nLeave a Reply\n")
+    doc = parse(page)
+    assert [(c.author, c.depth, c.date) for c in doc.comments] == [
+        ("TheTravelingFoodie", 0, "2022-01-29T22:47"), ("Maangchi", 1, "2022-02-08T17:39"),
+        ("PoniesPonies", 0, "2022-01-03T16:29")]
+    assert doc.comments[1].text == "You made perfect looking yuringi!"
+
+
+def test_a_dated_headers_verb_wrapped_off_is_read_with_it() -> None:
+    """lynx wraps 'NAME on DATE' / 'said:' (The Vintage Mixer); together they are one header with evidence."""
+    head = "   kelley {mountain mama cooks} from the mountains on April 3, 2017 at 3:05 pm"
+    lines = scan(f"{head}\n   said:\n   Such a pretty sandwich, I love it.\n")
+    assert (lines[0].author, lines[0].evidence, lines[1].blank) == ("kelley {mountain mama cooks} from the mountains",
+                                                                    True, True)

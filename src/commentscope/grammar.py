@@ -553,10 +553,18 @@ def _join_wrapped_headers(lines: list[Line], kb: PageKnowledge, markdown: bool) 
         numbered = line.author is not None and (_POST_NUMBER_TAIL.fullmatch(after.plain) is not None
                                                 or _TIME_TAIL.fullmatch(after.plain) is not None)
         told = undated and _VERB_TAIL.fullmatch(after.plain) is not None  # ('by Ann ( 123 )' / 'writes:', Slashdot)
-        if line.author and not (undated or numbered or subject):
+        # (a dated header's verb wrapped off, 'Ann on April 3, 2017 at 3:05 pm' / 'said:'; or a last word that alone
+        # reads as metadata, 'Ann San Francisco, CA joined 1/22 & has 3' / 'comments' (Maangchi), 'ann on Dec 27,
+        # 2023 | root | parent | next' / '[–]' (Hacker News): where the two make a header of the same author that
+        # shows evidence)
+        tail = line.author is not None and (after.meta is not None or not line.evidence)
+        if line.author and not (undated or numbered or subject or tail):
             continue  # (a header over its date line is two lines of its own)
         joined = _joined_line(line, after, kb, markdown)
         if split and not joined.evidence:
+            continue
+        if tail and not (undated or numbered or subject) and not (
+                joined.author == line.author and joined.evidence and not joined.meta):
             continue
         if joined.author and joined.name_like and not (
                 ((undated or numbered or subject) and joined.author != line.author)
