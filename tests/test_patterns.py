@@ -272,3 +272,11 @@ def test_sort_menus_sidebars_and_comment_headings(line: str, kind: str | None, a
 @pytest.mark.parametrize("line", ["avatar for user Dread-neck", "default avatar for user Dread-neck"])
 def test_an_avatar_for_a_user_before_the_name(line: str) -> None:
     assert KB.without_avatar(line) == "Dread-neck"
+
+
+@pytest.mark.parametrize("line", [
+    "____Diesen Kommentar auf Twitter teilen?__Diesen Kommentar auf Twitter teilen?___",  # html2text's icons
+    "Diesen Kommentar auf Twitter teilen? Diesen Kommentar auf Twitter teilen?",
+])
+def test_a_comments_share_links_are_chrome(line: str) -> None:
+    assert KB.first(KB.boilerplate, line) is not None
