@@ -269,9 +269,16 @@ def test_sort_menus_sidebars_and_comment_headings(line: str, kind: str | None, a
     assert (KB.meta_kind(line), header.author if header else None) == (kind, author)
 
 
-@pytest.mark.parametrize("line", ["avatar for user Dread-neck", "default avatar for user Dread-neck"])
-def test_an_avatar_for_a_user_before_the_name(line: str) -> None:
-    assert KB.without_avatar(line) == "Dread-neck"
+@pytest.mark.parametrize(("line", "name"), [
+    ("avatar for user Dread-neck", "Dread-neck"),  # Politico
+    ("default avatar for user Dread-neck", "Dread-neck"),
+    ("Avatar for Dana @ Minimalist Baker Support @ Minimalist Baker says", "Support @ Minimalist Baker says"),
+    ("Avatar for Dana @ Minimalist BakerSupport @ Minimalist Baker says", "Support @ Minimalist Baker says"),  # w3m
+    ("Avatar for Liz @ Floating Kitchen says", "Liz @ Floating Kitchen says"),  # (one site's name: the name itself)
+])
+def test_an_avatars_alt_text_before_the_name(line: str, name: str) -> None:
+    """The alt text of an avatar for a user, or for a team member before the team account's name."""
+    assert KB.without_avatar(line) == name
 
 
 @pytest.mark.parametrize("line", [
