@@ -287,3 +287,12 @@ def test_an_avatars_alt_text_before_the_name(line: str, name: str) -> None:
 ])
 def test_a_comments_share_links_are_chrome(line: str) -> None:
     assert KB.first(KB.boilerplate, line) is not None
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_name_and_date_apart_by_a_star_only_in_html2text(markdown: bool) -> None:
+    """html2text prints Mumsnet's dot between the name and the date as '*'; w3m prints a feed widget's table
+    so ('TITLE   von lupa   * 24/03/16, 02:31'): a header with evidence only on html2text's pages."""
+    header = KB.header("longshot * 03/03/2026 19:44", markdown=markdown)
+    assert header is not None
+    assert (header.author == "longshot", header.evidence) == (markdown, markdown)

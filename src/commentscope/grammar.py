@@ -685,7 +685,7 @@ def _classify_line(line: Line, kb: PageKnowledge, markdown: bool) -> None:
             line.meta = DECORATION_META
         return
     line.pictured = bool(marker and markdown and _one_picture(line.rest))  # (with alt text)
-    header = kb.header(line.plain, item=bool(marker))
+    header = kb.header(line.plain, item=bool(marker), markdown=markdown)
     if header is None and marker and _COLUMN_GAP not in line.rest:
         inline = split_inline_head(line.plain, kb)
         if inline is not None:

@@ -64,6 +64,7 @@ class Pattern:
     structural: bool = False  # the pattern alone says the line is a comment header
     evidence: bool = False  # the pattern shows that the page has comments ('NAME says:')
     list_item: bool = False  # only a list item's line is such a header (a comment list's numbered items)
+    markdown: bool = False  # only on a page html2text wrote (Markdown), which prints some marks its own way
     needs: re.Pattern[str] | None = None  # found in every line the pattern matches: a cheap test first
     # the strings every match of `needs` holds one of (`literals.needs_of`): tested before it
     literals: Needs | None = None
@@ -169,14 +170,15 @@ class PageKnowledge:
                 return p.name, number, stripped[m.end():].strip()
         return None
 
-    def header(self, text: str, item: bool = False) -> Header | None:
+    def header(self, text: str, item: bool = False, markdown: bool = False) -> Header | None:
         """The header named by a line such as 'NAME says:', 'Avatar NAME' or 'NAME → OTHER • 2 years ago'
-        (`item`: the line is a list item's, which `list_item` patterns ask for)."""
+        (`item`: the line is a list item's, which `list_item` patterns ask for; `markdown`: the page is
+        html2text's, which `markdown` patterns ask for)."""
         if len(text) > self.max_pattern_line:
             return None
         probe = Probe(text)
         for p in self.headers:
-            if p.list_item and not item:
+            if (p.list_item and not item) or (p.markdown and not markdown):
                 continue
             m = p.match(text, probe)
             if m and short_name(author := self.bare_name(m.group("author")), said=p.evidence):
@@ -381,6 +383,7 @@ def _pattern(entry: dict[str, object], default_name: str, words: dict[str, objec
         structural=bool(entry.get("structural", False)),
         evidence=bool(entry.get("evidence", False)),
         list_item=bool(entry.get("list_item", False)),
+        markdown=bool(entry.get("markdown", False)),
         needs=needs,
         literals=needs_of(needs) if needs is not None else None,
     )
