@@ -492,10 +492,7 @@ class ThreadBuilder:
         """Where nearly every comment with buttons (reply, report, like) has a short line after its last
         button (LWN.net's subject line over the next comment's header, as lynx and w3m print it), those
         lines are the next comments' titles, not text."""
-        buttons: dict[str, int] = {}
-        for i, (_, owner) in self.roles.items():
-            if owner is not None and self.lines[i].meta in BUTTON_META:
-                buttons[owner] = max(i, buttons.get(owner, -1))
+        buttons = self._last_buttons()
         tails: dict[str, list[int]] = {}
         for o in self.opened:
             tail = [i for i in o.text_lines if i > buttons.get(o.comment_id, len(self.lines))]
@@ -510,15 +507,20 @@ class ThreadBuilder:
                 o.text_lines.remove(i)
                 self.roles[i] = (LineRole.COMMENT_META, o.comment_id)
 
+    def _last_buttons(self) -> dict[str, int]:
+        """Each comment's last line of buttons (reply, report, like), by comment id."""
+        buttons: dict[str, int] = {}
+        for i, (_, owner) in self.roles.items():
+            if owner is not None and self.lines[i].meta in BUTTON_META:
+                buttons[owner] = max(i, buttons.get(owner, -1))
+        return buttons
+
     def _drop_repeated_tails(self) -> None:
         """Lines under a comment's last button that stand the same under `REPEATED_TAILS` comments or more
         are the page's, not a reader's: a reply form printed under each comment that can be answered
         ('Reply to this post' / 'Post your comments 2500 character limit.' / 'Screen Name[   ]'). Only
         buttons under some of the comment's text count: a header's buttons stand over all of it."""
-        buttons: dict[str, int] = {}
-        for i, (_, owner) in self.roles.items():
-            if owner is not None and self.lines[i].meta in BUTTON_META:
-                buttons[owner] = max(i, buttons.get(owner, -1))
+        buttons = self._last_buttons()
         tails: dict[str, list[int]] = {}
         for o in self.opened:
             last = buttons.get(o.comment_id)
