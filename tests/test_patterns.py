@@ -296,3 +296,15 @@ def test_a_name_and_date_apart_by_a_star_only_in_html2text(markdown: bool) -> No
     header = KB.header("longshot * 03/03/2026 19:44", markdown=markdown)
     assert header is not None
     assert (header.author == "longshot", header.evidence) == (markdown, markdown)
+
+
+@pytest.mark.parametrize(("line", "cleaned"), [
+    ("Ann ·", "Ann"),  # a header wrapped after the separator between name and date
+    ("1. •", "1."),  # (as '(3) 1. •' was: Hypothesis found the two read apart)
+    ("(3) 1. •", "(3) 1."),
+    ("a reader's sentence that lynx wrapped after a dash, which stays –", None),
+    ("a reader's sentence (with brackets) that lynx wrapped after a dash –", None),
+    ("[27]cleo [28]on Dec 27, 2023 | [29]root | [30]parent |", "cleo on Dec 27, 2023 | root | parent"),  # fields
+])
+def test_a_trailing_separator_goes_only_off_a_few_words(line: str, cleaned: str | None) -> None:
+    assert clean(line, KB.decorations, markdown=False) == (cleaned or line)

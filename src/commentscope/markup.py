@@ -126,13 +126,18 @@ def is_markdown(stripped: list[str]) -> bool:
     return False
 
 
+# a line with none of '[*_(>' holds no decoration unless it ends in one of these, which `trailing_separator`
+# takes off ('Ann ·' over its date; '1. •' was left whole where '(3) 1. •' was not: found by Hypothesis)
+_SEPARATORS = tuple("·•|-–—")
+
+
 def clean(text: str, decorations: tuple[Decoration, ...], *, markdown: bool = True) -> str:
     """`text` (one line, indentation removed) without converter decoration."""
     if not text or len(text) > MAX_CLEAN_CHARS:
         return text
     if markdown:
         text = MD_HEADING.sub("", text)
-    if any(ch in text for ch in "[*_(>"):
+    if any(ch in text for ch in "[*_(>") or text.endswith(_SEPARATORS):
         folded = fold(text)
         for deco in decorations:
             if deco.markdown and not markdown:
