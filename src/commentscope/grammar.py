@@ -40,7 +40,8 @@ FORM_META = "form"  # the reply form's heading
 SIDEBAR_META = "sidebar"  # a sidebar widget's heading ('Recent Comments'): the thread is over
 SECTION_HEADING_META = "section"  # a comments heading ('Comments', 'Kommentare (12)')
 SECTION_META = ANNOUNCE_META | {FORM_META}  # where comments start or end
-COMMENT_EVIDENCE = ANNOUNCE_META | {"reply"}  # lines that only pages with comments print
+REPLY_META = "reply"  # a reply button ('Reply', 'Antworten', 'Reply to this post')
+COMMENT_EVIDENCE = ANNOUNCE_META | {REPLY_META}  # lines that only pages with comments print
 DATE_META = frozenset({"date", "relative_date", "relative_day", "time"})
 AVATAR_META = "avatar"
 DECORATION_META = "decoration"
@@ -56,7 +57,6 @@ SEPARATOR_META = frozenset({AVATAR_META, DECORATION_META, ROLE_META, PROFILE_MET
 ROLE_LABELS = frozenset({GUEST_META, ROLE_META})  # 'Gast', 'Autor' under a commenter's name
 # a button row under a comment; the HTML reader strips single buttons with the same words
 # (`readers.html_comments._button_line`) but in a line shape of its own
-REPLY_META = "reply"  # a reply button ('Reply', 'Antworten', 'Reply to this post')
 BUTTON_META = frozenset({REPLY_META, "action"})
 QUOTE_END_META = "quote_end"  # the line closing a quoted post (XenForo's 'Click to expand...')
 
@@ -856,7 +856,7 @@ def _clocked(line: Line) -> bool:
 def _reply_under_date(lines: list[Line], j: int | None) -> bool:
     """A date line at j with the reply button right under it ('Posted at 9:50 pm, DATE' / 'Reply')."""
     k = next_content(lines, j) if j is not None and lines[j].meta in DATE_META else None
-    return k is not None and lines[k].meta == "reply"
+    return k is not None and lines[k].meta == REPLY_META
 
 
 def _ends_text_above(lines: list[Line], i: int) -> bool:

@@ -378,6 +378,7 @@ def _signed_item(lines: list[Line], heads: dict[int, Head], i: int) -> None:
 
 
 MENU_ITEM_WORDS = 3  # an item this short right under another item of its list is a menu's entry
+_SENTENCE_END = tuple(".!?…")  # ... unless it ends a sentence
 
 
 def _menu_item(lines: list[Line], k: int) -> bool:
@@ -388,7 +389,7 @@ def _menu_item(lines: list[Line], k: int) -> bool:
         return True
     above = previous_content(lines, k)
     return (above == k - 1 and lines[above].marker == item.marker and lines[above].indent == item.indent
-            and len(item.plain.split()) <= MENU_ITEM_WORDS and not item.plain.endswith(tuple(".!?…")))
+            and len(item.plain.split()) <= MENU_ITEM_WORDS and not item.plain.endswith(_SENTENCE_END))
 
 
 def _answered_above(lines: list[Line], heads: dict[int, Head], k: int, author: str | None) -> str | None:

@@ -24,6 +24,7 @@ from commentscope.grammar import (
     IMAGES_ONLY,
     PROFILE_META,
     RANK_WORDS,
+    REPLY_META,
     ROLE_LABELS,
     SECTION_META,
     SIDEBAR_META,
@@ -64,12 +65,12 @@ def authorless_heads(lines: list[Line]) -> dict[int, Head]:
                                   or (k > i and lines[k].boilerplate == SHARE_BAR)):  # a comment's share links
             k += 1
         after = _closer(lines, k)
-        if after == "reply" or after in DATE_META:  # a comment ends with its date or reply button
+        if after == REPLY_META or after in DATE_META:  # a comment ends with its date or reply button
             head = _run_head(lines, i, k, after)
             if signal is not None or head.author is not None:
                 heads[i], closers[i] = head, after
         before, i = None, k
-    if signal is None and "reply" not in closers.values():
+    if signal is None and REPLY_META not in closers.values():
         return {}  # unannounced 'NAME' / text / date runs are teasers, unless reply buttons show comments
     return heads
 
@@ -81,14 +82,14 @@ def _closer(lines: list[Line], k: int) -> str | None:
     while k < len(lines) and (lines[k].blank or lines[k].meta in _COUNTERS):
         k += 1
     after = lines[k].meta if k < len(lines) else None
-    return after if first in _COUNTERS and (after == "reply" or after in DATE_META) else first
+    return after if first in _COUNTERS and (after == REPLY_META or after in DATE_META) else first
 
 
 def _run_head(lines: list[Line], i: int, end: int, after: str | None) -> Head:
     """A run of text set off by metadata: a comment, its first line the author when it is a short name
     with more text after it and a reply button or date closes it (Drupal's 'NAME' / text / 'reply')."""
     line, j = lines[i], next_content(lines, i)
-    closed = after == "reply" or after in DATE_META
+    closed = after == REPLY_META or after in DATE_META
     if closed and j is not None and j < end and line.author and line.name_like and not line.marker:
         return Head(i, i, line.author, line.indent, "header", None, flat=True, strong=True)  # ('Ann am DATE um …')
     if closed and j is not None and j < end and not line.prose and could_be_name(line.plain) and not line.marker:
@@ -167,7 +168,7 @@ def _lone_name(lines: list[Line], i: int) -> bool:
     )
 
 
-_BLOCK_ENDS = (ORDINAL_META, "reply")
+_BLOCK_ENDS = (ORDINAL_META, REPLY_META)
 _DATED_NUMBER = re.compile(r"\d[:.]\d\d(?:\s*[ap]\.?m\.?)?\s+#\d+$", re.IGNORECASE)  # a post's time, then its number
 _RULE = re.compile(r"[_\-=─—]{10,}")  # a horizontal rule between posts
 POST_BLOCK_LINES = 16  # how far above a post's number its author block may start
@@ -622,7 +623,7 @@ def _has_body(lines: list[Line], head: Head) -> bool:
     k = next_content(lines, j) if lines[j].meta in DATE_META else None
     if k is not None and lines[k].meta == PROFILE_META:
         return True  # ('Ann' / 'Posted DATE' / the poster's column: a forum's post, whose date reads like a byline's)
-    if k is not None and lines[k].meta == "reply":
+    if k is not None and lines[k].meta == REPLY_META:
         return True  # ('Ann' / 'Posted at 9:50 pm, DATE' / 'Reply': a comment's date under its name, no byline)
     return not ((lines[j].boilerplate and not dated) or lines[j].meta in SECTION_META)
 
