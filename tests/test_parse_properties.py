@@ -56,6 +56,7 @@ def test_every_nonblank_line_gets_exactly_one_role(text: str) -> None:
 # comment the text '•', which the line's cleaned text, '(3)', does not hold)
 @example("This is a long sentence of article prose that goes on for quite a few words indeed.\n(3) • \nBob says:")
 @example("18 Comments\n(3) 1. • \nAnnJune 13, 2021 at 9:02 AM")  # ('1. •' kept its '•', which '(3) 1. •' lost)
+@example("18 Comments\n• - \nBob says:")  # ('• -' lost its '-', which the item's text '-' kept)
 def test_comment_text_comes_from_its_own_lines(text: str) -> None:
     doc = parse_lines(text, doc_id="p")
     cleaned = {line.number: line.clean for line in scan(text)}

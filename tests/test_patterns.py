@@ -302,6 +302,7 @@ def test_a_name_and_date_apart_by_a_star_only_in_html2text(markdown: bool) -> No
     ("Ann ·", "Ann"),  # a header wrapped after the separator between name and date
     ("1. •", "1."),  # (as '(3) 1. •' was: Hypothesis found the two read apart)
     ("(3) 1. •", "(3) 1."),
+    ("• -", None),  # (marks alone keep theirs)
     ("a reader's sentence that lynx wrapped after a dash, which stays –", None),
     ("a reader's sentence (with brackets) that lynx wrapped after a dash –", None),
     ("[27]cleo [28]on Dec 27, 2023 | [29]root | [30]parent |", "cleo on Dec 27, 2023 | root | parent"),  # fields
